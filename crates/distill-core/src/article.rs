@@ -1,0 +1,99 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::ArticleId;
+
+/// What extraction produces from one input: clean text and metadata, before analysis.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The headline.
+    pub title: Option<String>,
+    /// Author names as printed ("Jane Doe, John Roe").
+    pub byline: Option<String>,
+    /// Publication time, when the page states one.
+    pub published: Option<DateTime<Utc>>,
+    /// ISO 639-1 code of the body's language, when detected with confidence.
+    pub language: Option<String>,
+    /// Canonical URL of the article.
+    pub url: Option<String>,
+    /// Name of the publication, from metadata or page chrome.
+    pub site_name: Option<String>,
+    /// The clean body: paragraphs separated by one blank line.
+    pub text: String,
+}
+
+/// One sentence of an article body, with byte offsets into [`Article::text`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Position of the sentence in the body, from 0.
+    pub index: usize,
+    /// The sentence text, exactly `text[start..end]`.
+    pub text: String,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Index of the paragraph the sentence belongs to.
+    #[serde(default)]
+    pub paragraph: usize,
+}
+
+/// A key point and the sentences it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bullet {
+    /// The key point; every word of it appears in the cited sentences.
+    pub text: String,
+    /// Indices of the cited sentences.
+    pub citations: Vec<usize>,
+}
+
+/// The key points of an article and how they were made.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The method that produced the bullets ("extractive", or a model's name).
+    pub method: String,
+    /// The key points, in article order.
+    pub bullets: Vec<Bullet>,
+}
+
+/// A question the article raises, grounded in the sentences that speak to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Insight {
+    /// The question.
+    pub question: String,
+    /// The kind of question ("components", "background", "actors", ...).
+    pub kind: String,
+    /// Indices of the sentences that ground the question.
+    pub citations: Vec<usize>,
+}
+
+/// A fully analyzed article, as stored and served.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id derived from the canonical URL, or from the content without one.
+    pub id: ArticleId,
+    /// Title; never empty (falls back to the first sentence).
+    pub title: String,
+    /// Canonical URL, when known.
+    pub url: Option<String>,
+    /// Publication name or host.
+    pub source: Option<String>,
+    /// Author names.
+    pub byline: Option<String>,
+    /// Publication time.
+    pub published: Option<DateTime<Utc>>,
+    /// Language code.
+    pub language: Option<String>,
+    /// The clean body.
+    pub text: String,
+    /// Sentences of the body with offsets.
+    pub sentences: Vec<Sentence>,
+    /// Key points.
+    pub summary: Summary,
+    /// Insight questions.
+    pub insights: Vec<Insight>,
+    /// Hash of the body and title, used to tell an update from a re-ingest.
+    pub content_hash: String,
+    /// Where the article came from (file path, feed item, URL).
+    pub origin: String,
+}

@@ -1,0 +1,125 @@
+//! Stable ids: an article id is a hash of its normalized canonical URL, or of its
+//! content when it has no URL, so ingesting the same thing twice finds the same row.
+
+use xxhash_rust::xxh3::xxh3_64;
+
+/// A 16-hex-digit article id.
+pub type ArticleId = String;
+
+/// Query parameters that only track the reader and never change the page.
+const TRACKING_PARAMS: &[&str] = &[
+    "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref_src", "cmpid",
+    "_ga", "yclid", "ocid", "smid", "cid",
+];
+
+/// Returns the id of an article: from its URL when it has one, else from its text.
+pub fn article_id(url: Option<&str>, text: &str) -> ArticleId {
+    match url.and_then(normalize_url) {
+        Some(url) => format!("{:016x}", xxh3_64(url.as_bytes())),
+        None => content_hash(text),
+    }
+}
+
+/// Returns a 16-hex-digit hash of text with whitespace runs collapsed.
+pub fn content_hash(text: &str) -> String {
+    let mut normalized = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !normalized.is_empty() {
+            normalized.push(' ');
+        }
+        normalized.push_str(word);
+    }
+    format!("{:016x}", xxh3_64(normalized.as_bytes()))
+}
+
+/// Normalizes an http(s) URL so that copies of one address compare equal: lowercases
+/// scheme and host, drops default ports, fragments, tracking parameters, `www.` and
+/// trailing slashes, and sorts the remaining query parameters. Returns `None` for
+/// anything that is not an absolute http(s) URL.
+pub fn normalize_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let rest = rest.split('#').next().unwrap_or("");
+    let (authority, path_query) = match rest.find(['/', '?']) {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let authority = authority.rsplit('@').next().unwrap_or(authority);
+    let mut host = authority.to_ascii_lowercase();
+    if host.is_empty() {
+        return None;
+    }
+    for default in [":80", ":443"] {
+        if let Some(stripped) = host.strip_suffix(default) {
+            host = stripped.to_string();
+        }
+    }
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    let (path, query) = match path_query.split_once('?') {
+        Some((p, q)) => (p, q),
+        None => (path_query, ""),
+    };
+    let mut path = path.trim_end_matches('/').to_string();
+    for amp in ["/amp", ".amp"] {
+        if let Some(stripped) = path.strip_suffix(amp) {
+            path = stripped.to_string();
+        }
+    }
+    let mut params: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| {
+            let key = p.split('=').next().unwrap_or("").to_ascii_lowercase();
+            !key.starts_with("utm_") && !TRACKING_PARAMS.contains(&key.as_str()) && key != "amp"
+        })
+        .collect();
+    params.sort_unstable();
+    let mut out = format!("{scheme}://{host}{path}");
+    if !params.is_empty() {
+        out.push('?');
+        out.push_str(&params.join("&"));
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tracking_and_case_variants_normalize_alike() {
+        let a = normalize_url("HTTPS://WWW.Example.com:443/news/story/?utm_source=x&b=2&a=1#top");
+        let b = normalize_url("https://example.com/news/story?a=1&b=2&fbclid=zz");
+        assert_eq!(a, b);
+        assert_eq!(a.as_deref(), Some("https://example.com/news/story?a=1&b=2"));
+    }
+
+    #[test]
+    fn amp_variant_is_the_same_page() {
+        assert_eq!(
+            normalize_url("https://example.com/a/story/amp"),
+            normalize_url("https://example.com/a/story")
+        );
+    }
+
+    #[test]
+    fn non_http_urls_are_rejected() {
+        assert_eq!(normalize_url("javascript:alert(1)"), None);
+        assert_eq!(normalize_url("file:///etc/passwd"), None);
+        assert_eq!(normalize_url("not a url"), None);
+    }
+
+    #[test]
+    fn ids_are_stable_and_fall_back_to_content() {
+        let a = article_id(Some("https://example.com/x?utm_medium=rss"), "body");
+        let b = article_id(Some("https://example.com/x"), "other body");
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 16);
+        assert_eq!(article_id(None, "a  b\n c"), article_id(None, "a b c"));
+        assert_ne!(article_id(None, "a b c"), article_id(None, "a b d"));
+    }
+}

@@ -1,0 +1,113 @@
+//! Date parsing for the many ways pages and feeds write a publication time.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Parses a publication date written as RFC 3339, RFC 2822, ISO 8601 without a zone
+/// (taken as UTC), a bare `YYYY-MM-DD`, `YYYY/MM/DD`, or "September 14, 2026" /
+/// "14 September 2026". Returns `None` when nothing plausible is found.
+pub fn parse_date(input: &str) -> Option<DateTime<Utc>> {
+    let s = input.trim();
+    if s.is_empty() || s.len() > 64 {
+        return None;
+    }
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return plausible(d.with_timezone(&Utc));
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+        return plausible(d.with_timezone(&Utc));
+    }
+    for fmt in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S %z"] {
+        if let Ok(d) = DateTime::parse_from_str(s, fmt) {
+            return plausible(d.with_timezone(&Utc));
+        }
+    }
+    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(s, fmt) {
+            return plausible(Utc.from_utc_datetime(&d));
+        }
+    }
+    let head: String = s.chars().take(10).collect();
+    for fmt in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"] {
+        if let Ok(d) = NaiveDate::parse_from_str(&head, fmt) {
+            return plausible(Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0)?));
+        }
+    }
+    parse_written_date(s)
+}
+
+/// Parses "September 14, 2026", "Sept. 14 2026" and "14 September 2026".
+fn parse_written_date(s: &str) -> Option<DateTime<Utc>> {
+    let tokens: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|t| !t.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(month) = MONTHS.iter().position(|m| t.len() >= 3 && t.starts_with(m)) else {
+            continue;
+        };
+        let number = |j: usize| tokens.get(j).and_then(|t| t.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).parse::<u32>().ok());
+        let (day, year) = match (i.checked_sub(1).and_then(number), number(i + 1), number(i + 2)) {
+            (Some(d), Some(y), _) if d <= 31 && y > 1900 => (d, y),
+            (_, Some(d), Some(y)) if d <= 31 && y > 1900 => (d, y),
+            _ => continue,
+        };
+        let date = NaiveDate::from_ymd_opt(year as i32, month as u32 + 1, day)?;
+        return plausible(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0)?));
+    }
+    None
+}
+
+/// Finds a `/2026/09/14/` style date in a URL path.
+pub fn date_from_url(url: &str) -> Option<DateTime<Utc>> {
+    let parts: Vec<&str> = url.split('/').collect();
+    for w in parts.windows(3) {
+        if let (Ok(y), Ok(m), Ok(d)) = (w[0].parse::<i32>(), w[1].parse::<u32>(), w[2].get(..2).unwrap_or("").parse::<u32>()) {
+            if (1990..=2100).contains(&y) && w[1].len() == 2 {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                    return plausible(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0)?));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn plausible(d: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let year = d.format("%Y").to_string().parse::<i32>().ok()?;
+    (1990..=2100).contains(&year).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(s: &str) -> String {
+        parse_date(s).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn common_formats_parse() {
+        assert_eq!(ymd("2026-09-14T08:30:00+02:00"), "2026-09-14");
+        assert_eq!(ymd("Mon, 14 Sep 2026 08:30:00 GMT"), "2026-09-14");
+        assert_eq!(ymd("2026-09-14T08:30:00"), "2026-09-14");
+        assert_eq!(ymd("2026-09-14"), "2026-09-14");
+        assert_eq!(ymd("September 14, 2026"), "2026-09-14");
+        assert_eq!(ymd("Sept. 14 2026"), "2026-09-14");
+        assert_eq!(ymd("14 September 2026"), "2026-09-14");
+        assert_eq!(ymd("May 27th, 2026"), "2026-05-27");
+        assert_eq!(ymd("yesterday"), "");
+        assert_eq!(ymd("0001-01-01"), "");
+    }
+
+    #[test]
+    fn url_dates_parse() {
+        let d = date_from_url("https://example.com/news/2026/09/14/story-slug");
+        assert_eq!(d.map(|d| d.format("%F").to_string()).as_deref(), Some("2026-09-14"));
+        assert!(date_from_url("https://example.com/a/b").is_none());
+    }
+}

@@ -1,0 +1,394 @@
+//! Main-content detection: finds the element that holds the article body and keeps
+//! its prose, dropping navigation, share bars, related lists, comments, banners and
+//! ads. The rules are general: element roles, class and id vocabulary, link density,
+//! and where the page's prose concentrates; never strings of one site.
+
+use distill_core::text::collapse_whitespace;
+
+use crate::dom::{Dom, INVISIBLE, Kind, NONE, is_block};
+
+/// Elements that are page chrome wherever they appear.
+const CHROME_TAGS: &[&str] = &["nav", "footer", "aside", "form", "header", "figcaption", "menu", "dialog", "address"];
+
+/// Class and id words that mark page chrome.
+const NEGATIVE: &[&str] = &[
+    "comment", "comments", "disqus", "share", "sharing", "social", "related", "recommended",
+    "recommendations", "newsletter", "subscribe", "subscription", "cookie", "cookies", "consent",
+    "gdpr", "banner", "advert", "advertisement", "ad", "ads", "adv", "sponsor", "sponsored",
+    "promo", "promotion", "sidebar", "widget", "menu", "nav", "navbar", "navigation",
+    "breadcrumb", "breadcrumbs", "footer", "masthead", "popup", "modal", "overlay", "signup",
+    "toolbar", "pagination", "pager", "print", "hidden", "tags", "tagcloud", "trending",
+    "popular", "outbrain", "taboola", "rail", "byline", "author", "caption", "credit",
+    "copyright", "disclaimer", "skip", "sr", "visually", "dateline", "timestamp", "more",
+    "readmore", "teaser", "newsletters", "follow", "donate", "paywall", "login",
+];
+
+/// Class and id words that mark the article body.
+const POSITIVE: &[&str] = &[
+    "article", "content", "body", "story", "entry", "post", "text", "main", "blog", "prose",
+    "articlebody", "story-body", "richtext",
+];
+
+/// ARIA roles that are page chrome.
+const CHROME_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "menu", "search", "menubar"];
+
+/// A run of text owned by one block element.
+#[derive(Debug)]
+struct Block {
+    owner: usize,
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    heading: bool,
+}
+
+/// Returns the article body of a page: paragraphs separated by a blank line.
+pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
+    let n = dom.nodes.len();
+    if n == 0 {
+        return String::new();
+    }
+    let (text_len, link_len) = subtree_lengths(dom);
+    let page_chars = text_len[0].max(1);
+    let removed = removed_nodes(dom, &text_len, page_chars);
+    let blocks = collect_blocks(dom, &removed);
+    if blocks.is_empty() {
+        return String::new();
+    }
+    let selected = select_containers(dom, &blocks, &text_len, &link_len);
+    let mut kept: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| selected.iter().any(|&s| b.owner >= s && b.owner < dom.nodes[s].end.max(s + 1)))
+        .filter(|b| keep_block(b, title))
+        .collect();
+    kept.dedup_by(|a, b| a.text == b.text);
+    // Headings survive only when prose follows them.
+    let mut out: Vec<&str> = Vec::with_capacity(kept.len());
+    for (i, b) in kept.iter().enumerate() {
+        if b.heading && kept.get(i + 1).is_none_or(|next| next.heading) {
+            continue;
+        }
+        out.push(&b.text);
+    }
+    out.join("\n\n")
+}
+
+/// Visible text and link text characters per subtree, accumulated child to parent.
+fn subtree_lengths(dom: &Dom) -> (Vec<usize>, Vec<usize>) {
+    let n = dom.nodes.len();
+    let mut invisible = vec![false; n];
+    let mut in_link = vec![false; n];
+    for i in 0..n {
+        let parent = dom.nodes[i].parent;
+        let (p_inv, p_link) = if parent == NONE { (false, false) } else { (invisible[parent], in_link[parent]) };
+        let tag = dom.tag(i).unwrap_or("");
+        invisible[i] = p_inv || INVISIBLE.contains(&tag);
+        in_link[i] = p_link || tag == "a";
+    }
+    let mut text_len = vec![0usize; n];
+    let mut link_len = vec![0usize; n];
+    for i in (0..n).rev() {
+        if let Kind::Text(t) = &dom.nodes[i].kind {
+            if !invisible[i] {
+                let chars = t.chars().filter(|c| !c.is_whitespace()).count();
+                text_len[i] = chars;
+                if in_link[i] {
+                    link_len[i] = chars;
+                }
+            }
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != NONE {
+            text_len[parent] += text_len[i];
+            link_len[parent] += link_len[i];
+        }
+    }
+    (text_len, link_len)
+}
+
+fn class_words(dom: &Dom, i: usize) -> Vec<String> {
+    let mut words = Vec::new();
+    for attr in ["class", "id"] {
+        if let Some(v) = dom.attr(i, attr) {
+            words.extend(
+                v.split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_ascii_lowercase),
+            );
+        }
+    }
+    words
+}
+
+/// Marks chrome subtrees. A subtree that holds half the page's text is never chrome,
+/// whatever its class says ("main has-sidebar").
+fn removed_nodes(dom: &Dom, text_len: &[usize], page_chars: usize) -> Vec<bool> {
+    let n = dom.nodes.len();
+    let mut removed = vec![false; n];
+    for i in 0..n {
+        let parent = dom.nodes[i].parent;
+        if parent != NONE && removed[parent] {
+            removed[i] = true;
+            continue;
+        }
+        let Some(tag) = dom.tag(i) else { continue };
+        if INVISIBLE.contains(&tag) {
+            removed[i] = true;
+            continue;
+        }
+        if matches!(tag, "html" | "body" | "main" | "article") {
+            continue;
+        }
+        let chrome = CHROME_TAGS.contains(&tag)
+            || dom.attr(i, "role").is_some_and(|r| CHROME_ROLES.contains(&r.to_ascii_lowercase().as_str()))
+            || dom.attr(i, "hidden").is_some()
+            || dom.attr(i, "aria-hidden") == Some("true")
+            || dom.attr(i, "style").is_some_and(|s| {
+                let s = s.to_ascii_lowercase().replace(' ', "");
+                s.contains("display:none") || s.contains("visibility:hidden")
+            })
+            || class_words(dom, i).iter().any(|w| NEGATIVE.contains(&w.as_str()));
+        if chrome && text_len[i] * 2 < page_chars {
+            removed[i] = true;
+        }
+    }
+    removed
+}
+
+/// Splits the visible, non-chrome text into blocks, one per run of text that shares
+/// its nearest block-level element; `<br><br>` also separates blocks.
+fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
+    let n = dom.nodes.len();
+    let mut owner = vec![NONE; n];
+    let mut in_link = vec![false; n];
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<(usize, String, usize)> = None; // owner, raw text, link chars
+    let flush = |current: &mut Option<(usize, String, usize)>, blocks: &mut Vec<Block>| {
+        if let Some((owner, raw, link_chars)) = current.take() {
+            let paragraphs: Vec<&str> = raw.split("\n\n").collect();
+            let many = paragraphs.len() > 1;
+            for part in paragraphs {
+                let text = collapse_whitespace(part);
+                let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+                if chars == 0 {
+                    continue;
+                }
+                let tag = dom.tag(owner).unwrap_or("");
+                blocks.push(Block {
+                    owner,
+                    chars,
+                    link_chars: if many { link_chars.min(chars) } else { link_chars },
+                    heading: matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
+                    text,
+                });
+            }
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        if removed[i] {
+            i = dom.nodes[i].end.max(i + 1);
+            continue;
+        }
+        let parent = dom.nodes[i].parent;
+        match &dom.nodes[i].kind {
+            Kind::Element { tag, .. } => {
+                owner[i] = if is_block(tag) || parent == NONE { i } else { owner[parent] };
+                in_link[i] = &**tag == "a" || (parent != NONE && in_link[parent]);
+                if &**tag == "br" {
+                    if let Some((_, raw, _)) = current.as_mut() {
+                        // Two breaks in a row (spaces between them aside) end a paragraph.
+                        let trimmed = raw.trim_end_matches([' ', '\t']).len();
+                        raw.truncate(trimmed);
+                        raw.push('\n');
+                    }
+                }
+            }
+            Kind::Text(t) => {
+                let block_owner = if parent == NONE { 0 } else { owner[parent] };
+                if current.as_ref().is_none_or(|c| c.0 != block_owner) {
+                    flush(&mut current, &mut blocks);
+                    current = Some((block_owner, String::new(), 0));
+                }
+                if let Some((_, raw, link_chars)) = current.as_mut() {
+                    if t.trim().is_empty() {
+                        raw.push(' ');
+                    } else {
+                        raw.push_str(t);
+                    }
+                    if parent != NONE && in_link[parent] {
+                        *link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    flush(&mut current, &mut blocks);
+    blocks
+}
+
+/// Scores containers by the prose they hold (readability's parent and grandparent
+/// credit, weighted by class vocabulary and link density) and returns the best one
+/// with the siblings that continue it.
+fn select_containers(dom: &Dom, blocks: &[Block], text_len: &[usize], link_len: &[usize]) -> Vec<usize> {
+    let n = dom.nodes.len();
+    let mut credit = vec![0f64; n];
+    for b in blocks {
+        let density = b.link_chars as f64 / b.chars.max(1) as f64;
+        if b.chars < 25 || density > 0.33 || b.heading {
+            continue;
+        }
+        let commas = b.text.matches([',', '，', '、']).count() as f64;
+        let score = 1.0 + commas + (b.chars as f64 / 100.0).min(3.0);
+        let tag = dom.tag(b.owner).unwrap_or("");
+        let mut container = if matches!(tag, "p" | "li" | "blockquote" | "pre" | "td" | "dd") {
+            dom.nodes[b.owner].parent
+        } else {
+            b.owner
+        };
+        for share in [1.0, 0.5, 1.0 / 3.0] {
+            if container == NONE {
+                break;
+            }
+            credit[container] += score * share;
+            container = dom.nodes[container].parent;
+        }
+    }
+    let weight = |i: usize| -> f64 {
+        let words = class_words(dom, i);
+        let mut w = 1.0;
+        if words.iter().any(|w| POSITIVE.contains(&w.as_str())) {
+            w *= 1.25;
+        }
+        if words.iter().any(|w| NEGATIVE.contains(&w.as_str())) {
+            w *= 0.75;
+        }
+        if dom.attr(i, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
+            w *= 1.5;
+        }
+        if matches!(dom.tag(i), Some("article" | "main")) {
+            w *= 1.1;
+        }
+        let density = link_len[i] as f64 / text_len[i].max(1) as f64;
+        w * (1.0 - density)
+    };
+    let mut top = NONE;
+    let mut best = 0.0;
+    for i in 0..n {
+        if credit[i] > 0.0 {
+            let s = credit[i] * weight(i);
+            if s > best {
+                best = s;
+                top = i;
+            }
+        }
+    }
+    if top == NONE {
+        return vec![0];
+    }
+    let parent = dom.nodes[top].parent;
+    if parent == NONE {
+        return vec![top];
+    }
+    let threshold = (best * 0.2).max(3.0);
+    dom.children(parent)
+        .filter(|&s| {
+            if s == top {
+                return true;
+            }
+            let Some(tag) = dom.tag(s) else { return false };
+            let density = link_len[s] as f64 / text_len[s].max(1) as f64;
+            if credit[s] * weight(s) >= threshold && density < 0.3 {
+                return true;
+            }
+            // A lone paragraph beside the body is part of it when it reads as prose.
+            tag == "p" && density < 0.25 && (text_len[s] > 80 || ends_sentence(&dom.text_of(s)))
+        })
+        .collect()
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', '!', '?', '"', '”', '\''])
+}
+
+/// Boilerplate lines that survive class rules: share prompts, bylines, datelines,
+/// ads, and link lists.
+fn keep_block(b: &Block, title: Option<&str>) -> bool {
+    let density = b.link_chars as f64 / b.chars.max(1) as f64;
+    if density > 0.5 {
+        return false;
+    }
+    let words = b.text.split_whitespace().count();
+    if let Some(title) = title {
+        if b.text.eq_ignore_ascii_case(title.trim()) {
+            return false;
+        }
+    }
+    if words <= 12 {
+        let lower = b.text.to_lowercase();
+        if lower.starts_with("by ") && !ends_sentence(&b.text) {
+            return false;
+        }
+        if distill_core::time::parse_date(&b.text).is_some() {
+            return false;
+        }
+        const CHROME: &[&str] = &[
+            "advertisement", "share this", "share on", "sign up", "subscribe", "newsletter",
+            "read more", "related:", "follow us", "click here", "all rights reserved", "copyright",
+            "©", "loading", "skip to", "listen to this", "min read", "print this", "email this",
+            "continue reading", "view comments", "sponsored",
+        ];
+        if CHROME.iter().any(|c| lower.contains(c)) {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ExtractConfig;
+
+    fn body(html: &str) -> String {
+        main_text(&Dom::parse(html, &ExtractConfig::default()), Some("Big News Today"))
+    }
+
+    const PROSE: &str = "The council voted on Tuesday to approve the new budget, which includes funding for schools, roads and parks.";
+
+    #[test]
+    fn article_is_found_among_chrome() {
+        let html = format!(
+            r#"<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+            <div class="cookie-banner">We use cookies to improve your experience on our website, please accept them all.</div>
+            <div class="story-body"><h1>Big News Today</h1><span class="byline">By Ann Lee</span>
+            <p>{PROSE}</p><div class="share-bar"><a href="/s">Share on X</a> Email</div><p>{PROSE} Second.</p>
+            <h2>Reaction</h2><p>{PROSE} Third.</p><p>Advertisement</p></div>
+            <div class="related"><h3>Related articles</h3><ul><li><a href="/1">Another story about a very different matter entirely</a></li></ul></div>
+            <div id="comments"><p>{PROSE} This is a long reader comment.</p></div>
+            <footer>Copyright 2026 The Gazette. All rights reserved.</footer></body>"#
+        );
+        let text = body(&html);
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 4, "{text}");
+        assert_eq!(paragraphs[0], PROSE);
+        assert_eq!(paragraphs[2], "Reaction");
+        for junk in ["Home", "cookies", "Ann Lee", "Share on", "Advertisement", "Related", "comment", "Copyright", "Big News Today"] {
+            assert!(!text.contains(junk), "{junk} survived in {text}");
+        }
+    }
+
+    #[test]
+    fn split_containers_and_br_paragraphs_are_joined() {
+        let html = format!(
+            r#"<body><div id="main"><div class="part"><p>{PROSE}</p><p>{PROSE} A.</p></div>
+            <div class="ad">Buy now, limited offer on shoes and bags for everyone.</div>
+            <div class="part"><p>{PROSE} B.</p><p>{PROSE} C.</p></div>
+            <div class="part">{PROSE} D.<br><br>{PROSE} E.</div></div></body>"#
+        );
+        let text = body(&html);
+        assert_eq!(text.split("\n\n").count(), 6, "{text}");
+        assert!(!text.contains("Buy now"));
+    }
+}

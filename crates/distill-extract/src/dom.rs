@@ -1,0 +1,224 @@
+//! A compact, flat copy of the parsed page: nodes in document order, each knowing
+//! its parent and where its subtree ends. Every later pass is a loop over a vector,
+//! never a recursion, so a deeply nested page cannot overflow the stack.
+
+use scraper::{Html, Node as HtmlNode};
+
+use crate::ExtractConfig;
+
+/// Sentinel for "no parent".
+pub const NONE: usize = usize::MAX;
+
+/// One element or text node.
+#[derive(Debug)]
+pub struct Node {
+    /// Index of the parent element, or [`NONE`] for the root.
+    pub parent: usize,
+    /// One past the index of the last node in this node's subtree.
+    pub end: usize,
+    /// What the node is.
+    pub kind: Kind,
+}
+
+/// Element or text.
+#[derive(Debug)]
+pub enum Kind {
+    /// An element: lowercase tag name and attributes.
+    Element { tag: Box<str>, attrs: Vec<(Box<str>, Box<str>)> },
+    /// A text node.
+    Text(Box<str>),
+}
+
+/// The page as a flat vector of nodes.
+pub struct Dom {
+    /// Nodes in document order; index 0 is the root element.
+    pub nodes: Vec<Node>,
+}
+
+/// Elements whose content is never visible article text.
+pub const INVISIBLE: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "head", "title", "select", "textarea", "button", "option", "datalist", "audio",
+    "video", "picture", "map",
+];
+
+impl Dom {
+    /// Parses HTML and flattens it, honouring the element and depth caps.
+    pub fn parse(html: &str, config: &ExtractConfig) -> Dom {
+        let parsed = Html::parse_document(html);
+        let mut nodes: Vec<Node> = Vec::with_capacity(1024);
+        // Stack of open flattened elements: (index in nodes).
+        let mut open: Vec<usize> = Vec::with_capacity(64);
+        // Depth in the original tree of each Open edge, to match Close edges.
+        let mut kept: Vec<bool> = Vec::with_capacity(64);
+        for edge in parsed.tree.root().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(node) => match node.value() {
+                    HtmlNode::Element(el) => {
+                        let keep = open.len() < config.max_depth && nodes.len() < config.max_elements;
+                        kept.push(keep);
+                        if keep {
+                            let attrs = el
+                                .attrs()
+                                .map(|(k, v)| (Box::from(k.to_ascii_lowercase()), Box::from(v)))
+                                .collect();
+                            let parent = open.last().copied().unwrap_or(NONE);
+                            nodes.push(Node {
+                                parent,
+                                end: 0,
+                                kind: Kind::Element { tag: Box::from(el.name()), attrs },
+                            });
+                            open.push(nodes.len() - 1);
+                        }
+                    }
+                    HtmlNode::Text(text) => {
+                        if let Some(&parent) = open.last() {
+                            if nodes.len() < config.max_elements * 2 {
+                                let i = nodes.len();
+                                nodes.push(Node { parent, end: i + 1, kind: Kind::Text(Box::from(&**text)) });
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                ego_tree::iter::Edge::Close(node) => {
+                    if node.value().is_element() && kept.pop() == Some(true) {
+                        if let Some(i) = open.pop() {
+                            nodes[i].end = nodes.len();
+                        }
+                    }
+                }
+            }
+        }
+        while let Some(i) = open.pop() {
+            nodes[i].end = nodes.len();
+        }
+        Dom { nodes }
+    }
+
+    /// Returns the tag of an element node.
+    pub fn tag(&self, i: usize) -> Option<&str> {
+        match &self.nodes[i].kind {
+            Kind::Element { tag, .. } => Some(tag),
+            Kind::Text(_) => None,
+        }
+    }
+
+    /// Returns an attribute of an element node.
+    pub fn attr(&self, i: usize, name: &str) -> Option<&str> {
+        match &self.nodes[i].kind {
+            Kind::Element { attrs, .. } => attrs.iter().find(|(k, _)| &**k == name).map(|(_, v)| &**v),
+            Kind::Text(_) => None,
+        }
+    }
+
+    /// Indices of the direct children of a node.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.nodes[i].end;
+        let mut j = i + 1;
+        std::iter::from_fn(move || {
+            if j >= end {
+                return None;
+            }
+            let current = j;
+            j = self.nodes[j].end.max(j + 1);
+            Some(current)
+        })
+    }
+
+    /// Returns the text of a subtree, whitespace collapsed, skipping invisible elements.
+    pub fn text_of(&self, i: usize) -> String {
+        let mut out = String::new();
+        let mut j = i;
+        let end = self.nodes[i].end.max(i + 1);
+        while j < end {
+            match &self.nodes[j].kind {
+                Kind::Element { tag, .. } if INVISIBLE.contains(&&**tag) && j != i => {
+                    j = self.nodes[j].end.max(j + 1);
+                    continue;
+                }
+                Kind::Text(t) => {
+                    out.push_str(t);
+                    out.push(' ');
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        distill_core::text::collapse_whitespace(&out)
+    }
+
+    /// Returns the raw text inside a node (for `<script>` and `<title>` content).
+    pub fn raw_text(&self, i: usize) -> String {
+        let end = self.nodes[i].end.max(i + 1);
+        self.nodes[i..end]
+            .iter()
+            .filter_map(|n| match &n.kind {
+                Kind::Text(t) => Some(&**t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Returns the visible text of the whole page, one block per line.
+    pub fn visible_text(&self) -> String {
+        let mut out = String::new();
+        let mut j = 0;
+        while j < self.nodes.len() {
+            match &self.nodes[j].kind {
+                Kind::Element { tag, .. } if INVISIBLE.contains(&&**tag) => {
+                    j = self.nodes[j].end.max(j + 1);
+                    continue;
+                }
+                Kind::Element { tag, .. } if is_block(tag) || &**tag == "br" => out.push('\n'),
+                Kind::Text(t) => out.push_str(t),
+                _ => {}
+            }
+            j += 1;
+        }
+        out
+    }
+
+    /// Returns the text of the first `<h1>`, if any.
+    pub fn first_heading(&self) -> Option<String> {
+        (0..self.nodes.len())
+            .find(|&i| self.tag(i) == Some("h1"))
+            .map(|i| self.text_of(i))
+            .filter(|t| !t.is_empty())
+    }
+}
+
+/// Tags that start a new block of text.
+pub fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav"
+            | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "li" | "dl" | "dt" | "dd"
+            | "blockquote" | "pre" | "table" | "thead" | "tbody" | "tr" | "td" | "th" | "figure"
+            | "figcaption" | "form" | "fieldset" | "address" | "hr" | "body" | "html" | "center"
+            | "details" | "summary" | "caption" | "hgroup" | "menu" | "dialog"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_capped_without_losing_text() {
+        let html = format!("{}<p>deep text</p>{}", "<div>".repeat(2000), "</div>".repeat(2000));
+        let config = ExtractConfig { max_depth: 100, ..ExtractConfig::default() };
+        let dom = Dom::parse(&html, &config);
+        assert!(dom.nodes.len() < 200);
+        assert!(dom.visible_text().contains("deep text"));
+    }
+
+    #[test]
+    fn children_and_text_follow_structure() {
+        let dom = Dom::parse("<div id=a><p>one <b>two</b></p><script>x()</script><p>three</p></div>", &ExtractConfig::default());
+        let div = (0..dom.nodes.len()).find(|&i| dom.attr(i, "id") == Some("a")).unwrap();
+        let kids: Vec<_> = dom.children(div).filter_map(|c| dom.tag(c)).collect();
+        assert_eq!(kids, ["p", "script", "p"]);
+        assert_eq!(dom.text_of(div), "one two three");
+    }
+}

@@ -1,0 +1,119 @@
+//! Bytes to UTF-8: byte-order mark, then a declared charset (HTTP header, `<meta>`,
+//! XML declaration), then UTF-8 validity, then statistical detection.
+
+use encoding_rs::{Encoding, UTF_8};
+
+use crate::{ExtractError, Result};
+
+/// Decodes a page to UTF-8. Rejects binary data; removes NUL and other control
+/// characters that no text should carry.
+pub fn decode(bytes: &[u8], declared_charset: Option<&str>) -> Result<String> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(clean_controls(&text));
+    }
+    if looks_binary(bytes) {
+        return Err(ExtractError::Binary);
+    }
+    let declared = declared_charset
+        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+        .or_else(|| prescan_charset(bytes));
+    let encoding = match declared {
+        // A page that claims UTF-8 but is not is usually windows-1252: detect instead.
+        Some(enc) if enc == UTF_8 && std::str::from_utf8(bytes).is_err() => detect(bytes),
+        // UTF-16 without a BOM is never what an ASCII-compatible `<meta>` means.
+        Some(enc) if !enc.is_ascii_compatible() => UTF_8,
+        Some(enc) => enc,
+        None if std::str::from_utf8(bytes).is_ok() => UTF_8,
+        None => detect(bytes),
+    };
+    let (text, _, _) = encoding.decode(bytes);
+    Ok(clean_controls(&text))
+}
+
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(&bytes[..bytes.len().min(64 << 10)], bytes.len() <= 64 << 10);
+    detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// Binary data: NUL bytes or many C0 control bytes in the first 8 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    head.contains(&0) || controls * 50 > head.len()
+}
+
+/// Finds `charset=` in a `<meta>` tag or `encoding=` in an XML declaration within
+/// the first 4 KiB, as browsers' prescan does.
+fn prescan_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    for key in [&b"charset="[..], &b"encoding="[..]] {
+        let mut from = 0;
+        while let Some(pos) = find(&lower[from..], key) {
+            let start = from + pos + key.len();
+            let label: Vec<u8> = lower[start..]
+                .iter()
+                .copied()
+                .skip_while(|b| *b == b'"' || *b == b'\'' || *b == b' ')
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                .collect();
+            if let Some(enc) = Encoding::for_label(&label) {
+                return Some(enc);
+            }
+            from = start;
+        }
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn clean_controls(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !c.is_control() || matches!(c, '\n' | '\t' | '\r'))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_meta_is_honoured() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("<meta charset=\"windows-1252\"><p>caf\u{e9} \u{201c}quoted\u{201d} \u{2014} 5\u{20ac}</p>");
+        let text = decode(&bytes, None).unwrap();
+        assert!(text.contains("café “quoted” — 5€"), "{text}");
+    }
+
+    #[test]
+    fn undeclared_latin1_is_detected() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("<p>Les \u{e9}l\u{e8}ves du lyc\u{e9}e ont r\u{e9}ussi l'examen \u{e0} la fin de l'ann\u{e9}e, a d\u{e9}clar\u{e9} le minist\u{e8}re.</p>");
+        assert!(std::str::from_utf8(&bytes).is_err());
+        let text = decode(&bytes, None).unwrap();
+        assert!(text.contains("élèves du lycée"), "{text}");
+    }
+
+    #[test]
+    fn shift_jis_meta_is_honoured() {
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><p>東京の天気は晴れです。</p>");
+        let text = decode(&bytes, None).unwrap();
+        assert!(text.contains("東京の天気は晴れです。"), "{text}");
+    }
+
+    #[test]
+    fn utf16_bom_and_binary() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "<p>hello</p>".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes, None).unwrap(), "<p>hello</p>");
+        assert_eq!(decode(b"\x7fELF\x02\x01\x01\0\0\0\0", None), Err(ExtractError::Binary));
+    }
+}

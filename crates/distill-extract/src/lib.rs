@@ -1,0 +1,141 @@
+//! Turns raw HTML or plain text into a clean [`Document`]: the article body without
+//! page chrome, and its title, byline, date, canonical URL, site and language.
+//!
+//! Pure functions over bytes: no I/O, no global state. Every input is bounded by
+//! [`ExtractConfig`] so that a hostile page costs bounded time and memory.
+#![warn(missing_docs)]
+
+mod content;
+mod dom;
+mod encoding;
+mod metadata;
+mod plain;
+
+pub use distill_core::Document;
+pub use encoding::decode;
+
+/// Limits and switches for extraction.
+#[derive(Debug, Clone)]
+pub struct ExtractConfig {
+    /// Largest input accepted, in bytes.
+    pub max_bytes: usize,
+    /// Most elements kept from one page; the rest of a larger page is ignored.
+    pub max_elements: usize,
+    /// Deepest element nesting kept; deeper content is flattened into its ancestor.
+    pub max_depth: usize,
+}
+
+impl Default for ExtractConfig {
+    fn default() -> Self {
+        Self { max_bytes: 16 << 20, max_elements: 400_000, max_depth: 256 }
+    }
+}
+
+/// Why an input could not be turned into an article.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ExtractError {
+    /// The input is empty or only whitespace.
+    #[error("empty input")]
+    Empty,
+    /// The input is larger than [`ExtractConfig::max_bytes`].
+    #[error("input too large: {size} bytes (limit {limit})")]
+    TooLarge {
+        /// Size of the input.
+        size: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// The input is not text (NUL bytes, control characters).
+    #[error("binary content, not text or HTML")]
+    Binary,
+    /// The input parsed, but no article body was found in it.
+    #[error("no article text found")]
+    NoContent,
+}
+
+/// A `Result` with [`ExtractError`].
+pub type Result<T> = std::result::Result<T, ExtractError>;
+
+/// Extracts the article from an HTML page given as raw bytes in any encoding.
+/// `declared_charset` is the charset of an HTTP header or feed, when known.
+pub fn extract_html(bytes: &[u8], declared_charset: Option<&str>, config: &ExtractConfig) -> Result<Document> {
+    check_size(bytes, config)?;
+    let html = decode(bytes, declared_charset)?;
+    extract_html_str(&html, config)
+}
+
+/// Extracts the article from an HTML page already decoded to a string.
+pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> {
+    if html.len() > config.max_bytes {
+        return Err(ExtractError::TooLarge { size: html.len(), limit: config.max_bytes });
+    }
+    if html.trim().is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    let dom = dom::Dom::parse(html, config);
+    let meta = metadata::read(&dom);
+    let body = content::main_text(&dom, meta.title.as_deref());
+    let text = if body.trim().is_empty() {
+        // A page with no block structure at all: fall back to the text rules.
+        plain::extract(&dom.visible_text()).text
+    } else {
+        body
+    };
+    if text.trim().is_empty() {
+        return Err(ExtractError::NoContent);
+    }
+    let title = meta.title.or_else(|| dom.first_heading());
+    let language = meta.language.or_else(|| detect_language(&text));
+    Ok(Document {
+        title,
+        byline: meta.byline,
+        published: meta.published,
+        language,
+        url: meta.url,
+        site_name: meta.site_name,
+        text,
+    })
+}
+
+/// Extracts the article from plain text (or Markdown): drops page chrome such as
+/// brand lines, menus, lists of questions and calls to action.
+pub fn extract_text(bytes: &[u8], config: &ExtractConfig) -> Result<Document> {
+    check_size(bytes, config)?;
+    let text = decode(bytes, None)?;
+    let mut doc = plain::extract(&text);
+    if doc.text.trim().is_empty() {
+        return Err(ExtractError::NoContent);
+    }
+    doc.language = detect_language(&doc.text);
+    Ok(doc)
+}
+
+fn check_size(bytes: &[u8], config: &ExtractConfig) -> Result<()> {
+    if bytes.len() > config.max_bytes {
+        return Err(ExtractError::TooLarge { size: bytes.len(), limit: config.max_bytes });
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ExtractError::Empty);
+    }
+    Ok(())
+}
+
+/// Detects the language of a body, returning an ISO 639-1 code where one exists.
+pub fn detect_language(text: &str) -> Option<String> {
+    let sample: String = text.chars().take(3000).collect();
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() && info.confidence() < 0.5 {
+        return None;
+    }
+    let code = info.lang().code();
+    let short = match code {
+        "eng" => "en", "deu" => "de", "fra" => "fr", "spa" => "es", "ita" => "it", "por" => "pt",
+        "nld" => "nl", "rus" => "ru", "ukr" => "uk", "pol" => "pl", "jpn" => "ja", "cmn" => "zh",
+        "kor" => "ko", "ara" => "ar", "tur" => "tr", "swe" => "sv", "dan" => "da", "nob" => "no",
+        "fin" => "fi", "ces" => "cs", "ell" => "el", "heb" => "he", "hin" => "hi", "ind" => "id",
+        "vie" => "vi", "tha" => "th", "hun" => "hu", "ron" => "ro", "bul" => "bg", "pes" => "fa",
+        other => other,
+    };
+    Some(short.to_string())
+}
