@@ -1,0 +1,188 @@
+//! Sentence segmentation with byte offsets. Paragraph breaks always end a sentence
+//! (so headlines without a full stop stand alone); inside a paragraph a terminator
+//! ends one only when followed by space and a capital, digit or opening quote, and
+//! not after an abbreviation, an initial, or inside a number.
+
+use distill_core::Sentence;
+
+/// Titles and abbreviations that never end a sentence before a name.
+const NEVER_FINAL: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+    "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "det", "insp", "atty", "fr", "st", "mt",
+    "ft", "no", "nos", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "ave", "blvd", "rd", "dept", "univ", "approx", "cf", "vs",
+    "v", "al", "ca", "pp", "p", "op", "ed", "eds", "gens", "reps", "sens", "messrs", "mme",
+    "mlle", "sra", "sr", "jr",
+];
+
+/// Abbreviations that may end a sentence: a boundary only before a typical opener.
+const MAY_BE_FINAL: &[&str] = &["inc", "corp", "ltd", "co", "etc", "bros", "plc", "llc", "jr", "sr"];
+
+/// Words that typically open a sentence; after "U.S." or "Inc." they signal a boundary.
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "in", "but", "and", "this",
+    "that", "these", "those", "his", "her", "its", "their", "there", "on", "at", "as", "after",
+    "according", "meanwhile", "however", "while", "when", "if", "for", "some", "many", "most",
+    "officials", "critics", "analysts", "both", "no", "yet", "still", "since", "last", "earlier",
+    "on", "what", "our", "my", "one", "two", "such", "other", "its", "with", "by", "to",
+];
+
+/// Splits a body into sentences; offsets are byte offsets into `text`.
+pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut offset = 0;
+    for part in text.split("\n\n") {
+        let base = offset;
+        offset += part.len() + 2;
+        if part.trim().is_empty() {
+            continue;
+        }
+        let mut start = 0;
+        for end in boundaries(part) {
+            push(&mut out, text, base + start, base + end, paragraph);
+            start = end;
+        }
+        push(&mut out, text, base + start, base + part.len(), paragraph);
+        paragraph += 1;
+    }
+    out
+}
+
+fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let (start, end) = (start + lead, end - trail);
+    if start >= end {
+        return;
+    }
+    out.push(Sentence { index: out.len(), text: text[start..end].to_string(), start, end, paragraph });
+}
+
+/// Byte positions (exclusive ends) where sentences end inside one paragraph.
+fn boundaries(p: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    let mut ends = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        let cjk = matches!(c, '。' | '！' | '？');
+        if !(matches!(c, '.' | '!' | '?' | '…') || cjk) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+            j += 1;
+        }
+        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(p.len(), |&(b, _)| b);
+        if cjk {
+            ends.push(end);
+            i = j;
+            continue;
+        }
+        if j >= chars.len() || !chars[j].1.is_whitespace() {
+            i = j.max(i + 1);
+            continue;
+        }
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let Some(&(_, next)) = chars.get(k) else { break };
+        let caseless = next.is_alphabetic() && !next.is_lowercase() && !next.is_uppercase();
+        let opener = next.is_uppercase() || caseless || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '[' | '«');
+        let single_period = c == '.' && j - i == 1 || (c == '.' && chars.get(i + 1).is_some_and(|x| !matches!(x.1, '.')));
+        if opener && (!single_period || !is_abbreviation(p, &chars, i, k)) {
+            ends.push(end);
+        }
+        i = j;
+    }
+    ends
+}
+
+/// Is the word ending at the period `chars[dot]` an abbreviation that does not end
+/// the sentence, given the word that follows at `chars[next]`?
+fn is_abbreviation(p: &str, chars: &[(usize, char)], dot: usize, next: usize) -> bool {
+    let mut s = dot;
+    while s > 0 && !chars[s - 1].1.is_whitespace() {
+        s -= 1;
+    }
+    let word = p[chars[s].0..chars[dot].0].trim_start_matches(['(', '"', '“', '\'', '‘', '[']);
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let next_word: String = chars[next..]
+        .iter()
+        .map(|c| c.1)
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    let opener_follows = OPENERS.contains(&next_word.as_str());
+    // A single capital letter is an initial ("J. R. Miller"), unless the word is "I".
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) && word != "I" {
+        return true;
+    }
+    // Dotted acronyms ("U.S", "a.m", "Ph.D") may end a sentence.
+    if word.contains('.') {
+        return !opener_follows;
+    }
+    if MAY_BE_FINAL.contains(&lower.as_str()) {
+        return !opener_follows;
+    }
+    NEVER_FINAL.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        split_sentences(text).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_hold() {
+        let s = texts("Dr. Jane Smith of Acme Inc. said growth was 3.5 percent. Gen. J. R. Miller met U.S. officials at St. Mary's. The talks ended.");
+        assert_eq!(s, [
+            "Dr. Jane Smith of Acme Inc. said growth was 3.5 percent.",
+            "Gen. J. R. Miller met U.S. officials at St. Mary's.",
+            "The talks ended.",
+        ]);
+    }
+
+    #[test]
+    fn acronyms_can_end_sentences() {
+        let s = texts("The company moved to the U.S. The move cost $2 billion. It was founded by Acme Inc. In 2020 it grew.");
+        assert_eq!(s.len(), 4, "{s:?}");
+    }
+
+    #[test]
+    fn quotes_ellipses_and_headlines() {
+        let text = "A Headline Without A Stop\n\n\"We will not back down,\" she said. \"Never!\" He left... Then silence. Wait... what?";
+        let s = texts(text);
+        assert_eq!(s, [
+            "A Headline Without A Stop",
+            "\"We will not back down,\" she said.",
+            "\"Never!\"",
+            "He left...",
+            "Then silence.",
+            "Wait... what?",
+        ]);
+        for sentence in split_sentences(text) {
+            assert_eq!(&text[sentence.start..sentence.end], sentence.text);
+        }
+        assert_eq!(split_sentences(text)[1].paragraph, 1);
+    }
+
+    #[test]
+    fn unicode_and_cjk() {
+        let s = texts("Le café était fermé. Où aller? 東京は晴れ。大阪は雨。");
+        assert_eq!(s, ["Le café était fermé.", "Où aller?", "東京は晴れ。", "大阪は雨。"]);
+    }
+}

@@ -1,0 +1,309 @@
+//! Extractive key points. Sentences are scored by centrality in the article's own
+//! vocabulary, overlap with the headline, position and entity density; chosen with
+//! maximal marginal relevance so that the bullets cover distinct paragraphs and
+//! themes; then shortened only by deleting spans (parentheticals, relative clauses,
+//! appositives, attribution tails), so every word of a bullet is in its source.
+
+use std::collections::{HashMap, HashSet};
+
+use distill_core::{Bullet, Sentence, Summary};
+
+use crate::terms::Terms;
+
+/// How many key points to make and how long each may be.
+#[derive(Debug, Clone)]
+pub struct SummaryConfig {
+    /// Number of bullets.
+    pub bullets: usize,
+    /// Fewest words in a bullet.
+    pub min_words: usize,
+    /// Most words in a bullet.
+    pub max_words: usize,
+    /// Weight of the paragraph-coverage bonus: 0 lets bullets share a paragraph freely.
+    pub coverage: f64,
+}
+
+impl Default for SummaryConfig {
+    fn default() -> Self {
+        Self { bullets: 4, min_words: 12, max_words: 40, coverage: 0.15 }
+    }
+}
+
+/// A possible bullet: its text and the sentences it comes from.
+#[derive(Debug, Clone)]
+struct Candidate {
+    text: String,
+    citations: Vec<usize>,
+    paragraph: usize,
+    stems: HashSet<String>,
+    score: f64,
+}
+
+/// Returns the key points of an article.
+pub fn summarize(title: &str, sentences: &[Sentence], terms: &Terms, config: &SummaryConfig) -> Summary {
+    let _ = title;
+    let candidates = candidates(sentences, terms, config);
+    let mut chosen: Vec<Candidate> = Vec::new();
+    let mut used: HashSet<usize> = HashSet::new();
+    while chosen.len() < config.bullets {
+        let best = candidates
+            .iter()
+            .filter(|c| c.citations.iter().all(|i| !used.contains(i)))
+            .map(|c| {
+                let redundancy = chosen.iter().map(|s| jaccard(&c.stems, &s.stems)).fold(0.0, f64::max);
+                let covered = chosen.iter().any(|s| s.paragraph == c.paragraph);
+                let value = c.score - 0.7 * redundancy - if covered { config.coverage } else { 0.0 };
+                (c, value)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        let Some((best, _)) = best else { break };
+        used.extend(best.citations.iter().copied());
+        chosen.push(best.clone());
+    }
+    chosen.sort_by_key(|c| c.citations[0]);
+    Summary {
+        method: "extractive".to_string(),
+        bullets: chosen.into_iter().map(|c| Bullet { text: c.text, citations: c.citations }).collect(),
+    }
+}
+
+fn candidates(sentences: &[Sentence], terms: &Terms, config: &SummaryConfig) -> Vec<Candidate> {
+    let weights: HashMap<&str, f64> = terms
+        .frequency
+        .iter()
+        .map(|(stem, &count)| (stem.as_str(), (1.0 + count as f64).ln()))
+        .collect();
+    let title: HashSet<&str> = terms.title_stems.iter().map(String::as_str).collect();
+    let entity_sentences: HashMap<usize, usize> = terms
+        .entities
+        .iter()
+        .take(8)
+        .flat_map(|e| e.sentences.iter().copied())
+        .fold(HashMap::new(), |mut m, i| {
+            *m.entry(i).or_insert(0) += 1;
+            m
+        });
+    let raw: Vec<(f64, f64, f64)> = sentences
+        .iter()
+        .map(|s| {
+            let stems: HashSet<&str> = terms.sentence_stems[s.index].iter().map(String::as_str).collect();
+            let centrality = stems.iter().map(|t| weights.get(t).copied().unwrap_or(0.0)).sum::<f64>() / (stems.len() as f64 + 4.0).sqrt();
+            let title_overlap = if title.is_empty() { 0.0 } else { stems.intersection(&title).count() as f64 / title.len() as f64 };
+            let entities = entity_sentences.get(&s.index).copied().unwrap_or(0) as f64;
+            (centrality, title_overlap, entities)
+        })
+        .collect();
+    let max_c = raw.iter().map(|r| r.0).fold(1e-9, f64::max);
+    let max_e = raw.iter().map(|r| r.2).fold(1.0, f64::max);
+    let mut out = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        if !usable(&s.text) {
+            continue;
+        }
+        let mut citations = vec![i];
+        let mut text = compress(&s.text, config.max_words);
+        // A short sentence joins the next one of its paragraph.
+        if let Some(t) = &text {
+            let words = t.split_whitespace().count();
+            if words < config.min_words {
+                text = sentences
+                    .get(i + 1)
+                    .filter(|n| n.paragraph == s.paragraph && usable(&n.text))
+                    .and_then(|n| compress(&n.text, config.max_words))
+                    .map(|n| format!("{t} {n}"))
+                    .filter(|joined| (config.min_words..=config.max_words).contains(&joined.split_whitespace().count()));
+                citations.push(i + 1);
+            }
+        }
+        let Some(text) = text else { continue };
+        let words = text.split_whitespace().count();
+        if !(config.min_words..=config.max_words).contains(&words) {
+            continue;
+        }
+        let (c, t, e) = citations.iter().fold((0.0, 0.0, 0.0), |acc, &j| {
+            let r = raw[j];
+            (f64::max(acc.0, r.0), f64::max(acc.1, r.1), acc.2 + r.2)
+        });
+        let position = 1.0 / (1.0 + i as f64).sqrt();
+        let score = 0.35 * (c / max_c) + 0.25 * t + 0.3 * position + 0.1 * (e / max_e).min(1.0);
+        let stems = crate::terms::content_stems(&text).into_iter().collect();
+        out.push(Candidate { text, citations, paragraph: s.paragraph, stems, score });
+    }
+    out
+}
+
+/// Sentences that cannot be key points: questions, fragments, bylines.
+fn usable(text: &str) -> bool {
+    let first = text.chars().next().unwrap_or(' ');
+    !text.ends_with('?') && (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '\'' | '‘'))
+        && text.split_whitespace().count() >= 5
+}
+
+fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 { 0.0 } else { a.intersection(b).count() as f64 / union as f64 }
+}
+
+/// Shortens a sentence by deleting spans only. Returns `None` when the sentence
+/// cannot be brought under `max_words` at a clause boundary.
+pub fn compress(sentence: &str, max_words: usize) -> Option<String> {
+    let mut s = sentence.trim().to_string();
+    s = remove_parentheticals(&s);
+    s = remove_relative_clauses(&s);
+    s = remove_attribution_tail(&s);
+    if s.split_whitespace().count() <= max_words {
+        return Some(s);
+    }
+    truncate_at_clause(&s, max_words)
+}
+
+fn remove_parentheticals(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    let mut span = String::new();
+    for c in s.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                span.push(c);
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                span.push(c);
+                if depth == 0 {
+                    if span.split_whitespace().count() > 12 {
+                        out.push_str(&span);
+                    }
+                    span.clear();
+                }
+            }
+            _ if depth > 0 => span.push(c),
+            _ => out.push(c),
+        }
+    }
+    out.push_str(&span);
+    tidy(&out)
+}
+
+/// Deletes ", who …," / ", which …," and ", a/an … ," appositives after a name.
+fn remove_relative_clauses(s: &str) -> String {
+    let mut out = s.to_string();
+    for _ in 0..3 {
+        let Some(next) = delete_one_clause(&out) else { break };
+        out = next;
+    }
+    out
+}
+
+fn delete_one_clause(s: &str) -> Option<String> {
+    let mut search = 0;
+    while let Some(pos) = s[search..].find(", ").map(|p| p + search) {
+        search = pos + 2;
+        let after = &s[pos + 2..];
+        let first = after.split_whitespace().next().unwrap_or("");
+        let before_word = s[..pos].split_whitespace().last().unwrap_or("");
+        let after_name = before_word.chars().next().is_some_and(char::is_uppercase);
+        let relative = matches!(first, "who" | "which");
+        let appositive = after_name && matches!(first, "a" | "an") ;
+        if !relative && !appositive {
+            continue;
+        }
+        let Some(close) = after.find(", ") else { continue };
+        let span = &after[..close];
+        let words = span.split_whitespace().count();
+        if words < 2 || words > 25 || span.contains('"') || span.contains('“') {
+            continue;
+        }
+        // The clause must be followed by the rest of the main clause, not end it.
+        let rest = &after[close + 2..];
+        if rest.split_whitespace().count() < 3 {
+            continue;
+        }
+        return Some(format!("{} {}", &s[..pos], rest));
+    }
+    None
+}
+
+/// "…, officials said." or "…, according to the report." becomes "…."; a quoted
+/// sentence keeps its speaker.
+fn remove_attribution_tail(s: &str) -> String {
+    let Some(pos) = s.rfind(", ") else { return s.to_string() };
+    let head = &s[..pos];
+    let tail = s[pos + 2..].trim_end_matches(['.', '!']);
+    if head.ends_with(['"', '”', '\'', '’']) || head.split_whitespace().count() < 6 {
+        return s.to_string();
+    }
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let verbs = ["said", "says", "reported", "added", "noted", "told", "stated", "announced", "wrote"];
+    let is_tail = tail.starts_with("according to") && words.len() <= 10
+        || words.len() <= 6 && words.iter().any(|w| verbs.contains(w)) && words.last().is_some_and(|w| verbs.contains(w) || w.chars().next().is_some_and(char::is_uppercase));
+    if is_tail {
+        format!("{}.", head.trim_end_matches([',', ';']))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Cuts a long sentence at its last clause boundary before `max_words`.
+fn truncate_at_clause(s: &str, max_words: usize) -> Option<String> {
+    let mut best = None;
+    let mut words = 0;
+    for (pos, _) in s.match_indices(' ') {
+        words += 1;
+        if words > max_words {
+            break;
+        }
+        let head = &s[..pos];
+        if (head.ends_with(',') || head.ends_with(';')) && words >= 12 {
+            best = Some(format!("{}.", head.trim_end_matches([',', ';'])));
+        }
+    }
+    best
+}
+
+fn tidy(s: &str) -> String {
+    let mut out = distill_core::text::collapse_whitespace(s);
+    for (from, to) in [(" ,", ","), (" .", "."), (" ;", ";"), (",,", ",")] {
+        out = out.replace(from, to);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        distill_core::text::words(s).collect()
+    }
+
+    #[test]
+    fn compression_only_deletes() {
+        let cases = [
+            "Temur Umarov, a research fellow at the Carnegie Center, argues that this pact is primarily a defensive hedging strategy for Moscow.",
+            "The company (which was founded in 1990) reported record profits this year, officials said.",
+            "The council approved the plan, which critics say is too expensive, after a long debate on Tuesday evening.",
+        ];
+        for case in cases {
+            let out = compress(case, 40).unwrap();
+            let source = words(case);
+            for w in words(&out) {
+                assert!(source.contains(&w), "{w} not in {case}");
+            }
+            assert!(out.len() < case.len(), "{out}");
+        }
+        assert_eq!(
+            compress(cases[0], 40).unwrap(),
+            "Temur Umarov argues that this pact is primarily a defensive hedging strategy for Moscow."
+        );
+        assert_eq!(compress(cases[1], 40).unwrap(), "The company reported record profits this year.");
+    }
+
+    #[test]
+    fn long_sentences_are_cut_at_a_clause() {
+        let long = "The agency said the storm, which formed late on Sunday, would bring heavy rain to the coast, flooding to low-lying districts, and strong winds that could knock out power for days to hundreds of thousands of homes across three states and the capital region.";
+        let out = compress(long, 30).unwrap();
+        assert!(out.split_whitespace().count() <= 30, "{out}");
+        assert!(out.ends_with('.'));
+    }
+}

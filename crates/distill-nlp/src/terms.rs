@@ -1,0 +1,304 @@
+//! Terms of one article: content words with light stemming, named entities
+//! (capitalized spans), and key phrases (runs of content words), with the sentences
+//! each occurs in. Summaries and questions are built from these.
+
+use std::collections::HashMap;
+
+use distill_core::Sentence;
+
+/// English function words, skipped when weighing content.
+pub const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
+    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it",
+    "its", "itself", "just", "last", "least", "less", "like", "made", "make", "many", "may",
+    "me", "might", "more", "most", "much", "must", "my", "myself", "new", "no", "nor", "not",
+    "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours", "ourselves",
+    "out", "over", "own", "per", "said", "same", "says", "say", "she", "should", "since", "so",
+    "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "themselves",
+    "then", "there", "these", "they", "this", "those", "through", "to", "too", "two", "under",
+    "until", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "whether",
+    "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without",
+    "would", "yet", "you", "your", "yours", "yourself", "according", "told", "another", "among",
+    "already", "across", "around", "every", "including", "instead", "rather", "though",
+    "although", "whose", "s", "t", "mr", "mrs", "ms", "dr", "year", "years", "time", "week",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "according",
+];
+
+/// Capitalized words that open sentences but are not names.
+const NOT_ENTITIES: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I",
+    "This", "That", "These", "Those", "His", "Her", "Its", "Their", "There", "As", "After",
+    "According", "Meanwhile", "However", "While", "When", "If", "For", "Some", "Many", "Most",
+    "Critics", "Analysts", "Officials", "Both", "No", "Yet", "Still", "Since", "Last", "Earlier",
+    "What", "Our", "My", "One", "Such", "Other", "With", "By", "To", "Beyond", "Furthermore",
+    "Moreover", "Despite", "Although", "Speaking", "Under", "Over", "From", "Why", "How", "Who",
+    "Where", "Which", "Whether", "Then", "Now", "Today", "Yesterday", "Also", "Even", "More",
+    "Less", "Several", "Others", "Each", "Every", "Any", "All", "Not", "Only", "Just", "Here",
+    "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "President", "Minister",
+    "Professor", "Chief", "Senator", "Governor", "Mayor", "Reporting", "Editing", "Writing",
+    "Additional", "Photo", "Image", "Read", "Click", "Sign", "Share", "Follow",
+];
+
+/// Returns true for a function word.
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+/// Light suffix stripping so "agreements" and "agreement" count as one term.
+pub fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    for suffix in ["ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s", "ly"] {
+        if w.len() > suffix.len() + 3 && w.ends_with(suffix) {
+            let base = &w[..w.len() - suffix.len()];
+            return match suffix {
+                "ies" | "ied" => format!("{base}y"),
+                _ => base.to_string(),
+            };
+        }
+    }
+    w
+}
+
+/// Content-word stems of a text (no stopwords, no numbers-only tokens).
+pub fn content_stems(text: &str) -> Vec<String> {
+    distill_core::text::words(text)
+        .filter(|w| !is_stopword(w) && w.chars().any(char::is_alphabetic) && w.len() > 1)
+        .map(|w| stem(&w))
+        .collect()
+}
+
+/// A named entity and the sentences that mention it.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// The fullest surface form ("Temur Umarov").
+    pub name: String,
+    /// The short form used in questions ("Umarov" for a person, else `name`).
+    pub short: String,
+    /// Indices of the sentences that mention it (by any of its forms).
+    pub sentences: Vec<usize>,
+    /// How often it is mentioned.
+    pub count: usize,
+    /// Whether it appears in the title.
+    pub in_title: bool,
+}
+
+/// A key phrase (lowercase run of content words) and where it occurs.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    /// The phrase as written in the text.
+    pub text: String,
+    /// Indices of sentences containing it.
+    pub sentences: Vec<usize>,
+    /// RAKE-style score: frequency times degree.
+    pub score: f64,
+}
+
+/// Term statistics of one article.
+#[derive(Debug, Clone)]
+pub struct Terms {
+    /// Stem frequencies over the whole body.
+    pub frequency: HashMap<String, usize>,
+    /// Content stems of the title.
+    pub title_stems: Vec<String>,
+    /// Content stems of each sentence.
+    pub sentence_stems: Vec<Vec<String>>,
+    /// Entities, most mentioned first.
+    pub entities: Vec<Entity>,
+    /// Key phrases, best first.
+    pub phrases: Vec<Phrase>,
+}
+
+impl Terms {
+    /// Computes the terms of an article from its title and sentences.
+    pub fn new(title: &str, sentences: &[Sentence]) -> Terms {
+        let sentence_stems: Vec<Vec<String>> = sentences.iter().map(|s| content_stems(&s.text)).collect();
+        let mut frequency = HashMap::new();
+        for stems in &sentence_stems {
+            for s in stems {
+                *frequency.entry(s.clone()).or_insert(0) += 1;
+            }
+        }
+        Terms {
+            frequency,
+            title_stems: content_stems(title),
+            entities: entities(title, sentences),
+            phrases: phrases(sentences),
+            sentence_stems,
+        }
+    }
+}
+
+/// Splits a sentence into word tokens, keeping inner hyphens, apostrophes and dots
+/// ("IS-K", "Russia's", "U.S.").
+fn tokens(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '[' | ']' | '—' | '–'))
+        .map(|t| t.trim_matches(|c: char| matches!(c, '.' | '!' | '?' | '\'' | '‘' | '’')).trim_end_matches("'s").trim_end_matches("’s"))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+fn is_capitalized(token: &str) -> bool {
+    token.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
+    let mut found: HashMap<String, (usize, Vec<usize>)> = HashMap::new();
+    for s in sentences {
+        let toks = tokens(&s.text);
+        let mut i = 0;
+        while i < toks.len() {
+            if !is_capitalized(toks[i]) || (NOT_ENTITIES.contains(&toks[i]) && i + 1 < toks.len() && !is_capitalized(toks[i + 1])) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len() {
+                if is_capitalized(toks[j]) && !NOT_ENTITIES.contains(&toks[j]) {
+                    j += 1;
+                } else if matches!(toks[j], "of" | "de" | "al" | "for" | "the") && toks.get(j + 1).is_some_and(|t| is_capitalized(t) && !NOT_ENTITIES.contains(t)) && j > i {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let mut span: Vec<&str> = toks[i..j].to_vec();
+            while span.first().is_some_and(|t| NOT_ENTITIES.contains(t)) {
+                span.remove(0);
+            }
+            if !span.is_empty() && span.len() <= 6 {
+                let name = span.join(" ");
+                let entry = found.entry(name).or_insert((0, Vec::new()));
+                entry.0 += 1;
+                if entry.1.last() != Some(&s.index) {
+                    entry.1.push(s.index);
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
+    // Fold a one-word name into the longer name it ends or starts ("Umarov" into
+    // "Temur Umarov", "Taliban" stays apart from "Taliban leadership" which is lowercase).
+    let names: Vec<String> = found.keys().cloned().collect();
+    let mut merged: Vec<Entity> = Vec::new();
+    let mut absorbed: HashMap<String, String> = HashMap::new();
+    for name in &names {
+        if name.contains(' ') {
+            continue;
+        }
+        let longer = names
+            .iter()
+            .filter(|n| n.contains(' ') && (n.ends_with(&format!(" {name}")) || n.starts_with(&format!("{name} "))))
+            .max_by_key(|n| found[*n].0);
+        if let Some(longer) = longer {
+            if longer.split(' ').count() == 2 {
+                absorbed.insert(name.clone(), longer.clone());
+            }
+        }
+    }
+    for (name, (count, sents)) in &found {
+        if absorbed.contains_key(name) {
+            continue;
+        }
+        let mut count = *count;
+        let mut sents = sents.clone();
+        let mut short = name.clone();
+        for (alias, target) in &absorbed {
+            if target == name {
+                count += found[alias].0;
+                sents.extend(&found[alias].1);
+                if target.ends_with(&format!(" {alias}")) {
+                    short = alias.clone();
+                }
+            }
+        }
+        sents.sort_unstable();
+        sents.dedup();
+        let in_title = title.contains(name.as_str()) || title.contains(short.as_str());
+        merged.push(Entity { name: name.clone(), short, sentences: sents, count, in_title });
+    }
+    merged.retain(|e| e.name.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    merged.sort_by(|a, b| {
+        let score = |e: &Entity| e.count * 2 + usize::from(e.in_title) * 3 + e.name.split(' ').count();
+        score(b).cmp(&score(a)).then_with(|| a.name.cmp(&b.name))
+    });
+    merged
+}
+
+fn phrases(sentences: &[Sentence]) -> Vec<Phrase> {
+    // Every 2- and 3-word n-gram inside a run of content words (no stopword, no
+    // punctuation break, no capitalized name) is a candidate; the ones repeated
+    // across sentences win.
+    let mut found: HashMap<String, (String, Vec<usize>)> = HashMap::new();
+    for s in sentences {
+        let mut run: Vec<&str> = Vec::new();
+        let toks: Vec<&str> = s.text.split(char::is_whitespace).collect();
+        for raw in toks.iter().chain(std::iter::once(&"")) {
+            let breaks = raw.is_empty() || raw.ends_with([',', '.', ';', ':', '?', '!', ')']) || raw.starts_with('(');
+            let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            let lower = word.to_lowercase();
+            let content = !word.is_empty() && !is_stopword(&lower) && lower.chars().any(char::is_alphabetic) && !is_capitalized(word);
+            if content {
+                run.push(word);
+            }
+            if !content || breaks {
+                for n in 2..=3 {
+                    for gram in run.windows(n) {
+                        let key = gram.iter().map(|w| stem(w)).collect::<Vec<_>>().join(" ");
+                        let entry = found.entry(key).or_insert_with(|| (gram.join(" "), Vec::new()));
+                        if entry.1.last() != Some(&s.index) {
+                            entry.1.push(s.index);
+                        }
+                    }
+                }
+                run.clear();
+            }
+        }
+    }
+    let mut phrases: Vec<Phrase> = found
+        .into_values()
+        .map(|(text, sentences)| {
+            let len = text.split(' ').count() as f64;
+            Phrase { score: sentences.len() as f64 * len.sqrt(), text, sentences }
+        })
+        .collect();
+    phrases.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.sentences[0].cmp(&b.sentences[0])).then_with(|| a.text.cmp(&b.text)));
+    phrases
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::split_sentences;
+
+    #[test]
+    fn entities_merge_surnames_and_skip_openers() {
+        let text = "Temur Umarov, a fellow at the Carnegie Russia Eurasia Center, argues the pact is defensive. \
+                    Umarov said Russia fears IS-K. However, critics in Tajikistan disagree. The Taliban welcomed Russia's offer.";
+        let sentences = split_sentences(text);
+        let terms = Terms::new("Russia and the Taliban", &sentences);
+        let names: Vec<&str> = terms.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Temur Umarov"), "{names:?}");
+        assert!(names.contains(&"Carnegie Russia Eurasia Center"), "{names:?}");
+        assert!(names.contains(&"IS-K"), "{names:?}");
+        assert!(!names.contains(&"However"), "{names:?}");
+        let umarov = terms.entities.iter().find(|e| e.name == "Temur Umarov").unwrap();
+        assert_eq!(umarov.short, "Umarov");
+        assert_eq!(umarov.sentences, [0, 1]);
+        let russia = terms.entities.iter().find(|e| e.name == "Russia").unwrap();
+        assert!(russia.in_title);
+    }
+
+    #[test]
+    fn phrases_are_runs_of_content_words() {
+        let text = "The military-technical agreement was signed. The military-technical agreement covers weapons transfers.";
+        let terms = Terms::new("", &split_sentences(text));
+        assert_eq!(terms.phrases[0].text, "military-technical agreement");
+        assert_eq!(terms.phrases[0].sentences, [0, 1]);
+        assert_eq!(stem("agreements"), stem("agreement"));
+    }
+}
