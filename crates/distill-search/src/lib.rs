@@ -1,1 +1,367 @@
-//! distill-search
+//! Keyword search: a tantivy index (BM25 over title, boosted, and body) that follows
+//! the store's change log. The index is a replica: it can always be rebuilt from the
+//! store, and each commit records the last sequence number it holds, so a crash
+//! between a store write and an index commit is repaired by the next [`SearchIndex::sync`].
+#![warn(missing_docs)]
+
+use std::ops::Bound;
+use std::path::Path;
+use std::sync::Mutex;
+
+use chrono::{DateTime, Utc};
+use distill_core::Article;
+use distill_store::Store;
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// Search failures.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SearchError {
+    /// The index failed.
+    #[error("search index error: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// The store failed while the index was catching up.
+    #[error("store error while indexing: {0}")]
+    Store(#[from] distill_store::StoreError),
+    /// The query is unusable (too long, empty).
+    #[error("bad query: {0}")]
+    BadQuery(String),
+    /// The index folder could not be used.
+    #[error("cannot open index at {path}: {reason}")]
+    Open {
+        /// The folder.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// A `Result` with [`SearchError`].
+pub type Result<T> = std::result::Result<T, SearchError>;
+
+/// Longest query accepted, in bytes.
+pub const MAX_QUERY_BYTES: usize = 1024;
+/// Deepest result page reachable.
+pub const MAX_OFFSET: usize = 10_000;
+
+/// A search request.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    /// Query text: words, "phrases", +required, -excluded, title:word.
+    pub text: String,
+    /// Most hits to return.
+    pub limit: usize,
+    /// Hits to skip.
+    pub offset: usize,
+    /// Only this source (case-insensitive).
+    pub source: Option<String>,
+    /// Only articles published at or after this time.
+    pub since: Option<DateTime<Utc>>,
+    /// Only articles published before this time.
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// One search hit.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Hit {
+    /// Article id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// URL.
+    pub url: Option<String>,
+    /// Source.
+    pub source: Option<String>,
+    /// Publication time.
+    pub published: Option<DateTime<Utc>>,
+    /// BM25 score.
+    pub score: f32,
+    /// A passage of the body, HTML-escaped, with matched terms in `<mark>`.
+    pub snippet: String,
+}
+
+/// Search results.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Results {
+    /// Number of matching articles.
+    pub total: usize,
+    /// The requested page of hits.
+    pub hits: Vec<Hit>,
+}
+
+struct Fields {
+    id: Field,
+    title: Field,
+    body: Field,
+    source: Field,
+    source_key: Field,
+    url: Field,
+    published: Field,
+}
+
+/// The tantivy index of a data folder.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<Option<IndexWriter>>,
+    fields: Fields,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default()
+        .set_indexing_options(TextFieldIndexing::default().set_tokenizer("en_stem").set_index_option(IndexRecordOption::WithFreqsAndPositions))
+        .set_stored();
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        title: b.add_text_field("title", text.clone()),
+        body: b.add_text_field("body", text),
+        source: b.add_text_field("source", STORED),
+        source_key: b.add_text_field("source_key", STRING),
+        url: b.add_text_field("url", STORED),
+        published: b.add_date_field("published", tantivy::schema::INDEXED | tantivy::schema::FAST | STORED),
+    };
+    (b.build(), fields)
+}
+
+impl SearchIndex {
+    /// Opens or creates the index in `dir`.
+    pub fn open(dir: &Path) -> Result<SearchIndex> {
+        std::fs::create_dir_all(dir).map_err(|e| SearchError::Open { path: dir.display().to_string(), reason: e.to_string() })?;
+        let (schema, fields) = schema();
+        let directory = tantivy::directory::MmapDirectory::open(dir)
+            .map_err(|e| SearchError::Open { path: dir.display().to_string(), reason: e.to_string() })?;
+        let index = Index::open_or_create(directory, schema)?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(SearchIndex { index, reader, writer: Mutex::new(None), fields })
+    }
+
+    /// The store sequence number this index has committed.
+    pub fn indexed_seq(&self) -> Result<i64> {
+        let metas = self.index.load_metas()?;
+        Ok(metas.payload.and_then(|p| p.parse().ok()).unwrap_or(0))
+    }
+
+    /// Brings the index up to date with the store's change log; returns how many
+    /// articles were (re)indexed.
+    pub fn sync(&self, store: &dyn Store) -> Result<usize> {
+        let mut seq = self.indexed_seq()?;
+        if seq >= store.last_seq()? {
+            return Ok(0);
+        }
+        let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        if guard.is_none() {
+            *guard = Some(self.index.writer(64 << 20)?);
+        }
+        let writer = guard.as_mut().expect("writer was just created");
+        let mut count = 0;
+        loop {
+            let changes = store.changes_since(seq, 1000)?;
+            let Some(last) = changes.last() else { break };
+            seq = last.seq;
+            for change in &changes {
+                self.add(writer, &change.article)?;
+            }
+            count += changes.len();
+        }
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&seq.to_string());
+        commit.commit()?;
+        self.reader.reload()?;
+        Ok(count)
+    }
+
+    /// Drops every document and re-indexes the whole store.
+    pub fn rebuild(&self, store: &dyn Store) -> Result<usize> {
+        {
+            let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+            if guard.is_none() {
+                *guard = Some(self.index.writer(64 << 20)?);
+            }
+            let writer = guard.as_mut().expect("writer was just created");
+            writer.delete_all_documents()?;
+            let mut commit = writer.prepare_commit()?;
+            commit.set_payload("0");
+            commit.commit()?;
+        }
+        self.sync(store)
+    }
+
+    fn add(&self, writer: &IndexWriter, article: &Article) -> Result<()> {
+        let f = &self.fields;
+        writer.delete_term(Term::from_field_text(f.id, &article.id));
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, &article.id);
+        doc.add_text(f.title, &article.title);
+        doc.add_text(f.body, &article.text);
+        if let Some(source) = &article.source {
+            doc.add_text(f.source, source);
+            doc.add_text(f.source_key, source.to_lowercase());
+        }
+        if let Some(url) = &article.url {
+            doc.add_text(f.url, url);
+        }
+        if let Some(published) = article.published {
+            doc.add_date(f.published, tantivy::DateTime::from_timestamp_secs(published.timestamp()));
+        }
+        writer.add_document(doc)?;
+        Ok(())
+    }
+
+    /// Runs a query. Syntax errors never fail a search: the parser keeps what it can.
+    pub fn search(&self, q: &SearchQuery) -> Result<Results> {
+        let f = &self.fields;
+        let text = q.text.trim();
+        if text.len() > MAX_QUERY_BYTES {
+            return Err(SearchError::BadQuery(format!("query is {} bytes long (limit {MAX_QUERY_BYTES})", text.len())));
+        }
+        if text.is_empty() {
+            return Err(SearchError::BadQuery("empty query".into()));
+        }
+        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
+        parser.set_field_boost(f.title, 2.5);
+        let (text_query, _errors) = parser.parse_query_lenient(&defuse(text));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
+        if let Some(source) = &q.source {
+            let term = Term::from_field_text(f.source_key, &source.to_lowercase());
+            clauses.push((Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+        }
+        if q.since.is_some() || q.until.is_some() {
+            let bound = |d: Option<DateTime<Utc>>, inclusive: bool| match d {
+                Some(d) => {
+                    let term = Term::from_field_date(f.published, tantivy::DateTime::from_timestamp_secs(d.timestamp()));
+                    if inclusive { Bound::Included(term) } else { Bound::Excluded(term) }
+                }
+                None => Bound::Unbounded,
+            };
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(bound(q.since, true), bound(q.until, false)))));
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let limit = q.limit.clamp(1, 1000);
+        let offset = q.offset.min(MAX_OFFSET);
+        let (top, total) = searcher.search(&query, &(TopDocs::with_limit(limit).and_offset(offset).order_by_score(), Count))?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*text_query, f.body)?;
+        snippets.set_max_num_chars(220);
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+            let mut snippet = snippets.snippet_from_doc(&doc);
+            snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+            let mut html = snippet.to_html();
+            if html.is_empty() {
+                let body = text(f.body).unwrap_or_default();
+                html = distill_core::text::escape_html(&body.chars().take(200).collect::<String>());
+            }
+            hits.push(Hit {
+                id: text(f.id).unwrap_or_default(),
+                title: text(f.title).unwrap_or_default(),
+                url: text(f.url),
+                source: text(f.source),
+                published: doc
+                    .get_first(f.published)
+                    .and_then(|v| v.as_datetime())
+                    .and_then(|d| DateTime::from_timestamp(d.into_timestamp_secs(), 0)),
+                score,
+                snippet: html,
+            });
+        }
+        Ok(Results { total, hits })
+    }
+
+    /// Number of documents in the index.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+}
+
+/// Flattens deeply nested parentheses, which the query grammar would otherwise
+/// recurse into without bound.
+fn defuse(text: &str) -> String {
+    let mut depth = 0i32;
+    let mut max = 0i32;
+    for c in text.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    if max > 8 { text.replace(['(', ')'], " ") } else { text.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use distill_core::Summary;
+    use distill_store::SqliteStore;
+
+    fn article(id: &str, title: &str, text: &str, source: &str, day: u32) -> Article {
+        Article {
+            id: id.into(),
+            title: title.into(),
+            url: Some(format!("https://example.com/{id}")),
+            source: Some(source.into()),
+            byline: None,
+            published: chrono::NaiveDate::from_ymd_opt(2026, 9, day).map(|d| d.and_hms_opt(12, 0, 0).unwrap().and_utc()),
+            language: Some("en".into()),
+            text: text.into(),
+            sentences: vec![],
+            summary: Summary::default(),
+            insights: vec![],
+            content_hash: distill_core::content_hash(text),
+            origin: "test".into(),
+        }
+    }
+
+    #[test]
+    fn search_follows_the_store_and_filters() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("db")).unwrap();
+        store
+            .upsert_batch(&[
+                article("a", "Port strike ends", "Dock workers at the port ended their strike after a wage deal.", "Harbor Gazette", 3),
+                article("b", "Rates rise again", "The central bank raised rates; dock owners worried about the strike's cost.", "Capital Daily", 10),
+            ])
+            .unwrap();
+        let index = SearchIndex::open(&dir.path().join("index")).unwrap();
+        assert_eq!(index.sync(&store).unwrap(), 2);
+        assert_eq!(index.sync(&store).unwrap(), 0);
+        assert_eq!(index.indexed_seq().unwrap(), 2);
+        let q = |text: &str| SearchQuery { text: text.into(), limit: 10, ..Default::default() };
+        let r = index.search(&q("strikes")).unwrap();
+        assert_eq!(r.total, 2);
+        assert_eq!(r.hits[0].id, "a", "title match ranks first");
+        assert!(r.hits[0].snippet.contains("<mark>strike</mark>"), "{}", r.hits[0].snippet);
+        let r = index.search(&SearchQuery { source: Some("capital daily".into()), ..q("strike") }).unwrap();
+        assert_eq!(r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["b"]);
+        let since = chrono::NaiveDate::from_ymd_opt(2026, 9, 5).unwrap().and_hms_opt(0, 0, 0).unwrap().and_utc();
+        let r = index.search(&SearchQuery { since: Some(since), ..q("strike") }).unwrap();
+        assert_eq!(r.total, 1);
+        // An update replaces the document instead of adding a second one.
+        store.upsert(&article("a", "Port strike ends", "Dock workers returned to work on Monday.", "Harbor Gazette", 3)).unwrap();
+        index.sync(&store).unwrap();
+        assert_eq!(index.num_docs(), 2);
+        assert_eq!(index.search(&q("returned")).unwrap().total, 1);
+    }
+
+    #[test]
+    fn hostile_queries_do_not_fail() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = SearchIndex::open(dir.path()).unwrap();
+        for text in ["((((((((((((((((((((a))))))))))))))))))))".repeat(10), "title:".into(), "\"unclosed".into(), "AND OR NOT".into(), "*".into()] {
+            assert!(index.search(&SearchQuery { text: text.clone(), limit: 10, ..Default::default() }).is_ok(), "{text}");
+        }
+        assert!(matches!(index.search(&SearchQuery { text: "x".repeat(5000), ..Default::default() }), Err(SearchError::BadQuery(_))));
+        assert!(index.search(&SearchQuery { text: "a".into(), offset: usize::MAX, limit: usize::MAX, ..Default::default() }).is_ok());
+    }
+}

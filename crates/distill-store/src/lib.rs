@@ -1,1 +1,124 @@
-//! distill-store
+//! Storage: the [`Store`] trait that every backend implements, and the embedded
+//! SQLite backend (WAL mode, versioned migrations). Every write gets a sequence
+//! number from one monotonically increasing change log, which search replicas follow.
+//!
+//! The store owns durability and idempotence; it never parses or analyzes text.
+#![warn(missing_docs)]
+
+mod sqlite;
+
+use chrono::{DateTime, Utc};
+use distill_core::Article;
+use serde::Serialize;
+
+pub use sqlite::SqliteStore;
+
+/// Storage failures.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The database reported an error.
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// A stored row could not be decoded.
+    #[error("corrupt row {id}: {reason}")]
+    Corrupt {
+        /// The row's article id.
+        id: String,
+        /// What was wrong.
+        reason: String,
+    },
+    /// The database was written by a newer distill.
+    #[error("database schema version {found} is newer than this build supports ({supported})")]
+    TooNew {
+        /// Version found on disk.
+        found: i64,
+        /// Newest version this build knows.
+        supported: i64,
+    },
+    /// The data folder could not be used.
+    #[error("cannot open {path}: {reason}")]
+    Open {
+        /// The path.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// A `Result` with [`StoreError`].
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What an upsert did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Upsert {
+    /// A new article was stored.
+    Inserted,
+    /// An existing article's content changed and was rewritten.
+    Updated,
+    /// The same content was already stored; nothing was written.
+    Unchanged,
+}
+
+/// One row of an article list: enough to render a list or a search hit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleSummary {
+    /// Article id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Publication name.
+    pub source: Option<String>,
+    /// Publication time.
+    pub published: Option<DateTime<Utc>>,
+    /// Language code.
+    pub language: Option<String>,
+}
+
+/// Which articles to list.
+#[derive(Debug, Clone)]
+pub struct ListQuery {
+    /// Most rows to return.
+    pub limit: usize,
+    /// Rows to skip.
+    pub offset: usize,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        Self { limit: 50, offset: 0 }
+    }
+}
+
+/// An article as written to the change log, with its sequence number.
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// Position in the change log.
+    pub seq: i64,
+    /// The article as of that write.
+    pub article: Article,
+}
+
+/// The source of truth for articles. Implementations must make `upsert` idempotent
+/// (same content, same id: [`Upsert::Unchanged`] and no new sequence number).
+pub trait Store: Send + Sync {
+    /// Stores a batch of articles in one transaction; returns what happened to each.
+    fn upsert_batch(&self, articles: &[Article]) -> Result<Vec<Upsert>>;
+    /// Stores one article.
+    fn upsert(&self, article: &Article) -> Result<Upsert> {
+        Ok(self.upsert_batch(std::slice::from_ref(article))?[0])
+    }
+    /// Returns an article by id.
+    fn get(&self, id: &str) -> Result<Option<Article>>;
+    /// Lists articles, newest publication first.
+    fn list(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>>;
+    /// Number of stored articles.
+    fn count(&self) -> Result<usize>;
+    /// Articles written after `seq`, in change-log order, at most `limit`.
+    fn changes_since(&self, seq: i64, limit: usize) -> Result<Vec<Change>>;
+    /// The newest sequence number (0 when empty).
+    fn last_seq(&self) -> Result<i64>;
+}

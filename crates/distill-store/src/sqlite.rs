@@ -1,0 +1,273 @@
+//! The embedded SQLite store: one file, WAL mode, migrations keyed by `user_version`.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use chrono::{DateTime, Utc};
+use distill_core::{Article, Insight, Sentence, Summary};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::{ArticleSummary, Change, ListQuery, Result, Store, StoreError, Upsert};
+
+/// Schema migrations, applied in order; the index + 1 is the schema version.
+const MIGRATIONS: &[&str] = &[r#"
+    CREATE TABLE articles (
+        id           TEXT PRIMARY KEY,
+        title        TEXT NOT NULL,
+        url          TEXT,
+        source       TEXT,
+        byline       TEXT,
+        published    TEXT,
+        language     TEXT,
+        body         TEXT NOT NULL,
+        analysis     TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        origin       TEXT NOT NULL,
+        seq          INTEGER NOT NULL UNIQUE,
+        ingested_at  TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles (published DESC);
+"#];
+
+/// The parts of an article stored as one JSON column.
+#[derive(Serialize, Deserialize)]
+struct Analysis {
+    sentences: Vec<Sentence>,
+    summary: Summary,
+    insights: Vec<Insight>,
+}
+
+/// SQLite-backed [`Store`].
+pub struct SqliteStore {
+    conn: Mutex<Connection>,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database file and migrates it.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open { path: dir.display().to_string(), reason: e.to_string() })?;
+        }
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let store = SqliteStore { conn: Mutex::new(conn) };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves the connection usable: SQLite rolls
+        // back the open transaction when it is dropped.
+        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn migrate(&self) -> Result<()> {
+        let mut conn = self.lock();
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let supported = MIGRATIONS.len() as i64;
+        if version > supported {
+            return Err(StoreError::TooNew { found: version, supported });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+}
+
+fn to_time(s: Option<String>) -> Option<DateTime<Utc>> {
+    s.and_then(|s| DateTime::parse_from_rfc3339(&s).ok()).map(|d| d.with_timezone(&Utc))
+}
+
+const ARTICLE_COLUMNS: &str = "id, title, url, source, byline, published, language, body, analysis, content_hash, origin, seq";
+
+fn read_article(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, std::result::Result<Article, StoreError>)> {
+    let id: String = row.get(0)?;
+    let analysis: String = row.get(8)?;
+    let seq: i64 = row.get(11)?;
+    let parsed = serde_json::from_str::<Analysis>(&analysis).map_err(|e| StoreError::Corrupt { id: id.clone(), reason: e.to_string() });
+    let article = parsed.map(|a| Article {
+        id: id.clone(),
+        title: row.get(1).unwrap_or_default(),
+        url: row.get(2).unwrap_or_default(),
+        source: row.get(3).unwrap_or_default(),
+        byline: row.get(4).unwrap_or_default(),
+        published: to_time(row.get(5).unwrap_or_default()),
+        language: row.get(6).unwrap_or_default(),
+        text: row.get(7).unwrap_or_default(),
+        sentences: a.sentences,
+        summary: a.summary,
+        insights: a.insights,
+        content_hash: row.get(9).unwrap_or_default(),
+        origin: row.get(10).unwrap_or_default(),
+    });
+    Ok((seq, article))
+}
+
+impl Store for SqliteStore {
+    fn upsert_batch(&self, articles: &[Article]) -> Result<Vec<Upsert>> {
+        let mut conn = self.lock();
+        let tx = conn.transaction()?;
+        let mut seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?;
+        let now = Utc::now().to_rfc3339();
+        let mut outcomes = Vec::with_capacity(articles.len());
+        {
+            let mut existing = tx.prepare_cached("SELECT content_hash FROM articles WHERE id = ?1")?;
+            let mut write = tx.prepare_cached(
+                "INSERT INTO articles (id, title, url, source, byline, published, language, body, analysis, content_hash, origin, seq, ingested_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
+                 ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url, source = excluded.source,
+                   byline = excluded.byline, published = excluded.published, language = excluded.language, body = excluded.body,
+                   analysis = excluded.analysis, content_hash = excluded.content_hash, origin = excluded.origin,
+                   seq = excluded.seq, updated_at = excluded.updated_at",
+            )?;
+            for a in articles {
+                let stored: Option<String> = existing.query_row([&a.id], |r| r.get(0)).optional()?;
+                let outcome = match stored {
+                    Some(hash) if hash == a.content_hash => {
+                        outcomes.push(Upsert::Unchanged);
+                        continue;
+                    }
+                    Some(_) => Upsert::Updated,
+                    None => Upsert::Inserted,
+                };
+                seq += 1;
+                let analysis = serde_json::to_string(&Analysis {
+                    sentences: a.sentences.clone(),
+                    summary: a.summary.clone(),
+                    insights: a.insights.clone(),
+                })
+                .map_err(|e| StoreError::Corrupt { id: a.id.clone(), reason: e.to_string() })?;
+                write.execute(params![
+                    a.id,
+                    a.title,
+                    a.url,
+                    a.source,
+                    a.byline,
+                    a.published.map(|d| d.to_rfc3339()),
+                    a.language,
+                    a.text,
+                    analysis,
+                    a.content_hash,
+                    a.origin,
+                    seq,
+                    now,
+                ])?;
+                outcomes.push(outcome);
+            }
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    fn get(&self, id: &str) -> Result<Option<Article>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"))?;
+        match stmt.query_row([id], read_article).optional()? {
+            Some((_, article)) => Ok(Some(article?)),
+            None => Ok(None),
+        }
+    }
+
+    fn list(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, title, url, source, published, language FROM articles
+             ORDER BY published IS NULL, published DESC, seq DESC LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = stmt.query_map(params![query.limit as i64, query.offset as i64], |r| {
+            Ok(ArticleSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                url: r.get(2)?,
+                source: r.get(3)?,
+                published: to_time(r.get(4)?),
+                language: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn count(&self) -> Result<usize> {
+        let conn = self.lock();
+        let n: i64 = conn.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    fn changes_since(&self, seq: i64, limit: usize) -> Result<Vec<Change>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > ?1 ORDER BY seq LIMIT ?2"))?;
+        let rows = stmt.query_map(params![seq, limit as i64], read_article)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, article) = row?;
+            out.push(Change { seq, article: article? });
+        }
+        Ok(out)
+    }
+
+    fn last_seq(&self) -> Result<i64> {
+        let conn = self.lock();
+        Ok(conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, text: &str) -> Article {
+        Article {
+            id: id.to_string(),
+            title: format!("Title {id}"),
+            url: Some(format!("https://example.com/{id}")),
+            source: Some("Example".into()),
+            byline: None,
+            published: Some(Utc::now()),
+            language: Some("en".into()),
+            text: text.to_string(),
+            sentences: vec![Sentence { index: 0, text: text.to_string(), start: 0, end: text.len(), paragraph: 0 }],
+            summary: Summary::default(),
+            insights: vec![],
+            content_hash: distill_core::content_hash(text),
+            origin: "test".into(),
+        }
+    }
+
+    #[test]
+    fn upserts_are_idempotent_and_logged() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("distill.db")).unwrap();
+        assert_eq!(store.upsert_batch(&[article("a", "one"), article("b", "two")]).unwrap(), [Upsert::Inserted, Upsert::Inserted]);
+        assert_eq!(store.upsert(&article("a", "one")).unwrap(), Upsert::Unchanged);
+        assert_eq!(store.last_seq().unwrap(), 2);
+        assert_eq!(store.upsert(&article("a", "one, revised")).unwrap(), Upsert::Updated);
+        assert_eq!(store.count().unwrap(), 2);
+        let changes = store.changes_since(2, 10).unwrap();
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].article.text, "one, revised");
+        assert_eq!(store.get("a").unwrap().unwrap().sentences[0].text, "one, revised");
+        assert!(store.get("zzz").unwrap().is_none());
+        drop(store);
+        // Reopening runs no migration twice and keeps the data.
+        let store = SqliteStore::open(&dir.path().join("distill.db")).unwrap();
+        assert_eq!(store.count().unwrap(), 2);
+        assert_eq!(store.list(&ListQuery::default()).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("distill.db");
+        Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+        assert!(matches!(SqliteStore::open(&path), Err(StoreError::TooNew { found: 99, .. })));
+    }
+}
