@@ -20,7 +20,8 @@ const NEGATIVE: &[&str] = &[
     "toolbar", "pagination", "pager", "print", "hidden", "tags", "tagcloud", "trending",
     "popular", "outbrain", "taboola", "rail", "byline", "author", "caption", "credit",
     "copyright", "disclaimer", "skip", "sr", "visually", "dateline", "timestamp", "more",
-    "readmore", "teaser", "newsletters", "follow", "donate", "paywall", "login",
+    "readmore", "teaser", "newsletters", "follow", "donate", "paywall", "login", "kicker",
+    "eyebrow", "flag",
 ];
 
 /// Class and id words that mark the article body.
@@ -62,6 +63,14 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
         .filter(|b| keep_block(b, title))
         .collect();
     kept.dedup_by(|a, b| a.text == b.text);
+    // Labels above the body (section names, kickers) are not part of it.
+    let first_prose = kept.iter().position(|b| !b.heading && b.text.split_whitespace().count() >= 8).unwrap_or(0);
+    let mut index = 0;
+    kept.retain(|b| {
+        let label = index < first_prose && !b.heading && b.text.split_whitespace().count() <= 3 && !ends_sentence(&b.text);
+        index += 1;
+        !label
+    });
     // Headings survive only when prose follows them.
     let mut out: Vec<&str> = Vec::with_capacity(kept.len());
     for (i, b) in kept.iter().enumerate() {

@@ -15,13 +15,51 @@ enum Unit {
 
 /// Extracts a document from plain text.
 pub fn extract(text: &str) -> Document {
-    let units = split_units(text);
+    let (front, text) = front_matter(text);
+    let mut doc = extract_body(text);
+    let get = |keys: &[&str]| keys.iter().find_map(|k| front.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()));
+    if let Some(title) = get(&["title", "headline"]) {
+        doc.title = Some(title);
+    }
+    if let Some(site) = get(&["source", "site", "site_name", "publisher"]) {
+        doc.site_name = Some(site);
+    }
+    doc.url = get(&["url", "link", "canonical"]).filter(|u| u.starts_with("http"));
+    doc.byline = get(&["author", "byline", "authors"]);
+    doc.published = get(&["published", "date", "pubdate"]).and_then(|d| distill_core::time::parse_date(&d));
+    doc
+}
+
+/// Splits YAML front matter (`---` … `---`) off a Markdown file and reads its
+/// simple `key: value` lines.
+fn front_matter(text: &str) -> (Vec<(String, String)>, &str) {
+    let trimmed = text.trim_start_matches('\u{feff}');
+    let Some(rest) = trimmed.strip_prefix("---\n").or_else(|| trimmed.strip_prefix("---\r\n")) else {
+        return (Vec::new(), text);
+    };
+    let Some(end) = rest.find("\n---") else { return (Vec::new(), text) };
+    let fields = rest[..end]
+        .lines()
+        .filter_map(|line| {
+            let (k, v) = line.split_once(':')?;
+            let v = v.trim().trim_matches(['"', '\'']).trim();
+            (!k.starts_with(' ') && !v.is_empty() && !v.starts_with('[')).then(|| (k.trim().to_ascii_lowercase(), v.to_string()))
+        })
+        .collect();
+    let body = rest[end + 4..].trim_start_matches(['-']).trim_start_matches(['\r', '\n']);
+    (fields, body)
+}
+
+fn extract_body(text: &str) -> Document {
+    let raw_units = split_units(text);
+    let markdown_heading = raw_units.iter().position(|u| u.starts_with("# ") || u.starts_with("## "));
+    let units: Vec<String> = raw_units.iter().map(|u| strip_markdown(u)).collect();
     let kinds: Vec<Unit> = units.iter().map(|u| classify(u)).collect();
     let Some((start, end)) = best_prose_run(&units, &kinds) else {
         return Document::default();
     };
     let before = &units[..start];
-    let heading = before.iter().position(|u| u.starts_with('#'));
+    let heading = markdown_heading.filter(|&h| h < start);
     let title_index = heading.or_else(|| {
         before.iter().zip(&kinds[..start]).position(|(u, k)| {
             let words = u.split_whitespace().count();
@@ -187,8 +225,21 @@ fn strip_dateline(paragraph: &str, site: &str) -> Option<String> {
     None
 }
 
+/// Removes Markdown markup that is not text: heading marks, emphasis, and link
+/// targets (`[text](url)` becomes `text`).
 fn strip_markdown(unit: &str) -> String {
-    unit.trim_start_matches('#').trim().replace("**", "").replace("__", "")
+    let unit = unit.trim_start_matches('#').trim().replace("**", "").replace("__", "");
+    let mut out = String::with_capacity(unit.len());
+    let mut rest = unit.as_str();
+    while let Some(open) = rest.find('[') {
+        let Some(mid) = rest[open..].find("](").map(|m| m + open) else { break };
+        let Some(close) = rest[mid..].find(')').map(|c| c + mid) else { break };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..mid]);
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -213,6 +264,18 @@ mod tests {
         for junk in ["Summarized", "point one", "exclusive", "Insights", "What is the plan", "Search", "Open App"] {
             assert!(!doc.text.contains(junk), "{junk} survived");
         }
+    }
+
+    #[test]
+    fn front_matter_and_links() {
+        let text = "---\ntitle: \"Front Title\"\nsource: The Beacon\nurl: https://b.example/x\npublished: 2026-09-21T19:05:00Z\nauthor: Ann Lee\ntags: [a, b]\n---\n\n# Front Title\n\nThe complaint, filed by the law firm [Barlow Kesh LLP](https://barlowkesh.example/), names the company and its contractor as defendants.";
+        let doc = extract(text);
+        assert_eq!(doc.title.as_deref(), Some("Front Title"));
+        assert_eq!(doc.site_name.as_deref(), Some("The Beacon"));
+        assert_eq!(doc.url.as_deref(), Some("https://b.example/x"));
+        assert_eq!(doc.byline.as_deref(), Some("Ann Lee"));
+        assert!(doc.published.is_some());
+        assert!(doc.text.starts_with("The complaint, filed by the law firm Barlow Kesh LLP, names"), "{}", doc.text);
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub struct SummaryConfig {
 
 impl Default for SummaryConfig {
     fn default() -> Self {
-        Self { bullets: 4, min_words: 12, max_words: 40, coverage: 0.15 }
+        Self { bullets: 4, min_words: 12, max_words: 40, coverage: 0.35 }
     }
 }
 
@@ -135,7 +135,8 @@ fn candidates(sentences: &[Sentence], terms: &Terms, config: &SummaryConfig) -> 
 /// Sentences that cannot be key points: questions, fragments, bylines.
 fn usable(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
-    !text.ends_with('?') && (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '\'' | '‘'))
+    const CREDITS: &[&str] = &["Reporting by", "Editing by", "Additional reporting", "Writing by", "Compiled by", "Photo:", "Image:"];
+    !text.ends_with('?') && !CREDITS.iter().any(|c| text.starts_with(c)) && (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '\'' | '‘'))
         && text.split_whitespace().count() >= 5
 }
 
@@ -147,7 +148,7 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 /// Shortens a sentence by deleting spans only. Returns `None` when the sentence
 /// cannot be brought under `max_words` at a clause boundary.
 pub fn compress(sentence: &str, max_words: usize) -> Option<String> {
-    let mut s = sentence.trim().to_string();
+    let mut s = strip_dateline(sentence.trim()).to_string();
     s = remove_parentheticals(&s);
     s = remove_relative_clauses(&s);
     s = remove_attribution_tail(&s);
@@ -155,6 +156,25 @@ pub fn compress(sentence: &str, max_words: usize) -> Option<String> {
         return Some(s);
     }
     truncate_at_clause(&s, max_words)
+}
+
+/// "CALVERTON (CWS) — Roughly 4,200 ..." starts with a dateline: capitals, an
+/// optional agency in parentheses, and a dash.
+fn strip_dateline(s: &str) -> &str {
+    for dash in [" — ", " – ", " - ", "—"] {
+        if let Some(pos) = s.find(dash) {
+            let head = &s[..pos];
+            let letters: Vec<char> = head.chars().filter(|c| c.is_alphabetic()).collect();
+            let capitals = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+            if capitals && head.split_whitespace().count() <= 6 && pos < 60 {
+                let rest = s[pos + dash.len()..].trim_start();
+                if rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                    return rest;
+                }
+            }
+        }
+    }
+    s
 }
 
 fn remove_parentheticals(s: &str) -> String {
@@ -204,24 +224,47 @@ fn delete_one_clause(s: &str) -> Option<String> {
         let before_word = s[..pos].split_whitespace().last().unwrap_or("");
         let after_name = before_word.chars().next().is_some_and(char::is_uppercase);
         let relative = matches!(first, "who" | "which");
-        let appositive = after_name && matches!(first, "a" | "an") ;
+        let appositive = after_name && matches!(first, "a" | "an");
         if !relative && !appositive {
             continue;
         }
-        let Some(close) = after.find(", ") else { continue };
-        let span = &after[..close];
-        let words = span.split_whitespace().count();
-        if words < 2 || words > 25 || span.contains('"') || span.contains('“') {
-            continue;
+        // The clause ends at the first later comma after which the main clause
+        // resumes with its verb ("Umarov, a fellow at X, argues that ...").
+        let mut from = 0;
+        for _ in 0..3 {
+            let Some(close) = after[from..].find(", ").map(|c| c + from) else { break };
+            from = close + 2;
+            let span = &after[..close];
+            let words = span.split_whitespace().count();
+            let rest = &after[close + 2..];
+            if words > 30 || span.contains(['"', '“', '”']) {
+                break;
+            }
+            let resumes = starts_with_verb(rest) || relative && starts_with_preposition(rest);
+            if words >= 2 && rest.split_whitespace().count() >= 3 && resumes {
+                return Some(format!("{} {}", &s[..pos], rest));
+            }
         }
-        // The clause must be followed by the rest of the main clause, not end it.
-        let rest = &after[close + 2..];
-        if rest.split_whitespace().count() < 3 {
-            continue;
-        }
-        return Some(format!("{} {}", &s[..pos], rest));
     }
     None
+}
+
+fn starts_with_preposition(rest: &str) -> bool {
+    const PREPOSITIONS: &[&str] = &["after", "before", "in", "on", "at", "for", "with", "by", "from", "to", "during", "as", "and", "but", "amid", "despite", "while"];
+    PREPOSITIONS.contains(&rest.split_whitespace().next().unwrap_or(""))
+}
+
+/// Does the text resume a clause with a finite verb ("argues", "said", "has")?
+fn starts_with_verb(rest: &str) -> bool {
+    const AUXILIARIES: &[&str] = &[
+        "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may",
+        "might", "must", "should", "said", "says", "told", "did", "does", "argued", "noted", "warned",
+    ];
+    let word = rest.split_whitespace().next().unwrap_or("");
+    if !word.chars().all(|c| c.is_lowercase()) {
+        return false;
+    }
+    AUXILIARIES.contains(&word) || word.len() > 3 && (word.ends_with("ed") || word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("ous"))
 }
 
 /// "…, officials said." or "…, according to the report." becomes "…."; a quoted
@@ -297,6 +340,12 @@ mod tests {
             "Temur Umarov argues that this pact is primarily a defensive hedging strategy for Moscow."
         );
         assert_eq!(compress(cases[1], 40).unwrap(), "The company reported record profits this year.");
+        // A comma inside the appositive does not end it early.
+        assert_eq!(
+            compress("Temur Umarov, a fellow who has long maintained a cautious, highly analytical stance, argues that the pact is defensive.", 40).unwrap(),
+            "Temur Umarov argues that the pact is defensive."
+        );
+        assert_eq!(compress("CALVERTON (CWS) — Roughly 4,200 dockworkers walked off the job on Friday.", 40).unwrap(), "Roughly 4,200 dockworkers walked off the job on Friday.");
     }
 
     #[test]

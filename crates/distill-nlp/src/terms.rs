@@ -133,12 +133,24 @@ impl Terms {
     }
 }
 
-/// Splits a sentence into word tokens, keeping inner hyphens, apostrophes and dots
-/// ("IS-K", "Russia's", "U.S.").
-fn tokens(text: &str) -> Vec<&str> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '[' | ']' | '—' | '–'))
-        .map(|t| t.trim_matches(|c: char| matches!(c, '.' | '!' | '?' | '\'' | '‘' | '’')).trim_end_matches("'s").trim_end_matches("’s"))
-        .filter(|t| !t.is_empty())
+/// Splits a sentence into segments at punctuation that ends a name (commas,
+/// parentheses, quotes, dashes), then into word tokens keeping inner hyphens,
+/// apostrophes and the dots of initials ("IS-K", "J.", "U.S.").
+fn segments(text: &str) -> Vec<Vec<&str>> {
+    text.split(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '[' | ']' | '—' | '–'))
+        .map(|segment| {
+            segment
+                .split_whitespace()
+                .map(|t| {
+                    let t = t.trim_start_matches(['\'', '‘', '’']);
+                    let t = t.trim_end_matches("'s").trim_end_matches("’s");
+                    let initial = t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_uppercase());
+                    let acronym = t.len() > 2 && t.ends_with('.') && t[..t.len() - 1].contains('.');
+                    if initial || acronym { t } else { t.trim_end_matches(['.', '!', '?', '\'', '‘', '’']) }
+                })
+                .filter(|t| !t.is_empty())
+                .collect()
+        })
         .collect()
 }
 
@@ -149,7 +161,7 @@ fn is_capitalized(token: &str) -> bool {
 fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
     let mut found: HashMap<String, (usize, Vec<usize>)> = HashMap::new();
     for s in sentences {
-        let toks = tokens(&s.text);
+      for toks in segments(&s.text) {
         let mut i = 0;
         while i < toks.len() {
             if !is_capitalized(toks[i]) || (NOT_ENTITIES.contains(&toks[i]) && i + 1 < toks.len() && !is_capitalized(toks[i + 1])) {
@@ -180,6 +192,7 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
             }
             i = j.max(i + 1);
         }
+      }
     }
     // Fold a one-word name into the longer name it ends or starts ("Umarov" into
     // "Temur Umarov", "Taliban" stays apart from "Taliban leadership" which is lowercase).
@@ -221,7 +234,21 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
         let in_title = title.contains(name.as_str()) || title.contains(short.as_str());
         merged.push(Entity { name: name.clone(), short, sentences: sents, count, in_title });
     }
-    merged.retain(|e| e.name.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    merged.retain(|e| {
+        let letters = e.name.chars().filter(|c| c.is_alphabetic()).count();
+        let single = !e.name.contains(' ');
+        let demonym = single && ["ian", "ean", "ese", "ern", "ish"].iter().any(|s| e.name.ends_with(s));
+        let shouting = e.name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && letters > 5;
+        letters >= 2 && !demonym && !shouting
+    });
+    // Names mostly written after "the" keep it ("the Taliban", "the White House").
+    for e in &mut merged {
+        let with_the = sentences.iter().filter(|s| s.text.contains(&format!("the {}", e.short))).count();
+        let total = sentences.iter().filter(|s| s.text.contains(&e.short)).count();
+        if with_the * 2 > total && !e.short.starts_with("the ") {
+            e.short = format!("the {}", e.short);
+        }
+    }
     merged.sort_by(|a, b| {
         let score = |e: &Entity| e.count * 2 + usize::from(e.in_title) * 3 + e.name.split(' ').count();
         score(b).cmp(&score(a)).then_with(|| a.name.cmp(&b.name))

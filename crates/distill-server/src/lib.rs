@@ -1,1 +1,57 @@
-//! distill-server
+//! The HTTP face of distill: web pages (latest articles, the article page, search)
+//! and the JSON API. Reads only; every string from an article is escaped, and a
+//! strict Content-Security-Policy forbids scripts and outside resources.
+#![warn(missing_docs)]
+
+pub mod api;
+mod pages;
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::response::Response;
+use axum::routing::get;
+use distill_pipeline::Library;
+
+/// Builds the router over a library.
+pub fn router(library: Library) -> Router {
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/articles/{id}", get(pages::article))
+        .route("/search", get(pages::search))
+        .route("/static/app.css", get(pages::stylesheet))
+        .route("/api/articles", get(api::list))
+        .route("/api/articles/{id}", get(api::article))
+        .route("/api/search", get(api::search))
+        .fallback(pages::not_found)
+        .layer(axum::middleware::map_response(security_headers))
+        .with_state(library)
+}
+
+async fn security_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+    );
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    response
+}
+
+/// Serves until the process is stopped (Ctrl-C ends it gracefully).
+pub async fn serve(library: Library, addr: SocketAddr, on_ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    on_ready(listener.local_addr()?);
+    axum::serve(listener, router(library))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}
+
+/// Runs blocking store or index work off the async threads.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, api::ApiError> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| api::ApiError::internal(format!("worker failed: {e}")))
+}

@@ -1,1 +1,348 @@
-fn main() {}
+//! The `distill` command line: wires the crates together and prints results.
+//! Exit codes: 0 success, 1 failure (nothing could be done), 2 usage error.
+
+mod bench;
+mod render;
+
+use std::io::{IsTerminal, Write};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use distill_pipeline::{Library, PipelineConfig, Progress};
+use distill_search::SearchQuery;
+use distill_store::ListQuery;
+
+#[derive(Parser)]
+#[command(name = "distill", version, about = "No noise, only signal: a news intelligence engine")]
+struct Cli {
+    /// Data folder (SQLite store and search index).
+    #[arg(long, global = true, env = "DISTILL_DATA", default_value = "./distill-data")]
+    data: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Ingest HTML, text, feed and JSON Lines files or folders (gzip too).
+    Ingest {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Key points per article.
+        #[arg(long, default_value_t = 4)]
+        bullets: usize,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Extract article text without storing anything.
+    Extract {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// One JSON line per input (the only output format).
+        #[arg(long)]
+        json: bool,
+    },
+    /// List stored articles, newest first.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Most articles to list.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Articles to skip.
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+    },
+    /// Show one article: key points, body, insights.
+    Show {
+        /// Article id.
+        id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search titles and bodies.
+    Search {
+        /// Query: words, "phrases", +must, -not, title:word.
+        query: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Most hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Only this source.
+        #[arg(long)]
+        source: Option<String>,
+        /// Published on or after this date (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Published before this date (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+    },
+    /// Key points for each line {"id","text","title"?} of a JSON Lines file; no store.
+    Summarize {
+        /// Input JSON Lines file.
+        input: PathBuf,
+        /// Key points per text.
+        #[arg(long, default_value_t = 4)]
+        bullets: usize,
+    },
+    /// Serve the web app and JSON API.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+    },
+    /// Ingest the bundled sample corpus into a fresh data folder and serve it.
+    Demo {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// The sample corpus folder.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+    },
+    /// Rebuild the search index from the store.
+    Reindex,
+    /// Measure throughput.
+    Bench {
+        #[command(subcommand)]
+        what: bench::BenchCommand,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("DISTILL_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+fn open(data: &Path) -> anyhow::Result<Library> {
+    Library::open(data).with_context(|| format!("opening data folder {}", data.display()))
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Ingest { paths, bullets, json } => {
+            let library = open(&cli.data)?;
+            let mut config = PipelineConfig::default();
+            config.summary.bullets = bullets;
+            let report = ingest_with_progress(&library, &paths, &config)?;
+            if json {
+                println!("{}", serde_json::to_string(&report)?);
+            } else {
+                println!(
+                    "ingested {}, updated {}, unchanged {}, skipped {}",
+                    report.ingested,
+                    report.updated,
+                    report.unchanged,
+                    report.skipped.len()
+                );
+                for skip in &report.skipped {
+                    println!("  skipped {}: {}", skip.origin, skip.reason);
+                }
+            }
+            Ok(if report.present() > 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Command::Extract { paths, json: _ } => extract(&paths),
+        Command::List { json, limit, offset } => {
+            let library = open(&cli.data)?;
+            let items = library.store.list(&ListQuery { limit, offset })?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                writeln!(out, "{}", serde_json::to_string(&items)?)?;
+            } else {
+                for a in &items {
+                    let date = a.published.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "----------".into());
+                    writeln!(out, "{}  {}  {}  ({})", a.id, date, a.title, a.source.as_deref().unwrap_or("unknown source"))?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, json } => {
+            let library = open(&cli.data)?;
+            let Some(article) = library.store.get(&id)? else {
+                bail!("no article with id {id:?} (see `distill list`)");
+            };
+            if json {
+                println!("{}", serde_json::to_string(&distill_server::api::article_view(&article))?);
+            } else {
+                print!("{}", render::article_text(&article));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search { query, json, limit, source, since, until } => {
+            let library = open(&cli.data)?;
+            let date = |name: &str, v: Option<String>| -> anyhow::Result<_> {
+                v.map(|s| distill_core::time::parse_date(&s).with_context(|| format!("--{name}: cannot read {s:?} as a date (use YYYY-MM-DD)")))
+                    .transpose()
+            };
+            let q = SearchQuery { text: query, limit, offset: 0, source, since: date("since", since)?, until: date("until", until)? };
+            let results = library.index.search(&q)?;
+            if json {
+                println!("{}", serde_json::to_string(&results)?);
+            } else {
+                println!("{} matching articles", results.total);
+                for hit in &results.hits {
+                    let date = hit.published.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+                    println!("\n{}  {}  [{} {}]", hit.id, hit.title, hit.source.as_deref().unwrap_or(""), date);
+                    println!("  {}", render::snippet_text(&hit.snippet));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Summarize { input, bullets } => summarize(&input, bullets),
+        Command::Serve { addr } => {
+            let library = open(&cli.data)?;
+            library.sync_index()?;
+            serve(library, addr)
+        }
+        Command::Demo { addr, corpus } => {
+            let corpus = corpus.or_else(find_corpus).context("sample corpus not found; pass --corpus DIR")?;
+            if cli.data.exists() {
+                std::fs::remove_dir_all(&cli.data).with_context(|| format!("clearing {}", cli.data.display()))?;
+            }
+            let library = open(&cli.data)?;
+            let report = ingest_with_progress(&library, &[corpus], &PipelineConfig::default())?;
+            eprintln!("demo: ingested {} articles into {}", report.present(), cli.data.display());
+            serve(library, addr)
+        }
+        Command::Reindex => {
+            let library = open(&cli.data)?;
+            let n = library.index.rebuild(library.store.as_ref())?;
+            println!("reindexed {n} articles");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { what } => bench::run(what, &cli.data),
+    }
+}
+
+/// The sample corpus: beside the working directory, or in the source tree.
+fn find_corpus() -> Option<PathBuf> {
+    [PathBuf::from("corpus/sample"), Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/sample")]
+        .into_iter()
+        .find(|p| p.is_dir())
+}
+
+fn serve(library: Library, addr: SocketAddr) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(distill_server::serve(library, addr, |bound| {
+        println!("serving on http://{bound}/");
+        let _ = std::io::stdout().flush();
+    }))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A progress bar on a terminal; structured logs elsewhere.
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl Progress for Bar {
+    fn start(&self, files: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(files);
+        } else {
+            tracing::info!(files, "ingest started");
+        }
+    }
+    fn advance(&self, n: u64) {
+        if let Some(bar) = &self.0 {
+            bar.inc(n);
+        }
+    }
+}
+
+fn ingest_with_progress(library: &Library, paths: &[PathBuf], config: &PipelineConfig) -> anyhow::Result<distill_pipeline::Report> {
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {bar:40} {pos}/{len} files  {per_sec}  eta {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let progress = Bar(bar);
+    let report = distill_pipeline::ingest(library, paths, config, &progress)?;
+    if let Some(bar) = progress.0 {
+        bar.finish_and_clear();
+    }
+    Ok(report)
+}
+
+fn extract(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let config = PipelineConfig::default();
+    let (files, skips) = distill_ingest::collect_files(paths);
+    let mut out = std::io::stdout().lock();
+    let mut any = false;
+    for skip in &skips {
+        eprintln!("skipped {}: {}", skip.origin, skip.reason);
+    }
+    for file in files {
+        for item in distill_ingest::read_file(&file, &config.read) {
+            match item.and_then(|item| distill_pipeline::extract_item(&item, &config).map(|doc| (item.origin, doc))) {
+                Ok((origin, doc)) => {
+                    any = true;
+                    let line = serde_json::json!({
+                        "path": origin,
+                        "title": doc.title,
+                        "byline": doc.byline,
+                        "published": doc.published.map(|d| d.to_rfc3339()),
+                        "language": doc.language,
+                        "url": doc.url,
+                        "text": doc.text,
+                    });
+                    writeln!(out, "{line}")?;
+                }
+                Err(skip) => eprintln!("skipped {}: {}", skip.origin, skip.reason),
+            }
+        }
+    }
+    Ok(if any { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn summarize(input: &Path, bullets: usize) -> anyhow::Result<ExitCode> {
+    use std::io::BufRead;
+    let file = std::fs::File::open(input).with_context(|| format!("opening {}", input.display()))?;
+    let config = distill_nlp::SummaryConfig { bullets, ..Default::default() };
+    let mut out = std::io::stdout().lock();
+    let mut failed = 0;
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("reading {}", input.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: serde_json::Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("skipped {}#line-{}: invalid JSON: {e}", input.display(), n + 1);
+                failed += 1;
+                continue;
+            }
+        };
+        let text = value.get("text").and_then(|t| t.as_str()).unwrap_or("");
+        let title = value.get("title").and_then(|t| t.as_str()).unwrap_or("");
+        let analysis = distill_nlp::analyze(title, text, &config);
+        let bullets: Vec<&str> = analysis.summary.bullets.iter().map(|b| b.text.as_str()).collect();
+        writeln!(out, "{}", serde_json::json!({"id": value.get("id").cloned().unwrap_or(serde_json::Value::Null), "bullets": bullets}))?;
+    }
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}

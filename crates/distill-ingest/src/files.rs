@@ -1,0 +1,230 @@
+//! Files and folders: finding inputs, telling their format, reading them within limits.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::{Body, RawItem, ReadConfig, Skip, jsonl};
+
+/// What a file holds, from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Html,
+    Text,
+    Feed,
+    JsonLines,
+}
+
+fn format_of(path: &Path) -> Result<(Format, bool), String> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
+    let (name, gzip) = match name.strip_suffix(".gz") {
+        Some(stripped) => (stripped.to_string(), true),
+        None => (name, false),
+    };
+    let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    let format = match ext {
+        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+        "txt" | "text" | "md" | "markdown" => Format::Text,
+        "rss" | "atom" | "xml" | "rdf" | "json" => Format::Feed,
+        "jsonl" | "ndjson" => Format::JsonLines,
+        "" => return Err("no file extension: cannot tell the format".to_string()),
+        other => return Err(format!("unsupported file type '.{other}'")),
+    };
+    Ok((format, gzip))
+}
+
+/// Expands folders recursively (sorted, hidden files skipped) and keeps files whose
+/// format is known; everything else is returned as a skip.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skip>) {
+    let mut files = Vec::new();
+    let mut skips = Vec::new();
+    let mut stack: Vec<PathBuf> = paths.iter().rev().cloned().collect();
+    while let Some(path) = stack.pop() {
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) => {
+                skips.push(Skip::new(path.display().to_string(), format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            match std::fs::read_dir(&path) {
+                Ok(entries) => {
+                    let mut children: Vec<PathBuf> = entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')))
+                        .collect();
+                    children.sort();
+                    // Inside folders, files of unknown type are passed over quietly
+                    // (READMEs, manifests); named files are always reported.
+                    children.retain(|c| c.is_dir() || format_of(c).is_ok() && !is_sidecar(c));
+                    stack.extend(children.into_iter().rev());
+                }
+                Err(e) => skips.push(Skip::new(path.display().to_string(), format!("cannot list folder: {e}"))),
+            }
+        } else {
+            match format_of(&path) {
+                Ok(_) => files.push(path),
+                Err(reason) => skips.push(Skip::new(path.display().to_string(), reason)),
+            }
+        }
+    }
+    (files, skips)
+}
+
+/// Files in a folder that describe the folder rather than hold articles.
+fn is_sidecar(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
+    matches!(name.as_str(), "manifest.json" | "readme.md" | "readme.txt" | "license.txt" | "ground-truth.json" | "package.json")
+}
+
+/// Reads one file into items. A feed or JSON Lines file gives one item per entry;
+/// entries that fail are skips, and the rest still count.
+pub fn read_file(path: &Path, config: &ReadConfig) -> Vec<Result<RawItem, Skip>> {
+    let origin = path.display().to_string();
+    let (format, gzip) = match format_of(path) {
+        Ok(f) => f,
+        Err(reason) => return vec![Err(Skip::new(origin, reason))],
+    };
+    let limit = match format {
+        Format::Html | Format::Text => config.max_document_bytes,
+        Format::Feed | Format::JsonLines => config.max_container_bytes,
+    };
+    if format == Format::JsonLines {
+        return match open(path, gzip) {
+            Ok(reader) => jsonl::read(&origin, BufReader::new(reader.take(limit)), config),
+            Err(reason) => vec![Err(Skip::new(origin, reason))],
+        };
+    }
+    let bytes = match read_limited(path, gzip, limit) {
+        Ok(b) => b,
+        Err(reason) => return vec![Err(Skip::new(origin, reason))],
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return vec![Err(Skip::new(origin, "empty file"))];
+    }
+    match format {
+        Format::Html => vec![Ok(RawItem::new(origin, Body::Html(bytes)))],
+        Format::Text => vec![Ok(RawItem::new(origin, Body::Text(bytes)))],
+        Format::Feed => read_feed(&origin, &bytes),
+        Format::JsonLines => unreachable!("handled above"),
+    }
+}
+
+fn open(path: &Path, gzip: bool) -> Result<Box<dyn Read>, String> {
+    let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    Ok(if gzip { Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file))) } else { Box::new(file) })
+}
+
+/// Reads at most `limit` bytes (after decompression); a larger input is an error,
+/// not a silently truncated article.
+fn read_limited(path: &Path, gzip: bool, limit: u64) -> Result<Vec<u8>, String> {
+    if !gzip {
+        let size = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?.len();
+        if size > limit {
+            return Err(format!("file too large: {size} bytes (limit {limit})"));
+        }
+    }
+    let mut bytes = Vec::new();
+    open(path, gzip)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| if gzip { format!("broken gzip data: {e}") } else { format!("read failed: {e}") })?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("file too large: more than {limit} bytes{}", if gzip { " after decompression" } else { "" }));
+    }
+    Ok(bytes)
+}
+
+/// Parses RSS 0.9x/1.0/2.0, Atom or JSON Feed; each entry becomes an HTML item
+/// carrying the richest body the entry has.
+fn read_feed(origin: &str, bytes: &[u8]) -> Vec<Result<RawItem, Skip>> {
+    let feed = match feed_rs::parser::parse(bytes) {
+        Ok(feed) => feed,
+        Err(e) => return vec![Err(Skip::new(origin, format!("not a valid feed: {e}")))],
+    };
+    let source = feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
+    if feed.entries.is_empty() {
+        return vec![Err(Skip::new(origin, "feed has no entries"))];
+    }
+    feed.entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let item_origin = format!("{origin}#item-{i}");
+            let content = entry.content.as_ref().and_then(|c| c.body.clone()).unwrap_or_default();
+            let summary = entry.summary.as_ref().map(|s| s.content.clone()).unwrap_or_default();
+            let body = if content.len() >= summary.len() { content } else { summary };
+            if body.trim().is_empty() {
+                return Err(Skip::new(item_origin, "feed entry has no body"));
+            }
+            let mut item = RawItem::new(item_origin, Body::Html(body.into_bytes()));
+            item.url = entry.links.first().map(|l| l.href.clone());
+            item.title = entry.title.map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
+            item.published = entry.published.or(entry.updated);
+            item.source = source.clone();
+            let authors: Vec<String> = entry.authors.iter().filter_map(|a| a.name.as_deref()).map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
+            item.byline = (!authors.is_empty()).then(|| authors.join(", "));
+            Ok(item)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_walked_and_unknown_files_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/a.html"), "<p>x</p>").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "x").unwrap();
+        std::fs::write(dir.path().join("README.md"), "x").unwrap();
+        std::fs::write(dir.path().join("c.pdf"), "x").unwrap();
+        let named = dir.path().join("d.exe");
+        std::fs::write(&named, "x").unwrap();
+        let (files, skips) = collect_files(&[dir.path().to_path_buf(), named, dir.path().join("missing.html")]);
+        let names: Vec<String> = files.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect();
+        assert_eq!(names, ["b.txt", "a.html"]);
+        assert_eq!(skips.len(), 2);
+        assert!(skips[0].reason.contains("unsupported file type '.exe'"), "{skips:?}");
+        assert!(skips[1].reason.contains("cannot read"), "{skips:?}");
+    }
+
+    #[test]
+    fn gzip_is_read_and_bombs_are_refused() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.html.gz");
+        let mut gz = flate2::write::GzEncoder::new(File::create(&path).unwrap(), flate2::Compression::best());
+        gz.write_all(&vec![b' '; 3 << 20]).unwrap();
+        gz.write_all(b"<p>hello</p>").unwrap();
+        gz.finish().unwrap();
+        let small = ReadConfig { max_document_bytes: 1 << 20, ..ReadConfig::default() };
+        let out = read_file(&path, &small);
+        assert!(matches!(&out[0], Err(s) if s.reason.contains("after decompression")), "{out:?}");
+        let out = read_file(&path, &ReadConfig::default());
+        assert!(matches!(&out[0], Ok(RawItem { body: Body::Html(b), .. }) if b.ends_with(b"<p>hello</p>")));
+    }
+
+    #[test]
+    fn feeds_give_one_item_per_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.rss");
+        std::fs::write(&path, r#"<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <channel><title>Wire</title><item><title>One</title><link>https://w.example/1</link><description>teaser</description>
+            <content:encoded><![CDATA[<p>The full body of the first story.</p>]]></content:encoded><dc:creator>Ann Lee</dc:creator>
+            <pubDate>Mon, 14 Sep 2026 08:00:00 GMT</pubDate></item><item><title>Empty</title></item></channel></rss>"#).unwrap();
+        let out = read_file(&path, &ReadConfig::default());
+        assert_eq!(out.len(), 2);
+        let first = out[0].as_ref().unwrap();
+        assert_eq!(first.title.as_deref(), Some("One"));
+        assert_eq!(first.source.as_deref(), Some("Wire"));
+        assert_eq!(first.byline.as_deref(), Some("Ann Lee"));
+        assert!(matches!(&first.body, Body::Html(b) if String::from_utf8_lossy(b).contains("full body")));
+        assert!(out[1].is_err());
+        std::fs::write(&path, "<rss><channel><item>").unwrap();
+        assert!(read_file(&path, &ReadConfig::default())[0].as_ref().is_err_and(|s| s.reason.starts_with("not a valid feed")));
+    }
+}

@@ -1,0 +1,98 @@
+//! One item through the pure stages: extract, then analyze into an [`Article`].
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use distill_core::{Article, Document, article_id, content_hash};
+use distill_ingest::{Body, RawItem, Skip};
+
+use crate::PipelineConfig;
+
+/// Extracts the document of an item, with the container's hints applied (a feed's
+/// title and date win over the page's own).
+pub fn extract_item(item: &RawItem, config: &PipelineConfig) -> Result<Document, Skip> {
+    let extracted = guarded(&item.origin, || match &item.body {
+        Body::Html(bytes) => distill_extract::extract_html(bytes, None, &config.extract),
+        Body::Text(bytes) => distill_extract::extract_text(bytes, &config.extract),
+    })?;
+    let mut doc = extracted.map_err(|e| Skip::new(&item.origin, e.to_string()))?;
+    if item.title.is_some() {
+        doc.title = item.title.clone();
+    }
+    if item.url.is_some() {
+        doc.url = item.url.clone();
+    }
+    if item.published.is_some() {
+        doc.published = item.published;
+    }
+    if item.byline.is_some() {
+        doc.byline = item.byline.clone();
+    }
+    if item.source.is_some() {
+        doc.site_name = item.source.clone();
+    }
+    Ok(doc)
+}
+
+/// Runs extraction and analysis; a panic in either becomes this item's skip.
+pub fn build_article(item: RawItem, config: &PipelineConfig) -> Result<Article, Skip> {
+    let doc = extract_item(&item, config)?;
+    guarded(&item.origin, || analyze(doc, &item.origin, config))
+}
+
+fn analyze(doc: Document, origin: &str, config: &PipelineConfig) -> Article {
+    let analysis = distill_nlp::analyze(doc.title.as_deref().unwrap_or(""), &doc.text, &config.summary);
+    let title = doc
+        .title
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| analysis.sentences.first().map(|s| s.text.chars().take(120).collect()))
+        .unwrap_or_else(|| "Untitled".to_string());
+    let source = doc.site_name.or_else(|| doc.url.as_deref().and_then(host));
+    let id = article_id(doc.url.as_deref(), &doc.text);
+    Article {
+        content_hash: content_hash(&format!("{title}\n{}", doc.text)),
+        id,
+        title,
+        url: doc.url,
+        source,
+        byline: doc.byline,
+        published: doc.published,
+        language: doc.language,
+        text: doc.text,
+        sentences: analysis.sentences,
+        summary: analysis.summary,
+        insights: analysis.insights,
+        origin: origin.to_string(),
+    }
+}
+
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+    let host = host.split(':').next()?.to_ascii_lowercase();
+    (!host.is_empty()).then(|| host.trim_start_matches("www.").to_string())
+}
+
+fn guarded<T>(origin: &str, f: impl FnOnce() -> T) -> Result<T, Skip> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        tracing::error!(origin, message, "internal error while processing an item");
+        Skip::new(origin, format!("internal error: {message}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_and_panics() {
+        assert_eq!(host("https://www.Example.com:8080/a?b").as_deref(), Some("example.com"));
+        assert_eq!(host("nonsense"), None);
+        let skip = guarded("x.html", || -> u32 { panic!("boom") }).unwrap_err();
+        assert_eq!(skip.reason, "internal error: boom");
+    }
+}

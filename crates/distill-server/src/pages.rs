@@ -1,0 +1,196 @@
+//! Server-rendered pages. The article page follows the reference anatomy: title,
+//! source and date, key points whose citation markers link to the sentences they
+//! cite (highlighted on the page), the body, insights, and a search box.
+
+use std::collections::HashSet;
+use std::fmt::Write;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use distill_core::Article;
+use distill_core::text::escape_html as esc;
+use distill_pipeline::Library;
+use distill_store::ListQuery;
+
+use crate::api::{ApiError, SearchParams, load};
+use crate::blocking;
+
+const CSS: &str = include_str!("app.css");
+
+fn layout(title: &str, query: &str, main: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{} · distill</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body>\
+         <header class=\"site\"><a class=\"brand\" href=\"/\">distill</a><span class=\"slogan\">No noise, only signal.</span>\
+         <form class=\"search\" action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" value=\"{}\" placeholder=\"Search the news\" aria-label=\"Search\"><button type=\"submit\">Search</button></form></header>\
+         <main>{main}</main></body></html>",
+        esc(title),
+        esc(query)
+    )
+}
+
+fn error_page(e: ApiError) -> Response {
+    let status = e.status();
+    let body = format!("<h1>{}</h1><p>{}</p><p><a href=\"/\">Back to the latest news</a></p>", status.as_u16(), esc(e.message()));
+    (status, Html(layout("Error", "", &body))).into_response()
+}
+
+fn date(a: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    a.map(|d| d.format("%B %-d, %Y").to_string()).unwrap_or_default()
+}
+
+pub(crate) async fn home(State(lib): State<Library>) -> Response {
+    let listed = blocking(move || lib.store.list(&ListQuery { limit: 100, offset: 0 })).await;
+    let items = match listed {
+        Ok(Ok(items)) => items,
+        Ok(Err(e)) => return error_page(e.into()),
+        Err(e) => return error_page(e),
+    };
+    let mut main = String::from("<h1>Latest</h1><ol class=\"articles\">");
+    for a in &items {
+        let _ = write!(
+            main,
+            "<li><a href=\"/articles/{}\">{}</a><span class=\"meta\">{} · {}</span></li>",
+            esc(&a.id),
+            esc(&a.title),
+            esc(a.source.as_deref().unwrap_or("")),
+            date(a.published)
+        );
+    }
+    if items.is_empty() {
+        main.push_str("<li>No articles yet. Run <code>distill ingest PATH</code> to add some.</li>");
+    }
+    main.push_str("</ol>");
+    Html(layout("Latest", "", &main)).into_response()
+}
+
+pub(crate) async fn article(State(lib): State<Library>, Path(id): Path<String>) -> Response {
+    match load(lib, id).await {
+        Ok(a) => Html(layout(&a.title, "", &render_article(&a))).into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+fn cite_links(citations: &[usize]) -> String {
+    citations.iter().map(|c| format!("<a class=\"cite\" href=\"#s{c}\">[{}]</a>", c + 1)).collect::<Vec<_>>().join("")
+}
+
+/// Renders the article page body.
+pub fn render_article(a: &Article) -> String {
+    let mut out = String::with_capacity(a.text.len() * 2);
+    let _ = write!(out, "<article class=\"story\"><h1>{}</h1><p class=\"meta\">", esc(&a.title));
+    let mut meta = Vec::new();
+    if let Some(source) = &a.source {
+        meta.push(format!("<span class=\"source\">{}</span>", esc(source)));
+    }
+    if a.published.is_some() {
+        meta.push(format!("<time>{}</time>", date(a.published)));
+    }
+    if let Some(byline) = &a.byline {
+        meta.push(format!("<span class=\"byline\">{}</span>", esc(byline)));
+    }
+    if let Some(url) = a.url.as_deref().filter(|u| u.starts_with("http://") || u.starts_with("https://")) {
+        meta.push(format!("<a href=\"{}\" rel=\"noopener noreferrer nofollow\">original</a>", esc(url)));
+    }
+    out.push_str(&meta.join(" · "));
+    out.push_str("</p>");
+    let cited: HashSet<usize> = a.summary.bullets.iter().flat_map(|b| b.citations.iter().copied()).collect();
+    if !a.summary.bullets.is_empty() {
+        out.push_str("<section class=\"key-points\"><h2>Key points</h2><ul>");
+        for b in &a.summary.bullets {
+            let _ = write!(out, "<li>{} {}</li>", esc(&b.text), cite_links(&b.citations));
+        }
+        out.push_str("</ul></section>");
+    }
+    out.push_str("<section class=\"body\">");
+    let mut paragraph = usize::MAX;
+    for s in &a.sentences {
+        if s.paragraph != paragraph {
+            if paragraph != usize::MAX {
+                out.push_str("</p>");
+            }
+            out.push_str("<p>");
+            paragraph = s.paragraph;
+        }
+        let class = if cited.contains(&s.index) { "sentence cited" } else { "sentence" };
+        let _ = write!(out, "<span class=\"{class}\" id=\"s{}\">{}</span> ", s.index, esc(&s.text));
+    }
+    if paragraph != usize::MAX {
+        out.push_str("</p>");
+    }
+    out.push_str("</section>");
+    if !a.insights.is_empty() {
+        out.push_str("<section class=\"insights\"><h2>Insights</h2><ul>");
+        for i in &a.insights {
+            let _ = write!(
+                out,
+                "<li class=\"insight\" data-kind=\"{}\"><a href=\"/search?q={}\">{}</a> {}</li>",
+                esc(&i.kind),
+                esc(&query_escape(&i.question)),
+                esc(&i.question),
+                cite_links(&i.citations)
+            );
+        }
+        out.push_str("</ul></section>");
+    }
+    out.push_str("</article>");
+    out
+}
+
+fn query_escape(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
+}
+
+pub(crate) async fn search(State(lib): State<Library>, Query(params): Query<SearchParams>) -> Response {
+    let q = params.q.clone().unwrap_or_default();
+    if q.trim().is_empty() {
+        return Html(layout("Search", "", "<h1>Search</h1><p>Type words to search titles and bodies; use \"quotes\" for phrases.</p>")).into_response();
+    }
+    let query = match params.to_query() {
+        Ok(query) => query,
+        Err(e) => return error_page(e),
+    };
+    let results = match blocking(move || lib.index.search(&query)).await {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => return error_page(e.into()),
+        Err(e) => return error_page(e),
+    };
+    let mut main = format!("<h1>Results for “{}”</h1><p class=\"count\">{} articles</p><ol class=\"results\">", esc(&q), results.total);
+    for hit in &results.hits {
+        // The snippet is HTML produced by the index: text escaped, matches in <mark>.
+        let _ = write!(
+            main,
+            "<li><a href=\"/articles/{}\">{}</a><span class=\"meta\">{} · {}</span><p class=\"snippet\">{}</p></li>",
+            esc(&hit.id),
+            esc(&hit.title),
+            esc(hit.source.as_deref().unwrap_or("")),
+            date(hit.published),
+            hit.snippet
+        );
+    }
+    main.push_str("</ol>");
+    Html(layout(&format!("Search: {q}"), &q, &main)).into_response()
+}
+
+pub(crate) async fn stylesheet() -> Response {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], CSS).into_response()
+}
+
+pub(crate) async fn not_found(uri: axum::http::Uri) -> Response {
+    let message = format!("nothing at {}", uri.path());
+    if uri.path().starts_with("/api/") {
+        return ApiError::not_found(message).into_response();
+    }
+    (StatusCode::NOT_FOUND, Html(layout("Not found", "", &format!("<h1>Not found</h1><p>{}</p>", esc(&message))))).into_response()
+}

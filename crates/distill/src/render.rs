@@ -1,0 +1,52 @@
+//! Plain-text rendering of the article page, in the reference page's order.
+
+use std::fmt::Write;
+
+use distill_core::Article;
+
+/// Title, source and date, key points with citation markers, body, insights.
+pub fn article_text(a: &Article) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", a.title);
+    let mut meta = Vec::new();
+    if let Some(s) = &a.source {
+        meta.push(s.clone());
+    }
+    if let Some(d) = a.published {
+        meta.push(d.format("%B %-d, %Y").to_string());
+    }
+    if let Some(b) = &a.byline {
+        meta.push(format!("by {b}"));
+    }
+    if !meta.is_empty() {
+        let _ = writeln!(out, "{}\n", meta.join(" · "));
+    }
+    if !a.summary.bullets.is_empty() {
+        let _ = writeln!(out, "Key points");
+        for b in &a.summary.bullets {
+            let marks: String = b.citations.iter().map(|c| format!("[{}]", c + 1)).collect();
+            let _ = writeln!(out, "  • {} {marks}", b.text);
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}\n", a.text);
+    if !a.insights.is_empty() {
+        let _ = writeln!(out, "Insights\n");
+        for i in &a.insights {
+            let _ = writeln!(out, "{}", i.question);
+        }
+    }
+    out
+}
+
+/// Turns an HTML snippet (escaped text with `<mark>`) into terminal text.
+pub fn snippet_text(html: &str) -> String {
+    html.replace("<mark>", "«")
+        .replace("</mark>", "»")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+}

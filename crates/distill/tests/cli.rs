@@ -1,0 +1,177 @@
+//! The sample corpus through the command line: counts, idempotence, grounding,
+//! search, extraction and summarization.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use crate::support::*;
+
+#[test]
+fn sample_corpus_ingests_every_article_once() {
+    let data = tempfile::tempdir().unwrap();
+    let corpus = corpus();
+    let out = run(data.path(), &["ingest", corpus.to_str().unwrap()]);
+    assert!(out.status.success());
+    let expected = manifest().len();
+    assert_eq!(stdout(&out).lines().next().unwrap(), format!("ingested {expected}, updated 0, unchanged 0, skipped 0"));
+    let list = json(data.path(), &["list", "--json", "--limit", "1000"]);
+    assert_eq!(list.as_array().unwrap().len(), expected);
+    // Every manifest title is there.
+    let titles: HashSet<&str> = list.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    for item in manifest() {
+        assert!(titles.contains(item["title"].as_str().unwrap()), "missing {}", item["title"]);
+    }
+    // A second run changes nothing.
+    let again = run(data.path(), &["ingest", corpus.to_str().unwrap()]);
+    assert!(again.status.success());
+    assert_eq!(stdout(&again).lines().next().unwrap(), format!("ingested 0, updated 0, unchanged {expected}, skipped 0"));
+    assert_eq!(json(data.path(), &["list", "--json", "--limit", "1000"]), list);
+}
+
+#[test]
+fn changed_body_updates_the_article() {
+    let data = tempfile::tempdir().unwrap();
+    let page = data.path().join("page.html");
+    let html = |extra: &str| format!("<html><head><title>Council votes</title><link rel=canonical href=\"https://n.example/a\"></head><body><article><p>The council voted on Tuesday to approve the new budget, which includes money for schools and roads.</p><p>{extra}</p></article></body></html>");
+    std::fs::write(&page, html("The mayor said the vote was a turning point for the city and its residents.")).unwrap();
+    assert!(stdout(&run(data.path(), &["ingest", page.to_str().unwrap()])).starts_with("ingested 1,"));
+    std::fs::write(&page, html("The mayor said the vote was a disaster for the city and its residents.")).unwrap();
+    assert!(stdout(&run(data.path(), &["ingest", page.to_str().unwrap()])).starts_with("ingested 0, updated 1,"));
+    let list = json(data.path(), &["list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let id = list[0]["id"].as_str().unwrap();
+    assert!(json(data.path(), &["show", id, "--json"])["text"].as_str().unwrap().contains("disaster"));
+    assert_eq!(json(data.path(), &["search", "disaster", "--json"])["total"], 1);
+    assert_eq!(json(data.path(), &["search", "turning", "--json"])["total"], 0);
+}
+
+#[test]
+fn key_points_are_grounded_in_their_citations() {
+    let data = sample_library();
+    for item in json(data, &["list", "--json", "--limit", "1000"]).as_array().unwrap() {
+        let id = item["id"].as_str().unwrap();
+        let article = json(data, &["show", id, "--json"]);
+        let sentences = article["sentences"].as_array().unwrap();
+        let text = article["text"].as_str().unwrap();
+        for s in sentences {
+            let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[start..end], s["text"].as_str().unwrap(), "offsets of {id}");
+        }
+        let bullets = article["summary"]["bullets"].as_array().unwrap();
+        assert_eq!(bullets.len(), 4, "{id} has {} bullets", bullets.len());
+        let mut last = None;
+        for b in bullets {
+            let citations: Vec<usize> = b["citations"].as_array().unwrap().iter().map(|c| c.as_u64().unwrap() as usize).collect();
+            assert!(!citations.is_empty());
+            let mut source = Vec::new();
+            for &c in &citations {
+                assert!(c < sentences.len(), "{id}: citation {c} out of range");
+                source.extend(words(sentences[c]["text"].as_str().unwrap()));
+            }
+            let bullet = b["text"].as_str().unwrap();
+            let n = bullet.split_whitespace().count();
+            assert!((12..=40).contains(&n), "{id}: bullet of {n} words: {bullet}");
+            for w in words(bullet) {
+                assert!(source.contains(&w), "{id}: '{w}' of \"{bullet}\" is not in its cited sentences");
+            }
+            assert!(last < Some(citations[0]), "{id}: bullets out of article order");
+            last = Some(citations[0]);
+        }
+        let insights = article["insights"].as_array().unwrap();
+        assert!(insights.len() >= 8, "{id}: only {} insights", insights.len());
+        for i in insights {
+            for c in i["citations"].as_array().unwrap() {
+                assert!((c.as_u64().unwrap() as usize) < sentences.len());
+            }
+        }
+    }
+}
+
+#[test]
+fn search_finds_known_articles_and_filters() {
+    let data = sample_library();
+    let hits = json(data, &["search", "dockworkers automation cranes", "--json", "--limit", "5"]);
+    let titles: Vec<&str> = hits["hits"].as_array().unwrap().iter().map(|h| h["title"].as_str().unwrap()).collect();
+    assert!(titles.iter().any(|t| t.contains("Calverton")), "{titles:?}");
+    let first = &hits["hits"][0];
+    assert!(first["snippet"].as_str().unwrap().contains("<mark>"), "{first}");
+    // Title words rank their article first.
+    let hits = json(data, &["search", "velanumab", "--json"]);
+    assert!(hits["total"].as_u64().unwrap() >= 3);
+    // Filters narrow the result.
+    let all = json(data, &["search", "strike", "--json", "--limit", "50"])["total"].as_u64().unwrap();
+    let harbor = json(data, &["search", "strike", "--json", "--limit", "50", "--source", "Harbor Gazette"]);
+    let harbor_hits = harbor["hits"].as_array().unwrap();
+    assert!(!harbor_hits.is_empty() && (harbor_hits.len() as u64) < all);
+    assert!(harbor_hits.iter().all(|h| h["source"] == "Harbor Gazette"));
+    let early = json(data, &["search", "strike", "--json", "--limit", "50", "--until", "2026-09-05"]);
+    for h in early["hits"].as_array().unwrap() {
+        assert!(h["published"].as_str().unwrap() < "2026-09-05", "{h}");
+    }
+    let bad = run(data, &["search", "strike", "--since", "someday"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--since"));
+}
+
+#[test]
+fn encodings_and_gzip_come_out_as_utf8() {
+    let data = sample_library();
+    let list = json(data, &["list", "--json", "--limit", "1000"]);
+    let find = |needle: &str| -> Value {
+        let item = list.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().contains(needle)).unwrap_or_else(|| panic!("{needle}"));
+        json(data, &["show", item["id"].as_str().unwrap(), "--json"])
+    };
+    let cp1252 = find("Valcourt");
+    let text = cp1252["text"].as_str().unwrap();
+    assert!(text.contains('€') && text.contains("café"), "{text}");
+    assert!(!text.contains('\u{fffd}'));
+    let gz = find("utility equipment");
+    assert!(gz["text"].as_str().unwrap().split("\n\n").count() >= 4);
+}
+
+#[test]
+fn extract_prints_one_json_line_per_input() {
+    let corpus = corpus();
+    let out = bin().args(["extract", "--json"]).arg(corpus.join("html")).output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 15);
+    for line in &lines {
+        for key in ["path", "title", "byline", "published", "language", "url", "text"] {
+            assert!(line.get(key).is_some(), "{key} missing in {line}");
+        }
+        let text = line["text"].as_str().unwrap();
+        for chrome in ["Share on", "cookies", "Related", "All rights reserved", "Sign up", "Advertisement"] {
+            assert!(!text.contains(chrome), "{chrome:?} survived in {}", line["path"]);
+        }
+        assert_eq!(line["language"], "en");
+        assert!(line["published"].is_string(), "no date for {}", line["path"]);
+    }
+    // Each page's body starts where the manifest says.
+    for item in manifest().iter().filter(|m| m["file"].as_str().unwrap().starts_with("html/")) {
+        let line = lines.iter().find(|l| l["path"].as_str().unwrap().ends_with(item["file"].as_str().unwrap())).unwrap();
+        let first: Vec<&str> = item["first_words"].as_str().unwrap().split_whitespace().collect();
+        let body: Vec<&str> = line["text"].as_str().unwrap().split_whitespace().take(first.len()).collect();
+        assert_eq!(body, first, "{}", item["file"]);
+        assert_eq!(line["title"], item["title"], "{}", item["file"]);
+    }
+}
+
+#[test]
+fn summarize_prints_bullets_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let text = std::fs::read_to_string(repo().join("../shared/spec/000_1b0ee3afbb123bf7.txt")).unwrap_or_default();
+    let body = if text.is_empty() { "The council voted on Tuesday to approve the new budget for schools, roads and the city parks department. ".repeat(8) } else { text };
+    let lines = format!("{}\n{}\nnot json\n", serde_json::json!({"id": "a", "text": body}), serde_json::json!({"id": 7, "text": body, "title": "T"}));
+    std::fs::write(&input, lines).unwrap();
+    let out = bin().args(["summarize", input.to_str().unwrap(), "--bullets", "3"]).output().unwrap();
+    let rows: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["id"], "a");
+    assert_eq!(rows[1]["id"], 7);
+    assert!(!rows[0]["bullets"].as_array().unwrap().is_empty() && rows[0]["bullets"].as_array().unwrap().len() <= 3);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line-3"), "bad line is named");
+    assert!(!out.status.success(), "a bad line makes the exit status non-zero");
+}

@@ -1,0 +1,92 @@
+//! The web app and JSON API over a real socket on 127.0.0.1.
+
+use serde_json::Value;
+
+use crate::support::*;
+
+#[test]
+fn api_and_pages_serve_what_show_prints() {
+    let data = sample_library();
+    let server = Server::start(data);
+    let list = json(data, &["list", "--json", "--limit", "1000"]);
+    let first = list[0]["id"].as_str().unwrap();
+
+    let (status, head, body) = server.get("/api/articles?limit=500");
+    assert_eq!(status, 200);
+    assert!(head.contains("application/json"));
+    let api: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(api["total"].as_u64().unwrap() as usize, list.as_array().unwrap().len());
+    assert_eq!(api["articles"], list);
+
+    for item in list.as_array().unwrap().iter().take(5) {
+        let id = item["id"].as_str().unwrap();
+        let (status, _, body) = server.get(&format!("/api/articles/{id}"));
+        assert_eq!(status, 200);
+        let from_api: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(from_api, json(data, &["show", id, "--json"]), "{id}");
+    }
+
+    let article = json(data, &["show", first, "--json"]);
+    let (status, head, page) = server.get(&format!("/articles/{first}"));
+    assert_eq!(status, 200);
+    assert!(head.contains("content-security-policy: default-src 'none'"), "{head}");
+    assert!(page.contains("<h2>Key points</h2>") && page.contains("<h2>Insights</h2>"));
+    assert!(page.contains("name=\"q\""), "search box");
+    assert!(!page.contains("http://") || !page.contains("<script"), "no scripts, no CDN");
+    for b in article["summary"]["bullets"].as_array().unwrap() {
+        for c in b["citations"].as_array().unwrap() {
+            let c = c.as_u64().unwrap();
+            assert!(page.contains(&format!("href=\"#s{c}\"")), "marker for s{c}");
+            assert!(page.contains(&format!("class=\"sentence cited\" id=\"s{c}\"")), "highlighted s{c}");
+        }
+    }
+    let (status, _, home) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(home.contains(&format!("/articles/{first}")));
+}
+
+#[test]
+fn search_over_http_and_errors() {
+    let data = sample_library();
+    let server = Server::start(data);
+    let (status, _, body) = server.get("/api/search?q=lithium+mine&limit=3");
+    assert_eq!(status, 200);
+    let results: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(results, json(data, &["search", "lithium mine", "--json", "--limit", "3"]));
+    assert!(results["hits"].as_array().unwrap().len() == 3);
+
+    let (status, _, page) = server.get("/search?q=lithium");
+    assert_eq!(status, 200);
+    assert!(page.contains("<mark>lithium</mark>"), "{page}");
+
+    let (status, _, body) = server.get("/api/articles/doesnotexist");
+    assert_eq!(status, 404);
+    let err: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(err["code"], "not_found");
+    let (status, _, _) = server.get("/articles/doesnotexist");
+    assert_eq!(status, 404);
+    let (status, _, body) = server.get("/api/search?q=x&since=notadate");
+    assert_eq!(status, 400);
+    assert!(body.contains("bad_date"));
+    let (status, _, _) = server.get(&format!("/api/search?q={}", "(".repeat(500)));
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn article_text_is_escaped() {
+    let data = tempfile::tempdir().unwrap();
+    let inputs = tempfile::tempdir().unwrap();
+    let page = inputs.path().join("xss.html");
+    std::fs::write(&page, "<html><head><title>&lt;script&gt;alert(1)&lt;/script&gt; Title</title></head><body><article>\
+        <p>The council voted &lt;img src=x onerror=alert(1)&gt; on Tuesday to approve the budget for schools, roads and parks.</p>\
+        <p><script>alert(2)</script>Officials said the plan \"would change everything\" for the city and its residents.</p></article></body></html>").unwrap();
+    assert!(run(data.path(), &["ingest", page.to_str().unwrap()]).status.success());
+    let id = json(data.path(), &["list", "--json"])[0]["id"].as_str().unwrap().to_string();
+    let server = Server::start(data.path());
+    let (_, _, body) = server.get(&format!("/articles/{id}"));
+    assert!(!body.contains("<script>alert") && !body.contains("<img src=x"), "{body}");
+    assert!(body.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(!body.contains("alert(2)"), "script content is not article text");
+    let (_, _, home) = server.get("/");
+    assert!(home.contains("&lt;script&gt;alert(1)&lt;/script&gt; Title"));
+}

@@ -1,0 +1,9 @@
+//! End-to-end tests of the `distill` binary: a real SQLite file, a real tantivy
+//! index, and a real HTTP server on 127.0.0.1.
+
+mod support;
+
+mod bad_input;
+mod cli;
+mod http;
+mod reference;

@@ -1,0 +1,69 @@
+//! The reference page of the product spec: the acceptance test of extraction, key
+//! points and insights on plain text with page chrome.
+
+use std::collections::HashSet;
+
+use crate::support::*;
+
+const REFERENCE: &str = "../shared/spec/000_1b0ee3afbb123bf7.txt";
+
+#[test]
+fn reference_page_is_reproduced() {
+    let path = repo().join(REFERENCE);
+    assert!(path.exists(), "the spec folder must sit beside the checkout: {}", path.display());
+    let data = tempfile::tempdir().unwrap();
+    let out = run(data.path(), &["ingest", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let list = json(data.path(), &["list", "--json"]);
+    let id = list[0]["id"].as_str().unwrap();
+    let article = json(data.path(), &["show", id, "--json"]);
+
+    assert_eq!(
+        article["title"],
+        "Russia's Military-Technical Pact With the Taliban Signals a Strategic Shift in Central Asian Security"
+    );
+    let text = article["text"].as_str().unwrap();
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    assert_eq!(paragraphs.len(), 5, "{text}");
+    assert!(paragraphs[0].starts_with("Russia has signed a formal military-technical agreement"), "{}", paragraphs[0]);
+    assert!(text.ends_with("without diverting critical resources from its own defense needs."));
+    for chrome in [
+        "NextFin", "Summarized by", "Explore more exclusive insights", "Insights", "What are the key components",
+        "Search", "No Noise, only Signal", "Open App", "•",
+    ] {
+        assert!(!text.contains(chrome), "{chrome:?} survived extraction");
+    }
+
+    // Four key points, one per theme of the reference page's own four.
+    let bullets: Vec<String> = article["summary"]["bullets"].as_array().unwrap().iter().map(|b| b["text"].as_str().unwrap().to_lowercase()).collect();
+    assert_eq!(bullets.len(), 4, "{bullets:#?}");
+    let themes: [&[&str]; 4] = [
+        &["agreement", "pact"],
+        &["defensive", "hedg", "counter", "buffer", "concerned"],
+        &["critics", "arms race", "sovereignty", "doubts"],
+        &["economic", "mineral", "lithium", "uncertain", "depend"],
+    ];
+    for (theme, keys) in themes.iter().enumerate() {
+        assert!(bullets.iter().any(|b| keys.iter().any(|k| b.contains(k))), "no bullet on theme {theme} ({keys:?}): {bullets:#?}");
+    }
+
+    // At least ten grounded questions of at least six kinds, naming the article's things.
+    let insights = article["insights"].as_array().unwrap();
+    assert!(insights.len() >= 10, "{insights:#?}");
+    let kinds: HashSet<&str> = insights.iter().map(|i| i["kind"].as_str().unwrap()).collect();
+    assert!(kinds.len() >= 6, "{kinds:?}");
+    let names = ["Russia", "Taliban", "Moscow", "Umarov", "Kabul", "Tajikistan", "IS-K", "Central Asia", "agreement", "pact", "Afghanistan"];
+    let mut seen = HashSet::new();
+    for i in insights {
+        let q = i["question"].as_str().unwrap();
+        assert!(names.iter().any(|n| q.contains(n)), "question names nothing of the article: {q}");
+        assert!(!i["citations"].as_array().unwrap().is_empty(), "ungrounded: {q}");
+        assert!(seen.insert(q.to_lowercase()), "duplicate question {q}");
+    }
+
+    // The text page follows the reference order.
+    let page = stdout(&run(data.path(), &["show", id]));
+    let order = ["Russia's Military-Technical Pact", "Key points", "Russia has signed", "Insights"];
+    let positions: Vec<usize> = order.iter().map(|s| page.find(s).unwrap_or_else(|| panic!("{s} missing from the page"))).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+}
