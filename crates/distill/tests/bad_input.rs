@@ -14,7 +14,7 @@ fn bad_files_are_reported_and_the_batch_continues() {
     std::fs::write(dir.join("good.html"), good).unwrap();
     std::fs::write(dir.join("empty.html"), "").unwrap();
     std::fs::write(dir.join("binary.html"), [0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0, 0xff, 0xfe, 0, 0]).unwrap();
-    std::fs::write(dir.join("truncated.html"), "<html><body><article><p>Ministers met in the capital on Monday to discuss the new trade rules and agreed to meet ag").unwrap();
+    std::fs::write(dir.join("truncated.html"), "<html><body><article><p>Quokka ministers met in the capital on Monday to discuss the new trade rules and agreed to meet ag").unwrap();
     std::fs::write(dir.join("invalid-utf8.txt"), b"Caf\xe9 owners in the old town said on Monday that sales had fallen by a third since the works began.\n\nThe city said the works would end in spring, and that \xff\xfe a xylophone fund would follow.").unwrap();
     std::fs::write(dir.join("notes.docx"), "x").unwrap();
     let mut huge = std::fs::File::create(dir.join("huge.html")).unwrap();
@@ -55,7 +55,7 @@ fn bad_files_are_reported_and_the_batch_continues() {
     assert_eq!(titles.len(), before + 3, "{titles:?}");
     assert!(titles.contains(&"Good page"));
     // The truncated page still gives its text; the invalid UTF-8 text decodes.
-    let search = json(data.path(), &["search", "ministers", "--json"]);
+    let search = json(data.path(), &["search", "quokka", "--json"]);
     assert_eq!(search["total"], 1);
     let cafe = json(data.path(), &["search", "xylophone", "--json"]);
     assert_eq!(cafe["total"], 1);
