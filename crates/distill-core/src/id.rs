@@ -8,8 +8,8 @@ pub type ArticleId = String;
 
 /// Query parameters that only track the reader and never change the page.
 const TRACKING_PARAMS: &[&str] = &[
-    "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref_src", "cmpid",
-    "_ga", "yclid", "ocid", "smid", "cid",
+    "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref_src", "cmpid", "_ga", "yclid", "ocid",
+    "smid", "cid",
 ];
 
 /// Returns the id of an article: from its URL when it has one, else from its text.
@@ -100,10 +100,7 @@ mod tests {
 
     #[test]
     fn amp_variant_is_the_same_page() {
-        assert_eq!(
-            normalize_url("https://example.com/a/story/amp"),
-            normalize_url("https://example.com/a/story")
-        );
+        assert_eq!(normalize_url("https://example.com/a/story/amp"), normalize_url("https://example.com/a/story"));
     }
 
     #[test]

@@ -8,16 +8,12 @@ pub fn is_word_char(c: char) -> bool {
 
 /// Splits text into lowercase word tokens (`\w+` in Unicode terms).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).map(str::to_lowercase)
 }
 
 /// Counts the words of a text.
 pub fn word_count(text: &str) -> usize {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .count()
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).count()
 }
 
 /// Collapses every whitespace run to one space and trims the ends.

@@ -2,9 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// Parses a publication date written as RFC 3339, RFC 2822, ISO 8601 without a zone
 /// (taken as UTC), a bare `YYYY-MM-DD`, `YYYY/MM/DD`, or "September 14, 2026" /
@@ -50,7 +48,9 @@ fn parse_written_date(s: &str) -> Option<DateTime<Utc>> {
         let Some(month) = MONTHS.iter().position(|m| t.len() >= 3 && t.starts_with(m)) else {
             continue;
         };
-        let number = |j: usize| tokens.get(j).and_then(|t| t.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).parse::<u32>().ok());
+        let number = |j: usize| {
+            tokens.get(j).and_then(|t| t.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).parse::<u32>().ok())
+        };
         let (day, year) = match (i.checked_sub(1).and_then(number), number(i + 1), number(i + 2)) {
             (Some(d), Some(y), _) if d <= 31 && y > 1900 => (d, y),
             (_, Some(d), Some(y)) if d <= 31 && y > 1900 => (d, y),
@@ -66,13 +66,12 @@ fn parse_written_date(s: &str) -> Option<DateTime<Utc>> {
 pub fn date_from_url(url: &str) -> Option<DateTime<Utc>> {
     let parts: Vec<&str> = url.split('/').collect();
     for w in parts.windows(3) {
-        if let (Ok(y), Ok(m), Ok(d)) = (w[0].parse::<i32>(), w[1].parse::<u32>(), w[2].get(..2).unwrap_or("").parse::<u32>()) {
-            if (1990..=2100).contains(&y) && w[1].len() == 2 {
-                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+        if let (Ok(y), Ok(m), Ok(d)) =
+            (w[0].parse::<i32>(), w[1].parse::<u32>(), w[2].get(..2).unwrap_or("").parse::<u32>())
+            && (1990..=2100).contains(&y) && w[1].len() == 2
+                && let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
                     return plausible(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0)?));
                 }
-            }
-        }
     }
     None
 }

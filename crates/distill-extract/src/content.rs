@@ -12,26 +12,102 @@ const CHROME_TAGS: &[&str] = &["nav", "footer", "aside", "form", "header", "figc
 
 /// Class and id words that mark page chrome.
 const NEGATIVE: &[&str] = &[
-    "comment", "comments", "disqus", "share", "sharing", "social", "related", "recommended",
-    "recommendations", "newsletter", "subscribe", "subscription", "cookie", "cookies", "consent",
-    "gdpr", "banner", "advert", "advertisement", "ad", "ads", "adv", "sponsor", "sponsored",
-    "promo", "promotion", "sidebar", "widget", "menu", "nav", "navbar", "navigation",
-    "breadcrumb", "breadcrumbs", "footer", "masthead", "popup", "modal", "overlay", "signup",
-    "toolbar", "pagination", "pager", "print", "hidden", "tags", "tagcloud", "trending",
-    "popular", "outbrain", "taboola", "rail", "byline", "author", "caption", "credit",
-    "copyright", "disclaimer", "skip", "sr", "visually", "dateline", "timestamp", "more",
-    "readmore", "teaser", "newsletters", "follow", "donate", "paywall", "login", "kicker",
-    "eyebrow", "flag",
+    "comment",
+    "comments",
+    "disqus",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommended",
+    "recommendations",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "banner",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "adv",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "promotion",
+    "sidebar",
+    "widget",
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
+    "masthead",
+    "popup",
+    "modal",
+    "overlay",
+    "signup",
+    "toolbar",
+    "pagination",
+    "pager",
+    "print",
+    "hidden",
+    "tags",
+    "tagcloud",
+    "trending",
+    "popular",
+    "outbrain",
+    "taboola",
+    "rail",
+    "byline",
+    "author",
+    "caption",
+    "credit",
+    "copyright",
+    "disclaimer",
+    "skip",
+    "sr",
+    "visually",
+    "dateline",
+    "timestamp",
+    "more",
+    "readmore",
+    "teaser",
+    "newsletters",
+    "follow",
+    "donate",
+    "paywall",
+    "login",
+    "kicker",
+    "eyebrow",
+    "flag",
 ];
 
 /// Class and id words that mark the article body.
 const POSITIVE: &[&str] = &[
-    "article", "content", "body", "story", "entry", "post", "text", "main", "blog", "prose",
-    "articlebody", "story-body", "richtext",
+    "article",
+    "content",
+    "body",
+    "story",
+    "entry",
+    "post",
+    "text",
+    "main",
+    "blog",
+    "prose",
+    "articlebody",
+    "story-body",
+    "richtext",
 ];
 
 /// ARIA roles that are page chrome.
-const CHROME_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "menu", "search", "menubar"];
+const CHROME_ROLES: &[&str] =
+    &["navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "menu", "search", "menubar"];
 
 /// A run of text owned by one block element.
 #[derive(Debug)]
@@ -67,7 +143,8 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
     let first_prose = kept.iter().position(|b| !b.heading && b.text.split_whitespace().count() >= 8).unwrap_or(0);
     let mut index = 0;
     kept.retain(|b| {
-        let label = index < first_prose && !b.heading && b.text.split_whitespace().count() <= 3 && !ends_sentence(&b.text);
+        let label =
+            index < first_prose && !b.heading && b.text.split_whitespace().count() <= 3 && !ends_sentence(&b.text);
         index += 1;
         !label
     });
@@ -97,15 +174,14 @@ fn subtree_lengths(dom: &Dom) -> (Vec<usize>, Vec<usize>) {
     let mut text_len = vec![0usize; n];
     let mut link_len = vec![0usize; n];
     for i in (0..n).rev() {
-        if let Kind::Text(t) = &dom.nodes[i].kind {
-            if !invisible[i] {
+        if let Kind::Text(t) = &dom.nodes[i].kind
+            && !invisible[i] {
                 let chars = t.chars().filter(|c| !c.is_whitespace()).count();
                 text_len[i] = chars;
                 if in_link[i] {
                     link_len[i] = chars;
                 }
             }
-        }
         let parent = dom.nodes[i].parent;
         if parent != NONE {
             text_len[parent] += text_len[i];
@@ -120,9 +196,7 @@ fn class_words(dom: &Dom, i: usize) -> Vec<String> {
     for attr in ["class", "id"] {
         if let Some(v) = dom.attr(i, attr) {
             words.extend(
-                v.split(|c: char| !c.is_ascii_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_ascii_lowercase),
+                v.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase),
             );
         }
     }
@@ -204,14 +278,13 @@ fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
             Kind::Element { tag, .. } => {
                 owner[i] = if is_block(tag) || parent == NONE { i } else { owner[parent] };
                 in_link[i] = &**tag == "a" || (parent != NONE && in_link[parent]);
-                if &**tag == "br" {
-                    if let Some((_, raw, _)) = current.as_mut() {
+                if &**tag == "br"
+                    && let Some((_, raw, _)) = current.as_mut() {
                         // Two breaks in a row (spaces between them aside) end a paragraph.
                         let trimmed = raw.trim_end_matches([' ', '\t']).len();
                         raw.truncate(trimmed);
                         raw.push('\n');
                     }
-                }
             }
             Kind::Text(t) => {
                 let block_owner = if parent == NONE { 0 } else { owner[parent] };
@@ -284,9 +357,9 @@ fn select_containers(dom: &Dom, blocks: &[Block], text_len: &[usize], link_len: 
     };
     let mut top = NONE;
     let mut best = 0.0;
-    for i in 0..n {
-        if credit[i] > 0.0 {
-            let s = credit[i] * weight(i);
+    for (i, &c) in credit.iter().enumerate() {
+        if c > 0.0 {
+            let s = c * weight(i);
             if s > best {
                 best = s;
                 top = i;
@@ -329,11 +402,10 @@ fn keep_block(b: &Block, title: Option<&str>) -> bool {
         return false;
     }
     let words = b.text.split_whitespace().count();
-    if let Some(title) = title {
-        if b.text.eq_ignore_ascii_case(title.trim()) {
+    if let Some(title) = title
+        && b.text.eq_ignore_ascii_case(title.trim()) {
             return false;
         }
-    }
     if words <= 12 {
         let lower = b.text.to_lowercase();
         if lower.starts_with("by ") && !ends_sentence(&b.text) {
@@ -343,10 +415,28 @@ fn keep_block(b: &Block, title: Option<&str>) -> bool {
             return false;
         }
         const CHROME: &[&str] = &[
-            "advertisement", "share this", "share on", "sign up", "subscribe", "newsletter",
-            "read more", "related:", "follow us", "click here", "all rights reserved", "copyright",
-            "©", "loading", "skip to", "listen to this", "min read", "print this", "email this",
-            "continue reading", "view comments", "sponsored",
+            "advertisement",
+            "share this",
+            "share on",
+            "sign up",
+            "subscribe",
+            "newsletter",
+            "read more",
+            "related:",
+            "follow us",
+            "click here",
+            "all rights reserved",
+            "copyright",
+            "©",
+            "loading",
+            "skip to",
+            "listen to this",
+            "min read",
+            "print this",
+            "email this",
+            "continue reading",
+            "view comments",
+            "sponsored",
         ];
         if CHROME.iter().any(|c| lower.contains(c)) {
             return false;
@@ -364,7 +454,8 @@ mod tests {
         main_text(&Dom::parse(html, &ExtractConfig::default()), Some("Big News Today"))
     }
 
-    const PROSE: &str = "The council voted on Tuesday to approve the new budget, which includes funding for schools, roads and parks.";
+    const PROSE: &str =
+        "The council voted on Tuesday to approve the new budget, which includes funding for schools, roads and parks.";
 
     #[test]
     fn article_is_found_among_chrome() {
@@ -383,7 +474,17 @@ mod tests {
         assert_eq!(paragraphs.len(), 4, "{text}");
         assert_eq!(paragraphs[0], PROSE);
         assert_eq!(paragraphs[2], "Reaction");
-        for junk in ["Home", "cookies", "Ann Lee", "Share on", "Advertisement", "Related", "comment", "Copyright", "Big News Today"] {
+        for junk in [
+            "Home",
+            "cookies",
+            "Ann Lee",
+            "Share on",
+            "Advertisement",
+            "Related",
+            "comment",
+            "Copyright",
+            "Big News Today",
+        ] {
             assert!(!text.contains(junk), "{junk} survived in {text}");
         }
     }

@@ -37,9 +37,8 @@ pub struct Dom {
 
 /// Elements whose content is never visible article text.
 pub const INVISIBLE: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "head", "title", "select", "textarea", "button", "option", "datalist", "audio",
-    "video", "picture", "map",
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head", "title",
+    "select", "textarea", "button", "option", "datalist", "audio", "video", "picture", "map",
 ];
 
 impl Dom {
@@ -58,10 +57,8 @@ impl Dom {
                         let keep = open.len() < config.max_depth && nodes.len() < config.max_elements;
                         kept.push(keep);
                         if keep {
-                            let attrs = el
-                                .attrs()
-                                .map(|(k, v)| (Box::from(k.to_ascii_lowercase()), Box::from(v)))
-                                .collect();
+                            let attrs =
+                                el.attrs().map(|(k, v)| (Box::from(k.to_ascii_lowercase()), Box::from(v))).collect();
                             let parent = open.last().copied().unwrap_or(NONE);
                             nodes.push(Node {
                                 parent,
@@ -72,21 +69,19 @@ impl Dom {
                         }
                     }
                     HtmlNode::Text(text) => {
-                        if let Some(&parent) = open.last() {
-                            if nodes.len() < config.max_elements * 2 {
+                        if let Some(&parent) = open.last()
+                            && nodes.len() < config.max_elements * 2 {
                                 let i = nodes.len();
                                 nodes.push(Node { parent, end: i + 1, kind: Kind::Text(Box::from(&**text)) });
                             }
-                        }
                     }
                     _ => {}
                 },
                 ego_tree::iter::Edge::Close(node) => {
-                    if node.value().is_element() && kept.pop() == Some(true) {
-                        if let Some(i) = open.pop() {
+                    if node.value().is_element() && kept.pop() == Some(true)
+                        && let Some(i) = open.pop() {
                             nodes[i].end = nodes.len();
                         }
-                    }
                 }
             }
         }
@@ -181,10 +176,7 @@ impl Dom {
 
     /// Returns the text of the first `<h1>`, if any.
     pub fn first_heading(&self) -> Option<String> {
-        (0..self.nodes.len())
-            .find(|&i| self.tag(i) == Some("h1"))
-            .map(|i| self.text_of(i))
-            .filter(|t| !t.is_empty())
+        (0..self.nodes.len()).find(|&i| self.tag(i) == Some("h1")).map(|i| self.text_of(i)).filter(|t| !t.is_empty())
     }
 }
 
@@ -192,11 +184,49 @@ impl Dom {
 pub fn is_block(tag: &str) -> bool {
     matches!(
         tag,
-        "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav"
-            | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "li" | "dl" | "dt" | "dd"
-            | "blockquote" | "pre" | "table" | "thead" | "tbody" | "tr" | "td" | "th" | "figure"
-            | "figcaption" | "form" | "fieldset" | "address" | "hr" | "body" | "html" | "center"
-            | "details" | "summary" | "caption" | "hgroup" | "menu" | "dialog"
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tr"
+            | "td"
+            | "th"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "hr"
+            | "body"
+            | "html"
+            | "center"
+            | "details"
+            | "summary"
+            | "caption"
+            | "hgroup"
+            | "menu"
+            | "dialog"
     )
 }
 
@@ -215,7 +245,10 @@ mod tests {
 
     #[test]
     fn children_and_text_follow_structure() {
-        let dom = Dom::parse("<div id=a><p>one <b>two</b></p><script>x()</script><p>three</p></div>", &ExtractConfig::default());
+        let dom = Dom::parse(
+            "<div id=a><p>one <b>two</b></p><script>x()</script><p>three</p></div>",
+            &ExtractConfig::default(),
+        );
         let div = (0..dom.nodes.len()).find(|&i| dom.attr(i, "id") == Some("a")).unwrap();
         let kids: Vec<_> = dom.children(div).filter_map(|c| dom.tag(c)).collect();
         assert_eq!(kids, ["p", "script", "p"]);

@@ -40,10 +40,7 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
 /// Binary data: NUL bytes or many C0 control bytes in the first 8 KiB.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     head.contains(&0) || controls * 50 > head.len()
 }
 
@@ -76,9 +73,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn clean_controls(text: &str) -> String {
-    text.chars()
-        .filter(|&c| !c.is_control() || matches!(c, '\n' | '\t' | '\r'))
-        .collect()
+    text.chars().filter(|&c| !c.is_control() || matches!(c, '\n' | '\t' | '\r')).collect()
 }
 
 #[cfg(test)]
@@ -87,7 +82,8 @@ mod tests {
 
     #[test]
     fn windows_1252_meta_is_honoured() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("<meta charset=\"windows-1252\"><p>caf\u{e9} \u{201c}quoted\u{201d} \u{2014} 5\u{20ac}</p>");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252
+            .encode("<meta charset=\"windows-1252\"><p>caf\u{e9} \u{201c}quoted\u{201d} \u{2014} 5\u{20ac}</p>");
         let text = decode(&bytes, None).unwrap();
         assert!(text.contains("café “quoted” — 5€"), "{text}");
     }
@@ -102,7 +98,9 @@ mod tests {
 
     #[test]
     fn shift_jis_meta_is_honoured() {
-        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><p>東京の天気は晴れです。</p>");
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><p>東京の天気は晴れです。</p>",
+        );
         let text = decode(&bytes, None).unwrap();
         assert!(text.contains("東京の天気は晴れです。"), "{text}");
     }

@@ -52,11 +52,10 @@ pub fn read(dom: &Dom) -> Metadata {
                 }
             }
             "script" => {
-                if dom.attr(i, "type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) {
-                    if let Ok(value) = serde_json::from_str::<Value>(dom.raw_text(i).trim()) {
+                if dom.attr(i, "type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+                    && let Ok(value) = serde_json::from_str::<Value>(dom.raw_text(i).trim()) {
                         ld.absorb(&value, 0);
                     }
-                }
             }
             "title" if html_title.is_none() => html_title = Some(collapse_whitespace(&dom.raw_text(i))),
             "time" if time_datetime.is_none() => {
@@ -72,8 +71,7 @@ pub fn read(dom: &Dom) -> Metadata {
         }
     }
     let get = |keys: &[&str]| -> Option<String> {
-        keys.iter()
-            .find_map(|k| metas.iter().find(|(key, v)| key == k && !v.is_empty()).map(|(_, v)| v.clone()))
+        keys.iter().find_map(|k| metas.iter().find(|(key, v)| key == k && !v.is_empty()).map(|(_, v)| v.clone()))
     };
     meta.title = ld
         .headline
@@ -102,9 +100,19 @@ pub fn read(dom: &Dom) -> Metadata {
         .published
         .or_else(|| {
             get(&[
-                "article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
-                "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
-                "parsely-pub-date", "og:published_time", "article.published",
+                "article:published_time",
+                "datepublished",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.created",
+                "sailthru.date",
+                "parsely-pub-date",
+                "og:published_time",
+                "article.published",
             ])
             .and_then(|d| parse_date(&d))
         })
@@ -138,7 +146,7 @@ impl JsonLd {
                 if let Some(graph) = map.get("@graph") {
                     self.absorb(graph, depth + 1);
                 }
-                let is_article = map.get("@type").is_some_and(|t| type_matches(t));
+                let is_article = map.get("@type").is_some_and(type_matches);
                 if !is_article || self.headline.is_some() {
                     return;
                 }
@@ -229,11 +237,13 @@ mod tests {
 
     #[test]
     fn json_ld_wins_and_graphs_are_searched() {
-        let m = meta(r#"<html lang="en-GB"><head><title>Other | Site</title>
+        let m = meta(
+            r#"<html lang="en-GB"><head><title>Other | Site</title>
             <script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["NewsArticle"],"headline":"The Headline",
             "datePublished":"2026-09-14T10:00:00Z","author":[{"@type":"Person","name":"Jane Doe"},{"name":"By John Roe"}],
             "publisher":{"name":"Gazette"}}]}</script>
-            <meta property="og:title" content="OG title"></head><body><h1>H1</h1></body></html>"#);
+            <meta property="og:title" content="OG title"></head><body><h1>H1</h1></body></html>"#,
+        );
         assert_eq!(m.title.as_deref(), Some("The Headline"));
         assert_eq!(m.byline.as_deref(), Some("Jane Doe, John Roe"));
         assert_eq!(m.published.unwrap().to_rfc3339(), "2026-09-14T10:00:00+00:00");
@@ -243,9 +253,11 @@ mod tests {
 
     #[test]
     fn meta_tags_time_and_byline_elements() {
-        let m = meta(r#"<head><title>A Story - The Site</title><link rel="canonical" href="https://ex.example/a">
+        let m = meta(
+            r#"<head><title>A Story - The Site</title><link rel="canonical" href="https://ex.example/a">
             <meta property="article:published_time" content="2026-10-02"></head>
-            <body><span class="byline">By Ann Lee</span><time datetime="2020-01-01">x</time></body>"#);
+            <body><span class="byline">By Ann Lee</span><time datetime="2020-01-01">x</time></body>"#,
+        );
         assert_eq!(m.title.as_deref(), Some("A Story"));
         assert_eq!(m.url.as_deref(), Some("https://ex.example/a"));
         assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
@@ -254,7 +266,9 @@ mod tests {
 
     #[test]
     fn broken_json_ld_is_ignored() {
-        let m = meta(r#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script><h1>Fallback</h1>"#);
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script><h1>Fallback</h1>"#,
+        );
         assert_eq!(m.title.as_deref(), Some("Fallback"));
     }
 }

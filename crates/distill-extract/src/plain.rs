@@ -43,7 +43,8 @@ fn front_matter(text: &str) -> (Vec<(String, String)>, &str) {
         .filter_map(|line| {
             let (k, v) = line.split_once(':')?;
             let v = v.trim().trim_matches(['"', '\'']).trim();
-            (!k.starts_with(' ') && !v.is_empty() && !v.starts_with('[')).then(|| (k.trim().to_ascii_lowercase(), v.to_string()))
+            (!k.starts_with(' ') && !v.is_empty() && !v.starts_with('['))
+                .then(|| (k.trim().to_ascii_lowercase(), v.to_string()))
         })
         .collect();
     let body = rest[end + 4..].trim_start_matches(['-']).trim_start_matches(['\r', '\n']);
@@ -74,11 +75,10 @@ fn extract_body(text: &str) -> Document {
         })
     });
     let mut paragraphs: Vec<String> = units[start..end].iter().map(|u| strip_markdown(u)).collect();
-    if let (Some(site), Some(first)) = (site_name, paragraphs.first_mut()) {
-        if let Some(rest) = strip_dateline(first, site) {
+    if let (Some(site), Some(first)) = (site_name, paragraphs.first_mut())
+        && let Some(rest) = strip_dateline(first, site) {
             *first = rest;
         }
-    }
     Document {
         title,
         site_name: site_name.map(|s| s.to_string()),
@@ -116,7 +116,10 @@ fn is_bullet(line: &str) -> bool {
         return line.chars().nth(1).is_some_and(char::is_whitespace);
     }
     let digits: String = line.chars().take_while(char::is_ascii_digit).collect();
-    !digits.is_empty() && digits.len() <= 2 && line[digits.len()..].starts_with(['.', ')']) && line.len() > digits.len() + 1
+    !digits.is_empty()
+        && digits.len() <= 2
+        && line[digits.len()..].starts_with(['.', ')'])
+        && line.len() > digits.len() + 1
 }
 
 fn classify(unit: &str) -> Unit {
@@ -128,11 +131,7 @@ fn classify(unit: &str) -> Unit {
         return Unit::Question;
     }
     let terminal = unit.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')']);
-    if (words >= 12 && terminal && !has_domain(unit)) || words >= 30 {
-        Unit::Prose
-    } else {
-        Unit::Short
-    }
+    if (words >= 12 && terminal && !has_domain(unit)) || words >= 30 { Unit::Prose } else { Unit::Short }
 }
 
 /// A bare domain or URL, the mark of a promotional line ("more at example.com").
@@ -188,11 +187,14 @@ fn best_prose_run(units: &[String], kinds: &[Unit]) -> Option<(usize, usize)> {
             j += 1;
         }
         let mut end = last_prose + 1;
-        if let Some(closing) = units.get(end) {
-            if kinds[end] == Unit::Short && closing.ends_with('.') && !has_domain(closing) && !is_call_to_action(closing) {
+        if let Some(closing) = units.get(end)
+            && kinds[end] == Unit::Short
+                && closing.ends_with('.')
+                && !has_domain(closing)
+                && !is_call_to_action(closing)
+            {
                 end += 1;
             }
-        }
         if best.is_none_or(|b| words > b.2) {
             best = Some((start, end, words));
         }
@@ -203,8 +205,25 @@ fn best_prose_run(units: &[String], kinds: &[Unit]) -> Option<(usize, usize)> {
 
 fn is_call_to_action(line: &str) -> bool {
     const VERBS: &[&str] = &[
-        "explore", "subscribe", "follow", "read", "sign", "download", "share", "click", "join",
-        "get", "visit", "open", "watch", "listen", "discover", "learn", "see", "try", "register",
+        "explore",
+        "subscribe",
+        "follow",
+        "read",
+        "sign",
+        "download",
+        "share",
+        "click",
+        "join",
+        "get",
+        "visit",
+        "open",
+        "watch",
+        "listen",
+        "discover",
+        "learn",
+        "see",
+        "try",
+        "register",
     ];
     let first = line.split_whitespace().next().unwrap_or("").to_lowercase();
     VERBS.contains(&first.as_str())
@@ -246,7 +265,8 @@ fn strip_markdown(unit: &str) -> String {
 mod tests {
     use super::*;
 
-    const PROSE: &str = "The mayor said on Monday that the city would expand its bus network, adding routes to three districts.";
+    const PROSE: &str =
+        "The mayor said on Monday that the city would expand its bus network, adding routes to three districts.";
 
     #[test]
     fn chrome_around_the_body_is_dropped() {

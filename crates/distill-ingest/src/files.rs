@@ -75,7 +75,10 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skip>) {
 /// Files in a folder that describe the folder rather than hold articles.
 fn is_sidecar(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
-    matches!(name.as_str(), "manifest.json" | "readme.md" | "readme.txt" | "license.txt" | "ground-truth.json" | "package.json")
+    matches!(
+        name.as_str(),
+        "manifest.json" | "readme.md" | "readme.txt" | "license.txt" | "ground-truth.json" | "package.json"
+    )
 }
 
 /// Reads one file into items. A feed or JSON Lines file gives one item per entry;
@@ -131,7 +134,10 @@ fn read_limited(path: &Path, gzip: bool, limit: u64) -> Result<Vec<u8>, String> 
         .read_to_end(&mut bytes)
         .map_err(|e| if gzip { format!("broken gzip data: {e}") } else { format!("read failed: {e}") })?;
     if bytes.len() as u64 > limit {
-        return Err(format!("file too large: more than {limit} bytes{}", if gzip { " after decompression" } else { "" }));
+        return Err(format!(
+            "file too large: more than {limit} bytes{}",
+            if gzip { " after decompression" } else { "" }
+        ));
     }
     Ok(bytes)
 }
@@ -163,7 +169,13 @@ fn read_feed(origin: &str, bytes: &[u8]) -> Vec<Result<RawItem, Skip>> {
             item.title = entry.title.map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
             item.published = entry.published.or(entry.updated);
             item.source = source.clone();
-            let authors: Vec<String> = entry.authors.iter().filter_map(|a| a.name.as_deref()).map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
+            let authors: Vec<String> = entry
+                .authors
+                .iter()
+                .filter_map(|a| a.name.as_deref())
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .collect();
             item.byline = (!authors.is_empty()).then(|| authors.join(", "));
             Ok(item)
         })
@@ -225,6 +237,10 @@ mod tests {
         assert!(matches!(&first.body, Body::Html(b) if String::from_utf8_lossy(b).contains("full body")));
         assert!(out[1].is_err());
         std::fs::write(&path, "<rss><channel><item>").unwrap();
-        assert!(read_file(&path, &ReadConfig::default())[0].as_ref().is_err_and(|s| s.reason.starts_with("not a valid feed")));
+        assert!(
+            read_file(&path, &ReadConfig::default())[0]
+                .as_ref()
+                .is_err_and(|s| s.reason.starts_with("not a valid feed"))
+        );
     }
 }

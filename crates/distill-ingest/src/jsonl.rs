@@ -39,7 +39,10 @@ pub fn read(origin: &str, mut reader: impl BufRead, config: &ReadConfig) -> Vec<
             continue;
         }
         if buf.len() as u64 > config.max_document_bytes {
-            out.push(Err(Skip::new(item_origin, format!("line too long: {} bytes (limit {})", buf.len(), config.max_document_bytes))));
+            out.push(Err(Skip::new(
+                item_origin,
+                format!("line too long: {} bytes (limit {})", buf.len(), config.max_document_bytes),
+            )));
             continue;
         }
         let line: Line = match serde_json::from_slice(&buf) {

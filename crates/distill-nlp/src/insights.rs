@@ -26,16 +26,157 @@ struct Kind {
 
 const KINDS: &[Kind] = &[
     Kind { name: "components", cues: &[], template: "What are the key components of {topic}?", needs_entity: false },
-    Kind { name: "background", cues: &["since", "after", "previously", "earlier", "history", "began", "ago", "following", "decades", "long ", "first", "steadily", "has been", "had been"], template: "What events led to {topic}?", needs_entity: false },
-    Kind { name: "motives", cues: &["to counter", "aim", "hope", "seek", "in order to", "because", "concerned", "desperate", "eager", "want", "goal", "strategy", "interest", "motive", "leverage", "intend"], template: "What motivates {who} in {topic}?", needs_entity: true },
-    Kind { name: "reactions", cues: &["said", "says", "argue", "warn", "criticiz", "criticis", "welcomed", "condemn", "praise", "respond", "reaction", "told", "denied", "called", "noted"], template: "How has {who} reacted to {topic}?", needs_entity: true },
-    Kind { name: "implications", cues: &["could", "may ", "might", "would", "implication", "impact", "effect", "consequence", "signal", "mean"], template: "What are the potential implications of {topic} for {who}?", needs_entity: true },
-    Kind { name: "risks", cues: &["risk", "threat", "danger", "concern", "fear", "warn", "undermine", "escalat", "trigger", "violat", "jeopard", "suspicious", "abuse"], template: "What risks does {topic} pose for {who}?", needs_entity: true },
-    Kind { name: "economics", cues: &["econom", "invest", "billion", "million", "resource", "trade", "market", "percent", "mineral", "price", "cost", "budget", "revenue", "jobs", "tax", "fund", "profit", "financ", "sanction", "lithium", "oil"], template: "What economic opportunities and costs does {topic} bring?", needs_entity: false },
-    Kind { name: "obstacles", cues: &["lack", "doubt", "strain", "challenge", "uncertain", "obstacle", "difficult", "hurdle", "shortage", "limited", "struggle", "fail", "insufficient", "persistent"], template: "What obstacles could stand in the way of {topic}?", needs_entity: false },
-    Kind { name: "outlook", cues: &["will ", "expected", "future", "depend", "prospect", "long-term", "next", "plan", "ultimately", "outlook", "coming"], template: "What are the long-term prospects for {who} after {topic}?", needs_entity: true },
-    Kind { name: "competing-views", cues: &["however", "while", "critics", "others", "disagree", "consensus", "contrast", "interpret", "differ", "dispute", "skeptic"], template: "How do supporters and critics differ in their views of {topic}?", needs_entity: false },
-    Kind { name: "success-factors", cues: &["depend", "whether", "success", "succeed", "determine", "hinge", "key to"], template: "What will determine whether {topic} succeeds?", needs_entity: false },
+    Kind {
+        name: "background",
+        cues: &[
+            "since",
+            "after",
+            "previously",
+            "earlier",
+            "history",
+            "began",
+            "ago",
+            "following",
+            "decades",
+            "long ",
+            "first",
+            "steadily",
+            "has been",
+            "had been",
+        ],
+        template: "What events led to {topic}?",
+        needs_entity: false,
+    },
+    Kind {
+        name: "motives",
+        cues: &[
+            "to counter",
+            "aim",
+            "hope",
+            "seek",
+            "in order to",
+            "because",
+            "concerned",
+            "desperate",
+            "eager",
+            "want",
+            "goal",
+            "strategy",
+            "interest",
+            "motive",
+            "leverage",
+            "intend",
+        ],
+        template: "What motivates {who} in {topic}?",
+        needs_entity: true,
+    },
+    Kind {
+        name: "reactions",
+        cues: &[
+            "said", "says", "argue", "warn", "criticiz", "criticis", "welcomed", "condemn", "praise", "respond",
+            "reaction", "told", "denied", "called", "noted",
+        ],
+        template: "How has {who} reacted to {topic}?",
+        needs_entity: true,
+    },
+    Kind {
+        name: "implications",
+        cues: &["could", "may ", "might", "would", "implication", "impact", "effect", "consequence", "signal", "mean"],
+        template: "What are the potential implications of {topic} for {who}?",
+        needs_entity: true,
+    },
+    Kind {
+        name: "risks",
+        cues: &[
+            "risk",
+            "threat",
+            "danger",
+            "concern",
+            "fear",
+            "warn",
+            "undermine",
+            "escalat",
+            "trigger",
+            "violat",
+            "jeopard",
+            "suspicious",
+            "abuse",
+        ],
+        template: "What risks does {topic} pose for {who}?",
+        needs_entity: true,
+    },
+    Kind {
+        name: "economics",
+        cues: &[
+            "econom", "invest", "billion", "million", "resource", "trade", "market", "percent", "mineral", "price",
+            "cost", "budget", "revenue", "jobs", "tax", "fund", "profit", "financ", "sanction", "lithium", "oil",
+        ],
+        template: "What economic opportunities and costs does {topic} bring?",
+        needs_entity: false,
+    },
+    Kind {
+        name: "obstacles",
+        cues: &[
+            "lack",
+            "doubt",
+            "strain",
+            "challenge",
+            "uncertain",
+            "obstacle",
+            "difficult",
+            "hurdle",
+            "shortage",
+            "limited",
+            "struggle",
+            "fail",
+            "insufficient",
+            "persistent",
+        ],
+        template: "What obstacles could stand in the way of {topic}?",
+        needs_entity: false,
+    },
+    Kind {
+        name: "outlook",
+        cues: &[
+            "will ",
+            "expected",
+            "future",
+            "depend",
+            "prospect",
+            "long-term",
+            "next",
+            "plan",
+            "ultimately",
+            "outlook",
+            "coming",
+        ],
+        template: "What are the long-term prospects for {who} after {topic}?",
+        needs_entity: true,
+    },
+    Kind {
+        name: "competing-views",
+        cues: &[
+            "however",
+            "while",
+            "critics",
+            "others",
+            "disagree",
+            "consensus",
+            "contrast",
+            "interpret",
+            "differ",
+            "dispute",
+            "skeptic",
+        ],
+        template: "How do supporters and critics differ in their views of {topic}?",
+        needs_entity: false,
+    },
+    Kind {
+        name: "success-factors",
+        cues: &["depend", "whether", "success", "succeed", "determine", "hinge", "key to"],
+        template: "What will determine whether {topic} succeeds?",
+        needs_entity: false,
+    },
     Kind { name: "actors", cues: &[], template: "What role does {who} play in {topic}?", needs_entity: true },
     Kind { name: "effects", cues: &[], template: "How does {topic} affect {who}?", needs_entity: true },
 ];
@@ -47,7 +188,8 @@ pub fn generate_insights(title: &str, sentences: &[Sentence], terms: &Terms) -> 
     }
     let topic = topic(title, terms);
     let lower: Vec<String> = sentences.iter().map(|s| format!(" {} ", s.text.to_lowercase())).collect();
-    let entities: Vec<&Entity> = terms.entities.iter().filter(|e| e.count >= 1 && !topic.contains(&e.short)).take(10).collect();
+    let entities: Vec<&Entity> =
+        terms.entities.iter().filter(|e| e.count >= 1 && !topic.contains(&e.short)).take(10).collect();
     let mut out: Vec<Insight> = Vec::new();
     let mut used_entities: Vec<&str> = Vec::new();
     let push = |out: &mut Vec<Insight>, question: String, kind: &str, citations: Vec<usize>| {
@@ -83,7 +225,8 @@ pub fn generate_insights(title: &str, sentences: &[Sentence], terms: &Terms) -> 
                 .filter(|e| !used_entities.contains(&e.short.as_str()))
                 .max_by_key(|e| (e.sentences.iter().filter(|i| cue_sentences.contains(i)).count(), e.count));
             let Some(entity) = pick else { continue };
-            let mut citations: Vec<usize> = entity.sentences.iter().copied().filter(|i| cue_sentences.contains(i)).take(3).collect();
+            let mut citations: Vec<usize> =
+                entity.sentences.iter().copied().filter(|i| cue_sentences.contains(i)).take(3).collect();
             if citations.is_empty() {
                 citations = entity.sentences.iter().copied().take(2).collect();
             }
@@ -130,7 +273,8 @@ fn topic(title: &str, terms: &Terms) -> Topic {
         .iter()
         .take(30)
         .map(|p| {
-            let overlap = crate::terms::content_stems(&p.text).iter().filter(|s| title_stems.contains(s.as_str())).count();
+            let overlap =
+                crate::terms::content_stems(&p.text).iter().filter(|s| title_stems.contains(s.as_str())).count();
             (p, overlap)
         })
         .filter(|(_, overlap)| *overlap > 0)

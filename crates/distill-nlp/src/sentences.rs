@@ -7,11 +7,10 @@ use distill_core::Sentence;
 
 /// Titles and abbreviations that never end a sentence before a name.
 const NEVER_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-    "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "det", "insp", "atty", "fr", "st", "mt",
-    "ft", "no", "nos", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "ave", "blvd", "rd", "dept", "univ", "approx", "cf", "vs",
-    "v", "al", "ca", "pp", "p", "op", "ed", "eds", "gens", "reps", "sens", "messrs", "mme",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr",
+    "rev", "hon", "pres", "supt", "det", "insp", "atty", "fr", "st", "mt", "ft", "no", "nos", "vol", "fig", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd", "rd", "dept", "univ",
+    "approx", "cf", "vs", "v", "al", "ca", "pp", "p", "op", "ed", "eds", "gens", "reps", "sens", "messrs", "mme",
     "mlle", "sra", "sr", "jr",
 ];
 
@@ -20,11 +19,64 @@ const MAY_BE_FINAL: &[&str] = &["inc", "corp", "ltd", "co", "etc", "bros", "plc"
 
 /// Words that typically open a sentence; after "U.S." or "Inc." they signal a boundary.
 const OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "in", "but", "and", "this",
-    "that", "these", "those", "his", "her", "its", "their", "there", "on", "at", "as", "after",
-    "according", "meanwhile", "however", "while", "when", "if", "for", "some", "many", "most",
-    "officials", "critics", "analysts", "both", "no", "yet", "still", "since", "last", "earlier",
-    "on", "what", "our", "my", "one", "two", "such", "other", "its", "with", "by", "to",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "in",
+    "but",
+    "and",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "there",
+    "on",
+    "at",
+    "as",
+    "after",
+    "according",
+    "meanwhile",
+    "however",
+    "while",
+    "when",
+    "if",
+    "for",
+    "some",
+    "many",
+    "most",
+    "officials",
+    "critics",
+    "analysts",
+    "both",
+    "no",
+    "yet",
+    "still",
+    "since",
+    "last",
+    "earlier",
+    "on",
+    "what",
+    "our",
+    "my",
+    "one",
+    "two",
+    "such",
+    "other",
+    "its",
+    "with",
+    "by",
+    "to",
 ];
 
 /// Splits a body into sentences; offsets are byte offsets into `text`.
@@ -95,8 +147,11 @@ fn boundaries(p: &str) -> Vec<usize> {
         }
         let Some(&(_, next)) = chars.get(k) else { break };
         let caseless = next.is_alphabetic() && !next.is_lowercase() && !next.is_uppercase();
-        let opener = next.is_uppercase() || caseless || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '[' | '«');
-        let single_period = c == '.' && j - i == 1 || (c == '.' && chars.get(i + 1).is_some_and(|x| !matches!(x.1, '.')));
+        let opener = next.is_uppercase()
+            || caseless
+            || next.is_ascii_digit()
+            || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '[' | '«');
+        let single_period = c == '.' && chars.get(i + 1).is_none_or(|x| x.1 != '.');
         if opener && (!single_period || !is_abbreviation(p, &chars, i, k)) {
             ends.push(end);
         }
@@ -117,12 +172,8 @@ fn is_abbreviation(p: &str, chars: &[(usize, char)], dot: usize, next: usize) ->
         return false;
     }
     let lower = word.to_lowercase();
-    let next_word: String = chars[next..]
-        .iter()
-        .map(|c| c.1)
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
+    let next_word: String =
+        chars[next..].iter().map(|c| c.1).take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
     let opener_follows = OPENERS.contains(&next_word.as_str());
     // A single capital letter is an initial ("J. R. Miller"), unless the word is "I".
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) && word != "I" {
@@ -148,17 +199,24 @@ mod tests {
 
     #[test]
     fn abbreviations_initials_and_decimals_hold() {
-        let s = texts("Dr. Jane Smith of Acme Inc. said growth was 3.5 percent. Gen. J. R. Miller met U.S. officials at St. Mary's. The talks ended.");
-        assert_eq!(s, [
-            "Dr. Jane Smith of Acme Inc. said growth was 3.5 percent.",
-            "Gen. J. R. Miller met U.S. officials at St. Mary's.",
-            "The talks ended.",
-        ]);
+        let s = texts(
+            "Dr. Jane Smith of Acme Inc. said growth was 3.5 percent. Gen. J. R. Miller met U.S. officials at St. Mary's. The talks ended.",
+        );
+        assert_eq!(
+            s,
+            [
+                "Dr. Jane Smith of Acme Inc. said growth was 3.5 percent.",
+                "Gen. J. R. Miller met U.S. officials at St. Mary's.",
+                "The talks ended.",
+            ]
+        );
     }
 
     #[test]
     fn acronyms_can_end_sentences() {
-        let s = texts("The company moved to the U.S. The move cost $2 billion. It was founded by Acme Inc. In 2020 it grew.");
+        let s = texts(
+            "The company moved to the U.S. The move cost $2 billion. It was founded by Acme Inc. In 2020 it grew.",
+        );
         assert_eq!(s.len(), 4, "{s:?}");
     }
 
@@ -166,14 +224,17 @@ mod tests {
     fn quotes_ellipses_and_headlines() {
         let text = "A Headline Without A Stop\n\n\"We will not back down,\" she said. \"Never!\" He left... Then silence. Wait... what?";
         let s = texts(text);
-        assert_eq!(s, [
-            "A Headline Without A Stop",
-            "\"We will not back down,\" she said.",
-            "\"Never!\"",
-            "He left...",
-            "Then silence.",
-            "Wait... what?",
-        ]);
+        assert_eq!(
+            s,
+            [
+                "A Headline Without A Stop",
+                "\"We will not back down,\" she said.",
+                "\"Never!\"",
+                "He left...",
+                "Then silence.",
+                "Wait... what?",
+            ]
+        );
         for sentence in split_sentences(text) {
             assert_eq!(&text[sentence.start..sentence.end], sentence.text);
         }

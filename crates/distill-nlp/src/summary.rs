@@ -68,18 +68,11 @@ pub fn summarize(title: &str, sentences: &[Sentence], terms: &Terms, config: &Su
 }
 
 fn candidates(sentences: &[Sentence], terms: &Terms, config: &SummaryConfig) -> Vec<Candidate> {
-    let weights: HashMap<&str, f64> = terms
-        .frequency
-        .iter()
-        .map(|(stem, &count)| (stem.as_str(), (1.0 + count as f64).ln()))
-        .collect();
+    let weights: HashMap<&str, f64> =
+        terms.frequency.iter().map(|(stem, &count)| (stem.as_str(), (1.0 + count as f64).ln())).collect();
     let title: HashSet<&str> = terms.title_stems.iter().map(String::as_str).collect();
-    let entity_sentences: HashMap<usize, usize> = terms
-        .entities
-        .iter()
-        .take(8)
-        .flat_map(|e| e.sentences.iter().copied())
-        .fold(HashMap::new(), |mut m, i| {
+    let entity_sentences: HashMap<usize, usize> =
+        terms.entities.iter().take(8).flat_map(|e| e.sentences.iter().copied()).fold(HashMap::new(), |mut m, i| {
             *m.entry(i).or_insert(0) += 1;
             m
         });
@@ -87,8 +80,10 @@ fn candidates(sentences: &[Sentence], terms: &Terms, config: &SummaryConfig) -> 
         .iter()
         .map(|s| {
             let stems: HashSet<&str> = terms.sentence_stems[s.index].iter().map(String::as_str).collect();
-            let centrality = stems.iter().map(|t| weights.get(t).copied().unwrap_or(0.0)).sum::<f64>() / (stems.len() as f64 + 4.0).sqrt();
-            let title_overlap = if title.is_empty() { 0.0 } else { stems.intersection(&title).count() as f64 / title.len() as f64 };
+            let centrality = stems.iter().map(|t| weights.get(t).copied().unwrap_or(0.0)).sum::<f64>()
+                / (stems.len() as f64 + 4.0).sqrt();
+            let title_overlap =
+                if title.is_empty() { 0.0 } else { stems.intersection(&title).count() as f64 / title.len() as f64 };
             let entities = entity_sentences.get(&s.index).copied().unwrap_or(0) as f64;
             (centrality, title_overlap, entities)
         })
@@ -111,7 +106,9 @@ fn candidates(sentences: &[Sentence], terms: &Terms, config: &SummaryConfig) -> 
                     .filter(|n| n.paragraph == s.paragraph && usable(&n.text))
                     .and_then(|n| compress(&n.text, config.max_words))
                     .map(|n| format!("{t} {n}"))
-                    .filter(|joined| (config.min_words..=config.max_words).contains(&joined.split_whitespace().count()));
+                    .filter(|joined| {
+                        (config.min_words..=config.max_words).contains(&joined.split_whitespace().count())
+                    });
                 citations.push(i + 1);
             }
         }
@@ -135,8 +132,11 @@ fn candidates(sentences: &[Sentence], terms: &Terms, config: &SummaryConfig) -> 
 /// Sentences that cannot be key points: questions, fragments, bylines.
 fn usable(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
-    const CREDITS: &[&str] = &["Reporting by", "Editing by", "Additional reporting", "Writing by", "Compiled by", "Photo:", "Image:"];
-    !text.ends_with('?') && !CREDITS.iter().any(|c| text.starts_with(c)) && (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '\'' | '‘'))
+    const CREDITS: &[&str] =
+        &["Reporting by", "Editing by", "Additional reporting", "Writing by", "Compiled by", "Photo:", "Image:"];
+    !text.ends_with('?')
+        && !CREDITS.iter().any(|c| text.starts_with(c))
+        && (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '\'' | '‘'))
         && text.split_whitespace().count() >= 5
 }
 
@@ -250,21 +250,26 @@ fn delete_one_clause(s: &str) -> Option<String> {
 }
 
 fn starts_with_preposition(rest: &str) -> bool {
-    const PREPOSITIONS: &[&str] = &["after", "before", "in", "on", "at", "for", "with", "by", "from", "to", "during", "as", "and", "but", "amid", "despite", "while"];
+    const PREPOSITIONS: &[&str] = &[
+        "after", "before", "in", "on", "at", "for", "with", "by", "from", "to", "during", "as", "and", "but", "amid",
+        "despite", "while",
+    ];
     PREPOSITIONS.contains(&rest.split_whitespace().next().unwrap_or(""))
 }
 
 /// Does the text resume a clause with a finite verb ("argues", "said", "has")?
 fn starts_with_verb(rest: &str) -> bool {
     const AUXILIARIES: &[&str] = &[
-        "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may",
-        "might", "must", "should", "said", "says", "told", "did", "does", "argued", "noted", "warned",
+        "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may", "might", "must",
+        "should", "said", "says", "told", "did", "does", "argued", "noted", "warned",
     ];
     let word = rest.split_whitespace().next().unwrap_or("");
     if !word.chars().all(|c| c.is_lowercase()) {
         return false;
     }
-    AUXILIARIES.contains(&word) || word.len() > 3 && (word.ends_with("ed") || word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("ous"))
+    AUXILIARIES.contains(&word)
+        || word.len() > 3
+            && (word.ends_with("ed") || word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("ous"))
 }
 
 /// "…, officials said." or "…, according to the report." becomes "…."; a quoted
@@ -279,12 +284,10 @@ fn remove_attribution_tail(s: &str) -> String {
     let words: Vec<&str> = tail.split_whitespace().collect();
     let verbs = ["said", "says", "reported", "added", "noted", "told", "stated", "announced", "wrote"];
     let is_tail = tail.starts_with("according to") && words.len() <= 10
-        || words.len() <= 6 && words.iter().any(|w| verbs.contains(w)) && words.last().is_some_and(|w| verbs.contains(w) || w.chars().next().is_some_and(char::is_uppercase));
-    if is_tail {
-        format!("{}.", head.trim_end_matches([',', ';']))
-    } else {
-        s.to_string()
-    }
+        || words.len() <= 6
+            && words.iter().any(|w| verbs.contains(w))
+            && words.last().is_some_and(|w| verbs.contains(w) || w.chars().next().is_some_and(char::is_uppercase));
+    if is_tail { format!("{}.", head.trim_end_matches([',', ';'])) } else { s.to_string() }
 }
 
 /// Cuts a long sentence at its last clause boundary before `max_words`.
@@ -345,7 +348,10 @@ mod tests {
             compress("Temur Umarov, a fellow who has long maintained a cautious, highly analytical stance, argues that the pact is defensive.", 40).unwrap(),
             "Temur Umarov argues that the pact is defensive."
         );
-        assert_eq!(compress("CALVERTON (CWS) — Roughly 4,200 dockworkers walked off the job on Friday.", 40).unwrap(), "Roughly 4,200 dockworkers walked off the job on Friday.");
+        assert_eq!(
+            compress("CALVERTON (CWS) — Roughly 4,200 dockworkers walked off the job on Friday.", 40).unwrap(),
+            "Roughly 4,200 dockworkers walked off the job on Friday."
+        );
     }
 
     #[test]

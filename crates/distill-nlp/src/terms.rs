@@ -8,40 +8,325 @@ use distill_core::Sentence;
 
 /// English function words, skipped when weighing content.
 pub const STOPWORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
-    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it",
-    "its", "itself", "just", "last", "least", "less", "like", "made", "make", "many", "may",
-    "me", "might", "more", "most", "much", "must", "my", "myself", "new", "no", "nor", "not",
-    "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours", "ourselves",
-    "out", "over", "own", "per", "said", "same", "says", "say", "she", "should", "since", "so",
-    "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "themselves",
-    "then", "there", "these", "they", "this", "those", "through", "to", "too", "two", "under",
-    "until", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "whether",
-    "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without",
-    "would", "yet", "you", "your", "yours", "yourself", "according", "told", "another", "among",
-    "already", "across", "around", "every", "including", "instead", "rather", "though",
-    "although", "whose", "s", "t", "mr", "mrs", "ms", "dr", "year", "years", "time", "week",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "according",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "least",
+    "less",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "new",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "said",
+    "same",
+    "says",
+    "say",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "two",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "according",
+    "told",
+    "another",
+    "among",
+    "already",
+    "across",
+    "around",
+    "every",
+    "including",
+    "instead",
+    "rather",
+    "though",
+    "although",
+    "whose",
+    "s",
+    "t",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "year",
+    "years",
+    "time",
+    "week",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "according",
 ];
 
 /// Capitalized words that open sentences but are not names.
 const NOT_ENTITIES: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I",
-    "This", "That", "These", "Those", "His", "Her", "Its", "Their", "There", "As", "After",
-    "According", "Meanwhile", "However", "While", "When", "If", "For", "Some", "Many", "Most",
-    "Critics", "Analysts", "Officials", "Both", "No", "Yet", "Still", "Since", "Last", "Earlier",
-    "What", "Our", "My", "One", "Such", "Other", "With", "By", "To", "Beyond", "Furthermore",
-    "Moreover", "Despite", "Although", "Speaking", "Under", "Over", "From", "Why", "How", "Who",
-    "Where", "Which", "Whether", "Then", "Now", "Today", "Yesterday", "Also", "Even", "More",
-    "Less", "Several", "Others", "Each", "Every", "Any", "All", "Not", "Only", "Just", "Here",
-    "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "President", "Minister",
-    "Professor", "Chief", "Senator", "Governor", "Mayor", "Reporting", "Editing", "Writing",
-    "Additional", "Photo", "Image", "Read", "Click", "Sign", "Share", "Follow",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "There",
+    "As",
+    "After",
+    "According",
+    "Meanwhile",
+    "However",
+    "While",
+    "When",
+    "If",
+    "For",
+    "Some",
+    "Many",
+    "Most",
+    "Critics",
+    "Analysts",
+    "Officials",
+    "Both",
+    "No",
+    "Yet",
+    "Still",
+    "Since",
+    "Last",
+    "Earlier",
+    "What",
+    "Our",
+    "My",
+    "One",
+    "Such",
+    "Other",
+    "With",
+    "By",
+    "To",
+    "Beyond",
+    "Furthermore",
+    "Moreover",
+    "Despite",
+    "Although",
+    "Speaking",
+    "Under",
+    "Over",
+    "From",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "Which",
+    "Whether",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Also",
+    "Even",
+    "More",
+    "Less",
+    "Several",
+    "Others",
+    "Each",
+    "Every",
+    "Any",
+    "All",
+    "Not",
+    "Only",
+    "Just",
+    "Here",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "President",
+    "Minister",
+    "Professor",
+    "Chief",
+    "Senator",
+    "Governor",
+    "Mayor",
+    "Reporting",
+    "Editing",
+    "Writing",
+    "Additional",
+    "Photo",
+    "Image",
+    "Read",
+    "Click",
+    "Sign",
+    "Share",
+    "Follow",
 ];
 
 /// Returns true for a function word.
@@ -137,7 +422,7 @@ impl Terms {
 /// parentheses, quotes, dashes), then into word tokens keeping inner hyphens,
 /// apostrophes and the dots of initials ("IS-K", "J.", "U.S.").
 fn segments(text: &str) -> Vec<Vec<&str>> {
-    text.split(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '[' | ']' | '—' | '–'))
+    text.split([',', ';', ':', '(', ')', '"', '“', '”', '[', ']', '—', '–'])
         .map(|segment| {
             segment
                 .split_whitespace()
@@ -161,38 +446,43 @@ fn is_capitalized(token: &str) -> bool {
 fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
     let mut found: HashMap<String, (usize, Vec<usize>)> = HashMap::new();
     for s in sentences {
-      for toks in segments(&s.text) {
-        let mut i = 0;
-        while i < toks.len() {
-            if !is_capitalized(toks[i]) || (NOT_ENTITIES.contains(&toks[i]) && i + 1 < toks.len() && !is_capitalized(toks[i + 1])) {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < toks.len() {
-                if is_capitalized(toks[j]) && !NOT_ENTITIES.contains(&toks[j]) {
-                    j += 1;
-                } else if matches!(toks[j], "of" | "de" | "al" | "for" | "the") && toks.get(j + 1).is_some_and(|t| is_capitalized(t) && !NOT_ENTITIES.contains(t)) && j > i {
-                    j += 2;
-                } else {
-                    break;
+        for toks in segments(&s.text) {
+            let mut i = 0;
+            while i < toks.len() {
+                if !is_capitalized(toks[i])
+                    || (NOT_ENTITIES.contains(&toks[i]) && i + 1 < toks.len() && !is_capitalized(toks[i + 1]))
+                {
+                    i += 1;
+                    continue;
                 }
-            }
-            let mut span: Vec<&str> = toks[i..j].to_vec();
-            while span.first().is_some_and(|t| NOT_ENTITIES.contains(t)) {
-                span.remove(0);
-            }
-            if !span.is_empty() && span.len() <= 6 {
-                let name = span.join(" ");
-                let entry = found.entry(name).or_insert((0, Vec::new()));
-                entry.0 += 1;
-                if entry.1.last() != Some(&s.index) {
-                    entry.1.push(s.index);
+                let mut j = i + 1;
+                while j < toks.len() {
+                    if is_capitalized(toks[j]) && !NOT_ENTITIES.contains(&toks[j]) {
+                        j += 1;
+                    } else if matches!(toks[j], "of" | "de" | "al" | "for" | "the")
+                        && toks.get(j + 1).is_some_and(|t| is_capitalized(t) && !NOT_ENTITIES.contains(t))
+                        && j > i
+                    {
+                        j += 2;
+                    } else {
+                        break;
+                    }
                 }
+                let mut span: Vec<&str> = toks[i..j].to_vec();
+                while span.first().is_some_and(|t| NOT_ENTITIES.contains(t)) {
+                    span.remove(0);
+                }
+                if !span.is_empty() && span.len() <= 6 {
+                    let name = span.join(" ");
+                    let entry = found.entry(name).or_insert((0, Vec::new()));
+                    entry.0 += 1;
+                    if entry.1.last() != Some(&s.index) {
+                        entry.1.push(s.index);
+                    }
+                }
+                i = j.max(i + 1);
             }
-            i = j.max(i + 1);
         }
-      }
     }
     // Fold a one-word name into the longer name it ends or starts ("Umarov" into
     // "Temur Umarov", "Taliban" stays apart from "Taliban leadership" which is lowercase).
@@ -207,11 +497,10 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
             .iter()
             .filter(|n| n.contains(' ') && (n.ends_with(&format!(" {name}")) || n.starts_with(&format!("{name} "))))
             .max_by_key(|n| found[*n].0);
-        if let Some(longer) = longer {
-            if longer.split(' ').count() == 2 {
+        if let Some(longer) = longer
+            && longer.split(' ').count() == 2 {
                 absorbed.insert(name.clone(), longer.clone());
             }
-        }
     }
     for (name, (count, sents)) in &found {
         if absorbed.contains_key(name) {
@@ -268,7 +557,10 @@ fn phrases(sentences: &[Sentence]) -> Vec<Phrase> {
             let breaks = raw.is_empty() || raw.ends_with([',', '.', ';', ':', '?', '!', ')']) || raw.starts_with('(');
             let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
             let lower = word.to_lowercase();
-            let content = !word.is_empty() && !is_stopword(&lower) && lower.chars().any(char::is_alphabetic) && !is_capitalized(word);
+            let content = !word.is_empty()
+                && !is_stopword(&lower)
+                && lower.chars().any(char::is_alphabetic)
+                && !is_capitalized(word);
             if content {
                 run.push(word);
             }
@@ -293,7 +585,9 @@ fn phrases(sentences: &[Sentence]) -> Vec<Phrase> {
             Phrase { score: sentences.len() as f64 * len.sqrt(), text, sentences }
         })
         .collect();
-    phrases.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.sentences[0].cmp(&b.sentences[0])).then_with(|| a.text.cmp(&b.text)));
+    phrases.sort_by(|a, b| {
+        b.score.total_cmp(&a.score).then_with(|| a.sentences[0].cmp(&b.sentences[0])).then_with(|| a.text.cmp(&b.text))
+    });
     phrases
 }
 
@@ -322,7 +616,8 @@ mod tests {
 
     #[test]
     fn phrases_are_runs_of_content_words() {
-        let text = "The military-technical agreement was signed. The military-technical agreement covers weapons transfers.";
+        let text =
+            "The military-technical agreement was signed. The military-technical agreement covers weapons transfers.";
         let terms = Terms::new("", &split_sentences(text));
         assert_eq!(terms.phrases[0].text, "military-technical agreement");
         assert_eq!(terms.phrases[0].sentences, [0, 1]);

@@ -67,7 +67,12 @@ impl Report {
 const CHUNK: usize = 256;
 
 /// Ingests files and folders into the library.
-pub fn ingest(library: &Library, paths: &[PathBuf], config: &PipelineConfig, progress: &dyn Progress) -> Result<Report, LibraryError> {
+pub fn ingest(
+    library: &Library,
+    paths: &[PathBuf],
+    config: &PipelineConfig,
+    progress: &dyn Progress,
+) -> Result<Report, LibraryError> {
     let (files, mut skipped) = distill_ingest::collect_files(paths);
     progress.start(files.len() as u64);
     let mut report = Report::default();
@@ -101,6 +106,12 @@ pub fn ingest(library: &Library, paths: &[PathBuf], config: &PipelineConfig, pro
     library.sync_index()?;
     report.skipped = skipped;
     report.bytes = bytes.into_inner();
-    tracing::info!(ingested = report.ingested, updated = report.updated, unchanged = report.unchanged, skipped = report.skipped.len(), "ingest finished");
+    tracing::info!(
+        ingested = report.ingested,
+        updated = report.updated,
+        unchanged = report.unchanged,
+        skipped = report.skipped.len(),
+        "ingest finished"
+    );
     Ok(report)
 }

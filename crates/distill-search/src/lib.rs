@@ -115,7 +115,11 @@ pub struct SearchIndex {
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = TextOptions::default()
-        .set_indexing_options(TextFieldIndexing::default().set_tokenizer("en_stem").set_index_option(IndexRecordOption::WithFreqsAndPositions))
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("en_stem")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
         .set_stored();
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
@@ -132,7 +136,8 @@ fn schema() -> (Schema, Fields) {
 impl SearchIndex {
     /// Opens or creates the index in `dir`.
     pub fn open(dir: &Path) -> Result<SearchIndex> {
-        std::fs::create_dir_all(dir).map_err(|e| SearchError::Open { path: dir.display().to_string(), reason: e.to_string() })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| SearchError::Open { path: dir.display().to_string(), reason: e.to_string() })?;
         let (schema, fields) = schema();
         let directory = tantivy::directory::MmapDirectory::open(dir)
             .map_err(|e| SearchError::Open { path: dir.display().to_string(), reason: e.to_string() })?;
@@ -234,7 +239,8 @@ impl SearchIndex {
         if q.since.is_some() || q.until.is_some() {
             let bound = |d: Option<DateTime<Utc>>, inclusive: bool| match d {
                 Some(d) => {
-                    let term = Term::from_field_date(f.published, tantivy::DateTime::from_timestamp_secs(d.timestamp()));
+                    let term =
+                        Term::from_field_date(f.published, tantivy::DateTime::from_timestamp_secs(d.timestamp()));
                     if inclusive { Bound::Included(term) } else { Bound::Excluded(term) }
                 }
                 None => Bound::Unbounded,
@@ -245,7 +251,8 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let limit = q.limit.clamp(1, 1000);
         let offset = q.offset.min(MAX_OFFSET);
-        let (top, total) = searcher.search(&query, &(TopDocs::with_limit(limit).and_offset(offset).order_by_score(), Count))?;
+        let (top, total) =
+            searcher.search(&query, &(TopDocs::with_limit(limit).and_offset(offset).order_by_score(), Count))?;
         let mut snippets = SnippetGenerator::create(&searcher, &*text_query, f.body)?;
         snippets.set_max_num_chars(220);
         let mut hits = Vec::with_capacity(top.len());
@@ -312,7 +319,8 @@ mod tests {
             url: Some(format!("https://example.com/{id}")),
             source: Some(source.into()),
             byline: None,
-            published: chrono::NaiveDate::from_ymd_opt(2026, 9, day).map(|d| d.and_hms_opt(12, 0, 0).unwrap().and_utc()),
+            published: chrono::NaiveDate::from_ymd_opt(2026, 9, day)
+                .map(|d| d.and_hms_opt(12, 0, 0).unwrap().and_utc()),
             language: Some("en".into()),
             text: text.into(),
             sentences: vec![],
@@ -329,8 +337,20 @@ mod tests {
         let store = SqliteStore::open(&dir.path().join("db")).unwrap();
         store
             .upsert_batch(&[
-                article("a", "Port strike ends", "Dock workers at the port ended their strike after a wage deal.", "Harbor Gazette", 3),
-                article("b", "Rates rise again", "The central bank raised rates; dock owners worried about the strike's cost.", "Capital Daily", 10),
+                article(
+                    "a",
+                    "Port strike ends",
+                    "Dock workers at the port ended their strike after a wage deal.",
+                    "Harbor Gazette",
+                    3,
+                ),
+                article(
+                    "b",
+                    "Rates rise again",
+                    "The central bank raised rates; dock owners worried about the strike's cost.",
+                    "Capital Daily",
+                    10,
+                ),
             ])
             .unwrap();
         let index = SearchIndex::open(&dir.path().join("index")).unwrap();
@@ -348,7 +368,9 @@ mod tests {
         let r = index.search(&SearchQuery { since: Some(since), ..q("strike") }).unwrap();
         assert_eq!(r.total, 1);
         // An update replaces the document instead of adding a second one.
-        store.upsert(&article("a", "Port strike ends", "Dock workers returned to work on Monday.", "Harbor Gazette", 3)).unwrap();
+        store
+            .upsert(&article("a", "Port strike ends", "Dock workers returned to work on Monday.", "Harbor Gazette", 3))
+            .unwrap();
         index.sync(&store).unwrap();
         assert_eq!(index.num_docs(), 2);
         assert_eq!(index.search(&q("returned")).unwrap().total, 1);
@@ -358,10 +380,26 @@ mod tests {
     fn hostile_queries_do_not_fail() {
         let dir = tempfile::tempdir().unwrap();
         let index = SearchIndex::open(dir.path()).unwrap();
-        for text in ["((((((((((((((((((((a))))))))))))))))))))".repeat(10), "title:".into(), "\"unclosed".into(), "AND OR NOT".into(), "*".into()] {
-            assert!(index.search(&SearchQuery { text: text.clone(), limit: 10, ..Default::default() }).is_ok(), "{text}");
+        for text in [
+            "((((((((((((((((((((a))))))))))))))))))))".repeat(10),
+            "title:".into(),
+            "\"unclosed".into(),
+            "AND OR NOT".into(),
+            "*".into(),
+        ] {
+            assert!(
+                index.search(&SearchQuery { text: text.clone(), limit: 10, ..Default::default() }).is_ok(),
+                "{text}"
+            );
         }
-        assert!(matches!(index.search(&SearchQuery { text: "x".repeat(5000), ..Default::default() }), Err(SearchError::BadQuery(_))));
-        assert!(index.search(&SearchQuery { text: "a".into(), offset: usize::MAX, limit: usize::MAX, ..Default::default() }).is_ok());
+        assert!(matches!(
+            index.search(&SearchQuery { text: "x".repeat(5000), ..Default::default() }),
+            Err(SearchError::BadQuery(_))
+        ));
+        assert!(
+            index
+                .search(&SearchQuery { text: "a".into(), offset: usize::MAX, limit: usize::MAX, ..Default::default() })
+                .is_ok()
+        );
     }
 }

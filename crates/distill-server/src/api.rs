@@ -69,7 +69,8 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let kind = if self.status.is_server_error() { "internal" } else { "invalid_request" };
-        (self.status, Json(json!({"message": self.message, "code": self.code, "type": kind, "link": null}))).into_response()
+        (self.status, Json(json!({"message": self.message, "code": self.code, "type": kind, "link": null})))
+            .into_response()
     }
 }
 
@@ -108,7 +109,9 @@ pub(crate) async fn article(State(lib): State<Library>, Path(id): Path<String>) 
 
 pub(crate) async fn load(lib: Library, id: String) -> Result<Article, ApiError> {
     let lookup = id.clone();
-    blocking(move || lib.store.get(&lookup)).await??.ok_or_else(|| ApiError::not_found(format!("no article with id {id:?}")))
+    blocking(move || lib.store.get(&lookup))
+        .await??
+        .ok_or_else(|| ApiError::not_found(format!("no article with id {id:?}")))
 }
 
 /// Search parameters, shared by the page and the API.
@@ -133,9 +136,9 @@ impl SearchParams {
         let date = |name: &str, v: &Option<String>| -> Result<Option<DateTime<Utc>>, ApiError> {
             match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
                 None => Ok(None),
-                Some(s) => distill_core::time::parse_date(s)
-                    .map(Some)
-                    .ok_or_else(|| ApiError::bad_request("bad_date", format!("{name}: cannot read {s:?} as a date (use YYYY-MM-DD)"))),
+                Some(s) => distill_core::time::parse_date(s).map(Some).ok_or_else(|| {
+                    ApiError::bad_request("bad_date", format!("{name}: cannot read {s:?} as a date (use YYYY-MM-DD)"))
+                }),
             }
         };
         Ok(SearchQuery {
@@ -149,7 +152,10 @@ impl SearchParams {
     }
 }
 
-pub(crate) async fn search(State(lib): State<Library>, Query(params): Query<SearchParams>) -> Result<Json<distill_search::Results>, ApiError> {
+pub(crate) async fn search(
+    State(lib): State<Library>,
+    Query(params): Query<SearchParams>,
+) -> Result<Json<distill_search::Results>, ApiError> {
     let query = params.to_query()?;
     Ok(Json(blocking(move || lib.index.search(&query)).await??))
 }

@@ -32,7 +32,11 @@ fn layout(title: &str, query: &str, main: &str) -> String {
 
 fn error_page(e: ApiError) -> Response {
     let status = e.status();
-    let body = format!("<h1>{}</h1><p>{}</p><p><a href=\"/\">Back to the latest news</a></p>", status.as_u16(), esc(e.message()));
+    let body = format!(
+        "<h1>{}</h1><p>{}</p><p><a href=\"/\">Back to the latest news</a></p>",
+        status.as_u16(),
+        esc(e.message())
+    );
     (status, Html(layout("Error", "", &body))).into_response()
 }
 
@@ -155,7 +159,12 @@ fn query_escape(s: &str) -> String {
 pub(crate) async fn search(State(lib): State<Library>, Query(params): Query<SearchParams>) -> Response {
     let q = params.q.clone().unwrap_or_default();
     if q.trim().is_empty() {
-        return Html(layout("Search", "", "<h1>Search</h1><p>Type words to search titles and bodies; use \"quotes\" for phrases.</p>")).into_response();
+        return Html(layout(
+            "Search",
+            "",
+            "<h1>Search</h1><p>Type words to search titles and bodies; use \"quotes\" for phrases.</p>",
+        ))
+        .into_response();
     }
     let query = match params.to_query() {
         Ok(query) => query,
@@ -166,7 +175,11 @@ pub(crate) async fn search(State(lib): State<Library>, Query(params): Query<Sear
         Ok(Err(e)) => return error_page(e.into()),
         Err(e) => return error_page(e),
     };
-    let mut main = format!("<h1>Results for “{}”</h1><p class=\"count\">{} articles</p><ol class=\"results\">", esc(&q), results.total);
+    let mut main = format!(
+        "<h1>Results for “{}”</h1><p class=\"count\">{} articles</p><ol class=\"results\">",
+        esc(&q),
+        results.total
+    );
     for hit in &results.hits {
         // The snippet is HTML produced by the index: text escaped, matches in <mark>.
         let _ = write!(
@@ -184,7 +197,8 @@ pub(crate) async fn search(State(lib): State<Library>, Query(params): Query<Sear
 }
 
 pub(crate) async fn stylesheet() -> Response {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], CSS).into_response()
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], CSS)
+        .into_response()
 }
 
 pub(crate) async fn not_found(uri: axum::http::Uri) -> Response {
@@ -192,5 +206,6 @@ pub(crate) async fn not_found(uri: axum::http::Uri) -> Response {
     if uri.path().starts_with("/api/") {
         return ApiError::not_found(message).into_response();
     }
-    (StatusCode::NOT_FOUND, Html(layout("Not found", "", &format!("<h1>Not found</h1><p>{}</p>", esc(&message))))).into_response()
+    (StatusCode::NOT_FOUND, Html(layout("Not found", "", &format!("<h1>Not found</h1><p>{}</p>", esc(&message)))))
+        .into_response()
 }

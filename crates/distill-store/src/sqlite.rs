@@ -48,7 +48,8 @@ impl SqliteStore {
     /// Opens (creating if needed) the database file and migrates it.
     pub fn open(path: &Path) -> Result<SqliteStore> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open { path: dir.display().to_string(), reason: e.to_string() })?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Open { path: dir.display().to_string(), reason: e.to_string() })?;
         }
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
@@ -87,13 +88,15 @@ fn to_time(s: Option<String>) -> Option<DateTime<Utc>> {
     s.and_then(|s| DateTime::parse_from_rfc3339(&s).ok()).map(|d| d.with_timezone(&Utc))
 }
 
-const ARTICLE_COLUMNS: &str = "id, title, url, source, byline, published, language, body, analysis, content_hash, origin, seq";
+const ARTICLE_COLUMNS: &str =
+    "id, title, url, source, byline, published, language, body, analysis, content_hash, origin, seq";
 
 fn read_article(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, std::result::Result<Article, StoreError>)> {
     let id: String = row.get(0)?;
     let analysis: String = row.get(8)?;
     let seq: i64 = row.get(11)?;
-    let parsed = serde_json::from_str::<Analysis>(&analysis).map_err(|e| StoreError::Corrupt { id: id.clone(), reason: e.to_string() });
+    let parsed = serde_json::from_str::<Analysis>(&analysis)
+        .map_err(|e| StoreError::Corrupt { id: id.clone(), reason: e.to_string() });
     let article = parsed.map(|a| Article {
         id: id.clone(),
         title: row.get(1).unwrap_or_default(),
@@ -204,7 +207,8 @@ impl Store for SqliteStore {
 
     fn changes_since(&self, seq: i64, limit: usize) -> Result<Vec<Change>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > ?1 ORDER BY seq LIMIT ?2"))?;
+        let mut stmt = conn
+            .prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > ?1 ORDER BY seq LIMIT ?2"))?;
         let rows = stmt.query_map(params![seq, limit as i64], read_article)?;
         let mut out = Vec::new();
         for row in rows {
@@ -246,7 +250,10 @@ mod tests {
     fn upserts_are_idempotent_and_logged() {
         let dir = tempfile::tempdir().unwrap();
         let store = SqliteStore::open(&dir.path().join("distill.db")).unwrap();
-        assert_eq!(store.upsert_batch(&[article("a", "one"), article("b", "two")]).unwrap(), [Upsert::Inserted, Upsert::Inserted]);
+        assert_eq!(
+            store.upsert_batch(&[article("a", "one"), article("b", "two")]).unwrap(),
+            [Upsert::Inserted, Upsert::Inserted]
+        );
         assert_eq!(store.upsert(&article("a", "one")).unwrap(), Upsert::Unchanged);
         assert_eq!(store.last_seq().unwrap(), 2);
         assert_eq!(store.upsert(&article("a", "one, revised")).unwrap(), Upsert::Updated);

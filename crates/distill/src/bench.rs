@@ -25,7 +25,8 @@ pub fn run(what: BenchCommand, data: &Path) -> anyhow::Result<ExitCode> {
         BenchCommand::Ingest { dir, replicate } => {
             let scratch = data.join("bench-scratch");
             let _ = std::fs::remove_dir_all(&scratch);
-            let inputs = if replicate > 1 { replicate_inputs(&dir, &scratch.join("inputs"), replicate)? } else { dir.clone() };
+            let inputs =
+                if replicate > 1 { replicate_inputs(&dir, &scratch.join("inputs"), replicate)? } else { dir.clone() };
             let library = Library::open(&scratch.join("data"))?;
             let start = Instant::now();
             let report = distill_pipeline::ingest(&library, &[inputs], &PipelineConfig::default(), &Silent)?;
@@ -64,7 +65,11 @@ fn replicate_inputs(src: &Path, dst: &Path, times: usize) -> anyhow::Result<Path
             // Make every URL of this copy unique (and every body: text files hash by content).
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let marked = text.replace(".example/", &format!(".example/c{copy}/"));
-            let marked = if name.ends_with(".txt") || name.ends_with(".md") { format!("{marked}\n\nCopy {copy} of the benchmark corpus ends here.\n") } else { marked };
+            let marked = if name.ends_with(".txt") || name.ends_with(".md") {
+                format!("{marked}\n\nCopy {copy} of the benchmark corpus ends here.\n")
+            } else {
+                marked
+            };
             if std::str::from_utf8(&bytes).is_ok() {
                 std::fs::write(&target, marked)?;
             } else {

@@ -133,7 +133,8 @@ fn main() -> ExitCode {
 }
 
 fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("DISTILL_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let filter = tracing_subscriber::EnvFilter::try_from_env("DISTILL_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }
 
@@ -173,8 +174,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 writeln!(out, "{}", serde_json::to_string(&items)?)?;
             } else {
                 for a in &items {
-                    let date = a.published.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "----------".into());
-                    writeln!(out, "{}  {}  {}  ({})", a.id, date, a.title, a.source.as_deref().unwrap_or("unknown source"))?;
+                    let date =
+                        a.published.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "----------".into());
+                    writeln!(
+                        out,
+                        "{}  {}  {}  ({})",
+                        a.id,
+                        date,
+                        a.title,
+                        a.source.as_deref().unwrap_or("unknown source")
+                    )?;
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -194,10 +203,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search { query, json, limit, source, since, until } => {
             let library = open(&cli.data)?;
             let date = |name: &str, v: Option<String>| -> anyhow::Result<_> {
-                v.map(|s| distill_core::time::parse_date(&s).with_context(|| format!("--{name}: cannot read {s:?} as a date (use YYYY-MM-DD)")))
-                    .transpose()
+                v.map(|s| {
+                    distill_core::time::parse_date(&s)
+                        .with_context(|| format!("--{name}: cannot read {s:?} as a date (use YYYY-MM-DD)"))
+                })
+                .transpose()
             };
-            let q = SearchQuery { text: query, limit, offset: 0, source, since: date("since", since)?, until: date("until", until)? };
+            let q = SearchQuery {
+                text: query,
+                limit,
+                offset: 0,
+                source,
+                since: date("since", since)?,
+                until: date("until", until)?,
+            };
             let results = library.index.search(&q)?;
             if json {
                 println!("{}", serde_json::to_string(&results)?);
@@ -271,7 +290,11 @@ impl Progress for Bar {
     }
 }
 
-fn ingest_with_progress(library: &Library, paths: &[PathBuf], config: &PipelineConfig) -> anyhow::Result<distill_pipeline::Report> {
+fn ingest_with_progress(
+    library: &Library,
+    paths: &[PathBuf],
+    config: &PipelineConfig,
+) -> anyhow::Result<distill_pipeline::Report> {
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(
@@ -342,7 +365,11 @@ fn summarize(input: &Path, bullets: usize) -> anyhow::Result<ExitCode> {
         let title = value.get("title").and_then(|t| t.as_str()).unwrap_or("");
         let analysis = distill_nlp::analyze(title, text, &config);
         let bullets: Vec<&str> = analysis.summary.bullets.iter().map(|b| b.text.as_str()).collect();
-        writeln!(out, "{}", serde_json::json!({"id": value.get("id").cloned().unwrap_or(serde_json::Value::Null), "bullets": bullets}))?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({"id": value.get("id").cloned().unwrap_or(serde_json::Value::Null), "bullets": bullets})
+        )?;
     }
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

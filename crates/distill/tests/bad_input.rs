@@ -13,7 +13,8 @@ fn bad_files_are_reported_and_the_batch_continues() {
     let good = "<html><head><title>Good page</title></head><body><article><p>The council voted on Tuesday to approve the new budget, which includes funding for schools, roads and parks across the city.</p></article></body></html>";
     std::fs::write(dir.join("good.html"), good).unwrap();
     std::fs::write(dir.join("empty.html"), "").unwrap();
-    std::fs::write(dir.join("binary.html"), [0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0, 0xff, 0xfe, 0, 0]).unwrap();
+    std::fs::write(dir.join("binary.html"), [0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0, 0xff, 0xfe, 0, 0])
+        .unwrap();
     std::fs::write(dir.join("truncated.html"), "<html><body><article><p>Quokka ministers met in the capital on Monday to discuss the new trade rules and agreed to meet ag").unwrap();
     std::fs::write(dir.join("invalid-utf8.txt"), b"Caf\xe9 owners in the old town said on Monday that sales had fallen by a third since the works began.\n\nThe city said the works would end in spring, and that \xff\xfe a xylophone fund would follow.").unwrap();
     std::fs::write(dir.join("notes.docx"), "x").unwrap();
@@ -66,7 +67,8 @@ fn nothing_usable_is_a_failure() {
     let data = tempfile::tempdir().unwrap();
     let inputs = tempfile::tempdir().unwrap();
     std::fs::write(inputs.path().join("empty.txt"), "   \n").unwrap();
-    let out = run(data.path(), &["ingest", inputs.path().join("empty.txt").to_str().unwrap(), "/nonexistent/path.html"]);
+    let out =
+        run(data.path(), &["ingest", inputs.path().join("empty.txt").to_str().unwrap(), "/nonexistent/path.html"]);
     assert!(!out.status.success());
     let report = stdout(&out);
     assert!(report.contains("empty.txt: empty"), "{report}");
@@ -78,7 +80,11 @@ fn deeply_nested_html_finishes() {
     let data = tempfile::tempdir().unwrap();
     let inputs = tempfile::tempdir().unwrap();
     let page = inputs.path().join("deep.html");
-    let html = format!("<html><body>{}<p>The deep text of a page that nests its article body very far down.</p>{}</body></html>", "<div>".repeat(5000), "</div>".repeat(5000));
+    let html = format!(
+        "<html><body>{}<p>The deep text of a page that nests its article body very far down.</p>{}</body></html>",
+        "<div>".repeat(5000),
+        "</div>".repeat(5000)
+    );
     std::fs::write(&page, html).unwrap();
     let out = run(data.path(), &["ingest", page.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stdout(&out));

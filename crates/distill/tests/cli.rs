@@ -25,7 +25,10 @@ fn sample_corpus_ingests_every_article_once() {
     // A second run changes nothing.
     let again = run(data.path(), &["ingest", corpus.to_str().unwrap()]);
     assert!(again.status.success());
-    assert_eq!(stdout(&again).lines().next().unwrap(), format!("ingested 0, updated 0, unchanged {expected}, skipped 0"));
+    assert_eq!(
+        stdout(&again).lines().next().unwrap(),
+        format!("ingested 0, updated 0, unchanged {expected}, skipped 0")
+    );
     assert_eq!(json(data.path(), &["list", "--json", "--limit", "1000"]), list);
 }
 
@@ -33,7 +36,11 @@ fn sample_corpus_ingests_every_article_once() {
 fn changed_body_updates_the_article() {
     let data = tempfile::tempdir().unwrap();
     let page = data.path().join("page.html");
-    let html = |extra: &str| format!("<html><head><title>Council votes</title><link rel=canonical href=\"https://n.example/a\"></head><body><article><p>The council voted on Tuesday to approve the new budget, which includes money for schools and roads.</p><p>{extra}</p></article></body></html>");
+    let html = |extra: &str| {
+        format!(
+            "<html><head><title>Council votes</title><link rel=canonical href=\"https://n.example/a\"></head><body><article><p>The council voted on Tuesday to approve the new budget, which includes money for schools and roads.</p><p>{extra}</p></article></body></html>"
+        )
+    };
     std::fs::write(&page, html("The mayor said the vote was a turning point for the city and its residents.")).unwrap();
     assert!(stdout(&run(data.path(), &["ingest", page.to_str().unwrap()])).starts_with("ingested 1,"));
     std::fs::write(&page, html("The mayor said the vote was a disaster for the city and its residents.")).unwrap();
@@ -62,7 +69,8 @@ fn key_points_are_grounded_in_their_citations() {
         assert_eq!(bullets.len(), 4, "{id} has {} bullets", bullets.len());
         let mut last = None;
         for b in bullets {
-            let citations: Vec<usize> = b["citations"].as_array().unwrap().iter().map(|c| c.as_u64().unwrap() as usize).collect();
+            let citations: Vec<usize> =
+                b["citations"].as_array().unwrap().iter().map(|c| c.as_u64().unwrap() as usize).collect();
             assert!(!citations.is_empty());
             let mut source = Vec::new();
             for &c in &citations {
@@ -119,7 +127,12 @@ fn encodings_and_gzip_come_out_as_utf8() {
     let data = sample_library();
     let list = json(data, &["list", "--json", "--limit", "1000"]);
     let find = |needle: &str| -> Value {
-        let item = list.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().contains(needle)).unwrap_or_else(|| panic!("{needle}"));
+        let item = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"].as_str().unwrap().contains(needle))
+            .unwrap_or_else(|| panic!("{needle}"));
         json(data, &["show", item["id"].as_str().unwrap(), "--json"])
     };
     let cp1252 = find("Valcourt");
@@ -150,7 +163,8 @@ fn extract_prints_one_json_line_per_input() {
     }
     // Each page's body starts where the manifest says.
     for item in manifest().iter().filter(|m| m["file"].as_str().unwrap().starts_with("html/")) {
-        let line = lines.iter().find(|l| l["path"].as_str().unwrap().ends_with(item["file"].as_str().unwrap())).unwrap();
+        let line =
+            lines.iter().find(|l| l["path"].as_str().unwrap().ends_with(item["file"].as_str().unwrap())).unwrap();
         let first: Vec<&str> = item["first_words"].as_str().unwrap().split_whitespace().collect();
         let body: Vec<&str> = line["text"].as_str().unwrap().split_whitespace().take(first.len()).collect();
         assert_eq!(body, first, "{}", item["file"]);
@@ -163,8 +177,17 @@ fn summarize_prints_bullets_per_line() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.jsonl");
     let text = std::fs::read_to_string(repo().join("../shared/spec/000_1b0ee3afbb123bf7.txt")).unwrap_or_default();
-    let body = if text.is_empty() { "The council voted on Tuesday to approve the new budget for schools, roads and the city parks department. ".repeat(8) } else { text };
-    let lines = format!("{}\n{}\nnot json\n", serde_json::json!({"id": "a", "text": body}), serde_json::json!({"id": 7, "text": body, "title": "T"}));
+    let body = if text.is_empty() {
+        "The council voted on Tuesday to approve the new budget for schools, roads and the city parks department. "
+            .repeat(8)
+    } else {
+        text
+    };
+    let lines = format!(
+        "{}\n{}\nnot json\n",
+        serde_json::json!({"id": "a", "text": body}),
+        serde_json::json!({"id": 7, "text": body, "title": "T"})
+    );
     std::fs::write(&input, lines).unwrap();
     let out = bin().args(["summarize", input.to_str().unwrap(), "--bullets", "3"]).output().unwrap();
     let rows: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();

@@ -28,14 +28,26 @@ fn reference_page_is_reproduced() {
     assert!(paragraphs[0].starts_with("Russia has signed a formal military-technical agreement"), "{}", paragraphs[0]);
     assert!(text.ends_with("without diverting critical resources from its own defense needs."));
     for chrome in [
-        "NextFin", "Summarized by", "Explore more exclusive insights", "Insights", "What are the key components",
-        "Search", "No Noise, only Signal", "Open App", "•",
+        "NextFin",
+        "Summarized by",
+        "Explore more exclusive insights",
+        "Insights",
+        "What are the key components",
+        "Search",
+        "No Noise, only Signal",
+        "Open App",
+        "•",
     ] {
         assert!(!text.contains(chrome), "{chrome:?} survived extraction");
     }
 
     // Four key points, one per theme of the reference page's own four.
-    let bullets: Vec<String> = article["summary"]["bullets"].as_array().unwrap().iter().map(|b| b["text"].as_str().unwrap().to_lowercase()).collect();
+    let bullets: Vec<String> = article["summary"]["bullets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["text"].as_str().unwrap().to_lowercase())
+        .collect();
     assert_eq!(bullets.len(), 4, "{bullets:#?}");
     let themes: [&[&str]; 4] = [
         &["agreement", "pact"],
@@ -44,7 +56,10 @@ fn reference_page_is_reproduced() {
         &["economic", "mineral", "lithium", "uncertain", "depend"],
     ];
     for (theme, keys) in themes.iter().enumerate() {
-        assert!(bullets.iter().any(|b| keys.iter().any(|k| b.contains(k))), "no bullet on theme {theme} ({keys:?}): {bullets:#?}");
+        assert!(
+            bullets.iter().any(|b| keys.iter().any(|k| b.contains(k))),
+            "no bullet on theme {theme} ({keys:?}): {bullets:#?}"
+        );
     }
 
     // At least ten grounded questions of at least six kinds, naming the article's things.
@@ -52,7 +67,19 @@ fn reference_page_is_reproduced() {
     assert!(insights.len() >= 10, "{insights:#?}");
     let kinds: HashSet<&str> = insights.iter().map(|i| i["kind"].as_str().unwrap()).collect();
     assert!(kinds.len() >= 6, "{kinds:?}");
-    let names = ["Russia", "Taliban", "Moscow", "Umarov", "Kabul", "Tajikistan", "IS-K", "Central Asia", "agreement", "pact", "Afghanistan"];
+    let names = [
+        "Russia",
+        "Taliban",
+        "Moscow",
+        "Umarov",
+        "Kabul",
+        "Tajikistan",
+        "IS-K",
+        "Central Asia",
+        "agreement",
+        "pact",
+        "Afghanistan",
+    ];
     let mut seen = HashSet::new();
     for i in insights {
         let q = i["question"].as_str().unwrap();
@@ -64,6 +91,7 @@ fn reference_page_is_reproduced() {
     // The text page follows the reference order.
     let page = stdout(&run(data.path(), &["show", id]));
     let order = ["Russia's Military-Technical Pact", "Key points", "Russia has signed", "Insights"];
-    let positions: Vec<usize> = order.iter().map(|s| page.find(s).unwrap_or_else(|| panic!("{s} missing from the page"))).collect();
+    let positions: Vec<usize> =
+        order.iter().map(|s| page.find(s).unwrap_or_else(|| panic!("{s} missing from the page"))).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
 }
