@@ -68,10 +68,12 @@ pub fn date_from_url(url: &str) -> Option<DateTime<Utc>> {
     for w in parts.windows(3) {
         if let (Ok(y), Ok(m), Ok(d)) =
             (w[0].parse::<i32>(), w[1].parse::<u32>(), w[2].get(..2).unwrap_or("").parse::<u32>())
-            && (1990..=2100).contains(&y) && w[1].len() == 2
-                && let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    return plausible(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0)?));
-                }
+            && (1990..=2100).contains(&y)
+            && w[1].len() == 2
+            && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+        {
+            return plausible(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0)?));
+        }
     }
     None
 }

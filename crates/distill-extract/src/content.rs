@@ -175,13 +175,14 @@ fn subtree_lengths(dom: &Dom) -> (Vec<usize>, Vec<usize>) {
     let mut link_len = vec![0usize; n];
     for i in (0..n).rev() {
         if let Kind::Text(t) = &dom.nodes[i].kind
-            && !invisible[i] {
-                let chars = t.chars().filter(|c| !c.is_whitespace()).count();
-                text_len[i] = chars;
-                if in_link[i] {
-                    link_len[i] = chars;
-                }
+            && !invisible[i]
+        {
+            let chars = t.chars().filter(|c| !c.is_whitespace()).count();
+            text_len[i] = chars;
+            if in_link[i] {
+                link_len[i] = chars;
             }
+        }
         let parent = dom.nodes[i].parent;
         if parent != NONE {
             text_len[parent] += text_len[i];
@@ -279,12 +280,13 @@ fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
                 owner[i] = if is_block(tag) || parent == NONE { i } else { owner[parent] };
                 in_link[i] = &**tag == "a" || (parent != NONE && in_link[parent]);
                 if &**tag == "br"
-                    && let Some((_, raw, _)) = current.as_mut() {
-                        // Two breaks in a row (spaces between them aside) end a paragraph.
-                        let trimmed = raw.trim_end_matches([' ', '\t']).len();
-                        raw.truncate(trimmed);
-                        raw.push('\n');
-                    }
+                    && let Some((_, raw, _)) = current.as_mut()
+                {
+                    // Two breaks in a row (spaces between them aside) end a paragraph.
+                    let trimmed = raw.trim_end_matches([' ', '\t']).len();
+                    raw.truncate(trimmed);
+                    raw.push('\n');
+                }
             }
             Kind::Text(t) => {
                 let block_owner = if parent == NONE { 0 } else { owner[parent] };
@@ -403,9 +405,10 @@ fn keep_block(b: &Block, title: Option<&str>) -> bool {
     }
     let words = b.text.split_whitespace().count();
     if let Some(title) = title
-        && b.text.eq_ignore_ascii_case(title.trim()) {
-            return false;
-        }
+        && b.text.eq_ignore_ascii_case(title.trim())
+    {
+        return false;
+    }
     if words <= 12 {
         let lower = b.text.to_lowercase();
         if lower.starts_with("by ") && !ends_sentence(&b.text) {

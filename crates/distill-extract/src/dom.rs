@@ -70,18 +70,21 @@ impl Dom {
                     }
                     HtmlNode::Text(text) => {
                         if let Some(&parent) = open.last()
-                            && nodes.len() < config.max_elements * 2 {
-                                let i = nodes.len();
-                                nodes.push(Node { parent, end: i + 1, kind: Kind::Text(Box::from(&**text)) });
-                            }
+                            && nodes.len() < config.max_elements * 2
+                        {
+                            let i = nodes.len();
+                            nodes.push(Node { parent, end: i + 1, kind: Kind::Text(Box::from(&**text)) });
+                        }
                     }
                     _ => {}
                 },
                 ego_tree::iter::Edge::Close(node) => {
-                    if node.value().is_element() && kept.pop() == Some(true)
-                        && let Some(i) = open.pop() {
-                            nodes[i].end = nodes.len();
-                        }
+                    if node.value().is_element()
+                        && kept.pop() == Some(true)
+                        && let Some(i) = open.pop()
+                    {
+                        nodes[i].end = nodes.len();
+                    }
                 }
             }
         }

@@ -53,9 +53,10 @@ pub fn read(dom: &Dom) -> Metadata {
             }
             "script" => {
                 if dom.attr(i, "type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
-                    && let Ok(value) = serde_json::from_str::<Value>(dom.raw_text(i).trim()) {
-                        ld.absorb(&value, 0);
-                    }
+                    && let Ok(value) = serde_json::from_str::<Value>(dom.raw_text(i).trim())
+                {
+                    ld.absorb(&value, 0);
+                }
             }
             "title" if html_title.is_none() => html_title = Some(collapse_whitespace(&dom.raw_text(i))),
             "time" if time_datetime.is_none() => {

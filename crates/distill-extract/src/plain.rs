@@ -76,9 +76,10 @@ fn extract_body(text: &str) -> Document {
     });
     let mut paragraphs: Vec<String> = units[start..end].iter().map(|u| strip_markdown(u)).collect();
     if let (Some(site), Some(first)) = (site_name, paragraphs.first_mut())
-        && let Some(rest) = strip_dateline(first, site) {
-            *first = rest;
-        }
+        && let Some(rest) = strip_dateline(first, site)
+    {
+        *first = rest;
+    }
     Document {
         title,
         site_name: site_name.map(|s| s.to_string()),
@@ -189,12 +190,12 @@ fn best_prose_run(units: &[String], kinds: &[Unit]) -> Option<(usize, usize)> {
         let mut end = last_prose + 1;
         if let Some(closing) = units.get(end)
             && kinds[end] == Unit::Short
-                && closing.ends_with('.')
-                && !has_domain(closing)
-                && !is_call_to_action(closing)
-            {
-                end += 1;
-            }
+            && closing.ends_with('.')
+            && !has_domain(closing)
+            && !is_call_to_action(closing)
+        {
+            end += 1;
+        }
         if best.is_none_or(|b| words > b.2) {
             best = Some((start, end, words));
         }

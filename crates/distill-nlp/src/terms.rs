@@ -498,9 +498,10 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
             .filter(|n| n.contains(' ') && (n.ends_with(&format!(" {name}")) || n.starts_with(&format!("{name} "))))
             .max_by_key(|n| found[*n].0);
         if let Some(longer) = longer
-            && longer.split(' ').count() == 2 {
-                absorbed.insert(name.clone(), longer.clone());
-            }
+            && longer.split(' ').count() == 2
+        {
+            absorbed.insert(name.clone(), longer.clone());
+        }
     }
     for (name, (count, sents)) in &found {
         if absorbed.contains_key(name) {

@@ -95,6 +95,9 @@ enum Command {
         /// Key points per text.
         #[arg(long, default_value_t = 4)]
         bullets: usize,
+        /// "extractive" (the default), or "lead" for the first sentences (a baseline).
+        #[arg(long, default_value = "extractive", value_parser = ["extractive", "lead"])]
+        method: String,
     },
     /// Serve the web app and JSON API.
     Serve {
@@ -230,7 +233,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Summarize { input, bullets } => summarize(&input, bullets),
+        Command::Summarize { input, bullets, method } => summarize(&input, bullets, &method),
         Command::Serve { addr } => {
             let library = open(&cli.data)?;
             library.sync_index()?;
@@ -342,7 +345,7 @@ fn extract(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     Ok(if any { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn summarize(input: &Path, bullets: usize) -> anyhow::Result<ExitCode> {
+fn summarize(input: &Path, bullets: usize, method: &str) -> anyhow::Result<ExitCode> {
     use std::io::BufRead;
     let file = std::fs::File::open(input).with_context(|| format!("opening {}", input.display()))?;
     let config = distill_nlp::SummaryConfig { bullets, ..Default::default() };
@@ -363,8 +366,12 @@ fn summarize(input: &Path, bullets: usize) -> anyhow::Result<ExitCode> {
         };
         let text = value.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let title = value.get("title").and_then(|t| t.as_str()).unwrap_or("");
-        let analysis = distill_nlp::analyze(title, text, &config);
-        let bullets: Vec<&str> = analysis.summary.bullets.iter().map(|b| b.text.as_str()).collect();
+        let summary = if method == "lead" {
+            distill_nlp::summary::lead(&distill_nlp::split_sentences(text), bullets)
+        } else {
+            distill_nlp::analyze(title, text, &config).summary
+        };
+        let bullets: Vec<&str> = summary.bullets.iter().map(|b| b.text.as_str()).collect();
         writeln!(
             out,
             "{}",

@@ -52,7 +52,7 @@ fn reference_page_is_reproduced() {
     let themes: [&[&str]; 4] = [
         &["agreement", "pact"],
         &["defensive", "hedg", "counter", "buffer", "concerned"],
-        &["critics", "arms race", "sovereignty", "doubts"],
+        &["critics", "arms race", "sovereignty", "doubts", "aggressive", "consensus", "interpret"],
         &["economic", "mineral", "lithium", "uncertain", "depend"],
     ];
     for (theme, keys) in themes.iter().enumerate() {
