@@ -34,7 +34,8 @@ pub fn run(what: BenchCommand, data: &Path) -> anyhow::Result<ExitCode> {
             let articles = report.present();
             let mb = report.bytes as f64 / 1e6;
             println!(
-                "{articles} articles, {:.1} MB in {secs:.2} s: {:.0} articles/s, {:.2} MB/s ({} threads, {} skipped)",
+                "{articles} articles ({} new), {:.1} MB in {secs:.2} s: {:.0} articles/s, {:.2} MB/s ({} threads, {} skipped)",
+                report.ingested,
                 mb,
                 articles as f64 / secs,
                 mb / secs,
@@ -47,35 +48,51 @@ pub fn run(what: BenchCommand, data: &Path) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Copies every input file `times` times. URLs inside HTML, feeds and JSON Lines get
-/// a per-copy query parameter so each copy is a distinct article.
+/// Copies every input file `times` times. Each copy rewrites the `.example/` URLs
+/// inside (byte-wise, so any ASCII-compatible encoding survives) and marks plain
+/// text, so that every copy is a distinct article. Gzip files are copied decompressed.
 fn replicate_inputs(src: &Path, dst: &Path, times: usize) -> anyhow::Result<PathBuf> {
+    use std::io::Read;
     let (files, _) = distill_ingest::collect_files(&[src.to_path_buf()]);
     for copy in 0..times {
         let folder = dst.join(format!("copy-{copy:05}"));
         std::fs::create_dir_all(&folder)?;
         for (n, file) in files.iter().enumerate() {
             let name = file.file_name().context("file name")?.to_string_lossy().into_owned();
-            let target = folder.join(format!("{n:03}-{name}"));
-            let bytes = std::fs::read(file)?;
-            if name.ends_with(".gz") {
-                std::fs::write(&target, bytes)?;
-                continue;
-            }
-            // Make every URL of this copy unique (and every body: text files hash by content).
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            let marked = text.replace(".example/", &format!(".example/c{copy}/"));
-            let marked = if name.ends_with(".txt") || name.ends_with(".md") {
-                format!("{marked}\n\nCopy {copy} of the benchmark corpus ends here.\n")
-            } else {
-                marked
+            let mut bytes = std::fs::read(file)?;
+            let name = match name.strip_suffix(".gz") {
+                Some(plain) => {
+                    let mut out = Vec::new();
+                    flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
+                    bytes = out;
+                    plain.to_string()
+                }
+                None => name,
             };
-            if std::str::from_utf8(&bytes).is_ok() {
-                std::fs::write(&target, marked)?;
-            } else {
-                std::fs::write(&target, bytes)?;
+            let mut marked = replace_bytes(&bytes, b".example/", format!(".example/c{copy}/").as_bytes());
+            if name.ends_with(".txt") || name.ends_with(".md") {
+                // Text has no URL to tell copies apart: mark the first long line of the body.
+                let text = String::from_utf8_lossy(&marked).into_owned();
+                let line = text.lines().find(|l| l.len() > 80 && !l.contains(':')).unwrap_or("").to_string();
+                marked = text.replacen(&line, &format!("{line} Copy {copy}."), 1).into_bytes();
             }
+            std::fs::write(folder.join(format!("{n:03}-{name}")), marked)?;
         }
     }
     Ok(dst.to_path_buf())
+}
+
+fn replace_bytes(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(haystack.len() + 64);
+    let mut i = 0;
+    while i < haystack.len() {
+        if haystack[i..].starts_with(needle) {
+            out.extend_from_slice(with);
+            i += needle.len();
+        } else {
+            out.push(haystack[i]);
+            i += 1;
+        }
+    }
+    out
 }

@@ -241,9 +241,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Demo { addr, corpus } => {
             let corpus = corpus.or_else(find_corpus).context("sample corpus not found; pass --corpus DIR")?;
+            // Start fresh, but never wipe a library that the demo did not make.
+            let marker = cli.data.join(".distill-demo");
             if cli.data.exists() {
+                let empty = std::fs::read_dir(&cli.data).map(|mut d| d.next().is_none()).unwrap_or(false);
+                if !empty && !marker.exists() {
+                    bail!(
+                        "refusing to replace {}: it holds a library that `distill demo` did not make; pass --data to choose another folder",
+                        cli.data.display()
+                    );
+                }
                 std::fs::remove_dir_all(&cli.data).with_context(|| format!("clearing {}", cli.data.display()))?;
             }
+            std::fs::create_dir_all(&cli.data)?;
+            std::fs::write(&marker, "made by `distill demo`; the demo replaces this folder on every run\n")?;
             let library = open(&cli.data)?;
             let report = ingest_with_progress(&library, &[corpus], &PipelineConfig::default())?;
             eprintln!("demo: ingested {} articles into {}", report.present(), cli.data.display());

@@ -198,3 +198,16 @@ fn summarize_prints_bullets_per_line() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("line-3"), "bad line is named");
     assert!(!out.status.success(), "a bad line makes the exit status non-zero");
 }
+
+#[test]
+fn demo_never_replaces_a_real_library() {
+    let data = tempfile::tempdir().unwrap();
+    let page = data.path().join("p.txt");
+    std::fs::write(&page, "The council voted on Tuesday to approve the new budget for schools, roads and the parks department.").unwrap();
+    let library = data.path().join("lib");
+    assert!(run(&library, &["ingest", page.to_str().unwrap()]).status.success());
+    let out = run(&library, &["demo", "--addr", "127.0.0.1:0"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to replace"));
+    assert_eq!(json(&library, &["list", "--json"]).as_array().unwrap().len(), 1);
+}
