@@ -25,7 +25,7 @@ struct Kind {
 }
 
 const KINDS: &[Kind] = &[
-    Kind { name: "components", cues: &[], template: "What are the key components of {topic}?", needs_entity: false },
+    Kind { name: "components", cues: &[], template: "What is known so far about {topic}?", needs_entity: false },
     Kind {
         name: "background",
         cues: &[
@@ -111,7 +111,7 @@ const KINDS: &[Kind] = &[
             "econom", "invest", "billion", "million", "resource", "trade", "market", "percent", "mineral", "price",
             "cost", "budget", "revenue", "jobs", "tax", "fund", "profit", "financ", "sanction", "lithium", "oil",
         ],
-        template: "What economic opportunities and costs does {topic} bring?",
+        template: "What are the economic stakes of {topic}?",
         needs_entity: false,
     },
     Kind {
@@ -186,10 +186,14 @@ pub fn generate_insights(title: &str, sentences: &[Sentence], terms: &Terms) -> 
     if sentences.is_empty() {
         return Vec::new();
     }
-    let topic = topic(title, terms);
+    let topic = topic(title, sentences, terms);
     let lower: Vec<String> = sentences.iter().map(|s| format!(" {} ", s.text.to_lowercase())).collect();
-    let entities: Vec<&Entity> =
-        terms.entities.iter().filter(|e| e.count >= 1 && !topic.contains(&e.short)).take(10).collect();
+    let entities: Vec<&Entity> = terms
+        .entities
+        .iter()
+        .filter(|e| !topic.contains(&e.short) && !e.name.contains(topic.text.as_str()))
+        .take(10)
+        .collect();
     let mut out: Vec<Insight> = Vec::new();
     let mut used_entities: Vec<&str> = Vec::new();
     let push = |out: &mut Vec<Insight>, question: String, kind: &str, citations: Vec<usize>| {
@@ -218,12 +222,28 @@ pub fn generate_insights(title: &str, sentences: &[Sentence], terms: &Terms) -> 
         if cue_sentences.is_empty() {
             continue;
         }
-        let question = kind.template.replace("{topic}", &topic.text);
+        if kind.name == "success-factors" && !topic.plan && !lower.iter().any(|s| s.contains("succe")) {
+            continue;
+        }
+        let template = if kind.name == "components" && topic.plan {
+            "What are the key components of {topic}?"
+        } else if topic.actor {
+            actor_template(kind.name).unwrap_or(kind.template)
+        } else {
+            kind.template
+        };
+        let question = template.replace("{topic}", &topic.text);
         if kind.needs_entity {
+            let wants_person = matches!(kind.name, "reactions" | "motives");
+            let avoids_person = matches!(kind.name, "outlook" | "implications" | "risks" | "effects");
             let pick = entities
                 .iter()
                 .filter(|e| !used_entities.contains(&e.short.as_str()))
-                .max_by_key(|e| (e.sentences.iter().filter(|i| cue_sentences.contains(i)).count(), e.count));
+                .filter(|e| !(avoids_person && e.person))
+                .max_by_key(|e| {
+                    let hits = e.sentences.iter().filter(|i| cue_sentences.contains(i)).count();
+                    (usize::from(wants_person && e.person && hits > 0), hits, e.count)
+                });
             let Some(entity) = pick else { continue };
             let mut citations: Vec<usize> =
                 entity.sentences.iter().copied().filter(|i| cue_sentences.contains(i)).take(3).collect();
@@ -242,8 +262,10 @@ pub fn generate_insights(title: &str, sentences: &[Sentence], terms: &Terms) -> 
         if out.len() >= 12 {
             break;
         }
-        for kind in KINDS.iter().filter(|k| matches!(k.name, "actors" | "effects")) {
-            let question = kind.template.replace("{topic}", &topic.text).replace("{who}", &entity.short);
+        let kinds = if entity.person { &["actors"][..] } else { &["actors", "effects"][..] };
+        for kind in KINDS.iter().filter(|k| kinds.contains(&k.name)) {
+            let template = if topic.actor { actor_template(kind.name).unwrap_or(kind.template) } else { kind.template };
+            let question = template.replace("{topic}", &topic.text).replace("{who}", &entity.short);
             if push(&mut out, question, kind.name, entity.sentences.iter().copied().take(3).collect()) {
                 break;
             }
@@ -256,6 +278,30 @@ pub fn generate_insights(title: &str, sentences: &[Sentence], terms: &Terms) -> 
 struct Topic {
     text: String,
     needle: String,
+    /// An agreement or plan: it has components and can succeed.
+    plan: bool,
+    /// The subject is a named actor rather than an event ("Lumora", not "the breach").
+    actor: bool,
+}
+
+/// Templates for an article whose subject is an actor: event wording ("What events
+/// led to Lumora?") does not fit a name.
+fn actor_template(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "components" => "What is known so far about {topic}?",
+        "background" => "What led up to the latest developments at {topic}?",
+        "motives" => "What motivates {who} in its dealings with {topic}?",
+        "reactions" => "How has {who} responded to {topic}?",
+        "implications" => "What could these developments mean for {who}?",
+        "risks" => "What risks does {who} face from {topic}?",
+        "economics" => "What is at stake financially for {topic}?",
+        "obstacles" => "What obstacles does {topic} face?",
+        "outlook" => "What are the long-term prospects for {who}?",
+        "competing-views" => "How do supporters and critics of {topic} differ?",
+        "actors" => "How is {who} involved with {topic}?",
+        "effects" => "How are {who} and {topic} connected?",
+        _ => return None,
+    })
 }
 
 impl Topic {
@@ -264,31 +310,294 @@ impl Topic {
     }
 }
 
-/// The key phrase that shares most with the headline, else the top key phrase,
-/// else the main entity.
-fn topic(title: &str, terms: &Terms) -> Topic {
+/// The article's subject: a key phrase repeated in the body that shares a word with
+/// the headline; else the headline noun the body most often writes after "the";
+/// else the top key phrase; else the main entity.
+fn topic(title: &str, sentences: &[Sentence], terms: &Terms) -> Topic {
+    if let Some(event) = event_topic(title, sentences) {
+        return event;
+    }
     let title_stems: HashSet<&str> = terms.title_stems.iter().map(String::as_str).collect();
+    const NOT_OPENERS: &[&str] = &[
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "percent",
+        "raise",
+        "raised",
+        "cut",
+        "make",
+        "made",
+        "take",
+        "took",
+        "give",
+        "gave",
+        "keep",
+        "kept",
+        "hold",
+        "held",
+        "rose",
+        "fell",
+        "grew",
+        "lift",
+        "lifted",
+        "reach",
+        "reached",
+        "expect",
+        "expected",
+        "plan",
+        "planned",
+        "announce",
+        "announced",
+        "approve",
+        "approved",
+        "face",
+        "faced",
+        "several",
+        "many",
+        "more",
+        "most",
+        "other",
+        "same",
+        "first",
+        "second",
+        "third",
+        "next",
+        "former",
+    ];
+    let readable = |text: &str| {
+        let first = text.split(' ').next().unwrap_or("");
+        text.split(' ').all(|w| !w.ends_with("ly"))
+            && !first.ends_with("ing")
+            && !NOT_OPENERS.contains(&first.to_lowercase().as_str())
+            && !first.chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
     let phrase = terms
         .phrases
         .iter()
-        .take(30)
+        .take(40)
+        .filter(|p| readable(&p.text))
         .map(|p| {
             let overlap =
                 crate::terms::content_stems(&p.text).iter().filter(|s| title_stems.contains(s.as_str())).count();
             (p, overlap)
         })
-        .filter(|(_, overlap)| *overlap > 0)
+        .filter(|(p, overlap)| *overlap > 0 && p.sentences.len() >= 2)
         .max_by(|a, b| a.1.cmp(&b.1).then(a.0.score.total_cmp(&b.0.score)))
-        .map(|(p, _)| p)
-        .or_else(|| terms.phrases.first());
+        .map(|(p, _)| p);
     if let Some(p) = phrase {
-        return Topic { text: format!("the {}", p.text), needle: p.text.to_lowercase() };
+        return Topic { text: format!("the {}", p.text), needle: p.text.to_lowercase(), plan: false, actor: false };
     }
-    if let Some(e) = terms.entities.first() {
-        return Topic { text: e.name.clone(), needle: e.name.to_lowercase() };
+    if let Some(noun) = title_noun(title, sentences) {
+        return Topic { text: format!("the {noun}"), needle: noun, plan: false, actor: false };
+    }
+    if let Some(e) = terms.entities.iter().find(|e| e.in_title).or(terms.entities.first()) {
+        return Topic {
+            text: e.short.clone(),
+            needle: e.short.trim_start_matches("the ").to_lowercase(),
+            plan: false,
+            actor: true,
+        };
     }
     let fallback = title.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
-    Topic { text: format!("\"{fallback}\""), needle: fallback.to_lowercase() }
+    Topic { text: format!("\"{fallback}\""), needle: fallback.to_lowercase(), plan: false, actor: false }
+}
+
+/// Head nouns of news events. A headline that names one ("port strike", "rate
+/// hike", "Tamsin Ridge Fire") names the article's subject better than any
+/// statistic over the body.
+const EVENT_NOUNS: &[&str] = &[
+    "agreement",
+    "pact",
+    "deal",
+    "treaty",
+    "accord",
+    "merger",
+    "takeover",
+    "acquisition",
+    "buyout",
+    "strike",
+    "walkout",
+    "lockout",
+    "protest",
+    "march",
+    "rally",
+    "breach",
+    "hack",
+    "cyberattack",
+    "attack",
+    "fire",
+    "wildfire",
+    "blaze",
+    "storm",
+    "hurricane",
+    "earthquake",
+    "flood",
+    "drought",
+    "outbreak",
+    "election",
+    "vote",
+    "referendum",
+    "trial",
+    "ruling",
+    "verdict",
+    "lawsuit",
+    "case",
+    "investigation",
+    "probe",
+    "inquiry",
+    "hike",
+    "cut",
+    "closure",
+    "shutdown",
+    "ban",
+    "sanctions",
+    "tariff",
+    "tariffs",
+    "mine",
+    "project",
+    "plan",
+    "policy",
+    "law",
+    "bill",
+    "reform",
+    "budget",
+    "crisis",
+    "war",
+    "ceasefire",
+    "talks",
+    "summit",
+    "shooting",
+    "crash",
+    "recall",
+    "bankruptcy",
+    "layoffs",
+    "drug",
+    "vaccine",
+    "treatment",
+    "study",
+    "bridge",
+    "evacuation",
+    "collapse",
+    "scandal",
+    "resignation",
+    "appointment",
+    "settlement",
+    "contract",
+    "offer",
+    "bid",
+    "launch",
+    "approval",
+    "decision",
+    "hearing",
+    "testimony",
+    "apology",
+    "inquest",
+    "lockdown",
+    "rescue",
+    "sale",
+    "downgrade",
+    "default",
+];
+
+/// Agreements and plans: things with components that succeed or fail.
+const PLANS: &[&str] = &[
+    "agreement",
+    "pact",
+    "deal",
+    "treaty",
+    "accord",
+    "merger",
+    "takeover",
+    "acquisition",
+    "buyout",
+    "plan",
+    "policy",
+    "law",
+    "bill",
+    "reform",
+    "budget",
+    "settlement",
+    "contract",
+    "offer",
+    "bid",
+    "project",
+    "mine",
+    "ceasefire",
+];
+
+fn event_topic(title: &str, sentences: &[Sentence]) -> Option<Topic> {
+    let body: String = sentences.iter().map(|s| format!(" {} ", s.text.to_lowercase())).collect();
+    let words: Vec<&str> = title
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '"' | '“' | '”' | '?' | '!'))
+        .map(|w| {
+            w.trim_end_matches("'s").trim_end_matches("’s").trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (index, noun) = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| EVENT_NOUNS.contains(&w.to_lowercase().as_str()))
+        .max_by_key(|(i, w)| (body.matches(&format!(" {}", w.to_lowercase())).count().min(3), usize::MAX - i))
+        .map(|(i, w)| (i, w.to_string()))?;
+    let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // "Tamsin Ridge Fire": the event is a name.
+    if capitalized(&noun) && index > 0 && capitalized(words[index - 1]) {
+        let mut start = index;
+        while start > 0 && capitalized(words[start - 1]) && !crate::terms::is_stopword(&words[start - 1].to_lowercase())
+        {
+            start -= 1;
+        }
+        let name = words[start..=index].join(" ");
+        if body.contains(&name.to_lowercase()) && start > 0 || body.contains(&format!(" {}", name.to_lowercase())) {
+            return Some(Topic { text: format!("the {name}"), needle: name.to_lowercase(), plan: false, actor: false });
+        }
+    }
+    let noun = noun.to_lowercase();
+    let plan = PLANS.contains(&noun.as_str());
+    // The headline's own modifier: "port strike", "rate hike", "late-stage trial".
+    if let Some(modifier) = index.checked_sub(1).map(|i| words[i]) {
+        const NUMBERS: &[&str] = &["million", "billion", "trillion", "thousand", "hundred", "percent"];
+        let lower = modifier.to_lowercase();
+        let ok = !crate::terms::is_stopword(&lower)
+            && modifier.chars().all(|c| c.is_lowercase() || c == '-')
+            && !NUMBERS.contains(&lower.as_str())
+            && !lower.ends_with("ly")
+            && !lower.ends_with("ed")
+            && !lower.ends_with('s');
+        if ok {
+            let phrase = format!("{lower} {noun}");
+            return Some(Topic { text: format!("the {phrase}"), needle: noun, plan, actor: false });
+        }
+    }
+    body.contains(&format!(" {noun}")).then(|| Topic { text: format!("the {noun}"), needle: noun, plan, actor: false })
+}
+
+/// The headline word the body most often writes after a determiner ("the strike",
+/// "this pact"): a cheap test that the word is a noun the article is about.
+fn title_noun(title: &str, sentences: &[Sentence]) -> Option<String> {
+    let body: String = sentences.iter().map(|s| format!(" {} ", s.text.to_lowercase())).collect();
+    title
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.len() >= 4 && w.chars().all(|c| c.is_lowercase() || c == '-'))
+        .filter(|w| !crate::terms::is_stopword(w))
+        .map(|w| {
+            let count: usize = ["the", "a", "an", "this", "its", "their"]
+                .iter()
+                .map(|d| {
+                    let needle = format!(" {d} {w}");
+                    body.match_indices(&needle)
+                        .filter(|(i, _)| !body[i + needle.len()..].starts_with(|c: char| c.is_alphanumeric()))
+                        .count()
+                })
+                .sum();
+            (w.to_string(), count)
+        })
+        .filter(|(_, count)| *count >= 2)
+        .max_by_key(|(_, count)| *count)
+        .map(|(w, _)| w)
 }
 
 fn topic_sentences(topic: &Topic, lower: &[String]) -> Vec<usize> {

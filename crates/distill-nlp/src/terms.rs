@@ -2,7 +2,7 @@
 //! (capitalized spans), and key phrases (runs of content words), with the sentences
 //! each occurs in. Summaries and questions are built from these.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use distill_core::Sentence;
 
@@ -327,6 +327,18 @@ const NOT_ENTITIES: &[&str] = &[
     "Sign",
     "Share",
     "Follow",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
 
 /// Returns true for a function word.
@@ -370,6 +382,9 @@ pub struct Entity {
     pub count: usize,
     /// Whether it appears in the title.
     pub in_title: bool,
+    /// Whether it looks like a person: a full name also written by surname alone,
+    /// or a name that speaks ("Okafor said").
+    pub person: bool,
 }
 
 /// A key phrase (lowercase run of content words) and where it occurs.
@@ -443,9 +458,88 @@ fn is_capitalized(token: &str) -> bool {
     token.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Titles and roles written before a name ("Chief Executive Lorna Ade").
+const TITLES: &[&str] = &[
+    "Chief",
+    "Executive",
+    "President",
+    "Minister",
+    "Secretary",
+    "Director",
+    "Officer",
+    "Senator",
+    "Governor",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Professor",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "General",
+    "Gen.",
+    "Commissioner",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Spokesman",
+    "Spokeswoman",
+    "Deputy",
+    "Vice",
+    "Prime",
+    "Foreign",
+    "Finance",
+    "Interior",
+    "Defense",
+    "Attorney",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Prof.",
+    "Lt.",
+    "Col.",
+    "Capt.",
+    "Sgt.",
+    "Councillor",
+    "Councilor",
+    "Inspector",
+    "Superintendent",
+    "Economist",
+    "Analyst",
+    "Founder",
+    "CEO",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Prof",
+    "Lt",
+    "Col",
+    "Capt",
+    "Sgt",
+    "Maj",
+    "Gen",
+];
+
 fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
+    // Words the text also writes in lower case are common words when they open a
+    // sentence ("Police said", "Shares of ..."), not names.
+    let lowercase_words: HashSet<String> = sentences
+        .iter()
+        .flat_map(|s| s.text.split(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_string)
+        .collect();
+    let common = |t: &str| lowercase_words.contains(&t.to_lowercase());
     let mut found: HashMap<String, (usize, Vec<usize>)> = HashMap::new();
+    // One-word names seen somewhere other than the opening of a sentence.
+    let mut inside: HashSet<String> = HashSet::new();
     for s in sentences {
+        let mut before = 0;
         for toks in segments(&s.text) {
             let mut i = 0;
             while i < toks.len() {
@@ -461,19 +555,30 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
                         j += 1;
                     } else if matches!(toks[j], "of" | "de" | "al" | "for" | "the")
                         && toks.get(j + 1).is_some_and(|t| is_capitalized(t) && !NOT_ENTITIES.contains(t))
-                        && j > i
+                        && j == i + 1
                     {
+                        // "Bank of Norvale", but not "Hugo Brannigan of Castlemere Partners".
                         j += 2;
                     } else {
                         break;
                     }
                 }
                 let mut span: Vec<&str> = toks[i..j].to_vec();
-                while span.first().is_some_and(|t| NOT_ENTITIES.contains(t)) {
+                let opens_sentence = i == 0 && before == 0;
+                if opens_sentence && span.first().is_some_and(|t| common(t)) {
                     span.remove(0);
+                }
+                while span.first().is_some_and(|t| NOT_ENTITIES.contains(t) || TITLES.contains(t)) && span.len() > 1 {
+                    span.remove(0);
+                }
+                if span.len() == 1 && (NOT_ENTITIES.contains(&span[0]) || TITLES.contains(&span[0])) {
+                    span.clear();
                 }
                 if !span.is_empty() && span.len() <= 6 {
                     let name = span.join(" ");
+                    if !opens_sentence || span.len() > 1 {
+                        inside.insert(name.clone());
+                    }
                     let entry = found.entry(name).or_insert((0, Vec::new()));
                     entry.0 += 1;
                     if entry.1.last() != Some(&s.index) {
@@ -482,8 +587,17 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
                 }
                 i = j.max(i + 1);
             }
+            before += toks.len();
         }
     }
+    // A one-word "name" only ever seen opening a sentence is a capitalized common
+    // word ("Attackers have ...", "Police said").
+    let multiword: Vec<String> = found.keys().filter(|n| n.contains(' ')).cloned().collect();
+    found.retain(|name, _| {
+        name.contains(' ')
+            || inside.contains(name)
+            || multiword.iter().any(|m| m.ends_with(&format!(" {name}")) || m.starts_with(&format!("{name} ")))
+    });
     // Fold a one-word name into the longer name it ends or starts ("Umarov" into
     // "Temur Umarov", "Taliban" stays apart from "Taliban leadership" which is lowercase).
     let names: Vec<String> = found.keys().cloned().collect();
@@ -522,7 +636,15 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
         sents.sort_unstable();
         sents.dedup();
         let in_title = title.contains(name.as_str()) || title.contains(short.as_str());
-        merged.push(Entity { name: name.clone(), short, sentences: sents, count, in_title });
+        let speaks = sentences.iter().any(|s| {
+            ["said", "says", "told", "argued", "argues", "noted", "warned", "added", "wrote"].iter().any(|v| {
+                [name.as_str(), short.as_str()]
+                    .iter()
+                    .any(|n| s.text.contains(&format!("{n} {v}")) || s.text.contains(&format!("{v} {n}")))
+            })
+        });
+        let person = (short != *name || speaks) && name.split(' ').count() <= 4;
+        merged.push(Entity { name: name.clone(), short, sentences: sents, count, in_title, person });
     }
     merged.retain(|e| {
         let letters = e.name.chars().filter(|c| c.is_alphabetic()).count();

@@ -203,7 +203,11 @@ fn summarize_prints_bullets_per_line() {
 fn demo_never_replaces_a_real_library() {
     let data = tempfile::tempdir().unwrap();
     let page = data.path().join("p.txt");
-    std::fs::write(&page, "The council voted on Tuesday to approve the new budget for schools, roads and the parks department.").unwrap();
+    std::fs::write(
+        &page,
+        "The council voted on Tuesday to approve the new budget for schools, roads and the parks department.",
+    )
+    .unwrap();
     let library = data.path().join("lib");
     assert!(run(&library, &["ingest", page.to_str().unwrap()]).status.success());
     let out = run(&library, &["demo", "--addr", "127.0.0.1:0"]);
