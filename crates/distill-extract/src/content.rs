@@ -56,7 +56,6 @@ const NEGATIVE: &[&str] = &[
     "pagination",
     "pager",
     "print",
-    "hidden",
     "tags",
     "tagcloud",
     "trending",
@@ -75,7 +74,6 @@ const NEGATIVE: &[&str] = &[
     "visually",
     "dateline",
     "timestamp",
-    "more",
     "readmore",
     "teaser",
     "newsletters",
@@ -86,23 +84,6 @@ const NEGATIVE: &[&str] = &[
     "kicker",
     "eyebrow",
     "flag",
-];
-
-/// Class and id words that mark the article body.
-const POSITIVE: &[&str] = &[
-    "article",
-    "content",
-    "body",
-    "story",
-    "entry",
-    "post",
-    "text",
-    "main",
-    "blog",
-    "prose",
-    "articlebody",
-    "story-body",
-    "richtext",
 ];
 
 /// ARIA roles that are page chrome.
@@ -127,12 +108,12 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
     }
     let (text_len, link_len) = subtree_lengths(dom);
     let page_chars = text_len[0].max(1);
-    let removed = removed_nodes(dom, &text_len, page_chars);
+    let removed = removed_nodes(dom, &text_len, &link_len, page_chars);
     let blocks = collect_blocks(dom, &removed);
     if blocks.is_empty() {
         return String::new();
     }
-    let selected = select_containers(dom, &blocks, &text_len, &link_len);
+    let selected = select_by_density(dom, &blocks);
     let mut kept: Vec<&Block> = blocks
         .iter()
         .filter(|b| selected.iter().any(|&s| b.owner >= s && b.owner < dom.nodes[s].end.max(s + 1)))
@@ -206,8 +187,21 @@ fn class_words(dom: &Dom, i: usize) -> Vec<String> {
 
 /// Marks chrome subtrees. A subtree that holds half the page's text is never chrome,
 /// whatever its class says ("main has-sidebar").
-fn removed_nodes(dom: &Dom, text_len: &[usize], page_chars: usize) -> Vec<bool> {
+fn removed_nodes(dom: &Dom, text_len: &[usize], link_len: &[usize], page_chars: usize) -> Vec<bool> {
     let n = dom.nodes.len();
+    // Paragraphs of prose in each subtree: a container holding several is content,
+    // whatever its class says ("sidebar-layout" around the article body).
+    let mut prose = vec![0usize; n];
+    for i in (0..n).rev() {
+        if dom.tag(i) == Some("p") && text_len[i] >= 100 && link_len[i] * 4 < text_len[i] {
+            prose[i] += 1;
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != NONE {
+            prose[parent] += prose[i];
+        }
+    }
+    const MIN_PROSE: usize = 5;
     let mut removed = vec![false; n];
     for i in 0..n {
         let parent = dom.nodes[i].parent;
@@ -223,6 +217,7 @@ fn removed_nodes(dom: &Dom, text_len: &[usize], page_chars: usize) -> Vec<bool> 
         if matches!(tag, "html" | "body" | "main" | "article") {
             continue;
         }
+        let by_class = class_words(dom, i).iter().any(|w| NEGATIVE.contains(&w.as_str())) && prose[i] < MIN_PROSE;
         let chrome = CHROME_TAGS.contains(&tag)
             || dom.attr(i, "role").is_some_and(|r| CHROME_ROLES.contains(&r.to_ascii_lowercase().as_str()))
             || dom.attr(i, "hidden").is_some()
@@ -231,7 +226,7 @@ fn removed_nodes(dom: &Dom, text_len: &[usize], page_chars: usize) -> Vec<bool> 
                 let s = s.to_ascii_lowercase().replace(' ', "");
                 s.contains("display:none") || s.contains("visibility:hidden")
             })
-            || class_words(dom, i).iter().any(|w| NEGATIVE.contains(&w.as_str()));
+            || by_class;
         if chrome && text_len[i] * 2 < page_chars {
             removed[i] = true;
         }
@@ -312,84 +307,44 @@ fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
     blocks
 }
 
-/// Scores containers by the prose they hold (readability's parent and grandparent
-/// credit, weighted by class vocabulary and link density) and returns the best one
-/// with the siblings that continue it.
-fn select_containers(dom: &Dom, blocks: &[Block], text_len: &[usize], link_len: &[usize]) -> Vec<usize> {
+/// Picks the element whose subtree holds the most prose net of clutter: every block
+/// of prose (sentences, few links) adds its length, every other block (menus, link
+/// lists, labels) subtracts its length. The best subtree is the tightest one that
+/// keeps the article's paragraphs together, however they are split into containers.
+fn select_by_density(dom: &Dom, blocks: &[Block]) -> Vec<usize> {
     let n = dom.nodes.len();
-    let mut credit = vec![0f64; n];
+    // Clutter counts for a fifth of prose: enough to keep menus and link lists out
+    // of the chosen subtree, not so much that a short caption splits the article.
+    // Tuned on the WCXB development set (see BENCHMARKS.md).
+    const CLUTTER_WEIGHT: f64 = 0.2;
+    let mut net = vec![0f64; n];
     for b in blocks {
         let density = b.link_chars as f64 / b.chars.max(1) as f64;
-        if b.chars < 25 || density > 0.33 || b.heading {
-            continue;
-        }
-        let commas = b.text.matches([',', '，', '、']).count() as f64;
-        let score = 1.0 + commas + (b.chars as f64 / 100.0).min(3.0);
-        let tag = dom.tag(b.owner).unwrap_or("");
-        let mut container = if matches!(tag, "p" | "li" | "blockquote" | "pre" | "td" | "dd") {
-            dom.nodes[b.owner].parent
+        let words = b.text.split_whitespace().count();
+        let prose = density < 0.3 && (b.chars >= 120 || (words >= 6 && ends_sentence(&b.text)));
+        let value = if prose {
+            b.chars as f64
+        } else if b.heading && density < 0.3 {
+            0.0
         } else {
-            b.owner
+            -CLUTTER_WEIGHT * b.chars as f64
         };
-        for share in [1.0, 0.5, 1.0 / 3.0] {
-            if container == NONE {
-                break;
-            }
-            credit[container] += score * share;
-            container = dom.nodes[container].parent;
+        net[b.owner] += value;
+    }
+    for i in (1..n).rev() {
+        let parent = dom.nodes[i].parent;
+        if parent != NONE {
+            net[parent] += net[i];
         }
     }
-    let weight = |i: usize| -> f64 {
-        let words = class_words(dom, i);
-        let mut w = 1.0;
-        if words.iter().any(|w| POSITIVE.contains(&w.as_str())) {
-            w *= 1.25;
-        }
-        if words.iter().any(|w| NEGATIVE.contains(&w.as_str())) {
-            w *= 0.75;
-        }
-        if dom.attr(i, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
-            w *= 1.5;
-        }
-        if matches!(dom.tag(i), Some("article" | "main")) {
-            w *= 1.1;
-        }
-        let density = link_len[i] as f64 / text_len[i].max(1) as f64;
-        w * (1.0 - density)
-    };
-    let mut top = NONE;
-    let mut best = 0.0;
-    for (i, &c) in credit.iter().enumerate() {
-        if c > 0.0 {
-            let s = c * weight(i);
-            if s > best {
-                best = s;
-                top = i;
-            }
+    let mut best = 0;
+    for i in 0..n {
+        if dom.tag(i).is_some() && net[i] > net[best] {
+            best = i;
         }
     }
-    if top == NONE {
-        return vec![0];
-    }
-    let parent = dom.nodes[top].parent;
-    if parent == NONE {
-        return vec![top];
-    }
-    let threshold = (best * 0.2).max(3.0);
-    dom.children(parent)
-        .filter(|&s| {
-            if s == top {
-                return true;
-            }
-            let Some(tag) = dom.tag(s) else { return false };
-            let density = link_len[s] as f64 / text_len[s].max(1) as f64;
-            if credit[s] * weight(s) >= threshold && density < 0.3 {
-                return true;
-            }
-            // A lone paragraph beside the body is part of it when it reads as prose.
-            tag == "p" && density < 0.25 && (text_len[s] > 80 || ends_sentence(&dom.text_of(s)))
-        })
-        .collect()
+    // No prose anywhere (a fragment, a truncated page): keep every block there is.
+    if net[best] <= 0.0 { vec![0] } else { vec![best] }
 }
 
 fn ends_sentence(text: &str) -> bool {

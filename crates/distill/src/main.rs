@@ -2,6 +2,7 @@
 //! Exit codes: 0 success, 1 failure (nothing could be done), 2 usage error.
 
 mod bench;
+mod eval;
 mod render;
 
 use std::io::{IsTerminal, Write};
@@ -121,9 +122,15 @@ enum Command {
         #[command(subcommand)]
         what: bench::BenchCommand,
     },
+    /// Measure quality against gold data.
+    Eval {
+        #[command(subcommand)]
+        what: eval::EvalCommand,
+    },
 }
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = Cli::parse();
     init_logging();
     match run(cli) {
@@ -132,6 +139,17 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `distill list | head` must end quietly when `head` closes the pipe, as other
+/// command-line tools do, instead of panicking on a failed write.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a
+    // valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 
@@ -267,6 +285,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { what } => bench::run(what, &cli.data),
+        Command::Eval { what } => eval::run(what),
     }
 }
 
