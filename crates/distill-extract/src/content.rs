@@ -129,14 +129,7 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
         index += 1;
         !label
     });
-    // Headings survive only when prose follows them.
-    let mut out: Vec<&str> = Vec::with_capacity(kept.len());
-    for (i, b) in kept.iter().enumerate() {
-        if b.heading && kept.get(i + 1).is_none_or(|next| next.heading) {
-            continue;
-        }
-        out.push(&b.text);
-    }
+    let out: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
     out.join("\n\n")
 }
 
@@ -324,7 +317,8 @@ fn select_by_density(dom: &Dom, blocks: &[Block]) -> Vec<usize> {
         let prose = density < 0.3 && (b.chars >= 120 || (words >= 6 && ends_sentence(&b.text)));
         let value = if prose {
             b.chars as f64
-        } else if b.heading && density < 0.3 {
+        } else if density < 0.3 && (b.heading || words >= 3) {
+            // Headings, list items and table rows of the article neither add nor cost.
             0.0
         } else {
             -CLUTTER_WEIGHT * b.chars as f64
@@ -355,7 +349,7 @@ fn ends_sentence(text: &str) -> bool {
 /// ads, and link lists.
 fn keep_block(b: &Block, title: Option<&str>) -> bool {
     let density = b.link_chars as f64 / b.chars.max(1) as f64;
-    if density > 0.5 {
+    if density > 0.8 {
         return false;
     }
     let words = b.text.split_whitespace().count();
