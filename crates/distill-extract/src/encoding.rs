@@ -20,15 +20,28 @@ pub fn decode(bytes: &[u8], declared_charset: Option<&str>) -> Result<String> {
         .or_else(|| prescan_charset(bytes));
     let encoding = match declared {
         // A page that claims UTF-8 but is not is usually windows-1252: detect instead.
-        Some(enc) if enc == UTF_8 && std::str::from_utf8(bytes).is_err() => detect(bytes),
+        Some(enc) if enc == UTF_8 && std::str::from_utf8(bytes).is_err() && !mostly_utf8(bytes) => detect(bytes),
         // UTF-16 without a BOM is never what an ASCII-compatible `<meta>` means.
         Some(enc) if !enc.is_ascii_compatible() => UTF_8,
         Some(enc) => enc,
         None if std::str::from_utf8(bytes).is_ok() => UTF_8,
+        None if mostly_utf8(bytes) => UTF_8,
         None => detect(bytes),
     };
     let (text, _, _) = encoding.decode(bytes);
     Ok(clean_controls(&text))
+}
+
+/// UTF-8 with a few broken bytes (a bad splice, a truncated character) is still
+/// UTF-8: many valid multi-byte sequences and few invalid bytes. Legacy single-byte
+/// text almost never forms a valid multi-byte sequence.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    multibyte > 0 && invalid * 4 <= multibyte
 }
 
 fn detect(bytes: &[u8]) -> &'static Encoding {

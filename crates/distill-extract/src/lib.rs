@@ -9,6 +9,7 @@ mod content;
 mod dom;
 mod encoding;
 mod metadata;
+mod nesting;
 mod plain;
 
 pub use distill_core::Document;
@@ -73,7 +74,8 @@ pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> 
     if html.trim().is_empty() {
         return Err(ExtractError::Empty);
     }
-    let dom = dom::Dom::parse(html, config);
+    let html = nesting::limit_nesting(html, config.max_depth * 2);
+    let dom = dom::Dom::parse(&html, config);
     let meta = metadata::read(&dom);
     let body = content::main_text(&dom, meta.title.as_deref());
     let text = if body.trim().is_empty() {

@@ -18,10 +18,20 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 1)]
         replicate: usize,
     },
+    /// Extraction alone over every HTML page in a folder (gzip too), held in memory:
+    /// pages/s and MB/s on one thread and on all cores, and peak memory.
+    Extract {
+        /// Folder of `.html` / `.html.gz` pages.
+        dir: PathBuf,
+        /// Passes over the pages per measurement.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
 }
 
 pub fn run(what: BenchCommand, data: &Path) -> anyhow::Result<ExitCode> {
     match what {
+        BenchCommand::Extract { dir, rounds } => extract(&dir, rounds),
         BenchCommand::Ingest { dir, replicate } => {
             let scratch = data.join("bench-scratch");
             let _ = std::fs::remove_dir_all(&scratch);
@@ -95,4 +105,52 @@ fn replace_bytes(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
         }
     }
     out
+}
+
+fn extract(dir: &Path, rounds: usize) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+    use std::io::Read;
+    let (files, _) = distill_ingest::collect_files(&[dir.to_path_buf()]);
+    let mut pages = Vec::new();
+    for file in files.iter().filter(|f| f.to_string_lossy().contains(".htm")) {
+        let bytes = std::fs::read(file)?;
+        if file.extension().is_some_and(|e| e == "gz") {
+            let mut out = Vec::new();
+            flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
+            pages.push(out);
+        } else {
+            pages.push(bytes);
+        }
+    }
+    anyhow::ensure!(!pages.is_empty(), "no .html or .html.gz pages in {}", dir.display());
+    let mb = pages.iter().map(Vec::len).sum::<usize>() as f64 / 1e6;
+    let config = distill_extract::ExtractConfig::default();
+    let measure = |threads: usize| -> anyhow::Result<f64> {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+        let start = Instant::now();
+        for _ in 0..rounds.max(1) {
+            pool.install(|| pages.par_iter().for_each(|p| drop(distill_extract::extract_html(p, None, &config))));
+        }
+        Ok(start.elapsed().as_secs_f64() / rounds.max(1) as f64)
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for threads in [1, cores] {
+        let secs = measure(threads)?;
+        println!(
+            "{} pages, {mb:.1} MB, {threads} thread(s): {:.0} pages/s, {:.1} MB/s",
+            pages.len(),
+            pages.len() as f64 / secs,
+            mb / secs
+        );
+    }
+    println!("peak memory (whole process, pages held in memory): {}", peak_memory());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The process's peak resident memory, from /proc (Linux), or "unknown".
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l["VmHWM:".len()..].trim().to_string()))
+        .unwrap_or_else(|| "unknown".to_string())
 }

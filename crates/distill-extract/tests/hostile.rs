@@ -1,0 +1,75 @@
+//! Hostile and broken pages: each finishes, returns the best text it can or a clear
+//! error, and never panics.
+
+use distill_extract::{ExtractConfig, ExtractError, extract_html};
+
+const BODY: &str =
+    "<p>The council voted on Tuesday to approve the new budget, which funds schools, roads and parks.</p>";
+
+#[test]
+fn hundred_thousand_nested_elements() {
+    let html = format!("<html><body>{}{BODY}{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    let doc = extract_html(html.as_bytes(), None, &ExtractConfig::default()).unwrap();
+    assert!(doc.text.contains("approve the new budget"), "{}", doc.text);
+}
+
+#[test]
+fn deeply_nested_lists_and_unclosed_tags() {
+    let html = format!("<body>{}{BODY}", "<ul><li>".repeat(50_000));
+    let doc = extract_html(html.as_bytes(), None, &ExtractConfig::default()).unwrap();
+    assert!(doc.text.contains("approve the new budget"));
+}
+
+#[test]
+fn oversized_pages_are_refused_by_name() {
+    let config = ExtractConfig { max_bytes: 1 << 20, ..ExtractConfig::default() };
+    let html = vec![b'a'; (1 << 20) + 1];
+    assert_eq!(extract_html(&html, None, &config), Err(ExtractError::TooLarge { size: (1 << 20) + 1, limit: 1 << 20 }));
+}
+
+#[test]
+fn one_huge_text_node() {
+    let config = ExtractConfig { max_bytes: 64 << 20, ..ExtractConfig::default() };
+    let html = format!("<html><body><p>{}</p></body></html>", "word ".repeat(4_000_000));
+    let doc = extract_html(html.as_bytes(), None, &config).unwrap();
+    assert_eq!(doc.text.split_whitespace().count(), 4_000_000);
+}
+
+#[test]
+fn binary_and_empty_input() {
+    let elf = [0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0];
+    assert_eq!(extract_html(&elf, None, &ExtractConfig::default()), Err(ExtractError::Binary));
+    assert_eq!(extract_html(b"  \n ", None, &ExtractConfig::default()), Err(ExtractError::Empty));
+    assert!(extract_html(b"<html><body><script>x()</script></body></html>", None, &ExtractConfig::default()).is_err());
+}
+
+#[test]
+fn truncated_markup_keeps_its_text() {
+    let html = "<html><head><title>Budget vote</title></head><body><article><p>The council voted on Tuesday to approve the new budget, which funds sch";
+    let doc = extract_html(html.as_bytes(), None, &ExtractConfig::default()).unwrap();
+    assert!(doc.text.starts_with("The council voted"), "{}", doc.text);
+    let doc = extract_html(b"<p attr=\"never closed", None, &ExtractConfig::default());
+    assert!(doc.is_err());
+}
+
+#[test]
+fn mislabelled_and_mixed_encodings() {
+    // Declared UTF-8, actually windows-1252.
+    let (body, _, _) = encoding_rs::WINDOWS_1252.encode(
+        "<meta charset=\"utf-8\"><p>The caf\u{e9} owners said the \u{201c}works\u{201d} had cost them \u{20ac}5,000 each, and the city would pay.</p>",
+    );
+    let doc = extract_html(&body, None, &ExtractConfig::default()).unwrap();
+    assert!(doc.text.contains("café") && doc.text.contains("“works”") && doc.text.contains("€5,000"), "{}", doc.text);
+    // UTF-8 with a stray invalid byte stays UTF-8 around it.
+    let mut mixed = "<p>Le caf\u{e9} du coin a ferm\u{e9} ses portes apr\u{e8}s trente ans, ont annonc\u{e9} les propri\u{e9}taires.</p>".as_bytes().to_vec();
+    mixed.extend_from_slice(b"<p>\xff</p>");
+    let doc = extract_html(&mixed, None, &ExtractConfig::default()).unwrap();
+    assert!(doc.text.contains("ont annoncé"), "{}", doc.text);
+    // NUL and control characters never reach the text.
+    let doc = extract_html(
+        b"<p>The council voted on Tuesday to approve the budget\x01 for the new year.</p>",
+        None,
+        &ExtractConfig::default(),
+    );
+    assert!(doc.is_ok_and(|d| !d.text.contains('\u{1}')));
+}

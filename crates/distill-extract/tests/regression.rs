@@ -1,0 +1,70 @@
+//! Failure classes found on the WCXB development set, each rebuilt as a small page
+//! of our own so that the rule it needed stays in place.
+
+use distill_extract::{ExtractConfig, extract_html};
+
+fn body(html: &str) -> String {
+    extract_html(html.as_bytes(), None, &ExtractConfig::default()).unwrap().text
+}
+
+fn prose(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("<p>Paragraph {i} explains, in full sentences and with some detail, how the garden season went for the growers this year.</p>"))
+        .collect()
+}
+
+/// The article body sat in `<div class="sidebar-content">`: a chrome word in the class
+/// of a container that holds many paragraphs must not remove it.
+#[test]
+fn chrome_words_in_the_class_of_the_body_container() {
+    let html = format!(
+        "<body><article><div class=\"sidebar-layout\"><div class=\"sidebar-content\">{}</div>\
+         <aside class=\"sidebar\"><ul><li><a href=\"/a\">Popular story one</a></li><li><a href=\"/b\">Popular story two</a></li></ul></aside></div></article></body>",
+        prose(6)
+    );
+    let text = body(&html);
+    assert_eq!(text.split("\n\n").count(), 6, "{text}");
+    assert!(!text.contains("Popular story"));
+}
+
+/// Drupal wraps fields in `field--label-hidden`: "hidden" there is about the label.
+#[test]
+fn label_hidden_fields_are_content() {
+    let html = format!(
+        "<body><div class=\"field field--label-hidden field__items\"><div class=\"field__item\">{}</div></div></body>",
+        prose(3)
+    );
+    assert_eq!(body(&html).split("\n\n").count(), 3);
+}
+
+/// Lists and tables inside the article (a price list, a ranking) are part of it, even
+/// though their items are short and do not end in full stops.
+#[test]
+fn short_list_items_and_table_rows_inside_the_article() {
+    let html = format!(
+        "<body><nav><a href=\"/\">Home</a> <a href=\"/x\">Services</a></nav><main>{}<h2>Prices</h2><ul>\
+         <li>Replacing outlets - $89 to $189</li><li>Installing ceiling fans - $150 to $250</li></ul>\
+         <table><tr><td>Panel upgrade</td><td>$1,595</td></tr></table>{}</main></body>",
+        prose(2),
+        prose(2)
+    );
+    let text = body(&html);
+    for item in ["Prices", "Replacing outlets - $89 to $189", "Installing ceiling fans", "Panel upgrade", "$1,595"] {
+        assert!(text.contains(item), "{item} missing from {text}");
+    }
+    assert!(!text.contains("Services"));
+}
+
+/// The article split into several sibling containers with an ad between them.
+#[test]
+fn article_split_across_containers() {
+    let html = format!(
+        "<body><div id=\"page\"><div class=\"intro\">{}</div><div class=\"ad-slot\"><a href=\"/ad\">Buy shoes now</a></div>\
+         <div class=\"more-text\">{}</div></div><footer><a href=\"/about\">About us</a></footer></body>",
+        prose(2),
+        prose(3)
+    );
+    let text = body(&html);
+    assert_eq!(text.split("\n\n").count(), 5, "{text}");
+    assert!(!text.contains("Buy shoes") && !text.contains("About us"));
+}
