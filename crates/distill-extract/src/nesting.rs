@@ -87,11 +87,11 @@ fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> usize {
                 deepest = deepest.max(depth);
             }
         }
-        if let Some(out) = out.as_deref_mut() {
-            if !keep {
-                out.push_str(&html[copied..start]);
-                copied = end;
-            }
+        if let Some(out) = out.as_deref_mut()
+            && !keep
+        {
+            out.push_str(&html[copied..start]);
+            copied = end;
         }
         if dropped > 0 && out.is_none() {
             // Measuring only: the answer is already "too deep".
