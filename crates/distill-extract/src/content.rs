@@ -17,7 +17,6 @@ const NEGATIVE: &[&str] = &[
     "disqus",
     "share",
     "sharing",
-    "social",
     "related",
     "recommended",
     "recommendations",
@@ -33,13 +32,11 @@ const NEGATIVE: &[&str] = &[
     "advertisement",
     "ad",
     "ads",
-    "adv",
     "sponsor",
     "sponsored",
     "promo",
     "promotion",
     "sidebar",
-    "widget",
     "menu",
     "nav",
     "navbar",
@@ -62,20 +59,17 @@ const NEGATIVE: &[&str] = &[
     "popular",
     "outbrain",
     "taboola",
-    "rail",
     "byline",
     "author",
     "caption",
     "credit",
     "copyright",
     "disclaimer",
-    "skip",
     "sr",
     "visually",
     "dateline",
     "timestamp",
     "readmore",
-    "teaser",
     "newsletters",
     "follow",
     "donate",
@@ -129,7 +123,18 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
         index += 1;
         !label
     });
-    let out: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+    // A heading that opens page furniture ("About the author", "Related posts")
+    // drops itself and what follows it, up to the next heading.
+    let mut out: Vec<&str> = Vec::with_capacity(kept.len());
+    let mut skipping = false;
+    for b in &kept {
+        if b.heading {
+            skipping = is_furniture_heading(&b.text);
+        }
+        if !skipping {
+            out.push(&b.text);
+        }
+    }
     out.join("\n\n")
 }
 
@@ -339,6 +344,48 @@ fn select_by_density(dom: &Dom, blocks: &[Block]) -> Vec<usize> {
     }
     // No prose anywhere (a fragment, a truncated page): keep every block there is.
     if net[best] <= 0.0 { vec![0] } else { vec![best] }
+}
+
+/// Headings of sections that are about the site or other pages, not this article.
+fn is_furniture_heading(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "about the author",
+        "about the reviewer",
+        "related posts",
+        "related articles",
+        "related stories",
+        "related content",
+        "related reading",
+        "more from",
+        "more stories",
+        "more videos",
+        "more articles",
+        "recent posts",
+        "recent articles",
+        "read this next",
+        "read next",
+        "you may also like",
+        "you might also like",
+        "recommended for you",
+        "recommended reading",
+        "most popular",
+        "most read",
+        "share this",
+        "comments",
+        "leave a reply",
+        "leave a comment",
+        "join the conversation",
+        "sign up for",
+        "subscribe to",
+        "table of contents",
+        "further reading",
+        "keep reading",
+        "explore more",
+        "other articles",
+        "similar articles",
+    ];
+    let lower = text.trim().to_lowercase();
+    text.split_whitespace().count() <= 8 && OPENERS.iter().any(|o| lower.starts_with(o))
 }
 
 fn ends_sentence(text: &str) -> bool {

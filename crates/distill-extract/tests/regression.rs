@@ -68,3 +68,29 @@ fn article_split_across_containers() {
     assert_eq!(text.split("\n\n").count(), 5, "{text}");
     assert!(!text.contains("Buy shoes") && !text.contains("About us"));
 }
+
+/// Page builders (Elementor) call every block a "widget", the article body included.
+#[test]
+fn widget_classes_of_page_builders() {
+    let html = format!(
+        "<body><div class=\"elementor-widget elementor-widget-theme-post-content\"><div class=\"elementor-widget-container\">{}</div></div>\
+         <div class=\"elementor-widget elementor-widget-nav-menu\"><a href=\"/\">Home</a> <a href=\"/blog\">Blog</a></div></body>",
+        prose(2)
+    );
+    let text = body(&html);
+    assert_eq!(text.split("\n\n").count(), 2, "{text}");
+    assert!(!text.contains("Blog"));
+}
+
+/// Sections about the site rather than the article end where their heading says so.
+#[test]
+fn furniture_headings_end_the_article() {
+    let html = format!(
+        "<body><article>{}<h2>What the growers said</h2>{}<h3>About the author</h3><p>Jane Roe writes about gardens for the paper and has done so since 2010, mostly on weekends.</p></article></body>",
+        prose(2),
+        prose(1)
+    );
+    let text = body(&html);
+    assert!(text.contains("What the growers said"));
+    assert!(!text.contains("About the author") && !text.contains("Jane Roe"), "{text}");
+}
