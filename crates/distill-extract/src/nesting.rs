@@ -59,12 +59,21 @@ fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> usize {
             i = start + 1;
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let mut buf = [0u8; 16];
+        let name = if name_len <= buf.len() {
+            for (d, s) in buf.iter_mut().zip(&bytes[name_start..name_start + name_len]) {
+                *d = s.to_ascii_lowercase();
+            }
+            std::str::from_utf8(&buf[..name_len]).unwrap_or("")
+        } else {
+            // No element of interest has a name this long.
+            "-"
+        };
         let end = tag_end(bytes, name_start + name_len);
         let self_closing = bytes[..end].ends_with(b"/>");
         let mut keep = true;
         if closing {
-            if !OPTIONAL_END.contains(&name.as_str()) && !VOID.contains(&name.as_str()) {
+            if !OPTIONAL_END.contains(&name) && !VOID.contains(&name) {
                 if dropped > 0 && depth >= max_depth {
                     dropped -= 1;
                     keep = false;
@@ -72,13 +81,13 @@ fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> usize {
                     depth = depth.saturating_sub(1);
                 }
             }
-        } else if RAW_TEXT.contains(&name.as_str()) {
+        } else if RAW_TEXT.contains(&name) {
             // Copy through the matching end tag untouched.
             let close = format!("</{name}");
             let body_end = find_ascii_ci(&html[end..], &close).map_or(html.len(), |p| end + p);
             i = body_end;
             continue;
-        } else if !self_closing && !VOID.contains(&name.as_str()) && !OPTIONAL_END.contains(&name.as_str()) {
+        } else if !self_closing && !VOID.contains(&name) && !OPTIONAL_END.contains(&name) {
             if depth >= max_depth {
                 dropped += 1;
                 keep = false;
@@ -121,12 +130,21 @@ fn tag_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
+    memchr::memchr(needle, haystack)
 }
 
+/// Finds `needle` (which starts with `<`) ignoring ASCII case, jumping from `<` to `<`.
 fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    let n = needle.as_bytes();
-    haystack.as_bytes().windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let mut from = 0;
+    while let Some(p) = memchr::memchr(b'<', &h[from..]) {
+        let at = from + p;
+        if h.len() - at >= n.len() && h[at..at + n.len()].eq_ignore_ascii_case(n) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 #[cfg(test)]
