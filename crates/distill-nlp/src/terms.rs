@@ -458,6 +458,9 @@ fn is_capitalized(token: &str) -> bool {
     token.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Verbs of speech that mark a name as a speaker ("Okafor said", "said Okafor").
+const SPEECH_VERBS: &[&str] = &["said", "says", "told", "argued", "argues", "noted", "warned", "added", "wrote"];
+
 /// Titles and roles written before a name ("Chief Executive Lorna Ade").
 const TITLES: &[&str] = &[
     "Chief",
@@ -636,11 +639,14 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
         sents.sort_unstable();
         sents.dedup();
         let in_title = title.contains(name.as_str()) || title.contains(short.as_str());
-        let speaks = sentences.iter().any(|s| {
-            ["said", "says", "told", "argued", "argues", "noted", "warned", "added", "wrote"].iter().any(|v| {
-                [name.as_str(), short.as_str()]
-                    .iter()
-                    .any(|n| s.text.contains(&format!("{n} {v}")) || s.text.contains(&format!("{v} {n}")))
+        // Only the sentences that mention the name can show it speaking.
+        let speaks = sents.iter().filter_map(|&i| sentences.get(i)).any(|s| {
+            [name.as_str(), short.as_str()].iter().any(|n| {
+                s.text.match_indices(n).any(|(at, _)| {
+                    let after = s.text[at + n.len()..].trim_start();
+                    let before = s.text[..at].trim_end();
+                    SPEECH_VERBS.iter().any(|v| after.starts_with(v) || before.ends_with(v))
+                })
             })
         });
         let person = (short != *name || speaks) && name.split(' ').count() <= 4;
@@ -655,8 +661,10 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
     });
     // Names mostly written after "the" keep it ("the Taliban", "the White House").
     for e in &mut merged {
-        let with_the = sentences.iter().filter(|s| s.text.contains(&format!("the {}", e.short))).count();
-        let total = sentences.iter().filter(|s| s.text.contains(&e.short)).count();
+        let mentions: Vec<&str> =
+            e.sentences.iter().filter_map(|&i| sentences.get(i)).map(|s| s.text.as_str()).collect();
+        let with_the = mentions.iter().filter(|t| t.contains(&format!("the {}", e.short))).count();
+        let total = mentions.iter().filter(|t| t.contains(&e.short)).count();
         if with_the * 2 > total && !e.short.starts_with("the ") {
             e.short = format!("the {}", e.short);
         }
