@@ -96,4 +96,10 @@ pub struct Article {
     pub content_hash: String,
     /// Where the article came from (file path, feed item, URL).
     pub origin: String,
+    /// The original this article is a near-duplicate copy of, if any.
+    #[serde(default)]
+    pub duplicate_of: Option<ArticleId>,
+    /// MinHash signature of the body, for near-duplicate detection.
+    #[serde(default)]
+    pub signature: Vec<u32>,
 }

@@ -3,6 +3,7 @@
 //! can replace a stage later behind the same types, grounded by the same citations.
 #![warn(missing_docs)]
 
+pub mod dedup;
 pub mod insights;
 pub mod sentences;
 pub mod summary;

@@ -48,6 +48,7 @@ fn analyze(doc: Document, origin: &str, config: &PipelineConfig) -> Article {
         .unwrap_or_else(|| "Untitled".to_string());
     let source = doc.site_name.or_else(|| doc.url.as_deref().and_then(host));
     let id = article_id(doc.url.as_deref(), &doc.text);
+    let signature = distill_nlp::dedup::signature(&doc.text);
     Article {
         content_hash: content_hash(&format!("{title}\n{}", doc.text)),
         id,
@@ -62,6 +63,8 @@ fn analyze(doc: Document, origin: &str, config: &PipelineConfig) -> Article {
         summary: analysis.summary,
         insights: analysis.insights,
         origin: origin.to_string(),
+        duplicate_of: None,
+        signature,
     }
 }
 

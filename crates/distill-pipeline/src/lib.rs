@@ -77,6 +77,11 @@ pub fn ingest(
     progress.start(files.len() as u64);
     let mut report = Report::default();
     let bytes = AtomicU64::new(0);
+    // Near-duplicates: every stored signature, then each new article as it is stored.
+    let mut copies = distill_nlp::dedup::LshIndex::new();
+    for stored in library.store.signatures()? {
+        copies.insert(&stored.id, stored.signature, stored.duplicate_of.as_deref());
+    }
     for chunk in files.chunks(CHUNK) {
         let results: Vec<Result<distill_core::Article, Skip>> = chunk
             .par_iter()
@@ -91,7 +96,12 @@ pub fn ingest(
         let mut articles = Vec::with_capacity(results.len());
         for r in results {
             match r {
-                Ok(a) => articles.push(a),
+                Ok(mut a) => {
+                    // In input order, so the first copy seen of a story is its original.
+                    a.duplicate_of = copies.original_of(&a.id, &a.signature).map(|(root, _)| root);
+                    copies.insert(&a.id, a.signature.clone(), a.duplicate_of.as_deref());
+                    articles.push(a);
+                }
                 Err(skip) => skipped.push(skip),
             }
         }

@@ -64,6 +64,8 @@ pub struct SearchQuery {
     pub since: Option<DateTime<Utc>>,
     /// Only articles published before this time.
     pub until: Option<DateTime<Utc>>,
+    /// Also return near-duplicate copies (by default each story appears once).
+    pub include_duplicates: bool,
 }
 
 /// One search hit.
@@ -95,6 +97,7 @@ pub struct Results {
 }
 
 struct Fields {
+    duplicate: Field,
     id: Field,
     title: Field,
     body: Field,
@@ -127,6 +130,7 @@ fn schema() -> (Schema, Fields) {
         body: b.add_text_field("body", text),
         source: b.add_text_field("source", STORED),
         source_key: b.add_text_field("source_key", STRING),
+        duplicate: b.add_text_field("duplicate", STRING),
         url: b.add_text_field("url", STORED),
         published: b.add_date_field("published", tantivy::schema::INDEXED | tantivy::schema::FAST | STORED),
     };
@@ -141,7 +145,20 @@ impl SearchIndex {
         let (schema, fields) = schema();
         let directory = tantivy::directory::MmapDirectory::open(dir)
             .map_err(|e| SearchError::Open { path: dir.display().to_string(), reason: e.to_string() })?;
-        let index = Index::open_or_create(directory, schema)?;
+        let index = match Index::open_or_create(directory, schema.clone()) {
+            Ok(index) => index,
+            // An index written by an older schema is only a replica: start it
+            // afresh, and the next sync rebuilds it from the store.
+            Err(tantivy::TantivyError::SchemaError(_)) => {
+                std::fs::remove_dir_all(dir)
+                    .and_then(|_| std::fs::create_dir_all(dir))
+                    .map_err(|e| SearchError::Open { path: dir.display().to_string(), reason: e.to_string() })?;
+                let directory = tantivy::directory::MmapDirectory::open(dir)
+                    .map_err(|e| SearchError::Open { path: dir.display().to_string(), reason: e.to_string() })?;
+                Index::create(directory, schema, tantivy::IndexSettings::default())?
+            }
+            Err(e) => return Err(e.into()),
+        };
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         Ok(SearchIndex { index, reader, writer: Mutex::new(None), fields })
     }
@@ -208,6 +225,9 @@ impl SearchIndex {
             doc.add_text(f.source, source);
             doc.add_text(f.source_key, source.to_lowercase());
         }
+        if article.duplicate_of.is_some() {
+            doc.add_text(f.duplicate, "1");
+        }
         if let Some(url) = &article.url {
             doc.add_text(f.url, url);
         }
@@ -246,6 +266,10 @@ impl SearchIndex {
                 None => Bound::Unbounded,
             };
             clauses.push((Occur::Must, Box::new(RangeQuery::new(bound(q.since, true), bound(q.until, false)))));
+        }
+        if !q.include_duplicates {
+            let term = Term::from_field_text(f.duplicate, "1");
+            clauses.push((Occur::MustNot, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
         }
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
@@ -328,6 +352,8 @@ mod tests {
             insights: vec![],
             content_hash: distill_core::content_hash(text),
             origin: "test".into(),
+            duplicate_of: None,
+            signature: vec![],
         }
     }
 
@@ -374,6 +400,13 @@ mod tests {
         index.sync(&store).unwrap();
         assert_eq!(index.num_docs(), 2);
         assert_eq!(index.search(&q("returned")).unwrap().total, 1);
+        // A copy is found only when copies are asked for.
+        let mut copy = article("c", "Port strike ends, copied", "Dock workers returned to work on Monday.", "Wire", 4);
+        copy.duplicate_of = Some("a".into());
+        store.upsert(&copy).unwrap();
+        index.sync(&store).unwrap();
+        assert_eq!(index.search(&q("returned")).unwrap().total, 1);
+        assert_eq!(index.search(&SearchQuery { include_duplicates: true, ..q("returned") }).unwrap().total, 2);
     }
 
     #[test]

@@ -8,14 +8,14 @@ use chrono::{DateTime, Utc};
 use distill_core::Article;
 use distill_pipeline::Library;
 use distill_search::SearchQuery;
-use distill_store::ListQuery;
+use distill_store::{ArticleSummary, ListQuery, Store};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::blocking;
 
 /// The public JSON shape of an article (`show --json` and `/api/articles/{id}`).
-pub fn article_view(a: &Article) -> Value {
+pub fn article_view(a: &Article, copies: &[ArticleSummary]) -> Value {
     json!({
         "id": a.id,
         "title": a.title,
@@ -31,7 +31,31 @@ pub fn article_view(a: &Article) -> Value {
             "bullets": a.summary.bullets.iter().map(|b| json!({"text": b.text, "citations": b.citations})).collect::<Vec<_>>(),
         },
         "insights": a.insights.iter().map(|i| json!({"question": i.question, "kind": i.kind, "citations": i.citations})).collect::<Vec<_>>(),
+        "duplicate_of": a.duplicate_of,
+        "also_reported_by": copies.iter().map(|c| json!({"id": c.id, "title": c.title, "source": c.source, "url": c.url, "published": c.published.map(|d| d.to_rfc3339())})).collect::<Vec<_>>(),
     })
+}
+
+/// The other copies of an article's story: its original (when it is a copy) and the
+/// original's other copies, oldest first.
+pub fn story_copies(store: &dyn Store, a: &Article) -> distill_store::Result<Vec<ArticleSummary>> {
+    let root = a.duplicate_of.as_deref().unwrap_or(&a.id);
+    let mut copies = Vec::new();
+    if root != a.id
+        && let Some(original) = store.get(root)?
+    {
+        copies.push(ArticleSummary {
+            id: original.id,
+            title: original.title,
+            url: original.url,
+            source: original.source,
+            published: original.published,
+            language: original.language,
+            duplicate_of: None,
+        });
+    }
+    copies.extend(store.duplicates_of(root)?.into_iter().filter(|c| c.id != a.id));
+    Ok(copies)
 }
 
 /// An API error: a stable code, a message, and its HTTP status.
@@ -97,21 +121,30 @@ pub struct Paging {
 }
 
 pub(crate) async fn list(State(lib): State<Library>, Query(p): Query<Paging>) -> Result<Json<Value>, ApiError> {
-    let query = ListQuery { limit: p.limit.unwrap_or(50).clamp(1, 500), offset: p.offset.unwrap_or(0).min(1_000_000) };
+    let query = ListQuery {
+        limit: p.limit.unwrap_or(50).clamp(1, 500),
+        offset: p.offset.unwrap_or(0).min(1_000_000),
+        originals_only: false,
+    };
     let (items, total) = blocking(move || Ok::<_, ApiError>((lib.store.list(&query)?, lib.store.count()?))).await??;
     Ok(Json(json!({"total": total, "articles": items})))
 }
 
 pub(crate) async fn article(State(lib): State<Library>, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    let found = load(lib, id.clone()).await?;
-    Ok(Json(article_view(&found)))
+    let (found, copies) = load(lib, id.clone()).await?;
+    Ok(Json(article_view(&found, &copies)))
 }
 
-pub(crate) async fn load(lib: Library, id: String) -> Result<Article, ApiError> {
+/// Loads an article and the other copies of its story.
+pub(crate) async fn load(lib: Library, id: String) -> Result<(Article, Vec<ArticleSummary>), ApiError> {
     let lookup = id.clone();
-    blocking(move || lib.store.get(&lookup))
-        .await??
-        .ok_or_else(|| ApiError::not_found(format!("no article with id {id:?}")))
+    let found = blocking(move || -> distill_store::Result<Option<(Article, Vec<ArticleSummary>)>> {
+        let Some(article) = lib.store.get(&lookup)? else { return Ok(None) };
+        let copies = story_copies(lib.store.as_ref(), &article)?;
+        Ok(Some((article, copies)))
+    })
+    .await??;
+    found.ok_or_else(|| ApiError::not_found(format!("no article with id {id:?}")))
 }
 
 /// Search parameters, shared by the page and the API.
@@ -148,6 +181,7 @@ impl SearchParams {
             source: self.source.clone().filter(|s| !s.trim().is_empty()),
             since: date("since", &self.since)?,
             until: date("until", &self.until)?,
+            include_duplicates: false,
         })
     }
 }

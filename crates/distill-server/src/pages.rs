@@ -45,7 +45,7 @@ fn date(a: Option<chrono::DateTime<chrono::Utc>>) -> String {
 }
 
 pub(crate) async fn home(State(lib): State<Library>) -> Response {
-    let listed = blocking(move || lib.store.list(&ListQuery { limit: 100, offset: 0 })).await;
+    let listed = blocking(move || lib.store.list(&ListQuery { limit: 100, offset: 0, originals_only: true })).await;
     let items = match listed {
         Ok(Ok(items)) => items,
         Ok(Err(e)) => return error_page(e.into()),
@@ -71,7 +71,7 @@ pub(crate) async fn home(State(lib): State<Library>) -> Response {
 
 pub(crate) async fn article(State(lib): State<Library>, Path(id): Path<String>) -> Response {
     match load(lib, id).await {
-        Ok(a) => Html(layout(&a.title, "", &render_article(&a))).into_response(),
+        Ok((a, copies)) => Html(layout(&a.title, "", &render_article(&a, &copies))).into_response(),
         Err(e) => error_page(e),
     }
 }
@@ -81,7 +81,7 @@ fn cite_links(citations: &[usize]) -> String {
 }
 
 /// Renders the article page body.
-pub fn render_article(a: &Article) -> String {
+pub fn render_article(a: &Article, copies: &[distill_store::ArticleSummary]) -> String {
     let mut out = String::with_capacity(a.text.len() * 2);
     let _ = write!(out, "<article class=\"story\"><h1>{}</h1><p class=\"meta\">", esc(&a.title));
     let mut meta = Vec::new();
@@ -134,6 +134,20 @@ pub fn render_article(a: &Article) -> String {
                 esc(&query_escape(&i.question)),
                 esc(&i.question),
                 cite_links(&i.citations)
+            );
+        }
+        out.push_str("</ul></section>");
+    }
+    if !copies.is_empty() {
+        out.push_str("<section class=\"also\"><h2>Also reported by</h2><ul>");
+        for c in copies {
+            let _ = write!(
+                out,
+                "<li><a href=\"/articles/{}\">{}</a> <span class=\"meta\">{} · {}</span></li>",
+                esc(&c.id),
+                esc(&c.title),
+                esc(c.source.as_deref().unwrap_or("")),
+                date(c.published)
             );
         }
         out.push_str("</ul></section>");

@@ -76,6 +76,8 @@ pub struct ArticleSummary {
     pub published: Option<DateTime<Utc>>,
     /// Language code.
     pub language: Option<String>,
+    /// The original this article copies, if it is a near-duplicate.
+    pub duplicate_of: Option<String>,
 }
 
 /// Which articles to list.
@@ -85,12 +87,25 @@ pub struct ListQuery {
     pub limit: usize,
     /// Rows to skip.
     pub offset: usize,
+    /// Leave out near-duplicate copies (each story once).
+    pub originals_only: bool,
 }
 
 impl Default for ListQuery {
     fn default() -> Self {
-        Self { limit: 50, offset: 0 }
+        Self { limit: 50, offset: 0, originals_only: false }
     }
+}
+
+/// A stored near-duplicate signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSignature {
+    /// Article id.
+    pub id: String,
+    /// MinHash signature of the body.
+    pub signature: Vec<u32>,
+    /// The original the article copies, if any.
+    pub duplicate_of: Option<String>,
 }
 
 /// An article as written to the change log, with its sequence number.
@@ -117,6 +132,11 @@ pub trait Store: Send + Sync {
     fn list(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>>;
     /// Number of stored articles.
     fn count(&self) -> Result<usize>;
+    /// The copies of an article (near-duplicates that point to it), oldest first.
+    fn duplicates_of(&self, id: &str) -> Result<Vec<ArticleSummary>>;
+    /// Every stored signature with its article id and original, to rebuild the
+    /// near-duplicate index.
+    fn signatures(&self) -> Result<Vec<StoredSignature>>;
     /// Articles written after `seq`, in change-log order, at most `limit`.
     fn changes_since(&self, seq: i64, limit: usize) -> Result<Vec<Change>>;
     /// The newest sequence number (0 when empty).

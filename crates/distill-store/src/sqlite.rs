@@ -8,10 +8,11 @@ use distill_core::{Article, Insight, Sentence, Summary};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use crate::{ArticleSummary, Change, ListQuery, Result, Store, StoreError, Upsert};
+use crate::{ArticleSummary, Change, ListQuery, Result, Store, StoreError, StoredSignature, Upsert};
 
 /// Schema migrations, applied in order; the index + 1 is the schema version.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
     CREATE TABLE articles (
         id           TEXT PRIMARY KEY,
         title        TEXT NOT NULL,
@@ -29,7 +30,13 @@ const MIGRATIONS: &[&str] = &[r#"
         updated_at   TEXT NOT NULL
     );
     CREATE INDEX articles_published ON articles (published DESC);
-"#];
+"#,
+    r#"
+    ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
+    ALTER TABLE articles ADD COLUMN signature BLOB;
+    CREATE INDEX articles_duplicate_of ON articles (duplicate_of);
+"#,
+];
 
 /// The parts of an article stored as one JSON column.
 #[derive(Serialize, Deserialize)]
@@ -84,12 +91,28 @@ impl SqliteStore {
     }
 }
 
+fn signature_bytes(signature: &[u32]) -> Option<Vec<u8>> {
+    (!signature.is_empty()).then(|| signature.iter().flat_map(|v| v.to_le_bytes()).collect())
+}
+
+fn read_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        url: r.get(2)?,
+        source: r.get(3)?,
+        published: to_time(r.get(4)?),
+        language: r.get(5)?,
+        duplicate_of: r.get(6)?,
+    })
+}
+
 fn to_time(s: Option<String>) -> Option<DateTime<Utc>> {
     s.and_then(|s| DateTime::parse_from_rfc3339(&s).ok()).map(|d| d.with_timezone(&Utc))
 }
 
 const ARTICLE_COLUMNS: &str =
-    "id, title, url, source, byline, published, language, body, analysis, content_hash, origin, seq";
+    "id, title, url, source, byline, published, language, body, analysis, content_hash, origin, seq, duplicate_of";
 
 fn read_article(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, std::result::Result<Article, StoreError>)> {
     let id: String = row.get(0)?;
@@ -111,6 +134,8 @@ fn read_article(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, std::result::
         insights: a.insights,
         content_hash: row.get(9).unwrap_or_default(),
         origin: row.get(10).unwrap_or_default(),
+        duplicate_of: row.get(12).unwrap_or_default(),
+        signature: Vec::new(),
     });
     Ok((seq, article))
 }
@@ -125,12 +150,13 @@ impl Store for SqliteStore {
         {
             let mut existing = tx.prepare_cached("SELECT content_hash FROM articles WHERE id = ?1")?;
             let mut write = tx.prepare_cached(
-                "INSERT INTO articles (id, title, url, source, byline, published, language, body, analysis, content_hash, origin, seq, ingested_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
+                "INSERT INTO articles (id, title, url, source, byline, published, language, body, analysis, content_hash, origin, seq, ingested_at, updated_at, duplicate_of, signature)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15)
                  ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url, source = excluded.source,
                    byline = excluded.byline, published = excluded.published, language = excluded.language, body = excluded.body,
                    analysis = excluded.analysis, content_hash = excluded.content_hash, origin = excluded.origin,
-                   seq = excluded.seq, updated_at = excluded.updated_at",
+                   seq = excluded.seq, updated_at = excluded.updated_at, duplicate_of = excluded.duplicate_of,
+                   signature = excluded.signature",
             )?;
             for a in articles {
                 let stored: Option<String> = existing.query_row([&a.id], |r| r.get(0)).optional()?;
@@ -163,6 +189,8 @@ impl Store for SqliteStore {
                     a.origin,
                     seq,
                     now,
+                    a.duplicate_of,
+                    signature_bytes(&a.signature),
                 ])?;
                 outcomes.push(outcome);
             }
@@ -183,17 +211,35 @@ impl Store for SqliteStore {
     fn list(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>> {
         let conn = self.lock();
         let mut stmt = conn.prepare_cached(
-            "SELECT id, title, url, source, published, language FROM articles
+            "SELECT id, title, url, source, published, language, duplicate_of FROM articles
+             WHERE ?3 = 0 OR duplicate_of IS NULL
              ORDER BY published IS NULL, published DESC, seq DESC LIMIT ?1 OFFSET ?2",
         )?;
-        let rows = stmt.query_map(params![query.limit as i64, query.offset as i64], |r| {
-            Ok(ArticleSummary {
+        let rows =
+            stmt.query_map(params![query.limit as i64, query.offset as i64, query.originals_only], read_summary)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn duplicates_of(&self, id: &str) -> Result<Vec<ArticleSummary>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, title, url, source, published, language, duplicate_of FROM articles
+             WHERE duplicate_of = ?1 ORDER BY published, seq",
+        )?;
+        let rows = stmt.query_map([id], read_summary)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn signatures(&self) -> Result<Vec<StoredSignature>> {
+        let conn = self.lock();
+        let mut stmt =
+            conn.prepare_cached("SELECT id, signature, duplicate_of FROM articles WHERE signature IS NOT NULL")?;
+        let rows = stmt.query_map([], |r| {
+            let bytes: Vec<u8> = r.get(1)?;
+            Ok(StoredSignature {
                 id: r.get(0)?,
-                title: r.get(1)?,
-                url: r.get(2)?,
-                source: r.get(3)?,
-                published: to_time(r.get(4)?),
-                language: r.get(5)?,
+                signature: bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect(),
+                duplicate_of: r.get(2)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -243,6 +289,8 @@ mod tests {
             insights: vec![],
             content_hash: distill_core::content_hash(text),
             origin: "test".into(),
+            duplicate_of: None,
+            signature: vec![7; 128],
         }
     }
 
@@ -268,6 +316,16 @@ mod tests {
         let store = SqliteStore::open(&dir.path().join("distill.db")).unwrap();
         assert_eq!(store.count().unwrap(), 2);
         assert_eq!(store.list(&ListQuery::default()).unwrap().len(), 2);
+        // Copies are linked to their original, and lists can leave them out.
+        let mut copy = article("c", "one, revised, copied");
+        copy.duplicate_of = Some("a".into());
+        store.upsert(&copy).unwrap();
+        assert_eq!(store.duplicates_of("a").unwrap().iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["c"]);
+        assert_eq!(store.list(&ListQuery { originals_only: true, ..ListQuery::default() }).unwrap().len(), 2);
+        assert_eq!(store.list(&ListQuery::default()).unwrap().len(), 3);
+        let signatures = store.signatures().unwrap();
+        assert_eq!(signatures.len(), 3);
+        assert!(signatures.iter().all(|s| s.signature == vec![7; 128]));
     }
 
     #[test]

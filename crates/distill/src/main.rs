@@ -88,6 +88,9 @@ enum Command {
         /// Published before this date (YYYY-MM-DD).
         #[arg(long)]
         until: Option<String>,
+        /// Also show near-duplicate copies (by default each story appears once).
+        #[arg(long)]
+        all: bool,
     },
     /// Key points for each line {"id","text","title"?} of a JSON Lines file; no store.
     Summarize {
@@ -189,7 +192,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Extract { paths, json: _ } => extract(&paths),
         Command::List { json, limit, offset } => {
             let library = open(&cli.data)?;
-            let items = library.store.list(&ListQuery { limit, offset })?;
+            let items = library.store.list(&ListQuery { limit, offset, originals_only: false })?;
             let mut out = std::io::stdout().lock();
             if json {
                 writeln!(out, "{}", serde_json::to_string(&items)?)?;
@@ -197,9 +200,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 for a in &items {
                     let date =
                         a.published.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "----------".into());
+                    let copy = a.duplicate_of.as_deref().map(|o| format!("  [copy of {o}]")).unwrap_or_default();
                     writeln!(
                         out,
-                        "{}  {}  {}  ({})",
+                        "{}  {}  {}  ({}){copy}",
                         a.id,
                         date,
                         a.title,
@@ -215,13 +219,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 bail!("no article with id {id:?} (see `distill list`)");
             };
             if json {
-                println!("{}", serde_json::to_string(&distill_server::api::article_view(&article))?);
+                let copies = distill_server::api::story_copies(library.store.as_ref(), &article)?;
+                println!("{}", serde_json::to_string(&distill_server::api::article_view(&article, &copies))?);
             } else {
                 print!("{}", render::article_text(&article));
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Search { query, json, limit, source, since, until } => {
+        Command::Search { query, json, limit, source, since, until, all } => {
             let library = open(&cli.data)?;
             let date = |name: &str, v: Option<String>| -> anyhow::Result<_> {
                 v.map(|s| {
@@ -237,6 +242,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 source,
                 since: date("since", since)?,
                 until: date("until", until)?,
+                include_duplicates: all,
             };
             let results = library.index.search(&q)?;
             if json {

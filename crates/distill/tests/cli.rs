@@ -215,3 +215,62 @@ fn demo_never_replaces_a_real_library() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to replace"));
     assert_eq!(json(&library, &["list", "--json"]).as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn wire_copies_collapse_into_their_original() {
+    let data = sample_library();
+    let list = json(data, &["list", "--json", "--limit", "1000"]);
+    let items = list.as_array().unwrap();
+    let id_of_url = |url: &str| -> String {
+        let key = |u: &str| u.split('?').next().unwrap().to_string();
+        items.iter().find(|a| a["url"].as_str().map(key) == Some(key(url))).unwrap_or_else(|| panic!("{url}"))["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (mut true_pos, mut false_pos, mut false_neg) = (0, 0, 0);
+    for item in manifest() {
+        // Plain-text files carry no URL: find those by title.
+        let by_title = || -> String {
+            items.iter().find(|a| a["title"] == item["title"]).unwrap()["id"].as_str().unwrap().to_string()
+        };
+        let url = item["url"].as_str().unwrap();
+        let has_url =
+            items.iter().any(|a| a["url"].as_str().is_some_and(|u| u.split('?').next() == url.split('?').next()));
+        let id = if has_url { id_of_url(url) } else { by_title() };
+        let stored = items.iter().find(|a| a["id"] == id.as_str()).unwrap();
+        assert!(stored.get("duplicate_of").is_some(), "list --json carries duplicate_of");
+        let expected = item["duplicate_of"].as_str().map(&id_of_url);
+        let found = stored["duplicate_of"].as_str().map(str::to_string);
+        match (&expected, &found) {
+            (Some(e), Some(f)) if e == f => true_pos += 1,
+            (None, None) => {}
+            (None, Some(_)) => false_pos += 1,
+            (Some(_), None) => false_neg += 1,
+            (Some(_), Some(_)) => false_pos += 1,
+        }
+    }
+    assert_eq!((true_pos, false_pos, false_neg), (5, 0, 0), "(tp, fp, fn) against the manifest");
+
+    // The original's page lists its copies; a copy's page names its original.
+    let copy = items.iter().find(|a| !a["duplicate_of"].is_null()).unwrap();
+    let original_id = copy["duplicate_of"].as_str().unwrap();
+    let original = json(data, &["show", original_id, "--json"]);
+    let also: Vec<&str> =
+        original["also_reported_by"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert!(also.contains(&copy["id"].as_str().unwrap()), "{also:?}");
+    let copy_view = json(data, &["show", copy["id"].as_str().unwrap(), "--json"]);
+    assert_eq!(copy_view["duplicate_of"], original_id);
+
+    // Search shows each story once, unless copies are asked for.
+    let once = json(data, &["search", "Calverton dockworkers automation cranes walked off", "--json", "--limit", "50"]);
+    let all = json(
+        data,
+        &["search", "Calverton dockworkers automation cranes walked off", "--json", "--limit", "50", "--all"],
+    );
+    assert!(all["total"].as_u64().unwrap() >= once["total"].as_u64().unwrap() + 2, "{once}\n{all}");
+    for hit in once["hits"].as_array().unwrap() {
+        let item = items.iter().find(|a| a["id"] == hit["id"]).unwrap();
+        assert!(item["duplicate_of"].is_null(), "a copy in default search results: {hit}");
+    }
+}

@@ -42,7 +42,14 @@ fn api_and_pages_serve_what_show_prints() {
     }
     let (status, _, home) = server.get("/");
     assert_eq!(status, 200);
-    assert!(home.contains(&format!("/articles/{first}")));
+    // The home page shows each story once: originals, no copies.
+    for item in list.as_array().unwrap() {
+        let linked = home.contains(&format!("/articles/{}\"", item["id"].as_str().unwrap()));
+        assert_eq!(linked, item["duplicate_of"].is_null(), "{item}");
+    }
+    let copy = list.as_array().unwrap().iter().find(|a| !a["duplicate_of"].is_null()).unwrap();
+    let (_, _, page) = server.get(&format!("/articles/{}", copy["duplicate_of"].as_str().unwrap()));
+    assert!(page.contains("<h2>Also reported by</h2>") && page.contains(copy["id"].as_str().unwrap()));
 }
 
 #[test]
