@@ -88,24 +88,27 @@ impl LshIndex {
             // Re-ingested: keep the slot, refresh what it holds (old band keys may
             // linger as harmless extra candidates).
             self.entries[slot].signature = signature.clone();
-            self.entries[slot].root = root;
-            self.add_bands(slot, &signature);
+            self.entries[slot].root = root.clone();
+            self.add_bands(slot, &signature, &root);
             return;
         }
         let slot = self.entries.len();
-        self.add_bands(slot, &signature);
+        self.add_bands(slot, &signature, &root);
         self.entries.push(Entry { id: id.to_string(), signature, root });
         self.by_id.insert(id.to_string(), slot);
     }
 
-    fn add_bands(&mut self, slot: usize, signature: &[u32]) {
+    fn add_bands(&mut self, slot: usize, signature: &[u32], root_of_new: &str) {
         if signature.len() != SIGNATURE_LEN {
             return;
         }
         for (band, rows) in signature.chunks(ROWS).enumerate() {
             let key = band_key(rows);
+            let root = &self.entries.get(slot).map_or(root_of_new, |e| e.root.as_str());
             let bucket = self.buckets.entry((band as u8, key)).or_default();
-            if !bucket.contains(&slot) {
+            // One member per story in each bucket: a wire story copied a hundred times
+            // must not make every later lookup compare against all hundred.
+            if !bucket.iter().any(|&s| s == slot || self.entries.get(s).is_some_and(|e| e.root == *root)) {
                 bucket.push(slot);
             }
         }
@@ -118,11 +121,12 @@ impl LshIndex {
             return None;
         }
         let mut best: Option<(usize, f64)> = None;
+        let mut roots_seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for (band, rows) in signature.chunks(ROWS).enumerate() {
             let Some(bucket) = self.buckets.get(&(band as u8, band_key(rows))) else { continue };
             for &slot in bucket {
                 let entry = &self.entries[slot];
-                if entry.id == id || entry.root == id {
+                if entry.id == id || entry.root == id || !roots_seen.insert(entry.root.as_str()) {
                     continue;
                 }
                 let s = similarity(signature, &entry.signature);
