@@ -218,11 +218,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let Some(article) = library.store.get(&id)? else {
                 bail!("no article with id {id:?} (see `distill list`)");
             };
+            let copies = distill_server::api::story_copies(library.store.as_ref(), &article)?;
             if json {
-                let copies = distill_server::api::story_copies(library.store.as_ref(), &article)?;
                 println!("{}", serde_json::to_string(&distill_server::api::article_view(&article, &copies))?);
             } else {
-                print!("{}", render::article_text(&article));
+                print!("{}", render::article_text(&article, &copies));
             }
             Ok(ExitCode::SUCCESS)
         }

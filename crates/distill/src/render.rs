@@ -5,7 +5,7 @@ use std::fmt::Write;
 use distill_core::Article;
 
 /// Title, source and date, key points with citation markers, body, insights.
-pub fn article_text(a: &Article) -> String {
+pub fn article_text(a: &Article, copies: &[distill_store::ArticleSummary]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}\n", a.title);
     let mut meta = Vec::new();
@@ -34,6 +34,12 @@ pub fn article_text(a: &Article) -> String {
         let _ = writeln!(out, "Insights\n");
         for i in &a.insights {
             let _ = writeln!(out, "{}", i.question);
+        }
+    }
+    if !copies.is_empty() {
+        let _ = writeln!(out, "\nAlso reported by\n");
+        for c in copies {
+            let _ = writeln!(out, "  {}  {} ({})", c.id, c.title, c.source.as_deref().unwrap_or("unknown source"));
         }
     }
     out
