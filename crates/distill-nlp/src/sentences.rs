@@ -189,6 +189,27 @@ fn is_abbreviation(p: &str, chars: &[(usize, char)], dot: usize, next: usize) ->
     NEVER_FINAL.contains(&lower.as_str())
 }
 
+/// "CALVERTON (CWS) — Roughly 4,200 ..." starts with a dateline: capitals, an
+/// optional agency in parentheses, and a dash.
+pub fn strip_dateline(s: &str) -> &str {
+    for dash in [" — ", " – ", " - ", "—"] {
+        if let Some(pos) = s.find(dash) {
+            let head = &s[..pos];
+            // The place is in capitals; a date ("Oct. 8") and an agency may follow.
+            let first: Vec<char> =
+                head.split_whitespace().next().unwrap_or("").chars().filter(|c| c.is_alphabetic()).collect();
+            let capitals = first.len() >= 2 && first.iter().all(|c| c.is_uppercase());
+            if capitals && head.split_whitespace().count() <= 7 && pos < 60 {
+                let rest = s[pos + dash.len()..].trim_start();
+                if rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                    return rest;
+                }
+            }
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +260,13 @@ mod tests {
             assert_eq!(&text[sentence.start..sentence.end], sentence.text);
         }
         assert_eq!(split_sentences(text)[1].paragraph, 1);
+    }
+
+    #[test]
+    fn datelines_are_recognised() {
+        assert_eq!(strip_dateline("CALVERTON (CWS) — Roughly 4,200 walked out."), "Roughly 4,200 walked out.");
+        assert_eq!(strip_dateline("ASHCOMBE, Oct. 8 (CWS) — The council voted."), "The council voted.");
+        assert_eq!(strip_dateline("The council — after a debate — voted."), "The council — after a debate — voted.");
     }
 
     #[test]

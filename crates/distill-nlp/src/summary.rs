@@ -257,7 +257,7 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 /// Shortens a sentence by deleting spans only. Returns `None` when the sentence
 /// cannot be brought under `max_words` at a clause boundary.
 pub fn compress(sentence: &str, max_words: usize) -> Option<String> {
-    let mut s = strip_dateline(sentence.trim()).to_string();
+    let mut s = crate::sentences::strip_dateline(sentence.trim()).to_string();
     s = remove_parentheticals(&s);
     s = remove_relative_clauses(&s);
     s = remove_attribution_tail(&s);
@@ -266,25 +266,6 @@ pub fn compress(sentence: &str, max_words: usize) -> Option<String> {
         return Some(s);
     }
     truncate_at_clause(&s, max_words)
-}
-
-/// "CALVERTON (CWS) — Roughly 4,200 ..." starts with a dateline: capitals, an
-/// optional agency in parentheses, and a dash.
-fn strip_dateline(s: &str) -> &str {
-    for dash in [" — ", " – ", " - ", "—"] {
-        if let Some(pos) = s.find(dash) {
-            let head = &s[..pos];
-            let letters: Vec<char> = head.chars().filter(|c| c.is_alphabetic()).collect();
-            let capitals = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
-            if capitals && head.split_whitespace().count() <= 6 && pos < 60 {
-                let rest = s[pos + dash.len()..].trim_start();
-                if rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
-                    return rest;
-                }
-            }
-        }
-    }
-    s
 }
 
 fn remove_parentheticals(s: &str) -> String {

@@ -543,7 +543,8 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
     let mut inside: HashSet<String> = HashSet::new();
     for s in sentences {
         let mut before = 0;
-        for toks in segments(&s.text) {
+        // A dateline's agency ("(CWS)") is a credit, not an actor.
+        for toks in segments(crate::sentences::strip_dateline(&s.text)) {
             let mut i = 0;
             while i < toks.len() {
                 if !is_capitalized(toks[i])
