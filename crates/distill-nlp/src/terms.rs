@@ -650,7 +650,9 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
                 })
             })
         });
-        let person = (short != *name || speaks) && name.split(' ').count() <= 4;
+        // Initials ("J. R. Amberley") only ever belong to people.
+        let initials = name.split(' ').any(|w| w.len() == 2 && w.ends_with('.'));
+        let person = (short != *name || speaks || initials) && name.split(' ').count() <= 4;
         merged.push(Entity { name: name.clone(), short, sentences: sents, count, in_title, person });
     }
     merged.retain(|e| {
