@@ -92,6 +92,8 @@ struct Block {
     chars: usize,
     link_chars: usize,
     heading: bool,
+    /// Heading rank: 1 for `<h1>` to 6 for `<h6>`, 0 for other blocks.
+    level: u8,
 }
 
 /// Returns the article body of a page: paragraphs separated by a blank line.
@@ -124,14 +126,20 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
         !label
     });
     // A heading that opens page furniture ("About the author", "Related posts")
-    // drops itself and what follows it, up to the next heading.
+    // drops itself and what follows it.
     let mut out: Vec<&str> = Vec::with_capacity(kept.len());
-    let mut skipping = false;
+    // Skipping lasts through the section's own sub-headings (the titles of related
+    // posts) and ends at a heading of the same or higher rank.
+    let mut skipping: Option<u8> = None;
     for b in &kept {
         if b.heading {
-            skipping = is_furniture_heading(&b.text);
+            if is_furniture_heading(&b.text) {
+                skipping = Some(b.level);
+            } else if skipping.is_some_and(|rank| b.level <= rank) {
+                skipping = None;
+            }
         }
-        if !skipping {
+        if skipping.is_none() {
             out.push(&b.text);
         }
     }
@@ -256,6 +264,15 @@ fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
                     chars,
                     link_chars: if many { link_chars.min(chars) } else { link_chars },
                     heading: matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
+                    level: match tag {
+                        "h1" => 1,
+                        "h2" => 2,
+                        "h3" => 3,
+                        "h4" => 4,
+                        "h5" => 5,
+                        "h6" => 6,
+                        _ => 0,
+                    },
                     text,
                 });
             }

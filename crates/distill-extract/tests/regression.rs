@@ -94,3 +94,16 @@ fn furniture_headings_end_the_article() {
     assert!(text.contains("What the growers said"));
     assert!(!text.contains("About the author") && !text.contains("Jane Roe"), "{text}");
 }
+
+/// A related-posts section keeps going through the titles of the posts it lists.
+#[test]
+fn furniture_sections_span_their_subheadings() {
+    let html = format!(
+        "<body><article><h1>Growing season</h1>{}<h2>Related posts</h2><h3>Another story about tomatoes</h3>\
+         <p>An excerpt of that other story that goes on for a little while, as excerpts do on blogs.</p>\
+         <h3>A third story</h3><p>Another excerpt that is long enough to look like a paragraph of prose.</p></article></body>",
+        prose(3)
+    );
+    let text = body(&html);
+    assert!(!text.contains("tomatoes") && !text.contains("third story") && !text.contains("excerpt"), "{text}");
+}
