@@ -169,6 +169,12 @@ fn extract_prints_one_json_line_per_input() {
         let body: Vec<&str> = line["text"].as_str().unwrap().split_whitespace().take(first.len()).collect();
         assert_eq!(body, first, "{}", item["file"]);
         assert_eq!(line["title"], item["title"], "{}", item["file"]);
+        // Byline, date and canonical URL from JSON-LD, meta tags, <time> or bylines.
+        assert_eq!(line["byline"], item["author"], "{}", item["file"]);
+        let published = |v: &Value| chrono::DateTime::parse_from_rfc3339(v.as_str().unwrap()).unwrap().timestamp();
+        assert_eq!(published(&line["published"]), published(&item["published"]), "{}", item["file"]);
+        let base = |v: &Value| v.as_str().unwrap().split('?').next().unwrap().to_string();
+        assert_eq!(base(&line["url"]), base(&item["url"]), "{}", item["file"]);
     }
 }
 
