@@ -1,11 +1,5 @@
 //! Small text helpers used by several stages.
 
-/// Returns true for characters that are part of a word (letters, digits, and
-/// apostrophes or hyphens inside words are handled by callers).
-pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
 /// Splits text into lowercase word tokens (`\w+` in Unicode terms).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).map(str::to_lowercase)
