@@ -67,14 +67,14 @@ fn extract_body(text: &str) -> Document {
             *k != Unit::Bullet && *k != Unit::Question && (4..=30).contains(&words) && !u.ends_with(':')
         })
     });
-    let title = title_index.map(|i| strip_markdown(&units[i]));
+    let title = title_index.map(|i| units[i].clone());
     let site_name = title_index.and_then(|t| {
         units[..t].iter().rev().find(|u| {
             let words = u.split_whitespace().count();
             (1..=3).contains(&words) && !u.contains("://")
         })
     });
-    let mut paragraphs: Vec<String> = units[start..end].iter().map(|u| strip_markdown(u)).collect();
+    let mut paragraphs: Vec<String> = units[start..end].to_vec();
     if let (Some(site), Some(first)) = (site_name, paragraphs.first_mut())
         && let Some(rest) = strip_dateline(first, site)
     {
