@@ -409,6 +409,24 @@ mod tests {
         assert_eq!(index.search(&SearchQuery { include_duplicates: true, ..q("returned") }).unwrap().total, 2);
     }
 
+    /// The index is a replica: one written with another schema is replaced, and the
+    /// next sync refills it from the store.
+    #[test]
+    fn an_index_with_an_old_schema_is_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let index_dir = dir.path().join("index");
+        std::fs::create_dir_all(&index_dir).unwrap();
+        let mut old = Schema::builder();
+        old.add_text_field("something_else", STRING);
+        Index::create_in_dir(&index_dir, old.build()).unwrap();
+        let store = SqliteStore::open(&dir.path().join("db")).unwrap();
+        store.upsert(&article("a", "Port strike ends", "Dock workers ended their strike.", "Gazette", 3)).unwrap();
+        let index = SearchIndex::open(&index_dir).unwrap();
+        assert_eq!(index.sync(&store).unwrap(), 1);
+        let q = SearchQuery { text: "strike".into(), limit: 5, ..Default::default() };
+        assert_eq!(index.search(&q).unwrap().total, 1);
+    }
+
     #[test]
     fn hostile_queries_do_not_fail() {
         let dir = tempfile::tempdir().unwrap();

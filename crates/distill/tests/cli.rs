@@ -280,3 +280,24 @@ fn wire_copies_collapse_into_their_original() {
         assert!(item["duplicate_of"].is_null(), "a copy in default search results: {hit}");
     }
 }
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    use std::io::Read;
+    // More output than a pipe buffers (the extracted sample corpus, about 300 KB).
+    let mut child = bin()
+        .args(["extract", "--json"])
+        .arg(corpus())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte, then close the pipe the way `distill extract ... | head -c 1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    stdout.read_exact(&mut [0u8; 1]).unwrap();
+    drop(stdout);
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    child.wait().unwrap();
+    assert!(stderr.is_empty(), "a closed pipe is not an error: {stderr}");
+}
