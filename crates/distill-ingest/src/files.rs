@@ -13,6 +13,7 @@ enum Format {
     Text,
     Feed,
     JsonLines,
+    Warc,
 }
 
 fn format_of(path: &Path) -> Result<(Format, bool), String> {
@@ -27,6 +28,7 @@ fn format_of(path: &Path) -> Result<(Format, bool), String> {
         "txt" | "text" | "md" | "markdown" => Format::Text,
         "rss" | "atom" | "xml" | "rdf" | "json" => Format::Feed,
         "jsonl" | "ndjson" => Format::JsonLines,
+        "warc" => Format::Warc,
         "" => return Err("no file extension: cannot tell the format".to_string()),
         other => return Err(format!("unsupported file type '.{other}'")),
     };
@@ -72,6 +74,12 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skip>) {
     (files, skips)
 }
 
+/// Whether a path names a WARC archive, which is streamed record by record
+/// ([`crate::WarcReader`]) instead of read whole.
+pub fn is_warc(path: &Path) -> bool {
+    matches!(format_of(path), Ok((Format::Warc, _)))
+}
+
 /// Files in a folder that describe the folder rather than hold articles.
 fn is_sidecar(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
@@ -91,8 +99,14 @@ pub fn read_file(path: &Path, config: &ReadConfig) -> Vec<Result<RawItem, Skip>>
     };
     let limit = match format {
         Format::Html | Format::Text => config.max_document_bytes,
-        Format::Feed | Format::JsonLines => config.max_container_bytes,
+        Format::Feed | Format::JsonLines | Format::Warc => config.max_container_bytes,
     };
+    if format == Format::Warc {
+        return match crate::WarcReader::open(path, config.max_document_bytes) {
+            Ok(reader) => reader.collect(),
+            Err(skip) => vec![Err(skip)],
+        };
+    }
     if format == Format::JsonLines {
         return match open(path, gzip) {
             Ok(reader) => jsonl::read(&origin, BufReader::new(reader.take(limit)), config),
@@ -109,8 +123,11 @@ pub fn read_file(path: &Path, config: &ReadConfig) -> Vec<Result<RawItem, Skip>>
     match format {
         Format::Html => vec![Ok(RawItem::new(origin, Body::Html(bytes)))],
         Format::Text => vec![Ok(RawItem::new(origin, Body::Text(bytes)))],
-        Format::Feed => read_feed(&origin, &bytes),
-        Format::JsonLines => unreachable!("handled above"),
+        Format::Feed => match crate::feed::parse_feed(&origin, &bytes, None) {
+            Ok(feed) => feed.items,
+            Err(reason) => vec![Err(Skip::new(origin, reason))],
+        },
+        Format::JsonLines | Format::Warc => unreachable!("handled above"),
     }
 }
 
@@ -140,46 +157,6 @@ fn read_limited(path: &Path, gzip: bool, limit: u64) -> Result<Vec<u8>, String> 
         ));
     }
     Ok(bytes)
-}
-
-/// Parses RSS 0.9x/1.0/2.0, Atom or JSON Feed; each entry becomes an HTML item
-/// carrying the richest body the entry has.
-fn read_feed(origin: &str, bytes: &[u8]) -> Vec<Result<RawItem, Skip>> {
-    let feed = match feed_rs::parser::parse(bytes) {
-        Ok(feed) => feed,
-        Err(e) => return vec![Err(Skip::new(origin, format!("not a valid feed: {e}")))],
-    };
-    let source = feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
-    if feed.entries.is_empty() {
-        return vec![Err(Skip::new(origin, "feed has no entries"))];
-    }
-    feed.entries
-        .into_iter()
-        .enumerate()
-        .map(|(i, entry)| {
-            let item_origin = format!("{origin}#item-{i}");
-            let content = entry.content.as_ref().and_then(|c| c.body.clone()).unwrap_or_default();
-            let summary = entry.summary.as_ref().map(|s| s.content.clone()).unwrap_or_default();
-            let body = if content.len() >= summary.len() { content } else { summary };
-            if body.trim().is_empty() {
-                return Err(Skip::new(item_origin, "feed entry has no body"));
-            }
-            let mut item = RawItem::new(item_origin, Body::Html(body.into_bytes()));
-            item.url = entry.links.first().map(|l| l.href.clone());
-            item.title = entry.title.map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
-            item.published = entry.published.or(entry.updated);
-            item.source = source.clone();
-            let authors: Vec<String> = entry
-                .authors
-                .iter()
-                .filter_map(|a| a.name.as_deref())
-                .map(|n| n.trim().to_string())
-                .filter(|n| !n.is_empty())
-                .collect();
-            item.byline = (!authors.is_empty()).then(|| authors.join(", "));
-            Ok(item)
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -1,15 +1,25 @@
-//! Input sources: files and folders of HTML, text, feeds (RSS, Atom, JSON Feed) and
-//! JSON Lines, any of them gzip-compressed. Each input becomes one or more
+//! Input sources: files and folders of HTML, text, feeds (RSS, Atom, JSON Feed),
+//! JSON Lines and WARC archives, any of them gzip-compressed; OPML subscription
+//! lists; and the polite, guarded HTTP fetcher for feeds and pages. Each input becomes one or more
 //! [`RawItem`]s (a feed or a JSON Lines file holds many), or a [`Skip`] that names
 //! the item and the reason. Reading is bounded: size caps apply after decompression.
 #![warn(missing_docs)]
 
+mod feed;
+mod fetch;
 mod files;
+pub mod guard;
 mod jsonl;
+pub mod opml;
+pub mod robots;
+mod warc;
 
 use chrono::{DateTime, Utc};
 
-pub use files::{collect_files, read_file};
+pub use feed::{Feed, TEASER_WORDS, parse_feed, plain};
+pub use fetch::{FetchConfig, FetchError, Fetcher, Outcome, Purpose, Response, USER_AGENT, Validators};
+pub use files::{collect_files, is_warc, read_file};
+pub use warc::{WarcReader, write_response as write_warc_response};
 
 /// The body of an item, before extraction.
 #[derive(Debug, Clone)]
@@ -37,11 +47,26 @@ pub struct RawItem {
     pub source: Option<String>,
     /// Author given by the container.
     pub byline: Option<String>,
+    /// Character encoding declared by the transport (HTTP `Content-Type`).
+    pub charset: Option<String>,
+    /// The body is only a teaser: the full article is at `url`.
+    pub teaser: bool,
 }
 
 impl RawItem {
-    fn new(origin: String, body: Body) -> RawItem {
-        RawItem { origin, body, url: None, title: None, published: None, source: None, byline: None }
+    /// An item with nothing known about it but its body.
+    pub fn new(origin: String, body: Body) -> RawItem {
+        RawItem {
+            origin,
+            body,
+            url: None,
+            title: None,
+            published: None,
+            source: None,
+            byline: None,
+            charset: None,
+            teaser: false,
+        }
     }
 }
 

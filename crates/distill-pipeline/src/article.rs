@@ -11,7 +11,7 @@ use crate::PipelineConfig;
 /// title and date win over the page's own).
 pub fn extract_item(item: &RawItem, config: &PipelineConfig) -> Result<Document, Skip> {
     let extracted = guarded(&item.origin, || match &item.body {
-        Body::Html(bytes) => distill_extract::extract_html(bytes, None, &config.extract),
+        Body::Html(bytes) => distill_extract::extract_html(bytes, item.charset.as_deref(), &config.extract),
         Body::Text(bytes) => distill_extract::extract_text(bytes, &config.extract),
     })?;
     let mut doc = extracted.map_err(|e| Skip::new(&item.origin, e.to_string()))?;
