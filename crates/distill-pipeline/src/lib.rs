@@ -6,17 +6,19 @@
 
 mod article;
 mod library;
+mod live;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use distill_ingest::{ReadConfig, Skip};
+use distill_ingest::{RawItem, ReadConfig, Skip};
 use distill_store::Upsert;
 use rayon::prelude::*;
 use serde::Serialize;
 
 pub use article::{build_article, extract_item};
 pub use library::{Library, LibraryError};
+pub use live::{FeedOutcome, FeedSelection, PollConfig, ingest_urls, poll_feeds};
 
 /// Settings of every stage.
 #[derive(Debug, Clone, Default)]
@@ -63,25 +65,24 @@ impl Report {
     }
 }
 
-/// Files processed per store transaction.
+/// Items processed per store transaction.
 const CHUNK: usize = 256;
 
-/// Ingests files and folders into the library.
+/// Ingests files and folders into the library. WARC archives are streamed record by
+/// record; records already stored are counted as unchanged without re-extraction, so
+/// an interrupted run is resumed by running it again.
 pub fn ingest(
     library: &Library,
     paths: &[PathBuf],
     config: &PipelineConfig,
     progress: &dyn Progress,
 ) -> Result<Report, LibraryError> {
-    let (files, mut skipped) = distill_ingest::collect_files(paths);
-    progress.start(files.len() as u64);
-    let mut report = Report::default();
+    let (files, skipped) = distill_ingest::collect_files(paths);
+    let (warcs, files): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|p| distill_ingest::is_warc(p));
+    progress.start((files.len() + warcs.len()) as u64);
+    let mut ingestor = Ingestor::new(library)?;
+    ingestor.report.skipped = skipped;
     let bytes = AtomicU64::new(0);
-    // Near-duplicates: every stored signature, then each new article as it is stored.
-    let mut copies = distill_nlp::dedup::LshIndex::new();
-    for stored in library.store.signatures()? {
-        copies.insert(&stored.id, stored.signature, stored.duplicate_of.as_deref());
-    }
     for chunk in files.chunks(CHUNK) {
         let results: Vec<Result<distill_core::Article, Skip>> = chunk
             .par_iter()
@@ -93,35 +94,126 @@ pub fn ingest(
             })
             .map(|item| item.and_then(|item| build_article(item, config)))
             .collect();
+        ingestor.store(results)?;
+    }
+    for path in warcs {
+        bytes.fetch_add(std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0), Ordering::Relaxed);
+        match distill_ingest::WarcReader::open(&path, config.read.max_document_bytes) {
+            Ok(reader) => {
+                ingestor.absorb(reader, config, true)?;
+            }
+            Err(skip) => ingestor.report.skipped.push(skip),
+        }
+        progress.advance(1);
+    }
+    ingestor.report.bytes = bytes.into_inner();
+    ingestor.finish()
+}
+
+/// Stores analyzed articles chunk by chunk, assigning near-duplicates in input order
+/// against everything already stored. One per ingest run or polling pass: it loads
+/// the stored signatures once.
+pub struct Ingestor<'a> {
+    library: &'a Library,
+    copies: distill_nlp::dedup::LshIndex,
+    /// What has been done so far.
+    pub report: Report,
+}
+
+impl<'a> Ingestor<'a> {
+    /// Loads the near-duplicate index from the store.
+    pub fn new(library: &'a Library) -> Result<Ingestor<'a>, LibraryError> {
+        let mut copies = distill_nlp::dedup::LshIndex::new();
+        for stored in library.store.signatures()? {
+            copies.insert(&stored.id, stored.signature, stored.duplicate_of.as_deref());
+        }
+        Ok(Ingestor { library, copies, report: Report::default() })
+    }
+
+    /// Extracts, analyzes and stores a stream of items, `CHUNK` at a time. With
+    /// `skip_stored`, items whose URL is already stored are counted as unchanged
+    /// without being extracted again (archives, feed items seen before).
+    pub fn absorb(
+        &mut self,
+        items: impl Iterator<Item = Result<RawItem, Skip>>,
+        config: &PipelineConfig,
+        skip_stored: bool,
+    ) -> Result<Report, LibraryError> {
+        let before = self.report.clone();
+        let mut items = items.peekable();
+        while items.peek().is_some() {
+            let mut chunk: Vec<Result<RawItem, Skip>> = items.by_ref().take(CHUNK).collect();
+            if skip_stored {
+                let ids: Vec<String> = chunk
+                    .iter()
+                    .filter_map(|i| i.as_ref().ok()?.url.as_deref().map(|u| distill_core::article_id(Some(u), "")))
+                    .collect();
+                let stored = self.library.store.existing(&ids)?;
+                if !stored.is_empty() {
+                    chunk.retain(|item| {
+                        let known = item
+                            .as_ref()
+                            .ok()
+                            .and_then(|i| i.url.as_deref())
+                            .is_some_and(|u| stored.contains(&distill_core::article_id(Some(u), "")));
+                        self.report.unchanged += known as usize;
+                        !known
+                    });
+                }
+            }
+            let results = chunk.into_par_iter().map(|item| item.and_then(|item| build_article(item, config))).collect();
+            self.store(results)?;
+        }
+        Ok(self.report.since(&before))
+    }
+
+    fn store(&mut self, results: Vec<Result<distill_core::Article, Skip>>) -> Result<(), LibraryError> {
         let mut articles = Vec::with_capacity(results.len());
         for r in results {
             match r {
                 Ok(mut a) => {
                     // In input order, so the first copy seen of a story is its original.
-                    a.duplicate_of = copies.original_of(&a.id, &a.signature).map(|(root, _)| root);
-                    copies.insert(&a.id, a.signature.clone(), a.duplicate_of.as_deref());
+                    a.duplicate_of = self.copies.original_of(&a.id, &a.signature).map(|(root, _)| root);
+                    self.copies.insert(&a.id, a.signature.clone(), a.duplicate_of.as_deref());
                     articles.push(a);
                 }
-                Err(skip) => skipped.push(skip),
+                Err(skip) => self.report.skipped.push(skip),
             }
         }
-        for outcome in library.store.upsert_batch(&articles)? {
+        for outcome in self.library.store.upsert_batch(&articles)? {
             match outcome {
-                Upsert::Inserted => report.ingested += 1,
-                Upsert::Updated => report.updated += 1,
-                Upsert::Unchanged => report.unchanged += 1,
+                Upsert::Inserted => self.report.ingested += 1,
+                Upsert::Updated => self.report.updated += 1,
+                Upsert::Unchanged => self.report.unchanged += 1,
             }
+        }
+        Ok(())
+    }
+
+    /// Brings the search index up to date and returns the whole run's report.
+    pub fn finish(self) -> Result<Report, LibraryError> {
+        self.library.sync_index()?;
+        let report = self.report;
+        tracing::info!(
+            ingested = report.ingested,
+            updated = report.updated,
+            unchanged = report.unchanged,
+            skipped = report.skipped.len(),
+            "ingest finished"
+        );
+        Ok(report)
+    }
+}
+
+impl Report {
+    /// What happened after `before` (a snapshot of the same run).
+    fn since(&self, before: &Report) -> Report {
+        Report {
+            ingested: self.ingested - before.ingested,
+            updated: self.updated - before.updated,
+            unchanged: self.unchanged - before.unchanged,
+            skipped: self.skipped[before.skipped.len()..].to_vec(),
+            bytes: self.bytes - before.bytes,
         }
     }
-    library.sync_index()?;
-    report.skipped = skipped;
-    report.bytes = bytes.into_inner();
-    tracing::info!(
-        ingested = report.ingested,
-        updated = report.updated,
-        unchanged = report.unchanged,
-        skipped = report.skipped.len(),
-        "ingest finished"
-    );
-    Ok(report)
 }

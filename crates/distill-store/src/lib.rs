@@ -7,6 +7,8 @@
 
 mod sqlite;
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use distill_core::Article;
 use serde::Serialize;
@@ -141,4 +143,71 @@ pub trait Store: Send + Sync {
     fn changes_since(&self, seq: i64, limit: usize) -> Result<Vec<Change>>;
     /// The newest sequence number (0 when empty).
     fn last_seq(&self) -> Result<i64>;
+    /// Which of these article ids are stored.
+    fn existing(&self, ids: &[String]) -> Result<HashSet<String>>;
+
+    /// Subscribes to a feed; returns false (and revives it with the new settings)
+    /// when it was already there.
+    fn add_feed(&self, feed: &Feed) -> Result<bool>;
+    /// Writes a feed's state after a fetch.
+    fn update_feed(&self, feed: &Feed) -> Result<()>;
+    /// Every subscribed feed, oldest first.
+    fn feeds(&self) -> Result<Vec<Feed>>;
+    /// Unsubscribes; false when there was no such feed.
+    fn remove_feed(&self, url: &str) -> Result<bool>;
+}
+
+/// A subscribed feed and its polling state.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Feed {
+    /// Feed URL (the key).
+    pub url: String,
+    /// The feed's title.
+    pub title: Option<String>,
+    /// The site it belongs to.
+    pub site_url: Option<String>,
+    /// Folder, from OPML.
+    pub category: Option<String>,
+    /// Seconds between polls.
+    pub interval_secs: u64,
+    /// Validator for conditional GET.
+    pub etag: Option<String>,
+    /// Validator for conditional GET.
+    pub last_modified: Option<String>,
+    /// When it was added.
+    pub added: DateTime<Utc>,
+    /// Last poll, successful or not.
+    pub last_checked: Option<DateTime<Utc>>,
+    /// Last successful poll.
+    pub last_success: Option<DateTime<Utc>>,
+    /// When to poll next.
+    pub next_due: DateTime<Utc>,
+    /// Failures in a row.
+    pub failures: u32,
+    /// The last failure, with its code.
+    pub last_error: Option<String>,
+    /// Failed too often: no longer polled until added again.
+    pub dead: bool,
+}
+
+impl Feed {
+    /// A new subscription, due now.
+    pub fn new(url: &str, interval: std::time::Duration, now: DateTime<Utc>) -> Feed {
+        Feed {
+            url: url.to_string(),
+            title: None,
+            site_url: None,
+            category: None,
+            interval_secs: interval.as_secs().max(1),
+            etag: None,
+            last_modified: None,
+            added: now,
+            last_checked: None,
+            last_success: None,
+            next_due: now,
+            failures: 0,
+            last_error: None,
+            dead: false,
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! The embedded SQLite store: one file, WAL mode, migrations keyed by `user_version`.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -8,7 +9,7 @@ use distill_core::{Article, Insight, Sentence, Summary};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use crate::{ArticleSummary, Change, ListQuery, Result, Store, StoreError, StoredSignature, Upsert};
+use crate::{ArticleSummary, Change, Feed, ListQuery, Result, Store, StoreError, StoredSignature, Upsert};
 
 /// Schema migrations, applied in order; the index + 1 is the schema version.
 const MIGRATIONS: &[&str] = &[
@@ -35,6 +36,24 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
     ALTER TABLE articles ADD COLUMN signature BLOB;
     CREATE INDEX articles_duplicate_of ON articles (duplicate_of);
+"#,
+    r#"
+    CREATE TABLE feeds (
+        url           TEXT PRIMARY KEY,
+        title         TEXT,
+        site_url      TEXT,
+        category      TEXT,
+        interval_secs INTEGER NOT NULL,
+        etag          TEXT,
+        last_modified TEXT,
+        added         TEXT NOT NULL,
+        last_checked  TEXT,
+        last_success  TEXT,
+        next_due      TEXT NOT NULL,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        last_error    TEXT,
+        dead          INTEGER NOT NULL DEFAULT 0
+    );
 "#,
 ];
 
@@ -109,6 +128,27 @@ fn read_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
 
 fn to_time(s: Option<String>) -> Option<DateTime<Utc>> {
     s.and_then(|s| DateTime::parse_from_rfc3339(&s).ok()).map(|d| d.with_timezone(&Utc))
+}
+
+const FEED_COLUMNS: &str = "url, title, site_url, category, interval_secs, etag, last_modified, added, last_checked, last_success, next_due, failures, last_error, dead";
+
+fn read_feed(r: &rusqlite::Row<'_>) -> rusqlite::Result<Feed> {
+    Ok(Feed {
+        url: r.get(0)?,
+        title: r.get(1)?,
+        site_url: r.get(2)?,
+        category: r.get(3)?,
+        interval_secs: r.get::<_, i64>(4)?.max(1) as u64,
+        etag: r.get(5)?,
+        last_modified: r.get(6)?,
+        added: to_time(r.get(7)?).unwrap_or_default(),
+        last_checked: to_time(r.get(8)?),
+        last_success: to_time(r.get(9)?),
+        next_due: to_time(r.get(10)?).unwrap_or_default(),
+        failures: r.get::<_, i64>(11)?.max(0) as u32,
+        last_error: r.get(12)?,
+        dead: r.get(13)?,
+    })
 }
 
 const ARTICLE_COLUMNS: &str =
@@ -268,6 +308,86 @@ impl Store for SqliteStore {
         let conn = self.lock();
         Ok(conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?)
     }
+
+    fn existing(&self, ids: &[String]) -> Result<HashSet<String>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
+        let mut found = HashSet::new();
+        for id in ids {
+            if stmt.exists([id])? {
+                found.insert(id.clone());
+            }
+        }
+        Ok(found)
+    }
+
+    fn add_feed(&self, feed: &Feed) -> Result<bool> {
+        let conn = self.lock();
+        let known: bool = conn.prepare_cached("SELECT 1 FROM feeds WHERE url = ?1")?.exists([&feed.url])?;
+        if known {
+            // Adding again revives a dead feed and takes the new settings.
+            conn.execute(
+                "UPDATE feeds SET title = COALESCE(?2, title), site_url = COALESCE(?3, site_url),
+                 category = COALESCE(?4, category), interval_secs = ?5, next_due = ?6, failures = 0, dead = 0
+                 WHERE url = ?1",
+                params![
+                    feed.url,
+                    feed.title,
+                    feed.site_url,
+                    feed.category,
+                    feed.interval_secs as i64,
+                    feed.next_due.to_rfc3339()
+                ],
+            )?;
+            return Ok(false);
+        }
+        self.write_feed(&conn, feed)?;
+        Ok(true)
+    }
+
+    fn update_feed(&self, feed: &Feed) -> Result<()> {
+        let conn = self.lock();
+        self.write_feed(&conn, feed)
+    }
+
+    fn feeds(&self) -> Result<Vec<Feed>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare_cached(&format!("SELECT {FEED_COLUMNS} FROM feeds ORDER BY added, url"))?;
+        let rows = stmt.query_map([], read_feed)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn remove_feed(&self, url: &str) -> Result<bool> {
+        let conn = self.lock();
+        Ok(conn.execute("DELETE FROM feeds WHERE url = ?1", [url])? > 0)
+    }
+}
+
+impl SqliteStore {
+    fn write_feed(&self, conn: &Connection, feed: &Feed) -> Result<()> {
+        conn.execute(
+            &format!(
+                "INSERT OR REPLACE INTO feeds ({FEED_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+            ),
+            params![
+                feed.url,
+                feed.title,
+                feed.site_url,
+                feed.category,
+                feed.interval_secs as i64,
+                feed.etag,
+                feed.last_modified,
+                feed.added.to_rfc3339(),
+                feed.last_checked.map(|t| t.to_rfc3339()),
+                feed.last_success.map(|t| t.to_rfc3339()),
+                feed.next_due.to_rfc3339(),
+                feed.failures as i64,
+                feed.last_error,
+                feed.dead,
+            ],
+        )?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -326,6 +446,31 @@ mod tests {
         let signatures = store.signatures().unwrap();
         assert_eq!(signatures.len(), 3);
         assert!(signatures.iter().all(|s| s.signature == vec![7; 128]));
+    }
+
+    #[test]
+    fn feeds_are_added_updated_and_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("distill.db")).unwrap();
+        let mut feed = Feed::new("https://wire.example/rss", std::time::Duration::from_secs(900), Utc::now());
+        assert!(store.add_feed(&feed).unwrap());
+        feed.failures = 9;
+        feed.dead = true;
+        feed.etag = Some("\"v1\"".into());
+        feed.last_error = Some("HTTP 500".into());
+        store.update_feed(&feed).unwrap();
+        let stored = &store.feeds().unwrap()[0];
+        assert_eq!(stored, &Feed { added: stored.added, next_due: stored.next_due, ..feed.clone() });
+        // Adding again revives it.
+        assert!(!store.add_feed(&Feed::new(&feed.url, std::time::Duration::from_secs(60), Utc::now())).unwrap());
+        let revived = &store.feeds().unwrap()[0];
+        assert!(!revived.dead && revived.failures == 0 && revived.interval_secs == 60);
+        assert_eq!(revived.etag.as_deref(), Some("\"v1\""));
+        assert!(store.remove_feed(&feed.url).unwrap());
+        assert!(!store.remove_feed(&feed.url).unwrap());
+        assert!(store.feeds().unwrap().is_empty());
+        store.upsert(&article("a", "one")).unwrap();
+        assert_eq!(store.existing(&["a".into(), "b".into()]).unwrap(), HashSet::from(["a".to_string()]));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod bench;
 mod eval;
+mod live;
 mod render;
 
 use std::io::{IsTerminal, Write};
@@ -28,17 +29,35 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Ingest HTML, text, feed and JSON Lines files or folders (gzip too).
+    /// Ingest files or folders (HTML, text, feeds, JSON Lines, WARC; gzip too) and URLs.
     Ingest {
-        /// Files or folders.
+        /// Files, folders, or http(s) URLs of article pages.
         #[arg(required = true)]
-        paths: Vec<PathBuf>,
+        inputs: Vec<String>,
         /// Key points per article.
         #[arg(long, default_value_t = 4)]
         bullets: usize,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        fetch: live::FetchArgs,
+    },
+    /// Manage feed subscriptions.
+    Feeds {
+        #[command(subcommand)]
+        what: live::FeedsCommand,
+    },
+    /// Poll the feeds that are due, once, and store their new articles.
+    Fetch {
+        /// Poll every live feed, due or not.
+        #[arg(long)]
+        all: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        fetch: live::FetchArgs,
     },
     /// Extract article text without storing anything.
     Extract {
@@ -103,11 +122,19 @@ enum Command {
         #[arg(long, default_value = "extractive", value_parser = ["extractive", "lead"])]
         method: String,
     },
-    /// Serve the web app and JSON API.
+    /// Serve the web app and JSON API, polling due feeds in the background.
     Serve {
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
+        /// How often to look for due feeds.
+        #[arg(long, default_value = "60s", value_parser = live::parse_duration)]
+        poll_every: std::time::Duration,
+        /// Do not poll feeds.
+        #[arg(long)]
+        no_poll: bool,
+        #[command(flatten)]
+        fetch: live::FetchArgs,
     },
     /// Ingest the bundled sample corpus into a fresh data folder and serve it.
     Demo {
@@ -168,11 +195,26 @@ fn open(data: &Path) -> anyhow::Result<Library> {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Ingest { paths, bullets, json } => {
+        Command::Ingest { inputs, bullets, json, fetch } => {
             let library = open(&cli.data)?;
             let mut config = PipelineConfig::default();
             config.summary.bullets = bullets;
-            let report = ingest_with_progress(&library, &paths, &config)?;
+            let (urls, paths): (Vec<String>, Vec<String>) =
+                inputs.into_iter().partition(|i| i.starts_with("http://") || i.starts_with("https://"));
+            let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+            let mut report = if paths.is_empty() {
+                distill_pipeline::Report::default()
+            } else {
+                ingest_with_progress(&library, &paths, &config)?
+            };
+            if !urls.is_empty() {
+                let fetched = live::ingest_urls(&library, &urls, &fetch, &config)?;
+                report.ingested += fetched.ingested;
+                report.updated += fetched.updated;
+                report.unchanged += fetched.unchanged;
+                report.bytes += fetched.bytes;
+                report.skipped.extend(fetched.skipped);
+            }
             if json {
                 println!("{}", serde_json::to_string(&report)?);
             } else {
@@ -189,6 +231,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(if report.present() > 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
+        Command::Feeds { what } => live::feeds(&open(&cli.data)?, what),
+        Command::Fetch { all, json, fetch } => live::fetch(&open(&cli.data)?, &fetch, all, json),
         Command::Extract { paths, json: _ } => extract(&paths),
         Command::List { json, limit, offset } => {
             let library = open(&cli.data)?;
@@ -258,10 +302,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Summarize { input, bullets, method } => summarize(&input, bullets, &method),
-        Command::Serve { addr } => {
+        Command::Serve { addr, poll_every, no_poll, fetch } => {
             let library = open(&cli.data)?;
             library.sync_index()?;
-            serve(library, addr)
+            let poller = (!no_poll).then(|| live::serve_fetcher(&fetch).map(|f| (f, poll_every))).transpose()?;
+            serve(library, addr, poller)
         }
         Command::Demo { addr, corpus } => {
             let corpus = corpus.or_else(find_corpus).context("sample corpus not found; pass --corpus DIR")?;
@@ -282,7 +327,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let library = open(&cli.data)?;
             let report = ingest_with_progress(&library, &[corpus], &PipelineConfig::default())?;
             eprintln!("demo: ingested {} articles into {}", report.present(), cli.data.display());
-            serve(library, addr)
+            serve(library, addr, None)
         }
         Command::Reindex => {
             let library = open(&cli.data)?;
@@ -302,12 +347,23 @@ fn find_corpus() -> Option<PathBuf> {
         .find(|p| p.is_dir())
 }
 
-fn serve(library: Library, addr: SocketAddr) -> anyhow::Result<ExitCode> {
+/// Serves the app; with a poller, due feeds are fetched in the background.
+fn serve(
+    library: Library,
+    addr: SocketAddr,
+    poller: Option<(std::sync::Arc<distill_ingest::Fetcher>, std::time::Duration)>,
+) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(distill_server::serve(library, addr, |bound| {
-        println!("serving on http://{bound}/");
-        let _ = std::io::stdout().flush();
-    }))?;
+    runtime.block_on(async {
+        if let Some((fetcher, every)) = poller {
+            tokio::spawn(live::poll_forever(library.clone(), fetcher, every));
+        }
+        distill_server::serve(library, addr, |bound| {
+            println!("serving on http://{bound}/");
+            let _ = std::io::stdout().flush();
+        })
+        .await
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
