@@ -160,8 +160,11 @@ impl<R: BufRead> Iterator for WarcReader<R> {
     }
 }
 
+/// An HTML body and its declared charset.
+type HtmlBody = (Option<String>, Vec<u8>);
+
 /// Splits an HTTP response block; returns the body if it is a 2xx HTML page.
-fn http_html(block: &[u8]) -> Result<Option<(Option<String>, Vec<u8>)>, String> {
+fn http_html(block: &[u8]) -> Result<Option<HtmlBody>, String> {
     let Some(split) = find(block, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| find(block, b"\n\n").map(|i| (i, i + 2)))
     else {
         return Err("HTTP response without a header end".to_string());

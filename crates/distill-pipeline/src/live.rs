@@ -113,7 +113,11 @@ async fn fetch_page(fetcher: &Fetcher, url: &str, hints: Option<&RawItem>) -> Re
             Ok(item)
         }
         Ok(Outcome::NotModified) => Err(Skip::new(url, "304 Not Modified without a cached copy")),
-        Err(error) => Err(Skip::new(url, format!("{} ({})", error, error.code()))),
+        Err(error) => {
+            let message = error.to_string();
+            let reason = message.strip_prefix(&format!("{url}: ")).unwrap_or(&message);
+            Err(Skip::new(url, format!("{reason} ({})", error.code())))
+        }
     }
 }
 
