@@ -50,66 +50,135 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / SIGNATURE_LEN as f64
 }
 
-/// LSH over signatures: articles sharing any band are candidates.
+/// LSH over signatures: articles sharing any band are candidates, and candidates
+/// are confirmed by comparing signatures.
+///
+/// Laid out for a million articles on one machine: one map per band from a 32-bit
+/// band key to the first member (a bucket almost always has one story; the rare
+/// others go to an overflow map), and signatures kept as one flat array of their low
+/// 16 bits, which estimates similarity as well as 32 bits do (two different values
+/// agree by chance once in 65,536).
 #[derive(Default)]
 pub struct LshIndex {
-    buckets: HashMap<(u8, u64), Vec<usize>>,
-    entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    bands: Vec<HashMap<u32, Slot, Spread>>,
+    overflow: HashMap<(u8, u32), Vec<Slot>>,
+    signatures: Vec<u16>,
+    ids: Vec<Box<str>>,
+    /// The slot of each entry's original (itself for an original).
+    roots: Vec<Slot>,
+    /// Originals that are not in the index themselves (no signature), by slot.
+    foreign_roots: HashMap<Slot, Box<str>>,
+    by_id: HashMap<Box<str>, Slot>,
 }
 
-struct Entry {
-    id: String,
-    signature: Signature,
-    /// The original this article copies, or its own id.
-    root: String,
+type Slot = u32;
+
+/// Band keys are already hashes: spread them over the 64 bits the table uses
+/// instead of hashing them again.
+type Spread = std::hash::BuildHasherDefault<SpreadHasher>;
+
+#[derive(Default)]
+#[doc(hidden)]
+pub struct SpreadHasher(u64);
+
+impl std::hash::Hasher for SpreadHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.0 = u64::from(v).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 impl LshIndex {
     /// An empty index.
     pub fn new() -> LshIndex {
-        LshIndex::default()
+        LshIndex { bands: (0..BANDS).map(|_| HashMap::default()).collect(), ..LshIndex::default() }
     }
 
     /// Number of signatures held.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.ids.len()
     }
 
     /// Whether the index is empty.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.ids.is_empty()
+    }
+
+    fn root_id(&self, slot: Slot) -> &str {
+        match self.foreign_roots.get(&slot) {
+            Some(root) => root,
+            None => &self.ids[self.roots[slot as usize] as usize],
+        }
+    }
+
+    fn signature_at(&self, slot: Slot) -> &[u16] {
+        let start = slot as usize * SIGNATURE_LEN;
+        &self.signatures[start..start + SIGNATURE_LEN]
     }
 
     /// Adds (or replaces) an article; `duplicate_of` is its original, if any.
     pub fn insert(&mut self, id: &str, signature: Signature, duplicate_of: Option<&str>) {
-        let root = duplicate_of.unwrap_or(id).to_string();
-        if let Some(&slot) = self.by_id.get(id) {
-            // Re-ingested: keep the slot, refresh what it holds (old band keys may
-            // linger as harmless extra candidates).
-            self.entries[slot].signature = signature.clone();
-            self.entries[slot].root = root.clone();
-            self.add_bands(slot, &signature, &root);
-            return;
-        }
-        let slot = self.entries.len();
-        self.add_bands(slot, &signature, &root);
-        self.entries.push(Entry { id: id.to_string(), signature, root });
-        self.by_id.insert(id.to_string(), slot);
-    }
-
-    fn add_bands(&mut self, slot: usize, signature: &[u32], root_of_new: &str) {
         if signature.len() != SIGNATURE_LEN {
             return;
         }
+        if self.bands.is_empty() {
+            *self = LshIndex::new();
+        }
+        let slot = match self.by_id.get(id) {
+            // Re-ingested: keep the slot and refresh it (old band keys may linger as
+            // harmless extra candidates).
+            Some(&slot) => {
+                let start = slot as usize * SIGNATURE_LEN;
+                for (stored, &v) in self.signatures[start..start + SIGNATURE_LEN].iter_mut().zip(&signature) {
+                    *stored = v as u16;
+                }
+                self.foreign_roots.remove(&slot);
+                slot
+            }
+            None => {
+                let slot = self.ids.len() as Slot;
+                self.ids.push(id.into());
+                self.roots.push(slot);
+                self.signatures.extend(signature.iter().map(|&v| v as u16));
+                self.by_id.insert(id.into(), slot);
+                slot
+            }
+        };
+        self.roots[slot as usize] = match duplicate_of {
+            None => slot,
+            Some(root) => match self.by_id.get(root) {
+                Some(&root_slot) => root_slot,
+                None => {
+                    self.foreign_roots.insert(slot, root.into());
+                    slot
+                }
+            },
+        };
         for (band, rows) in signature.chunks(ROWS).enumerate() {
-            let key = band_key(rows);
-            let root = &self.entries.get(slot).map_or(root_of_new, |e| e.root.as_str());
-            let bucket = self.buckets.entry((band as u8, key)).or_default();
-            // One member per story in each bucket: a wire story copied a hundred times
-            // must not make every later lookup compare against all hundred.
-            if !bucket.iter().any(|&s| s == slot || self.entries.get(s).is_some_and(|e| e.root == *root)) {
-                bucket.push(slot);
+            let key = band_key(band, rows);
+            match self.bands[band].get(&key) {
+                None => {
+                    self.bands[band].insert(key, slot);
+                }
+                Some(&first) => {
+                    // One member per story in each bucket: a wire story copied a
+                    // hundred times must not make every later lookup compare against
+                    // all hundred.
+                    let root = self.root_id(slot).to_string();
+                    let extra = self.overflow.get(&(band as u8, key));
+                    let members = std::iter::once(first).chain(extra.into_iter().flatten().copied());
+                    if members.clone().any(|s| s == slot || self.root_id(s) == root) {
+                        continue;
+                    }
+                    self.overflow.entry((band as u8, key)).or_default().push(slot);
+                }
             }
         }
     }
@@ -117,34 +186,39 @@ impl LshIndex {
     /// Returns the original that `signature` copies: the root of the most similar
     /// indexed article at or above the threshold, other than `id` itself.
     pub fn original_of(&self, id: &str, signature: &[u32]) -> Option<(String, f64)> {
-        if signature.len() != SIGNATURE_LEN {
+        if signature.len() != SIGNATURE_LEN || self.bands.is_empty() {
             return None;
         }
-        let mut best: Option<(usize, f64)> = None;
-        let mut roots_seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let query: Vec<u16> = signature.iter().map(|&v| v as u16).collect();
+        let mut best: Option<(Slot, f64)> = None;
+        let mut roots_seen: Vec<&str> = Vec::new();
         for (band, rows) in signature.chunks(ROWS).enumerate() {
-            let Some(bucket) = self.buckets.get(&(band as u8, band_key(rows))) else { continue };
-            for &slot in bucket {
-                let entry = &self.entries[slot];
-                if entry.id == id || entry.root == id || !roots_seen.insert(entry.root.as_str()) {
+            let key = band_key(band, rows);
+            let Some(&first) = self.bands[band].get(&key) else { continue };
+            let extra = self.overflow.get(&(band as u8, key));
+            for slot in std::iter::once(first).chain(extra.into_iter().flatten().copied()) {
+                let root = self.root_id(slot);
+                if &*self.ids[slot as usize] == id || root == id || roots_seen.contains(&root) {
                     continue;
                 }
-                let s = similarity(signature, &entry.signature);
+                roots_seen.push(root);
+                let same = query.iter().zip(self.signature_at(slot)).filter(|(a, b)| a == b).count();
+                let s = same as f64 / SIGNATURE_LEN as f64;
                 if s >= DUPLICATE_THRESHOLD && best.is_none_or(|(_, b)| s > b) {
                     best = Some((slot, s));
                 }
             }
         }
-        best.map(|(slot, s)| (self.entries[slot].root.clone(), s))
+        best.map(|(slot, s)| (self.root_id(slot).to_string(), s))
     }
 }
 
-fn band_key(rows: &[u32]) -> u64 {
+fn band_key(band: usize, rows: &[u32]) -> u32 {
     let mut bytes = [0u8; ROWS * 4];
     for (chunk, v) in bytes.chunks_mut(4).zip(rows) {
         chunk.copy_from_slice(&v.to_le_bytes());
     }
-    xxh3_64(&bytes)
+    xxh3_64_with_seed(&bytes, band as u64) as u32
 }
 
 #[cfg(test)]

@@ -27,11 +27,34 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 3)]
         rounds: usize,
     },
+    /// Builds a WARC (one gzip member per record, as CC-NEWS) from every HTML page in
+    /// the folders and ingests it into a fresh data folder: articles/s, MB/s and peak
+    /// memory; then ingests it again, as an interrupted run would be resumed.
+    Warc {
+        /// Folders of `.html` / `.html.gz` pages.
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// Repeat the pages (with distinct URLs) until the archive holds this many MB of HTML.
+        #[arg(long, default_value_t = 100)]
+        min_mb: usize,
+    },
+    /// Near-duplicate lookups against an index of N signatures: build time, memory,
+    /// and the cost of one lookup for a new story and for an edited copy.
+    Dedup {
+        /// Signatures in the index.
+        #[arg(long, default_value_t = 1_000_000)]
+        signatures: usize,
+        /// Lookups of each kind.
+        #[arg(long, default_value_t = 20_000)]
+        queries: usize,
+    },
 }
 
 pub fn run(what: BenchCommand, data: &Path) -> anyhow::Result<ExitCode> {
     match what {
         BenchCommand::Extract { dir, rounds } => extract(&dir, rounds),
+        BenchCommand::Warc { dirs, min_mb } => warc(&dirs, min_mb, data),
+        BenchCommand::Dedup { signatures, queries } => dedup(signatures, queries),
         BenchCommand::Ingest { dir, replicate } => {
             let scratch = data.join("bench-scratch");
             let _ = std::fs::remove_dir_all(&scratch);
@@ -153,4 +176,132 @@ fn peak_memory() -> String {
         .ok()
         .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l["VmHWM:".len()..].trim().to_string()))
         .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// Every `.html` / `.html.gz` page under the folders, decompressed.
+fn html_pages(dirs: &[PathBuf]) -> anyhow::Result<Vec<Vec<u8>>> {
+    use std::io::Read;
+    let (files, _) = distill_ingest::collect_files(dirs);
+    let mut pages = Vec::new();
+    for file in files.iter().filter(|f| f.to_string_lossy().contains(".htm")) {
+        let bytes = std::fs::read(file)?;
+        if file.extension().is_some_and(|e| e == "gz") {
+            let mut out = Vec::new();
+            flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
+            pages.push(out);
+        } else {
+            pages.push(bytes);
+        }
+    }
+    Ok(pages)
+}
+
+fn warc(dirs: &[PathBuf], min_mb: usize, data: &Path) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let pages = html_pages(dirs)?;
+    anyhow::ensure!(!pages.is_empty(), "no .html or .html.gz pages in the folders");
+    let scratch = data.join("bench-scratch");
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch)?;
+    let path = scratch.join("bench.warc.gz");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+    let (mut html_bytes, mut records, mut copy) = (0usize, 0usize, 0usize);
+    while html_bytes < min_mb * 1_000_000 || copy == 0 {
+        for (n, page) in pages.iter().enumerate() {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            let url = format!("https://bench.example/c{copy}/{n}");
+            distill_ingest::write_warc_response(&mut gz, &url, "2026-09-14T08:00:00Z", page)?;
+            out.write_all(&gz.finish()?)?;
+            html_bytes += page.len();
+            records += 1;
+        }
+        copy += 1;
+    }
+    out.flush()?;
+    drop(out);
+    let file_mb = std::fs::metadata(&path)?.len() as f64 / 1e6;
+    let html_mb = html_bytes as f64 / 1e6;
+    println!(
+        "archive: {records} response records ({} pages x {copy}), {html_mb:.1} MB of HTML, {file_mb:.1} MB gzipped",
+        pages.len()
+    );
+    let library = Library::open(&scratch.join("data"))?;
+    for pass in ["first run", "resumed run"] {
+        let start = Instant::now();
+        let report =
+            distill_pipeline::ingest(&library, std::slice::from_ref(&path), &PipelineConfig::default(), &Silent)?;
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{pass}: {} articles ({} new, {} unchanged, {} skipped) in {secs:.2} s: {:.0} articles/s, {:.1} MB/s of HTML, {:.1} MB/s of WARC.gz ({} threads)",
+            report.present(),
+            report.ingested,
+            report.unchanged,
+            report.skipped.len(),
+            report.present() as f64 / secs,
+            html_mb / secs,
+            file_mb / secs,
+            rayon::current_num_threads(),
+        );
+    }
+    println!("peak memory (whole process): {}", peak_memory());
+    drop(library);
+    let _ = std::fs::remove_dir_all(&scratch);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn dedup(n: usize, queries: usize) -> anyhow::Result<ExitCode> {
+    use distill_nlp::dedup::{LshIndex, SIGNATURE_LEN};
+    // A fixed-seed generator: MinHash values of distinct texts are uniform, so random
+    // signatures stand for a corpus of distinct stories.
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state as u32
+    };
+    let mut random_signature = || (0..SIGNATURE_LEN).map(|_| next()).collect::<Vec<u32>>();
+    let rss_before = resident_kb();
+    let start = Instant::now();
+    let mut index = LshIndex::new();
+    let mut kept = Vec::new();
+    for i in 0..n {
+        let signature = random_signature();
+        if i % (n / queries.max(1)).max(1) == 0 && kept.len() < queries {
+            kept.push(signature.clone());
+        }
+        index.insert(&format!("{i:016x}"), signature, None);
+    }
+    let build = start.elapsed().as_secs_f64();
+    let memory_mb = resident_kb().saturating_sub(rss_before) as f64 / 1024.0;
+    println!(
+        "index of {n} signatures built in {build:.2} s ({:.2} µs per insert), {memory_mb:.0} MB resident",
+        build * 1e6 / n as f64
+    );
+    let fresh: Vec<Vec<u32>> = (0..queries).map(|_| random_signature()).collect();
+    let start = Instant::now();
+    let found_fresh = fresh.iter().filter(|s| index.original_of("query", s).is_some()).count();
+    let fresh_us = start.elapsed().as_secs_f64() * 1e6 / queries as f64;
+    // Edited copies: 30% of the hash values changed (similarity 0.7).
+    let copies: Vec<Vec<u32>> = kept
+        .iter()
+        .map(|s| s.iter().enumerate().map(|(i, &v)| if i % 10 < 3 { v ^ 0x5555_5555 } else { v }).collect())
+        .collect();
+    let start = Instant::now();
+    let found_copies = copies.iter().filter(|s| index.original_of("query", s).is_some()).count();
+    let copy_us = start.elapsed().as_secs_f64() * 1e6 / copies.len().max(1) as f64;
+    println!("lookup of a new story: {fresh_us:.2} µs ({found_fresh} false matches in {queries})");
+    println!("lookup of an edited copy: {copy_us:.2} µs ({found_copies} of {} found)", copies.len());
+    println!("peak memory (whole process): {}", peak_memory());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Current resident memory in KiB (Linux), or 0.
+fn resident_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
 }
