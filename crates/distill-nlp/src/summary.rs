@@ -162,24 +162,48 @@ fn directed_centrality(stems: &[Vec<String>]) -> Vec<f64> {
     if n == 0 {
         return Vec::new();
     }
-    let mut df: HashMap<&str, f64> = HashMap::new();
-    for sentence in stems {
-        for t in sentence.iter().map(String::as_str).collect::<HashSet<_>>() {
-            *df.entry(t).or_insert(0.0) += 1.0;
-        }
-    }
-    let vectors: Vec<HashMap<&str, f64>> = stems
+    // Terms as dense ids, sentences as sorted sparse vectors: the n² dot products are
+    // then merges of short sorted lists instead of hash lookups.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let interned: Vec<Vec<u32>> = stems
         .iter()
         .map(|sentence| {
-            let mut v: HashMap<&str, f64> = HashMap::new();
-            for t in sentence {
-                *v.entry(t.as_str()).or_insert(0.0) += 1.0;
+            let mut v: Vec<u32> = sentence
+                .iter()
+                .map(|t| {
+                    let next = ids.len() as u32;
+                    *ids.entry(t.as_str()).or_insert(next)
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    let mut df = vec![0.0f64; ids.len()];
+    for sentence in &interned {
+        let mut last = None;
+        for &t in sentence {
+            if last != Some(t) {
+                df[t as usize] += 1.0;
+                last = Some(t);
+            }
+        }
+    }
+    let vectors: Vec<Vec<(u32, f64)>> = interned
+        .iter()
+        .map(|sentence| {
+            let mut v: Vec<(u32, f64)> = Vec::new();
+            for &t in sentence {
+                match v.last_mut() {
+                    Some((last, count)) if *last == t => *count += 1.0,
+                    _ => v.push((t, 1.0)),
+                }
             }
             for (t, w) in v.iter_mut() {
-                *w *= (1.0 + n as f64 / df[t]).ln();
+                *w *= (1.0 + n as f64 / df[*t as usize]).ln();
             }
-            let norm = v.values().map(|w| w * w).sum::<f64>().sqrt().max(1e-9);
-            v.values_mut().for_each(|w| *w /= norm);
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt().max(1e-9);
+            v.iter_mut().for_each(|(_, w)| *w /= norm);
             v
         })
         .collect();
@@ -187,12 +211,7 @@ fn directed_centrality(stems: &[Vec<String>]) -> Vec<f64> {
     let (mut lo, mut hi) = (f64::MAX, f64::MIN);
     for i in 0..n {
         for j in i + 1..n {
-            let (a, b) = if vectors[i].len() < vectors[j].len() {
-                (&vectors[i], &vectors[j])
-            } else {
-                (&vectors[j], &vectors[i])
-            };
-            let s: f64 = a.iter().map(|(t, w)| w * b.get(t).copied().unwrap_or(0.0)).sum();
+            let s = sparse_dot(&vectors[i], &vectors[j]);
             sim[i * n + j] = s;
             sim[j * n + i] = s;
             lo = lo.min(s);
@@ -217,6 +236,23 @@ fn directed_centrality(stems: &[Vec<String>]) -> Vec<f64> {
         .collect();
     let (min, max) = raw.iter().fold((f64::MAX, f64::MIN), |(a, b), &x| (a.min(x), b.max(x)));
     raw.iter().map(|x| if max > min { (x - min) / (max - min) } else { 0.0 }).collect()
+}
+
+/// Dot product of two sparse vectors sorted by term id.
+fn sparse_dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 fn leans_on_previous(text: &str) -> bool {
