@@ -32,10 +32,12 @@ pub fn content_hash(text: &str) -> String {
     format!("{:016x}", xxh3_64(normalized.as_bytes()))
 }
 
-/// Normalizes an http(s) URL so that copies of one address compare equal: lowercases
-/// scheme and host, drops default ports, fragments, tracking parameters, `www.` and
-/// trailing slashes, and sorts the remaining query parameters. Returns `None` for
-/// anything that is not an absolute http(s) URL.
+/// Normalizes an http(s) URL so that copies of one address compare equal: one scheme
+/// (http and https name the same article), lowercase host, no default ports,
+/// fragments, tracking parameters, `www.` or trailing slashes, AMP variants folded
+/// into the canonical page (`amp.` hosts, `/amp/` prefixes, `/amp` and `.amp`
+/// suffixes, `.amp.html`, `amp=1`, `outputType=amp`), and the remaining query
+/// parameters sorted. Returns `None` for anything that is not an absolute http(s) URL.
 pub fn normalize_url(url: &str) -> Option<String> {
     let url = url.trim();
     let (scheme, rest) = url.split_once("://")?;
@@ -58,7 +60,8 @@ pub fn normalize_url(url: &str) -> Option<String> {
             host = stripped.to_string();
         }
     }
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let host = host.strip_prefix("amp.").filter(|h| h.contains('.')).unwrap_or(host).to_string();
     let (path, query) = match path_query.split_once('?') {
         Some((p, q)) => (p, q),
         None => (path_query, ""),
@@ -69,16 +72,25 @@ pub fn normalize_url(url: &str) -> Option<String> {
             path = stripped.to_string();
         }
     }
+    if let Some(stripped) = path.strip_prefix("/amp/") {
+        path = format!("/{stripped}");
+    }
+    if let Some(stripped) = path.strip_suffix(".amp.html") {
+        path = format!("{stripped}.html");
+    }
     let mut params: Vec<&str> = query
         .split('&')
         .filter(|p| !p.is_empty())
         .filter(|p| {
             let key = p.split('=').next().unwrap_or("").to_ascii_lowercase();
-            !key.starts_with("utm_") && !TRACKING_PARAMS.contains(&key.as_str()) && key != "amp"
+            !key.starts_with("utm_")
+                && !TRACKING_PARAMS.contains(&key.as_str())
+                && key != "amp"
+                && !p.eq_ignore_ascii_case("outputtype=amp")
         })
         .collect();
     params.sort_unstable();
-    let mut out = format!("{scheme}://{host}{path}");
+    let mut out = format!("https://{host}{path}");
     if !params.is_empty() {
         out.push('?');
         out.push_str(&params.join("&"));
@@ -99,8 +111,27 @@ mod tests {
     }
 
     #[test]
-    fn amp_variant_is_the_same_page() {
-        assert_eq!(normalize_url("https://example.com/a/story/amp"), normalize_url("https://example.com/a/story"));
+    fn amp_variants_and_schemes_are_the_same_page() {
+        let canonical = normalize_url("https://example.com/a/story");
+        for variant in [
+            "https://example.com/a/story/amp",
+            "https://example.com/a/story/amp/",
+            "https://amp.example.com/a/story",
+            "https://example.com/amp/a/story",
+            "https://example.com/a/story?amp=1",
+            "https://example.com/a/story?outputType=amp",
+            "http://example.com/a/story",
+            "HTTP://Example.COM:80/a/story",
+        ] {
+            assert_eq!(normalize_url(variant), canonical, "{variant}");
+        }
+        assert_eq!(
+            normalize_url("https://example.com/a/story.amp.html"),
+            normalize_url("https://example.com/a/story.html")
+        );
+        // A host named just "amp." is not an AMP variant.
+        assert_eq!(normalize_url("https://amp.com/x").as_deref(), Some("https://amp.com/x"));
+        assert_ne!(normalize_url("https://example.com/a/other"), canonical);
     }
 
     #[test]

@@ -126,6 +126,9 @@ pub struct Validators {
 pub struct Response {
     /// The URL after redirects.
     pub url: String,
+    /// Every redirect on the way was permanent (301, 308): the resource has moved,
+    /// and a subscription should follow it.
+    pub moved_permanently: bool,
     /// Media type, lowercase, without parameters.
     pub media_type: Option<String>,
     /// `charset` parameter of the Content-Type.
@@ -320,6 +323,7 @@ impl Fetcher {
         let mut current =
             Url::parse(url.trim()).map_err(|e| FetchError::BadUrl { url: url.to_string(), reason: e.to_string() })?;
         let mut visited = HashSet::new();
+        let mut permanent = true;
         for _hop in 0..=self.config.max_redirects {
             check_url(&current, self.config.allow_private)
                 .map_err(|reason| FetchError::Refused { url: current.to_string(), reason })?;
@@ -338,8 +342,15 @@ impl Fetcher {
                 }
             }
             match self.send(&current, &host, purpose, validators).await? {
+                Step::Done(Outcome::Fetched(mut response)) => {
+                    response.moved_permanently = permanent && visited.len() > 1;
+                    return Ok(Outcome::Fetched(response));
+                }
                 Step::Done(outcome) => return Ok(outcome),
-                Step::Redirect(next) => current = next,
+                Step::Redirect(next, is_permanent) => {
+                    permanent &= is_permanent;
+                    current = next;
+                }
             }
         }
         Err(FetchError::TooManyRedirects { url: url.to_string(), limit: self.config.max_redirects })
@@ -454,7 +465,7 @@ impl Fetcher {
             let next = url
                 .join(location)
                 .map_err(|e| FetchError::BadUrl { url: location.to_string(), reason: e.to_string() })?;
-            return Ok(Step::Redirect(next));
+            return Ok(Step::Redirect(next, matches!(status.as_u16(), 301 | 308)));
         }
         if status.as_u16() == 304 {
             return Ok(Step::Done(Outcome::NotModified));
@@ -482,13 +493,21 @@ impl Fetcher {
             etag: header_string(&headers, header::ETAG),
             last_modified: header_string(&headers, header::LAST_MODIFIED),
         };
-        Ok(Step::Done(Outcome::Fetched(Response { url: url.to_string(), media_type, charset, validators, body })))
+        Ok(Step::Done(Outcome::Fetched(Response {
+            url: url.to_string(),
+            moved_permanently: false,
+            media_type,
+            charset,
+            validators,
+            body,
+        })))
     }
 }
 
 enum Step {
     Done(Outcome),
-    Redirect(Url),
+    /// The next URL, and whether the move is permanent.
+    Redirect(Url, bool),
 }
 
 /// Reads the body chunk by chunk, stopping at the cap: a 2 GB response is cut off,

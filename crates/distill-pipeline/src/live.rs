@@ -193,6 +193,16 @@ async fn poll_one(library: &Library, fetcher: Arc<Fetcher>, mut feed: Feed) -> P
         Ok(parsed) => parsed,
         Err(reason) => return Polled { feed, result: Ok(Some(Vec::new())), parse_error: Some(reason), known: 0 },
     };
+    if response.moved_permanently && response.url != feed.url {
+        match library.store.rename_feed(&feed.url, &response.url) {
+            Ok(true) => {
+                tracing::info!(from = %feed.url, to = %response.url, "feed moved permanently; subscription updated");
+                feed.url = response.url.clone();
+            }
+            Ok(false) => {}
+            Err(error) => tracing::warn!(%error, "could not follow a feed's permanent redirect"),
+        }
+    }
     feed.etag = response.validators.etag;
     feed.last_modified = response.validators.last_modified;
     if feed.title.is_none() {

@@ -130,6 +130,12 @@ pub(crate) async fn list(State(lib): State<Library>, Query(p): Query<Paging>) ->
     Ok(Json(json!({"total": total, "articles": items})))
 }
 
+/// Feed subscriptions with their polling state and last error.
+pub(crate) async fn feeds(State(lib): State<Library>) -> Result<Json<Value>, ApiError> {
+    let feeds = blocking(move || lib.store.feeds()).await??;
+    Ok(Json(json!({"total": feeds.len(), "feeds": feeds})))
+}
+
 pub(crate) async fn article(State(lib): State<Library>, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
     let (found, copies) = load(lib, id.clone()).await?;
     Ok(Json(article_view(&found, &copies)))

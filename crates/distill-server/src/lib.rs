@@ -1,4 +1,4 @@
-//! The HTTP face of distill: web pages (latest articles, the article page, search)
+//! The HTTP face of distill: web pages (latest articles, the article page, search, feeds)
 //! and the JSON API. Reads only; every string from an article is escaped, and a
 //! strict Content-Security-Policy forbids scripts and outside resources.
 #![warn(missing_docs)]
@@ -20,10 +20,12 @@ pub fn router(library: Library) -> Router {
         .route("/", get(pages::home))
         .route("/articles/{id}", get(pages::article))
         .route("/search", get(pages::search))
+        .route("/feeds", get(pages::feeds))
         .route("/static/app.css", get(pages::stylesheet))
         .route("/api/articles", get(api::list))
         .route("/api/articles/{id}", get(api::article))
         .route("/api/search", get(api::search))
+        .route("/api/feeds", get(api::feeds))
         .fallback(pages::not_found)
         .layer(axum::middleware::map_response(security_headers))
         .with_state(library)

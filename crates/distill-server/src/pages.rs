@@ -22,7 +22,7 @@ fn layout(title: &str, query: &str, main: &str) -> String {
     format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{} · distill</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body>\
-         <header class=\"site\"><a class=\"brand\" href=\"/\">distill</a><span class=\"slogan\">No noise, only signal.</span>\
+         <header class=\"site\"><a class=\"brand\" href=\"/\">distill</a><span class=\"slogan\">No noise, only signal.</span><a class=\"nav\" href=\"/feeds\">Feeds</a>\
          <form class=\"search\" action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" value=\"{}\" placeholder=\"Search the news\" aria-label=\"Search\"><button type=\"submit\">Search</button></form></header>\
          <main>{main}</main></body></html>",
         esc(title),
@@ -67,6 +67,44 @@ pub(crate) async fn home(State(lib): State<Library>) -> Response {
     }
     main.push_str("</ol>");
     Html(layout("Latest", "", &main)).into_response()
+}
+
+/// Subscriptions with their state, so a failing feed is seen, not silently retried.
+pub(crate) async fn feeds(State(lib): State<Library>) -> Response {
+    let feeds = match blocking(move || lib.store.feeds()).await {
+        Ok(Ok(feeds)) => feeds,
+        Ok(Err(e)) => return error_page(e.into()),
+        Err(e) => return error_page(e),
+    };
+    let mut main = String::from("<h1>Feeds</h1><ol class=\"articles feeds\">");
+    let when = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    for f in &feeds {
+        let state = if f.dead {
+            format!("dead after {} failures; add it again to revive", f.failures)
+        } else if f.failures > 0 {
+            format!("failing ({} in a row); next try {}", f.failures, when(f.next_due))
+        } else {
+            format!("next check {}", when(f.next_due))
+        };
+        let checked = f.last_checked.map(when).unwrap_or_else(|| "never".into());
+        let _ = write!(
+            main,
+            "<li><span class=\"title\">{}</span><span class=\"meta\">{} · last checked {} · {}</span>",
+            esc(f.title.as_deref().unwrap_or(&f.url)),
+            esc(&f.url),
+            esc(&checked),
+            esc(&state)
+        );
+        if let Some(error) = &f.last_error {
+            let _ = write!(main, "<span class=\"meta error\">Last error: {}</span>", esc(error));
+        }
+        main.push_str("</li>");
+    }
+    if feeds.is_empty() {
+        main.push_str("<li>No feeds yet. Run <code>distill feeds add URL</code> to subscribe.</li>");
+    }
+    main.push_str("</ol>");
+    Html(layout("Feeds", "", &main)).into_response()
 }
 
 pub(crate) async fn article(State(lib): State<Library>, Path(id): Path<String>) -> Response {

@@ -155,6 +155,9 @@ pub trait Store: Send + Sync {
     fn feeds(&self) -> Result<Vec<Feed>>;
     /// Unsubscribes; false when there was no such feed.
     fn remove_feed(&self, url: &str) -> Result<bool>;
+    /// Moves a subscription to a new URL (the feed moved permanently); false when
+    /// there was no such feed or the new URL is already subscribed.
+    fn rename_feed(&self, from: &str, to: &str) -> Result<bool>;
 }
 
 /// A subscribed feed and its polling state.

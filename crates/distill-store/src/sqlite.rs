@@ -361,6 +361,14 @@ impl Store for SqliteStore {
         let conn = self.lock();
         Ok(conn.execute("DELETE FROM feeds WHERE url = ?1", [url])? > 0)
     }
+
+    fn rename_feed(&self, from: &str, to: &str) -> Result<bool> {
+        let conn = self.lock();
+        Ok(conn.execute(
+            "UPDATE feeds SET url = ?2 WHERE url = ?1 AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?2)",
+            [from, to],
+        )? > 0)
+    }
 }
 
 impl SqliteStore {
@@ -466,7 +474,10 @@ mod tests {
         let revived = &store.feeds().unwrap()[0];
         assert!(!revived.dead && revived.failures == 0 && revived.interval_secs == 60);
         assert_eq!(revived.etag.as_deref(), Some("\"v1\""));
-        assert!(store.remove_feed(&feed.url).unwrap());
+        assert!(store.rename_feed(&feed.url, "https://wire.example/moved.rss").unwrap());
+        assert!(!store.rename_feed(&feed.url, "https://wire.example/other.rss").unwrap());
+        assert_eq!(store.feeds().unwrap()[0].url, "https://wire.example/moved.rss");
+        assert!(store.remove_feed("https://wire.example/moved.rss").unwrap());
         assert!(!store.remove_feed(&feed.url).unwrap());
         assert!(store.feeds().unwrap().is_empty());
         store.upsert(&article("a", "one")).unwrap();

@@ -122,6 +122,11 @@ fn start_site() -> Site {
                 )
                 .route("/bomb.xml", get(|| async { ([(header::CONTENT_TYPE, "application/xml")], entity_bomb()) }))
                 .route("/gone.xml", get(|| async { (StatusCode::GONE, "gone") }))
+                .route(
+                    "/old-feed.xml",
+                    get(|| async { (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, "/feed.xml")]) }),
+                )
+                .route("/temp-feed.xml", get(|| async { (StatusCode::FOUND, [(header::LOCATION, "/other.xml")]) }))
                 .route("/error.xml", get(|| async { (StatusCode::INTERNAL_SERVER_ERROR, "oops") }))
                 .route(
                     "/limited.xml",
@@ -272,6 +277,18 @@ fn failing_feeds_back_off_are_marked_dead_and_bad_xml_is_reported() {
     let text = stdout(&run(data.path(), &["feeds", "list"]));
     assert!(text.contains("DEAD after 1 failures") && text.contains("last error: http_status"), "{text}");
 
+    // The web app and the API show the state and the last error too.
+    let server = Server::start(data.path());
+    let (status, _, page) = server.get("/feeds");
+    assert_eq!(status, 200);
+    assert!(page.contains("dead after 1 failures") && page.contains("Last error: http_status"), "{page}");
+    assert!(page.contains("Café Wire"));
+    let (status, _, api) = server.get("/api/feeds");
+    assert_eq!(status, 200);
+    let api: Value = serde_json::from_str(&api).unwrap();
+    assert_eq!(api["total"], 6);
+    drop(server);
+
     // A dead feed is not polled again; forcing every live feed leaves it alone.
     let before = site.saw("/gone.xml").len();
     live(data.path(), &["fetch", "--all"]);
@@ -279,6 +296,17 @@ fn failing_feeds_back_off_are_marked_dead_and_bad_xml_is_reported() {
     // A failing feed counts its failures in a row.
     let error_state = feeds(data.path());
     assert_eq!(feed(&error_state, &site.url("/error.xml"))["failures"], 2);
+}
+
+#[test]
+fn permanent_redirects_move_the_subscription_and_temporary_ones_do_not() {
+    let site = start_site();
+    let data = tempfile::tempdir().unwrap();
+    assert!(live(data.path(), &["feeds", "add", &site.url("/old-feed.xml")]).status.success());
+    assert!(live(data.path(), &["feeds", "add", &site.url("/temp-feed.xml")]).status.success());
+    let urls: Vec<Value> = feeds(data.path()).iter().map(|f| f["url"].clone()).collect();
+    assert_eq!(urls, [site.url("/feed.xml"), site.url("/temp-feed.xml")]);
+    assert_eq!(json(data.path(), &["list", "--json"]).as_array().unwrap().len(), 6);
 }
 
 #[test]

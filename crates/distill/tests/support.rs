@@ -64,7 +64,7 @@ impl Server {
         let mut child = bin()
             .arg("--data")
             .arg(data)
-            .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(["serve", "--addr", "127.0.0.1:0", "--no-poll"])
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
