@@ -2,9 +2,8 @@
 //! its parent and where its subtree ends. Every later pass is a loop over a vector,
 //! never a recursion, so a deeply nested page cannot overflow the stack.
 
-use scraper::{Html, Node as HtmlNode};
-
 use crate::ExtractConfig;
+use crate::sink::{self, DOCUMENT, Data};
 
 /// Sentinel for "no parent".
 pub const NONE: usize = usize::MAX;
@@ -42,48 +41,76 @@ pub const INVISIBLE: &[&str] = &[
 ];
 
 impl Dom {
-    /// Parses HTML and flattens it, honouring the element and depth caps.
+    /// Parses HTML and flattens it, honouring the element and depth caps. Elements
+    /// past the depth cap are dropped but their text is kept, attached to the
+    /// deepest element kept.
     pub fn parse(html: &str, config: &ExtractConfig) -> Dom {
-        let parsed = Html::parse_document(html);
-        let mut nodes: Vec<Node> = Vec::with_capacity(1024);
-        // Stack of open flattened elements: (index in nodes).
+        let arena = sink::parse(html);
+        let mut nodes: Vec<Node> = Vec::with_capacity(arena.len());
+        // Open flattened elements, and for each open arena element whether it was kept.
         let mut open: Vec<usize> = Vec::with_capacity(64);
-        // Depth in the original tree of each Open edge, to match Close edges.
         let mut kept: Vec<bool> = Vec::with_capacity(64);
-        for edge in parsed.tree.root().traverse() {
-            match edge {
-                ego_tree::iter::Edge::Open(node) => match node.value() {
-                    HtmlNode::Element(el) => {
-                        let keep = open.len() < config.max_depth && nodes.len() < config.max_elements;
-                        kept.push(keep);
-                        if keep {
-                            let attrs =
-                                el.attrs().map(|(k, v)| (Box::from(k.to_ascii_lowercase()), Box::from(v))).collect();
-                            let parent = open.last().copied().unwrap_or(NONE);
-                            nodes.push(Node {
-                                parent,
-                                end: 0,
-                                kind: Kind::Element { tag: Box::from(el.name()), attrs },
-                            });
-                            open.push(nodes.len() - 1);
-                        }
+        let mut next = arena[DOCUMENT].first_child;
+        while let Some(id) = next {
+            // Enter the node.
+            match &arena[id].data {
+                Data::Element { name, attrs } => {
+                    let keep = open.len() < config.max_depth && nodes.len() < config.max_elements;
+                    kept.push(keep);
+                    if keep {
+                        let attrs = attrs
+                            .iter()
+                            .map(|a| {
+                                let name: &str = &a.name.local;
+                                let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                                    Box::from(name.to_ascii_lowercase())
+                                } else {
+                                    Box::from(name)
+                                };
+                                (name, Box::from(&*a.value))
+                            })
+                            .collect();
+                        let parent = open.last().copied().unwrap_or(NONE);
+                        nodes.push(Node {
+                            parent,
+                            end: 0,
+                            kind: Kind::Element { tag: Box::from(&*name.local), attrs },
+                        });
+                        open.push(nodes.len() - 1);
                     }
-                    HtmlNode::Text(text) => {
-                        if let Some(&parent) = open.last()
-                            && nodes.len() < config.max_elements * 2
-                        {
-                            let i = nodes.len();
-                            nodes.push(Node { parent, end: i + 1, kind: Kind::Text(Box::from(&**text)) });
-                        }
-                    }
-                    _ => {}
-                },
-                ego_tree::iter::Edge::Close(node) => {
-                    if node.value().is_element()
-                        && kept.pop() == Some(true)
-                        && let Some(i) = open.pop()
+                }
+                Data::Text(text) => {
+                    if let Some(&parent) = open.last()
+                        && nodes.len() < config.max_elements * 2
                     {
-                        nodes[i].end = nodes.len();
+                        let i = nodes.len();
+                        nodes.push(Node { parent, end: i + 1, kind: Kind::Text(Box::from(&**text)) });
+                    }
+                }
+                Data::Document | Data::Other => {}
+            }
+            if let Some(child) = arena[id].first_child.filter(|_| matches!(arena[id].data, Data::Element { .. })) {
+                next = Some(child);
+                continue;
+            }
+            // Leave it, and every ancestor whose last child this was.
+            let mut current = id;
+            loop {
+                if matches!(arena[current].data, Data::Element { .. })
+                    && kept.pop() == Some(true)
+                    && let Some(i) = open.pop()
+                {
+                    nodes[i].end = nodes.len();
+                }
+                if let Some(sibling) = arena[current].next {
+                    next = Some(sibling);
+                    break;
+                }
+                match arena[current].parent {
+                    Some(parent) if parent != DOCUMENT => current = parent,
+                    _ => {
+                        next = None;
+                        break;
                     }
                 }
             }

@@ -10,7 +10,7 @@ use crate::{ExtractError, Result};
 pub fn decode(bytes: &[u8], declared_charset: Option<&str>) -> Result<String> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok(clean_controls(&text));
+        return Ok(clean_controls(text));
     }
     if looks_binary(bytes) {
         return Err(ExtractError::Binary);
@@ -29,7 +29,7 @@ pub fn decode(bytes: &[u8], declared_charset: Option<&str>) -> Result<String> {
         None => detect(bytes),
     };
     let (text, _, _) = encoding.decode(bytes);
-    Ok(clean_controls(&text))
+    Ok(clean_controls(text))
 }
 
 /// UTF-8 with a few broken bytes (a bad splice, a truncated character) is still
@@ -85,13 +85,34 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-fn clean_controls(text: &str) -> String {
+/// Drops control characters (C0 but tab and line breaks, DEL, C1). Most pages have
+/// none, and a byte scan finds that without rebuilding the string.
+fn clean_controls(text: std::borrow::Cow<'_, str>) -> String {
+    let bytes = text.as_bytes();
+    let has_control = bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\r'))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    });
+    if !has_control {
+        return text.into_owned();
+    }
     text.chars().filter(|&c| !c.is_control() || matches!(c, '\n' | '\t' | '\r')).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_dropped_and_clean_text_kept() {
+        for (dirty, clean) in [
+            ("a\u{0}b\u{7}c\u{7f}d\u{85}e\u{9f}f", "abcdef"),
+            ("tab\there\r\nline é € \u{a0}", "tab\there\r\nline é € \u{a0}"),
+        ] {
+            assert_eq!(clean_controls(dirty.into()), clean);
+        }
+    }
 
     #[test]
     fn windows_1252_meta_is_honoured() {

@@ -11,6 +11,7 @@ mod encoding;
 mod metadata;
 mod nesting;
 mod plain;
+mod sink;
 
 pub use distill_core::Document;
 pub use encoding::decode;
