@@ -2,6 +2,9 @@
 //! its parent and where its subtree ends. Every later pass is a loop over a vector,
 //! never a recursion, so a deeply nested page cannot overflow the stack.
 
+use html5ever::LocalName;
+use html5ever::tendril::StrTendril;
+
 use crate::ExtractConfig;
 use crate::sink::{self, DOCUMENT, Data};
 
@@ -22,10 +25,11 @@ pub struct Node {
 /// Element or text.
 #[derive(Debug)]
 pub enum Kind {
-    /// An element: lowercase tag name and attributes.
-    Element { tag: Box<str>, attrs: Vec<(Box<str>, Box<str>)> },
+    /// An element: lowercase tag name and attributes (html5ever's own atoms and
+    /// strings, moved out of its tree, not copied).
+    Element { tag: LocalName, attrs: Vec<(LocalName, StrTendril)> },
     /// A text node.
-    Text(Box<str>),
+    Text(StrTendril),
 }
 
 /// The page as a flat vector of nodes.
@@ -45,37 +49,24 @@ impl Dom {
     /// past the depth cap are dropped but their text is kept, attached to the
     /// deepest element kept.
     pub fn parse(html: &str, config: &ExtractConfig) -> Dom {
-        let arena = sink::parse(html);
+        let mut arena = sink::parse(html);
         let mut nodes: Vec<Node> = Vec::with_capacity(arena.len());
         // Open flattened elements, and for each open arena element whether it was kept.
         let mut open: Vec<usize> = Vec::with_capacity(64);
         let mut kept: Vec<bool> = Vec::with_capacity(64);
         let mut next = arena[DOCUMENT].first_child;
         while let Some(id) = next {
-            // Enter the node.
-            match &arena[id].data {
+            // Enter the node, moving its content out of the arena.
+            let is_element = matches!(arena[id].data, Data::Element { .. });
+            match std::mem::replace(&mut arena[id].data, Data::Other) {
                 Data::Element { name, attrs } => {
                     let keep = open.len() < config.max_depth && nodes.len() < config.max_elements;
                     kept.push(keep);
                     if keep {
-                        let attrs = attrs
-                            .iter()
-                            .map(|a| {
-                                let name: &str = &a.name.local;
-                                let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
-                                    Box::from(name.to_ascii_lowercase())
-                                } else {
-                                    Box::from(name)
-                                };
-                                (name, Box::from(&*a.value))
-                            })
-                            .collect();
+                        // html5ever lowercases HTML attribute names already.
+                        let attrs = attrs.into_iter().map(|a| (a.name.local, a.value)).collect();
                         let parent = open.last().copied().unwrap_or(NONE);
-                        nodes.push(Node {
-                            parent,
-                            end: 0,
-                            kind: Kind::Element { tag: Box::from(&*name.local), attrs },
-                        });
+                        nodes.push(Node { parent, end: 0, kind: Kind::Element { tag: name.local, attrs } });
                         open.push(nodes.len() - 1);
                     }
                 }
@@ -84,19 +75,20 @@ impl Dom {
                         && nodes.len() < config.max_elements * 2
                     {
                         let i = nodes.len();
-                        nodes.push(Node { parent, end: i + 1, kind: Kind::Text(Box::from(&**text)) });
+                        nodes.push(Node { parent, end: i + 1, kind: Kind::Text(text) });
                     }
                 }
                 Data::Document | Data::Other => {}
             }
-            if let Some(child) = arena[id].first_child.filter(|_| matches!(arena[id].data, Data::Element { .. })) {
+            if let Some(child) = arena[id].first_child.filter(|_| is_element) {
                 next = Some(child);
                 continue;
             }
             // Leave it, and every ancestor whose last child this was.
             let mut current = id;
+            let mut current_is_element = is_element;
             loop {
-                if matches!(arena[current].data, Data::Element { .. })
+                if current_is_element
                     && kept.pop() == Some(true)
                     && let Some(i) = open.pop()
                 {
@@ -107,7 +99,11 @@ impl Dom {
                     break;
                 }
                 match arena[current].parent {
-                    Some(parent) if parent != DOCUMENT => current = parent,
+                    Some(parent) if parent != DOCUMENT => {
+                        current = parent;
+                        // Only elements have children.
+                        current_is_element = true;
+                    }
                     _ => {
                         next = None;
                         break;
