@@ -164,7 +164,7 @@ fn subtree_lengths(dom: &Dom) -> (Vec<usize>, Vec<usize>) {
         if let Kind::Text(t) = &dom.nodes[i].kind
             && !invisible[i]
         {
-            let chars = t.chars().filter(|c| !c.is_whitespace()).count();
+            let chars = visible_chars(t);
             text_len[i] = chars;
             if in_link[i] {
                 link_len[i] = chars;
@@ -177,6 +177,15 @@ fn subtree_lengths(dom: &Dom) -> (Vec<usize>, Vec<usize>) {
         }
     }
     (text_len, link_len)
+}
+
+/// Characters other than whitespace; the common all-ASCII case is a byte count.
+fn visible_chars(text: &str) -> usize {
+    if text.is_ascii() {
+        text.bytes().filter(|b| !matches!(b, b' ' | b'\t'..=b'\r')).count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    }
 }
 
 fn class_words(dom: &Dom, i: usize) -> Vec<String> {

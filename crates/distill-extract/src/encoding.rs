@@ -91,11 +91,11 @@ fn clean_controls(text: std::borrow::Cow<'_, str>) -> String {
     let bytes = text.as_bytes();
     // Branch-free over the whole page so that it vectorizes; C1 controls are U+0080 to
     // U+009F, encoded 0xC2 0x80..0x9F, and 0xC2 alone is common (no-break spaces).
-    let c0 = bytes.iter().fold(false, |found, &b| {
-        found | ((b < 0x20) & (b != b'\n') & (b != b'\t') & (b != b'\r')) | (b == 0x7f)
-    });
-    let has_control = c0
-        || memchr::memchr_iter(0xc2, bytes).any(|i| bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)));
+    let c0 = bytes
+        .iter()
+        .fold(false, |found, &b| found | ((b < 0x20) & (b != b'\n') & (b != b'\t') & (b != b'\r')) | (b == 0x7f));
+    let has_control =
+        c0 || memchr::memchr_iter(0xc2, bytes).any(|i| bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)));
     if !has_control {
         return text.into_owned();
     }

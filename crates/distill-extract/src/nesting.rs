@@ -5,21 +5,32 @@
 
 use std::borrow::Cow;
 
-/// Elements whose end tag is optional: they do not nest in practice, so they do not
-/// count towards depth (an unclosed `<p>` per paragraph is normal HTML).
-const OPTIONAL_END: &[&str] = &[
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "caption",
-    "rb", "rt", "rp", "html", "head", "body",
-];
+/// How a tag affects nesting.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TagClass {
+    /// Opens a level and closes it with its end tag.
+    Nests,
+    /// End tag optional (an unclosed `<p>` per paragraph is normal HTML) or no end
+    /// tag at all (void elements): never counts towards depth.
+    Flat,
+    /// Content is raw text: tags inside are not tags.
+    RawText,
+}
 
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-    "keygen", "frame", "basefont", "isindex",
-];
-
-/// Elements whose content is raw text: tags inside them are not tags.
-const RAW_TEXT: &[&str] =
-    &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+fn class_of(name: &str) -> TagClass {
+    match name {
+        // Optional end tags.
+        "p" | "li" | "dt" | "dd" | "option" | "optgroup" | "tr" | "td" | "th" | "tbody" | "thead" | "tfoot"
+        | "colgroup" | "caption" | "rb" | "rt" | "rp" | "html" | "head" | "body"
+        // Void elements.
+        | "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta" | "param" | "source"
+        | "track" | "wbr" | "keygen" | "frame" | "basefont" | "isindex" => TagClass::Flat,
+        "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext" => {
+            TagClass::RawText
+        }
+        _ => TagClass::Nests,
+    }
+}
 
 /// Returns the page with tags nested deeper than `max_depth` removed.
 pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
@@ -72,8 +83,9 @@ fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> usize {
         let end = tag_end(bytes, name_start + name_len);
         let self_closing = bytes[..end].ends_with(b"/>");
         let mut keep = true;
+        let class = class_of(name);
         if closing {
-            if !OPTIONAL_END.contains(&name) && !VOID.contains(&name) {
+            if class != TagClass::Flat {
                 if dropped > 0 && depth >= max_depth {
                     dropped -= 1;
                     keep = false;
@@ -81,13 +93,13 @@ fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> usize {
                     depth = depth.saturating_sub(1);
                 }
             }
-        } else if RAW_TEXT.contains(&name) {
+        } else if class == TagClass::RawText {
             // Copy through the matching end tag untouched.
             let close = format!("</{name}");
             let body_end = find_ascii_ci(&html[end..], &close).map_or(html.len(), |p| end + p);
             i = body_end;
             continue;
-        } else if !self_closing && !VOID.contains(&name) && !OPTIONAL_END.contains(&name) {
+        } else if !self_closing && class == TagClass::Nests {
             if depth >= max_depth {
                 dropped += 1;
                 keep = false;
