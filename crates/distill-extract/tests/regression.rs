@@ -107,3 +107,29 @@ fn furniture_sections_span_their_subheadings() {
     let text = body(&html);
     assert!(!text.contains("tomatoes") && !text.contains("third story") && !text.contains("excerpt"), "{text}");
 }
+
+/// A long comment thread is many paragraphs of prose, which exempts most chrome
+/// classes; comments never are the article, however long.
+#[test]
+fn long_comment_threads_are_not_the_article() {
+    let comments: String = (0..8)
+        .map(|i| format!("<div class=\"comment\"><p>Reader {i} replied at length that the harvest in the valley was much worse than the growers admit in public.</p></div>"))
+        .collect();
+    let html = format!("<body><article>{}</article><section id=\"comments\">{comments}</section></body>", prose(6));
+    let text = body(&html);
+    assert_eq!(text.split("\n\n").count(), 6, "{text}");
+    assert!(!text.contains("Reader"));
+}
+
+/// Call-to-action boxes and affiliate disclosures sit inside the article container.
+#[test]
+fn calls_to_action_and_disclosures_inside_the_body() {
+    let html = format!(
+        "<body><article><div class=\"affiliate-disclosure\"><p>We may earn a commission when you buy through links on this page, at no cost to you.</p></div>{}\
+         <div class=\"cta-box\"><p>Get a free quote from a local pro today and find out the exact price of your project.</p></div></article></body>",
+        prose(5)
+    );
+    let text = body(&html);
+    assert_eq!(text.split("\n\n").count(), 5, "{text}");
+    assert!(!text.contains("commission") && !text.contains("free quote"));
+}
