@@ -133,3 +133,19 @@ fn calls_to_action_and_disclosures_inside_the_body() {
     assert_eq!(text.split("\n\n").count(), 5, "{text}");
     assert!(!text.contains("commission") && !text.contains("free quote"));
 }
+
+/// Lines around the article that are neither prose nor clutter (short labels, widget
+/// headings) tied the whole page with the article's container, so the whole page was
+/// taken. The tightest container holding most of the prose wins.
+#[test]
+fn neutral_lines_around_the_article_stay_out() {
+    let html = format!(
+        "<body><div class=\"widget\"><h3>Get an estimate from a local pro</h3><div>Electricians available in your area</div>\
+         <div>Zip codes we service</div><div>Rating: 57 out of 100</div></div>\
+         <div class=\"post-body\">{}</div><div>Or call us directly any day of the week</div></body>",
+        prose(5)
+    );
+    let text = body(&html);
+    assert_eq!(text.split("\n\n").count(), 5, "{text}");
+    assert!(!text.contains("Zip codes") && !text.contains("call us"), "{text}");
+}
