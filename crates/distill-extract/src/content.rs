@@ -351,9 +351,12 @@ fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
     blocks
 }
 
-/// Share of the best subtree's net prose that a tighter subtree must keep to be
-/// chosen instead.
-const TIGHT_SHARE: f64 = 0.8;
+/// Share of the best subtree's content that a tighter subtree must keep to be chosen
+/// instead, and the weight of neutral lines (headings, list items, table rows) in that
+/// content. Tuned on WCXB dev: share 0.7 to 0.85 and weight 0.2 to 0.5 are within
+/// 0.001 F1 of each other (see BENCHMARKS.md).
+const TIGHT_SHARE: f64 = 0.75;
+const NEUTRAL_WEIGHT: f64 = 0.3;
 
 /// Picks the element whose subtree holds the most prose net of clutter: every block
 /// of prose (sentences, few links) adds its length, every other block (menus, link
@@ -366,6 +369,7 @@ fn select_by_density(dom: &Dom, blocks: &[Block]) -> Vec<usize> {
     // Tuned on the WCXB development set (see BENCHMARKS.md).
     const CLUTTER_WEIGHT: f64 = 0.2;
     let mut net = vec![0f64; n];
+    let mut neutral = vec![0f64; n];
     for b in blocks {
         let density = b.link_chars as f64 / b.chars.max(1) as f64;
         let words = b.text.split_whitespace().count();
@@ -379,11 +383,15 @@ fn select_by_density(dom: &Dom, blocks: &[Block]) -> Vec<usize> {
             -CLUTTER_WEIGHT * b.chars as f64
         };
         net[b.owner] += value;
+        if !prose && density < 0.3 && (b.heading || words >= 3) {
+            neutral[b.owner] += b.chars as f64;
+        }
     }
     for i in (1..n).rev() {
         let parent = dom.nodes[i].parent;
         if parent != NONE {
             net[parent] += net[i];
+            neutral[parent] += neutral[i];
         }
     }
     let mut best = 0;
@@ -394,12 +402,17 @@ fn select_by_density(dom: &Dom, blocks: &[Block]) -> Vec<usize> {
     }
     // The best subtree often ties with its ancestors up to the root (what surrounds
     // the article is neutral: headings, short lines). Take the tightest subtree that
-    // still holds most of the best net prose. Tuned on WCXB dev: 0.75 to 0.9 give the
-    // same F1 (see BENCHMARKS.md).
-    let bar = net[best] * TIGHT_SHARE;
+    // still holds most of the best subtree's content.
+    // Neutral lines count a little here, so that a list or table inside the article
+    // keeps its container from being narrowed to the one paragraph of prose above it.
+    let score = |i: usize| net[i] + NEUTRAL_WEIGHT * neutral[i];
+    let bar = score(best) * TIGHT_SHARE;
     let mut tight = best;
     for i in 0..n {
-        if dom.tag(i).is_some() && net[i] > 0.0 && net[i] >= bar && dom.nodes[i].end - i < dom.nodes[tight].end - tight
+        if dom.tag(i).is_some()
+            && net[i] > 0.0
+            && score(i) >= bar
+            && dom.nodes[i].end - i < dom.nodes[tight].end - tight
         {
             tight = i;
         }

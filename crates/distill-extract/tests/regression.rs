@@ -149,3 +149,18 @@ fn neutral_lines_around_the_article_stay_out() {
     assert_eq!(text.split("\n\n").count(), 5, "{text}");
     assert!(!text.contains("Zip codes") && !text.contains("call us"), "{text}");
 }
+
+/// A ranking page: one paragraph of prose, then the list that is the article. The
+/// tightest container must not shrink to the paragraph.
+#[test]
+fn a_list_under_its_intro_stays_with_it() {
+    let items: String = (1..=12).map(|i| format!("<li>School number {i} in the national ranking</li>")).collect();
+    let html = format!(
+        "<body><div class=\"widget\"><div>Compare programs near you</div><div>Request information today</div></div>\
+         <div class=\"entry\"><p>Ranking reports in aggregate can help an applicant to see trends around programs and to prioritize their options, so we present the data here.</p>\
+         <ul>{items}</ul></div></body>"
+    );
+    let text = body(&html);
+    assert!(text.contains("School number 12"), "{text}");
+    assert!(!text.contains("Compare programs"), "{text}");
+}
