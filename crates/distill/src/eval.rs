@@ -35,6 +35,13 @@ pub enum EvalCommand {
         /// JSON Lines input.
         input: PathBuf,
     },
+    /// Title, byline and date accuracy on a folder whose `manifest.json` lists
+    /// `{file, format, title, author, published}` (the sample corpus's format): every
+    /// HTML page is extracted and its metadata compared with the manifest.
+    Metadata {
+        /// The folder (e.g. corpus/sample).
+        dir: PathBuf,
+    },
 }
 
 /// Scores of one page.
@@ -51,6 +58,7 @@ pub fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
     match what {
         EvalCommand::Extract { dir, per_page } => extract(&dir, per_page),
         EvalCommand::Dedup { input } => dedup(&input),
+        EvalCommand::Metadata { dir } => metadata(&dir),
     }
 }
 
@@ -136,14 +144,24 @@ fn extract(dir: &Path, per_page: bool) -> anyhow::Result<ExitCode> {
     let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
     let config = distill_extract::ExtractConfig::default();
     let start = Instant::now();
-    let outputs: Vec<(String, String)> = pages
+    let documents: Vec<(String, Option<distill_core::Document>)> = pages
         .par_iter()
-        .map(|(id, html)| {
-            let text = distill_extract::extract_html(html, None, &config).map(|d| d.text).unwrap_or_default();
-            (id.clone(), text)
-        })
+        .map(|(id, html)| (id.clone(), distill_extract::extract_html(html, None, &config).ok()))
         .collect();
     let secs = start.elapsed().as_secs_f64();
+    let mut fields = FieldScores::default();
+    for (id, doc) in &documents {
+        let gold = &truth[id];
+        let field = |names: &[&str]| names.iter().find_map(|n| gold.get(*n).and_then(Value::as_str));
+        fields.add(
+            doc.as_ref(),
+            field(&["title"]),
+            field(&["author", "byline"]),
+            field(&["date", "published", "datePublished"]),
+        );
+    }
+    let outputs: Vec<(String, String)> =
+        documents.into_iter().map(|(id, doc)| (id, doc.map(|d| d.text).unwrap_or_default())).collect();
     let mut scores: Vec<PageScore> = outputs
         .iter()
         .map(|(id, text)| {
@@ -202,6 +220,7 @@ fn extract(dir: &Path, per_page: bool) -> anyhow::Result<ExitCode> {
         100.0 * with_hit as f64 / with_all.max(1) as f64,
         100.0 * without_hit as f64 / without_all.max(1) as f64
     );
+    fields.print();
     println!(
         "extraction: {:.2} s, {:.0} pages/s, {:.1} MB/s on {} threads (decompression excluded)",
         secs,
@@ -209,6 +228,99 @@ fn extract(dir: &Path, per_page: bool) -> anyhow::Result<ExitCode> {
         bytes as f64 / 1e6 / secs,
         rayon::current_num_threads()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Title, byline and date accuracy over the pages whose gold has each field.
+#[derive(Default)]
+struct FieldScores {
+    title: (usize, usize),
+    byline: (usize, usize),
+    date: (usize, usize),
+    misses: Vec<String>,
+}
+
+impl FieldScores {
+    /// Titles and bylines match on their word tokens (a leading "By" ignored); dates
+    /// on the calendar day.
+    fn add(
+        &mut self,
+        doc: Option<&distill_core::Document>,
+        title: Option<&str>,
+        byline: Option<&str>,
+        date: Option<&str>,
+    ) {
+        let words = |s: &str| -> Vec<String> { tokens(s).iter().map(|t| t.to_lowercase()).collect() };
+        if let Some(gold) = title {
+            self.title.1 += 1;
+            let got = doc.and_then(|d| d.title.as_deref()).unwrap_or("");
+            if words(got) == words(gold) {
+                self.title.0 += 1;
+            } else {
+                self.misses.push(format!("title: {got:?} (gold {gold:?})"));
+            }
+        }
+        if let Some(gold) = byline {
+            self.byline.1 += 1;
+            let got = doc.and_then(|d| d.byline.as_deref()).unwrap_or("");
+            let mut got_words = words(got);
+            if got_words.first().is_some_and(|w| w == "by") {
+                got_words.remove(0);
+            }
+            if got_words == words(gold) {
+                self.byline.0 += 1;
+            } else {
+                self.misses.push(format!("byline: {got:?} (gold {gold:?})"));
+            }
+        }
+        if let Some(gold) = date {
+            self.date.1 += 1;
+            let got = doc.and_then(|d| d.published).map(|d| d.date_naive());
+            let want = distill_core::time::parse_date(gold).map(|d| d.date_naive());
+            if got.is_some() && got == want {
+                self.date.0 += 1;
+            } else {
+                self.misses.push(format!("date: {got:?} (gold {gold:?})"));
+            }
+        }
+    }
+
+    fn print(&self) {
+        for (name, (hit, all)) in [("title", self.title), ("byline", self.byline), ("date", self.date)] {
+            if all == 0 {
+                println!("{name}: no gold {name}s in this set");
+            } else {
+                println!("{name}: {hit}/{all} correct ({:.1}%)", 100.0 * hit as f64 / all as f64);
+            }
+        }
+    }
+}
+
+fn metadata(dir: &Path) -> anyhow::Result<ExitCode> {
+    let manifest_path = dir.join("manifest.json");
+    let manifest: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(&manifest_path).with_context(|| format!("reading {}", manifest_path.display()))?,
+    )
+    .with_context(|| format!("parsing {}", manifest_path.display()))?;
+    let config = distill_extract::ExtractConfig::default();
+    let mut fields = FieldScores::default();
+    for item in manifest.iter().filter(|i| i.get("format").and_then(Value::as_str) == Some("html")) {
+        let Some(file) = item.get("file").and_then(Value::as_str) else { continue };
+        let path = dir.join(file);
+        let mut bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        if file.ends_with(".gz") {
+            let mut out = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&bytes[..]), &mut out)?;
+            bytes = out;
+        }
+        let doc = distill_extract::extract_html(&bytes, None, &config).ok();
+        let field = |name: &str| item.get(name).and_then(Value::as_str);
+        fields.add(doc.as_ref(), field("title"), field("author"), field("published"));
+    }
+    fields.print();
+    for miss in &fields.misses {
+        println!("  miss {miss}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

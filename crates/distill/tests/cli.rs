@@ -301,3 +301,17 @@ fn a_closed_pipe_ends_output_quietly() {
     child.wait().unwrap();
     assert!(stderr.is_empty(), "a closed pipe is not an error: {stderr}");
 }
+
+/// `eval metadata` compares every HTML page's title, byline and date with the
+/// manifest; the sample corpus is written to have each findable.
+#[test]
+fn eval_metadata_scores_the_sample_corpus() {
+    let data = tempfile::tempdir().unwrap();
+    let out = run(data.path(), &["eval", "metadata", corpus().to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let html_pages = manifest().iter().filter(|m| m["format"] == "html").count();
+    for field in ["title", "byline", "date"] {
+        assert!(text.contains(&format!("{field}: {html_pages}/{html_pages} correct")), "{field}: {text}");
+    }
+}
