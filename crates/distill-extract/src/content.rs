@@ -407,17 +407,11 @@ fn select_by_density(dom: &Dom, blocks: &[Block]) -> Vec<usize> {
     // keeps its container from being narrowed to the one paragraph of prose above it.
     let score = |i: usize| net[i] + NEUTRAL_WEIGHT * neutral[i];
     let bar = score(best) * TIGHT_SHARE;
-    let mut tight = best;
-    for i in 0..n {
-        if dom.tag(i).is_some()
-            && net[i] > 0.0
-            && score(i) >= bar
-            && dom.nodes[i].end - i < dom.nodes[tight].end - tight
-        {
-            tight = i;
-        }
-    }
-    best = tight;
+    let size = |i: usize| dom.nodes[i].end.saturating_sub(i);
+    best = (0..n)
+        .filter(|&i| dom.tag(i).is_some() && net[i] > 0.0 && score(i) >= bar)
+        .min_by_key(|&i| (size(i), i))
+        .unwrap_or(best);
     // No prose anywhere (a fragment, a truncated page): keep every block there is.
     if net[best] <= 0.0 { vec![0] } else { vec![best] }
 }
