@@ -138,20 +138,10 @@ pub fn write(subscriptions: &[Subscription], title: &str, created: &str) -> Stri
     out
 }
 
+/// XML-escaped text without the control characters XML 1.0 forbids.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let clean: String = text.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect();
+    distill_core::text::escape_html(&clean)
 }
 
 #[cfg(test)]

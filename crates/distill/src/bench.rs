@@ -132,19 +132,7 @@ fn replace_bytes(haystack: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
 
 fn extract(dir: &Path, rounds: usize) -> anyhow::Result<ExitCode> {
     use rayon::prelude::*;
-    use std::io::Read;
-    let (files, _) = distill_ingest::collect_files(&[dir.to_path_buf()]);
-    let mut pages = Vec::new();
-    for file in files.iter().filter(|f| f.to_string_lossy().contains(".htm")) {
-        let bytes = std::fs::read(file)?;
-        if file.extension().is_some_and(|e| e == "gz") {
-            let mut out = Vec::new();
-            flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
-            pages.push(out);
-        } else {
-            pages.push(bytes);
-        }
-    }
+    let pages = html_pages(&[dir.to_path_buf()])?;
     anyhow::ensure!(!pages.is_empty(), "no .html or .html.gz pages in {}", dir.display());
     let mb = pages.iter().map(Vec::len).sum::<usize>() as f64 / 1e6;
     let config = distill_extract::ExtractConfig::default();
