@@ -253,14 +253,14 @@ fn removed_nodes(dom: &Dom, text_len: &[usize], link_len: &[usize], page_chars: 
         let words = class_words(dom, i);
         let by_class = (words.iter().any(|w| NEGATIVE.contains(&w.as_str())) && prose[i] < MIN_PROSE)
             || words.iter().any(|w| ALWAYS_NEGATIVE.contains(&w.as_str()));
+        // Content that is merely collapsed (`hidden`, `display: none`: accordion
+        // answers, "read more" tails, tabs) is still the article's; menus and dialogs
+        // that hide the same way are caught by their tags, roles and classes, and by
+        // the density selection. Measured on WCXB dev: F1 +0.0024 with precision up.
+        // `aria-hidden` stays chrome: it marks decorative and duplicated text.
         let chrome = CHROME_TAGS.contains(&tag)
             || dom.attr(i, "role").is_some_and(|r| CHROME_ROLES.contains(&r.to_ascii_lowercase().as_str()))
-            || dom.attr(i, "hidden").is_some()
             || dom.attr(i, "aria-hidden") == Some("true")
-            || dom.attr(i, "style").is_some_and(|s| {
-                let s = s.to_ascii_lowercase().replace(' ', "");
-                s.contains("display:none") || s.contains("visibility:hidden")
-            })
             || by_class;
         if chrome && text_len[i] * 2 < page_chars {
             removed[i] = true;

@@ -164,3 +164,19 @@ fn a_list_under_its_intro_stays_with_it() {
     assert!(text.contains("School number 12"), "{text}");
     assert!(!text.contains("Compare programs"), "{text}");
 }
+
+/// Collapsed content (accordion answers, "read more" tails) is hidden only until the
+/// reader opens it: it is the article's. A hidden dialog is still chrome.
+#[test]
+fn collapsed_answers_are_content_and_hidden_dialogs_are_not() {
+    let html = format!(
+        "<body><div class=\"modal\" style=\"display:none\"><p>Sign up now to unlock every story on the site, free for the first month.</p></div>\
+         <article>{}<h2>Questions</h2><details><summary>What did the growers say?</summary>\
+         <div hidden><p>The growers said the late frost cost them about a third of the apple crop this year.</p></div></details>\
+         <div style=\"display: none\"><p>The cooperative expects prices to rise by the end of the winter season.</p></div></article></body>",
+        prose(4)
+    );
+    let text = body(&html);
+    assert!(text.contains("late frost") && text.contains("prices to rise"), "{text}");
+    assert!(!text.contains("Sign up"), "{text}");
+}
