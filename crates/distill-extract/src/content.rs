@@ -134,6 +134,10 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
         .filter(|b| keep_block(b, title))
         .collect();
     kept.dedup_by(|a, b| a.text == b.text);
+    // A paragraph the page carries twice (mobile and desktop copies, a collapsed
+    // duplicate) is read once; short lines ("Read more", "Yes") may repeat.
+    let mut seen = std::collections::HashSet::new();
+    kept.retain(|b| b.text.split_whitespace().count() < 8 || seen.insert(b.text.as_str()));
     // Labels above the body (section names, kickers) are not part of it.
     let first_prose = kept.iter().position(|b| !b.heading && b.text.split_whitespace().count() >= 8).unwrap_or(0);
     let mut index = 0;

@@ -8,7 +8,12 @@ fn body(html: &str) -> String {
 }
 
 fn prose(n: usize) -> String {
-    (0..n)
+    prose_range(0..n)
+}
+
+/// Distinct paragraphs numbered from the range (split articles must not repeat one).
+fn prose_range(numbers: std::ops::Range<usize>) -> String {
+    numbers
         .map(|i| format!("<p>Paragraph {i} explains, in full sentences and with some detail, how the garden season went for the growers this year.</p>"))
         .collect()
 }
@@ -46,7 +51,7 @@ fn short_list_items_and_table_rows_inside_the_article() {
          <li>Replacing outlets - $89 to $189</li><li>Installing ceiling fans - $150 to $250</li></ul>\
          <table><tr><td>Panel upgrade</td><td>$1,595</td></tr></table>{}</main></body>",
         prose(2),
-        prose(2)
+        prose_range(2..4)
     );
     let text = body(&html);
     for item in ["Prices", "Replacing outlets - $89 to $189", "Installing ceiling fans", "Panel upgrade", "$1,595"] {
@@ -61,8 +66,8 @@ fn article_split_across_containers() {
     let html = format!(
         "<body><div id=\"page\"><div class=\"intro\">{}</div><div class=\"ad-slot\"><a href=\"/ad\">Buy shoes now</a></div>\
          <div class=\"more-text\">{}</div></div><footer><a href=\"/about\">About us</a></footer></body>",
-        prose(2),
-        prose(3)
+        prose_range(0..2),
+        prose_range(2..5)
     );
     let text = body(&html);
     assert_eq!(text.split("\n\n").count(), 5, "{text}");
@@ -88,7 +93,7 @@ fn furniture_headings_end_the_article() {
     let html = format!(
         "<body><article>{}<h2>What the growers said</h2>{}<h3>About the author</h3><p>Jane Roe writes about gardens for the paper and has done so since 2010, mostly on weekends.</p></article></body>",
         prose(2),
-        prose(1)
+        prose_range(2..3)
     );
     let text = body(&html);
     assert!(text.contains("What the growers said"));
@@ -179,4 +184,14 @@ fn collapsed_answers_are_content_and_hidden_dialogs_are_not() {
     let text = body(&html);
     assert!(text.contains("late frost") && text.contains("prices to rise"), "{text}");
     assert!(!text.contains("Sign up"), "{text}");
+}
+
+/// Pages that carry a paragraph twice (a mobile and a desktop copy) show it once.
+#[test]
+fn paragraphs_the_page_carries_twice_are_read_once() {
+    let twice = "<p>The cooperative expects prices to rise by the end of the winter season, its chair said.</p>";
+    let html = format!("<body><article>{twice}{}<div class=\"mobile-only\">{twice}</div></article></body>", prose(4));
+    let text = body(&html);
+    assert_eq!(text.matches("prices to rise").count(), 1, "{text}");
+    assert_eq!(text.split("\n\n").count(), 5, "{text}");
 }
