@@ -152,6 +152,9 @@ pub async fn poll_feeds(
             FeedSelection::One(url) => &f.url == url,
         })
         .collect();
+    if feeds.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut tasks = JoinSet::new();
     for (i, feed) in feeds.into_iter().enumerate() {
         let fetcher = fetcher.clone();
@@ -214,7 +217,10 @@ async fn poll_one(library: &Library, fetcher: Arc<Fetcher>, mut feed: Feed) -> P
     // Items already stored are not fetched or extracted again.
     let ids: Vec<String> =
         parsed.items.iter().filter_map(|i| i.as_ref().ok()?.url.as_deref().map(|u| article_id(Some(u), ""))).collect();
-    let stored = library.store.existing(&ids).unwrap_or_default();
+    let stored = library.store.existing(&ids).unwrap_or_else(|error| {
+        tracing::warn!(%error, feed = %feed.url, "cannot tell which items are stored; fetching them all");
+        Default::default()
+    });
     let mut known = 0;
     let mut pages = JoinSet::new();
     let mut items = Vec::new();
@@ -258,7 +264,9 @@ fn store_polls(
     config: &PipelineConfig,
     poll: &PollConfig,
 ) -> Result<Vec<FeedOutcome>, LibraryError> {
-    let mut ingestor = Ingestor::new(library)?;
+    // Loading the near-duplicate index reads every stored signature: only done when
+    // some feed brought items, not on every quiet pass of `serve`.
+    let mut ingestor: Option<Ingestor> = None;
     let mut outcomes = Vec::new();
     for Polled { mut feed, result, parse_error, known } in polled {
         let now = Utc::now();
@@ -286,7 +294,13 @@ fn store_polls(
             outcome.status = if feed.dead { "dead" } else { "failed" };
             outcome.error = Some(message);
         } else {
-            if let Ok(Some(items)) = result {
+            if let Ok(Some(items)) = result
+                && !items.is_empty()
+            {
+                let ingestor = match &mut ingestor {
+                    Some(ingestor) => ingestor,
+                    None => ingestor.insert(Ingestor::new(library)?),
+                };
                 let report = ingestor.absorb(items.into_iter(), config, false)?;
                 outcome.new = report.ingested;
                 outcome.unchanged += report.unchanged + report.updated;
@@ -304,7 +318,9 @@ fn store_polls(
         library.store.update_feed(&feed)?;
         outcomes.push(outcome);
     }
-    ingestor.finish()?;
+    if let Some(ingestor) = ingestor {
+        ingestor.finish()?;
+    }
     Ok(outcomes)
 }
 
