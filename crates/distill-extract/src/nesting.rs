@@ -115,10 +115,7 @@ fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> Survey {
             let empty_it = name == "style" || (name == "script" && !is_json_ld(&html[start..end]));
             if empty_it && body_end > end {
                 droppable += body_end - end;
-                if let Some(out) = out.as_deref_mut() {
-                    out.push_str(&html[copied..end]);
-                    copied = body_end;
-                }
+                leave_out(html, out.as_deref_mut(), &mut copied, end, body_end);
             }
             i = body_end;
             continue;
@@ -146,10 +143,7 @@ fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> Survey {
             // end tag (drawings can nest), which the next step then sees.
             let body_end = svg_end(html, end);
             droppable += body_end - end;
-            if let Some(out) = out.as_deref_mut() {
-                out.push_str(&html[copied..end]);
-                copied = body_end;
-            }
+            leave_out(html, out.as_deref_mut(), &mut copied, end, body_end);
             i = body_end;
             continue;
         }
@@ -159,6 +153,14 @@ fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> Survey {
         out.push_str(&html[copied..]);
     }
     Survey { deepest: deepest.max(if dropped > 0 { max_depth + 1 } else { 0 }), droppable }
+}
+
+/// Copies what precedes `from` and skips `from..to` in the output, if there is one.
+fn leave_out(html: &str, out: Option<&mut String>, copied: &mut usize, from: usize, to: usize) {
+    if let Some(out) = out {
+        out.push_str(&html[*copied..from]);
+        *copied = to;
+    }
 }
 
 fn is_json_ld(start_tag: &str) -> bool {
