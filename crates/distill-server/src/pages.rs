@@ -40,15 +40,21 @@ fn error_page(e: ApiError) -> Response {
     (status, Html(layout("Error", "", &body))).into_response()
 }
 
+/// Runs a store or index read off the async threads; either failure is an error page.
+async fn read<T: Send + 'static, E: Into<ApiError> + Send + 'static>(
+    f: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, ApiError> {
+    blocking(f).await?.map_err(Into::into)
+}
+
 fn date(a: Option<chrono::DateTime<chrono::Utc>>) -> String {
     a.map(|d| d.format("%B %-d, %Y").to_string()).unwrap_or_default()
 }
 
 pub(crate) async fn home(State(lib): State<Library>) -> Response {
-    let listed = blocking(move || lib.store.list(&ListQuery { limit: 100, offset: 0, originals_only: true })).await;
+    let listed = read(move || lib.store.list(&ListQuery { limit: 100, offset: 0, originals_only: true })).await;
     let items = match listed {
-        Ok(Ok(items)) => items,
-        Ok(Err(e)) => return error_page(e.into()),
+        Ok(items) => items,
         Err(e) => return error_page(e),
     };
     let mut main = String::from("<h1>Latest</h1><ol class=\"articles\">");
@@ -71,9 +77,8 @@ pub(crate) async fn home(State(lib): State<Library>) -> Response {
 
 /// Subscriptions with their state, so a failing feed is seen, not silently retried.
 pub(crate) async fn feeds(State(lib): State<Library>) -> Response {
-    let feeds = match blocking(move || lib.store.feeds()).await {
-        Ok(Ok(feeds)) => feeds,
-        Ok(Err(e)) => return error_page(e.into()),
+    let feeds = match read(move || lib.store.feeds()).await {
+        Ok(feeds) => feeds,
         Err(e) => return error_page(e),
     };
     let mut main = String::from("<h1>Feeds</h1><ol class=\"articles feeds\">");
@@ -222,9 +227,8 @@ pub(crate) async fn search(State(lib): State<Library>, Query(params): Query<Sear
         Ok(query) => query,
         Err(e) => return error_page(e),
     };
-    let results = match blocking(move || lib.index.search(&query)).await {
-        Ok(Ok(r)) => r,
-        Ok(Err(e)) => return error_page(e.into()),
+    let results = match read(move || lib.index.search(&query)).await {
+        Ok(r) => r,
         Err(e) => return error_page(e),
     };
     let mut main = format!(
