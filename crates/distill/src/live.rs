@@ -34,7 +34,8 @@ pub struct FetchArgs {
 }
 
 impl FetchArgs {
-    fn fetcher(&self) -> anyhow::Result<Arc<Fetcher>> {
+    /// The fetcher these settings describe.
+    pub fn fetcher(&self) -> anyhow::Result<Arc<Fetcher>> {
         let config = FetchConfig {
             allow_private: self.allow_private,
             host_delay: self.host_delay,
@@ -287,9 +288,7 @@ pub fn print_outcomes(outcomes: &[FeedOutcome]) {
                 o.skipped.len()
             ),
         }
-        for skip in &o.skipped {
-            println!("  skipped {}: {}", skip.origin, skip.reason);
-        }
+        print_skips(&o.skipped);
     }
     if !outcomes.is_empty() {
         let new: usize = outcomes.iter().map(|o| o.new).sum();
@@ -323,9 +322,11 @@ pub async fn poll_forever(library: Library, fetcher: Arc<Fetcher>, every: Durati
     }
 }
 
-/// The fetcher for `serve`.
-pub fn serve_fetcher(fetch: &FetchArgs) -> anyhow::Result<Arc<Fetcher>> {
-    fetch.fetcher()
+/// One line per skipped input: what it was and why.
+pub fn print_skips(skips: &[distill_ingest::Skip]) {
+    for skip in skips {
+        println!("  skipped {}: {}", skip.origin, skip.reason);
+    }
 }
 
 fn human(d: Duration) -> String {

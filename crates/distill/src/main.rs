@@ -230,9 +230,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     report.unchanged,
                     report.skipped.len()
                 );
-                for skip in &report.skipped {
-                    println!("  skipped {}: {}", skip.origin, skip.reason);
-                }
+                live::print_skips(&report.skipped);
             }
             Ok(if report.present() > 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
@@ -310,7 +308,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve { addr, poll_every, no_poll, fetch } => {
             let library = open(&cli.data)?;
             library.sync_index()?;
-            let poller = (!no_poll).then(|| live::serve_fetcher(&fetch).map(|f| (f, poll_every))).transpose()?;
+            let poller = (!no_poll).then(|| fetch.fetcher().map(|f| (f, poll_every))).transpose()?;
             serve(library, addr, poller)
         }
         Command::Demo { addr, corpus } => {
