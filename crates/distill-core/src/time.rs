@@ -9,7 +9,8 @@ const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "au
 /// "14 September 2026". Returns `None` when nothing plausible is found.
 pub fn parse_date(input: &str) -> Option<DateTime<Utc>> {
     let s = input.trim();
-    if s.is_empty() || s.len() > 64 {
+    // Every accepted form has a day or a year in digits: most text is refused here.
+    if s.is_empty() || s.len() > 64 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {

@@ -6,154 +6,155 @@
 use distill_core::text::collapse_whitespace;
 
 use crate::dom::{Dom, INVISIBLE, Kind, NONE, is_block};
-
-/// Elements that are page chrome wherever they appear.
-const CHROME_TAGS: &[&str] = &["nav", "footer", "aside", "form", "header", "figcaption", "menu", "dialog", "address"];
-
-/// Class and id words that mark page chrome.
-const NEGATIVE: &[&str] = &[
-    "comment",
-    "comments",
-    "disqus",
-    "share",
-    "sharing",
-    "related",
-    "recommended",
-    "recommendations",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "banner",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "sponsor",
-    "sponsored",
-    "promo",
-    "promotion",
-    "sidebar",
-    "menu",
-    "nav",
-    "navbar",
-    "navigation",
-    "breadcrumb",
-    "breadcrumbs",
-    "footer",
-    "masthead",
-    "popup",
-    "modal",
-    "overlay",
-    "signup",
-    "toolbar",
-    "pagination",
-    "pager",
-    "print",
-    "tags",
-    "tagcloud",
-    "trending",
-    "popular",
-    "outbrain",
-    "taboola",
-    "byline",
-    "author",
-    "caption",
-    "credit",
-    "copyright",
-    "disclaimer",
-    "sr",
-    "visually",
-    "dateline",
-    "timestamp",
-    "readmore",
-    "newsletters",
-    "follow",
-    "donate",
-    "paywall",
-    "login",
-    "kicker",
-    "eyebrow",
-    "flag",
-    // Calls to action, disclosures, carousels, tooltips, ratings, bios, alerts and
-    // badges: each measured on WCXB dev to remove more extra text than article text.
-    "cta",
-    "disclosure",
-    "tooltip",
-    "carousel",
-    "swiper",
-    "rating",
-    "bio",
-    "badge",
-    "jetpack",
-    "alert",
-    "citation",
-    "authors",
-];
-
-/// Class and id words that mark chrome however much prose the subtree holds: a long
-/// comment thread is many paragraphs, and never the article.
-const ALWAYS_NEGATIVE: &[&str] = &["comment", "comments", "disqus"];
-
-/// ARIA roles that are page chrome.
-const CHROME_ROLES: &[&str] =
-    &["navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "menu", "search", "menubar"];
+use crate::marks;
 
 /// A run of text owned by one block element.
 #[derive(Debug)]
-struct Block {
-    owner: usize,
-    text: String,
-    chars: usize,
-    link_chars: usize,
-    heading: bool,
+pub(crate) struct Block {
+    /// The block element that owns the text.
+    pub owner: usize,
+    pub text: String,
+    pub chars: usize,
+    pub link_chars: usize,
+    pub heading: bool,
     /// Heading rank: 1 for `<h1>` to 6 for `<h6>`, 0 for other blocks.
-    level: u8,
+    pub level: u8,
+    /// Inside the subtree the density selection chose.
+    pub selected: bool,
+    /// What the rules decided about the block.
+    pub verdict: Verdict,
+}
+
+impl Block {
+    /// Whether the rules keep the block.
+    pub fn kept(&self) -> bool {
+        self.verdict == Verdict::Kept
+    }
+}
+
+/// What the rules decided about a block, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Outside the subtree the density selection chose.
+    Outside = 0,
+    /// Its text reads as boilerplate (a byline, a date, a share prompt).
+    Boilerplate = 1,
+    /// A second copy of a paragraph already kept.
+    Repeat = 2,
+    /// A short label above the body (a section name, a kicker).
+    Label = 3,
+    /// In a section about the site ("About the author", "Related posts").
+    Furniture = 4,
+    /// The page's title, which the document carries apart from its body.
+    Title = 5,
+    /// Mostly link text (a list of links, a row of tags).
+    Links = 6,
+    /// Kept.
+    Kept = 7,
+}
+
+/// Every visible block of a page with what the rules decided about it.
+pub(crate) struct Analysis {
+    /// Blocks in page order (chrome left out).
+    pub blocks: Vec<Block>,
+    /// Each node's marks joined with its ancestors' (see [`crate::marks`]).
+    pub marks: Vec<u32>,
+    /// The element the density selection chose.
+    pub selected: usize,
+    /// Visible characters of each subtree.
+    pub text_len: Vec<usize>,
+    /// Visible characters inside links, per subtree.
+    pub link_len: Vec<usize>,
 }
 
 /// Returns the article body of a page: paragraphs separated by a blank line.
 pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
+    let Some(analysis) = analyze(dom, title) else { return String::new() };
+    let keep = crate::classify::keep(dom, &analysis, title);
+    let mut out: Vec<&str> = Vec::new();
+    for (b, keep) in analysis.blocks.iter().zip(keep) {
+        if keep && out.last() != Some(&b.text.as_str()) {
+            out.push(&b.text);
+        }
+    }
+    out.join("\n\n")
+}
+
+/// Runs the rules over a page: finds chrome, splits the text into blocks, selects the
+/// subtree that holds the article, and marks the blocks the rules keep.
+pub(crate) fn analyze(dom: &Dom, title: Option<&str>) -> Option<Analysis> {
     let n = dom.nodes.len();
     if n == 0 {
-        return String::new();
+        return None;
     }
-    let (text_len, link_len) = subtree_lengths(dom);
+    let (text_len, link_len, invisible) = subtree_lengths(dom);
+    let own = marks::own_marks(dom);
     let page_chars = text_len[0].max(1);
-    let removed = removed_nodes(dom, &text_len, &link_len, page_chars);
-    let blocks = collect_blocks(dom, &removed);
+    let removed = removed_nodes(dom, &own, &invisible, &text_len, &link_len, page_chars);
+    let mut blocks = collect_blocks(dom, &removed);
     if blocks.is_empty() {
-        return String::new();
+        return None;
     }
     let selected = select_by_density(dom, &blocks);
-    let mut kept: Vec<&Block> = blocks
-        .iter()
-        .filter(|b| selected.iter().any(|&s| b.owner >= s && b.owner < dom.nodes[s].end.max(s + 1)))
-        .filter(|b| keep_block(b, title))
-        .collect();
-    kept.dedup_by(|a, b| a.text == b.text);
+    mark_kept(dom, &mut blocks, selected, title);
+    Some(Analysis { blocks, marks: marks::inherited(dom, &own), selected, text_len, link_len })
+}
+
+/// Marks the blocks the rules keep: those inside the selected subtree that are not
+/// boilerplate by their text, repeats, labels above the body or page furniture.
+fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, title: Option<&str>) {
+    let end = dom.nodes[selected].end.max(selected + 1);
+    for b in blocks.iter_mut() {
+        b.selected = b.owner >= selected && b.owner < end;
+        b.verdict = if title.is_some_and(|t| b.text.eq_ignore_ascii_case(t.trim())) {
+            Verdict::Title
+        } else if !b.selected {
+            Verdict::Outside
+        } else if b.link_chars * 5 > b.chars * 4 {
+            Verdict::Links
+        } else if keep_block(b, title) {
+            Verdict::Kept
+        } else {
+            Verdict::Boilerplate
+        };
+    }
+    let mut kept: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kept()).collect();
     // A paragraph the page carries twice (mobile and desktop copies, a collapsed
-    // duplicate) is read once; short lines ("Read more", "Yes") may repeat.
-    let mut seen = std::collections::HashSet::new();
-    kept.retain(|b| b.text.split_whitespace().count() < 8 || seen.insert(b.text.as_str()));
-    // Labels above the body (section names, kickers) are not part of it.
-    let first_prose = kept.iter().position(|b| !b.heading && b.text.split_whitespace().count() >= 8).unwrap_or(0);
-    let mut index = 0;
-    kept.retain(|b| {
-        let label =
-            index < first_prose && !b.heading && b.text.split_whitespace().count() <= 3 && !ends_sentence(&b.text);
-        index += 1;
-        !label
+    // duplicate) is read once; short lines ("Read more", "Yes") may repeat, but not
+    // one right after the other.
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut previous: Option<usize> = None;
+    kept.retain(|&i| {
+        let text = blocks[i].text.as_str();
+        let again = previous.is_some_and(|p| blocks[p].text == text)
+            || (text.split_whitespace().count() >= 8 && !seen.insert(text));
+        previous = Some(i);
+        !again
     });
+    for (i, b) in blocks.iter_mut().enumerate() {
+        if b.kept() && kept.binary_search(&i).is_err() {
+            b.verdict = Verdict::Repeat;
+        }
+    }
+    // Labels above the body (section names, kickers) are not part of it.
+    let first_prose =
+        kept.iter().position(|&i| !blocks[i].heading && blocks[i].text.split_whitespace().count() >= 8).unwrap_or(0);
+    for &i in &kept[..first_prose] {
+        let b = &mut blocks[i];
+        if !b.heading && b.text.split_whitespace().count() <= 3 && !ends_sentence(&b.text) {
+            b.verdict = Verdict::Label;
+        }
+    }
     // A heading that opens page furniture ("About the author", "Related posts")
-    // drops itself and what follows it.
-    let mut out: Vec<&str> = Vec::with_capacity(kept.len());
-    // Skipping lasts through the section's own sub-headings (the titles of related
-    // posts) and ends at a heading of the same or higher rank.
+    // drops itself and what follows it. Skipping lasts through the section's own
+    // sub-headings (the titles of related posts) and ends at a heading of the same
+    // or higher rank.
     let mut skipping: Option<u8> = None;
-    for b in &kept {
+    for i in kept {
+        let b = &mut blocks[i];
+        if !b.kept() {
+            continue;
+        }
         if b.heading {
             if is_furniture_heading(&b.text) {
                 skipping = Some(b.level);
@@ -161,15 +162,15 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
                 skipping = None;
             }
         }
-        if skipping.is_none() {
-            out.push(&b.text);
+        if skipping.is_some() {
+            b.verdict = Verdict::Furniture;
         }
     }
-    out.join("\n\n")
 }
 
 /// Visible text and link text characters per subtree, accumulated child to parent.
-fn subtree_lengths(dom: &Dom) -> (Vec<usize>, Vec<usize>) {
+/// Also says which nodes are invisible (scripts, styles, media and their contents).
+fn subtree_lengths(dom: &Dom) -> (Vec<usize>, Vec<usize>, Vec<bool>) {
     let n = dom.nodes.len();
     let mut invisible = vec![false; n];
     let mut in_link = vec![false; n];
@@ -198,7 +199,7 @@ fn subtree_lengths(dom: &Dom) -> (Vec<usize>, Vec<usize>) {
             link_len[parent] += link_len[i];
         }
     }
-    (text_len, link_len)
+    (text_len, link_len, invisible)
 }
 
 /// Characters other than whitespace; the common all-ASCII case is a byte count.
@@ -210,21 +211,16 @@ fn visible_chars(text: &str) -> usize {
     }
 }
 
-fn class_words(dom: &Dom, i: usize) -> Vec<String> {
-    let mut words = Vec::new();
-    for attr in ["class", "id"] {
-        if let Some(v) = dom.attr(i, attr) {
-            words.extend(
-                v.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase),
-            );
-        }
-    }
-    words
-}
-
 /// Marks chrome subtrees. A subtree that holds half the page's text is never chrome,
 /// whatever its class says ("main has-sidebar").
-fn removed_nodes(dom: &Dom, text_len: &[usize], link_len: &[usize], page_chars: usize) -> Vec<bool> {
+fn removed_nodes(
+    dom: &Dom,
+    own: &[u32],
+    invisible: &[bool],
+    text_len: &[usize],
+    link_len: &[usize],
+    page_chars: usize,
+) -> Vec<bool> {
     let n = dom.nodes.len();
     // Paragraphs of prose in each subtree: a container holding several is content,
     // whatever its class says ("sidebar-layout" around the article body).
@@ -242,30 +238,22 @@ fn removed_nodes(dom: &Dom, text_len: &[usize], link_len: &[usize], page_chars: 
     let mut removed = vec![false; n];
     for i in 0..n {
         let parent = dom.nodes[i].parent;
-        if parent != NONE && removed[parent] {
+        if (parent != NONE && removed[parent]) || invisible[i] {
             removed[i] = true;
             continue;
         }
         let Some(tag) = dom.tag(i) else { continue };
-        if INVISIBLE.contains(&tag) {
-            removed[i] = true;
-            continue;
-        }
         if matches!(tag, "html" | "body" | "main" | "article") {
             continue;
         }
-        let words = class_words(dom, i);
-        let by_class = (words.iter().any(|w| NEGATIVE.contains(&w.as_str())) && prose[i] < MIN_PROSE)
-            || words.iter().any(|w| ALWAYS_NEGATIVE.contains(&w.as_str()));
+        let m = own[i];
+        let by_class = (m & marks::NEGATIVE_CLASS != 0 && prose[i] < MIN_PROSE) || m & marks::COMMENT_CLASS != 0;
         // Content that is merely collapsed (`hidden`, `display: none`: accordion
         // answers, "read more" tails, tabs) is still the article's; menus and dialogs
         // that hide the same way are caught by their tags, roles and classes, and by
         // the density selection. Measured on WCXB dev: F1 +0.0024 with precision up.
         // `aria-hidden` stays chrome: it marks decorative and duplicated text.
-        let chrome = CHROME_TAGS.contains(&tag)
-            || dom.attr(i, "role").is_some_and(|r| CHROME_ROLES.contains(&r.to_ascii_lowercase().as_str()))
-            || dom.attr(i, "aria-hidden") == Some("true")
-            || by_class;
+        let chrome = m & (marks::CHROME_TAG | marks::CHROME_ROLE | marks::ARIA_HIDDEN) != 0 || by_class;
         if chrome && text_len[i] * 2 < page_chars {
             removed[i] = true;
         }
@@ -275,13 +263,18 @@ fn removed_nodes(dom: &Dom, text_len: &[usize], link_len: &[usize], page_chars: 
 
 /// Splits the visible, non-chrome text into blocks, one per run of text that shares
 /// its nearest block-level element; `<br><br>` also separates blocks.
+/// Text gathered for one block: owner, raw text, link characters.
+type Pending = (usize, String, usize);
+
+/// Splits the visible, non-chrome text into blocks, one per run of text that shares
+/// its nearest block-level element; `<br><br>` also separates blocks.
 fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
     let n = dom.nodes.len();
     let mut owner = vec![NONE; n];
     let mut in_link = vec![false; n];
     let mut blocks: Vec<Block> = Vec::new();
-    let mut current: Option<(usize, String, usize)> = None; // owner, raw text, link chars
-    let flush = |current: &mut Option<(usize, String, usize)>, blocks: &mut Vec<Block>| {
+    let mut current: Option<Pending> = None;
+    let flush = |current: &mut Option<Pending>, blocks: &mut Vec<Block>| {
         if let Some((owner, raw, link_chars)) = current.take() {
             let paragraphs: Vec<&str> = raw.split("\n\n").collect();
             let many = paragraphs.len() > 1;
@@ -292,21 +285,24 @@ fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
                     continue;
                 }
                 let tag = dom.tag(owner).unwrap_or("");
+                let level = match tag {
+                    "h1" => 1,
+                    "h2" => 2,
+                    "h3" => 3,
+                    "h4" => 4,
+                    "h5" => 5,
+                    "h6" => 6,
+                    _ => 0,
+                };
                 blocks.push(Block {
                     owner,
                     chars,
                     link_chars: if many { link_chars.min(chars) } else { link_chars },
-                    heading: matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
-                    level: match tag {
-                        "h1" => 1,
-                        "h2" => 2,
-                        "h3" => 3,
-                        "h4" => 4,
-                        "h5" => 5,
-                        "h6" => 6,
-                        _ => 0,
-                    },
+                    heading: level > 0,
+                    level,
                     text,
+                    selected: false,
+                    verdict: Verdict::Outside,
                 });
             }
         }
@@ -366,7 +362,7 @@ const NEUTRAL_WEIGHT: f64 = 0.3;
 /// of prose (sentences, few links) adds its length, every other block (menus, link
 /// lists, labels) subtracts its length. The best subtree is the tightest one that
 /// keeps the article's paragraphs together, however they are split into containers.
-fn select_by_density(dom: &Dom, blocks: &[Block]) -> Vec<usize> {
+fn select_by_density(dom: &Dom, blocks: &[Block]) -> usize {
     let n = dom.nodes.len();
     // Clutter counts for a fifth of prose: enough to keep menus and link lists out
     // of the chosen subtree, not so much that a short caption splits the article.
@@ -417,11 +413,11 @@ fn select_by_density(dom: &Dom, blocks: &[Block]) -> Vec<usize> {
         .min_by_key(|&i| (size(i), i))
         .unwrap_or(best);
     // No prose anywhere (a fragment, a truncated page): keep every block there is.
-    if net[best] <= 0.0 { vec![0] } else { vec![best] }
+    if net[best] <= 0.0 { 0 } else { best }
 }
 
 /// Headings of sections that are about the site or other pages, not this article.
-fn is_furniture_heading(text: &str) -> bool {
+pub(crate) fn is_furniture_heading(text: &str) -> bool {
     const OPENERS: &[&str] = &[
         "about the author",
         "about the reviewer",
@@ -462,13 +458,13 @@ fn is_furniture_heading(text: &str) -> bool {
     text.split_whitespace().count() <= 8 && OPENERS.iter().any(|o| lower.starts_with(o))
 }
 
-fn ends_sentence(text: &str) -> bool {
+pub(crate) fn ends_sentence(text: &str) -> bool {
     text.trim_end().ends_with(['.', '!', '?', '"', '”', '\''])
 }
 
 /// Boilerplate lines that survive class rules: share prompts, bylines, datelines,
 /// ads, and link lists.
-fn keep_block(b: &Block, title: Option<&str>) -> bool {
+pub(crate) fn keep_block(b: &Block, title: Option<&str>) -> bool {
     let density = b.link_chars as f64 / b.chars.max(1) as f64;
     if density > 0.8 {
         return false;

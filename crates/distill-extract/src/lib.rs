@@ -5,14 +5,18 @@
 //! [`ExtractConfig`] so that a hostile page costs bounded time and memory.
 #![warn(missing_docs)]
 
+mod classify;
 mod content;
 mod dom;
 mod encoding;
+pub mod forest;
+mod marks;
 mod metadata;
 mod nesting;
 mod plain;
 mod sink;
 
+pub use classify::{BlockModel, FEATURES};
 pub use distill_core::Document;
 pub use encoding::decode;
 
@@ -99,6 +103,40 @@ pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> 
         site_name: meta.site_name,
         text,
     })
+}
+
+/// One block of a page as the block classifier sees it, for training the classifier.
+#[derive(Debug, Clone)]
+pub struct BlockSample {
+    /// The block's text, whitespace collapsed.
+    pub text: String,
+    /// Whether the rules alone keep it.
+    pub kept_by_rules: bool,
+    /// Its features, in [`FEATURES`] order; empty for a block too far from the
+    /// rules' text to be scored (never kept).
+    pub features: Vec<f32>,
+}
+
+/// Every block of an HTML page with its features, in page order: the training data
+/// of the block classifier (see `distill train extract`).
+pub fn block_samples(bytes: &[u8], config: &ExtractConfig) -> Result<Vec<BlockSample>> {
+    check_size(bytes, config)?;
+    let html = decode(bytes, None)?;
+    let html = nesting::limit_nesting(&html, config.max_depth * 2);
+    let dom = dom::Dom::parse(&html, config);
+    let meta = metadata::read(&dom);
+    let Some(analysis) = content::analyze(&dom, meta.title.as_deref()) else { return Ok(Vec::new()) };
+    let (scored, features) = classify::features(&dom, &analysis, meta.title.as_deref());
+    let mut rows = features.chunks_exact(FEATURES.len());
+    Ok(analysis
+        .blocks
+        .into_iter()
+        .zip(scored)
+        .map(|(b, scored)| {
+            let features = if scored { rows.next().map(<[f32]>::to_vec).unwrap_or_default() } else { Vec::new() };
+            BlockSample { kept_by_rules: b.kept(), text: b.text, features }
+        })
+        .collect())
 }
 
 /// Extracts the article from plain text (or Markdown): drops page chrome such as

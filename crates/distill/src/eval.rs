@@ -62,7 +62,7 @@ pub fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn tokens(text: &str) -> Vec<&str> {
+pub(crate) fn tokens(text: &str) -> Vec<&str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| !t.is_empty()).collect()
 }
 
@@ -115,7 +115,7 @@ fn normalize(s: &str) -> String {
     tokens(s).join(" ").to_lowercase()
 }
 
-fn read_page(dir: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
+pub(crate) fn read_page(dir: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
     for name in [format!("{id}.html.gz"), format!("{id}.html")] {
         let path = dir.join("html").join(&name);
         if path.exists() {

@@ -5,6 +5,7 @@ mod bench;
 mod eval;
 mod live;
 mod render;
+mod train;
 
 use std::io::{IsTerminal, Write};
 use std::net::SocketAddr;
@@ -161,6 +162,11 @@ enum Command {
     Eval {
         #[command(subcommand)]
         what: eval::EvalCommand,
+    },
+    /// Train the models that ship inside distill on gold data.
+    Train {
+        #[command(subcommand)]
+        what: train::TrainCommand,
     },
 }
 
@@ -340,6 +346,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Bench { what } => bench::run(what, &cli.data),
         Command::Eval { what } => eval::run(what),
+        Command::Train { what } => train::run(what),
     }
 }
 

@@ -315,3 +315,61 @@ fn eval_metadata_scores_the_sample_corpus() {
         assert!(text.contains(&format!("{field}: {html_pages}/{html_pages} correct")), "{field}: {text}");
     }
 }
+
+/// `train extract` on a small gold set of our own: labels reach the ceiling, cross-
+/// validation runs, and the written model is one the extractor can load.
+#[test]
+fn train_extract_writes_a_model_of_the_extractor_features() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("html")).unwrap();
+    let mut truth = serde_json::Map::new();
+    for page in 0..6 {
+        let paragraphs: Vec<String> = (0..4)
+            .map(|i| {
+                format!(
+                    "Story {page} paragraph {i} tells, in whole sentences, what the town council decided on the budget."
+                )
+            })
+            .collect();
+        let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+        let html = format!(
+            "<html><head><title>Story {page}</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+             <article>{body}<p class=\"note\">Share this story with a friend</p></article>\
+             <ul class=\"links\"><li><a href=\"/a\">Another story entirely about something else</a></li></ul></body></html>"
+        );
+        std::fs::write(dir.path().join("html").join(format!("{page:04}.html")), html).unwrap();
+        truth.insert(
+            format!("{page:04}"),
+            serde_json::json!({"articleBody": paragraphs.join("\n"), "url": format!("https://site{page}.example/story")}),
+        );
+    }
+    std::fs::write(dir.path().join("ground-truth.json"), Value::Object(truth).to_string()).unwrap();
+    let model = dir.path().join("model.json");
+    let out = run(
+        dir.path(),
+        &[
+            "train",
+            "extract",
+            dir.path().to_str().unwrap(),
+            "--folds",
+            "2",
+            "--rounds",
+            "5",
+            "--out",
+            model.to_str().unwrap(),
+        ],
+    );
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("6 pages"), "{text}");
+    let ceiling = text.lines().find(|l| l.contains("ceiling")).unwrap();
+    assert!(ceiling.ends_with("F1 1.0000"), "{ceiling}");
+    assert!(text.contains("cross-validated"), "{text}");
+    let model: Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    assert_eq!(model["forest"]["trees"].as_array().unwrap().len(), 5);
+    let names: Vec<&str> = model["forest"]["features"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert_eq!(names, distill_extract::FEATURES);
+    for cut in ["drop_below", "add_from"] {
+        assert!((0.0..=1.0).contains(&model[cut].as_f64().unwrap()), "{cut}: {model}");
+    }
+}

@@ -1,0 +1,408 @@
+//! The block classifier: the rules' decisions are strong but blunt (one subtree, a
+//! fixed list of class words), so a boosted-tree model trained on real pages takes
+//! them as features beside each block's own evidence (length, links, punctuation,
+//! tags and classes up its ancestry, its neighbours) and decides block by block.
+//! The model ships inside the crate (`block_model.json`), trained by
+//! `distill train extract`; without trees the rules decide alone.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{Analysis, Block, Verdict, ends_sentence, is_furniture_heading, keep_block};
+use crate::dom::{Dom, NONE};
+use crate::forest::Forest;
+use crate::marks;
+
+/// Names of the features, in the order [`features`] writes them.
+pub const FEATURES: &[&str] = &[
+    "in_selected",
+    "kept",
+    "verdict",
+    "log_chars",
+    "log_words",
+    "link_density",
+    "ends_sentence",
+    "heading_level",
+    "tag",
+    "is_p",
+    "is_li",
+    "is_td",
+    "negative_class",
+    "comment_class",
+    "positive_class",
+    "social_class",
+    "related_class",
+    "ad_class",
+    "meta_class",
+    "nav_class",
+    "prompt_class",
+    "chrome_role",
+    "aria_hidden",
+    "collapsed",
+    "chrome_tag",
+    "in_list",
+    "in_table",
+    "in_quote",
+    "in_figure",
+    "in_article",
+    "in_link",
+    "in_code",
+    "in_header",
+    "in_footer",
+    "in_aside",
+    "in_nav",
+    "in_form",
+    "emphasis",
+    "in_details",
+    "page_position",
+    "side_of_selected",
+    "gap_to_kept_before",
+    "gap_to_kept_after",
+    "share_of_kept_chars",
+    "commas_per_word",
+    "digit_share",
+    "capitalized_share",
+    "mean_word_length",
+    "starts_by",
+    "is_date",
+    "text_rules_pass",
+    "furniture_heading",
+    "is_title",
+    "repeats",
+    "sentences",
+    "prev_kept",
+    "prev_link_density",
+    "prev_log_chars",
+    "next_kept",
+    "next_link_density",
+    "next_log_chars",
+    "depth_below_selected",
+    "parent_link_density",
+    "parent_page_share",
+    "page_log_chars",
+    "log_blocks",
+    "kept_share",
+    "ends_colon",
+    "separators",
+    "prose_class",
+];
+
+const MARK_BITS: &[u32] = &[
+    marks::NEGATIVE_CLASS,
+    marks::COMMENT_CLASS,
+    marks::POSITIVE_CLASS,
+    marks::SOCIAL_CLASS,
+    marks::RELATED_CLASS,
+    marks::AD_CLASS,
+    marks::META_CLASS,
+    marks::NAV_CLASS,
+    marks::PROMPT_CLASS,
+    marks::CHROME_ROLE,
+    marks::ARIA_HIDDEN,
+    marks::COLLAPSED,
+    marks::CHROME_TAG,
+    marks::LIST,
+    marks::TABLE,
+    marks::QUOTE,
+    marks::FIGURE,
+    marks::ARTICLE,
+    marks::LINK,
+    marks::CODE,
+    marks::HEADER,
+    marks::FOOTER,
+    marks::ASIDE,
+    marks::NAV,
+    marks::FORM,
+    marks::EMPHASIS,
+    marks::DETAILS,
+];
+
+/// The shipped classifier: a forest over [`FEATURES`] and where to cut its
+/// probabilities. A block the rules keep stays unless the model is sure it is not
+/// the article's; a block the rules drop comes back only when the model is fairly
+/// sure it is (cross-validation on WCXB found the two cuts apart: see BENCHMARKS.md).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct BlockModel {
+    /// The trees.
+    pub forest: Forest,
+    /// Probability below which a block the rules keep is dropped.
+    pub drop_below: f32,
+    /// Probability at or above which a block the rules drop is kept.
+    pub add_from: f32,
+}
+
+impl BlockModel {
+    /// Whether a block with these features, kept or not by the rules, is article text.
+    pub fn keeps(&self, features: &[f32], kept_by_rules: bool) -> bool {
+        let p = self.forest.probability(features);
+        if kept_by_rules { p >= self.drop_below } else { p >= self.add_from }
+    }
+}
+
+/// The shipped model, parsed once.
+fn model() -> &'static BlockModel {
+    static MODEL: OnceLock<BlockModel> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let model: BlockModel = serde_json::from_str(include_str!("block_model.json")).unwrap_or_default();
+        // A model trained on other features would read the wrong columns.
+        let same = model.forest.features.iter().map(String::as_str).eq(FEATURES.iter().copied());
+        if same { model } else { BlockModel::default() }
+    })
+}
+
+/// Which blocks of the analysis belong to the article body.
+pub(crate) fn keep(dom: &Dom, analysis: &Analysis, title: Option<&str>) -> Vec<bool> {
+    let model = model();
+    let rules = || analysis.blocks.iter().map(|b| b.kept()).collect();
+    if model.forest.trees.is_empty() {
+        return rules();
+    }
+    let (scored, features) = features(dom, analysis, title);
+    let mut rows = features.chunks_exact(FEATURES.len());
+    let keep: Vec<bool> = analysis
+        .blocks
+        .iter()
+        .zip(scored)
+        .map(|(b, scored)| scored && rows.next().is_some_and(|x| model.keeps(x, b.kept())))
+        .collect();
+    if keep.iter().any(|&k| k) { keep } else { rules() }
+}
+
+/// Counts of the characters some features read, in one pass.
+#[derive(Default)]
+struct CharCounts {
+    chars: usize,
+    digits: usize,
+    commas: usize,
+    sentence_ends: usize,
+    separators: usize,
+}
+
+impl CharCounts {
+    fn of(text: &str) -> Self {
+        let mut c = CharCounts::default();
+        for ch in text.chars() {
+            c.chars += 1;
+            match ch {
+                '0'..='9' => c.digits += 1,
+                ',' => c.commas += 1,
+                '.' | '!' | '?' => c.sentence_ends += 1,
+                '|' | '•' | '·' | '»' => c.separators += 1,
+                _ => {}
+            }
+        }
+        c
+    }
+}
+
+/// Whether the model may bring back a block the rules dropped for this reason: it
+/// may bring back text from outside the selected subtree, link lists and labels;
+/// never the title or byline or date (the document carries them apart), a share
+/// prompt, a second copy of a paragraph, or a section about the site (the model is
+/// not even asked).
+fn may_add(verdict: Verdict) -> bool {
+    matches!(verdict, Verdict::Outside | Verdict::Links | Verdict::Label)
+}
+
+/// Blocks further than this many blocks from every block the rules keep are not
+/// scored, and not kept: half the blocks of a page, at a cost of 0.0006 F1 in
+/// cross-validation on WCXB dev.
+const NEAR: usize = 5;
+
+/// Which blocks the model scores, and their features, row-major ([`FEATURES`] per
+/// scored block).
+pub(crate) fn features(dom: &Dom, analysis: &Analysis, title: Option<&str>) -> (Vec<bool>, Vec<f32>) {
+    let blocks = &analysis.blocks;
+    let nb = blocks.len();
+    let nf = FEATURES.len();
+    let selected = analysis.selected;
+    let selected_end = dom.nodes[selected].end.max(selected + 1);
+    let depth_of = |mut i: usize| {
+        let mut d = 0usize;
+        while i != NONE && d < 10_000 {
+            i = dom.nodes[i].parent;
+            d += 1;
+        }
+        d as f32
+    };
+    let selected_depth = depth_of(selected);
+    let kept_chars: usize = blocks.iter().filter(|b| b.kept()).map(|b| b.chars).sum();
+    let kept_count = blocks.iter().filter(|b| b.kept()).count();
+    let page_chars = analysis.text_len[0];
+    let mut repeats: HashMap<&str, u32> = HashMap::default();
+    for b in blocks {
+        *repeats.entry(b.text.as_str()).or_insert(0) += 1;
+    }
+    // Distance in blocks to the nearest kept block on each side.
+    let mut gap_before = vec![30f32; nb];
+    let mut gap_after = vec![30f32; nb];
+    let mut last: Option<usize> = None;
+    for (k, b) in blocks.iter().enumerate() {
+        if let Some(l) = last {
+            gap_before[k] = ((k - l) as f32).min(30.0);
+        }
+        if b.kept() {
+            last = Some(k);
+        }
+    }
+    last = None;
+    for (k, b) in blocks.iter().enumerate().rev() {
+        if let Some(l) = last {
+            gap_after[k] = ((l - k) as f32).min(30.0);
+        }
+        if b.kept() {
+            last = Some(k);
+        }
+    }
+    let scored: Vec<bool> = (0..nb)
+        .map(|k| blocks[k].kept() || (may_add(blocks[k].verdict) && gap_before[k].min(gap_after[k]) <= NEAR as f32))
+        .collect();
+    let mut out = Vec::with_capacity(scored.iter().filter(|&&s| s).count() * nf);
+    let density = |b: &Block| b.link_chars as f32 / b.chars.max(1) as f32;
+    let log_chars = |b: &Block| (1.0 + b.chars as f32).ln();
+    for (k, b) in blocks.iter().enumerate() {
+        if !scored[k] {
+            continue;
+        }
+        let mut row = [0f32; FEATURES.len()];
+        let mut col = 0;
+        let mut put = |v: f32| {
+            row[col] = v;
+            col += 1;
+        };
+        let tag = dom.tag(b.owner).unwrap_or("");
+        // One pass over the words: how many, and how many capitalized.
+        let (words, capitalized) = b.text.split_whitespace().fold((0usize, 0usize), |(n, c), w| {
+            (n + 1, c + usize::from(w.chars().next().is_some_and(char::is_uppercase)))
+        });
+        let word_count = words.max(1) as f32;
+        let inside = b.owner >= selected && b.owner < selected_end;
+        put(f32::from(inside));
+        put(f32::from(b.kept()));
+        put(b.verdict as u8 as f32);
+        put(log_chars(b));
+        put((1.0 + words as f32).ln());
+        put(density(b));
+        put(f32::from(ends_sentence(&b.text)));
+        put(f32::from(b.level));
+        put(match tag {
+            "p" => 1.0,
+            "li" => 2.0,
+            "td" | "th" => 3.0,
+            "div" => 4.0,
+            "pre" => 5.0,
+            "blockquote" => 6.0,
+            "dt" | "dd" => 7.0,
+            "figcaption" | "caption" => 8.0,
+            "section" | "article" | "main" | "body" => 9.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => 10.0,
+            _ => 11.0,
+        });
+        put(f32::from(tag == "p"));
+        put(f32::from(tag == "li"));
+        put(f32::from(matches!(tag, "td" | "th")));
+        let m = analysis.marks[b.owner];
+        for bit in MARK_BITS {
+            put(f32::from(m & bit != 0));
+        }
+        put(k as f32 / nb as f32);
+        put(if b.owner < selected {
+            -1.0
+        } else if inside {
+            0.0
+        } else {
+            1.0
+        });
+        put(gap_before[k]);
+        put(gap_after[k]);
+        put(b.chars as f32 / kept_chars.max(1) as f32);
+        let counts = CharCounts::of(&b.text);
+        put(counts.commas as f32 / word_count);
+        put(counts.digits as f32 / counts.chars.max(1) as f32);
+        put(capitalized as f32 / word_count);
+        put(b.chars as f32 / word_count);
+        put(f32::from(b.text.get(..3).is_some_and(|s| s.eq_ignore_ascii_case("by "))));
+        put(f32::from(words <= 12 && distill_core::time::parse_date(&b.text).is_some()));
+        put(f32::from(keep_block(b, title)));
+        put(f32::from(b.heading && is_furniture_heading(&b.text)));
+        put(f32::from(title.is_some_and(|t| b.text.eq_ignore_ascii_case(t.trim()))));
+        put(repeats[b.text.as_str()] as f32);
+        put(counts.sentence_ends as f32);
+        for neighbour in [k.checked_sub(1).map(|j| &blocks[j]), blocks.get(k + 1)] {
+            match neighbour {
+                Some(n) => {
+                    put(f32::from(n.kept()));
+                    put(density(n));
+                    put(log_chars(n));
+                }
+                None => {
+                    put(-1.0);
+                    put(-1.0);
+                    put(-1.0);
+                }
+            }
+        }
+        put(depth_of(b.owner) - selected_depth);
+        let parent = dom.nodes[b.owner].parent;
+        let (parent_density, parent_share) = if parent == NONE {
+            (0.0, 1.0)
+        } else {
+            let text = analysis.text_len[parent].max(1) as f32;
+            (analysis.link_len[parent] as f32 / text, text / page_chars.max(1) as f32)
+        };
+        put(parent_density);
+        put(parent_share);
+        put((1.0 + page_chars as f32).ln());
+        put((1.0 + nb as f32).ln());
+        put(kept_count as f32 / nb as f32);
+        put(f32::from(b.text.trim_end().ends_with(':')));
+        put(counts.separators as f32);
+        let d = density(b);
+        put(if d < 0.3 && (b.chars >= 120 || (words >= 6 && ends_sentence(&b.text))) {
+            1.0
+        } else if d < 0.3 && (b.heading || words >= 3) {
+            0.0
+        } else {
+            -1.0
+        });
+        debug_assert_eq!(col, nf);
+        out.extend_from_slice(&row);
+    }
+    (scored, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_reads_these_features() {
+        let model = model();
+        assert!(
+            !model.forest.trees.is_empty(),
+            "block_model.json was trained on other features; retrain it with `distill train extract`"
+        );
+        assert!(model.drop_below <= model.add_from);
+    }
+
+    #[test]
+    fn rows_hold_one_value_per_feature_for_each_scored_block() {
+        let html = "<body><nav><a href=\"/\">Home</a></nav><article><h1>Title</h1>\
+            <p>The council voted on Tuesday to approve the new budget for schools and roads.</p>\
+            <p>Advertisement</p><p>It passed by seven votes to two after a long debate in the chamber.</p></article></body>";
+        let dom = Dom::parse(html, &crate::ExtractConfig::default());
+        let analysis = crate::content::analyze(&dom, Some("Title")).unwrap();
+        let (scored, rows) = features(&dom, &analysis, Some("Title"));
+        assert_eq!(scored.len(), analysis.blocks.len());
+        assert_eq!(rows.len(), scored.iter().filter(|&&s| s).count() * FEATURES.len());
+        // The title and the boilerplate line are never scored; the prose is.
+        for (b, s) in analysis.blocks.iter().zip(&scored) {
+            assert_eq!(*s, b.kept() || may_add(b.verdict), "{}", b.text);
+        }
+        assert!(analysis.blocks.iter().any(|b| b.verdict == Verdict::Title));
+        assert!(analysis.blocks.iter().any(|b| b.verdict == Verdict::Boilerplate));
+    }
+}
