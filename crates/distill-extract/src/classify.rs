@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Analysis, Block, Verdict, ends_sentence, is_furniture_heading, keep_block};
+use crate::content::{Analysis, Block, Verdict, ends_sentence};
 use crate::dom::{Dom, NONE};
 use crate::forest::Forest;
 use crate::marks;
@@ -66,11 +66,6 @@ pub const FEATURES: &[&str] = &[
     "digit_share",
     "capitalized_share",
     "mean_word_length",
-    "starts_by",
-    "is_date",
-    "text_rules_pass",
-    "furniture_heading",
-    "is_title",
     "repeats",
     "sentences",
     "prev_kept",
@@ -154,13 +149,13 @@ fn model() -> &'static BlockModel {
 }
 
 /// Which blocks of the analysis belong to the article body.
-pub(crate) fn keep(dom: &Dom, analysis: &Analysis, title: Option<&str>) -> Vec<bool> {
+pub(crate) fn keep(dom: &Dom, analysis: &Analysis) -> Vec<bool> {
     let model = model();
     let rules = || analysis.blocks.iter().map(|b| b.kept()).collect();
     if model.forest.trees.is_empty() {
         return rules();
     }
-    let (scored, features) = features(dom, analysis, title);
+    let (scored, features) = features(dom, analysis);
     let mut rows = features.chunks_exact(FEATURES.len());
     let keep: Vec<bool> = analysis
         .blocks
@@ -214,7 +209,7 @@ const NEAR: usize = 5;
 
 /// Which blocks the model scores, and their features, row-major ([`FEATURES`] per
 /// scored block).
-pub(crate) fn features(dom: &Dom, analysis: &Analysis, title: Option<&str>) -> (Vec<bool>, Vec<f32>) {
+pub(crate) fn features(dom: &Dom, analysis: &Analysis) -> (Vec<bool>, Vec<f32>) {
     let blocks = &analysis.blocks;
     let nb = blocks.len();
     let nf = FEATURES.len();
@@ -324,11 +319,6 @@ pub(crate) fn features(dom: &Dom, analysis: &Analysis, title: Option<&str>) -> (
         put(counts.digits as f32 / counts.chars.max(1) as f32);
         put(capitalized as f32 / word_count);
         put(b.chars as f32 / word_count);
-        put(f32::from(b.text.get(..3).is_some_and(|s| s.eq_ignore_ascii_case("by "))));
-        put(f32::from(words <= 12 && distill_core::time::parse_date(&b.text).is_some()));
-        put(f32::from(keep_block(b, title)));
-        put(f32::from(b.heading && is_furniture_heading(&b.text)));
-        put(f32::from(title.is_some_and(|t| b.text.eq_ignore_ascii_case(t.trim()))));
         put(repeats[b.text.as_str()] as f32);
         put(counts.sentence_ends as f32);
         for neighbour in [k.checked_sub(1).map(|j| &blocks[j]), blocks.get(k + 1)] {
@@ -395,7 +385,7 @@ mod tests {
             <p>Advertisement</p><p>It passed by seven votes to two after a long debate in the chamber.</p></article></body>";
         let dom = Dom::parse(html, &crate::ExtractConfig::default());
         let analysis = crate::content::analyze(&dom, Some("Title")).unwrap();
-        let (scored, rows) = features(&dom, &analysis, Some("Title"));
+        let (scored, rows) = features(&dom, &analysis);
         assert_eq!(scored.len(), analysis.blocks.len());
         assert_eq!(rows.len(), scored.iter().filter(|&&s| s).count() * FEATURES.len());
         // The title and the boilerplate line are never scored; the prose is.

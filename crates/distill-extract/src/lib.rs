@@ -126,7 +126,7 @@ pub fn block_samples(bytes: &[u8], config: &ExtractConfig) -> Result<Vec<BlockSa
     let dom = dom::Dom::parse(&html, config);
     let meta = metadata::read(&dom);
     let Some(analysis) = content::analyze(&dom, meta.title.as_deref()) else { return Ok(Vec::new()) };
-    let (scored, features) = classify::features(&dom, &analysis, meta.title.as_deref());
+    let (scored, features) = classify::features(&dom, &analysis);
     let mut rows = features.chunks_exact(FEATURES.len());
     Ok(analysis
         .blocks

@@ -62,6 +62,8 @@ pub const FORM: u32 = 1 << 24;
 pub const EMPHASIS: u32 = 1 << 25;
 /// `<details>` or `<summary>`.
 pub const DETAILS: u32 = 1 << 26;
+/// Never visible: scripts, styles, media, form controls (see [`crate::dom::INVISIBLE`]).
+pub const INVISIBLE: u32 = 1 << 27;
 
 /// Elements that are page chrome wherever they appear.
 const CHROME_TAGS: &[&str] = &["nav", "footer", "aside", "form", "header", "figcaption", "menu", "dialog", "address"];
@@ -320,6 +322,7 @@ pub fn own_marks(dom: &Dom) -> Vec<u32> {
             "form" => FORM,
             "strong" | "b" | "em" | "i" => EMPHASIS,
             "details" | "summary" => DETAILS,
+            _ if crate::dom::INVISIBLE.contains(&tag) => INVISIBLE,
             _ => 0,
         };
         if CHROME_TAGS.contains(&tag) {
