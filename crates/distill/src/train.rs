@@ -30,13 +30,13 @@ pub enum TrainCommand {
         #[arg(long, default_value_t = 5)]
         folds: usize,
         /// Number of trees.
-        #[arg(long, default_value_t = 60)]
+        #[arg(long, default_value_t = 30)]
         rounds: usize,
         /// Depth of each tree.
-        #[arg(long, default_value_t = 5)]
+        #[arg(long, default_value_t = 6)]
         depth: usize,
         /// Learning rate.
-        #[arg(long, default_value_t = 0.2)]
+        #[arg(long, default_value_t = 0.3)]
         learning_rate: f32,
     },
 }
