@@ -71,10 +71,18 @@ pub(crate) struct Analysis {
 pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
     let Some(analysis) = analyze(dom, title) else { return String::new() };
     let keep = crate::classify::keep(dom, &analysis);
+    join_blocks(analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| b.text.as_str()))
+}
+
+/// Joins kept blocks into a body, one paragraph per block: a block equal to the one
+/// before it, or a paragraph of 8+ words already in the body, is left out.
+pub fn join_blocks<'a>(blocks: impl IntoIterator<Item = &'a str>) -> String {
     let mut out: Vec<&str> = Vec::new();
-    for (b, keep) in analysis.blocks.iter().zip(keep) {
-        if keep && out.last() != Some(&b.text.as_str()) {
-            out.push(&b.text);
+    let mut seen = rustc_hash::FxHashSet::default();
+    for text in blocks {
+        let again = out.last() == Some(&text) || (text.split_whitespace().count() >= 8 && !seen.insert(text));
+        if !again {
+            out.push(text);
         }
     }
     out.join("\n\n")
@@ -557,6 +565,13 @@ mod tests {
         ] {
             assert!(!text.contains(junk), "{junk} survived in {text}");
         }
+    }
+
+    #[test]
+    fn joined_bodies_read_each_paragraph_once() {
+        let long = "one two three four five six seven eight";
+        let body = join_blocks([long, "Yes", "Yes", "No", long, "Yes"]);
+        assert_eq!(body, format!("{long}\n\nYes\n\nNo\n\nYes"));
     }
 
     #[test]

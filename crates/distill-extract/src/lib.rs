@@ -17,6 +17,7 @@ mod plain;
 mod sink;
 
 pub use classify::{BlockModel, FEATURES};
+pub use content::join_blocks;
 pub use distill_core::Document;
 pub use encoding::decode;
 

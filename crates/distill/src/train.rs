@@ -179,21 +179,14 @@ fn label(gold: &str, blocks: &[BlockSample]) -> (Vec<f32>, Vec<f32>) {
         .unzip()
 }
 
-/// The text the extractor would return with these blocks kept: a repeat of the
-/// block before dropped, and the rules' text when nothing is kept.
+/// The text the extractor would return with these blocks kept (the rules' text when
+/// nothing is).
 fn assemble(page: &Page, keep: impl Fn(&BlockSample, usize) -> bool) -> String {
     let mut chosen: Vec<usize> = (0..page.blocks.len()).filter(|&k| keep(&page.blocks[k], k)).collect();
     if chosen.is_empty() {
         chosen = (0..page.blocks.len()).filter(|&k| page.blocks[k].kept_by_rules).collect();
     }
-    let mut out: Vec<&str> = Vec::new();
-    for k in chosen {
-        let text = page.blocks[k].text.as_str();
-        if out.last() != Some(&text) {
-            out.push(text);
-        }
-    }
-    out.join("\n\n")
+    distill_extract::join_blocks(chosen.into_iter().map(|k| page.blocks[k].text.as_str()))
 }
 
 /// Prints precision, recall and F1 of texts against the pages' gold; returns F1.
