@@ -5,7 +5,7 @@
 //! and F1 is the harmonic mean of the two averages. "Accuracy" is the share of pages
 //! whose token sequence equals the gold body's.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -115,6 +115,13 @@ fn normalize(s: &str) -> String {
     tokens(s).join(" ").to_lowercase()
 }
 
+/// The gold of an evaluation folder (`ground-truth.json`), by page id in order.
+pub(crate) fn read_truth(dir: &Path) -> anyhow::Result<BTreeMap<String, Value>> {
+    let path = dir.join("ground-truth.json");
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+}
+
 pub(crate) fn read_page(dir: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
     for name in [format!("{id}.html.gz"), format!("{id}.html")] {
         let path = dir.join("html").join(&name);
@@ -132,13 +139,8 @@ pub(crate) fn read_page(dir: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
 }
 
 fn extract(dir: &Path, per_page: bool) -> anyhow::Result<ExitCode> {
-    let truth_path = dir.join("ground-truth.json");
-    let truth: HashMap<String, Value> = serde_json::from_str(
-        &std::fs::read_to_string(&truth_path).with_context(|| format!("reading {}", truth_path.display()))?,
-    )
-    .with_context(|| format!("parsing {}", truth_path.display()))?;
-    let mut ids: Vec<&String> = truth.keys().collect();
-    ids.sort();
+    let truth = read_truth(dir)?;
+    let ids: Vec<&String> = truth.keys().collect();
     let pages: Vec<(String, Vec<u8>)> =
         ids.iter().map(|id| read_page(dir, id).map(|b| (id.to_string(), b))).collect::<anyhow::Result<_>>()?;
     let bytes: usize = pages.iter().map(|p| p.1.len()).sum();

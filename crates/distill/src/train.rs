@@ -4,7 +4,7 @@
 //! scores the model by cross-validation, folds split by site so that no site is
 //! both learned and tested, then trains on everything and writes the model.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -15,7 +15,7 @@ use distill_extract::{BlockModel, BlockSample, ExtractConfig, FEATURES};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::eval::{read_page, shingle_scores, tokens};
+use crate::eval::{read_page, read_truth, shingle_scores, tokens};
 
 #[derive(Subcommand)]
 pub enum TrainCommand {
@@ -60,13 +60,8 @@ struct Page {
 }
 
 fn extract(dir: &Path, out: Option<&Path>, folds: usize, config: &TrainConfig) -> anyhow::Result<ExitCode> {
-    let truth_path = dir.join("ground-truth.json");
-    let truth: HashMap<String, Value> = serde_json::from_str(
-        &std::fs::read_to_string(&truth_path).with_context(|| format!("reading {}", truth_path.display()))?,
-    )
-    .with_context(|| format!("parsing {}", truth_path.display()))?;
-    let mut ids: Vec<&String> = truth.keys().collect();
-    ids.sort();
+    let truth = read_truth(dir)?;
+    let ids: Vec<&String> = truth.keys().collect();
     let extract_config = ExtractConfig::default();
     let pages: Vec<Page> = ids
         .par_iter()
