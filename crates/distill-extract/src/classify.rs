@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Analysis, Block, Verdict, ends_sentence};
+use crate::content::{Analysis, Block, Role, Verdict, ends_sentence};
 use crate::dom::{Dom, NONE};
 use crate::forest::Forest;
 use crate::marks;
@@ -350,13 +350,10 @@ pub(crate) fn features(dom: &Dom, analysis: &Analysis) -> (Vec<bool>, Vec<f32>) 
         put(kept_count as f32 / nb as f32);
         put(f32::from(b.text.trim_end().ends_with(':')));
         put(counts.separators as f32);
-        let d = density(b);
-        put(if d < 0.3 && (b.chars >= 120 || (words >= 6 && ends_sentence(&b.text))) {
-            1.0
-        } else if d < 0.3 && (b.heading || words >= 3) {
-            0.0
-        } else {
-            -1.0
+        put(match b.role() {
+            Role::Prose => 1.0,
+            Role::Neutral => 0.0,
+            Role::Clutter => -1.0,
         });
         debug_assert_eq!(col, nf);
         out.extend_from_slice(&row);

@@ -16,11 +16,8 @@ pub(crate) struct Block {
     pub text: String,
     pub chars: usize,
     pub link_chars: usize,
-    pub heading: bool,
     /// Heading rank: 1 for `<h1>` to 6 for `<h6>`, 0 for other blocks.
     pub level: u8,
-    /// Inside the subtree the density selection chose.
-    pub selected: bool,
     /// What the rules decided about the block.
     pub verdict: Verdict,
 }
@@ -30,6 +27,38 @@ impl Block {
     pub fn kept(&self) -> bool {
         self.verdict == Verdict::Kept
     }
+
+    /// Whether the block is a heading.
+    pub fn heading(&self) -> bool {
+        self.level > 0
+    }
+
+    /// What the block adds to the subtree that holds it when the density selection
+    /// weighs subtrees.
+    pub fn role(&self) -> Role {
+        if self.link_chars * 10 >= self.chars * 3 {
+            return Role::Clutter;
+        }
+        let words = self.text.split_whitespace().count();
+        if self.chars >= 120 || (words >= 6 && ends_sentence(&self.text)) {
+            Role::Prose
+        } else if self.heading() || words >= 3 {
+            Role::Neutral
+        } else {
+            Role::Clutter
+        }
+    }
+}
+
+/// A block's part in the density selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Sentences with few links: the article's substance.
+    Prose,
+    /// Headings, list items and table rows: neither add nor cost.
+    Neutral,
+    /// Menus, link lists, labels: cost a fifth of their length.
+    Clutter,
 }
 
 /// What the rules decided about a block, and why.
@@ -77,15 +106,29 @@ pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
 /// Joins kept blocks into a body, one paragraph per block: a block equal to the one
 /// before it, or a paragraph of 8+ words already in the body, is left out.
 pub fn join_blocks<'a>(blocks: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    let mut seen = rustc_hash::FxHashSet::default();
-    for text in blocks {
-        let again = out.last() == Some(&text) || (text.split_whitespace().count() >= 8 && !seen.insert(text));
-        if !again {
-            out.push(text);
-        }
-    }
+    let mut repeats = Repeats::default();
+    let out: Vec<&str> = blocks.into_iter().filter(|text| !repeats.again(text)).collect();
     out.join("\n\n")
+}
+
+/// Finds repeats in a run of blocks: a paragraph the page carries twice (mobile and
+/// desktop copies, a collapsed duplicate) is read once; short lines ("Read more",
+/// "Yes") may repeat, but not one right after the other.
+#[derive(Default)]
+struct Repeats<'a> {
+    seen: rustc_hash::FxHashSet<&'a str>,
+    last: Option<&'a str>,
+}
+
+impl<'a> Repeats<'a> {
+    /// Whether `text` repeats what came before; if not, it becomes what came before.
+    fn again(&mut self, text: &'a str) -> bool {
+        let again = self.last == Some(text) || (text.split_whitespace().count() >= 8 && !self.seen.insert(text));
+        if !again {
+            self.last = Some(text);
+        }
+        again
+    }
 }
 
 /// Runs the rules over a page: finds chrome, splits the text into blocks, selects the
@@ -112,44 +155,29 @@ pub(crate) fn analyze(dom: &Dom, title: Option<&str>) -> Option<Analysis> {
 /// boilerplate by their text, repeats, labels above the body or page furniture.
 fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, title: Option<&str>) {
     let end = dom.nodes[selected].end.max(selected + 1);
+    let mut repeats = Repeats::default();
     for b in blocks.iter_mut() {
-        b.selected = b.owner >= selected && b.owner < end;
         b.verdict = if title.is_some_and(|t| b.text.eq_ignore_ascii_case(t.trim())) {
             Verdict::Title
-        } else if !b.selected {
+        } else if b.owner < selected || b.owner >= end {
             Verdict::Outside
         } else if b.link_chars * 5 > b.chars * 4 {
             Verdict::Links
-        } else if keep_block(b, title) {
-            Verdict::Kept
-        } else {
+        } else if reads_as_boilerplate(&b.text) {
             Verdict::Boilerplate
+        } else if repeats.again(&b.text) {
+            Verdict::Repeat
+        } else {
+            Verdict::Kept
         };
     }
-    let mut kept: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kept()).collect();
-    // A paragraph the page carries twice (mobile and desktop copies, a collapsed
-    // duplicate) is read once; short lines ("Read more", "Yes") may repeat, but not
-    // one right after the other.
-    let mut seen = rustc_hash::FxHashSet::default();
-    let mut previous: Option<usize> = None;
-    kept.retain(|&i| {
-        let text = blocks[i].text.as_str();
-        let again = previous.is_some_and(|p| blocks[p].text == text)
-            || (text.split_whitespace().count() >= 8 && !seen.insert(text));
-        previous = Some(i);
-        !again
-    });
-    for (i, b) in blocks.iter_mut().enumerate() {
-        if b.kept() && kept.binary_search(&i).is_err() {
-            b.verdict = Verdict::Repeat;
-        }
-    }
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kept()).collect();
     // Labels above the body (section names, kickers) are not part of it.
     let first_prose =
-        kept.iter().position(|&i| !blocks[i].heading && blocks[i].text.split_whitespace().count() >= 8).unwrap_or(0);
+        kept.iter().position(|&i| !blocks[i].heading() && blocks[i].text.split_whitespace().count() >= 8).unwrap_or(0);
     for &i in &kept[..first_prose] {
         let b = &mut blocks[i];
-        if !b.heading && b.text.split_whitespace().count() <= 3 && !ends_sentence(&b.text) {
+        if !b.heading() && b.text.split_whitespace().count() <= 3 && !ends_sentence(&b.text) {
             b.verdict = Verdict::Label;
         }
     }
@@ -163,7 +191,7 @@ fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, title: Option<&st
         if !b.kept() {
             continue;
         }
-        if b.heading {
+        if b.heading() {
             if is_furniture_heading(&b.text) {
                 skipping = Some(b.level);
             } else if skipping.is_some_and(|rank| b.level <= rank) {
@@ -307,10 +335,8 @@ fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
                     owner,
                     chars,
                     link_chars: if many { link_chars.min(chars) } else { link_chars },
-                    heading: level > 0,
                     level,
                     text,
-                    selected: false,
                     verdict: Verdict::Outside,
                 });
             }
@@ -380,20 +406,11 @@ fn select_by_density(dom: &Dom, blocks: &[Block]) -> usize {
     let mut net = vec![0f64; n];
     let mut neutral = vec![0f64; n];
     for b in blocks {
-        let density = b.link_chars as f64 / b.chars.max(1) as f64;
-        let words = b.text.split_whitespace().count();
-        let prose = density < 0.3 && (b.chars >= 120 || (words >= 6 && ends_sentence(&b.text)));
-        let value = if prose {
-            b.chars as f64
-        } else if density < 0.3 && (b.heading || words >= 3) {
+        match b.role() {
+            Role::Prose => net[b.owner] += b.chars as f64,
             // Headings, list items and table rows of the article neither add nor cost.
-            0.0
-        } else {
-            -CLUTTER_WEIGHT * b.chars as f64
-        };
-        net[b.owner] += value;
-        if !prose && density < 0.3 && (b.heading || words >= 3) {
-            neutral[b.owner] += b.chars as f64;
+            Role::Neutral => neutral[b.owner] += b.chars as f64,
+            Role::Clutter => net[b.owner] -= CLUTTER_WEIGHT * b.chars as f64,
         }
     }
     for i in (1..n).rev() {
@@ -471,26 +488,16 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     text.trim_end().ends_with(['.', '!', '?', '"', '”', '\''])
 }
 
-/// Boilerplate lines that survive class rules: share prompts, bylines, datelines,
-/// ads, and link lists.
-fn keep_block(b: &Block, title: Option<&str>) -> bool {
-    let density = b.link_chars as f64 / b.chars.max(1) as f64;
-    if density > 0.8 {
-        return false;
-    }
-    let words = b.text.split_whitespace().count();
-    if let Some(title) = title
-        && b.text.eq_ignore_ascii_case(title.trim())
-    {
-        return false;
-    }
-    if words <= 12 {
-        let lower = b.text.to_lowercase();
-        if lower.starts_with("by ") && !ends_sentence(&b.text) {
-            return false;
+/// Boilerplate lines that survive class rules: bylines, datelines, share prompts,
+/// ads and the like.
+fn reads_as_boilerplate(text: &str) -> bool {
+    if text.split_whitespace().count() <= 12 {
+        let lower = text.to_lowercase();
+        if lower.starts_with("by ") && !ends_sentence(text) {
+            return true;
         }
-        if distill_core::time::parse_date(&b.text).is_some() {
-            return false;
+        if distill_core::time::parse_date(text).is_some() {
+            return true;
         }
         const CHROME: &[&str] = &[
             "advertisement",
@@ -517,10 +524,10 @@ fn keep_block(b: &Block, title: Option<&str>) -> bool {
             "sponsored",
         ];
         if CHROME.iter().any(|c| lower.contains(c)) {
-            return false;
+            return true;
         }
     }
-    true
+    false
 }
 
 #[cfg(test)]
