@@ -74,15 +74,7 @@ pub fn extract_html(bytes: &[u8], declared_charset: Option<&str>, config: &Extra
 
 /// Extracts the article from an HTML page already decoded to a string.
 pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> {
-    if html.len() > config.max_bytes {
-        return Err(ExtractError::TooLarge { size: html.len(), limit: config.max_bytes });
-    }
-    if html.trim().is_empty() {
-        return Err(ExtractError::Empty);
-    }
-    let html = nesting::limit_nesting(html, config.max_depth * 2);
-    let dom = dom::Dom::parse(&html, config);
-    let meta = metadata::read(&dom);
+    let (dom, meta) = parse_page(html, config)?;
     let body = content::main_text(&dom, meta.title.as_deref());
     let text = if body.trim().is_empty() {
         // A page with no block structure at all: fall back to the text rules.
@@ -106,6 +98,20 @@ pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> 
     })
 }
 
+/// Parses a decoded page within the configured limits and reads its metadata.
+fn parse_page(html: &str, config: &ExtractConfig) -> Result<(dom::Dom, metadata::Metadata)> {
+    if html.len() > config.max_bytes {
+        return Err(ExtractError::TooLarge { size: html.len(), limit: config.max_bytes });
+    }
+    if html.trim().is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    let html = nesting::limit_nesting(html, config.max_depth * 2);
+    let dom = dom::Dom::parse(&html, config);
+    let meta = metadata::read(&dom);
+    Ok((dom, meta))
+}
+
 /// One block of a page as the block classifier sees it, for training the classifier.
 #[derive(Debug, Clone)]
 pub struct BlockSample {
@@ -122,10 +128,7 @@ pub struct BlockSample {
 /// of the block classifier (see `distill train extract`).
 pub fn block_samples(bytes: &[u8], config: &ExtractConfig) -> Result<Vec<BlockSample>> {
     check_size(bytes, config)?;
-    let html = decode(bytes, None)?;
-    let html = nesting::limit_nesting(&html, config.max_depth * 2);
-    let dom = dom::Dom::parse(&html, config);
-    let meta = metadata::read(&dom);
+    let (dom, meta) = parse_page(&decode(bytes, None)?, config)?;
     let Some(analysis) = content::analyze(&dom, meta.title.as_deref()) else { return Ok(Vec::new()) };
     let (scored, features) = classify::features(&dom, &analysis);
     let mut rows = features.chunks_exact(FEATURES.len());
