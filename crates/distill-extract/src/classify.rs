@@ -144,13 +144,16 @@ fn model() -> &'static BlockModel {
         let model: BlockModel = serde_json::from_str(include_str!("block_model.json")).unwrap_or_default();
         // A model trained on other features would read the wrong columns.
         let same = model.forest.features.iter().map(String::as_str).eq(FEATURES.iter().copied());
-        if same { model } else { BlockModel::default() }
+        if same && model.forest.is_valid() { model } else { BlockModel::default() }
     })
 }
 
 /// Which blocks of the analysis belong to the article body.
 pub(crate) fn keep(dom: &Dom, analysis: &Analysis) -> Vec<bool> {
-    let model = model();
+    keep_with(model(), dom, analysis)
+}
+
+fn keep_with(model: &BlockModel, dom: &Dom, analysis: &Analysis) -> Vec<bool> {
     let rules = || analysis.blocks.iter().map(|b| b.kept()).collect();
     if model.forest.trees.is_empty() {
         return rules();
@@ -391,5 +394,45 @@ mod tests {
         }
         assert!(analysis.blocks.iter().any(|b| b.verdict == Verdict::Title));
         assert!(analysis.blocks.iter().any(|b| b.verdict == Verdict::Boilerplate));
+    }
+
+    /// A model that keeps long blocks and drops short ones, whatever the rules say:
+    /// the cuts and the blocks the model may never bring back decide what is kept.
+    #[test]
+    fn the_model_overrules_the_rules_within_its_bounds() {
+        use crate::forest::{Node, Tree};
+        let long =
+            |what: &str| format!("{what} was decided on Tuesday after a long debate in the council chamber downtown.");
+        let html = format!(
+            "<body><div class=\"intro\"><p>{}</p></div><article><h1>Title</h1><p>{}</p><h2>Reaction</h2><p>{}</p>\
+             <p>Advertisement</p><p>{}</p></article></body>",
+            long("The budget"),
+            long("The school plan"),
+            long("The road plan"),
+            long("The school plan"),
+        );
+        let dom = Dom::parse(&html, &crate::ExtractConfig::default());
+        let analysis = crate::content::analyze(&dom, Some("Title")).unwrap();
+        let texts = |keep: Vec<bool>| -> Vec<String> {
+            analysis.blocks.iter().zip(keep).filter(|(_, k)| *k).map(|(b, _)| b.text.clone()).collect()
+        };
+        let rules = texts(analysis.blocks.iter().map(Block::kept).collect());
+        assert_eq!(rules, [long("The school plan"), "Reaction".to_string(), long("The road plan")]);
+        let log_chars = FEATURES.iter().position(|f| *f == "log_chars").unwrap() as i16;
+        let leaf = |value: f32| Node { feature: -1, value, left: 0 };
+        let forest = Forest {
+            features: FEATURES.iter().map(|f| f.to_string()).collect(),
+            base: 0.0,
+            threshold: 0.5,
+            trees: vec![Tree {
+                nodes: vec![Node { feature: log_chars, value: 51f32.ln(), left: 1 }, leaf(-10.0), leaf(10.0)],
+            }],
+        };
+        assert!(forest.is_valid());
+        let model = BlockModel { forest, drop_below: 0.1, add_from: 0.5 };
+        // The intro outside the chosen subtree comes back, the short heading goes; the
+        // title, the ad line and the second copy stay out.
+        let kept = texts(keep_with(&model, &dom, &analysis));
+        assert_eq!(kept, [long("The budget"), long("The school plan"), long("The road plan")]);
     }
 }

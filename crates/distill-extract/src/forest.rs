@@ -54,6 +54,19 @@ impl Tree {
 }
 
 impl Forest {
+    /// Whether every tree can be walked over `features.len()` values: split features
+    /// in range, children after their parent and inside the tree, so that a walk
+    /// always ends at a leaf. A model read from a file is checked before use.
+    pub fn is_valid(&self) -> bool {
+        self.trees.iter().all(|t| {
+            !t.nodes.is_empty()
+                && t.nodes.iter().enumerate().all(|(i, n)| match usize::try_from(n.feature) {
+                    Ok(f) => f < self.features.len() && n.left as usize > i && (n.left as usize) + 1 < t.nodes.len(),
+                    Err(_) => n.feature == -1,
+                })
+        })
+    }
+
     /// Probability that `x` (features in [`Forest::features`] order) is a yes.
     pub fn probability(&self, x: &[f32]) -> f32 {
         let z = self.base + self.trees.iter().map(|t| t.leaf_of(x)).sum::<f32>();
@@ -232,5 +245,18 @@ mod tests {
         assert!(forest.probability(&[15.0, 5.0]) < 0.1);
         assert!(forest.probability(&[5.0, 15.0]) < 0.1);
         assert!(forest.probability(&[2.0, 3.0]) < 0.1);
+        assert!(forest.is_valid());
+    }
+
+    #[test]
+    fn trees_that_cannot_be_walked_are_refused() {
+        let split = |feature: i16, left: u32| Node { feature, value: 0.5, left };
+        let forest =
+            |nodes: Vec<Node>| Forest { features: vec!["a".into()], trees: vec![Tree { nodes }], ..Forest::default() };
+        assert!(forest(vec![split(0, 1), LEAF, LEAF]).is_valid());
+        assert!(!forest(vec![split(1, 1), LEAF, LEAF]).is_valid(), "feature out of range");
+        assert!(!forest(vec![split(0, 2), LEAF, LEAF]).is_valid(), "right child past the end");
+        assert!(!forest(vec![split(0, 0), LEAF, LEAF]).is_valid(), "a loop back to the root");
+        assert!(!forest(vec![]).is_valid(), "an empty tree");
     }
 }
