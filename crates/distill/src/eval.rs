@@ -81,6 +81,11 @@ fn shingles<'a>(tokens: &[&'a str]) -> HashMap<Vec<&'a str>, usize> {
     out
 }
 
+/// The harmonic mean of precision and recall (0 when both are).
+pub(crate) fn f1_score(precision: f64, recall: f64) -> f64 {
+    if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 }
+}
+
 /// Precision and recall of one prediction against its gold text.
 pub fn shingle_scores(gold: &str, predicted: &str) -> (f64, f64) {
     let g = shingles(&tokens(gold));
@@ -188,15 +193,15 @@ fn extract(dir: &Path, per_page: bool) -> anyhow::Result<ExitCode> {
     let n = scores.len().max(1) as f64;
     let precision = scores.iter().map(|s| s.precision).sum::<f64>() / n;
     let recall = scores.iter().map(|s| s.recall).sum::<f64>() / n;
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+    let f1 = f1_score(precision, recall);
     let accuracy = scores.iter().filter(|s| s.exact).count() as f64 / n;
     let (with_hit, with_all) = scores.iter().fold((0, 0), |a, s| (a.0 + s.with_found.0, a.1 + s.with_found.1));
     let (without_hit, without_all) =
         scores.iter().fold((0, 0), |a, s| (a.0 + s.without_found.0, a.1 + s.without_found.1));
     if per_page {
         scores.sort_by(|a, b| {
-            let fa = 2.0 * a.precision * a.recall / (a.precision + a.recall).max(1e-9);
-            let fb = 2.0 * b.precision * b.recall / (b.precision + b.recall).max(1e-9);
+            let fa = f1_score(a.precision, a.recall);
+            let fb = f1_score(b.precision, b.recall);
             fa.total_cmp(&fb)
         });
         for s in &scores {
@@ -205,7 +210,7 @@ fn extract(dir: &Path, per_page: bool) -> anyhow::Result<ExitCode> {
                 s.id,
                 s.precision,
                 s.recall,
-                2.0 * s.precision * s.recall / (s.precision + s.recall).max(1e-9),
+                f1_score(s.precision, s.recall),
                 s.with_found.0,
                 s.with_found.1,
                 s.without_found.0,

@@ -15,7 +15,7 @@ use distill_extract::{BlockModel, BlockSample, ExtractConfig, FEATURES};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::eval::{read_page, read_truth, shingle_scores, tokens};
+use crate::eval::{f1_score, read_page, read_truth, shingle_scores, tokens};
 
 #[derive(Subcommand)]
 pub enum TrainCommand {
@@ -192,7 +192,7 @@ fn report(name: &str, pages: &[Page], texts: &[String]) -> f64 {
         (sp + p, sr + r)
     });
     let (p, r) = (p / n, r / n);
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f1 = f1_score(p, r);
     println!("{name:<36} precision {p:.4}  recall {r:.4}  F1 {f1:.4}");
     f1
 }
