@@ -85,8 +85,9 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Drops control characters (C0 but tab and line breaks, DEL, C1). Most pages have
-/// none, and a byte scan finds that without rebuilding the string.
+/// Drops control characters (C0 but tab and line breaks, DEL, C1), after repairing
+/// the mojibake that C1 characters usually mark. Most pages have neither, and a byte
+/// scan finds that without rebuilding the string.
 fn clean_controls(text: std::borrow::Cow<'_, str>) -> String {
     let bytes = text.as_bytes();
     // Branch-free over the whole page so that it vectorizes; C1 controls are U+0080 to
@@ -94,12 +95,73 @@ fn clean_controls(text: std::borrow::Cow<'_, str>) -> String {
     let c0 = bytes
         .iter()
         .fold(false, |found, &b| found | ((b < 0x20) & (b != b'\n') & (b != b'\t') & (b != b'\r')) | (b == 0x7f));
-    let has_control =
-        c0 || memchr::memchr_iter(0xc2, bytes).any(|i| bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)));
-    if !has_control {
+    let c1 = memchr::memchr_iter(0xc2, bytes).any(|i| bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)));
+    // "â€" starts the windows-1252 reading of every UTF-8 quote, dash and ellipsis.
+    let mojibake = c1 || memchr::memmem::find(bytes, "\u{e2}\u{20ac}".as_bytes()).is_some();
+    if !(c0 || c1 || mojibake) {
         return text.into_owned();
     }
+    let text = if mojibake { repair_mojibake(&text) } else { text.into_owned() };
     text.chars().filter(|&c| !c.is_control() || matches!(c, '\n' | '\t' | '\r')).collect()
+}
+
+/// Undoes UTF-8 that was decoded as Latin-1 or windows-1252 on its way into the page
+/// ("donâ\u{80}\u{99}t", "donâ€™t" for "don’t"): a run of characters whose bytes in
+/// that reading form one valid UTF-8 character is replaced by it. Called only on
+/// pages with such runs. A run with a byte from 0x80 to 0x9F (a C1 control or a
+/// windows-1252 punctuation mark) is always mojibake; one without ("Ã©" for "é") is
+/// repaired only into a Latin letter or a punctuation mark, so that real text such
+/// as "ß»" stays as written.
+fn repair_mojibake(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        let len = match c as u32 {
+            0xc2..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf4 => 4,
+            _ => 0,
+        };
+        if len > 0 {
+            let mut buf = [c as u8, 0, 0, 0];
+            let mut lookahead = chars.clone();
+            let mut complete = true;
+            for slot in buf.iter_mut().take(len).skip(1) {
+                match lookahead.next().and_then(latin_byte) {
+                    Some(byte) if (0x80..=0xbf).contains(&byte) => *slot = byte,
+                    _ => {
+                        complete = false;
+                        break;
+                    }
+                }
+            }
+            let marked = buf[1..len].iter().any(|b| (0x80..=0x9f).contains(b));
+            let repaired = std::str::from_utf8(&buf[..len]).ok().filter(|r| {
+                let u = r.chars().next().map_or(0, |c| c as u32);
+                marked || (0xa0..=0x24f).contains(&u) || (0x2000..=0x20cf).contains(&u)
+            });
+            if let (true, Some(repaired)) = (complete, repaired) {
+                out.push_str(repaired);
+                chars = lookahead;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The byte a character stands for in the windows-1252 reading of a page (Latin-1
+/// for the C1 range that windows-1252 leaves undefined).
+fn latin_byte(c: char) -> Option<u8> {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’',
+        '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    match c as u32 {
+        0x80..=0xff => Some(c as u8),
+        _ => HIGH.iter().position(|&h| h == c).map(|k| 0x80 + k as u8),
+    }
 }
 
 #[cfg(test)]
@@ -110,6 +172,11 @@ mod tests {
     fn control_characters_are_dropped_and_clean_text_kept() {
         for (dirty, clean) in [
             ("a\u{0}b\u{7}c\u{7f}d\u{85}e\u{9f}f", "abcdef"),
+            // UTF-8 read as Latin-1, then as windows-1252: repaired.
+            ("don\u{e2}\u{80}\u{99}t \u{e2}\u{80}\u{9c}q\u{e2}\u{80}\u{9d}", "don’t “q”"),
+            ("don\u{e2}\u{20ac}\u{2122}t \u{c3}\u{a9}t\u{c3}\u{a9} \u{e2}\u{20ac}\u{201d} ok", "don’t été — ok"),
+            // A lone windows-1252 mark after an accent, or a broken run, is left alone.
+            ("S\u{c3}O \u{e2}\u{20ac} stra\u{df}e\u{bb}", "S\u{c3}O \u{e2}\u{20ac} stra\u{df}e\u{bb}"),
             ("tab\there\r\nline é € \u{a0}", "tab\there\r\nline é € \u{a0}"),
         ] {
             assert_eq!(clean_controls(dirty.into()), clean);

@@ -39,20 +39,25 @@ pub enum TrainCommand {
         /// Learning rate.
         #[arg(long, default_value_t = 0.3)]
         learning_rate: f32,
+        /// Also write every block (page, text, features, label, weight and its
+        /// cross-validated probability) as JSON Lines, for studying failures.
+        #[arg(long)]
+        dump: Option<PathBuf>,
     },
 }
 
 pub fn run(what: TrainCommand) -> anyhow::Result<ExitCode> {
     match what {
-        TrainCommand::Extract { dir, out, folds, rounds, depth, learning_rate } => {
+        TrainCommand::Extract { dir, out, folds, rounds, depth, learning_rate, dump } => {
             let config = TrainConfig { rounds, depth, learning_rate, ..TrainConfig::default() };
-            extract(&dir, out.as_deref(), folds, &config)
+            extract(&dir, out.as_deref(), dump.as_deref(), folds, &config)
         }
     }
 }
 
 /// One page: its site, gold body and blocks with labels and weights.
 struct Page {
+    id: String,
     site: String,
     gold: String,
     blocks: Vec<BlockSample>,
@@ -60,7 +65,7 @@ struct Page {
     weights: Vec<f32>,
 }
 
-fn extract(dir: &Path, out: Option<&Path>, folds: usize, config: &TrainConfig) -> anyhow::Result<ExitCode> {
+fn extract(dir: &Path, out: Option<&Path>, dump: Option<&Path>, folds: usize, config: &TrainConfig) -> anyhow::Result<ExitCode> {
     let truth = read_truth(dir)?;
     let ids: Vec<&String> = truth.keys().collect();
     let extract_config = ExtractConfig::default();
@@ -74,7 +79,7 @@ fn extract(dir: &Path, out: Option<&Path>, folds: usize, config: &TrainConfig) -
             // A page the extractor refuses teaches nothing; it is scored as empty.
             let blocks = distill_extract::block_samples(&html, &extract_config).unwrap_or_default();
             let (labels, weights) = label(&gold, &blocks);
-            Ok(Page { site: site.trim_start_matches("www.").to_string(), gold, blocks, labels, weights })
+            Ok(Page { id: id.to_string(), site: site.trim_start_matches("www.").to_string(), gold, blocks, labels, weights })
         })
         .collect::<anyhow::Result<_>>()?;
     let rows: usize = pages.iter().map(|p| p.blocks.len()).sum();
@@ -125,6 +130,9 @@ fn extract(dir: &Path, out: Option<&Path>, folds: usize, config: &TrainConfig) -
             }
         }
         println!("best cuts: drop below {:.1}, add from {:.1}", cuts.0, cuts.1);
+        if let Some(dump) = dump {
+            write_dump(dump, &pages, &probabilities)?;
+        }
     }
     if let Some(out) = out {
         let all: Vec<&Page> = pages.iter().collect();
@@ -133,6 +141,30 @@ fn extract(dir: &Path, out: Option<&Path>, folds: usize, config: &TrainConfig) -
         println!("wrote {} ({} trees)", out.display(), model.forest.trees.len());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes one JSON line per page: its id, site and blocks with what the trainer
+/// knows of them.
+fn write_dump(path: &Path, pages: &[Page], probabilities: &[Vec<f32>]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    for (page, probs) in pages.iter().zip(probabilities) {
+        let blocks: Vec<Value> = page
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(k, b)| {
+                serde_json::json!({
+                    "text": b.text, "kept_by_rules": b.kept_by_rules, "features": b.features,
+                    "label": page.labels[k], "weight": page.weights[k], "probability": probs[k],
+                })
+            })
+            .collect();
+        let line = serde_json::json!({"id": page.id, "site": page.site, "blocks": blocks});
+        writeln!(out, "{line}")?;
+    }
+    out.flush().with_context(|| format!("writing {}", path.display()))
 }
 
 fn fit(names: &[String], pages: &[&Page], config: &TrainConfig) -> Forest {
