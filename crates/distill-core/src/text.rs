@@ -10,7 +10,9 @@ pub fn word_count(text: &str) -> usize {
     text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).count()
 }
 
-/// Collapses every whitespace run to one space and trims the ends.
+/// Collapses every whitespace run to one space and trims the ends. Invisible
+/// characters that sit inside words (zero-width space, word joiner, byte-order mark,
+/// soft hyphen) are removed, so that "H\u{feff}ow" reads as one word.
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -19,8 +21,14 @@ pub fn collapse_whitespace(text: &str) -> String {
         }
         out.push_str(word);
     }
+    // Their UTF-8 forms all start with one of these bytes; most text has none.
+    if out.bytes().any(|b| matches!(b, 0xc2 | 0xe2 | 0xef)) && out.contains(INVISIBLE_IN_WORDS) {
+        out.retain(|c| !INVISIBLE_IN_WORDS.contains(&c));
+    }
     out
 }
+
+const INVISIBLE_IN_WORDS: [char; 4] = ['\u{200b}', '\u{2060}', '\u{feff}', '\u{ad}'];
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {
@@ -47,6 +55,12 @@ mod tests {
         let w: Vec<String> = words("Café au-lait, 3.5% — naïve!").collect();
         assert_eq!(w, ["café", "au", "lait", "3", "5", "naïve"]);
         assert_eq!(word_count("one, two;three"), 3);
+    }
+
+    #[test]
+    fn whitespace_collapses_and_invisible_characters_leave_words_whole() {
+        assert_eq!(collapse_whitespace("  a\n\t b  "), "a b");
+        assert_eq!(collapse_whitespace("H\u{feff}ow co\u{ad}op\u{200b}erate \u{2060}é €"), "How cooperate é €");
     }
 
     #[test]

@@ -272,6 +272,7 @@ fn removed_nodes(
         }
     }
     const MIN_PROSE: usize = 5;
+    let page_prose = prose.first().copied().unwrap_or(0);
     let mut removed = vec![false; n];
     for i in 0..n {
         let parent = dom.nodes[i].parent;
@@ -284,7 +285,10 @@ fn removed_nodes(
             continue;
         }
         let m = own[i];
-        let by_class = (m & marks::NEGATIVE_CLASS != 0 && prose[i] < MIN_PROSE) || m & marks::COMMENT_CLASS != 0;
+        // A container holding most of the page's prose is content too, however short
+        // the article ("c-layout-sidebar-left" around a three-paragraph guide).
+        let holds_prose = prose[i] >= MIN_PROSE || prose[i] * 2 > page_prose;
+        let by_class = (m & marks::NEGATIVE_CLASS != 0 && !holds_prose) || m & marks::COMMENT_CLASS != 0;
         // Content that is merely collapsed (`hidden`, `display: none`: accordion
         // answers, "read more" tails, tabs) is still the article's; menus and dialogs
         // that hide the same way are caught by their tags, roles and classes, and by
@@ -298,8 +302,6 @@ fn removed_nodes(
     removed
 }
 
-/// Splits the visible, non-chrome text into blocks, one per run of text that shares
-/// its nearest block-level element; `<br><br>` also separates blocks.
 /// Text gathered for one block: owner, raw text, link characters.
 type Pending = (usize, String, usize);
 

@@ -32,6 +32,27 @@ fn chrome_words_in_the_class_of_the_body_container() {
     assert!(!text.contains("Popular story"));
 }
 
+/// A short guide (three paragraphs) sat in `<div class="c-layout-sidebar-left">`, a
+/// layout wrapper around the sidebar and the main column: a container holding most of
+/// the page's prose is content whatever its class says, even with fewer paragraphs
+/// than the rule above needs.
+#[test]
+fn chrome_words_in_the_class_of_a_short_body_container() {
+    let teasers: String = (0..12)
+        .map(|i| format!("<li><a href=\"/s{i}\">Story {i}</a> <span>Tips to help you shop safely {i}</span></li>"))
+        .collect();
+    let guide: String = (0..3)
+        .map(|i| format!("<p>Step {i} of the guide explains, in full sentences and with enough detail to act on, how a small business backs up its data and keeps it safe.</p>"))
+        .collect();
+    let html = format!(
+        "<body><nav><ul>{teasers}</ul></nav><main><div class=\"c-layout-sidebar-left\"><div class=\"c-layout-main\">{guide}</div>\
+         <div class=\"sidebar\"><a href=\"/x\">Also see this</a></div></div><div class=\"cards\"><h2>Guidance</h2><ul>{teasers}</ul></div></main></body>"
+    );
+    let text = body(&html);
+    assert_eq!(text.split("\n\n").count(), 3, "{text}");
+    assert!(!text.contains("Also see"), "{text}");
+}
+
 /// Drupal wraps fields in `field--label-hidden`: "hidden" there is about the label.
 #[test]
 fn label_hidden_fields_are_content() {
