@@ -3,7 +3,8 @@
 //! (100,000 nested `<div>`s take seconds), so tags beyond the cap are dropped, their
 //! text kept. And it empties the bodies of scripts (but JSON-LD), style sheets and
 //! SVG drawings, which are never article text and are 44% of the bytes of real
-//! pages: the parser then has less than half as much to tokenize. Pages with neither
+//! pages, then comments and the attributes the extractor never reads (another fifth):
+//! the parser then has less than half as much to tokenize. Pages with none of these
 //! pass through untouched.
 
 use std::borrow::Cow;
@@ -35,44 +36,34 @@ fn class_of(name: &str) -> TagClass {
     }
 }
 
-/// Returns the page with tags nested deeper than `max_depth` removed.
+/// Returns the page with tags nested deeper than `max_depth` removed, and with what
+/// the extractor never reads left out.
 pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
-    let survey = scan(html, max_depth, None);
-    if survey.deepest <= max_depth && survey.droppable == 0 {
-        return Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len() - survey.droppable.min(html.len()));
-    scan(html, max_depth, Some(&mut out));
-    Cow::Owned(out)
+    let mut out = String::with_capacity(html.len());
+    if scan(html, max_depth, &mut out) { Cow::Owned(out) } else { Cow::Borrowed(html) }
 }
 
-/// What a measuring pass found.
-struct Survey {
-    /// The deepest nesting (more than `max_depth` once it is known to be too deep).
-    deepest: usize,
-    /// Bytes of script, style and SVG bodies that can be left out.
-    droppable: usize,
-}
-
-/// Walks the tags. With `out`, copies the page there, leaving out tags beyond
-/// `max_depth` with their matching end tags, and the bodies of scripts, style sheets
-/// and SVG drawings.
-fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> Survey {
+/// Walks the tags and copies the page to `out`, leaving out tags beyond `max_depth`
+/// with their matching end tags, the bodies of scripts, style sheets and SVG
+/// drawings, comments, and unread attributes. Returns whether anything was left out.
+fn scan(html: &str, max_depth: usize, out: &mut String) -> bool {
     let bytes = html.as_bytes();
     let mut depth = 0usize;
-    let mut deepest = 0usize;
     let mut dropped = 0usize;
-    let mut droppable = 0usize;
     let mut copied = 0usize; // bytes of `html` already copied to `out`
+    let mut changed = false;
+    let mut unread: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while let Some(offset) = memchr(b'<', &bytes[i..]) {
         let start = i + offset;
         let rest = &html[start..];
-        // Comments, doctypes and processing instructions: skip whole.
         if rest.starts_with("<!--") {
             i = rest.find("-->").map_or(html.len(), |e| start + e + 3);
+            leave_out(html, out, &mut copied, start, i);
+            changed = true;
             continue;
         }
+        // Doctypes (they set the parser's mode) and processing instructions: kept.
         if rest.starts_with("<!") || rest.starts_with("<?") {
             i = rest.find('>').map_or(html.len(), |e| start + e + 1);
             continue;
@@ -94,7 +85,12 @@ fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> Survey {
             // No element of interest has a name this long.
             "-"
         };
-        let end = tag_end(bytes, name_start + name_len);
+        unread.clear();
+        let end = walk_attributes(bytes, name_start + name_len, |attribute, from, to| {
+            if !closing && !is_read(name, attribute) {
+                unread.push((from, to));
+            }
+        });
         let self_closing = bytes[..end].ends_with(b"/>");
         let mut keep = true;
         let class = class_of(name);
@@ -108,14 +104,15 @@ fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> Survey {
                 }
             }
         } else if class == TagClass::RawText {
+            leave_out_attributes(html, out, &mut copied, &unread, &mut changed);
             // Skip to the matching end tag; script (but JSON-LD, which metadata reads)
             // and style bodies are left out of the copy.
             let close = format!("</{name}");
             let body_end = find_ascii_ci(&html[end..], &close).map_or(html.len(), |p| end + p);
             let empty_it = name == "style" || (name == "script" && !is_json_ld(&html[start..end]));
             if empty_it && body_end > end {
-                droppable += body_end - end;
-                leave_out(html, out.as_deref_mut(), &mut copied, end, body_end);
+                leave_out(html, out, &mut copied, end, body_end);
+                changed = true;
             }
             i = body_end;
             continue;
@@ -125,42 +122,106 @@ fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> Survey {
                 keep = false;
             } else {
                 depth += 1;
-                deepest = deepest.max(depth);
             }
         }
-        if let Some(out) = out.as_deref_mut()
-            && !keep
-        {
-            out.push_str(&html[copied..start]);
-            copied = end;
+        if !keep {
+            leave_out(html, out, &mut copied, start, end);
+            changed = true;
+            i = end;
+            continue;
         }
-        if dropped > 0 && out.is_none() {
-            // Measuring only: the answer is already "too deep".
-            return Survey { deepest: max_depth + 1, droppable };
-        }
-        if keep && !closing && !self_closing && name == "svg" {
+        leave_out_attributes(html, out, &mut copied, &unread, &mut changed);
+        if !closing && !self_closing && name == "svg" {
             // A drawing: its shapes and labels are not article text. Skip to its own
             // end tag (drawings can nest), which the next step then sees.
             let body_end = svg_end(html, end);
-            droppable += body_end - end;
-            leave_out(html, out.as_deref_mut(), &mut copied, end, body_end);
+            leave_out(html, out, &mut copied, end, body_end);
+            changed |= body_end > end;
             i = body_end;
             continue;
         }
         i = end;
     }
-    if let Some(out) = out {
-        out.push_str(&html[copied..]);
-    }
-    Survey { deepest: deepest.max(if dropped > 0 { max_depth + 1 } else { 0 }), droppable }
+    out.push_str(&html[copied..]);
+    changed
 }
 
-/// Copies what precedes `from` and skips `from..to` in the output, if there is one.
-fn leave_out(html: &str, out: Option<&mut String>, copied: &mut usize, from: usize, to: usize) {
-    if let Some(out) = out {
-        out.push_str(&html[*copied..from]);
-        *copied = to;
+fn leave_out_attributes(
+    html: &str,
+    out: &mut String,
+    copied: &mut usize,
+    unread: &[(usize, usize)],
+    changed: &mut bool,
+) {
+    for &(from, to) in unread {
+        leave_out(html, out, copied, from, to);
     }
+    *changed |= !unread.is_empty();
+}
+
+/// Whether the extractor reads this attribute of a `tag` element (see
+/// [`crate::dom::is_read`]), whatever the name's case.
+fn is_read(tag: &str, attribute: &[u8]) -> bool {
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..attribute.len()) {
+        Some(lower) => {
+            for (d, s) in lower.iter_mut().zip(attribute) {
+                *d = s.to_ascii_lowercase();
+            }
+            crate::dom::is_read(tag, lower)
+        }
+        // No attribute the extractor reads has a name this long.
+        None => false,
+    }
+}
+
+/// Walks the attributes of a tag from just after its name, as the HTML tokenizer
+/// reads them, calling `each(name, from, to)` for every attribute (`from..to`
+/// includes the space before it); returns the index one past the `>` that ends the
+/// tag, or the end of the page.
+fn walk_attributes(bytes: &[u8], mut i: usize, mut each: impl FnMut(&[u8], usize, usize)) -> usize {
+    let n = bytes.len();
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0c | b'\r' | b' ');
+    loop {
+        let from = i;
+        while i < n && (space(bytes[i]) || bytes[i] == b'/') {
+            i += 1;
+        }
+        if i >= n {
+            return n;
+        }
+        if bytes[i] == b'>' {
+            return i + 1;
+        }
+        let name_start = i;
+        // A name may start with `=`; then it runs to a space, `/`, `>` or `=`.
+        i += 1;
+        while i < n && !space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        let name_end = i;
+        let mut j = i;
+        while j < n && space(bytes[j]) {
+            j += 1;
+        }
+        if j < n && bytes[j] == b'=' {
+            j += 1;
+            while j < n && space(bytes[j]) {
+                j += 1;
+            }
+            i = match bytes.get(j) {
+                Some(&quote @ (b'"' | b'\'')) => memchr(quote, &bytes[j + 1..]).map_or(n, |p| j + 1 + p + 1),
+                _ => j + bytes[j..].iter().take_while(|&&b| !space(b) && b != b'>').count(),
+            };
+        }
+        each(&bytes[name_start..name_end], from, i.max(name_end));
+    }
+}
+
+/// Copies what precedes `from` and skips `from..to` in the output.
+fn leave_out(html: &str, out: &mut String, copied: &mut usize, from: usize, to: usize) {
+    out.push_str(&html[*copied..from]);
+    *copied = to;
 }
 
 fn is_json_ld(start_tag: &str) -> bool {
@@ -186,21 +247,6 @@ fn svg_end(html: &str, from: usize) -> usize {
         at = tag + 1;
     }
     html.len()
-}
-
-/// Index one past the `>` that ends a tag, skipping quoted attribute values.
-fn tag_end(bytes: &[u8], mut i: usize) -> usize {
-    let mut quote = None;
-    while i < bytes.len() {
-        match (quote, bytes[i]) {
-            (None, b'>') => return i + 1,
-            (None, q @ (b'"' | b'\'')) => quote = Some(q),
-            (Some(q), c) if c == q => quote = None,
-            _ => {}
-        }
-        i += 1;
-    }
-    bytes.len()
 }
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
@@ -240,7 +286,7 @@ mod tests {
         assert_eq!(
             out,
             "<head><style></style><script></script><SCRIPT type='application/ld+json'>{\"headline\": \"H\"}</SCRIPT></head>\
-            <body><svg viewBox=\"0 0 1 1\"></svg><p>text</p></body>"
+            <body><svg></svg><p>text</p></body>"
         );
     }
 
@@ -257,6 +303,19 @@ mod tests {
     fn tags_inside_scripts_and_comments_do_not_count() {
         let html = format!("<script>{}</script><!-- {} --><div>ok</div>", "<div>".repeat(100), "<div>".repeat(100));
         let out = limit_nesting(&html, 5);
-        assert_eq!(out, format!("<script></script><!-- {} --><div>ok</div>", "<div>".repeat(100)));
+        assert_eq!(out, "<script></script><div>ok</div>");
+    }
+
+    #[test]
+    fn attributes_never_read_are_left_out() {
+        let html = "<!DOCTYPE html><html lang=en><link rel=canonical HREF='/a'><a href=\"/b\" class=x>b</a>\
+            <img src=\"a.jpg\" srcset='a.jpg 1x, b.jpg 2x' alt=\"A > B\" data-x=1 hidden/><br/>\
+            <div\tDATA-PROPS='{\"a\":\"</div>\"}' ID=\"main\" style=\"display:none\" =odd data-bare>t</div>\
+            <p title=\"unclosed>text";
+        assert_eq!(
+            limit_nesting(html, 50),
+            "<!DOCTYPE html><html lang=en><link rel=canonical HREF='/a'><a class=x>b</a>\
+            <img hidden/><br/><div ID=\"main\" style=\"display:none\">t</div><p"
+        );
     }
 }

@@ -65,7 +65,13 @@ struct Page {
     weights: Vec<f32>,
 }
 
-fn extract(dir: &Path, out: Option<&Path>, dump: Option<&Path>, folds: usize, config: &TrainConfig) -> anyhow::Result<ExitCode> {
+fn extract(
+    dir: &Path,
+    out: Option<&Path>,
+    dump: Option<&Path>,
+    folds: usize,
+    config: &TrainConfig,
+) -> anyhow::Result<ExitCode> {
     let truth = read_truth(dir)?;
     let ids: Vec<&String> = truth.keys().collect();
     let extract_config = ExtractConfig::default();
@@ -79,7 +85,14 @@ fn extract(dir: &Path, out: Option<&Path>, dump: Option<&Path>, folds: usize, co
             // A page the extractor refuses teaches nothing; it is scored as empty.
             let blocks = distill_extract::block_samples(&html, &extract_config).unwrap_or_default();
             let (labels, weights) = label(&gold, &blocks);
-            Ok(Page { id: id.to_string(), site: site.trim_start_matches("www.").to_string(), gold, blocks, labels, weights })
+            Ok(Page {
+                id: id.to_string(),
+                site: site.trim_start_matches("www.").to_string(),
+                gold,
+                blocks,
+                labels,
+                weights,
+            })
         })
         .collect::<anyhow::Result<_>>()?;
     let rows: usize = pages.iter().map(|p| p.blocks.len()).sum();
