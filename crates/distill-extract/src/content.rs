@@ -310,7 +310,9 @@ type Pending = (usize, String, usize);
 fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
     let n = dom.nodes.len();
     let mut owner = vec![NONE; n];
-    let mut in_link = vec![false; n];
+    // The link each node is in (NONE outside links).
+    let mut link_of = vec![NONE; n];
+    let mut last_link = NONE;
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Option<Pending> = None;
     let flush = |current: &mut Option<Pending>, blocks: &mut Vec<Block>| {
@@ -318,7 +320,7 @@ fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
             let paragraphs: Vec<&str> = raw.split("\n\n").collect();
             let many = paragraphs.len() > 1;
             for part in paragraphs {
-                let text = collapse_whitespace(part);
+                let text = crate::encoding::repair_text(collapse_whitespace(part));
                 let chars = visible_chars(&text);
                 if chars == 0 {
                     continue;
@@ -354,7 +356,13 @@ fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
         match &dom.nodes[i].kind {
             Kind::Element { tag, .. } => {
                 owner[i] = if is_block(tag) || parent == NONE { i } else { owner[parent] };
-                in_link[i] = &**tag == "a" || (parent != NONE && in_link[parent]);
+                link_of[i] = if &**tag == "a" {
+                    i
+                } else if parent != NONE {
+                    link_of[parent]
+                } else {
+                    NONE
+                };
                 if &**tag == "br"
                     && let Some((_, raw, _)) = current.as_mut()
                 {
@@ -370,16 +378,24 @@ fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
                     flush(&mut current, &mut blocks);
                     current = Some((block_owner, String::new(), 0));
                 }
+                let link = if parent == NONE { NONE } else { link_of[parent] };
                 if let Some((_, raw, link_chars)) = current.as_mut() {
                     if t.trim().is_empty() {
                         raw.push(' ');
                     } else {
+                        // Links side by side (a table of contents, a tag list) are laid
+                        // out apart even with no space between them in the markup.
+                        if link != NONE && last_link != NONE && link != last_link && !raw.ends_with(char::is_whitespace)
+                        {
+                            raw.push(' ');
+                        }
                         raw.push_str(t);
                     }
-                    if parent != NONE && in_link[parent] {
+                    if link != NONE {
                         *link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
                     }
                 }
+                last_link = link;
             }
         }
         i += 1;
@@ -594,5 +610,15 @@ mod tests {
         let text = body(&html);
         assert_eq!(text.split("\n\n").count(), 6, "{text}");
         assert!(!text.contains("Buy now"));
+    }
+
+    #[test]
+    fn links_side_by_side_read_apart_and_styled_words_stay_whole() {
+        let html = format!(
+            r#"<body><main><p>{PROSE}</p><p><a href="/a">Your 2025 Return</a><a href="/b">What changed</a> and
+            <b>H</b>ow <span>dr</span>op caps <a href="/c">link</a>ed read, with a{PROSE}</p></main></body>"#
+        );
+        let text = body(&html);
+        assert!(text.contains("Your 2025 Return What changed and How drop caps linked read"), "{text}");
     }
 }

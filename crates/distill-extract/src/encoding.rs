@@ -105,6 +105,16 @@ fn clean_controls(text: std::borrow::Cow<'_, str>) -> String {
     text.chars().filter(|&c| !c.is_control() || matches!(c, '\n' | '\t' | '\r')).collect()
 }
 
+/// Repairs mojibake in text that the parser built from character references
+/// ("isn&acirc;&euro;&trade;t"), which decoding the page could not see.
+pub(crate) fn repair_text(text: String) -> String {
+    if memchr::memmem::find(text.as_bytes(), "\u{e2}\u{20ac}".as_bytes()).is_some() {
+        repair_mojibake(&text)
+    } else {
+        text
+    }
+}
+
 /// Undoes UTF-8 that was decoded as Latin-1 or windows-1252 on its way into the page
 /// ("donâ\u{80}\u{99}t", "donâ€™t" for "don’t"): a run of characters whose bytes in
 /// that reading form one valid UTF-8 character is replaced by it. Called only on
@@ -181,6 +191,12 @@ mod tests {
         ] {
             assert_eq!(clean_controls(dirty.into()), clean);
         }
+    }
+
+    #[test]
+    fn mojibake_from_character_references_is_repaired() {
+        assert_eq!(repair_text("isn\u{e2}\u{20ac}\u{2122}t".into()), "isn’t");
+        assert_eq!(repair_text("caf\u{c3}\u{a9} ok".into()), "caf\u{c3}\u{a9} ok");
     }
 
     #[test]
