@@ -146,6 +146,7 @@ fn scan(html: &str, max_depth: usize, out: &mut String) -> bool {
     changed
 }
 
+/// Leaves out the attributes of the tag just walked that the extractor never reads.
 fn leave_out_attributes(
     html: &str,
     out: &mut String,

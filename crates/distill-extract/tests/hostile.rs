@@ -36,6 +36,20 @@ fn one_huge_text_node() {
 }
 
 #[test]
+fn huge_and_broken_attributes() {
+    let config = ExtractConfig { max_bytes: 64 << 20, ..ExtractConfig::default() };
+    // A 20 MB data attribute, a million tiny ones, quotes inside names: all left out.
+    let props = format!("<div data-props='{}'>{BODY}</div>", "{\"a\":\"</div>\"}".repeat(2_000_000));
+    let many = format!("<div {}>{BODY}</div>", "x=1 ".repeat(1_000_000));
+    let odd = format!("<div a\"b=\"c\" =d 'e'=f/>{BODY}</div>");
+    for html in [props, many, odd] {
+        let doc = extract_html(html.as_bytes(), None, &config).unwrap();
+        assert_eq!(doc.text.matches("approve the new budget").count(), 1, "{}", doc.text);
+        assert!(!doc.text.contains("data-props") && !doc.text.contains("x=1"));
+    }
+}
+
+#[test]
 fn binary_and_empty_input() {
     let elf = [0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0];
     assert_eq!(extract_html(&elf, None, &ExtractConfig::default()), Err(ExtractError::Binary));
@@ -65,6 +79,15 @@ fn mislabelled_and_mixed_encodings() {
     mixed.extend_from_slice(b"<p>\xff</p>");
     let doc = extract_html(&mixed, None, &ExtractConfig::default()).unwrap();
     assert!(doc.text.contains("ont annoncé"), "{}", doc.text);
+    // UTF-8 that the publisher read as windows-1252, in bytes and in references.
+    let doc = extract_html(
+        "<p>The mayor said the city donâ€™t plan to raise taxes, and isn&acirc;&euro;&trade;t planning cuts.</p>"
+            .as_bytes(),
+        None,
+        &ExtractConfig::default(),
+    )
+    .unwrap();
+    assert!(doc.text.contains("don’t plan") && doc.text.contains("isn’t planning"), "{}", doc.text);
     // NUL and control characters never reach the text.
     let doc = extract_html(
         b"<p>The council voted on Tuesday to approve the budget\x01 for the new year.</p>",
