@@ -127,6 +127,22 @@ pub struct BlockModel {
     pub drop_below: f32,
     /// Probability at or above which a block the rules drop is kept.
     pub add_from: f32,
+    /// The [`page_key`]s of the pages it was trained on, sorted, so that an evaluation
+    /// can tell which of its pages the model has already seen.
+    #[serde(default)]
+    pub trained_on: Vec<u64>,
+}
+
+/// A stable key for a page of a training set: FNV-1a of its URL (or id), the same on
+/// every machine and release.
+pub fn page_key(url: &str) -> u64 {
+    url.trim().bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Whether the shipped classifier was trained on the page with this URL (or id): its
+/// scores on such a page are in-sample.
+pub fn trained_on(url: &str) -> bool {
+    model().trained_on.binary_search(&page_key(url)).is_ok()
 }
 
 impl BlockModel {
@@ -379,6 +395,15 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_model_knows_the_pages_it_learned() {
+        let keys = &model().trained_on;
+        assert!(keys.len() >= 100, "retrain with `distill train extract --out` to record the training pages");
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "keys must be sorted and distinct");
+        assert_eq!(page_key(" https://a.example/x "), page_key("https://a.example/x"));
+        assert_ne!(page_key("https://a.example/x"), page_key("https://a.example/y"));
+    }
+
+    #[test]
     fn rows_hold_one_value_per_feature_for_each_scored_block() {
         let html = "<body><nav><a href=\"/\">Home</a></nav><article><h1>Title</h1>\
             <p>The council voted on Tuesday to approve the new budget for schools and roads.</p>\
@@ -429,7 +454,7 @@ mod tests {
             }],
         };
         assert!(forest.is_valid());
-        let model = BlockModel { forest, drop_below: 0.1, add_from: 0.5 };
+        let model = BlockModel { forest, drop_below: 0.1, add_from: 0.5, trained_on: Vec::new() };
         // The intro outside the chosen subtree comes back, the short heading goes; the
         // title, the ad line and the second copy stay out.
         let kept = texts(keep_with(&model, &dom, &analysis));

@@ -16,7 +16,7 @@ mod nesting;
 mod plain;
 mod sink;
 
-pub use classify::{BlockModel, FEATURES};
+pub use classify::{BlockModel, FEATURES, page_key, trained_on};
 pub use content::join_blocks;
 pub use distill_core::Document;
 pub use encoding::decode;

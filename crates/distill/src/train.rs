@@ -58,6 +58,8 @@ pub fn run(what: TrainCommand) -> anyhow::Result<ExitCode> {
 /// One page: its site, gold body and blocks with labels and weights.
 struct Page {
     id: String,
+    /// Its URL (its id when the gold has none).
+    url: String,
     site: String,
     gold: String,
     blocks: Vec<BlockSample>,
@@ -87,6 +89,7 @@ fn extract(
             let (labels, weights) = label(&gold, &blocks);
             Ok(Page {
                 id: id.to_string(),
+                url: url.to_string(),
                 site: site.trim_start_matches("www.").to_string(),
                 gold,
                 blocks,
@@ -149,7 +152,10 @@ fn extract(
     }
     if let Some(out) = out {
         let all: Vec<&Page> = pages.iter().collect();
-        let model = BlockModel { forest: fit(&names, &all, config), drop_below: cuts.0, add_from: cuts.1 };
+        let mut trained_on: Vec<u64> = pages.iter().map(|p| distill_extract::page_key(&p.url)).collect();
+        trained_on.sort_unstable();
+        trained_on.dedup();
+        let model = BlockModel { forest: fit(&names, &all, config), drop_below: cuts.0, add_from: cuts.1, trained_on };
         std::fs::write(out, serde_json::to_string(&model)?).with_context(|| format!("writing {}", out.display()))?;
         println!("wrote {} ({} trees)", out.display(), model.forest.trees.len());
     }

@@ -316,6 +316,54 @@ fn eval_metadata_scores_the_sample_corpus() {
     }
 }
 
+/// `eval extract` on a small gold set of our own: per-page and overall scores, and a
+/// warning when the shipped classifier learned some of the pages (one URL here is from
+/// WCXB dev, its training set).
+#[test]
+fn eval_extract_scores_pages_and_names_those_the_classifier_learned() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("html")).unwrap();
+    let urls = [
+        "https://one.example/story",
+        "https://two.example/story",
+        "https://www.ncsc.gov.uk/collection/small-business-guide",
+    ];
+    let mut truth = serde_json::Map::new();
+    for (page, url) in urls.iter().enumerate() {
+        let paragraphs: Vec<String> = (0..4)
+            .map(|i| {
+                format!("Report {page} paragraph {i} says, in whole sentences, what the harbour board decided on fees.")
+            })
+            .collect();
+        let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+        let html = format!(
+            "<html><head><title>Report {page}</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+             <article>{body}</article><footer>Copyright the harbour board</footer></body></html>"
+        );
+        std::fs::write(dir.path().join("html").join(format!("{page:04}.html")), html).unwrap();
+        // The second page's gold has a paragraph the page lacks: its recall is below 1.
+        let gold = if page == 1 {
+            format!(
+                "{}\nA paragraph that the page never printed, about the ferry timetable for winter.",
+                paragraphs.join("\n")
+            )
+        } else {
+            paragraphs.join("\n")
+        };
+        truth.insert(format!("{page:04}"), serde_json::json!({"articleBody": gold, "url": url}));
+    }
+    std::fs::write(dir.path().join("ground-truth.json"), Value::Object(truth).to_string()).unwrap();
+    let out = run(dir.path(), &["eval", "extract", "--per-page", dir.path().to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("0000  P 1.000  R 1.000  F1 1.000"), "{text}");
+    let second = text.lines().find(|l| l.starts_with("0001 ")).unwrap();
+    assert!(second.contains("P 1.000") && !second.contains("R 1.000"), "{second}");
+    let overall = text.lines().find(|l| l.starts_with("pages 3 ")).unwrap();
+    assert!(overall.contains("precision 1.0000") && !overall.contains("recall 1.0000"), "{overall}");
+    assert!(text.contains("trained on 1 of these 3 pages"), "{text}");
+}
+
 /// `train extract` on a small gold set of our own: labels reach the ceiling, cross-
 /// validation runs, and the written model is one the extractor can load.
 #[test]
@@ -372,4 +420,6 @@ fn train_extract_writes_a_model_of_the_extractor_features() {
     for cut in ["drop_below", "add_from"] {
         assert!((0.0..=1.0).contains(&model[cut].as_f64().unwrap()), "{cut}: {model}");
     }
+    // It records the pages it learned, so that `eval extract` can say so.
+    assert_eq!(model["trained_on"].as_array().unwrap().len(), 6);
 }
