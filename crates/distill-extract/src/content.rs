@@ -497,6 +497,12 @@ fn is_furniture_heading(text: &str) -> bool {
         "explore more",
         "other articles",
         "similar articles",
+        "you might like",
+        "you may like",
+        "you may be interested",
+        "you might be interested",
+        "popular posts",
+        "other posts you may",
     ];
     let lower = text.trim().to_lowercase();
     text.split_whitespace().count() <= 8 && OPENERS.iter().any(|o| lower.starts_with(o))
@@ -511,7 +517,7 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 fn reads_as_boilerplate(text: &str) -> bool {
     if text.split_whitespace().count() <= 12 {
         let lower = text.to_lowercase();
-        if lower.starts_with("by ") && !ends_sentence(text) {
+        if (lower.starts_with("by ") || lower.starts_with("written by ")) && !ends_sentence(text) {
             return true;
         }
         if distill_core::time::parse_date(text).is_some() {
@@ -540,6 +546,9 @@ fn reads_as_boilerplate(text: &str) -> bool {
             "continue reading",
             "view comments",
             "sponsored",
+            "for later",
+            "article continues below",
+            "mailing list",
         ];
         if CHROME.iter().any(|c| lower.contains(c)) {
             return true;

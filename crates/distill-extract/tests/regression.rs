@@ -55,6 +55,25 @@ fn chrome_words_in_the_class_of_a_short_body_container() {
     assert!(!text.contains("Also see"), "{text}");
 }
 
+/// Lines the WCXB gold lists as boilerplate ("without" snippets) inside article
+/// bodies: a "Written by" byline, an ad marker, pin and mailing-list prompts, and a
+/// "You might like" section after the article.
+#[test]
+fn prompts_and_teaser_sections_inside_the_body() {
+    let html = format!(
+        "<body><article><p>Written by Cassidy Horton</p>{}<p>Article Continues Below</p>{}<p>Pin it for later!</p>\
+         <p>Join our mailing list for weekly recipes</p><h2>You might like</h2>\
+         <p>Our favourite loaf, baked over two days with a long, slow rise, and shaped by hand.</p></article></body>",
+        prose(2),
+        prose_range(2..4)
+    );
+    let text = body(&html);
+    assert_eq!(text.split("\n\n").count(), 4, "{text}");
+    for line in ["Written by", "Continues Below", "Pin it", "mailing list", "You might like", "favourite loaf"] {
+        assert!(!text.contains(line), "{line} in {text}");
+    }
+}
+
 /// Drupal wraps fields in `field--label-hidden`: "hidden" there is about the label.
 #[test]
 fn label_hidden_fields_are_content() {
