@@ -38,12 +38,17 @@ pub struct Dom {
     pub nodes: Vec<Node>,
 }
 
-/// Whether the extractor reads an attribute (name in lowercase) of a `tag` element:
-/// classes and ARIA for chrome, metadata, dates. The pre-pass leaves out every other
-/// attribute (image sources, data attributes, link targets: a fifth of a page's
-/// bytes) so that the parser never tokenizes them.
+/// Whether the extractor reads an attribute (its name in any case) of a `tag`
+/// element: classes and ARIA for chrome, metadata, dates. The pre-pass leaves out
+/// every other attribute (image sources, data attributes, link targets: a fifth of a
+/// page's bytes) so that the parser never tokenizes them.
 pub fn is_read(tag: &str, name: &[u8]) -> bool {
-    match name {
+    let mut buf = [0u8; 16];
+    // No attribute the extractor reads has a longer name.
+    let Some(lower) = buf.get_mut(..name.len()) else { return false };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    match &*lower {
         b"class" | b"id" | b"role" | b"aria-hidden" | b"hidden" | b"style" | b"lang" | b"itemprop" | b"datetime"
         | b"rel" | b"content" | b"name" | b"property" | b"http-equiv" | b"type" | b"charset" => true,
         b"href" => tag.eq_ignore_ascii_case("link"),

@@ -40,18 +40,19 @@ fn class_of(name: &str) -> TagClass {
 /// the extractor never reads left out.
 pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
     let mut out = String::with_capacity(html.len());
-    if scan(html, max_depth, &mut out) { Cow::Owned(out) } else { Cow::Borrowed(html) }
+    scan(html, max_depth, &mut out);
+    // The copy only ever leaves bytes out: the same length means nothing was.
+    if out.len() < html.len() { Cow::Owned(out) } else { Cow::Borrowed(html) }
 }
 
 /// Walks the tags and copies the page to `out`, leaving out tags beyond `max_depth`
 /// with their matching end tags, the bodies of scripts, style sheets and SVG
-/// drawings, comments, and unread attributes. Returns whether anything was left out.
-fn scan(html: &str, max_depth: usize, out: &mut String) -> bool {
+/// drawings, comments, and unread attributes.
+fn scan(html: &str, max_depth: usize, out: &mut String) {
     let bytes = html.as_bytes();
     let mut depth = 0usize;
     let mut dropped = 0usize;
     let mut copied = 0usize; // bytes of `html` already copied to `out`
-    let mut changed = false;
     let mut unread: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while let Some(offset) = memchr(b'<', &bytes[i..]) {
@@ -60,7 +61,6 @@ fn scan(html: &str, max_depth: usize, out: &mut String) -> bool {
         if rest.starts_with("<!--") {
             i = rest.find("-->").map_or(html.len(), |e| start + e + 3);
             leave_out(html, out, &mut copied, start, i);
-            changed = true;
             continue;
         }
         // Doctypes (they set the parser's mode) and processing instructions: kept.
@@ -87,7 +87,7 @@ fn scan(html: &str, max_depth: usize, out: &mut String) -> bool {
         };
         unread.clear();
         let end = walk_attributes(bytes, name_start + name_len, |attribute, from, to| {
-            if !closing && !is_read(name, attribute) {
+            if !closing && !crate::dom::is_read(name, attribute) {
                 unread.push((from, to));
             }
         });
@@ -104,7 +104,7 @@ fn scan(html: &str, max_depth: usize, out: &mut String) -> bool {
                 }
             }
         } else if class == TagClass::RawText {
-            leave_out_attributes(html, out, &mut copied, &unread, &mut changed);
+            leave_out_all(html, out, &mut copied, &unread);
             // Skip to the matching end tag; script (but JSON-LD, which metadata reads)
             // and style bodies are left out of the copy.
             let close = format!("</{name}");
@@ -112,7 +112,6 @@ fn scan(html: &str, max_depth: usize, out: &mut String) -> bool {
             let empty_it = name == "style" || (name == "script" && !is_json_ld(&html[start..end]));
             if empty_it && body_end > end {
                 leave_out(html, out, &mut copied, end, body_end);
-                changed = true;
             }
             i = body_end;
             continue;
@@ -126,53 +125,27 @@ fn scan(html: &str, max_depth: usize, out: &mut String) -> bool {
         }
         if !keep {
             leave_out(html, out, &mut copied, start, end);
-            changed = true;
             i = end;
             continue;
         }
-        leave_out_attributes(html, out, &mut copied, &unread, &mut changed);
+        leave_out_all(html, out, &mut copied, &unread);
         if !closing && !self_closing && name == "svg" {
             // A drawing: its shapes and labels are not article text. Skip to its own
             // end tag (drawings can nest), which the next step then sees.
             let body_end = svg_end(html, end);
             leave_out(html, out, &mut copied, end, body_end);
-            changed |= body_end > end;
             i = body_end;
             continue;
         }
         i = end;
     }
     out.push_str(&html[copied..]);
-    changed
 }
 
-/// Leaves out the attributes of the tag just walked that the extractor never reads.
-fn leave_out_attributes(
-    html: &str,
-    out: &mut String,
-    copied: &mut usize,
-    unread: &[(usize, usize)],
-    changed: &mut bool,
-) {
-    for &(from, to) in unread {
+/// Leaves out each of these ranges (in order, after what was copied).
+fn leave_out_all(html: &str, out: &mut String, copied: &mut usize, ranges: &[(usize, usize)]) {
+    for &(from, to) in ranges {
         leave_out(html, out, copied, from, to);
-    }
-    *changed |= !unread.is_empty();
-}
-
-/// Whether the extractor reads this attribute of a `tag` element (see
-/// [`crate::dom::is_read`]), whatever the name's case.
-fn is_read(tag: &str, attribute: &[u8]) -> bool {
-    let mut buf = [0u8; 16];
-    match buf.get_mut(..attribute.len()) {
-        Some(lower) => {
-            for (d, s) in lower.iter_mut().zip(attribute) {
-                *d = s.to_ascii_lowercase();
-            }
-            crate::dom::is_read(tag, lower)
-        }
-        // No attribute the extractor reads has a name this long.
-        None => false,
     }
 }
 
