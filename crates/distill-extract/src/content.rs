@@ -139,10 +139,10 @@ pub(crate) fn analyze(dom: &Dom, title: Option<&str>) -> Option<Analysis> {
         return None;
     }
     let own = marks::own_marks(dom);
-    let (text_len, link_len, invisible) = subtree_lengths(dom, &own);
+    let NodeText { text_len, link_len, invisible, link_of } = node_text(dom, &own);
     let page_chars = text_len[0].max(1);
     let removed = removed_nodes(dom, &own, &invisible, &text_len, &link_len, page_chars);
-    let mut blocks = collect_blocks(dom, &removed);
+    let mut blocks = collect_blocks(dom, &removed, &link_of);
     if blocks.is_empty() {
         return None;
     }
@@ -204,17 +204,28 @@ fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, title: Option<&st
     }
 }
 
+/// What the rules read of each node's text.
+struct NodeText {
+    /// Visible characters of each subtree.
+    text_len: Vec<usize>,
+    /// Visible characters inside links, per subtree.
+    link_len: Vec<usize>,
+    /// Whether the node is invisible (scripts, styles, media and their contents).
+    invisible: Vec<bool>,
+    /// The link (`<a>`) each node is in, or [`NONE`].
+    link_of: Vec<usize>,
+}
+
 /// Visible text and link text characters per subtree, accumulated child to parent.
-/// Also says which nodes are invisible (scripts, styles, media and their contents).
-fn subtree_lengths(dom: &Dom, own: &[u32]) -> (Vec<usize>, Vec<usize>, Vec<bool>) {
+fn node_text(dom: &Dom, own: &[u32]) -> NodeText {
     let n = dom.nodes.len();
     let mut invisible = vec![false; n];
-    let mut in_link = vec![false; n];
+    let mut link_of = vec![NONE; n];
     for i in 0..n {
         let parent = dom.nodes[i].parent;
-        let (p_inv, p_link) = if parent == NONE { (false, false) } else { (invisible[parent], in_link[parent]) };
+        let (p_inv, p_link) = if parent == NONE { (false, NONE) } else { (invisible[parent], link_of[parent]) };
         invisible[i] = p_inv || own[i] & marks::INVISIBLE != 0;
-        in_link[i] = p_link || own[i] & marks::LINK != 0;
+        link_of[i] = if own[i] & marks::LINK != 0 { i } else { p_link };
     }
     let mut text_len = vec![0usize; n];
     let mut link_len = vec![0usize; n];
@@ -224,7 +235,7 @@ fn subtree_lengths(dom: &Dom, own: &[u32]) -> (Vec<usize>, Vec<usize>, Vec<bool>
         {
             let chars = visible_chars(t);
             text_len[i] = chars;
-            if in_link[i] {
+            if link_of[i] != NONE {
                 link_len[i] = chars;
             }
         }
@@ -234,7 +245,7 @@ fn subtree_lengths(dom: &Dom, own: &[u32]) -> (Vec<usize>, Vec<usize>, Vec<bool>
             link_len[parent] += link_len[i];
         }
     }
-    (text_len, link_len, invisible)
+    NodeText { text_len, link_len, invisible, link_of }
 }
 
 /// Characters other than whitespace; the common all-ASCII case is a byte count.
@@ -307,11 +318,9 @@ type Pending = (usize, String, usize);
 
 /// Splits the visible, non-chrome text into blocks, one per run of text that shares
 /// its nearest block-level element; `<br><br>` also separates blocks.
-fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
+fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize]) -> Vec<Block> {
     let n = dom.nodes.len();
     let mut owner = vec![NONE; n];
-    // The link each node is in (NONE outside links).
-    let mut link_of = vec![NONE; n];
     let mut last_link = NONE;
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Option<Pending> = None;
@@ -356,13 +365,6 @@ fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
         match &dom.nodes[i].kind {
             Kind::Element { tag, .. } => {
                 owner[i] = if is_block(tag) || parent == NONE { i } else { owner[parent] };
-                link_of[i] = if &**tag == "a" {
-                    i
-                } else if parent != NONE {
-                    link_of[parent]
-                } else {
-                    NONE
-                };
                 if &**tag == "br"
                     && let Some((_, raw, _)) = current.as_mut()
                 {
@@ -378,7 +380,7 @@ fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
                     flush(&mut current, &mut blocks);
                     current = Some((block_owner, String::new(), 0));
                 }
-                let link = if parent == NONE { NONE } else { link_of[parent] };
+                let link = link_of[i];
                 if let Some((_, raw, link_chars)) = current.as_mut() {
                     if t.trim().is_empty() {
                         raw.push(' ');
@@ -392,7 +394,7 @@ fn collect_blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
                         raw.push_str(t);
                     }
                     if link != NONE {
-                        *link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+                        *link_chars += visible_chars(t);
                     }
                 }
                 last_link = link;
