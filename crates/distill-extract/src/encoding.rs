@@ -96,8 +96,7 @@ fn clean_controls(text: std::borrow::Cow<'_, str>) -> String {
         .iter()
         .fold(false, |found, &b| found | ((b < 0x20) & (b != b'\n') & (b != b'\t') & (b != b'\r')) | (b == 0x7f));
     let c1 = memchr::memchr_iter(0xc2, bytes).any(|i| bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)));
-    // "â€" starts the windows-1252 reading of every UTF-8 quote, dash and ellipsis.
-    let mojibake = c1 || memchr::memmem::find(bytes, "\u{e2}\u{20ac}".as_bytes()).is_some();
+    let mojibake = c1 || has_mojibake_mark(bytes);
     if !(c0 || c1 || mojibake) {
         return text.into_owned();
     }
@@ -108,11 +107,12 @@ fn clean_controls(text: std::borrow::Cow<'_, str>) -> String {
 /// Repairs mojibake in text that the parser built from character references
 /// ("isn&acirc;&euro;&trade;t"), which decoding the page could not see.
 pub(crate) fn repair_text(text: String) -> String {
-    if memchr::memmem::find(text.as_bytes(), "\u{e2}\u{20ac}".as_bytes()).is_some() {
-        repair_mojibake(&text)
-    } else {
-        text
-    }
+    if has_mojibake_mark(text.as_bytes()) { repair_mojibake(&text) } else { text }
+}
+
+/// "â€" starts the windows-1252 reading of every UTF-8 quote, dash and ellipsis.
+fn has_mojibake_mark(bytes: &[u8]) -> bool {
+    memchr::memmem::find(bytes, "\u{e2}\u{20ac}".as_bytes()).is_some()
 }
 
 /// Undoes UTF-8 that was decoded as Latin-1 or windows-1252 on its way into the page
