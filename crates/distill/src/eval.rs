@@ -127,6 +127,11 @@ pub(crate) fn read_truth(dir: &Path) -> anyhow::Result<BTreeMap<String, Value>> 
     serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))
 }
 
+/// The URL of a page of an evaluation folder, or its id when the gold has none.
+pub(crate) fn page_url<'a>(id: &'a str, gold: &'a Value) -> &'a str {
+    gold.get("url").and_then(Value::as_str).unwrap_or(id)
+}
+
 pub(crate) fn read_page(dir: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
     for name in [format!("{id}.html.gz"), format!("{id}.html")] {
         let path = dir.join("html").join(&name);
@@ -228,10 +233,7 @@ fn extract(dir: &Path, per_page: bool) -> anyhow::Result<ExitCode> {
         100.0 * without_hit as f64 / without_all.max(1) as f64
     );
     fields.print();
-    let seen = truth
-        .iter()
-        .filter(|(id, gold)| distill_extract::trained_on(gold.get("url").and_then(Value::as_str).unwrap_or(id)))
-        .count();
+    let seen = truth.iter().filter(|(id, gold)| distill_extract::trained_on(page_url(id, gold))).count();
     if seen > 0 {
         println!(
             "in-sample: the shipped block classifier was trained on {seen} of these {} pages, so these scores flatter it; \

@@ -15,7 +15,7 @@ use distill_extract::{BlockModel, BlockSample, ExtractConfig, FEATURES};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::eval::{f1_score, read_page, read_truth, shingle_scores, tokens};
+use crate::eval::{f1_score, page_url, read_page, read_truth, shingle_scores, tokens};
 
 #[derive(Subcommand)]
 pub enum TrainCommand {
@@ -40,7 +40,8 @@ pub enum TrainCommand {
         #[arg(long, default_value_t = 0.3)]
         learning_rate: f32,
         /// Also write every block (page, text, features, label, weight and its
-        /// cross-validated probability) as JSON Lines, for studying failures.
+        /// cross-validated probability) as JSON Lines, for studying failures; needs
+        /// cross-validation.
         #[arg(long)]
         dump: Option<PathBuf>,
     },
@@ -74,6 +75,16 @@ fn extract(
     folds: usize,
     config: &TrainConfig,
 ) -> anyhow::Result<ExitCode> {
+    if dump.is_some() && folds < 2 {
+        anyhow::bail!("--dump writes cross-validated probabilities: it needs --folds 2 or more");
+    }
+    // Opened before the long work, so that a bad path fails at once.
+    let mut dump = dump
+        .map(|path| {
+            let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+            anyhow::Ok((path, std::io::BufWriter::new(file)))
+        })
+        .transpose()?;
     let truth = read_truth(dir)?;
     let ids: Vec<&String> = truth.keys().collect();
     let extract_config = ExtractConfig::default();
@@ -82,7 +93,7 @@ fn extract(
         .map(|id| {
             let html = read_page(dir, id)?;
             let gold = truth[*id].get("articleBody").and_then(Value::as_str).unwrap_or("").to_string();
-            let url = truth[*id].get("url").and_then(Value::as_str).unwrap_or(id);
+            let url = page_url(id, &truth[*id]);
             let site = url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
             // A page the extractor refuses teaches nothing; it is scored as empty.
             let blocks = distill_extract::block_samples(&html, &extract_config).unwrap_or_default();
@@ -146,8 +157,8 @@ fn extract(
             }
         }
         println!("best cuts: drop below {:.1}, add from {:.1}", cuts.0, cuts.1);
-        if let Some(dump) = dump {
-            write_dump(dump, &pages, &probabilities)?;
+        if let Some((path, out)) = dump.as_mut() {
+            write_dump(out, &pages, &probabilities).with_context(|| format!("writing {}", path.display()))?;
         }
     }
     if let Some(out) = out {
@@ -164,10 +175,7 @@ fn extract(
 
 /// Writes one JSON line per page: its id, site and blocks with what the trainer
 /// knows of them.
-fn write_dump(path: &Path, pages: &[Page], probabilities: &[Vec<f32>]) -> anyhow::Result<()> {
-    use std::io::Write;
-    let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
-    let mut out = std::io::BufWriter::new(file);
+fn write_dump(out: &mut impl std::io::Write, pages: &[Page], probabilities: &[Vec<f32>]) -> std::io::Result<()> {
     for (page, probs) in pages.iter().zip(probabilities) {
         let blocks: Vec<Value> = page
             .blocks
@@ -183,7 +191,7 @@ fn write_dump(path: &Path, pages: &[Page], probabilities: &[Vec<f32>]) -> anyhow
         let line = serde_json::json!({"id": page.id, "site": page.site, "blocks": blocks});
         writeln!(out, "{line}")?;
     }
-    out.flush().with_context(|| format!("writing {}", path.display()))
+    out.flush()
 }
 
 fn fit(names: &[String], pages: &[&Page], config: &TrainConfig) -> Forest {

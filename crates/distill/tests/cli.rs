@@ -393,6 +393,7 @@ fn train_extract_writes_a_model_of_the_extractor_features() {
     }
     std::fs::write(dir.path().join("ground-truth.json"), Value::Object(truth).to_string()).unwrap();
     let model = dir.path().join("model.json");
+    let dump = dir.path().join("blocks.jsonl");
     let out = run(
         dir.path(),
         &[
@@ -405,6 +406,8 @@ fn train_extract_writes_a_model_of_the_extractor_features() {
             "5",
             "--out",
             model.to_str().unwrap(),
+            "--dump",
+            dump.to_str().unwrap(),
         ],
     );
     let text = stdout(&out);
@@ -422,4 +425,27 @@ fn train_extract_writes_a_model_of_the_extractor_features() {
     }
     // It records the pages it learned, so that `eval extract` can say so.
     assert_eq!(model["trained_on"].as_array().unwrap().len(), 6);
+    // The dump: one line per page, every block with its label and out-of-fold probability.
+    let lines: Vec<Value> =
+        std::fs::read_to_string(&dump).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 6);
+    for page in &lines {
+        let blocks = page["blocks"].as_array().unwrap();
+        assert!(blocks.iter().any(|b| b["label"] == 1.0) && blocks.iter().any(|b| b["label"] == 0.0), "{page}");
+        for b in blocks {
+            let p = b["probability"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&p), "{b}");
+            assert!(b["features"].as_array().unwrap().is_empty() || p > 0.0, "a scored block has a probability: {b}");
+        }
+    }
+    // A dump needs cross-validation, and a bad path fails before any work.
+    let missing = dir.path().join("missing").join("blocks.jsonl");
+    for (folds, path, says) in [("0", &dump, "needs --folds 2"), ("2", &missing, "creating")] {
+        let args =
+            ["train", "extract", dir.path().to_str().unwrap(), "--folds", folds, "--dump", path.to_str().unwrap()];
+        let out = run(dir.path(), &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains(says), "{err}");
+        assert!(!stdout(&out).contains("pages,"), "no work before the error");
+    }
 }
