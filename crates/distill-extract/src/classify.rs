@@ -409,7 +409,7 @@ mod tests {
             <p>The council voted on Tuesday to approve the new budget for schools and roads.</p>\
             <p>Advertisement</p><p>It passed by seven votes to two after a long debate in the chamber.</p></article></body>";
         let dom = Dom::parse(html, &crate::ExtractConfig::default());
-        let analysis = crate::content::analyze(&dom, Some("Title")).unwrap();
+        let analysis = crate::content::analyze(&dom, &["Title".to_string()]).unwrap();
         let (scored, rows) = features(&dom, &analysis);
         assert_eq!(scored.len(), analysis.blocks.len());
         assert_eq!(rows.len(), scored.iter().filter(|&&s| s).count() * FEATURES.len());
@@ -437,7 +437,7 @@ mod tests {
             long("The school plan"),
         );
         let dom = Dom::parse(&html, &crate::ExtractConfig::default());
-        let analysis = crate::content::analyze(&dom, Some("Title")).unwrap();
+        let analysis = crate::content::analyze(&dom, &["Title".to_string()]).unwrap();
         let texts = |keep: Vec<bool>| -> Vec<String> {
             analysis.blocks.iter().zip(keep).filter(|(_, k)| *k).map(|(b, _)| b.text.clone()).collect()
         };

@@ -97,8 +97,8 @@ pub(crate) struct Analysis {
 }
 
 /// Returns the article body of a page: paragraphs separated by a blank line.
-pub fn main_text(dom: &Dom, title: Option<&str>) -> String {
-    let Some(analysis) = analyze(dom, title) else { return String::new() };
+pub fn main_text(dom: &Dom, titles: &[String]) -> String {
+    let Some(analysis) = analyze(dom, titles) else { return String::new() };
     let keep = crate::classify::keep(dom, &analysis);
     join_blocks(analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| b.text.as_str()))
 }
@@ -133,7 +133,7 @@ impl<'a> Repeats<'a> {
 
 /// Runs the rules over a page: finds chrome, splits the text into blocks, selects the
 /// subtree that holds the article, and marks the blocks the rules keep.
-pub(crate) fn analyze(dom: &Dom, title: Option<&str>) -> Option<Analysis> {
+pub(crate) fn analyze(dom: &Dom, titles: &[String]) -> Option<Analysis> {
     let n = dom.nodes.len();
     if n == 0 {
         return None;
@@ -147,17 +147,17 @@ pub(crate) fn analyze(dom: &Dom, title: Option<&str>) -> Option<Analysis> {
         return None;
     }
     let selected = select_by_density(dom, &blocks);
-    mark_kept(dom, &mut blocks, selected, title);
+    mark_kept(dom, &mut blocks, selected, titles);
     Some(Analysis { blocks, marks: marks::inherited(dom, &own), selected, text_len, link_len })
 }
 
 /// Marks the blocks the rules keep: those inside the selected subtree that are not
 /// boilerplate by their text, repeats, labels above the body or page furniture.
-fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, title: Option<&str>) {
+fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, titles: &[String]) {
     let end = dom.nodes[selected].end.max(selected + 1);
     let mut repeats = Repeats::default();
     for b in blocks.iter_mut() {
-        b.verdict = if title.is_some_and(|t| b.text.eq_ignore_ascii_case(t.trim())) {
+        b.verdict = if titles.iter().any(|t| b.text.eq_ignore_ascii_case(t.trim())) {
             Verdict::Title
         } else if b.owner < selected || b.owner >= end {
             Verdict::Outside
@@ -565,7 +565,7 @@ mod tests {
     use crate::ExtractConfig;
 
     fn body(html: &str) -> String {
-        main_text(&Dom::parse(html, &ExtractConfig::default()), Some("Big News Today"))
+        main_text(&Dom::parse(html, &ExtractConfig::default()), &["Big News Today".to_string()])
     }
 
     const PROSE: &str =

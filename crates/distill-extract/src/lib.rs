@@ -75,7 +75,7 @@ pub fn extract_html(bytes: &[u8], declared_charset: Option<&str>, config: &Extra
 /// Extracts the article from an HTML page already decoded to a string.
 pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> {
     let (dom, meta) = parse_page(html, config)?;
-    let body = content::main_text(&dom, meta.title.as_deref());
+    let body = content::main_text(&dom, &meta.title_forms);
     let text = if body.trim().is_empty() {
         // A page with no block structure at all: fall back to the text rules.
         plain::extract(&dom.visible_text()).text
@@ -129,7 +129,7 @@ pub struct BlockSample {
 pub fn block_samples(bytes: &[u8], config: &ExtractConfig) -> Result<Vec<BlockSample>> {
     check_size(bytes, config)?;
     let (dom, meta) = parse_page(&decode(bytes, None)?, config)?;
-    let Some(analysis) = content::analyze(&dom, meta.title.as_deref()) else { return Ok(Vec::new()) };
+    let Some(analysis) = content::analyze(&dom, &meta.title_forms) else { return Ok(Vec::new()) };
     let (scored, features) = classify::features(&dom, &analysis);
     let mut rows = features.chunks_exact(FEATURES.len());
     Ok(analysis

@@ -6,12 +6,19 @@ use distill_core::text::collapse_whitespace;
 use distill_core::time::{date_from_url, parse_date};
 use serde_json::Value;
 
-use crate::dom::Dom;
+use std::collections::HashSet;
+
+use html5ever::data::NAMED_ENTITIES;
+
+use crate::dom::{Dom, Kind};
 
 /// What the page says about itself.
 #[derive(Debug, Default)]
 pub struct Metadata {
     pub title: Option<String>,
+    /// Every form of the title the page gives: the headline, and each metadata title
+    /// with and without the site's name. The body does not repeat any of them.
+    pub title_forms: Vec<String>,
     pub byline: Option<String>,
     pub published: Option<DateTime<Utc>>,
     pub url: Option<String>,
@@ -26,8 +33,11 @@ pub fn read(dom: &Dom) -> Metadata {
     let mut metas: Vec<(String, String)> = Vec::new();
     let mut canonical = None;
     let mut html_title = None;
+    let mut headings: Vec<String> = Vec::new();
     let mut time_datetime = None;
+    let mut shown = ShownDates::default();
     let mut byline_element = None;
+    let mut byline_text = None;
     let mut itemprop_date = None;
     for i in 0..dom.nodes.len() {
         let Some(tag) = dom.tag(i) else { continue };
@@ -42,7 +52,7 @@ pub fn read(dom: &Dom) -> Metadata {
                     .or_else(|| dom.attr(i, "itemprop"))
                     .or_else(|| dom.attr(i, "http-equiv"));
                 if let (Some(key), Some(content)) = (key, dom.attr(i, "content")) {
-                    metas.push((key.to_ascii_lowercase(), collapse_whitespace(content)));
+                    metas.push((key.to_ascii_lowercase(), clean(content)));
                 }
             }
             "link" if canonical.is_none() => {
@@ -58,9 +68,19 @@ pub fn read(dom: &Dom) -> Metadata {
                     ld.absorb(&value, 0);
                 }
             }
-            "title" if html_title.is_none() => html_title = Some(collapse_whitespace(&dom.raw_text(i))),
+            "title" if html_title.is_none() => html_title = Some(clean(&dom.raw_text(i))),
+            "h1" if headings.len() < MAX_HEADINGS => {
+                let text = dom.text_of(i);
+                if !text.is_empty() {
+                    headings.push(text);
+                }
+            }
             "time" if time_datetime.is_none() => {
-                time_datetime = dom.attr(i, "datetime").and_then(parse_date);
+                time_datetime = match dom.attr(i, "datetime") {
+                    Some(value) => parse_date(value),
+                    None if is_small(dom, i) => parse_date(&dom.text_of(i)),
+                    None => None,
+                };
             }
             _ => {}
         }
@@ -68,35 +88,69 @@ pub fn read(dom: &Dom) -> Metadata {
             itemprop_date = dom.attr(i, "datetime").or_else(|| dom.attr(i, "content")).and_then(parse_date);
         }
         if byline_element.is_none() && is_byline_element(dom, i) {
-            byline_element = clean_byline(&dom.text_of(i));
+            byline_element = person_name(&dom.text_of(i), 1);
+        }
+        if (byline_text.is_none() || shown.published.is_none()) && is_line(tag) && is_small(dom, i) {
+            let glance = Glance::of(dom, i);
+            if byline_text.is_none() && glance.may_be_byline {
+                byline_text = visible_byline(dom, i);
+            }
+            if glance.has_year {
+                shown.read(dom, i, !headings.is_empty());
+            }
         }
     }
+    ld.resolve_authors();
     let get = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| metas.iter().find(|(key, v)| key == k && !v.is_empty()).map(|(_, v)| v.clone()))
     };
-    meta.title = ld
-        .headline
-        .clone()
-        .or_else(|| get(&["og:title", "twitter:title", "dc.title", "headline"]))
-        .or_else(|| dom.first_heading())
-        .or_else(|| html_title.as_deref().map(strip_site_suffix))
-        .filter(|t| !t.is_empty());
     meta.url = canonical
         .filter(|u| u.starts_with("http"))
         .or_else(|| get(&["og:url"]).filter(|u| u.starts_with("http")))
         .or_else(|| ld.url.clone());
     meta.site_name = get(&["og:site_name", "application-name"]).or_else(|| ld.publisher.clone());
-    meta.byline = ld
-        .authors
-        .is_empty()
-        .then(|| {
-            get(&["author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author"])
-                .filter(|a| !a.starts_with("http"))
-                .and_then(|a| clean_byline(&a))
+    let mut sites: Vec<String> = metas
+        .iter()
+        .filter(|(k, _)| matches!(k.as_str(), "og:site_name" | "application-name" | "twitter:site"))
+        .map(|(_, v)| v.clone())
+        .chain(ld.publisher.clone())
+        .chain(ld.sites.iter().cloned())
+        .collect();
+    sites.extend(meta.url.as_deref().map(host_words).unwrap_or_default());
+    let titles: Vec<String> =
+        [ld.headline.clone(), get(&["og:title"]), get(&["twitter:title"]), get(&["dc.title", "headline"]), html_title]
+            .into_iter()
+            .flatten()
+            .filter(|t| !t.is_empty())
+            .collect();
+    meta.title = headline(&headings, &titles, &sites);
+    let site_keys: Vec<String> = sites.iter().map(|s| squash(s)).filter(|s| !s.is_empty()).collect();
+    meta.title_forms = meta
+        .title
+        .iter()
+        .cloned()
+        .chain(titles.iter().flat_map(|t| [t.clone(), without_site(t, &site_keys)]))
+        .collect();
+    meta.title_forms.sort();
+    meta.title_forms.dedup();
+    meta.byline = (!ld.authors.is_empty())
+        .then(|| ld.authors.join(", "))
+        .or_else(|| {
+            get(&[
+                "author",
+                "article:author",
+                "dc.creator",
+                "byl",
+                "parsely-author",
+                "sailthru.author",
+                "cxenseparse:author",
+            ])
+            .filter(|a| !a.starts_with("http"))
+            .and_then(|a| clean_byline(&a))
         })
-        .flatten()
-        .or_else(|| (!ld.authors.is_empty()).then(|| ld.authors.join(", ")))
-        .or(byline_element);
+        .or_else(|| written_by(&metas))
+        .or(byline_element)
+        .or(byline_text);
     meta.published = ld
         .published
         .or_else(|| {
@@ -114,16 +168,145 @@ pub fn read(dom: &Dom) -> Metadata {
                 "parsely-pub-date",
                 "og:published_time",
                 "article.published",
+                "cxenseparse:recs:publishtime",
             ])
             .and_then(|d| parse_date(&d))
         })
         .or(itemprop_date)
+        .or(ld.any_published)
         .or(time_datetime)
-        .or_else(|| meta.url.as_deref().and_then(date_from_url));
+        .or(shown.published)
+        .or_else(|| meta.url.as_deref().and_then(date_from_url))
+        .or(shown.bare)
+        .or(shown.updated);
     if meta.language.is_none() {
         meta.language = get(&["content-language", "og:locale", "language"]).and_then(|l| primary_language(&l));
     }
     meta
+}
+
+/// `<h1>`s read for the headline: the page's own comes early; later ones are teasers.
+const MAX_HEADINGS: usize = 8;
+
+/// The headline. Readers see the `<h1>`; the metadata titles often carry the site's
+/// name or a rewrite for search engines. So an `<h1>` most of whose words are in a
+/// metadata title is the headline (a logo or section name in an `<h1>` is not);
+/// else the first metadata title without the site's name; else the first `<h1>`.
+fn headline(headings: &[String], titles: &[String], sites: &[String]) -> Option<String> {
+    let title_words: HashSet<String> = titles.iter().flat_map(|t| lower_words(t)).collect();
+    let sites: Vec<String> = sites.iter().map(|s| squash(s)).filter(|s| !s.is_empty()).collect();
+    let agreement = |h: &String| {
+        let words = lower_words(h);
+        words.iter().filter(|w| title_words.contains(*w)).count() as f32 / words.len().max(1) as f32
+    };
+    let best = headings
+        .iter()
+        .filter(|h| h.split_whitespace().count() <= 40 && !is_site(h, &sites))
+        .map(|h| (agreement(h), h))
+        .fold(
+            None,
+            |best: Option<(f32, &String)>, (a, h)| if best.is_none_or(|b| a > b.0) { Some((a, h)) } else { best },
+        );
+    match best {
+        Some((a, h)) if a >= 0.5 => Some(h.clone()),
+        _ => titles.first().map(|t| without_site(t, &sites)).or_else(|| headings.first().cloned()),
+    }
+}
+
+/// Separators between a headline and the site's name in a title.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " • ", " · ", " » ", " / "];
+
+/// "Headline | Section | Site" without the site's name at either end. Where the site
+/// was named, the headline is the first part that remains.
+fn without_site(title: &str, sites: &[String]) -> String {
+    let Some(sep) = TITLE_SEPARATORS.iter().find(|sep| title.contains(**sep)) else { return title.to_string() };
+    let parts: Vec<&str> = title.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let kept: Vec<&str> = parts.iter().copied().filter(|p| !is_site(p, sites)).collect();
+    match kept.first() {
+        Some(first) if kept.len() < parts.len() => first.to_string(),
+        _ => title.to_string(),
+    }
+}
+
+/// Whether a part of a title names the site: its letters and digits are one of the
+/// site's names (or a part of one), or hold one and little else.
+fn is_site(part: &str, sites: &[String]) -> bool {
+    let part = squash(part);
+    !part.is_empty()
+        && sites.iter().any(|site| {
+            part == *site
+                || (part.len() >= 4 && site.contains(&part))
+                || (site.len() >= 4 && part.contains(site.as_str()) && part.len() <= 2 * site.len())
+        })
+}
+
+/// The letters and digits of a text, lowercased: "Cherry Servers" and "cherryservers"
+/// are one name.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// The words of a URL's host that may name the site: "www.cherryservers.com" gives
+/// "cherryservers".
+fn host_words(url: &str) -> Vec<String> {
+    let host = url.split("://").nth(1).unwrap_or("").split(['/', ':', '?', '#']).next().unwrap_or("");
+    host.split('.')
+        .filter(|w| w.len() >= 3 && !matches!(*w, "www" | "com" | "org" | "net" | "edu" | "gov" | "blog" | "news"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A metadata value as text: whitespace collapsed, and character references that a
+/// publisher escaped twice ("&amp;#8217;", so "&#8217;" after parsing) decoded.
+fn clean(value: &str) -> String {
+    let text = collapse_whitespace(value);
+    if text.contains('&') { collapse_whitespace(&decode_references(&text)) } else { text }
+}
+
+/// Decodes the character references left in a text: "&#8217;", "&#x27;", "&bull;".
+fn decode_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        // Bytes, not a string slice: the 34th byte may fall inside a character.
+        let Some(semi) = rest.as_bytes()[..rest.len().min(34)].iter().position(|&b| b == b';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..semi];
+        let decoded = match name.strip_prefix('#') {
+            Some(num) => match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => num.parse::<u32>().ok(),
+            }
+            .and_then(char::from_u32)
+            .map(|c| (c, None)),
+            None => NAMED_ENTITIES.get(&rest[1..=semi]).and_then(|&(a, b)| {
+                let first = char::from_u32(a).filter(|_| a != 0)?;
+                Some((first, char::from_u32(b).filter(|_| b != 0)))
+            }),
+        };
+        match decoded {
+            Some((first, second)) => {
+                out.push(first);
+                out.extend(second);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The article facts of the page's JSON-LD, from the first article-typed object.
@@ -131,9 +314,18 @@ pub fn read(dom: &Dom) -> Metadata {
 struct JsonLd {
     headline: Option<String>,
     published: Option<DateTime<Utc>>,
+    /// `datePublished` of the first object of any type (a `WebPage`), for pages
+    /// without an article object.
+    any_published: Option<DateTime<Utc>>,
     authors: Vec<String>,
+    /// Authors given as `{"@id": ...}` references to a `Person` elsewhere in the graph.
+    author_ids: Vec<String>,
+    /// `@id` and name of every named object, to resolve those references.
+    named: Vec<(String, String)>,
     url: Option<String>,
     publisher: Option<String>,
+    /// Names of `WebSite` and `Organization` objects.
+    sites: Vec<String>,
 }
 
 impl JsonLd {
@@ -147,13 +339,26 @@ impl JsonLd {
                 if let Some(graph) = map.get("@graph") {
                     self.absorb(graph, depth + 1);
                 }
-                let is_article = map.get("@type").is_some_and(type_matches);
-                if !is_article || self.headline.is_some() {
+                let name = map.get("name").and_then(Value::as_str).map(clean).filter(|n| !n.is_empty());
+                if let (Some(id), Some(name)) = (map.get("@id").and_then(Value::as_str), &name)
+                    && self.named.len() < 256
+                {
+                    self.named.push((id.to_string(), name.clone()));
+                }
+                let types = map.get("@type");
+                if types.is_some_and(|t| type_is(t, |s| matches!(s, "WebSite" | "Organization"))) {
+                    self.sites.extend(name);
+                }
+                if self.any_published.is_none() {
+                    self.any_published = map.get("datePublished").and_then(Value::as_str).and_then(parse_date);
+                }
+                if !types.is_some_and(|t| type_is(t, is_article)) || self.headline.is_some() {
                     return;
                 }
-                self.headline = map.get("headline").and_then(Value::as_str).map(collapse_whitespace);
+                self.headline = map.get("headline").and_then(Value::as_str).map(clean);
                 self.published = map.get("datePublished").and_then(Value::as_str).and_then(parse_date);
                 self.authors = names(map.get("author"));
+                self.author_ids = ids(map.get("author"));
                 self.url = map
                     .get("url")
                     .and_then(Value::as_str)
@@ -165,10 +370,25 @@ impl JsonLd {
             _ => {}
         }
     }
+
+    /// Names the authors given only by reference, once every script is read.
+    fn resolve_authors(&mut self) {
+        if self.authors.is_empty() {
+            self.authors = self
+                .author_ids
+                .iter()
+                .filter_map(|id| self.named.iter().find(|(i, _)| i == id))
+                .filter_map(|(_, name)| clean_byline(name))
+                .collect();
+        }
+    }
 }
 
-fn type_matches(t: &Value) -> bool {
-    let is = |s: &str| s.ends_with("Article") || matches!(s, "BlogPosting" | "Report" | "LiveBlogPosting");
+fn is_article(s: &str) -> bool {
+    s.ends_with("Article") || matches!(s, "BlogPosting" | "Report" | "LiveBlogPosting")
+}
+
+fn type_is(t: &Value, is: impl Fn(&str) -> bool) -> bool {
     match t {
         Value::String(s) => is(s),
         Value::Array(a) => a.iter().filter_map(Value::as_str).any(is),
@@ -185,6 +405,30 @@ fn names(value: Option<&Value>) -> Vec<String> {
     }
 }
 
+/// The `@id`s of authors given by reference only.
+fn ids(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::Object(m)) if m.get("name").is_none() => {
+            m.get("@id").and_then(Value::as_str).map(str::to_string).into_iter().collect()
+        }
+        Some(Value::Array(a)) => a.iter().flat_map(|v| ids(Some(v))).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The author that WordPress's SEO plugins state as a "Written by" label and value
+/// in `twitter:label1` and `twitter:data1`.
+fn written_by(metas: &[(String, String)]) -> Option<String> {
+    metas.iter().find_map(|(key, value)| {
+        let n = key.strip_prefix("twitter:label")?;
+        if !value.eq_ignore_ascii_case("written by") {
+            return None;
+        }
+        let data = format!("twitter:data{n}");
+        metas.iter().find(|(k, _)| *k == data).and_then(|(_, v)| clean_byline(v))
+    })
+}
+
 fn is_byline_element(dom: &Dom, i: usize) -> bool {
     let hint = |a: &str| {
         dom.attr(i, a).is_some_and(|v| {
@@ -195,31 +439,228 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
     hint("class") || hint("rel") || hint("itemprop") || hint("id")
 }
 
-/// Cleans an author string: drops a leading "By", dates and role tails.
-fn clean_byline(raw: &str) -> Option<String> {
-    let text = collapse_whitespace(raw);
-    let text = text
-        .strip_prefix("By ")
-        .or_else(|| text.strip_prefix("by "))
-        .or_else(|| text.strip_prefix("BY "))
-        .unwrap_or(&text);
-    let text = text.split(['|', '\n']).next().unwrap_or("").trim().trim_end_matches(',');
-    let words = text.split_whitespace().count();
-    (words > 0 && words <= 12 && !text.starts_with("http")).then(|| text.to_string())
+/// Elements that may hold a byline or a date line.
+fn is_line(tag: &str) -> bool {
+    matches!(tag, "p" | "span" | "div" | "li" | "h4" | "h5" | "h6" | "address" | "b" | "strong" | "small" | "em" | "i")
 }
 
-/// "Headline | Site" or "Headline - Site": keeps the longest part.
-fn strip_site_suffix(title: &str) -> String {
-    [" | ", " – ", " — ", " - ", " :: "]
+/// Whether an element's subtree is a handful of nodes, so reading its text is cheap
+/// and the text is one short line, not a section.
+fn is_small(dom: &Dom, i: usize) -> bool {
+    dom.nodes[i].end.saturating_sub(i) <= 12
+}
+
+/// A look at a small element's text without copying it: most elements are neither
+/// a byline nor a date, and are passed over at this cost.
+struct Glance {
+    /// The text begins with a word that introduces a byline ("By", "Written").
+    may_be_byline: bool,
+    /// The text holds a year, as every date shown in full does.
+    has_year: bool,
+}
+
+impl Glance {
+    fn of(dom: &Dom, i: usize) -> Glance {
+        let mut first_word: Option<&[u8]> = None;
+        let mut has_year = false;
+        let mut length = 0;
+        for node in &dom.nodes[i..dom.nodes[i].end.max(i + 1)] {
+            let Kind::Text(text) = &node.kind else { continue };
+            length += text.len();
+            // A byline or a date line is short; a paragraph is neither.
+            if length > 200 {
+                return Glance { may_be_byline: false, has_year: false };
+            }
+            let bytes = text.as_bytes().trim_ascii_start();
+            if first_word.is_none() && !bytes.is_empty() {
+                let end = bytes.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(bytes.len());
+                first_word = Some(&bytes[..end]);
+            }
+            has_year = has_year || has_year_bytes(bytes);
+        }
+        let may_be_byline = first_word.is_some_and(|w| {
+            BYLINE_LABELS
+                .iter()
+                .any(|label| label.split(' ').next().is_some_and(|l| l.as_bytes().eq_ignore_ascii_case(w)))
+        });
+        Glance { may_be_byline, has_year }
+    }
+}
+
+/// Whether a text holds a four-digit year, so that "6 mins" is not read as a date.
+fn has_year(text: &str) -> bool {
+    has_year_bytes(text.as_bytes())
+}
+
+fn has_year_bytes(bytes: &[u8]) -> bool {
+    bytes.split(|b| !b.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with(b"19") || d.starts_with(b"20")))
+}
+
+/// Labels that introduce a byline in the page's text.
+const BYLINE_LABELS: &[&str] =
+    &["by", "written by", "posted by", "words by", "article by", "story by", "author", "authored by", "reported by"];
+
+/// A byline in the visible text: a short element reading "By Jane Doe" (or "Written
+/// by", "Author:"), or one reading just "By" whose next sibling names the author.
+fn visible_byline(dom: &Dom, i: usize) -> Option<String> {
+    if !matches!(dom.tag(i)?, "p" | "span" | "div" | "li" | "h4" | "h5" | "h6" | "address" | "b" | "strong" | "small")
+        || !is_small(dom, i)
+    {
+        return None;
+    }
+    let text = dom.text_of(i);
+    // ASCII lowercasing keeps byte offsets, so the label can be cut off the text.
+    let lower = text.to_ascii_lowercase();
+    let label = BYLINE_LABELS
         .iter()
-        .find(|sep| title.contains(**sep))
-        .map(|sep| {
-            let parts: Vec<&str> = title.split(sep).map(str::trim).collect();
-            let longest = parts.iter().map(|p| p.len()).max().unwrap_or(0);
-            // The headline usually comes first; a short first part is a site prefix.
-            parts.iter().find(|p| p.len() * 2 >= longest).unwrap_or(&title).to_string()
-        })
-        .unwrap_or_else(|| title.trim().to_string())
+        .find(|l| lower.strip_prefix(**l).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':'])))?;
+    let rest = text[label.len()..].trim_start_matches([' ', ':']).trim();
+    if !rest.is_empty() {
+        return person_name(rest, 2);
+    }
+    let sibling = next_sibling(dom, i)?;
+    if is_small(dom, sibling) { person_name(&dom.text_of(sibling), 1) } else { None }
+}
+
+/// The next element with the same parent, past blank text.
+fn next_sibling(dom: &Dom, i: usize) -> Option<usize> {
+    let parent = dom.nodes[i].parent;
+    let mut j = dom.nodes[i].end.max(i + 1);
+    while j < dom.nodes.len() && dom.nodes[j].parent == parent {
+        match &dom.nodes[j].kind {
+            Kind::Text(t) if t.trim().is_empty() => j += 1,
+            Kind::Text(_) => return None,
+            Kind::Element { .. } => return Some(j),
+        }
+    }
+    None
+}
+
+/// The name in a byline line of the page's text, up to a date, role or separator:
+/// "Jane Doe | March 3" gives "Jane Doe". None unless what is left reads as a
+/// person's or desk's name of at least `min_words` capitalized words ("By region"
+/// in a menu is not a byline).
+fn person_name(line: &str, min_words: usize) -> Option<String> {
+    let name = clean_byline(line.split(" - ").next().unwrap_or(""))?;
+    let mut words: Vec<&str> = Vec::new();
+    for word in name.split_whitespace() {
+        let lower = word.to_lowercase();
+        if matches!(lower.as_str(), "on" | "updated" | "published" | "posted" | "last" | "in") {
+            break;
+        }
+        words.push(word);
+    }
+    let particle = |w: &str| {
+        matches!(
+            w,
+            "and"
+                | "&"
+                | "de"
+                | "da"
+                | "di"
+                | "du"
+                | "del"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "la"
+                | "le"
+                | "bin"
+                | "al"
+        )
+    };
+    let not_a_name = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "author"
+                | "authors"
+                | "written"
+                | "share"
+                | "follow"
+                | "read"
+                | "more"
+                | "about"
+                | "view"
+                | "all"
+                | "posts"
+        )
+    };
+    let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let letters: String = words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()).collect();
+    let reads_as_name = (min_words..=6).contains(&words.len())
+        && words.first().is_some_and(|w| capitalized(w))
+        && words.iter().filter(|w| !particle(w) && !capitalized(w)).count() * 2 < words.len()
+        && !words.iter().any(|w| not_a_name(w))
+        && !(words.len() > 1 && letters.chars().all(char::is_uppercase));
+    reads_as_name.then(|| words.join(" "))
+}
+
+/// Dates shown in the page's text, for pages whose metadata has none.
+#[derive(Default)]
+struct ShownDates {
+    /// The first short line reading "Published ..." or "Posted ...", or a date in an
+    /// element whose class says date or published ("c-meta__date", "entry-date").
+    published: Option<DateTime<Utc>>,
+    /// The first short line that is only a date, after the page's `<h1>`.
+    bare: Option<DateTime<Utc>>,
+    /// The first "Updated ..." line: the date of the version the page shows.
+    updated: Option<DateTime<Utc>>,
+}
+
+impl ShownDates {
+    fn read(&mut self, dom: &Dom, i: usize, after_headline: bool) {
+        if self.published.is_some()
+            || !matches!(dom.tag(i), Some("p" | "span" | "div" | "li" | "h5" | "h6" | "small" | "em" | "i"))
+            || !is_small(dom, i)
+        {
+            return;
+        }
+        let text = dom.text_of(i);
+        let words = text.split_whitespace().count();
+        if words > 8 {
+            return;
+        }
+        let lower = text.to_ascii_lowercase();
+        let class = dom.attr(i, "class").unwrap_or("").to_ascii_lowercase();
+        // Which kind of date the line would be, before the costly parse.
+        let slot = if lower.contains("updated") || lower.contains("modified") {
+            &mut self.updated
+        } else if ["published", "posted"].iter().any(|p| lower.starts_with(p))
+            || ((class.contains("date") || class.contains("publish"))
+                && !class.contains("updat")
+                && !class.contains("modif"))
+        {
+            &mut self.published
+        } else if after_headline && words <= 4 && has_year(&text) {
+            &mut self.bare
+        } else {
+            return;
+        };
+        if slot.is_none() {
+            *slot = parse_date(&text);
+        }
+    }
+}
+
+/// Cleans an author string: drops a leading "By", and what follows the name after
+/// a separator, a date or an address ("Jane Doe ⋅ Review Editor", "Ann Lee 4 August
+/// 2010", "Newsdesk news@site.example").
+fn clean_byline(raw: &str) -> Option<String> {
+    let text = collapse_whitespace(raw);
+    let lower = text.to_ascii_lowercase();
+    let text = ["by ", "written by ", "posted by ", "author: "]
+        .iter()
+        .find(|p| lower.starts_with(**p))
+        .and_then(|p| text.get(p.len()..))
+        .unwrap_or(&text);
+    let line = text.split(['|', '\n', '•', '·', '⋅', '–', '—']).next().unwrap_or("");
+    let words: Vec<&str> =
+        line.split_whitespace().take_while(|w| !w.contains('@') && !w.bytes().all(|b| b.is_ascii_digit())).collect();
+    let name = words.join(" ");
+    let name = name.trim_matches(|c: char| c == ',' || c == ':' || c == ';' || c.is_whitespace());
+    let count = name.split_whitespace().count();
+    (count > 0 && count <= 12 && !name.starts_with("http")).then(|| name.to_string())
 }
 
 fn primary_language(tag: &str) -> Option<String> {
@@ -255,14 +696,106 @@ mod tests {
     #[test]
     fn meta_tags_time_and_byline_elements() {
         let m = meta(
-            r#"<head><title>A Story - The Site</title><link rel="canonical" href="https://ex.example/a">
+            r#"<head><title>A Story - The Site</title><link rel="canonical" href="https://thesite.example/a">
             <meta property="article:published_time" content="2026-10-02"></head>
             <body><span class="byline">By Ann Lee</span><time datetime="2020-01-01">x</time></body>"#,
         );
-        assert_eq!(m.title.as_deref(), Some("A Story"));
-        assert_eq!(m.url.as_deref(), Some("https://ex.example/a"));
+        assert_eq!(m.title.as_deref(), Some("A Story"), "the host names the site");
+        assert_eq!(m.url.as_deref(), Some("https://thesite.example/a"));
         assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
         assert_eq!(m.published.unwrap().format("%F").to_string(), "2026-10-02");
+    }
+
+    #[test]
+    fn the_visible_headline_wins_when_the_metadata_agrees() {
+        let m = meta(
+            r#"<head><title>Budget passes after long debate | Gazette</title>
+            <meta property="og:title" content="Budget passes after long debate &amp;#8211; Gazette">
+            <meta property="og:site_name" content="The Gazette"></head>
+            <body><h1 class="logo">The Gazette</h1><h1>Budget passes after a long debate</h1><p>Text.</p></body>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Budget passes after a long debate"));
+        assert!(m.title_forms.iter().any(|t| t == "Budget passes after long debate"), "{:?}", m.title_forms);
+        assert!(m.title_forms.iter().any(|t| t == "Budget passes after long debate – Gazette"), "{:?}", m.title_forms);
+        // An <h1> that is only a section name loses to the metadata title, cut of the site.
+        let m = meta(
+            r#"<head><meta property="og:title" content="Council approves school plan | Daily Gazette">
+            <link rel="canonical" href="https://www.dailygazette.example/x"></head><body><h1>News</h1></body>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Council approves school plan"));
+        // No metadata at all: the <h1>.
+        assert_eq!(meta("<body><h1>Only heading</h1></body>").title.as_deref(), Some("Only heading"));
+    }
+
+    #[test]
+    fn references_escaped_twice_are_decoded() {
+        assert_eq!(clean("Traveler&#8217;s &amp; SF&#x27;s guide &bull; more"), "Traveler’s & SF's guide • more");
+        // Broken or hostile references are left as they are, and nothing panics.
+        for text in ["&#xFFFFFFFFF;", "&#55296;", "&;", "&nosuchname;", "&#12", "a & b", "&é;é", "&#x1F5DE;"] {
+            let out = clean(text);
+            assert!(!out.is_empty(), "{text}");
+        }
+        assert_eq!(clean("&#x1F5DE;"), "🗞");
+        assert_eq!(clean("&nosuchname;"), "&nosuchname;");
+    }
+
+    #[test]
+    fn authors_by_reference_and_in_seo_labels() {
+        let m = meta(
+            r##"<script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"H",
+            "author":{"@id":"https://s.example/#/person/1"}},
+            {"@type":"Person","@id":"https://s.example/#/person/1","name":"Tom Talbot"}]}</script>"##,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Tom Talbot"));
+        let m = meta(
+            r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Gabby Boucher">
+            <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="5 minutes">"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Gabby Boucher"));
+    }
+
+    #[test]
+    fn bylines_in_the_text() {
+        let byline = |body: &str| meta(&format!("<body>{body}</body>")).byline;
+        assert_eq!(byline("<p>By Amy Wilhelm</p>").as_deref(), Some("Amy Wilhelm"));
+        assert_eq!(byline("<div><div>By</div><div>Joanna Okedara</div></div>").as_deref(), Some("Joanna Okedara"));
+        assert_eq!(
+            byline("<p>Written by <a>Moses Kim and Kate Shokurova</a></p>").as_deref(),
+            Some("Moses Kim and Kate Shokurova")
+        );
+        assert_eq!(
+            byline("<p>By <span>Reyan Perumal</span> Published on July 18, 2025</p>").as_deref(),
+            Some("Reyan Perumal")
+        );
+        assert_eq!(
+            byline("<p class=\"author\">Andrew Gerrand<br>4 August 2010</p>").as_deref(),
+            Some("Andrew Gerrand")
+        );
+        assert_eq!(
+            byline("<span class=\"byline\">Matthew Richardson &sdot; Review Editor</span>").as_deref(),
+            Some("Matthew Richardson")
+        );
+        // Menus and sentences that begin with "by" are not bylines.
+        assert_eq!(byline("<nav><p>BY USE CASE</p><p>By region</p></nav>"), None);
+        assert_eq!(byline("<p><span>by staying proactive with maintenance</span></p>"), None);
+        assert_eq!(byline("<span class=\"article-author\">The Author</span>"), None);
+    }
+
+    #[test]
+    fn dates_shown_in_the_text() {
+        let date = |body: &str| meta(&format!("<body>{body}</body>")).published.map(|d| d.format("%F").to_string());
+        assert_eq!(date("<h1>T</h1><div>Published on July 18, 2025</div>").as_deref(), Some("2025-07-18"));
+        assert_eq!(date("<li class=\"c-meta__date\">December 24, 2024</li>").as_deref(), Some("2024-12-24"));
+        assert_eq!(date("<time>Mar 24, 2025</time>").as_deref(), Some("2025-03-24"));
+        // A bare date counts only after the headline; an update date only when nothing else is shown.
+        assert_eq!(date("<p>Dec 17, 2025</p><h1>T</h1>"), None);
+        assert_eq!(date("<h1>T</h1><p>Dec 17, 2025</p>").as_deref(), Some("2025-12-17"));
+        assert_eq!(
+            date("<h1>T</h1><span>Updated October 23, 2025</span><p>Dec 17, 2025</p>").as_deref(),
+            Some("2025-12-17")
+        );
+        assert_eq!(date("<h1>T</h1><span>Updated October 23, 2025</span>").as_deref(), Some("2025-10-23"));
+        assert_eq!(date("<h1>T</h1><p>6 mins</p><p>12 replies</p>"), None);
     }
 
     #[test]

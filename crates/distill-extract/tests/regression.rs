@@ -237,3 +237,21 @@ fn paragraphs_the_page_carries_twice_are_read_once() {
     assert_eq!(text.matches("prices to rise").count(), 1, "{text}");
     assert_eq!(text.split("\n\n").count(), 5, "{text}");
 }
+
+/// The headline sat in the body's `<h1>` while `og:title` carried the site's name
+/// ("Headline | Site") and `<title>` a rewrite: the headline is the document's title,
+/// in no form repeated as the body's first line.
+#[test]
+fn the_headline_is_the_title_and_not_the_body() {
+    let html = format!(
+        "<html><head><title>Garden season review 2026 - Growers Weekly</title>\
+         <meta property=\"og:title\" content=\"How the garden season went | Growers Weekly\">\
+         <meta property=\"og:site_name\" content=\"Growers Weekly\"></head>\
+         <body><article><p>Garden season review 2026</p><h1>How the garden season went</h1>{}</article></body></html>",
+        prose(4)
+    );
+    let doc = extract_html(html.as_bytes(), None, &ExtractConfig::default()).unwrap();
+    assert_eq!(doc.title.as_deref(), Some("How the garden season went"));
+    assert!(doc.text.starts_with("Paragraph 0"), "{}", doc.text);
+    assert_eq!(doc.text.split("\n\n").count(), 4, "{}", doc.text);
+}

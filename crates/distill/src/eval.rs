@@ -166,6 +166,7 @@ fn extract(dir: &Path, per_page: bool) -> anyhow::Result<ExitCode> {
         let gold = &truth[id];
         let field = |names: &[&str]| names.iter().find_map(|n| gold.get(*n).and_then(Value::as_str));
         fields.add(
+            id,
             doc.as_ref(),
             field(&["title"]),
             field(&["author", "byline"]),
@@ -265,6 +266,7 @@ impl FieldScores {
     /// on the calendar day.
     fn add(
         &mut self,
+        page: &str,
         doc: Option<&distill_core::Document>,
         title: Option<&str>,
         byline: Option<&str>,
@@ -277,7 +279,7 @@ impl FieldScores {
             if words(got) == words(gold) {
                 self.title.0 += 1;
             } else {
-                self.misses.push(format!("title: {got:?} (gold {gold:?})"));
+                self.misses.push(format!("{page} title: {got:?} (gold {gold:?})"));
             }
         }
         if let Some(gold) = byline {
@@ -290,7 +292,7 @@ impl FieldScores {
             if got_words == words(gold) {
                 self.byline.0 += 1;
             } else {
-                self.misses.push(format!("byline: {got:?} (gold {gold:?})"));
+                self.misses.push(format!("{page} byline: {got:?} (gold {gold:?})"));
             }
         }
         if let Some(gold) = date {
@@ -300,7 +302,7 @@ impl FieldScores {
             if got.is_some() && got == want {
                 self.date.0 += 1;
             } else {
-                self.misses.push(format!("date: {got:?} (gold {gold:?})"));
+                self.misses.push(format!("{page} date: {got:?} (gold {gold:?})"));
             }
         }
     }
@@ -335,7 +337,7 @@ fn metadata(dir: &Path) -> anyhow::Result<ExitCode> {
         }
         let doc = distill_extract::extract_html(&bytes, None, &config).ok();
         let field = |name: &str| item.get(name).and_then(Value::as_str);
-        fields.add(doc.as_ref(), field("title"), field("author"), field("published"));
+        fields.add(file, doc.as_ref(), field("title"), field("author"), field("published"));
     }
     fields.print();
     for miss in &fields.misses {
