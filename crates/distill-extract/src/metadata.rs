@@ -87,7 +87,7 @@ pub fn read(dom: &Dom) -> Metadata {
         if itemprop_date.is_none() && dom.attr(i, "itemprop") == Some("datePublished") {
             itemprop_date = dom.attr(i, "datetime").or_else(|| dom.attr(i, "content")).and_then(parse_date);
         }
-        if byline_element.is_none() && is_byline_element(dom, i) {
+        if byline_element.is_none() && is_small(dom, i) && is_byline_element(dom, i) {
             byline_element = person_name(&dom.text_of(i), 1);
         }
         if (byline_text.is_none() || shown.published.is_none()) && is_line(tag) && is_small(dom, i) {
@@ -429,6 +429,9 @@ fn written_by(metas: &[(String, String)]) -> Option<String> {
     })
 }
 
+/// Whether an element's attributes say it holds the author's name: a class, `rel`,
+/// `itemprop` or id of "byline" or "author", or a class word that names the author
+/// ("post-author", "blog__authorname", "author-box__name"; not "author-bio").
 fn is_byline_element(dom: &Dom, i: usize) -> bool {
     let hint = |a: &str| {
         dom.attr(i, a).is_some_and(|v| {
@@ -436,7 +439,15 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
             v.contains("byline") || v == "author" || v.contains("author-name") || v.contains("article-author")
         })
     };
-    hint("class") || hint("rel") || hint("itemprop") || hint("id")
+    let names_author = |word: &str| {
+        let word = word.to_ascii_lowercase();
+        word.contains("author") && (word.contains("name") || word.ends_with("author") || word.ends_with("authors"))
+    };
+    hint("class")
+        || hint("rel")
+        || hint("itemprop")
+        || hint("id")
+        || dom.attr(i, "class").is_some_and(|c| c.split_ascii_whitespace().any(names_author))
 }
 
 /// Elements that may hold a byline or a date line.
@@ -497,8 +508,18 @@ fn has_year_bytes(bytes: &[u8]) -> bool {
 }
 
 /// Labels that introduce a byline in the page's text.
-const BYLINE_LABELS: &[&str] =
-    &["by", "written by", "posted by", "words by", "article by", "story by", "author", "authored by", "reported by"];
+const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "written by",
+    "posted by",
+    "words by",
+    "article by",
+    "story by",
+    "recipe by",
+    "author",
+    "authored by",
+    "reported by",
+];
 
 /// A byline in the visible text: a short element reading "By Jane Doe" (or "Written
 /// by", "Author:"), or one reading just "By" whose next sibling names the author.
@@ -518,8 +539,14 @@ fn visible_byline(dom: &Dom, i: usize) -> Option<String> {
     if !rest.is_empty() {
         return person_name(rest, 2);
     }
+    // The name is the sibling's first text: a link to the author's page, then perhaps
+    // a tooltip about them.
     let sibling = next_sibling(dom, i)?;
-    if is_small(dom, sibling) { person_name(&dom.text_of(sibling), 1) } else { None }
+    let end = dom.nodes[sibling].end.max(sibling + 1);
+    dom.nodes[sibling..end].iter().find_map(|n| match &n.kind {
+        Kind::Text(t) if !t.trim().is_empty() => Some(person_name(t, 1)),
+        _ => None,
+    })?
 }
 
 /// The next element with the same parent, past blank text.
@@ -649,11 +676,12 @@ impl ShownDates {
 fn clean_byline(raw: &str) -> Option<String> {
     let text = collapse_whitespace(raw);
     let lower = text.to_ascii_lowercase();
-    let text = ["by ", "written by ", "posted by ", "author: "]
+    let text = BYLINE_LABELS
         .iter()
-        .find(|p| lower.starts_with(**p))
-        .and_then(|p| text.get(p.len()..))
-        .unwrap_or(&text);
+        .filter(|label| lower.starts_with(**label) && lower[label.len()..].starts_with([' ', ':']))
+        .max_by_key(|label| label.len())
+        .and_then(|label| text.get(label.len()..))
+        .map_or(text.as_str(), |rest| rest.trim_start_matches([' ', ':']));
     let line = text.split(['|', '\n', '•', '·', '⋅', '–', '—']).next().unwrap_or("");
     let words: Vec<&str> =
         line.split_whitespace().take_while(|w| !w.contains('@') && !w.bytes().all(|b| b.is_ascii_digit())).collect();
@@ -775,6 +803,16 @@ mod tests {
             byline("<span class=\"byline\">Matthew Richardson &sdot; Review Editor</span>").as_deref(),
             Some("Matthew Richardson")
         );
+        assert_eq!(
+            byline("<span>By</span> <div><a class=\"item-name\">Dylan Ettinger</a><div>Dylan writes about food.</div></div>")
+                .as_deref(),
+            Some("Dylan Ettinger")
+        );
+        assert_eq!(byline("<div class=\"blog__authorname\">Michelle Lee</div>").as_deref(), Some("Michelle Lee"));
+        assert_eq!(byline("<aside class=\"post-author\">Katie Liguori</aside>").as_deref(), Some("Katie Liguori"));
+        assert_eq!(byline("<p class=\"author-bio\">Katie Liguori writes.</p>"), None);
+        assert_eq!(byline("<div class=\"byline\">Recipe by PJ Hamel</div>").as_deref(), Some("PJ Hamel"));
+        assert_eq!(byline("<p class=\"byline\">Authored by: Ann Lee</p>").as_deref(), Some("Ann Lee"));
         // Menus and sentences that begin with "by" are not bylines.
         assert_eq!(byline("<nav><p>BY USE CASE</p><p>By region</p></nav>"), None);
         assert_eq!(byline("<p><span>by staying proactive with maintenance</span></p>"), None);
