@@ -1,0 +1,82 @@
+"""Title, byline and date accuracy of distill on WCXB pages, against the upstream gold.
+
+usage: metadata_wcxb.py [DIR] [--upstream PATH] [--ids FILE] [--distill BIN]
+
+The WCXB copy in ../shared/data keeps only each page's body gold; the upstream benchmark
+(github.com/Murrough-Foley/web-content-extraction-benchmark) also gives each page's
+title, author and publish_date in dev/ground-truth/NNNN.json. This script reads those
+files from a clone of that repository (--upstream PATH), or downloads the ones it needs
+into bench/out/wcxb-ground-truth/ (network needed once), writes a manifest beside links
+to the pages in a temporary folder, and runs `distill eval metadata` on it, which prints
+each field's accuracy and every miss with its page.
+
+--ids FILE: the page ids to score, whitespace-separated (default: every page of DIR).
+bench/metadata_wcxb_samples.txt holds the three samples BENCHMARKS.md reports.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import urllib.request
+
+RAW = "https://raw.githubusercontent.com/Murrough-Foley/web-content-extraction-benchmark/main/dev/ground-truth/{}.json"
+
+
+def upstream_gold(page_id, upstream, cache):
+    """The upstream ground-truth object of one page, from the clone or the cache."""
+    if upstream:
+        path = os.path.join(upstream, "dev", "ground-truth", f"{page_id}.json")
+    else:
+        path = os.path.join(cache, f"{page_id}.json")
+        if not os.path.exists(path):
+            os.makedirs(cache, exist_ok=True)
+            with urllib.request.urlopen(RAW.format(page_id), timeout=30) as response:
+                data = response.read()
+            with open(path, "wb") as f:
+                f.write(data)
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def main():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("dir", nargs="?", default=os.path.join(root, "..", "shared", "data", "extraction", "wcxb-dev-articles"))
+    parser.add_argument("--upstream", help="a clone of the upstream benchmark repository")
+    parser.add_argument("--ids", help="file of page ids to score")
+    parser.add_argument("--distill", default=os.path.join(root, "target", "release", "distill"))
+    args = parser.parse_args()
+    with open(os.path.join(args.dir, "ground-truth.json"), encoding="utf-8") as f:
+        local = json.load(f)
+    ids = sorted(local)
+    if args.ids:
+        with open(args.ids) as f:
+            wanted = [w for line in f if not line.startswith("#") for w in line.split()]
+        ids = [i for i in wanted if i in local]
+    cache = os.path.join(root, "bench", "out", "wcxb-ground-truth")
+    with tempfile.TemporaryDirectory() as work:
+        os.mkdir(os.path.join(work, "html"))
+        manifest, skipped = [], 0
+        for page_id in ids:
+            gold = upstream_gold(page_id, args.upstream, cache)
+            if gold.get("url") != local[page_id].get("url"):
+                skipped += 1  # not the same page: the ids would be misaligned
+                continue
+            name = f"{page_id}.html.gz"
+            os.symlink(os.path.abspath(os.path.join(args.dir, "html", name)), os.path.join(work, "html", name))
+            item = {"format": "html", "file": f"html/{name}"}
+            fields = gold.get("ground_truth", {})
+            for ours, theirs in (("title", "title"), ("author", "author"), ("published", "publish_date")):
+                if fields.get(theirs):
+                    item[ours] = fields[theirs]
+            manifest.append(item)
+        with open(os.path.join(work, "manifest.json"), "w", encoding="utf-8") as f:
+            json.dump(manifest, f, ensure_ascii=False)
+        print(f"{len(manifest)} pages ({skipped} skipped: upstream URL differs)", flush=True)
+        return subprocess.call([args.distill, "eval", "metadata", work])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
