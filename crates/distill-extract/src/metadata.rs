@@ -123,14 +123,10 @@ pub fn read(dom: &Dom) -> Metadata {
             .flatten()
             .filter(|t| !t.is_empty())
             .collect();
+    let sites: Vec<String> = sites.iter().map(|s| squash(s)).filter(|s| !s.is_empty()).collect();
     meta.title = headline(&headings, &titles, &sites);
-    let site_keys: Vec<String> = sites.iter().map(|s| squash(s)).filter(|s| !s.is_empty()).collect();
-    meta.title_forms = meta
-        .title
-        .iter()
-        .cloned()
-        .chain(titles.iter().flat_map(|t| [t.clone(), without_site(t, &site_keys)]))
-        .collect();
+    meta.title_forms =
+        meta.title.iter().cloned().chain(titles.iter().flat_map(|t| [t.clone(), without_site(t, &sites)])).collect();
     meta.title_forms.sort();
     meta.title_forms.dedup();
     meta.byline = (!ld.authors.is_empty())
@@ -192,16 +188,16 @@ const MAX_HEADINGS: usize = 8;
 /// name or a rewrite for search engines. So an `<h1>` most of whose words are in a
 /// metadata title is the headline (a logo or section name in an `<h1>` is not);
 /// else the first metadata title without the site's name; else the first `<h1>`.
+/// `sites` are the site's names, [`squash`]ed.
 fn headline(headings: &[String], titles: &[String], sites: &[String]) -> Option<String> {
     let title_words: HashSet<String> = titles.iter().flat_map(|t| lower_words(t)).collect();
-    let sites: Vec<String> = sites.iter().map(|s| squash(s)).filter(|s| !s.is_empty()).collect();
     let agreement = |h: &String| {
         let words = lower_words(h);
         words.iter().filter(|w| title_words.contains(*w)).count() as f32 / words.len().max(1) as f32
     };
     let best = headings
         .iter()
-        .filter(|h| h.split_whitespace().count() <= 40 && !is_site(h, &sites))
+        .filter(|h| h.split_whitespace().count() <= 40 && !is_site(h, sites))
         .map(|h| (agreement(h), h))
         .fold(
             None,
@@ -209,15 +205,15 @@ fn headline(headings: &[String], titles: &[String], sites: &[String]) -> Option<
         );
     match best {
         Some((a, h)) if a >= 0.5 => Some(h.clone()),
-        _ => titles.first().map(|t| without_site(t, &sites)).or_else(|| headings.first().cloned()),
+        _ => titles.first().map(|t| without_site(t, sites)).or_else(|| headings.first().cloned()),
     }
 }
 
 /// Separators between a headline and the site's name in a title.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " • ", " · ", " » ", " / "];
 
-/// "Headline | Section | Site" without the site's name at either end. Where the site
-/// was named, the headline is the first part that remains.
+/// The headline of "Headline | Section | Site": where a part names the site, the first
+/// part that does not; a title that names no site is kept whole.
 fn without_site(title: &str, sites: &[String]) -> String {
     let Some(sep) = TITLE_SEPARATORS.iter().find(|sep| title.contains(**sep)) else { return title.to_string() };
     let parts: Vec<&str> = title.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
