@@ -539,7 +539,7 @@ fn visible_byline(dom: &Dom, i: usize) -> Option<String> {
     // a tooltip about them.
     let sibling = next_sibling(dom, i)?;
     let end = dom.nodes[sibling].end.max(sibling + 1);
-    dom.nodes[sibling..end].iter().find_map(|n| match &n.kind {
+    dom.nodes[sibling..end].iter().take(64).find_map(|n| match &n.kind {
         Kind::Text(t) if !t.trim().is_empty() => Some(person_name(t, 1)),
         _ => None,
     })?
