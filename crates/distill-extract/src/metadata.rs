@@ -35,9 +35,8 @@ pub fn read(dom: &Dom) -> Metadata {
     let mut html_title = None;
     let mut headings: Vec<String> = Vec::new();
     let mut time_datetime = None;
-    let mut shown = ShownDates::default();
+    let mut first_heading = None;
     let mut byline_element = None;
-    let mut byline_text = None;
     let mut itemprop_date = None;
     for i in 0..dom.nodes.len() {
         let Some(tag) = dom.tag(i) else { continue };
@@ -70,6 +69,7 @@ pub fn read(dom: &Dom) -> Metadata {
             }
             "title" if html_title.is_none() => html_title = Some(clean(&dom.raw_text(i))),
             "h1" if headings.len() < MAX_HEADINGS => {
+                first_heading.get_or_insert(i);
                 let text = dom.text_of(i);
                 if !text.is_empty() {
                     headings.push(text);
@@ -89,15 +89,6 @@ pub fn read(dom: &Dom) -> Metadata {
         }
         if byline_element.is_none() && is_small(dom, i) && is_byline_element(dom, i) {
             byline_element = person_name(&dom.text_of(i), 1);
-        }
-        if (byline_text.is_none() || shown.published.is_none()) && is_line(tag) && is_small(dom, i) {
-            let glance = Glance::of(dom, i);
-            if byline_text.is_none() && glance.may_be_byline {
-                byline_text = visible_byline(dom, i);
-            }
-            if glance.has_year {
-                shown.read(dom, i, !headings.is_empty());
-            }
         }
     }
     ld.resolve_authors();
@@ -145,9 +136,8 @@ pub fn read(dom: &Dom) -> Metadata {
             .and_then(|a| clean_byline(&a))
         })
         .or_else(|| written_by(&metas))
-        .or(byline_element)
-        .or(byline_text);
-    meta.published = ld
+        .or(byline_element);
+    let stated_date = ld
         .published
         .or_else(|| {
             get(&[
@@ -170,7 +160,14 @@ pub fn read(dom: &Dom) -> Metadata {
         })
         .or(itemprop_date)
         .or(ld.any_published)
-        .or(time_datetime)
+        .or(time_datetime);
+    // The page's text is read for a byline or a date only where the markup states
+    // none: most pages state both, and skip this pass.
+    let shown = (meta.byline.is_none() || stated_date.is_none())
+        .then(|| Shown::read(dom, meta.byline.is_none(), stated_date.is_none(), first_heading.unwrap_or(usize::MAX)))
+        .unwrap_or_default();
+    meta.byline = meta.byline.or(shown.byline);
+    meta.published = stated_date
         .or(shown.published)
         .or_else(|| meta.url.as_deref().and_then(date_from_url))
         .or(shown.bare)
@@ -431,19 +428,27 @@ fn written_by(metas: &[(String, String)]) -> Option<String> {
 fn is_byline_element(dom: &Dom, i: usize) -> bool {
     let hint = |a: &str| {
         dom.attr(i, a).is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            v.contains("byline") || v == "author" || v.contains("author-name") || v.contains("article-author")
+            has(v, "byline") || v.eq_ignore_ascii_case("author") || has(v, "author-name") || has(v, "article-author")
         })
     };
     let names_author = |word: &str| {
-        let word = word.to_ascii_lowercase();
-        word.contains("author") && (word.contains("name") || word.ends_with("author") || word.ends_with("authors"))
+        // Bytes, not a string slice: a class word may hold any character.
+        let ends = |suffix: &str| {
+            word.len() >= suffix.len()
+                && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+        };
+        has(word, "author") && (has(word, "name") || ends("author") || ends("authors"))
     };
     hint("class")
         || hint("rel")
         || hint("itemprop")
         || hint("id")
         || dom.attr(i, "class").is_some_and(|c| c.split_ascii_whitespace().any(names_author))
+}
+
+/// Whether `text` holds `word` (lowercase ASCII) in any case, without copying it.
+fn has(text: &str, word: &str) -> bool {
+    text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// Elements that may hold a byline or a date line.
@@ -619,9 +624,11 @@ fn person_name(line: &str, min_words: usize) -> Option<String> {
     reads_as_name.then(|| words.join(" "))
 }
 
-/// Dates shown in the page's text, for pages whose metadata has none.
+/// A byline and dates shown in the page's text, for pages whose markup states none.
 #[derive(Default)]
-struct ShownDates {
+struct Shown {
+    /// The first "By Jane Doe" line, or "By" label followed by the name.
+    byline: Option<String>,
     /// The first short line reading "Published ..." or "Posted ...", or a date in an
     /// element whose class says date or published ("c-meta__date", "entry-date").
     published: Option<DateTime<Utc>>,
@@ -631,8 +638,32 @@ struct ShownDates {
     updated: Option<DateTime<Utc>>,
 }
 
-impl ShownDates {
-    fn read(&mut self, dom: &Dom, i: usize, after_headline: bool) {
+impl Shown {
+    /// Reads the page's short lines for what is wanted, until it is found; a line
+    /// that is only a date counts after the `headline` node.
+    fn read(dom: &Dom, want_byline: bool, want_date: bool, headline: usize) -> Shown {
+        let mut shown = Shown::default();
+        for i in 0..dom.nodes.len() {
+            let want_byline = want_byline && shown.byline.is_none();
+            let want_date = want_date && shown.published.is_none();
+            if !want_byline && !want_date {
+                break;
+            }
+            if !dom.tag(i).is_some_and(is_line) || !is_small(dom, i) {
+                continue;
+            }
+            let glance = Glance::of(dom, i);
+            if want_byline && glance.may_be_byline {
+                shown.byline = visible_byline(dom, i);
+            }
+            if want_date && glance.has_year {
+                shown.read_date(dom, i, i > headline);
+            }
+        }
+        shown
+    }
+
+    fn read_date(&mut self, dom: &Dom, i: usize, after_headline: bool) {
         if self.published.is_some()
             || !matches!(dom.tag(i), Some("p" | "span" | "div" | "li" | "h5" | "h6" | "small" | "em" | "i"))
             || !is_small(dom, i)
@@ -807,6 +838,12 @@ mod tests {
         assert_eq!(byline("<div class=\"blog__authorname\">Michelle Lee</div>").as_deref(), Some("Michelle Lee"));
         assert_eq!(byline("<aside class=\"post-author\">Katie Liguori</aside>").as_deref(), Some("Katie Liguori"));
         assert_eq!(byline("<p class=\"author-bio\">Katie Liguori writes.</p>"), None);
+        assert_eq!(
+            byline("<p class=\"authoréxxxxx\">Katie Liguori</p>"),
+            None,
+            "a class word ending inside a character"
+        );
+        assert_eq!(byline("<p class=\"Post-Author\">Katie Liguori</p>").as_deref(), Some("Katie Liguori"));
         assert_eq!(byline("<div class=\"byline\">Recipe by PJ Hamel</div>").as_deref(), Some("PJ Hamel"));
         assert_eq!(byline("<p class=\"byline\">Authored by: Ann Lee</p>").as_deref(), Some("Ann Lee"));
         // Menus and sentences that begin with "by" are not bylines.
