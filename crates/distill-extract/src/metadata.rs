@@ -33,9 +33,10 @@ pub fn read(dom: &Dom) -> Metadata {
     let mut metas: Vec<(String, String)> = Vec::new();
     let mut canonical = None;
     let mut html_title = None;
-    let mut headings: Vec<String> = Vec::new();
+    // The page's `<h1>`s, with their nodes.
+    let mut headings: Vec<(usize, String)> = Vec::new();
+    let mut h1_seen = 0;
     let mut time_datetime = None;
-    let mut first_heading = None;
     let mut byline_element = None;
     let mut itemprop_date = None;
     for i in 0..dom.nodes.len() {
@@ -68,17 +69,17 @@ pub fn read(dom: &Dom) -> Metadata {
                 }
             }
             "title" if html_title.is_none() => html_title = Some(clean(&dom.raw_text(i))),
-            "h1" if headings.len() < MAX_HEADINGS => {
-                first_heading.get_or_insert(i);
+            "h1" if h1_seen < MAX_HEADINGS => {
+                h1_seen += 1;
                 let text = dom.text_of(i);
                 if !text.is_empty() {
-                    headings.push(text);
+                    headings.push((i, text));
                 }
             }
             "time" if time_datetime.is_none() => {
                 time_datetime = match dom.attr(i, "datetime") {
                     Some(value) => parse_date(value),
-                    None if is_small(dom, i) => parse_date(&dom.text_of(i)),
+                    None if is_small(dom, i, LINE_NODES) => parse_date(&dom.text_of(i)),
                     None => None,
                 };
             }
@@ -87,8 +88,8 @@ pub fn read(dom: &Dom) -> Metadata {
         if itemprop_date.is_none() && dom.attr(i, "itemprop") == Some("datePublished") {
             itemprop_date = dom.attr(i, "datetime").or_else(|| dom.attr(i, "content")).and_then(parse_date);
         }
-        if byline_element.is_none() && is_small(dom, i) && is_byline_element(dom, i) {
-            byline_element = person_name(&dom.text_of(i), 1);
+        if byline_element.is_none() && is_small(dom, i, BYLINE_ELEMENT_NODES) && is_byline_element(dom, i) {
+            byline_element = person_name(&dom.text_of(i), NameSource::Element);
         }
     }
     ld.resolve_authors();
@@ -114,10 +115,31 @@ pub fn read(dom: &Dom) -> Metadata {
             .flatten()
             .filter(|t| !t.is_empty())
             .collect();
-    let sites: Vec<String> = sites.iter().map(|s| squash(s)).filter(|s| !s.is_empty()).collect();
-    meta.title = headline(&headings, &titles, &sites);
-    meta.title_forms =
-        meta.title.iter().cloned().chain(titles.iter().flat_map(|t| [t.clone(), without_site(t, &sites)])).collect();
+    // The first few distinct names, in the order the page states them.
+    let mut distinct: Vec<String> = Vec::new();
+    for site in sites.iter().map(|s| squash(s)).filter(|s| !s.is_empty()) {
+        if distinct.len() < MAX_SITES && !distinct.contains(&site) {
+            distinct.push(site);
+        }
+    }
+    let sites = distinct;
+    let (title, shown_at) = headline(&headings, &titles, &sites);
+    meta.title = title;
+    // Dates shown after the headline's node are the article's; before it, a sidebar's.
+    let headline_node = shown_at.or_else(|| headings.first().map(|h| h.0));
+    // A one- or two-word form ("Review" of "Review | Movies | Site") would also drop a
+    // line of the body that happens to read the same.
+    meta.title_forms = meta
+        .title
+        .iter()
+        .cloned()
+        .chain(
+            titles
+                .iter()
+                .flat_map(|t| [t.clone(), without_site(t, &sites)])
+                .filter(|form| form.split_whitespace().count() >= 3),
+        )
+        .collect();
     meta.title_forms.sort();
     meta.title_forms.dedup();
     meta.byline = (!ld.authors.is_empty())
@@ -163,9 +185,11 @@ pub fn read(dom: &Dom) -> Metadata {
         .or(time_datetime);
     // The page's text is read for a byline or a date only where the markup states
     // none: most pages state both, and skip this pass.
-    let shown = (meta.byline.is_none() || stated_date.is_none())
-        .then(|| Shown::read(dom, meta.byline.is_none(), stated_date.is_none(), first_heading.unwrap_or(usize::MAX)))
-        .unwrap_or_default();
+    let shown = if meta.byline.is_none() || stated_date.is_none() {
+        Shown::read(dom, meta.byline.is_none(), stated_date.is_none(), headline_node)
+    } else {
+        Shown::default()
+    };
     meta.byline = meta.byline.or(shown.byline);
     meta.published = stated_date
         .or(shown.published)
@@ -181,44 +205,66 @@ pub fn read(dom: &Dom) -> Metadata {
 /// `<h1>`s read for the headline: the page's own comes early; later ones are teasers.
 const MAX_HEADINGS: usize = 8;
 
-/// The headline. Readers see the `<h1>`; the metadata titles often carry the site's
-/// name or a rewrite for search engines. So an `<h1>` most of whose words are in a
-/// metadata title is the headline (a logo or section name in an `<h1>` is not);
-/// else the first metadata title without the site's name; else the first `<h1>`.
-/// `sites` are the site's names, [`squash`]ed.
-fn headline(headings: &[String], titles: &[String], sites: &[String]) -> Option<String> {
-    let title_words: HashSet<String> = titles.iter().flat_map(|t| lower_words(t)).collect();
-    let agreement = |h: &String| {
-        let words = lower_words(h);
-        words.iter().filter(|w| title_words.contains(*w)).count() as f32 / words.len().max(1) as f32
-    };
-    let best = headings
-        .iter()
-        .filter(|h| h.split_whitespace().count() <= 40 && !is_site(h, sites))
-        .map(|h| (agreement(h), h))
-        .fold(
-            None,
-            |best: Option<(f32, &String)>, (a, h)| if best.is_none_or(|b| a > b.0) { Some((a, h)) } else { best },
-        );
-    match best {
-        Some((a, h)) if a >= 0.5 => Some(h.clone()),
-        _ => titles.first().map(|t| without_site(t, sites)).or_else(|| headings.first().cloned()),
+/// Names of the site kept for cutting it out of titles; a page states a few.
+const MAX_SITES: usize = 8;
+
+/// Parts of a title looked at: "Headline | Section | Site" has three.
+const MAX_TITLE_PARTS: usize = 8;
+
+/// The headline, and the `<h1>` node that shows it. Readers see the `<h1>`; the
+/// metadata titles often carry the site's name or a rewrite for search engines. So an
+/// `<h1>` most of whose words are in a metadata title is the headline, the one closest
+/// to a title where several are (a logo's one-word `<h1>` loses to the real one, and
+/// so does a header that runs the subtitle on); else the first metadata title without
+/// the site's name; else the first `<h1>`. `sites` are the site's names, [`squash`]ed.
+fn headline(headings: &[(usize, String)], titles: &[String], sites: &[String]) -> (Option<String>, Option<usize>) {
+    let title_words: Vec<HashSet<String>> = titles.iter().map(|t| lower_words(t).into_iter().collect()).collect();
+    let all_title_words: HashSet<&String> = title_words.iter().flatten().collect();
+    let mut best: Option<(f32, &(usize, String))> = None;
+    for heading in headings {
+        let words: HashSet<String> = lower_words(&heading.1).into_iter().collect();
+        let in_titles = words.iter().filter(|w| all_title_words.contains(w)).count();
+        if in_titles * 2 < words.len() || in_titles == 0 || words.len() > 40 || is_site(&heading.1, sites) {
+            continue;
+        }
+        // Dice overlap with the closest title.
+        let closeness = title_words
+            .iter()
+            .map(|t| 2.0 * words.intersection(t).count() as f32 / (words.len() + t.len()) as f32)
+            .fold(0.0, f32::max);
+        if best.is_none_or(|(most, _)| closeness > most) {
+            best = Some((closeness, heading));
+        }
+    }
+    match (best, titles.first()) {
+        (Some((_, (node, text))), _) => (Some(text.clone()), Some(*node)),
+        (None, Some(title)) => (Some(without_site(title, sites)), None),
+        (None, None) => (headings.first().map(|h| h.1.clone()), headings.first().map(|h| h.0)),
     }
 }
 
 /// Separators between a headline and the site's name in a title.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " • ", " · ", " » ", " / "];
 
-/// The headline of "Headline | Section | Site": where a part names the site, the first
-/// part that does not; a title that names no site is kept whole.
+/// "Headline | Site" without the parts at either end that name the site; a title that
+/// names no site is kept whole.
 fn without_site(title: &str, sites: &[String]) -> String {
     let Some(sep) = TITLE_SEPARATORS.iter().find(|sep| title.contains(**sep)) else { return title.to_string() };
-    let parts: Vec<&str> = title.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
-    let kept: Vec<&str> = parts.iter().copied().filter(|p| !is_site(p, sites)).collect();
-    match kept.first() {
-        Some(first) if kept.len() < parts.len() => first.to_string(),
-        _ => title.to_string(),
+    let parts: Vec<&str> = title.split(sep).map(str::trim).filter(|p| !p.is_empty()).take(MAX_TITLE_PARTS).collect();
+    let mut kept: &[&str] = &parts;
+    while let [rest @ .., last] = kept
+        && !rest.is_empty()
+        && is_site(last, sites)
+    {
+        kept = rest;
     }
+    while let [first, rest @ ..] = kept
+        && !rest.is_empty()
+        && is_site(first, sites)
+    {
+        kept = rest;
+    }
+    if kept.len() == parts.len() { title.to_string() } else { kept.join(sep) }
 }
 
 /// Whether a part of a title names the site: its letters and digits are one of the
@@ -276,9 +322,11 @@ fn decode_references(text: &str) -> String {
         let name = &rest[1..semi];
         let decoded = match name.strip_prefix('#') {
             Some(num) => match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                None => num.parse::<u32>().ok(),
+                Some(hex) if hex.bytes().all(|b| b.is_ascii_hexdigit()) => u32::from_str_radix(hex, 16).ok(),
+                None if num.bytes().all(|b| b.is_ascii_digit()) => num.parse::<u32>().ok(),
+                _ => None,
             }
+            .filter(|&code| code != 0)
             .and_then(char::from_u32)
             .map(|c| (c, None)),
             None => NAMED_ENTITIES.get(&rest[1..=semi]).and_then(|&(a, b)| {
@@ -412,14 +460,11 @@ fn ids(value: Option<&Value>) -> Vec<String> {
 /// The author that WordPress's SEO plugins state as a "Written by" label and value
 /// in `twitter:label1` and `twitter:data1`.
 fn written_by(metas: &[(String, String)]) -> Option<String> {
-    metas.iter().find_map(|(key, value)| {
-        let n = key.strip_prefix("twitter:label")?;
-        if !value.eq_ignore_ascii_case("written by") {
-            return None;
-        }
-        let data = format!("twitter:data{n}");
-        metas.iter().find(|(k, _)| *k == data).and_then(|(_, v)| clean_byline(v))
-    })
+    let n = metas.iter().find_map(|(key, value)| {
+        key.strip_prefix("twitter:label").filter(|_| value.eq_ignore_ascii_case("written by"))
+    })?;
+    let data = format!("twitter:data{n}");
+    metas.iter().find(|(k, _)| *k == data).and_then(|(_, v)| clean_byline(v))
 }
 
 /// Whether an element's attributes say it holds the author's name: a class, `rel`,
@@ -453,14 +498,24 @@ fn has(text: &str, word: &str) -> bool {
 
 /// Elements that may hold a byline or a date line.
 fn is_line(tag: &str) -> bool {
-    matches!(tag, "p" | "span" | "div" | "li" | "h4" | "h5" | "h6" | "address" | "b" | "strong" | "small" | "em" | "i")
+    matches!(
+        tag,
+        "p" | "span" | "div" | "li" | "h4" | "h5" | "h6" | "address" | "b" | "strong" | "small" | "em" | "i" | "time"
+    )
 }
 
-/// Whether an element's subtree is a handful of nodes, so reading its text is cheap
-/// and the text is one short line, not a section.
-fn is_small(dom: &Dom, i: usize) -> bool {
-    dom.nodes[i].end.saturating_sub(i) <= 12
+/// Whether an element's subtree has at most `nodes` nodes, blank text included, so
+/// that reading its text is cheap and the page's sections are passed over.
+fn is_small(dom: &Dom, i: usize, nodes: usize) -> bool {
+    dom.nodes[i].end.saturating_sub(i) <= nodes
 }
+
+/// Nodes in a byline or date line ("By <a>Jane Doe</a>", "<span>Published</span> <time>").
+const LINE_NODES: usize = 12;
+
+/// Nodes in an element whose class names the author: it may hold an avatar, a link
+/// and a date beside the name.
+const BYLINE_ELEMENT_NODES: usize = 32;
 
 /// A look at a small element's text without copying it: most elements are neither
 /// a byline nor a date, and are passed over at this cost.
@@ -499,11 +554,39 @@ impl Glance {
     }
 }
 
-/// Whether a text holds a four-digit year, so that "6 mins" is not read as a date.
-fn has_year(text: &str) -> bool {
-    has_year_bytes(text.as_bytes())
+/// Whether a word names a month, in full or short ("Aug", "Sept.").
+fn is_month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    let word = word.trim_end_matches(['.', ',']);
+    MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m))
 }
 
+/// Whether a text holds a four-digit year, so that "6 mins" is not read as a date.
 fn has_year_bytes(bytes: &[u8]) -> bool {
     bytes.split(|b| !b.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with(b"19") || d.starts_with(b"20")))
 }
@@ -525,11 +608,6 @@ const BYLINE_LABELS: &[&str] = &[
 /// A byline in the visible text: a short element reading "By Jane Doe" (or "Written
 /// by", "Author:"), or one reading just "By" whose next sibling names the author.
 fn visible_byline(dom: &Dom, i: usize) -> Option<String> {
-    if !matches!(dom.tag(i)?, "p" | "span" | "div" | "li" | "h4" | "h5" | "h6" | "address" | "b" | "strong" | "small")
-        || !is_small(dom, i)
-    {
-        return None;
-    }
     let text = dom.text_of(i);
     // ASCII lowercasing keeps byte offsets, so the label can be cut off the text.
     let lower = text.to_ascii_lowercase();
@@ -538,14 +616,14 @@ fn visible_byline(dom: &Dom, i: usize) -> Option<String> {
         .find(|l| lower.strip_prefix(**l).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':'])))?;
     let rest = text[label.len()..].trim_start_matches([' ', ':']).trim();
     if !rest.is_empty() {
-        return person_name(rest, 2);
+        return person_name(rest, NameSource::Line);
     }
     // The name is the sibling's first text: a link to the author's page, then perhaps
     // a tooltip about them.
     let sibling = next_sibling(dom, i)?;
     let end = dom.nodes[sibling].end.max(sibling + 1);
     dom.nodes[sibling..end].iter().take(64).find_map(|n| match &n.kind {
-        Kind::Text(t) if !t.trim().is_empty() => Some(person_name(t, 1)),
+        Kind::Text(t) if !t.trim().is_empty() => Some(person_name(t, NameSource::Element)),
         _ => None,
     })?
 }
@@ -564,63 +642,46 @@ fn next_sibling(dom: &Dom, i: usize) -> Option<usize> {
     None
 }
 
-/// The name in a byline line of the page's text, up to a date, role or separator:
-/// "Jane Doe | March 3" gives "Jane Doe". None unless what is left reads as a
-/// person's or desk's name of at least `min_words` capitalized words ("By region"
-/// in a menu is not a byline).
-fn person_name(line: &str, min_words: usize) -> Option<String> {
+/// Where a byline's name was found, which says how sure it is to be a name.
+#[derive(Clone, Copy, PartialEq)]
+enum NameSource {
+    /// In an element whose class or place says it holds the author.
+    Element,
+    /// After "By" in a line of text, where a menu's "By region" or a sentence's "by
+    /// staying proactive" may stand: two words at least, not all capitals.
+    Line,
+}
+
+/// Words that may stand lowercase inside a name ("Moses Kim and Kate Shokurova",
+/// "Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] =
+    &["and", "&", "de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin", "al"];
+
+/// Words no name holds: the labels and buttons around a byline.
+const NOT_NAME_WORDS: &[&str] =
+    &["author", "authors", "written", "share", "follow", "read", "more", "about", "view", "all", "posts"];
+
+/// Words that end a name in a byline line ("Jane Doe on March 3", "Ann Lee Updated").
+const AFTER_NAME_WORDS: &[&str] = &["on", "updated", "published", "posted", "last", "in"];
+
+/// The name in a byline, up to a date, role or separator: "Jane Doe | March 3" gives
+/// "Jane Doe". None unless what is left reads as a person's or desk's name: up to six
+/// words, the first not lowercase, most of the others capitalized (scripts without
+/// case pass).
+fn person_name(line: &str, source: NameSource) -> Option<String> {
     let name = clean_byline(line.split(" - ").next().unwrap_or(""))?;
-    let mut words: Vec<&str> = Vec::new();
-    for word in name.split_whitespace() {
-        let lower = word.to_lowercase();
-        if matches!(lower.as_str(), "on" | "updated" | "published" | "posted" | "last" | "in") {
-            break;
-        }
-        words.push(word);
-    }
-    let particle = |w: &str| {
-        matches!(
-            w,
-            "and"
-                | "&"
-                | "de"
-                | "da"
-                | "di"
-                | "du"
-                | "del"
-                | "van"
-                | "von"
-                | "der"
-                | "den"
-                | "la"
-                | "le"
-                | "bin"
-                | "al"
-        )
-    };
-    let not_a_name = |w: &str| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "author"
-                | "authors"
-                | "written"
-                | "share"
-                | "follow"
-                | "read"
-                | "more"
-                | "about"
-                | "view"
-                | "all"
-                | "posts"
-        )
-    };
-    let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let words: Vec<&str> =
+        name.split_whitespace().take_while(|w| !AFTER_NAME_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a))).collect();
+    let not_lowercase = |w: &str| w.chars().next().is_some_and(|c| !c.is_lowercase());
+    let particle = |w: &str| NAME_PARTICLES.contains(&w);
     let letters: String = words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()).collect();
+    let all_capitals = words.len() > 1 && letters.chars().all(char::is_uppercase);
+    let min_words = if source == NameSource::Line { 2 } else { 1 };
     let reads_as_name = (min_words..=6).contains(&words.len())
-        && words.first().is_some_and(|w| capitalized(w))
-        && words.iter().filter(|w| !particle(w) && !capitalized(w)).count() * 2 < words.len()
-        && !words.iter().any(|w| not_a_name(w))
-        && !(words.len() > 1 && letters.chars().all(char::is_uppercase));
+        && words.first().is_some_and(|w| not_lowercase(w))
+        && words.iter().filter(|w| !particle(w) && !not_lowercase(w)).count() * 2 < words.len()
+        && !words.iter().any(|w| NOT_NAME_WORDS.iter().any(|n| w.eq_ignore_ascii_case(n)))
+        && !(source == NameSource::Line && all_capitals);
     reads_as_name.then(|| words.join(" "))
 }
 
@@ -641,7 +702,7 @@ struct Shown {
 impl Shown {
     /// Reads the page's short lines for what is wanted, until it is found; a line
     /// that is only a date counts after the `headline` node.
-    fn read(dom: &Dom, want_byline: bool, want_date: bool, headline: usize) -> Shown {
+    fn read(dom: &Dom, want_byline: bool, want_date: bool, headline: Option<usize>) -> Shown {
         let mut shown = Shown::default();
         for i in 0..dom.nodes.len() {
             let want_byline = want_byline && shown.byline.is_none();
@@ -649,7 +710,7 @@ impl Shown {
             if !want_byline && !want_date {
                 break;
             }
-            if !dom.tag(i).is_some_and(is_line) || !is_small(dom, i) {
+            if !dom.tag(i).is_some_and(is_line) || !is_small(dom, i, LINE_NODES) {
                 continue;
             }
             let glance = Glance::of(dom, i);
@@ -657,19 +718,14 @@ impl Shown {
                 shown.byline = visible_byline(dom, i);
             }
             if want_date && glance.has_year {
-                shown.read_date(dom, i, i > headline);
+                shown.read_date(dom, i, headline.is_some_and(|h| i > h));
             }
         }
         shown
     }
 
+    /// Reads a short line holding a year as a date of one of the three kinds.
     fn read_date(&mut self, dom: &Dom, i: usize, after_headline: bool) {
-        if self.published.is_some()
-            || !matches!(dom.tag(i), Some("p" | "span" | "div" | "li" | "h5" | "h6" | "small" | "em" | "i"))
-            || !is_small(dom, i)
-        {
-            return;
-        }
         let text = dom.text_of(i);
         let words = text.split_whitespace().count();
         if words > 8 {
@@ -678,15 +734,16 @@ impl Shown {
         let lower = text.to_ascii_lowercase();
         let class = dom.attr(i, "class").unwrap_or("").to_ascii_lowercase();
         // Which kind of date the line would be, before the costly parse.
-        let slot = if lower.contains("updated") || lower.contains("modified") {
+        let slot = if ["published", "posted"].iter().any(|p| lower.starts_with(p)) {
+            &mut self.published
+        } else if lower.contains("updated") || lower.contains("modified") {
             &mut self.updated
-        } else if ["published", "posted"].iter().any(|p| lower.starts_with(p))
-            || ((class.contains("date") || class.contains("publish"))
-                && !class.contains("updat")
-                && !class.contains("modif"))
+        } else if (class.contains("date") || class.contains("publish"))
+            && !class.contains("updat")
+            && !class.contains("modif")
         {
             &mut self.published
-        } else if after_headline && words <= 4 && has_year(&text) {
+        } else if after_headline && words <= 4 && has_year_bytes(text.as_bytes()) {
             &mut self.bare
         } else {
             return;
@@ -710,10 +767,17 @@ fn clean_byline(raw: &str) -> Option<String> {
         .and_then(|label| text.get(label.len()..))
         .map_or(text.as_str(), |rest| rest.trim_start_matches([' ', ':']));
     let line = text.split(['|', '\n', '•', '·', '⋅', '–', '—']).next().unwrap_or("");
-    let words: Vec<&str> =
-        line.split_whitespace().take_while(|w| !w.contains('@') && !w.bytes().all(|b| b.is_ascii_digit())).collect();
+    let mut words: Vec<&str> = line
+        .split_whitespace()
+        .take_while(|w| !w.contains('@') && !w.starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    // "Jane Doe August 4, 2010": the month goes with the day.
+    let cut_at_date = words.len() < line.split_whitespace().count();
+    if cut_at_date && words.last().is_some_and(|w| is_month(w)) {
+        words.pop();
+    }
     let name = words.join(" ");
-    let name = name.trim_matches(|c: char| c == ',' || c == ':' || c == ';' || c.is_whitespace());
+    let name = name.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '-' | '&') || c.is_whitespace());
     let count = name.split_whitespace().count();
     (count > 0 && count <= 12 && !name.starts_with("http")).then(|| name.to_string())
 }
@@ -772,6 +836,13 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Budget passes after a long debate"));
         assert!(m.title_forms.iter().any(|t| t == "Budget passes after long debate"), "{:?}", m.title_forms);
         assert!(m.title_forms.iter().any(|t| t == "Budget passes after long debate – Gazette"), "{:?}", m.title_forms);
+        // A one-word <h1> whose word is in the title (a logo, where the page names no
+        // site) loses to the <h1> that shares the most words.
+        let m = meta(
+            "<head><title>Budget passes after debate | Gazette</title></head>\
+             <body><h1>Gazette</h1><h1>Budget passes after a debate</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Budget passes after a debate"));
         // An <h1> that is only a section name loses to the metadata title, cut of the site.
         let m = meta(
             r#"<head><meta property="og:title" content="Council approves school plan | Daily Gazette">
@@ -792,6 +863,7 @@ mod tests {
         }
         assert_eq!(clean("&#x1F5DE;"), "🗞");
         assert_eq!(clean("&nosuchname;"), "&nosuchname;");
+        assert_eq!(clean("a&#0;b &#+65; &#x+41;"), "a&#0;b &#+65; &#x+41;");
     }
 
     #[test]
@@ -846,6 +918,9 @@ mod tests {
         assert_eq!(byline("<p class=\"Post-Author\">Katie Liguori</p>").as_deref(), Some("Katie Liguori"));
         assert_eq!(byline("<div class=\"byline\">Recipe by PJ Hamel</div>").as_deref(), Some("PJ Hamel"));
         assert_eq!(byline("<p class=\"byline\">Authored by: Ann Lee</p>").as_deref(), Some("Ann Lee"));
+        assert_eq!(byline("<p class=\"author\">Jane Doe August 4, 2010</p>").as_deref(), Some("Jane Doe"));
+        assert_eq!(byline("<span class=\"author-name\">JANE DOE</span>").as_deref(), Some("JANE DOE"));
+        assert_eq!(byline("<span class=\"author-name\">王小明</span>").as_deref(), Some("王小明"));
         // Menus and sentences that begin with "by" are not bylines.
         assert_eq!(byline("<nav><p>BY USE CASE</p><p>By region</p></nav>"), None);
         assert_eq!(byline("<p><span>by staying proactive with maintenance</span></p>"), None);
@@ -866,6 +941,16 @@ mod tests {
             Some("2025-12-17")
         );
         assert_eq!(date("<h1>T</h1><span>Updated October 23, 2025</span>").as_deref(), Some("2025-10-23"));
+        assert_eq!(date("<p>Published March 3, 2025 · Updated March 5</p>").as_deref(), Some("2025-03-03"));
+        // After the headline, not after a logo's <h1>: the sidebar's date is not the article's.
+        assert_eq!(
+            date(
+                "<head><meta property=\"og:title\" content=\"Budget passes after debate\"></head><h1>Gazette</h1>\
+                 <p>Jan 2, 2024</p><h1>Budget passes after debate</h1><p>Dec 17, 2025</p>"
+            )
+            .as_deref(),
+            Some("2025-12-17")
+        );
         assert_eq!(date("<h1>T</h1><p>6 mins</p><p>12 replies</p>"), None);
     }
 
