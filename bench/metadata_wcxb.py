@@ -19,9 +19,11 @@ import os
 import subprocess
 import sys
 import tempfile
+import urllib.error
 import urllib.request
 
-RAW = "https://raw.githubusercontent.com/Murrough-Foley/web-content-extraction-benchmark/main/dev/ground-truth/{}.json"
+RAW = "https://raw.githubusercontent.com/Murrough-Foley/web-content-extraction-benchmark/{}/dev/ground-truth/{}.json"
+BRANCHES = ("main", "master")
 
 
 def upstream_gold(page_id, upstream, cache):
@@ -32,8 +34,17 @@ def upstream_gold(page_id, upstream, cache):
         path = os.path.join(cache, f"{page_id}.json")
         if not os.path.exists(path):
             os.makedirs(cache, exist_ok=True)
-            with urllib.request.urlopen(RAW.format(page_id), timeout=30) as response:
-                data = response.read()
+            data = None
+            for branch in BRANCHES:
+                try:
+                    with urllib.request.urlopen(RAW.format(branch, page_id), timeout=30) as response:
+                        data = response.read()
+                    break
+                except urllib.error.HTTPError as error:
+                    if error.code != 404:
+                        raise
+            if data is None:
+                raise SystemExit(f"{page_id}: no dev/ground-truth/{page_id}.json upstream")
             with open(path, "wb") as f:
                 f.write(data)
     with open(path, encoding="utf-8") as f:
