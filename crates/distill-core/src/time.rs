@@ -2,7 +2,30 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month (1 to 12) a word names, in full or cut short to three letters or more:
+/// "Sept.", "aug", "December". "Marathon" names none.
+pub fn month_number(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    MONTHS.iter().position(|m| m.starts_with(word.as_str())).map(|i| i as u32 + 1)
+}
 
 /// Parses a publication date written as RFC 3339, RFC 2822, ISO 8601 without a zone
 /// (taken as UTC), a bare `YYYY-MM-DD`, `YYYY/MM/DD`, or "September 14, 2026" /
@@ -46,9 +69,7 @@ fn parse_written_date(s: &str) -> Option<DateTime<Utc>> {
         .map(str::to_ascii_lowercase)
         .collect();
     for (i, t) in tokens.iter().enumerate() {
-        let Some(month) = MONTHS.iter().position(|m| t.len() >= 3 && t.starts_with(m)) else {
-            continue;
-        };
+        let Some(month) = month_number(t) else { continue };
         let number = |j: usize| {
             tokens.get(j).and_then(|t| t.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).parse::<u32>().ok())
         };
@@ -57,7 +78,7 @@ fn parse_written_date(s: &str) -> Option<DateTime<Utc>> {
             (_, Some(d), Some(y)) if d <= 31 && y > 1900 => (d, y),
             _ => continue,
         };
-        let date = NaiveDate::from_ymd_opt(year as i32, month as u32 + 1, day)?;
+        let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
         return plausible(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0)?));
     }
     None
@@ -104,6 +125,16 @@ mod tests {
         assert_eq!(ymd("May 27th, 2026"), "2026-05-27");
         assert_eq!(ymd("yesterday"), "");
         assert_eq!(ymd("0001-01-01"), "");
+    }
+
+    #[test]
+    fn month_names_in_full_or_short() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("aug"), Some(8));
+        assert_eq!(month_number("December,"), Some(12));
+        assert_eq!(month_number("Marathon"), None);
+        assert_eq!(month_number("ma"), None);
+        assert_eq!(ymd("Marathon 5 2026"), "");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use distill_core::text::collapse_whitespace;
-use distill_core::time::{date_from_url, parse_date};
+use distill_core::time::{date_from_url, month_number, parse_date};
 use serde_json::Value;
 
 use std::collections::HashSet;
@@ -101,28 +101,27 @@ pub fn read(dom: &Dom) -> Metadata {
         .or_else(|| get(&["og:url"]).filter(|u| u.starts_with("http")))
         .or_else(|| ld.url.clone());
     meta.site_name = get(&["og:site_name", "application-name"]).or_else(|| ld.publisher.clone());
-    let mut sites: Vec<String> = metas
-        .iter()
-        .filter(|(k, _)| matches!(k.as_str(), "og:site_name" | "application-name" | "twitter:site"))
-        .map(|(_, v)| v.clone())
-        .chain(ld.publisher.clone())
-        .chain(ld.sites.iter().cloned())
-        .collect();
-    sites.extend(meta.url.as_deref().map(host_words).unwrap_or_default());
     let titles: Vec<String> =
         [ld.headline.clone(), get(&["og:title"]), get(&["twitter:title"]), get(&["dc.title", "headline"]), html_title]
             .into_iter()
             .flatten()
             .filter(|t| !t.is_empty())
             .collect();
-    // The first few distinct names, in the order the page states them.
-    let mut distinct: Vec<String> = Vec::new();
-    for site in sites.iter().map(|s| squash(s)).filter(|s| !s.is_empty()) {
-        if distinct.len() < MAX_SITES && !distinct.contains(&site) {
-            distinct.push(site);
+    // The site's names, squashed: the first few distinct ones, in the order the page
+    // states them.
+    let named_sites = metas
+        .iter()
+        .filter(|(k, _)| matches!(k.as_str(), "og:site_name" | "application-name" | "twitter:site"))
+        .map(|(_, v)| v.clone())
+        .chain(ld.publisher.clone())
+        .chain(ld.sites.iter().cloned())
+        .chain(meta.url.as_deref().map(host_words).unwrap_or_default());
+    let mut sites: Vec<String> = Vec::new();
+    for site in named_sites.map(|s| squash(&s)).filter(|s| !s.is_empty()) {
+        if sites.len() < MAX_SITES && !sites.contains(&site) {
+            sites.push(site);
         }
     }
-    let sites = distinct;
     let (title, shown_at) = headline(&headings, &titles, &sites);
     meta.title = title;
     // Dates shown after the headline's node are the article's; before it, a sidebar's.
@@ -554,38 +553,6 @@ impl Glance {
     }
 }
 
-/// Whether a word names a month, in full or short ("Aug", "Sept.").
-fn is_month(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-    ];
-    let word = word.trim_end_matches(['.', ',']);
-    MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m))
-}
-
 /// Whether a text holds a four-digit year, so that "6 mins" is not read as a date.
 fn has_year_bytes(bytes: &[u8]) -> bool {
     bytes.split(|b| !b.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with(b"19") || d.starts_with(b"20")))
@@ -724,7 +691,8 @@ impl Shown {
         shown
     }
 
-    /// Reads a short line holding a year as a date of one of the three kinds.
+    /// Reads a short line that holds a year ([`Glance`] found it) as a date of one of
+    /// the three kinds.
     fn read_date(&mut self, dom: &Dom, i: usize, after_headline: bool) {
         let text = dom.text_of(i);
         let words = text.split_whitespace().count();
@@ -743,7 +711,7 @@ impl Shown {
             && !class.contains("modif")
         {
             &mut self.published
-        } else if after_headline && words <= 4 && has_year_bytes(text.as_bytes()) {
+        } else if after_headline && words <= 4 {
             &mut self.bare
         } else {
             return;
@@ -773,7 +741,7 @@ fn clean_byline(raw: &str) -> Option<String> {
         .collect();
     // "Jane Doe August 4, 2010": the month goes with the day.
     let cut_at_date = words.len() < line.split_whitespace().count();
-    if cut_at_date && words.last().is_some_and(|w| is_month(w)) {
+    if cut_at_date && words.last().is_some_and(|w| month_number(w).is_some()) {
         words.pop();
     }
     let name = words.join(" ");
