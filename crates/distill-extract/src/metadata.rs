@@ -822,6 +822,26 @@ mod tests {
     }
 
     #[test]
+    fn site_names_from_json_ld_and_short_title_forms() {
+        // The site named only by a JSON-LD `WebSite` is cut off the title too.
+        let m = meta(
+            r#"<head><meta property="og:title" content="Council approves the school plan | Gazette">
+            <script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Gazette"},
+            {"@type":"WebPage","datePublished":"2026-03-04"}]}</script></head><body><p>Text.</p></body>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Council approves the school plan"));
+        // With no article object, the page object's date serves.
+        assert_eq!(m.published.map(|d| d.format("%F").to_string()).as_deref(), Some("2026-03-04"));
+        // A one-word form of a title is not kept: it would drop a body line reading the same.
+        let m = meta(
+            r#"<head><title>Review | Movies | Gazette</title><meta property="og:site_name" content="Gazette"></head>
+            <body><h1>The film we waited for all year</h1></body>"#,
+        );
+        assert!(m.title_forms.iter().all(|t| t.split_whitespace().count() >= 3), "{:?}", m.title_forms);
+        assert!(m.title_forms.iter().any(|t| t == "Review | Movies"), "{:?}", m.title_forms);
+    }
+
+    #[test]
     fn references_escaped_twice_are_decoded() {
         assert_eq!(clean("Traveler&#8217;s &amp; SF&#x27;s guide &bull; more"), "Traveler’s & SF's guide • more");
         // Broken or hostile references are left as they are, and nothing panics.

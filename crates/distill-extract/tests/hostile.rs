@@ -96,3 +96,18 @@ fn mislabelled_and_mixed_encodings() {
     );
     assert!(doc.is_ok_and(|d| !d.text.contains('\u{1}')));
 }
+
+/// Metadata stated a hundred thousand times: site names, "Written by" labels and title
+/// separators are each read a bounded number of times, not once per pair.
+#[test]
+fn metadata_repeated_without_end() {
+    let config = ExtractConfig { max_bytes: 64 << 20, ..ExtractConfig::default() };
+    let sites: String =
+        (0..100_000).map(|i| format!("<meta property=\"og:site_name\" content=\"Site {i}\">")).collect();
+    let labels = "<meta name=\"twitter:label1\" content=\"Written by\">".repeat(100_000);
+    let title = format!("<title>{}</title>", "Budget | ".repeat(100_000));
+    let html = format!("<html><head>{sites}{labels}{title}</head><body>{BODY}</body></html>");
+    let doc = extract_html(html.as_bytes(), None, &config).unwrap();
+    assert!(doc.text.contains("approve the new budget"), "{}", doc.text);
+    assert!(doc.byline.is_none());
+}

@@ -316,6 +316,30 @@ fn eval_metadata_scores_the_sample_corpus() {
     }
 }
 
+/// Each miss of `eval metadata` names its page, so that failures can be studied.
+#[test]
+fn eval_metadata_names_the_page_of_each_miss() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("html")).unwrap();
+    std::fs::write(
+        dir.path().join("html/budget.html"),
+        "<html><head><title>Council passes the budget</title></head><body><h1>Council passes the budget</h1>\
+         <p>By Ann Lee</p><p>The council voted on Tuesday to approve the new budget for schools and roads.</p></body></html>",
+    )
+    .unwrap();
+    let manifest = serde_json::json!([
+        {"format": "html", "file": "html/budget.html", "title": "Council passes the budget", "author": "John Roe"}
+    ]);
+    std::fs::write(dir.path().join("manifest.json"), manifest.to_string()).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let out = run(data.path(), &["eval", "metadata", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("title: 1/1 correct"), "{text}");
+    assert!(text.contains("byline: 0/1 correct"), "{text}");
+    assert!(text.contains("miss html/budget.html byline: \"Ann Lee\" (gold \"John Roe\")"), "{text}");
+}
+
 /// `eval extract` on a small gold set of our own: per-page and overall scores, and a
 /// warning when the shipped classifier learned some of the pages (one URL here is from
 /// WCXB dev, its training set).
