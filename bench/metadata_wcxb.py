@@ -44,7 +44,7 @@ def upstream_gold(page_id, upstream, cache):
                     if error.code != 404:
                         raise
             if data is None:
-                raise SystemExit(f"{page_id}: no dev/ground-truth/{page_id}.json upstream")
+                raise OSError(f"no dev/ground-truth/{page_id}.json upstream")
             with open(path, "wb") as f:
                 f.write(data)
     with open(path, encoding="utf-8") as f:
@@ -59,8 +59,14 @@ def main():
     parser.add_argument("--ids", help="file of page ids to score")
     parser.add_argument("--distill", default=os.path.join(root, "target", "release", "distill"))
     args = parser.parse_args()
-    with open(os.path.join(args.dir, "ground-truth.json"), encoding="utf-8") as f:
-        local = json.load(f)
+    if not os.access(args.distill, os.X_OK):
+        sys.exit(f"no distill binary at {args.distill}: cargo build --release -p distill, or pass --distill")
+    truth = os.path.join(args.dir, "ground-truth.json")
+    try:
+        with open(truth, encoding="utf-8") as f:
+            local = json.load(f)
+    except (OSError, ValueError) as error:
+        sys.exit(f"{truth}: {error}")
     ids = sorted(local)
     if args.ids:
         with open(args.ids) as f:
@@ -71,9 +77,15 @@ def main():
         os.mkdir(os.path.join(work, "html"))
         manifest, skipped = [], 0
         for page_id in ids:
-            gold = upstream_gold(page_id, args.upstream, cache)
+            try:
+                gold = upstream_gold(page_id, args.upstream, cache)
+            except (OSError, ValueError) as error:  # unreadable, missing or not JSON: the rest go on
+                print(f"page {page_id}: no upstream gold ({error})", file=sys.stderr)
+                skipped += 1
+                continue
             if gold.get("url") != local[page_id].get("url"):
-                skipped += 1  # not the same page: the ids would be misaligned
+                print(f"page {page_id}: upstream URL differs, skipped", file=sys.stderr)
+                skipped += 1
                 continue
             name = f"{page_id}.html.gz"
             os.symlink(os.path.abspath(os.path.join(args.dir, "html", name)), os.path.join(work, "html", name))
@@ -85,7 +97,7 @@ def main():
             manifest.append(item)
         with open(os.path.join(work, "manifest.json"), "w", encoding="utf-8") as f:
             json.dump(manifest, f, ensure_ascii=False)
-        print(f"{len(manifest)} pages ({skipped} skipped: upstream URL differs)", flush=True)
+        print(f"{len(manifest)} pages ({skipped} skipped)", flush=True)
         return subprocess.call([args.distill, "eval", "metadata", work])
 
 
