@@ -1,4 +1,4 @@
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::ArticleId;
@@ -10,8 +10,9 @@ pub struct Document {
     pub title: Option<String>,
     /// Author names as printed ("Jane Doe, John Roe").
     pub byline: Option<String>,
-    /// Publication time, when the page states one.
-    pub published: Option<DateTime<Utc>>,
+    /// Publication time, when the page states one, in the offset the page wrote it
+    /// in: the publisher's own day is the article's date.
+    pub published: Option<DateTime<FixedOffset>>,
     /// ISO 639-1 code of the body's language, when detected with confidence.
     pub language: Option<String>,
     /// Canonical URL of the article.
@@ -80,8 +81,8 @@ pub struct Article {
     pub source: Option<String>,
     /// Author names.
     pub byline: Option<String>,
-    /// Publication time.
-    pub published: Option<DateTime<Utc>>,
+    /// Publication time, in the publisher's offset (see [`Document::published`]).
+    pub published: Option<DateTime<FixedOffset>>,
     /// Language code.
     pub language: Option<String>,
     /// The clean body.

@@ -1,6 +1,6 @@
 //! Date parsing for the many ways pages and feeds write a publication time.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -30,39 +30,42 @@ pub fn month_number(word: &str) -> Option<u32> {
 /// Parses a publication date written as RFC 3339, RFC 2822, ISO 8601 without a zone
 /// (taken as UTC), a bare `YYYY-MM-DD`, `YYYY/MM/DD`, or "September 14, 2026" /
 /// "14 September 2026". Returns `None` when nothing plausible is found.
-pub fn parse_date(input: &str) -> Option<DateTime<Utc>> {
+///
+/// The offset the page wrote is kept: a story stamped `2026-09-14T21:00-05:00` was
+/// published on the 14th where it was written, though it was the 15th in UTC.
+pub fn parse_date(input: &str) -> Option<DateTime<FixedOffset>> {
     let s = input.trim();
     // Every accepted form has a day or a year in digits: most text is refused here.
     if s.is_empty() || s.len() > 64 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return plausible(d.with_timezone(&Utc));
+        return plausible(d);
     }
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
-        return plausible(d.with_timezone(&Utc));
+        return plausible(d);
     }
     for fmt in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S %z"] {
         if let Ok(d) = DateTime::parse_from_str(s, fmt) {
-            return plausible(d.with_timezone(&Utc));
+            return plausible(d);
         }
     }
     for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
         if let Ok(d) = NaiveDateTime::parse_from_str(s, fmt) {
-            return plausible(Utc.from_utc_datetime(&d));
+            return plausible(d.and_utc().fixed_offset());
         }
     }
     let head: String = s.chars().take(10).collect();
     for fmt in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"] {
         if let Ok(d) = NaiveDate::parse_from_str(&head, fmt) {
-            return plausible(Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0)?));
+            return plausible(midnight(d));
         }
     }
     parse_written_date(s)
 }
 
 /// Parses "September 14, 2026", "Sept. 14 2026" and "14 September 2026".
-fn parse_written_date(s: &str) -> Option<DateTime<Utc>> {
+fn parse_written_date(s: &str) -> Option<DateTime<FixedOffset>> {
     let tokens: Vec<String> = s
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .filter(|t| !t.is_empty())
@@ -79,13 +82,13 @@ fn parse_written_date(s: &str) -> Option<DateTime<Utc>> {
             _ => continue,
         };
         let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
-        return plausible(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0)?));
+        return plausible(midnight(date));
     }
     None
 }
 
 /// Finds a `/2026/09/14/` style date in a URL path.
-pub fn date_from_url(url: &str) -> Option<DateTime<Utc>> {
+pub fn date_from_url(url: &str) -> Option<DateTime<FixedOffset>> {
     let parts: Vec<&str> = url.split('/').collect();
     for w in parts.windows(3) {
         if let (Ok(y), Ok(m), Ok(d)) =
@@ -94,15 +97,19 @@ pub fn date_from_url(url: &str) -> Option<DateTime<Utc>> {
             && w[1].len() == 2
             && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
         {
-            return plausible(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0)?));
+            return plausible(midnight(date));
         }
     }
     None
 }
 
-fn plausible(d: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    let year = d.format("%Y").to_string().parse::<i32>().ok()?;
-    (1990..=2100).contains(&year).then_some(d)
+/// A day with no time of its own: its start, in UTC.
+fn midnight(day: NaiveDate) -> DateTime<FixedOffset> {
+    day.and_time(chrono::NaiveTime::MIN).and_utc().fixed_offset()
+}
+
+fn plausible(d: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+    (1990..=2100).contains(&chrono::Datelike::year(&d)).then_some(d)
 }
 
 #[cfg(test)]
@@ -116,6 +123,8 @@ mod tests {
     #[test]
     fn common_formats_parse() {
         assert_eq!(ymd("2026-09-14T08:30:00+02:00"), "2026-09-14");
+        assert_eq!(ymd("2026-09-14T21:00:00-05:00"), "2026-09-14", "the publisher's day, not UTC's");
+        assert_eq!(ymd("2026-09-15T01:30:00+05:30"), "2026-09-15");
         assert_eq!(ymd("Mon, 14 Sep 2026 08:30:00 GMT"), "2026-09-14");
         assert_eq!(ymd("2026-09-14T08:30:00"), "2026-09-14");
         assert_eq!(ymd("2026-09-14"), "2026-09-14");

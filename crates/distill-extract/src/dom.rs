@@ -175,6 +175,42 @@ impl Dom {
         distill_core::text::collapse_whitespace(&out)
     }
 
+    /// Returns the lines of a subtree: a line ends at each block's start and end and at
+    /// `<br>`; whitespace is collapsed within lines and empty ones are dropped.
+    /// Invisible elements are skipped, and so are the elements `skip` names.
+    pub fn lines_of(&self, i: usize, skip: impl Fn(usize) -> bool) -> Vec<String> {
+        let mut lines = vec![String::new()];
+        // Ends of the blocks open at `j`: reaching one ends a line.
+        let mut open: Vec<usize> = Vec::new();
+        let end = self.nodes[i].end.max(i + 1);
+        let mut j = i + 1;
+        while j < end {
+            while open.last().is_some_and(|&e| e <= j) {
+                open.pop();
+                lines.push(String::new());
+            }
+            match &self.nodes[j].kind {
+                Kind::Element { tag, .. } if INVISIBLE.contains(&&**tag) || skip(j) => {
+                    j = self.nodes[j].end.max(j + 1);
+                    continue;
+                }
+                Kind::Element { tag, .. } if is_block(tag) => {
+                    lines.push(String::new());
+                    open.push(self.nodes[j].end.max(j + 1));
+                }
+                Kind::Element { tag, .. } if &**tag == "br" => lines.push(String::new()),
+                Kind::Text(t) => {
+                    let line = lines.last_mut().expect("lines starts with one");
+                    line.push_str(t);
+                    line.push(' ');
+                }
+                Kind::Element { .. } => {}
+            }
+            j += 1;
+        }
+        lines.iter().map(|l| distill_core::text::collapse_whitespace(l)).filter(|l| !l.is_empty()).collect()
+    }
+
     /// Returns the raw text inside a node (for `<script>` and `<title>` content).
     pub fn raw_text(&self, i: usize) -> String {
         let end = self.nodes[i].end.max(i + 1);
@@ -265,6 +301,18 @@ pub fn is_block(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_at_blocks_and_breaks() {
+        let dom = Dom::parse(
+            "<div id=x>By <a>Ann Lee</a><br>Editor<p>Second <b>para</b></p>tail<span class=skip>gone</span>\
+             <script>no</script></div>",
+            &ExtractConfig::default(),
+        );
+        let x = (0..dom.nodes.len()).find(|&i| dom.attr(i, "id") == Some("x")).unwrap();
+        let lines = dom.lines_of(x, |j| dom.attr(j, "class") == Some("skip"));
+        assert_eq!(lines, ["By Ann Lee", "Editor", "Second para", "tail"]);
+    }
 
     #[test]
     fn deep_nesting_is_capped_without_losing_text() {

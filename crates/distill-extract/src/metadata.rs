@@ -1,7 +1,7 @@
 //! Page metadata: title, byline, date, canonical URL, site name and language, read
 //! from JSON-LD, OpenGraph and other `<meta>` tags, `<time>`, bylines and the URL.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset};
 use distill_core::text::collapse_whitespace;
 use distill_core::time::{date_from_url, month_number, parse_date};
 use serde_json::Value;
@@ -20,7 +20,7 @@ pub struct Metadata {
     /// with and without the site's name. The body does not repeat any of them.
     pub title_forms: Vec<String>,
     pub byline: Option<String>,
-    pub published: Option<DateTime<Utc>>,
+    pub published: Option<DateTime<FixedOffset>>,
     pub url: Option<String>,
     pub site_name: Option<String>,
     pub language: Option<String>,
@@ -89,7 +89,7 @@ pub fn read(dom: &Dom) -> Metadata {
             itemprop_date = dom.attr(i, "datetime").or_else(|| dom.attr(i, "content")).and_then(parse_date);
         }
         if byline_element.is_none() && is_small(dom, i, BYLINE_ELEMENT_NODES) && is_byline_element(dom, i) {
-            byline_element = person_name(&dom.text_of(i), NameSource::Element);
+            byline_element = element_byline(dom, i);
         }
     }
     ld.resolve_authors();
@@ -181,7 +181,8 @@ pub fn read(dom: &Dom) -> Metadata {
         })
         .or(itemprop_date)
         .or(ld.any_published)
-        .or(time_datetime);
+        .or(time_datetime)
+        .map(|date| in_publishers_offset(date, &[ld.published, itemprop_date, ld.any_published, time_datetime]));
     // The page's text is read for a byline or a date only where the markup states
     // none: most pages state both, and skip this pass.
     let shown = if meta.byline.is_none() || stated_date.is_none() {
@@ -199,6 +200,29 @@ pub fn read(dom: &Dom) -> Metadata {
         meta.language = get(&["content-language", "og:locale", "language"]).and_then(|l| primary_language(&l));
     }
     meta
+}
+
+/// How far apart two stated times may be and still be one publication.
+const SAME_PUBLICATION_SECS: i64 = 3600;
+
+/// Metadata often states the time in UTC while the page's `<time>` states about the
+/// same moment in the publisher's offset ("2025-12-19T02:41Z" beside
+/// "2025-12-18T21:46-05:00"). The publisher's offset is taken, so the article keeps
+/// the day its publisher printed.
+fn in_publishers_offset(
+    date: DateTime<FixedOffset>,
+    others: &[Option<DateTime<FixedOffset>>],
+) -> DateTime<FixedOffset> {
+    if date.offset().local_minus_utc() != 0 {
+        return date;
+    }
+    others
+        .iter()
+        .flatten()
+        .find(|o| {
+            o.offset().local_minus_utc() != 0 && (o.timestamp() - date.timestamp()).abs() <= SAME_PUBLICATION_SECS
+        })
+        .map_or(date, |o| date.with_timezone(o.offset()))
 }
 
 /// `<h1>`s read for the headline: the page's own comes early; later ones are teasers.
@@ -353,10 +377,10 @@ fn decode_references(text: &str) -> String {
 #[derive(Default)]
 struct JsonLd {
     headline: Option<String>,
-    published: Option<DateTime<Utc>>,
+    published: Option<DateTime<FixedOffset>>,
     /// `datePublished` of the first object of any type (a `WebPage`), for pages
     /// without an article object.
-    any_published: Option<DateTime<Utc>>,
+    any_published: Option<DateTime<FixedOffset>>,
     authors: Vec<String>,
     /// Authors given as `{"@id": ...}` references to a `Person` elsewhere in the graph.
     author_ids: Vec<String>,
@@ -490,6 +514,23 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
         || dom.attr(i, "class").is_some_and(|c| c.split_ascii_whitespace().any(names_author))
 }
 
+/// The name in an element that holds the author: its first line that is more than a
+/// label ("Written by" stands on a line of its own in some author boxes), with the
+/// author's role left out ("<span class=author-position>Writer</span>").
+fn element_byline(dom: &Dom, i: usize) -> Option<String> {
+    let lines = dom.lines_of(i, |j| is_role(dom, j));
+    let line = lines.iter().find(|l| clean_byline(l).is_some())?;
+    person_name(line, NameSource::Element)
+}
+
+/// Whether an element holds a person's role or job title, not their name.
+fn is_role(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("jobtitle"))
+        || dom
+            .attr(i, "class")
+            .is_some_and(|c| has(c, "position") || has(c, "role") || has(c, "jobtitle") || has(c, "job-title"))
+}
+
 /// Whether `text` holds `word` (lowercase ASCII) in any case, without copying it.
 fn has(text: &str, word: &str) -> bool {
     text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
@@ -570,12 +611,15 @@ const BYLINE_LABELS: &[&str] = &[
     "author",
     "authored by",
     "reported by",
+    "text by",
 ];
 
 /// A byline in the visible text: a short element reading "By Jane Doe" (or "Written
 /// by", "Author:"), or one reading just "By" whose next sibling names the author.
 fn visible_byline(dom: &Dom, i: usize) -> Option<String> {
-    let text = dom.text_of(i);
+    // The byline is the element's first line; a role or a date may follow on the next.
+    let lines = dom.lines_of(i, |j| is_role(dom, j));
+    let text = lines.first()?;
     // ASCII lowercasing keeps byte offsets, so the label can be cut off the text.
     let lower = text.to_ascii_lowercase();
     let label = BYLINE_LABELS
@@ -584,6 +628,10 @@ fn visible_byline(dom: &Dom, i: usize) -> Option<String> {
     let rest = text[label.len()..].trim_start_matches([' ', ':']).trim();
     if !rest.is_empty() {
         return person_name(rest, NameSource::Line);
+    }
+    // "Written by" on a line of its own, the name on the next.
+    if let Some(next) = lines.get(1) {
+        return person_name(next, NameSource::Element);
     }
     // The name is the sibling's first text: a link to the author's page, then perhaps
     // a tooltip about them.
@@ -636,7 +684,7 @@ const AFTER_NAME_WORDS: &[&str] = &["on", "updated", "published", "posted", "las
 /// words, the first not lowercase, most of the others capitalized (scripts without
 /// case pass).
 fn person_name(line: &str, source: NameSource) -> Option<String> {
-    let name = clean_byline(line.split(" - ").next().unwrap_or(""))?;
+    let name = clean_byline(line)?;
     let words: Vec<&str> =
         name.split_whitespace().take_while(|w| !AFTER_NAME_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a))).collect();
     let not_lowercase = |w: &str| w.chars().next().is_some_and(|c| !c.is_lowercase());
@@ -659,11 +707,11 @@ struct Shown {
     byline: Option<String>,
     /// The first short line reading "Published ..." or "Posted ...", or a date in an
     /// element whose class says date or published ("c-meta__date", "entry-date").
-    published: Option<DateTime<Utc>>,
+    published: Option<DateTime<FixedOffset>>,
     /// The first short line that is only a date, after the page's `<h1>`.
-    bare: Option<DateTime<Utc>>,
+    bare: Option<DateTime<FixedOffset>>,
     /// The first "Updated ..." line: the date of the version the page shows.
-    updated: Option<DateTime<Utc>>,
+    updated: Option<DateTime<FixedOffset>>,
 }
 
 impl Shown {
@@ -723,18 +771,20 @@ impl Shown {
 }
 
 /// Cleans an author string: drops a leading "By", and what follows the name after
-/// a separator, a date or an address ("Jane Doe ⋅ Review Editor", "Ann Lee 4 August
-/// 2010", "Newsdesk news@site.example").
+/// a separator, a date or an address ("Jane Doe ⋅ Review Editor", "Ann Lee - Editorial
+/// Team", "Ann Lee 4 August 2010", "Newsdesk news@site.example"); decodes character
+/// references a publisher escaped twice ("Maria &amp;amp; Katerina").
 fn clean_byline(raw: &str) -> Option<String> {
-    let text = collapse_whitespace(raw);
+    let text = clean(raw);
     let lower = text.to_ascii_lowercase();
     let text = BYLINE_LABELS
         .iter()
-        .filter(|label| lower.starts_with(**label) && lower[label.len()..].starts_with([' ', ':']))
+        .filter(|label| lower.strip_prefix(**label).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':'])))
         .max_by_key(|label| label.len())
         .and_then(|label| text.get(label.len()..))
         .map_or(text.as_str(), |rest| rest.trim_start_matches([' ', ':']));
-    let line = text.split(['|', '\n', '•', '·', '⋅', '–', '—']).next().unwrap_or("");
+    let line = text.split(" - ").next().unwrap_or("");
+    let line = line.split(['|', '\n', '•', '·', '⋅', '–', '—']).next().unwrap_or("");
     let mut words: Vec<&str> = line
         .split_whitespace()
         .take_while(|w| !w.contains('@') && !w.starts_with(|c: char| c.is_ascii_digit()))
@@ -762,6 +812,23 @@ mod tests {
 
     fn meta(html: &str) -> Metadata {
         read(&Dom::parse(html, &ExtractConfig::default()))
+    }
+
+    #[test]
+    fn the_date_keeps_the_publishers_offset() {
+        let date = |head: &str, body: &str| {
+            meta(&format!("<html><head>{head}</head><body>{body}</body></html>")).published.map(|d| d.to_rfc3339())
+        };
+        let utc = r#"<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">"#;
+        // The metadata's UTC time, shown by the page in New York's offset a few minutes on.
+        let local = r#"<time class="entry-date" datetime="2025-12-18T21:46:01-05:00">December 18</time>"#;
+        assert_eq!(date(utc, local).as_deref(), Some("2025-12-18T21:41:41-05:00"));
+        // A time hours away is another event (an update): the stated UTC stands.
+        let later = r#"<time datetime="2025-12-20T10:00:00-05:00">December 20</time>"#;
+        assert_eq!(date(utc, later).as_deref(), Some("2025-12-19T02:41:41+00:00"));
+        // An offset the metadata states itself is kept as written.
+        let stated = r#"<meta property="article:published_time" content="2025-12-18T21:41:41-05:00">"#;
+        assert_eq!(date(stated, "").as_deref(), Some("2025-12-18T21:41:41-05:00"));
     }
 
     #[test]
@@ -867,6 +934,10 @@ mod tests {
             <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="5 minutes">"#,
         );
         assert_eq!(m.byline.as_deref(), Some("Gabby Boucher"));
+        let m = meta(r#"<meta name="author" content="Maria &amp;amp; Katerina">"#);
+        assert_eq!(m.byline.as_deref(), Some("Maria & Katerina"));
+        let m = meta(r#"<meta name="author" content="David Jackson - FullStack Editorial Team">"#);
+        assert_eq!(m.byline.as_deref(), Some("David Jackson"));
     }
 
     #[test]
@@ -913,6 +984,31 @@ mod tests {
         assert_eq!(byline("<nav><p>BY USE CASE</p><p>By region</p></nav>"), None);
         assert_eq!(byline("<p><span>by staying proactive with maintenance</span></p>"), None);
         assert_eq!(byline("<span class=\"article-author\">The Author</span>"), None);
+        // The name's line, without the role on the next line or in a role element.
+        assert_eq!(
+            byline("<div class=\"author\"><div class=\"name\">Rachel MacDonald</div><div>Writer</div></div>")
+                .as_deref(),
+            Some("Rachel MacDonald")
+        );
+        assert_eq!(
+            byline("<div itemprop=\"author\"><a>Emma Ryan</a> <span class=\"author-position\">Writer</span></div>")
+                .as_deref(),
+            Some("Emma Ryan")
+        );
+        assert_eq!(byline("<div><p>By Keith Barry<br>Senior Autos Reporter</p></div>").as_deref(), Some("Keith Barry"));
+        assert_eq!(
+            byline("<div><p>By Preetam Jinka</p><p>Co-founder and Chief Architect</p></div>").as_deref(),
+            Some("Preetam Jinka")
+        );
+        assert_eq!(
+            byline("<div class=\"author-name\"><div>By</div> <a>Tony Mastrangeli</a><div> - </div></div>").as_deref(),
+            Some("Tony Mastrangeli"),
+            "a label alone on its line is not the name"
+        );
+        assert_eq!(
+            byline("<div class=\"attribution\">Text by <a>Hunter Dukes</a></div>").as_deref(),
+            Some("Hunter Dukes")
+        );
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub fn parse_feed(origin: &str, bytes: &[u8], base_url: Option<&str>) -> Result<
             item.teaser = words < TEASER_WORDS;
             item.url = link;
             item.title = entry.title.map(|t| plain(&t.content)).filter(|t| !t.is_empty());
-            item.published = entry.published.or(entry.updated);
+            item.published = entry.published.or(entry.updated).map(|d| d.fixed_offset());
             item.source = title.clone();
             let authors: Vec<String> =
                 entry.authors.iter().filter_map(|a| a.name.as_deref()).map(plain).filter(|n| !n.is_empty()).collect();

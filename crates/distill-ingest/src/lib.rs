@@ -14,7 +14,7 @@ pub mod opml;
 pub mod robots;
 mod warc;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset};
 
 pub use feed::{Feed, TEASER_WORDS, parse_feed, plain};
 pub use fetch::{FetchConfig, FetchError, Fetcher, Outcome, Purpose, Response, USER_AGENT, Validators};
@@ -41,8 +41,11 @@ pub struct RawItem {
     pub url: Option<String>,
     /// Title given by the container.
     pub title: Option<String>,
-    /// Publication time given by the container.
-    pub published: Option<DateTime<Utc>>,
+    /// Publication time given by the container (a feed entry's date).
+    pub published: Option<DateTime<FixedOffset>>,
+    /// When the page was archived (a WARC record's date): the article's date only
+    /// where the page states none, since a crawl can come years after publication.
+    pub captured: Option<DateTime<FixedOffset>>,
     /// Publication name given by the container.
     pub source: Option<String>,
     /// Author given by the container.
@@ -62,6 +65,7 @@ impl RawItem {
             url: None,
             title: None,
             published: None,
+            captured: None,
             source: None,
             byline: None,
             charset: None,

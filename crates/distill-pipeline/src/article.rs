@@ -8,7 +8,7 @@ use distill_ingest::{Body, RawItem, Skip};
 use crate::PipelineConfig;
 
 /// Extracts the document of an item, with the container's hints applied (a feed's
-/// title and date win over the page's own).
+/// title and date win over the page's own; an archive's capture date only fills a gap).
 pub fn extract_item(item: &RawItem, config: &PipelineConfig) -> Result<Document, Skip> {
     let extracted = guarded(&item.origin, || match &item.body {
         Body::Html(bytes) => distill_extract::extract_html(bytes, item.charset.as_deref(), &config.extract),
@@ -21,8 +21,12 @@ pub fn extract_item(item: &RawItem, config: &PipelineConfig) -> Result<Document,
     if item.url.is_some() {
         doc.url = item.url.clone();
     }
-    if item.published.is_some() {
-        doc.published = item.published;
+    match (item.published, doc.published) {
+        // The same moment: keep the page's offset, which feeds drop.
+        (Some(given), Some(stated)) if given == stated => {}
+        (Some(given), _) => doc.published = Some(given),
+        (None, None) => doc.published = item.captured,
+        (None, Some(_)) => {}
     }
     if item.byline.is_some() {
         doc.byline = item.byline.clone();
@@ -97,5 +101,35 @@ mod tests {
         assert_eq!(host("nonsense"), None);
         let skip = guarded("x.html", || -> u32 { panic!("boom") }).unwrap_err();
         assert_eq!(skip.reason, "internal error: boom");
+    }
+
+    #[test]
+    fn a_capture_date_fills_a_gap_and_a_feed_date_keeps_the_pages_offset() {
+        let config = PipelineConfig::default();
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+        let page = |date: &str| {
+            let html = format!(
+                "<html><head><meta property=\"article:published_time\" content=\"{date}\"></head>\
+                 <body><article><h1>Council votes</h1><p>The council voted late in the evening on the new budget, \
+                 which raises spending on roads and schools.</p></article></body></html>"
+            );
+            RawItem::new("page.html".into(), Body::Html(html.into_bytes()))
+        };
+        let date = |item: &RawItem| extract_item(item, &config).unwrap().published.map(|d| d.to_rfc3339());
+
+        // An archive's capture date never replaces the date the page states...
+        let mut archived = page("2026-09-14T21:00:00-05:00");
+        archived.captured = at("2030-01-01T00:00:00+00:00");
+        assert_eq!(date(&archived).as_deref(), Some("2026-09-14T21:00:00-05:00"));
+        // ...and stands in where it states none.
+        let mut undated = page("");
+        undated.captured = at("2030-01-01T00:00:00+00:00");
+        assert_eq!(date(&undated).as_deref(), Some("2030-01-01T00:00:00+00:00"));
+        // A feed's date wins, but the same moment keeps the page's offset.
+        let mut fed = page("2026-09-14T21:00:00-05:00");
+        fed.published = at("2026-09-15T02:00:00+00:00");
+        assert_eq!(date(&fed).as_deref(), Some("2026-09-14T21:00:00-05:00"));
+        fed.published = at("2026-09-16T08:00:00+00:00");
+        assert_eq!(date(&fed).as_deref(), Some("2026-09-16T08:00:00+00:00"));
     }
 }

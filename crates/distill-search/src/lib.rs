@@ -8,7 +8,7 @@ use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use distill_core::Article;
 use distill_store::Store;
 use serde::Serialize;
@@ -79,8 +79,8 @@ pub struct Hit {
     pub url: Option<String>,
     /// Source.
     pub source: Option<String>,
-    /// Publication time.
-    pub published: Option<DateTime<Utc>>,
+    /// Publication time, in the publisher's offset.
+    pub published: Option<DateTime<FixedOffset>>,
     /// BM25 score.
     pub score: f32,
     /// A passage of the body, HTML-escaped, with matched terms in `<mark>`.
@@ -105,6 +105,7 @@ struct Fields {
     source_key: Field,
     url: Field,
     published: Field,
+    published_offset: Field,
 }
 
 /// The tantivy index of a data folder.
@@ -133,6 +134,7 @@ fn schema() -> (Schema, Fields) {
         duplicate: b.add_text_field("duplicate", STRING),
         url: b.add_text_field("url", STORED),
         published: b.add_date_field("published", tantivy::schema::INDEXED | tantivy::schema::FAST | STORED),
+        published_offset: b.add_i64_field("published_offset", STORED),
     };
     (b.build(), fields)
 }
@@ -233,6 +235,7 @@ impl SearchIndex {
         }
         if let Some(published) = article.published {
             doc.add_date(f.published, tantivy::DateTime::from_timestamp_secs(published.timestamp()));
+            doc.add_i64(f.published_offset, i64::from(published.offset().local_minus_utc()));
         }
         writer.add_document(doc)?;
         Ok(())
@@ -298,7 +301,12 @@ impl SearchIndex {
                 published: doc
                     .get_first(f.published)
                     .and_then(|v| v.as_datetime())
-                    .and_then(|d| DateTime::from_timestamp(d.into_timestamp_secs(), 0)),
+                    .and_then(|d| DateTime::from_timestamp(d.into_timestamp_secs(), 0))
+                    .map(|d| {
+                        let seconds = doc.get_first(f.published_offset).and_then(|v| v.as_i64()).unwrap_or(0);
+                        let offset = i32::try_from(seconds).ok().and_then(FixedOffset::east_opt);
+                        offset.map_or(d.fixed_offset(), |o| d.with_timezone(&o))
+                    }),
                 score,
                 snippet: html,
             });
@@ -344,7 +352,7 @@ mod tests {
             source: Some(source.into()),
             byline: None,
             published: chrono::NaiveDate::from_ymd_opt(2026, 9, day)
-                .map(|d| d.and_hms_opt(12, 0, 0).unwrap().and_utc()),
+                .map(|d| d.and_hms_opt(12, 0, 0).unwrap().and_utc().fixed_offset()),
             language: Some("en".into()),
             text: text.into(),
             sentences: vec![],
@@ -407,6 +415,25 @@ mod tests {
         index.sync(&store).unwrap();
         assert_eq!(index.search(&q("returned")).unwrap().total, 1);
         assert_eq!(index.search(&SearchQuery { include_duplicates: true, ..q("returned") }).unwrap().total, 2);
+    }
+
+    #[test]
+    fn hits_keep_the_publishers_offset() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("db")).unwrap();
+        let mut evening = article("a", "Council votes late", "The council voted late in the evening.", "City Paper", 1);
+        evening.published = chrono::DateTime::parse_from_rfc3339("2026-09-14T21:00:00-05:00").ok();
+        store.upsert(&evening).unwrap();
+        let index = SearchIndex::open(&dir.path().join("index")).unwrap();
+        index.sync(&store).unwrap();
+        let r = index.search(&SearchQuery { text: "council".into(), limit: 5, ..Default::default() }).unwrap();
+        assert_eq!(r.hits[0].published.map(|d| d.to_rfc3339()).as_deref(), Some("2026-09-14T21:00:00-05:00"));
+        // Date bounds are instants: 02:00 UTC on the 15th is inside "since the 15th".
+        let since = chrono::NaiveDate::from_ymd_opt(2026, 9, 15).unwrap().and_hms_opt(0, 0, 0).unwrap().and_utc();
+        let r = index
+            .search(&SearchQuery { text: "council".into(), limit: 5, since: Some(since), ..Default::default() })
+            .unwrap();
+        assert_eq!(r.total, 1);
     }
 
     /// The index is a replica: one written with another schema is replaced, and the

@@ -175,7 +175,7 @@ impl SearchParams {
         let date = |name: &str, v: &Option<String>| -> Result<Option<DateTime<Utc>>, ApiError> {
             match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
                 None => Ok(None),
-                Some(s) => distill_core::time::parse_date(s).map(Some).ok_or_else(|| {
+                Some(s) => distill_core::time::parse_date(s).map(|d| Some(d.to_utc())).ok_or_else(|| {
                     ApiError::bad_request("bad_date", format!("{name}: cannot read {s:?} as a date (use YYYY-MM-DD)"))
                 }),
             }

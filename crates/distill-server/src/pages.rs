@@ -47,7 +47,8 @@ async fn read<T: Send + 'static, E: Into<ApiError> + Send + 'static>(
     blocking(f).await?.map_err(Into::into)
 }
 
-fn date(a: Option<chrono::DateTime<chrono::Utc>>) -> String {
+/// The day as the publisher wrote it (the time keeps the publisher's offset).
+fn date(a: Option<chrono::DateTime<chrono::FixedOffset>>) -> String {
     a.map(|d| d.format("%B %-d, %Y").to_string()).unwrap_or_default()
 }
 

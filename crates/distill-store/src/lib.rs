@@ -9,7 +9,7 @@ mod sqlite;
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use distill_core::Article;
 use serde::Serialize;
 
@@ -75,7 +75,7 @@ pub struct ArticleSummary {
     /// Publication name.
     pub source: Option<String>,
     /// Publication time.
-    pub published: Option<DateTime<Utc>>,
+    pub published: Option<DateTime<FixedOffset>>,
     /// Language code.
     pub language: Option<String>,
     /// The original this article copies, if it is a near-duplicate.

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Mutex;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use distill_core::{Article, Insight, Sentence, Summary};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -54,6 +54,11 @@ const MIGRATIONS: &[&str] = &[
         last_error    TEXT,
         dead          INTEGER NOT NULL DEFAULT 0
     );
+"#,
+    // `published` stays in UTC so that its text sorts by time; the offset the
+    // publisher wrote it in is kept beside it, so the article keeps its own day.
+    r#"
+    ALTER TABLE articles ADD COLUMN published_offset INTEGER;
 "#,
 ];
 
@@ -120,7 +125,7 @@ fn read_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
         title: r.get(1)?,
         url: r.get(2)?,
         source: r.get(3)?,
-        published: to_time(r.get(4)?),
+        published: to_published(r.get(4)?, r.get(7)?),
         language: r.get(5)?,
         duplicate_of: r.get(6)?,
     })
@@ -128,6 +133,14 @@ fn read_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
 
 fn to_time(s: Option<String>) -> Option<DateTime<Utc>> {
     s.and_then(|s| DateTime::parse_from_rfc3339(&s).ok()).map(|d| d.with_timezone(&Utc))
+}
+
+/// A publication time from its UTC text and the publisher's offset in seconds
+/// (none for rows written before offsets were kept, and for a bad one).
+fn to_published(utc: Option<String>, offset: Option<i32>) -> Option<DateTime<FixedOffset>> {
+    let utc = to_time(utc)?;
+    let offset = offset.and_then(FixedOffset::east_opt).unwrap_or(FixedOffset::east_opt(0)?);
+    Some(utc.with_timezone(&offset))
 }
 
 const FEED_COLUMNS: &str = "url, title, site_url, category, interval_secs, etag, last_modified, added, last_checked, last_success, next_due, failures, last_error, dead";
@@ -151,8 +164,7 @@ fn read_feed(r: &rusqlite::Row<'_>) -> rusqlite::Result<Feed> {
     })
 }
 
-const ARTICLE_COLUMNS: &str =
-    "id, title, url, source, byline, published, language, body, analysis, content_hash, origin, seq, duplicate_of";
+const ARTICLE_COLUMNS: &str = "id, title, url, source, byline, published, language, body, analysis, content_hash, origin, seq, duplicate_of, published_offset";
 
 fn read_article(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, std::result::Result<Article, StoreError>)> {
     let id: String = row.get(0)?;
@@ -166,7 +178,7 @@ fn read_article(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, std::result::
         url: row.get(2).unwrap_or_default(),
         source: row.get(3).unwrap_or_default(),
         byline: row.get(4).unwrap_or_default(),
-        published: to_time(row.get(5).unwrap_or_default()),
+        published: to_published(row.get(5).unwrap_or_default(), row.get(13).unwrap_or_default()),
         language: row.get(6).unwrap_or_default(),
         text: row.get(7).unwrap_or_default(),
         sentences: a.sentences,
@@ -190,13 +202,13 @@ impl Store for SqliteStore {
         {
             let mut existing = tx.prepare_cached("SELECT content_hash FROM articles WHERE id = ?1")?;
             let mut write = tx.prepare_cached(
-                "INSERT INTO articles (id, title, url, source, byline, published, language, body, analysis, content_hash, origin, seq, ingested_at, updated_at, duplicate_of, signature)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15)
+                "INSERT INTO articles (id, title, url, source, byline, published, language, body, analysis, content_hash, origin, seq, ingested_at, updated_at, duplicate_of, signature, published_offset)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)
                  ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url, source = excluded.source,
                    byline = excluded.byline, published = excluded.published, language = excluded.language, body = excluded.body,
                    analysis = excluded.analysis, content_hash = excluded.content_hash, origin = excluded.origin,
                    seq = excluded.seq, updated_at = excluded.updated_at, duplicate_of = excluded.duplicate_of,
-                   signature = excluded.signature",
+                   signature = excluded.signature, published_offset = excluded.published_offset",
             )?;
             for a in articles {
                 let stored: Option<String> = existing.query_row([&a.id], |r| r.get(0)).optional()?;
@@ -221,7 +233,7 @@ impl Store for SqliteStore {
                     a.url,
                     a.source,
                     a.byline,
-                    a.published.map(|d| d.to_rfc3339()),
+                    a.published.map(|d| d.with_timezone(&Utc).to_rfc3339()),
                     a.language,
                     a.text,
                     analysis,
@@ -231,6 +243,7 @@ impl Store for SqliteStore {
                     now,
                     a.duplicate_of,
                     signature_bytes(&a.signature),
+                    a.published.map(|d| d.offset().local_minus_utc()),
                 ])?;
                 outcomes.push(outcome);
             }
@@ -251,7 +264,7 @@ impl Store for SqliteStore {
     fn list(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>> {
         let conn = self.lock();
         let mut stmt = conn.prepare_cached(
-            "SELECT id, title, url, source, published, language, duplicate_of FROM articles
+            "SELECT id, title, url, source, published, language, duplicate_of, published_offset FROM articles
              WHERE ?3 = 0 OR duplicate_of IS NULL
              ORDER BY published IS NULL, published DESC, seq DESC LIMIT ?1 OFFSET ?2",
         )?;
@@ -263,7 +276,7 @@ impl Store for SqliteStore {
     fn duplicates_of(&self, id: &str) -> Result<Vec<ArticleSummary>> {
         let conn = self.lock();
         let mut stmt = conn.prepare_cached(
-            "SELECT id, title, url, source, published, language, duplicate_of FROM articles
+            "SELECT id, title, url, source, published, language, duplicate_of, published_offset FROM articles
              WHERE duplicate_of = ?1 ORDER BY published, seq",
         )?;
         let rows = stmt.query_map([id], read_summary)?;
@@ -409,7 +422,7 @@ mod tests {
             url: Some(format!("https://example.com/{id}")),
             source: Some("Example".into()),
             byline: None,
-            published: Some(Utc::now()),
+            published: Some(Utc::now().fixed_offset()),
             language: Some("en".into()),
             text: text.to_string(),
             sentences: vec![Sentence { index: 0, text: text.to_string(), start: 0, end: text.len(), paragraph: 0 }],
@@ -482,6 +495,33 @@ mod tests {
         assert!(store.feeds().unwrap().is_empty());
         store.upsert(&article("a", "one")).unwrap();
         assert_eq!(store.existing(&["a".into(), "b".into()]).unwrap(), HashSet::from(["a".to_string()]));
+    }
+
+    #[test]
+    fn publication_times_keep_their_offset_and_sort_by_instant() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("distill.db")).unwrap();
+        let at = |s: &str| Some(DateTime::parse_from_rfc3339(s).unwrap());
+        let mut evening = article("evening", "Filed in New York in the evening.");
+        evening.published = at("2026-09-14T21:00:00-05:00");
+        let mut night = article("night", "Filed in London after midnight.");
+        night.published = at("2026-09-15T01:00:00+00:00");
+        store.upsert_batch(&[night, evening]).unwrap();
+
+        let got = store.get("evening").unwrap().unwrap().published.unwrap();
+        assert_eq!(got.to_rfc3339(), "2026-09-14T21:00:00-05:00", "the publisher's day and offset");
+        let listed: Vec<String> = store
+            .list(&ListQuery { limit: 10, offset: 0, originals_only: false })
+            .unwrap()
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        assert_eq!(listed, ["evening", "night"], "02:00 UTC is later than 01:00 UTC");
+
+        // Rows written before offsets were kept read as UTC.
+        store.lock().execute("UPDATE articles SET published_offset = NULL", []).unwrap();
+        let got = store.get("evening").unwrap().unwrap().published.unwrap();
+        assert_eq!(got.to_rfc3339(), "2026-09-15T02:00:00+00:00");
     }
 
     #[test]

@@ -262,8 +262,8 @@ struct FieldScores {
 }
 
 impl FieldScores {
-    /// Titles and bylines match on their word tokens (a leading "By" ignored); dates
-    /// on the calendar day.
+    /// Titles and bylines match on their word tokens (a byline's leading "By" and its
+    /// "and"s ignored); dates on the calendar day where the publisher is.
     fn add(
         &mut self,
         page: &str,
@@ -285,11 +285,13 @@ impl FieldScores {
         if let Some(gold) = byline {
             self.byline.1 += 1;
             let got = doc.and_then(|d| d.byline.as_deref()).unwrap_or("");
-            let mut got_words = words(got);
+            // "Ann Lee, Bo Kim and Cy Ng" lists the same names as "Ann Lee, Bo Kim, Cy Ng".
+            let names = |s: &str| -> Vec<String> { words(s).into_iter().filter(|w| w != "and").collect() };
+            let mut got_words = names(got);
             if got_words.first().is_some_and(|w| w == "by") {
                 got_words.remove(0);
             }
-            if got_words == words(gold) {
+            if got_words == names(gold) {
                 self.byline.0 += 1;
             } else {
                 self.misses.push(format!("{page} byline: {got:?} (gold {gold:?})"));
@@ -297,8 +299,15 @@ impl FieldScores {
         }
         if let Some(gold) = date {
             self.date.1 += 1;
-            let got = doc.and_then(|d| d.published).map(|d| d.date_naive());
-            let want = distill_core::time::parse_date(gold).map(|d| d.date_naive());
+            // A bare gold day is the publisher's day; a gold time names its own offset,
+            // and ours is read in it.
+            let want = distill_core::time::parse_date(gold);
+            let published = doc.and_then(|d| d.published);
+            let got = match want {
+                Some(want) if gold.contains(':') => published.map(|d| d.with_timezone(want.offset()).date_naive()),
+                _ => published.map(|d| d.date_naive()),
+            };
+            let want = want.map(|d| d.date_naive());
             if got.is_some() && got == want {
                 self.date.0 += 1;
             } else {

@@ -284,6 +284,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let date = |name: &str, v: Option<String>| -> anyhow::Result<_> {
                 v.map(|s| {
                     distill_core::time::parse_date(&s)
+                        .map(|d| d.to_utc())
                         .with_context(|| format!("--{name}: cannot read {s:?} as a date (use YYYY-MM-DD)"))
                 })
                 .transpose()
