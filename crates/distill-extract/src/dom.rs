@@ -153,43 +153,38 @@ impl Dom {
         }
     }
 
-    /// Returns the text of a subtree, whitespace collapsed, skipping invisible elements.
+    /// Returns the text of a subtree on one line: a word split by an inline tag runs
+    /// together ("Planning <span>C</span>ycle" reads "Planning Cycle"); text in
+    /// elements side by side, blocks and `<br>` stand apart; invisible elements are
+    /// skipped.
     pub fn text_of(&self, i: usize) -> String {
-        let mut out = String::new();
-        let mut j = i;
-        let end = self.nodes[i].end.max(i + 1);
-        while j < end {
-            match &self.nodes[j].kind {
-                Kind::Element { tag, .. } if INVISIBLE.contains(&&**tag) && j != i => {
-                    j = self.nodes[j].end.max(j + 1);
-                    continue;
-                }
-                Kind::Text(t) => {
-                    out.push_str(t);
-                    out.push(' ');
-                }
-                _ => {}
-            }
-            j += 1;
-        }
-        distill_core::text::collapse_whitespace(&out)
+        self.lines_of(i, |_| false).join(" ")
     }
 
     /// Returns the lines of a subtree: a line ends at each block's start and end and at
     /// `<br>`; whitespace is collapsed within lines and empty ones are dropped.
     /// Invisible elements are skipped, and so are the elements `skip` names.
+    ///
+    /// Texts run together where one's element holds the other's: a word broken by
+    /// `<span>` or `<b>` stays whole. Texts in elements side by side
+    /// ("<span>Ann Lee</span><span>3/4/2025</span>") are items that the page's style
+    /// sets apart, and a space parts them.
     pub fn lines_of(&self, i: usize, skip: impl Fn(usize) -> bool) -> Vec<String> {
         let mut lines = vec![String::new()];
+        // The parent of the line's last text.
+        let mut last_parent = NONE;
         // Ends of the blocks open at `j`: reaching one ends a line.
         let mut open: Vec<usize> = Vec::new();
         let end = self.nodes[i].end.max(i + 1);
-        let mut j = i + 1;
+        let mut j = i;
         while j < end {
             while open.last().is_some_and(|&e| e <= j) {
                 open.pop();
                 lines.push(String::new());
+                last_parent = NONE;
             }
             match &self.nodes[j].kind {
+                Kind::Element { .. } if j == i => {}
                 Kind::Element { tag, .. } if INVISIBLE.contains(&&**tag) || skip(j) => {
                     j = self.nodes[j].end.max(j + 1);
                     continue;
@@ -197,18 +192,31 @@ impl Dom {
                 Kind::Element { tag, .. } if is_block(tag) => {
                     lines.push(String::new());
                     open.push(self.nodes[j].end.max(j + 1));
+                    last_parent = NONE;
                 }
-                Kind::Element { tag, .. } if &**tag == "br" => lines.push(String::new()),
+                Kind::Element { tag, .. } if &**tag == "br" => {
+                    lines.push(String::new());
+                    last_parent = NONE;
+                }
                 Kind::Text(t) => {
                     let line = lines.last_mut().expect("lines starts with one");
+                    let parent = self.nodes[j].parent;
+                    if last_parent != NONE && !self.holds(parent, last_parent) && !self.holds(last_parent, parent) {
+                        line.push(' ');
+                    }
                     line.push_str(t);
-                    line.push(' ');
+                    last_parent = parent;
                 }
                 Kind::Element { .. } => {}
             }
             j += 1;
         }
         lines.iter().map(|l| distill_core::text::collapse_whitespace(l)).filter(|l| !l.is_empty()).collect()
+    }
+
+    /// Whether node `a` is `b` or holds it.
+    fn holds(&self, a: usize, b: usize) -> bool {
+        a != NONE && b != NONE && a <= b && b < self.nodes[a].end.max(a + 1)
     }
 
     /// Returns the raw text inside a node (for `<script>` and `<title>` content).
@@ -333,5 +341,17 @@ mod tests {
         let inside: Vec<_> = (div + 1..dom.nodes[div].end).filter_map(|c| dom.tag(c)).collect();
         assert_eq!(inside, ["p", "b", "script", "p"]);
         assert_eq!(dom.text_of(div), "one two three");
+        let dom = Dom::parse(
+            "<h1 id=h>How AI Can Cut Your Planning <span class=hand>C</span>ycle<br>in <em>two</em> days</h1>",
+            &ExtractConfig::default(),
+        );
+        let h1 = (0..dom.nodes.len()).find(|&i| dom.attr(i, "id") == Some("h")).unwrap();
+        assert_eq!(dom.text_of(h1), "How AI Can Cut Your Planning Cycle in two days");
+        let dom = Dom::parse(
+            "<div id=m><span>Yucy</span><span>3/4/2025</span><a>Home</a><a>News</a></div>",
+            &ExtractConfig::default(),
+        );
+        let div = (0..dom.nodes.len()).find(|&i| dom.attr(i, "id") == Some("m")).unwrap();
+        assert_eq!(dom.text_of(div), "Yucy 3/4/2025 Home News", "elements side by side stand apart");
     }
 }

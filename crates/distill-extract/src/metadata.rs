@@ -126,16 +126,17 @@ pub fn read(dom: &Dom) -> Metadata {
     meta.title = title;
     // Dates shown after the headline's node are the article's; before it, a sidebar's.
     let headline_node = shown_at.or_else(|| headings.first().map(|h| h.0));
-    // A one- or two-word form ("Review" of "Review | Movies | Site") would also drop a
-    // line of the body that happens to read the same.
-    meta.title_forms = meta
-        .title
-        .iter()
-        .cloned()
+    // The heading as shown, whole, is a form: the headline may be a part of it. Other
+    // forms of one or two words ("Review" of "Review | Movies | Site") would also drop
+    // a line of the body that happens to read the same.
+    let shown_heading = shown_at.and_then(|node| headings.iter().find(|h| h.0 == node)).map(|h| h.1.clone());
+    meta.title_forms = shown_heading
+        .into_iter()
         .chain(
-            titles
+            meta.title
                 .iter()
-                .flat_map(|t| [t.clone(), without_site(t, &sites)])
+                .cloned()
+                .chain(titles.iter().flat_map(|t| [t.clone(), without_site(t, &sites)]))
                 .filter(|form| form.split_whitespace().count() >= 3),
         )
         .collect();
@@ -259,11 +260,31 @@ fn headline(headings: &[(usize, String)], titles: &[String], sites: &[String]) -
             best = Some((closeness, heading));
         }
     }
-    match (best, titles.first()) {
-        (Some((_, (node, text))), _) => (Some(text.clone()), Some(*node)),
-        (None, Some(title)) => (Some(without_site(title, sites)), None),
-        (None, None) => (headings.first().map(|h| h.1.clone()), headings.first().map(|h| h.0)),
+    let (text, node) = match (best, titles.first()) {
+        (Some((_, (node, text))), _) => (text, Some(*node)),
+        (None, Some(title)) => (title, None),
+        (None, None) => match headings.first() {
+            Some((node, text)) => (text, Some(*node)),
+            None => return (None, None),
+        },
+    };
+    // A visible heading may end with the site's name ("Headline – Site"); what
+    // starts it is its own ("Digjitale Signal #18 – The World Without Work?").
+    let text = if node.is_some() { without_site_at_end(text, sites) } else { without_site(text, sites) };
+    let text = main_part(&text);
+    ((!text.is_empty()).then_some(text), node)
+}
+
+/// A headline holds no " | ": of "Headline | Section | Site" (or "Site | Headline")
+/// whose site's name is not known, the part with the most words is kept, the first of
+/// equals.
+fn main_part(title: &str) -> String {
+    if !title.contains(" | ") {
+        return title.to_string();
     }
+    let parts: Vec<&str> = title.split(" | ").map(str::trim).take(MAX_TITLE_PARTS).collect();
+    let most = parts.iter().map(|p| p.split_whitespace().count()).max().unwrap_or(0);
+    parts.into_iter().find(|p| p.split_whitespace().count() == most).unwrap_or_default().to_string()
 }
 
 /// Separators between a headline and the site's name in a title.
@@ -272,6 +293,15 @@ const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " �
 /// "Headline | Site" without the parts at either end that name the site; a title that
 /// names no site is kept whole.
 fn without_site(title: &str, sites: &[String]) -> String {
+    cut_site(title, sites, true)
+}
+
+/// "Headline – Site" without the parts at its end that name the site.
+fn without_site_at_end(title: &str, sites: &[String]) -> String {
+    cut_site(title, sites, false)
+}
+
+fn cut_site(title: &str, sites: &[String], at_start_too: bool) -> String {
     let Some(sep) = TITLE_SEPARATORS.iter().find(|sep| title.contains(**sep)) else { return title.to_string() };
     let parts: Vec<&str> = title.split(sep).map(str::trim).filter(|p| !p.is_empty()).take(MAX_TITLE_PARTS).collect();
     let mut kept: &[&str] = &parts;
@@ -282,6 +312,7 @@ fn without_site(title: &str, sites: &[String]) -> String {
         kept = rest;
     }
     while let [first, rest @ ..] = kept
+        && at_start_too
         && !rest.is_empty()
         && is_site(first, sites)
     {
@@ -676,8 +707,9 @@ const NAME_PARTICLES: &[&str] =
 const NOT_NAME_WORDS: &[&str] =
     &["author", "authors", "written", "share", "follow", "read", "more", "about", "view", "all", "posts"];
 
-/// Words that end a name in a byline line ("Jane Doe on March 3", "Ann Lee Updated").
-const AFTER_NAME_WORDS: &[&str] = &["on", "updated", "published", "posted", "last", "in"];
+/// Words that end a name in a byline line ("Jane Doe on March 3", "Ann Lee Updated",
+/// "Karl Sophanus at Acme").
+const AFTER_NAME_WORDS: &[&str] = &["on", "updated", "published", "posted", "last", "in", "at"];
 
 /// The name in a byline, up to a date, role or separator: "Jane Doe | March 3" gives
 /// "Jane Doe". None unless what is left reads as a person's or desk's name: up to six
@@ -794,10 +826,23 @@ fn clean_byline(raw: &str) -> Option<String> {
     if cut_at_date && words.last().is_some_and(|w| month_number(w).is_some()) {
         words.pop();
     }
+    if words.iter().any(|w| is_identifier(w)) {
+        return None;
+    }
     let name = words.join(" ");
     let name = name.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '-' | '&') || c.is_whitespace());
     let count = name.split_whitespace().count();
     (count > 0 && count <= 12 && !name.starts_with("http")).then(|| name.to_string())
+}
+
+/// Whether a word is a user name or a template's placeholder, not a person's name:
+/// lowercase words joined by dots ("andrew.keaveney", "page.head.extra.author").
+/// Initials ("J.R.R.") have one letter between dots.
+fn is_identifier(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').filter(|s| !s.is_empty()).collect();
+    parts.len() >= 2
+        && !word.chars().any(char::is_uppercase)
+        && parts.iter().all(|s| s.chars().count() >= 2 && s.chars().all(char::is_alphanumeric))
 }
 
 fn primary_language(tag: &str) -> Option<String> {
@@ -845,6 +890,37 @@ mod tests {
         assert_eq!(m.published.unwrap().to_rfc3339(), "2026-09-14T10:00:00+00:00");
         assert_eq!(m.site_name.as_deref(), Some("Gazette"));
         assert_eq!(m.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn headlines_without_the_site_or_a_section() {
+        let title = |html: &str| meta(html).title;
+        // An <h1> that ends with the site's name, as its <title> does.
+        let m = meta(
+            "<head><meta property=\"og:site_name\" content=\"Artlyst\">\
+             <title>Best UK Art Exhibitions 2025 – Artlyst - Artlyst</title></head>\
+             <body><h1>Best UK Art Exhibitions 2025 – Artlyst</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Best UK Art Exhibitions 2025"));
+        assert!(m.title_forms.iter().any(|t| t == "Best UK Art Exhibitions 2025 – Artlyst"), "the <h1> as shown");
+        // What starts a visible heading is its own, though it holds the site's name.
+        let m = meta(
+            "<head><meta property=\"og:site_name\" content=\"Digjitale\">\
+             <title>Digjitale Signal #18 – The World Without Work?</title></head>\
+             <body><h1>Digjitale Signal #18 – The World Without Work?</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Digjitale Signal #18 – The World Without Work?"));
+        // Sections and names the page does not declare are cut at " | ".
+        assert_eq!(
+            title("<title>How to help babies sleep through the night | Patient Education | UC Davis Hospital</title>")
+                .as_deref(),
+            Some("How to help babies sleep through the night")
+        );
+        assert_eq!(
+            title("<title>The Agency | ML (Machine Learning) at Georgia Tech</title>").as_deref(),
+            Some("ML (Machine Learning) at Georgia Tech")
+        );
+        assert_eq!(title("<title>Fire | Crime | News</title>").as_deref(), Some("Fire"), "the first of equals");
     }
 
     #[test]
@@ -938,6 +1014,13 @@ mod tests {
         assert_eq!(m.byline.as_deref(), Some("Maria & Katerina"));
         let m = meta(r#"<meta name="author" content="David Jackson - FullStack Editorial Team">"#);
         assert_eq!(m.byline.as_deref(), Some("David Jackson"));
+        // User names and template placeholders are no bylines; initials are.
+        for placeholder in ["page.head.extra.author", "andrew.keaveney"] {
+            let m = meta(&format!(r#"<meta name="author" content="{placeholder}">"#));
+            assert_eq!(m.byline, None, "{placeholder}");
+        }
+        let m = meta(r#"<meta name="author" content="J.R.R. Tolkien">"#);
+        assert_eq!(m.byline.as_deref(), Some("J.R.R. Tolkien"));
     }
 
     #[test]
@@ -1009,6 +1092,7 @@ mod tests {
             byline("<div class=\"attribution\">Text by <a>Hunter Dukes</a></div>").as_deref(),
             Some("Hunter Dukes")
         );
+        assert_eq!(byline("<p>By Karl Sophanus at Acme Labs</p>").as_deref(), Some("Karl Sophanus"));
     }
 
     #[test]
