@@ -64,7 +64,32 @@ pub fn parse_date(input: &str) -> Option<DateTime<FixedOffset>> {
     parse_written_date(s)
 }
 
-/// Parses "September 14, 2026", "Sept. 14 2026" and "14 September 2026".
+/// Parses a day written in numbers with the year last: "17.05.2021" puts the day
+/// first, as Europe writes it; "2/24/2026", "3/4/2025" and "03-09-2026" the month, as
+/// the United States does, unless the first number cannot be a month ("24/2/2026").
+///
+/// Kept apart from [`parse_date`]: where a page's text is read for a date, only a
+/// line known to hold one should be read this way, for "1/1/2013" in a table is data.
+pub fn parse_numeric_date(s: &str) -> Option<DateTime<FixedOffset>> {
+    let mut words = s.split_whitespace();
+    let head = words.next()?;
+    // Only a time may follow ("13/11/2025 09:21:40", "3/4/2025, 10:00 AM"): in
+    // "1.2.2024 release notes" the numbers may be a version.
+    if !words.all(|w| !w.chars().any(char::is_alphabetic) || matches!(w, "AM" | "PM" | "am" | "pm" | "UTC" | "GMT")) {
+        return None;
+    }
+    let separator = head.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+    let parts: Vec<u32> =
+        head.trim_end_matches([',', '.']).split(separator).map(str::parse).collect::<Result<_, _>>().ok()?;
+    let [a, b, year] = parts[..] else { return None };
+    if year < 1000 {
+        return None;
+    }
+    let (month, day) = if separator != '.' && a <= 12 { (a, b) } else { (b, a) };
+    plausible(midnight(NaiveDate::from_ymd_opt(year as i32, month, day)?))
+}
+
+/// Parses "September 14, 2026", "Sept. 14 2026", "14 September 2026" and "2026 Sep 14".
 fn parse_written_date(s: &str) -> Option<DateTime<FixedOffset>> {
     let tokens: Vec<String> = s
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
@@ -79,6 +104,8 @@ fn parse_written_date(s: &str) -> Option<DateTime<FixedOffset>> {
         let (day, year) = match (i.checked_sub(1).and_then(number), number(i + 1), number(i + 2)) {
             (Some(d), Some(y), _) if d <= 31 && y > 1900 => (d, y),
             (_, Some(d), Some(y)) if d <= 31 && y > 1900 => (d, y),
+            // "2023 Jan 7", as journals write it.
+            (Some(y), Some(d), _) if d <= 31 && y > 1900 => (d, y),
             _ => continue,
         };
         let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
@@ -120,6 +147,10 @@ mod tests {
         parse_date(s).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
     }
 
+    fn numeric(s: &str) -> String {
+        parse_numeric_date(s).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    }
+
     #[test]
     fn common_formats_parse() {
         assert_eq!(ymd("2026-09-14T08:30:00+02:00"), "2026-09-14");
@@ -132,8 +163,25 @@ mod tests {
         assert_eq!(ymd("Sept. 14 2026"), "2026-09-14");
         assert_eq!(ymd("14 September 2026"), "2026-09-14");
         assert_eq!(ymd("May 27th, 2026"), "2026-05-27");
+        assert_eq!(ymd("2023 Jan 7"), "2023-01-07");
         assert_eq!(ymd("yesterday"), "");
         assert_eq!(ymd("0001-01-01"), "");
+    }
+
+    #[test]
+    fn days_in_numbers() {
+        assert_eq!(numeric("17.05.2021"), "2021-05-17");
+        assert_eq!(numeric("17-05-2021"), "2021-05-17");
+        assert_eq!(numeric("03-09-2026"), "2026-03-09");
+        assert_eq!(numeric("1.2.2024 release notes"), "", "a version, perhaps");
+        assert_eq!(numeric("2/24/2026"), "2026-02-24");
+        assert_eq!(numeric("3/4/2025"), "2025-03-04", "month first where both could be");
+        assert_eq!(numeric("24/2/2026"), "2026-02-24");
+        assert_eq!(numeric("13/11/2025 09:21:40"), "2025-11-13");
+        assert_eq!(numeric("3/4/2025, 10:00 AM"), "2025-03-04");
+        assert_eq!(numeric("13/13/2025"), "");
+        assert_eq!(numeric("1.2.3"), "");
+        assert_eq!(ymd("1/1/2013"), "", "not a date to parse_date: a table's cell");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use distill_core::text::collapse_whitespace;
-use distill_core::time::{date_from_url, month_number, parse_date};
+use distill_core::time::{date_from_url, month_number, parse_numeric_date};
 use serde_json::Value;
 
 use std::collections::HashSet;
@@ -78,15 +78,15 @@ pub fn read(dom: &Dom) -> Metadata {
             }
             "time" if time_datetime.is_none() => {
                 time_datetime = match dom.attr(i, "datetime") {
-                    Some(value) => parse_date(value),
-                    None if is_small(dom, i, LINE_NODES) => parse_date(&dom.text_of(i)),
+                    Some(value) => parse_stated(value),
+                    None if is_small(dom, i, LINE_NODES) => parse_stated(&dom.text_of(i)),
                     None => None,
                 };
             }
             _ => {}
         }
         if itemprop_date.is_none() && dom.attr(i, "itemprop") == Some("datePublished") {
-            itemprop_date = dom.attr(i, "datetime").or_else(|| dom.attr(i, "content")).and_then(parse_date);
+            itemprop_date = dom.attr(i, "datetime").or_else(|| dom.attr(i, "content")).and_then(parse_stated);
         }
         if byline_element.is_none() && is_small(dom, i, BYLINE_ELEMENT_NODES) && is_byline_element(dom, i) {
             byline_element = element_byline(dom, i);
@@ -178,11 +178,12 @@ pub fn read(dom: &Dom) -> Metadata {
                 "article.published",
                 "cxenseparse:recs:publishtime",
             ])
-            .and_then(|d| parse_date(&d))
+            .and_then(|d| parse_stated(&d))
         })
         .or(itemprop_date)
         .or(ld.any_published)
         .or(time_datetime)
+        .or_else(|| other_published(&metas))
         .map(|date| in_publishers_offset(date, &[ld.published, itemprop_date, ld.any_published, time_datetime]));
     // The page's text is read for a byline or a date only where the markup states
     // none: most pages state both, and skip this pass.
@@ -201,6 +202,24 @@ pub fn read(dom: &Dom) -> Metadata {
         meta.language = get(&["content-language", "og:locale", "language"]).and_then(|l| primary_language(&l));
     }
     meta
+}
+
+/// A date in a meta tag of the site's own naming ("published-date",
+/// "w-published-date", "citation_publication_date"), after the known names.
+fn other_published(metas: &[(String, String)]) -> Option<DateTime<FixedOffset>> {
+    metas
+        .iter()
+        .filter(|(key, _)| {
+            (key.contains("publish") || key.contains("publication"))
+                && !["publisher", "modif", "updat", "expir"].iter().any(|w| key.contains(w))
+        })
+        .find_map(|(_, value)| parse_stated(value))
+}
+
+/// A date the page states where a date is expected (a meta tag, JSON-LD, a date
+/// line), also written in numbers ("3/4/2025", "17.05.2021").
+fn parse_stated(text: &str) -> Option<DateTime<FixedOffset>> {
+    distill_core::time::parse_date(text).or_else(|| parse_numeric_date(text))
 }
 
 /// How far apart two stated times may be and still be one publication.
@@ -445,13 +464,13 @@ impl JsonLd {
                     self.sites.extend(name);
                 }
                 if self.any_published.is_none() {
-                    self.any_published = map.get("datePublished").and_then(Value::as_str).and_then(parse_date);
+                    self.any_published = map.get("datePublished").and_then(Value::as_str).and_then(parse_stated);
                 }
                 if !types.is_some_and(|t| type_is(t, is_article)) || self.headline.is_some() {
                     return;
                 }
                 self.headline = map.get("headline").and_then(Value::as_str).map(clean);
-                self.published = map.get("datePublished").and_then(Value::as_str).and_then(parse_date);
+                self.published = map.get("datePublished").and_then(Value::as_str).and_then(parse_stated);
                 self.authors = names(map.get("author"));
                 self.author_ids = ids(map.get("author"));
                 self.url = map
@@ -774,19 +793,24 @@ impl Shown {
     /// Reads a short line that holds a year ([`Glance`] found it) as a date of one of
     /// the three kinds.
     fn read_date(&mut self, dom: &Dom, i: usize, after_headline: bool) {
-        let text = dom.text_of(i);
-        let words = text.split_whitespace().count();
-        if words > 8 {
+        let line = dom.text_of(i);
+        // "Dec. 19, 2025 · Niko Matsakis": the date is one of the line's parts.
+        let Some(text) = line.split(['·', '|', '•']).map(str::trim).find(|part| has_year_bytes(part.as_bytes()))
+        else {
             return;
-        }
+        };
+        let words = text.split_whitespace().count();
         let lower = text.to_ascii_lowercase();
         let class = dom.attr(i, "class").unwrap_or("").to_ascii_lowercase();
-        // Which kind of date the line would be, before the costly parse.
-        let slot = if ["published", "posted"].iter().any(|p| lower.starts_with(p)) {
+        // Which kind of date the line would be, before the costly parse. "Posted by
+        // David at December 16, 2025 11:15 AM" names the author first.
+        let slot = if ["published", "posted"].iter().any(|p| lower.starts_with(p)) && words <= 12 {
             &mut self.published
+        } else if words > 8 {
+            return;
         } else if lower.contains("updated") || lower.contains("modified") {
             &mut self.updated
-        } else if (class.contains("date") || class.contains("publish"))
+        } else if (class.contains("date") || class.contains("publish") || class.contains("time"))
             && !class.contains("updat")
             && !class.contains("modif")
         {
@@ -797,7 +821,7 @@ impl Shown {
             return;
         };
         if slot.is_none() {
-            *slot = parse_date(&text);
+            *slot = parse_stated(text);
         }
     }
 }
@@ -1120,6 +1144,29 @@ mod tests {
             Some("2025-12-17")
         );
         assert_eq!(date("<h1>T</h1><p>6 mins</p><p>12 replies</p>"), None);
+        // A date that shares its line, a long "Posted by" line, numbers, a "time" class.
+        assert_eq!(
+            date("<div class=\"publish-date-author\">Dec. 19, 2025 · Niko Matsakis on behalf of the Rust survey team</div>")
+                .as_deref(),
+            Some("2025-12-19")
+        );
+        assert_eq!(
+            date("<span class=\"posted\">Posted by David at December 16, 2025 11:15 AM</span>").as_deref(),
+            Some("2025-12-16")
+        );
+        assert_eq!(date("<span class=\"time\">3/4/2025</span>").as_deref(), Some("2025-03-04"));
+        assert_eq!(date("<h1>T</h1><span>17.05.2021</span>").as_deref(), Some("2021-05-17"));
+        // Meta tags of a site's own naming.
+        let date = |head: &str| meta(&format!("<head>{head}</head>")).published.map(|d| d.format("%F").to_string());
+        assert_eq!(
+            date(r#"<meta name="w-published-date" content="2025-05-27T06:03:43Z">"#).as_deref(),
+            Some("2025-05-27")
+        );
+        assert_eq!(
+            date(r#"<meta name="citation_publication_date" content="2023 Jan 7">"#).as_deref(),
+            Some("2023-01-07")
+        );
+        assert_eq!(date(r#"<meta name="published-date-modified" content="2024-07-30">"#), None);
     }
 
     #[test]
