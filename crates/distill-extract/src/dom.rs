@@ -51,9 +51,25 @@ pub fn is_read(tag: &str, name: &[u8]) -> bool {
     match &*lower {
         b"class" | b"id" | b"role" | b"aria-hidden" | b"hidden" | b"style" | b"lang" | b"itemprop" | b"datetime"
         | b"rel" | b"content" | b"name" | b"property" | b"http-equiv" | b"type" | b"charset" => true,
-        b"href" => tag.eq_ignore_ascii_case("link"),
+        b"href" => tag.eq_ignore_ascii_case("link") || tag.eq_ignore_ascii_case("a"),
         _ => false,
     }
+}
+
+/// Whether the pre-pass keeps an attribute, given the bytes of the whole attribute
+/// (`href="/author/ann-lee/"`): one [`is_read`] names, and of a link's target only
+/// one that leads to an author's page, which marks a byline. Other link targets are
+/// a fifth of a page's bytes and are never read.
+pub fn is_kept(tag: &str, name: &[u8], attribute: &[u8]) -> bool {
+    let link_target = tag.eq_ignore_ascii_case("a") && name.eq_ignore_ascii_case(b"href");
+    is_read(tag, name) && (!link_target || is_author_page(attribute))
+}
+
+/// Whether a link's target is an author's page ("/author/ann-lee/",
+/// "/authors/bo-kim", "/contributor/cy-ng").
+pub fn is_author_page(href: &[u8]) -> bool {
+    href.windows(7).any(|w| w.eq_ignore_ascii_case(b"/author"))
+        || href.windows(12).any(|w| w.eq_ignore_ascii_case(b"/contributor"))
 }
 
 /// Elements whose content is never visible article text.

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use html5ever::data::NAMED_ENTITIES;
 
-use crate::dom::{Dom, Kind};
+use crate::dom::{Dom, Kind, is_author_page};
 
 /// What the page says about itself.
 #[derive(Debug, Default)]
@@ -38,6 +38,8 @@ pub fn read(dom: &Dom) -> Metadata {
     let mut h1_seen = 0;
     let mut time_datetime = None;
     let mut byline_element = None;
+    // The first link to an author's page that reads as a name.
+    let mut author_link = None;
     let mut itemprop_date = None;
     for i in 0..dom.nodes.len() {
         let Some(tag) = dom.tag(i) else { continue };
@@ -90,6 +92,13 @@ pub fn read(dom: &Dom) -> Metadata {
         }
         if byline_element.is_none() && is_small(dom, i, BYLINE_ELEMENT_NODES) && is_byline_element(dom, i) {
             byline_element = element_byline(dom, i);
+        }
+        if author_link.is_none()
+            && tag == "a"
+            && dom.attr(i, "href").is_some_and(|href| is_author_page(href.as_bytes()))
+            && is_small(dom, i, BYLINE_ELEMENT_NODES)
+        {
+            author_link = element_byline(dom, i);
         }
     }
     ld.resolve_authors();
@@ -192,7 +201,7 @@ pub fn read(dom: &Dom) -> Metadata {
     } else {
         Shown::default()
     };
-    meta.byline = meta.byline.or(shown.byline);
+    meta.byline = meta.byline.or(shown.byline).or(author_link);
     meta.published = stated_date
         .or(shown.published)
         .or_else(|| meta.url.as_deref().and_then(date_from_url))
@@ -557,11 +566,22 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
         };
         has(word, "author") && (has(word, "name") || ends("author") || ends("authors"))
     };
+    // CSS modules end a class with a short hash: "Author_author__4ceOm".
+    let unhashed = |word: &str| -> usize {
+        match word.rfind("__") {
+            Some(at) if at > 0 && word.len() - at <= 8 && word[at + 2..].bytes().all(|b| b.is_ascii_alphanumeric()) => {
+                at
+            }
+            _ => word.len(),
+        }
+    };
     hint("class")
         || hint("rel")
         || hint("itemprop")
         || hint("id")
-        || dom.attr(i, "class").is_some_and(|c| c.split_ascii_whitespace().any(names_author))
+        || dom
+            .attr(i, "class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|w| names_author(w) || names_author(&w[..unhashed(w)])))
 }
 
 /// The name in an element that holds the author: its first line that is more than a
@@ -662,6 +682,8 @@ const BYLINE_LABELS: &[&str] = &[
     "authored by",
     "reported by",
     "text by",
+    "contributor",
+    "contributors",
 ];
 
 /// A byline in the visible text: a short element reading "By Jane Doe" (or "Written
@@ -723,8 +745,10 @@ const NAME_PARTICLES: &[&str] =
     &["and", "&", "de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin", "al"];
 
 /// Words no name holds: the labels and buttons around a byline.
-const NOT_NAME_WORDS: &[&str] =
-    &["author", "authors", "written", "share", "follow", "read", "more", "about", "view", "all", "posts"];
+const NOT_NAME_WORDS: &[&str] = &[
+    "author", "authors", "written", "share", "follow", "read", "more", "about", "view", "all", "posts", "articles",
+    "stories",
+];
 
 /// Words that end a name in a byline line ("Jane Doe on March 3", "Ann Lee Updated",
 /// "Karl Sophanus at Acme").
@@ -1117,6 +1141,21 @@ mod tests {
             Some("Hunter Dukes")
         );
         assert_eq!(byline("<p>By Karl Sophanus at Acme Labs</p>").as_deref(), Some("Karl Sophanus"));
+        // A class of CSS modules, a "Contributors:" label, a link to the author's page.
+        assert_eq!(byline("<p class=\"Author_author__4ceOm\">Nick van Mead</p>").as_deref(), Some("Nick van Mead"));
+        assert_eq!(
+            byline("<div><strong>Contributors:</strong> Janet Loughrey</div>").as_deref(),
+            Some("Janet Loughrey")
+        );
+        assert_eq!(
+            byline(
+                "<nav><a href=\"/about/\">About Us</a></nav><a href=\"/blog/authors/emmanuel-oyibo\">Emmanuel Oyibo</a>"
+            )
+            .as_deref(),
+            Some("Emmanuel Oyibo")
+        );
+        assert_eq!(byline("<a href=\"/author/ann-lee/\">View all posts</a>"), None);
+        assert_eq!(byline("<a href=\"/author/ann-lee/\">Articles by Ann</a>"), None);
     }
 
     #[test]

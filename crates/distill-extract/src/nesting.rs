@@ -87,7 +87,7 @@ fn scan(html: &str, max_depth: usize, out: &mut String) {
         };
         unread.clear();
         let end = walk_attributes(bytes, name_start + name_len, |attribute, from, to| {
-            if !closing && !crate::dom::is_read(name, attribute) {
+            if !closing && !crate::dom::is_kept(name, attribute, &bytes[from..to]) {
                 unread.push((from, to));
             }
         });
@@ -283,12 +283,14 @@ mod tests {
     #[test]
     fn attributes_never_read_are_left_out() {
         let html = "<!DOCTYPE html><html lang=en><link rel=canonical HREF='/a'><a href=\"/b\" class=x>b</a>\
+            <a href=\"/author/ann-lee/\">Ann Lee</a>\
             <img src=\"a.jpg\" srcset='a.jpg 1x, b.jpg 2x' alt=\"A > B\" data-x=1 hidden/><br/>\
             <div\tDATA-PROPS='{\"a\":\"</div>\"}' ID=\"main\" style=\"display:none\" =odd data-bare>t</div>\
             <p title=\"unclosed>text";
         assert_eq!(
             limit_nesting(html, 50),
             "<!DOCTYPE html><html lang=en><link rel=canonical HREF='/a'><a class=x>b</a>\
+            <a href=\"/author/ann-lee/\">Ann Lee</a>\
             <img hidden/><br/><div ID=\"main\" style=\"display:none\">t</div><p"
         );
     }
