@@ -11,7 +11,8 @@ pub struct Document {
     /// Author names as printed ("Jane Doe, John Roe").
     pub byline: Option<String>,
     /// Publication time, when the page states one, in the offset the page wrote it
-    /// in: the publisher's own day is the article's date.
+    /// in, so that the publisher's own day is the article's date (UTC where no offset
+    /// is written: a bare day, a URL's date, a feed's time).
     pub published: Option<DateTime<FixedOffset>>,
     /// ISO 639-1 code of the body's language, when detected with confidence.
     pub language: Option<String>,

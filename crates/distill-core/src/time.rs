@@ -2,6 +2,10 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
+/// How far apart two stated times of an article may be and still name one
+/// publication (a feed's time and the page's, metadata's and a `<time>`'s).
+pub const SAME_PUBLICATION_SECS: i64 = 3600;
+
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -68,8 +72,9 @@ pub fn parse_date(input: &str) -> Option<DateTime<FixedOffset>> {
 /// first, as Europe writes it; "2/24/2026", "3/4/2025" and "03-09-2026" the month, as
 /// the United States does, unless the first number cannot be a month ("24/2/2026").
 ///
-/// Kept apart from [`parse_date`]: where a page's text is read for a date, only a
-/// line known to hold one should be read this way, for "1/1/2013" in a table is data.
+/// Kept apart from [`parse_date`], which also tests whether any line is a dateline:
+/// only text placed or marked as a date should be read this way, for "1/1/2013" in a
+/// table is data.
 pub fn parse_numeric_date(s: &str) -> Option<DateTime<FixedOffset>> {
     let mut words = s.split_whitespace();
     let head = words.next()?;

@@ -66,10 +66,20 @@ pub fn is_kept(tag: &str, name: &[u8], attribute: &[u8]) -> bool {
 }
 
 /// Whether a link's target is an author's page ("/author/ann-lee/",
-/// "/authors/bo-kim", "/contributor/cy-ng").
+/// "/authors/bo-kim", "/contributor/cy-ng"; not "/authority/").
 pub fn is_author_page(href: &[u8]) -> bool {
-    href.windows(7).any(|w| w.eq_ignore_ascii_case(b"/author"))
-        || href.windows(12).any(|w| w.eq_ignore_ascii_case(b"/contributor"))
+    [&b"/author"[..], b"/contributor"].iter().any(|word| {
+        href.windows(word.len()).enumerate().any(|(at, w)| {
+            if !w.eq_ignore_ascii_case(word) {
+                return false;
+            }
+            let mut rest = &href[at + word.len()..];
+            if rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b's')) {
+                rest = &rest[1..];
+            }
+            rest.first().is_none_or(|b| matches!(b, b'/' | b'-' | b'_' | b'.' | b'?' | b'#' | b'"' | b'\'' | b'='))
+        })
+    })
 }
 
 /// Elements whose content is never visible article text.
@@ -325,6 +335,16 @@ pub fn is_block(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_pages() {
+        for href in ["/author/ann-lee/", "href=\"/Authors/bo-kim\"", "/contributor", "https://s.example/author?id=3"] {
+            assert!(is_author_page(href.as_bytes()), "{href}");
+        }
+        for href in ["/authority/", "/authorize?x", "/authorship", "/news/2026/a"] {
+            assert!(!is_author_page(href.as_bytes()), "{href}");
+        }
+    }
 
     #[test]
     fn lines_end_at_blocks_and_breaks() {

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use distill_core::text::collapse_whitespace;
-use distill_core::time::{date_from_url, month_number, parse_numeric_date};
+use distill_core::time::{SAME_PUBLICATION_SECS, date_from_url, month_number, parse_numeric_date};
 use serde_json::Value;
 
 use std::collections::HashSet;
@@ -135,9 +135,10 @@ pub fn read(dom: &Dom) -> Metadata {
     meta.title = title;
     // Dates shown after the headline's node are the article's; before it, a sidebar's.
     let headline_node = shown_at.or_else(|| headings.first().map(|h| h.0));
-    // The heading as shown, whole, is a form: the headline may be a part of it. Other
-    // forms of one or two words ("Review" of "Review | Movies | Site") would also drop
-    // a line of the body that happens to read the same.
+    // The heading as shown, whole, is a form whatever its length: it is the very line
+    // to drop, and the headline may be a part of it. Other forms of one or two words
+    // ("Review" of "Review | Movies | Site") would also drop a line of the body that
+    // happens to read the same.
     let shown_heading = shown_at.and_then(|node| headings.iter().find(|h| h.0 == node)).map(|h| h.1.clone());
     meta.title_forms = shown_heading
         .into_iter()
@@ -230,9 +231,6 @@ fn other_published(metas: &[(String, String)]) -> Option<DateTime<FixedOffset>> 
 fn parse_stated(text: &str) -> Option<DateTime<FixedOffset>> {
     distill_core::time::parse_date(text).or_else(|| parse_numeric_date(text))
 }
-
-/// How far apart two stated times may be and still be one publication.
-const SAME_PUBLICATION_SECS: i64 = 3600;
 
 /// Metadata often states the time in UTC while the page's `<time>` states about the
 /// same moment in the publisher's offset ("2025-12-19T02:41Z" beside
@@ -781,7 +779,8 @@ struct Shown {
     /// The first "By Jane Doe" line, or "By" label followed by the name.
     byline: Option<String>,
     /// The first short line reading "Published ..." or "Posted ...", or a date in an
-    /// element whose class says date or published ("c-meta__date", "entry-date").
+    /// element whose class says date, published or time ("c-meta__date",
+    /// "entry-date", "time").
     published: Option<DateTime<FixedOffset>>,
     /// The first short line that is only a date, after the page's `<h1>`.
     bare: Option<DateTime<FixedOffset>>,
@@ -824,7 +823,8 @@ impl Shown {
             return;
         };
         let words = text.split_whitespace().count();
-        let lower = text.to_ascii_lowercase();
+        // The kind is the whole line's: "Updated · Dec 20, 2025" is an update.
+        let lower = line.to_ascii_lowercase();
         let class = dom.attr(i, "class").unwrap_or("").to_ascii_lowercase();
         // Which kind of date the line would be, before the costly parse. "Posted by
         // David at December 16, 2025 11:15 AM" names the author first.
@@ -1194,6 +1194,11 @@ mod tests {
             Some("2025-12-16")
         );
         assert_eq!(date("<span class=\"time\">3/4/2025</span>").as_deref(), Some("2025-03-04"));
+        assert_eq!(
+            date("<h1>T</h1><span class=\"date\">Updated · Dec 20, 2025</span><p>Dec 17, 2025</p>").as_deref(),
+            Some("2025-12-17"),
+            "an update's date shares its line"
+        );
         assert_eq!(date("<h1>T</h1><span>17.05.2021</span>").as_deref(), Some("2021-05-17"));
         // Meta tags of a site's own naming.
         let date = |head: &str| meta(&format!("<head>{head}</head>")).published.map(|d| d.format("%F").to_string());

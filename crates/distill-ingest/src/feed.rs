@@ -64,7 +64,8 @@ pub fn parse_feed(origin: &str, bytes: &[u8], base_url: Option<&str>) -> Result<
             item.teaser = words < TEASER_WORDS;
             item.url = link;
             item.title = entry.title.map(|t| plain(&t.content)).filter(|t| !t.is_empty());
-            item.published = entry.published.or(entry.updated).map(|d| d.fixed_offset());
+            item.published = entry.published.map(|d| d.fixed_offset());
+            item.fallback_published = entry.updated.map(|d| d.fixed_offset());
             item.source = title.clone();
             let authors: Vec<String> =
                 entry.authors.iter().filter_map(|a| a.name.as_deref()).map(plain).filter(|n| !n.is_empty()).collect();
@@ -218,7 +219,8 @@ mod tests {
         let atom = parse_feed("a", atom.as_bytes(), Some("https://a.example/feed.xml")).unwrap();
         assert_eq!(atom.title.as_deref(), Some("Atom & more"));
         assert_eq!(items(&atom)[0].url.as_deref(), Some("https://a.example/blog/posts/e"));
-        assert!(items(&atom)[0].published.is_some());
+        // An Atom entry with only `updated` dates the article where its page does not.
+        assert!(items(&atom)[0].published.is_none() && items(&atom)[0].fallback_published.is_some());
         let json = parse_feed("j", json.as_bytes(), None).unwrap();
         assert_eq!(items(&json)[0].title.as_deref(), Some("J"));
     }

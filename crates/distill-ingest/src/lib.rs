@@ -41,11 +41,12 @@ pub struct RawItem {
     pub url: Option<String>,
     /// Title given by the container.
     pub title: Option<String>,
-    /// Publication time given by the container (a feed entry's date).
+    /// Publication time given by the container (a feed entry's publication date).
     pub published: Option<DateTime<FixedOffset>>,
-    /// When the page was archived (a WARC record's date): the article's date only
-    /// where the page states none, since a crawl can come years after publication.
-    pub captured: Option<DateTime<FixedOffset>>,
+    /// A date the container gives that is not the publication's own: a WARC record's
+    /// capture time (a crawl can come years after publication), a feed entry's last
+    /// update. The article's date only where the page states none.
+    pub fallback_published: Option<DateTime<FixedOffset>>,
     /// Publication name given by the container.
     pub source: Option<String>,
     /// Author given by the container.
@@ -65,7 +66,7 @@ impl RawItem {
             url: None,
             title: None,
             published: None,
-            captured: None,
+            fallback_published: None,
             source: None,
             byline: None,
             charset: None,

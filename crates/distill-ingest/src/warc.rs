@@ -149,7 +149,7 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 Ok(Some((charset, body))) => {
                     let mut item = RawItem::new(origin, Body::Html(body));
                     item.url = target;
-                    item.captured = date;
+                    item.fallback_published = date;
                     item.charset = charset;
                     return Some(Ok(item));
                 }
@@ -244,7 +244,7 @@ mod tests {
         assert_eq!(items[0].url.as_deref(), Some("https://a.example/1"));
         assert_eq!(items[0].charset.as_deref(), Some("utf-8"));
         assert!(matches!(&items[1].body, Body::Html(b) if b == b"<p>Two</p>"));
-        assert!(items[1].captured.is_some() && items[1].published.is_none());
+        assert!(items[1].fallback_published.is_some() && items[1].published.is_none());
         assert_eq!(reader.passed_over, 3);
     }
 

@@ -21,13 +21,16 @@ pub fn extract_item(item: &RawItem, config: &PipelineConfig) -> Result<Document,
     if item.url.is_some() {
         doc.url = item.url.clone();
     }
-    match (item.published, doc.published) {
-        // The same moment: keep the page's offset, which feeds drop.
-        (Some(given), Some(stated)) if given == stated => {}
-        (Some(given), _) => doc.published = Some(given),
-        (None, None) => doc.published = item.captured,
-        (None, Some(_)) => {}
-    }
+    doc.published = match (item.published, doc.published) {
+        // About the same moment: the page's offset, which feeds drop, is kept.
+        (Some(given), Some(stated))
+            if (given.timestamp() - stated.timestamp()).abs() <= distill_core::time::SAME_PUBLICATION_SECS =>
+        {
+            Some(given.with_timezone(stated.offset()))
+        }
+        (Some(given), _) => Some(given),
+        (None, stated) => stated.or(item.fallback_published),
+    };
     if item.byline.is_some() {
         doc.byline = item.byline.clone();
     }
@@ -119,16 +122,18 @@ mod tests {
 
         // An archive's capture date never replaces the date the page states...
         let mut archived = page("2026-09-14T21:00:00-05:00");
-        archived.captured = at("2030-01-01T00:00:00+00:00");
+        archived.fallback_published = at("2030-01-01T00:00:00+00:00");
         assert_eq!(date(&archived).as_deref(), Some("2026-09-14T21:00:00-05:00"));
         // ...and stands in where it states none.
         let mut undated = page("");
-        undated.captured = at("2030-01-01T00:00:00+00:00");
+        undated.fallback_published = at("2030-01-01T00:00:00+00:00");
         assert_eq!(date(&undated).as_deref(), Some("2030-01-01T00:00:00+00:00"));
-        // A feed's date wins, but the same moment keeps the page's offset.
+        // A feed's date wins, but about the same moment keeps the page's offset.
         let mut fed = page("2026-09-14T21:00:00-05:00");
         fed.published = at("2026-09-15T02:00:00+00:00");
         assert_eq!(date(&fed).as_deref(), Some("2026-09-14T21:00:00-05:00"));
+        fed.published = at("2026-09-15T02:00:30+00:00");
+        assert_eq!(date(&fed).as_deref(), Some("2026-09-14T21:00:30-05:00"));
         fed.published = at("2026-09-16T08:00:00+00:00");
         assert_eq!(date(&fed).as_deref(), Some("2026-09-16T08:00:00+00:00"));
     }

@@ -8,7 +8,7 @@ use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use distill_core::Article;
 use distill_store::Store;
 use serde::Serialize;
@@ -60,10 +60,11 @@ pub struct SearchQuery {
     pub offset: usize,
     /// Only this source (case-insensitive).
     pub source: Option<String>,
-    /// Only articles published at or after this time.
-    pub since: Option<DateTime<Utc>>,
-    /// Only articles published before this time.
-    pub until: Option<DateTime<Utc>>,
+    /// Only articles published on this day or later, on the publisher's calendar (the
+    /// day the article page shows).
+    pub since: Option<NaiveDate>,
+    /// Only articles published before this day, on the publisher's calendar.
+    pub until: Option<NaiveDate>,
     /// Also return near-duplicate copies (by default each story appears once).
     pub include_duplicates: bool,
 }
@@ -106,6 +107,9 @@ struct Fields {
     url: Field,
     published: Field,
     published_offset: Field,
+    /// The publisher's calendar day, as days from the common era: what date filters
+    /// compare, so that a filter agrees with the date shown.
+    published_day: Field,
 }
 
 /// The tantivy index of a data folder.
@@ -135,6 +139,7 @@ fn schema() -> (Schema, Fields) {
         url: b.add_text_field("url", STORED),
         published: b.add_date_field("published", tantivy::schema::INDEXED | tantivy::schema::FAST | STORED),
         published_offset: b.add_i64_field("published_offset", STORED),
+        published_day: b.add_i64_field("published_day", tantivy::schema::INDEXED),
     };
     (b.build(), fields)
 }
@@ -236,6 +241,7 @@ impl SearchIndex {
         if let Some(published) = article.published {
             doc.add_date(f.published, tantivy::DateTime::from_timestamp_secs(published.timestamp()));
             doc.add_i64(f.published_offset, i64::from(published.offset().local_minus_utc()));
+            doc.add_i64(f.published_day, i64::from(published.date_naive().num_days_from_ce()));
         }
         writer.add_document(doc)?;
         Ok(())
@@ -260,10 +266,9 @@ impl SearchIndex {
             clauses.push((Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
         }
         if q.since.is_some() || q.until.is_some() {
-            let bound = |d: Option<DateTime<Utc>>, inclusive: bool| match d {
+            let bound = |d: Option<NaiveDate>, inclusive: bool| match d {
                 Some(d) => {
-                    let term =
-                        Term::from_field_date(f.published, tantivy::DateTime::from_timestamp_secs(d.timestamp()));
+                    let term = Term::from_field_i64(f.published_day, i64::from(d.num_days_from_ce()));
                     if inclusive { Bound::Included(term) } else { Bound::Excluded(term) }
                 }
                 None => Bound::Unbounded,
@@ -398,7 +403,7 @@ mod tests {
         assert!(r.hits[0].snippet.contains("<mark>strike</mark>"), "{}", r.hits[0].snippet);
         let r = index.search(&SearchQuery { source: Some("capital daily".into()), ..q("strike") }).unwrap();
         assert_eq!(r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["b"]);
-        let since = chrono::NaiveDate::from_ymd_opt(2026, 9, 5).unwrap().and_hms_opt(0, 0, 0).unwrap().and_utc();
+        let since = NaiveDate::from_ymd_opt(2026, 9, 5).unwrap();
         let r = index.search(&SearchQuery { since: Some(since), ..q("strike") }).unwrap();
         assert_eq!(r.total, 1);
         // An update replaces the document instead of adding a second one.
@@ -428,12 +433,17 @@ mod tests {
         index.sync(&store).unwrap();
         let r = index.search(&SearchQuery { text: "council".into(), limit: 5, ..Default::default() }).unwrap();
         assert_eq!(r.hits[0].published.map(|d| d.to_rfc3339()).as_deref(), Some("2026-09-14T21:00:00-05:00"));
-        // Date bounds are instants: 02:00 UTC on the 15th is inside "since the 15th".
-        let since = chrono::NaiveDate::from_ymd_opt(2026, 9, 15).unwrap().and_hms_opt(0, 0, 0).unwrap().and_utc();
-        let r = index
-            .search(&SearchQuery { text: "council".into(), limit: 5, since: Some(since), ..Default::default() })
-            .unwrap();
-        assert_eq!(r.total, 1);
+        // Date bounds are the publisher's days, the days the pages show: filed on the
+        // 14th in New York (the 15th in UTC), the article is before "since the 15th".
+        let search = |since: Option<NaiveDate>, until: Option<NaiveDate>| {
+            let q = SearchQuery { text: "council".into(), limit: 5, since, until, ..Default::default() };
+            index.search(&q).unwrap().total
+        };
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 9, d);
+        assert_eq!(search(day(15), None), 0);
+        assert_eq!(search(day(14), None), 1);
+        assert_eq!(search(None, day(15)), 1);
+        assert_eq!(search(None, day(14)), 0);
     }
 
     /// The index is a replica: one written with another schema is replaced, and the

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, Utc};
+use chrono::NaiveDate;
 use distill_core::Article;
 use distill_pipeline::Library;
 use distill_search::SearchQuery;
@@ -164,18 +164,18 @@ pub struct SearchParams {
     pub offset: Option<usize>,
     /// Source filter.
     pub source: Option<String>,
-    /// Earliest publication date.
+    /// Earliest publication day, as the publisher dates it.
     pub since: Option<String>,
-    /// Latest publication date (exclusive).
+    /// Latest publication day (exclusive), as the publisher dates it.
     pub until: Option<String>,
 }
 
 impl SearchParams {
     pub(crate) fn to_query(&self) -> Result<SearchQuery, ApiError> {
-        let date = |name: &str, v: &Option<String>| -> Result<Option<DateTime<Utc>>, ApiError> {
+        let date = |name: &str, v: &Option<String>| -> Result<Option<NaiveDate>, ApiError> {
             match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
                 None => Ok(None),
-                Some(s) => distill_core::time::parse_date(s).map(|d| Some(d.to_utc())).ok_or_else(|| {
+                Some(s) => distill_core::time::parse_date(s).map(|d| Some(d.date_naive())).ok_or_else(|| {
                     ApiError::bad_request("bad_date", format!("{name}: cannot read {s:?} as a date (use YYYY-MM-DD)"))
                 }),
             }

@@ -200,7 +200,8 @@ impl Store for SqliteStore {
         let now = Utc::now().to_rfc3339();
         let mut outcomes = Vec::with_capacity(articles.len());
         {
-            let mut existing = tx.prepare_cached("SELECT content_hash FROM articles WHERE id = ?1")?;
+            let mut existing =
+                tx.prepare_cached("SELECT content_hash, published, published_offset FROM articles WHERE id = ?1")?;
             let mut write = tx.prepare_cached(
                 "INSERT INTO articles (id, title, url, source, byline, published, language, body, analysis, content_hash, origin, seq, ingested_at, updated_at, duplicate_of, signature, published_offset)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)
@@ -211,9 +212,16 @@ impl Store for SqliteStore {
                    signature = excluded.signature, published_offset = excluded.published_offset",
             )?;
             for a in articles {
-                let stored: Option<String> = existing.query_row([&a.id], |r| r.get(0)).optional()?;
+                let stored: Option<(String, Option<String>, Option<i32>)> =
+                    existing.query_row([&a.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?;
+                let published = a.published.map(|d| d.with_timezone(&Utc).to_rfc3339());
+                let offset = a.published.map(|d| d.offset().local_minus_utc());
                 let outcome = match stored {
-                    Some(hash) if hash == a.content_hash => {
+                    // A new date is a change too: a row written before offsets were
+                    // kept, or dated by an archive's capture time, is mended.
+                    Some((hash, stored_published, stored_offset))
+                        if hash == a.content_hash && stored_published == published && stored_offset == offset =>
+                    {
                         outcomes.push(Upsert::Unchanged);
                         continue;
                     }
@@ -233,7 +241,7 @@ impl Store for SqliteStore {
                     a.url,
                     a.source,
                     a.byline,
-                    a.published.map(|d| d.with_timezone(&Utc).to_rfc3339()),
+                    published,
                     a.language,
                     a.text,
                     analysis,
@@ -243,7 +251,7 @@ impl Store for SqliteStore {
                     now,
                     a.duplicate_of,
                     signature_bytes(&a.signature),
-                    a.published.map(|d| d.offset().local_minus_utc()),
+                    offset,
                 ])?;
                 outcomes.push(outcome);
             }
@@ -422,7 +430,7 @@ mod tests {
             url: Some(format!("https://example.com/{id}")),
             source: Some("Example".into()),
             byline: None,
-            published: Some(Utc::now().fixed_offset()),
+            published: DateTime::parse_from_rfc3339("2026-09-14T10:00:00+02:00").ok(),
             language: Some("en".into()),
             text: text.to_string(),
             sentences: vec![Sentence { index: 0, text: text.to_string(), start: 0, end: text.len(), paragraph: 0 }],
@@ -518,10 +526,16 @@ mod tests {
             .collect();
         assert_eq!(listed, ["evening", "night"], "02:00 UTC is later than 01:00 UTC");
 
-        // Rows written before offsets were kept read as UTC.
+        // Rows written before offsets were kept read as UTC, and ingesting the article
+        // again mends them.
         store.lock().execute("UPDATE articles SET published_offset = NULL", []).unwrap();
-        let got = store.get("evening").unwrap().unwrap().published.unwrap();
-        assert_eq!(got.to_rfc3339(), "2026-09-15T02:00:00+00:00");
+        let stored = store.get("evening").unwrap().unwrap();
+        assert_eq!(stored.published.unwrap().to_rfc3339(), "2026-09-15T02:00:00+00:00");
+        let mut again = stored.clone();
+        again.published = at("2026-09-14T21:00:00-05:00");
+        assert_eq!(store.upsert_batch(&[again.clone()]).unwrap(), [Upsert::Updated]);
+        assert_eq!(store.get("evening").unwrap().unwrap().published, again.published);
+        assert_eq!(store.upsert_batch(&[again]).unwrap(), [Upsert::Unchanged]);
     }
 
     #[test]

@@ -261,6 +261,18 @@ struct FieldScores {
     misses: Vec<String>,
 }
 
+/// Whether a date text ends with a zone: "Z", "+02:00", "-0500".
+fn has_offset(text: &str) -> bool {
+    let text = text.trim();
+    text.ends_with(['Z', 'z'])
+        || text.rfind(['+', '-']).is_some_and(|at| {
+            let zone = &text[at + 1..];
+            text[..at].contains(':')
+                && (4..=5).contains(&zone.len())
+                && zone.bytes().all(|b| b.is_ascii_digit() || b == b':')
+        })
+}
+
 impl FieldScores {
     /// Titles and bylines match on their word tokens (a byline's leading "By" and its
     /// "and"s ignored); dates on the calendar day where the publisher is.
@@ -299,12 +311,12 @@ impl FieldScores {
         }
         if let Some(gold) = date {
             self.date.1 += 1;
-            // A bare gold day is the publisher's day; a gold time names its own offset,
-            // and ours is read in it.
+            // A bare gold day (or a time with no zone) is the publisher's day; a gold
+            // time with a zone names its offset, and ours is read in it.
             let want = distill_core::time::parse_date(gold);
             let published = doc.and_then(|d| d.published);
             let got = match want {
-                Some(want) if gold.contains(':') => published.map(|d| d.with_timezone(want.offset()).date_naive()),
+                Some(want) if has_offset(gold) => published.map(|d| d.with_timezone(want.offset()).date_naive()),
                 _ => published.map(|d| d.date_naive()),
             };
             let want = want.map(|d| d.date_naive());

@@ -107,10 +107,10 @@ enum Command {
         /// Only this source.
         #[arg(long)]
         source: Option<String>,
-        /// Published on or after this date (YYYY-MM-DD).
+        /// Published on or after this day (YYYY-MM-DD), as the publisher dates it.
         #[arg(long)]
         since: Option<String>,
-        /// Published before this date (YYYY-MM-DD).
+        /// Published before this day (YYYY-MM-DD), as the publisher dates it.
         #[arg(long)]
         until: Option<String>,
         /// Also show near-duplicate copies (by default each story appears once).
@@ -284,7 +284,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let date = |name: &str, v: Option<String>| -> anyhow::Result<_> {
                 v.map(|s| {
                     distill_core::time::parse_date(&s)
-                        .map(|d| d.to_utc())
+                        .map(|d| d.date_naive())
                         .with_context(|| format!("--{name}: cannot read {s:?} as a date (use YYYY-MM-DD)"))
                 })
                 .transpose()
