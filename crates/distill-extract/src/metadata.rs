@@ -877,7 +877,8 @@ fn clean_byline(raw: &str) -> Option<String> {
     if words.iter().any(|w| is_identifier(w)) {
         return None;
     }
-    let name = words.join(" ");
+    // Texts joined from separate elements may leave "Gene Petrino , Editor".
+    let name = words.join(" ").replace(" ,", ",");
     let name = name.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '-' | '&') || c.is_whitespace());
     let count = name.split_whitespace().count();
     (count > 0 && count <= 12 && !name.starts_with("http")).then(|| name.to_string())
@@ -1067,6 +1068,8 @@ mod tests {
             let m = meta(&format!(r#"<meta name="author" content="{placeholder}">"#));
             assert_eq!(m.byline, None, "{placeholder}");
         }
+        let m = meta(r#"<meta name="author" content="Gene Petrino , Home Security Expert">"#);
+        assert_eq!(m.byline.as_deref(), Some("Gene Petrino, Home Security Expert"));
         let m = meta(r#"<meta name="author" content="J.R.R. Tolkien">"#);
         assert_eq!(m.byline.as_deref(), Some("J.R.R. Tolkien"));
     }
