@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use html5ever::data::NAMED_ENTITIES;
 
-use crate::dom::{Dom, Kind, is_author_page};
+use crate::dom::{Dom, Kind, NONE, is_author_page};
 
 /// What the page says about itself.
 #[derive(Debug, Default)]
@@ -604,6 +604,18 @@ fn has(text: &str, word: &str) -> bool {
     text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
+/// Nodes in a headline's header: the title, a kicker, a date, a byline.
+const HEADER_NODES: usize = 24;
+
+/// Whether element `i` sits in the headline's own header: its parent or
+/// grandparent is small and holds the headline `h` ("<header><div>Dec 12,
+/// 2025</div><h1>…").
+fn beside(dom: &Dom, i: usize, h: usize) -> bool {
+    let holds = |a: usize| a != NONE && a <= h && h < dom.nodes[a].end && is_small(dom, a, HEADER_NODES);
+    let parent = dom.nodes[i].parent;
+    holds(parent) || (parent != NONE && holds(dom.nodes[parent].parent))
+}
+
 /// Elements that may hold a byline or a date line.
 fn is_line(tag: &str) -> bool {
     matches!(
@@ -790,7 +802,7 @@ struct Shown {
 
 impl Shown {
     /// Reads the page's short lines for what is wanted, until it is found; a line
-    /// that is only a date counts after the `headline` node.
+    /// that is only a date counts after the `headline` node, or beside it.
     fn read(dom: &Dom, want_byline: bool, want_date: bool, headline: Option<usize>) -> Shown {
         let mut shown = Shown::default();
         for i in 0..dom.nodes.len() {
@@ -807,7 +819,7 @@ impl Shown {
                 shown.byline = visible_byline(dom, i);
             }
             if want_date && glance.has_year {
-                shown.read_date(dom, i, headline.is_some_and(|h| i > h));
+                shown.read_date(dom, i, headline.is_some_and(|h| i > h || beside(dom, i, h)));
             }
         }
         shown
@@ -1168,7 +1180,13 @@ mod tests {
         assert_eq!(date("<li class=\"c-meta__date\">December 24, 2024</li>").as_deref(), Some("2024-12-24"));
         assert_eq!(date("<time>Mar 24, 2025</time>").as_deref(), Some("2025-03-24"));
         // A bare date counts only after the headline; an update date only when nothing else is shown.
-        assert_eq!(date("<p>Dec 17, 2025</p><h1>T</h1>"), None);
+        let article = "<p>The council met.</p>".repeat(30);
+        assert_eq!(date(&format!("<p>Dec 17, 2025</p><div><h1>T</h1>{article}</div>")), None);
+        assert_eq!(
+            date("<header><div><span>Dec 12, 2025</span></div><h1>T</h1></header>").as_deref(),
+            Some("2025-12-12"),
+            "in the headline's own header"
+        );
         assert_eq!(date("<h1>T</h1><p>Dec 17, 2025</p>").as_deref(), Some("2025-12-17"));
         assert_eq!(
             date("<h1>T</h1><span>Updated October 23, 2025</span><p>Dec 17, 2025</p>").as_deref(),
@@ -1178,10 +1196,10 @@ mod tests {
         assert_eq!(date("<p>Published March 3, 2025 · Updated March 5</p>").as_deref(), Some("2025-03-03"));
         // After the headline, not after a logo's <h1>: the sidebar's date is not the article's.
         assert_eq!(
-            date(
+            date(&format!(
                 "<head><meta property=\"og:title\" content=\"Budget passes after debate\"></head><h1>Gazette</h1>\
-                 <p>Jan 2, 2024</p><h1>Budget passes after debate</h1><p>Dec 17, 2025</p>"
-            )
+                 <p>Jan 2, 2024</p><h1>Budget passes after debate</h1><p>Dec 17, 2025</p>{article}"
+            ))
             .as_deref(),
             Some("2025-12-17")
         );
