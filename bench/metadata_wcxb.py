@@ -10,10 +10,13 @@ into bench/out/wcxb-ground-truth/ (network needed once), writes a manifest besid
 to the pages in a temporary folder, and runs `distill eval metadata` on it, which prints
 each field's accuracy and every miss with its page.
 
---ids FILE: the page ids to score, whitespace-separated (default: every page of DIR).
-bench/metadata_wcxb_samples.txt holds the three samples BENCHMARKS.md reports.
+--ids FILE: the page ids to score, whitespace-separated (default: every page of DIR);
+lines starting with "#" are comments, and a comment "# sample ..." starts a sample,
+which is also scored on its own after the whole. bench/metadata_wcxb_samples.txt holds
+the samples BENCHMARKS.md reports.
 """
 import argparse
+import io
 import json
 import os
 import subprocess
@@ -68,38 +71,64 @@ def main():
     except (OSError, ValueError) as error:
         sys.exit(f"{truth}: {error}")
     ids = sorted(local)
+    samples = []  # (heading, ids) of each "# sample" section of the ids file
     if args.ids:
+        wanted = []
         with open(args.ids) as f:
-            wanted = [w for line in f if not line.startswith("#") for w in line.split()]
+            for line in f:
+                if line.startswith("# sample"):
+                    samples.append((line[2:].strip(), []))
+                elif not line.startswith("#"):
+                    wanted += line.split()
+                    if samples:
+                        samples[-1][1].extend(line.split())
         ids = [i for i in wanted if i in local]
     cache = os.path.join(root, "bench", "out", "wcxb-ground-truth")
+    manifest = []
+    skipped = 0
+    for page_id in ids:
+        try:
+            gold = upstream_gold(page_id, args.upstream, cache)
+        except (OSError, ValueError) as error:  # unreadable, missing or not JSON: the rest go on
+            print(f"page {page_id}: no upstream gold ({error})", file=sys.stderr)
+            skipped += 1
+            continue
+        if gold.get("url") != local[page_id].get("url"):
+            print(f"page {page_id}: upstream URL differs, skipped", file=sys.stderr)
+            skipped += 1
+            continue
+        item = {"id": page_id, "format": "html", "file": f"html/{page_id}.html.gz"}
+        fields = gold.get("ground_truth", {})
+        for ours, theirs in (("title", "title"), ("author", "author"), ("published", "publish_date")):
+            if fields.get(theirs):
+                item[ours] = fields[theirs]
+        manifest.append(item)
+    print(f"{len(manifest)} pages ({skipped} skipped)", flush=True)
+    status = evaluate(args.distill, args.dir, manifest)
+    for heading, sample in samples:
+        chosen = set(sample)
+        out = io.StringIO()
+        evaluate(args.distill, args.dir, [m for m in manifest if m["id"] in chosen], out)
+        summary = [line for line in out.getvalue().splitlines() if " correct (" in line]
+        print(f"{heading}: " + "; ".join(summary))
+    return status
+
+
+def evaluate(distill, pages, manifest, out=None):
+    """Runs `distill eval metadata` on a manifest of pages linked into a temporary
+    folder; its report goes to `out` (standard output by default)."""
     with tempfile.TemporaryDirectory() as work:
         os.mkdir(os.path.join(work, "html"))
-        manifest, skipped = [], 0
-        for page_id in ids:
-            try:
-                gold = upstream_gold(page_id, args.upstream, cache)
-            except (OSError, ValueError) as error:  # unreadable, missing or not JSON: the rest go on
-                print(f"page {page_id}: no upstream gold ({error})", file=sys.stderr)
-                skipped += 1
-                continue
-            if gold.get("url") != local[page_id].get("url"):
-                print(f"page {page_id}: upstream URL differs, skipped", file=sys.stderr)
-                skipped += 1
-                continue
-            name = f"{page_id}.html.gz"
-            os.symlink(os.path.abspath(os.path.join(args.dir, "html", name)), os.path.join(work, "html", name))
-            item = {"format": "html", "file": f"html/{name}"}
-            fields = gold.get("ground_truth", {})
-            for ours, theirs in (("title", "title"), ("author", "author"), ("published", "publish_date")):
-                if fields.get(theirs):
-                    item[ours] = fields[theirs]
-            manifest.append(item)
+        for item in manifest:
+            name = os.path.basename(item["file"])
+            os.symlink(os.path.abspath(os.path.join(pages, "html", name)), os.path.join(work, "html", name))
         with open(os.path.join(work, "manifest.json"), "w", encoding="utf-8") as f:
             json.dump(manifest, f, ensure_ascii=False)
-        print(f"{len(manifest)} pages ({skipped} skipped)", flush=True)
-        return subprocess.call([args.distill, "eval", "metadata", work])
-
+        if out is None:
+            return subprocess.call([distill, "eval", "metadata", work])
+        run = subprocess.run([distill, "eval", "metadata", work], capture_output=True, text=True)
+        out.write(run.stdout)
+        return run.returncode
 
 if __name__ == "__main__":
     sys.exit(main())
