@@ -588,7 +588,20 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
 fn element_byline(dom: &Dom, i: usize) -> Option<String> {
     let lines = dom.lines_of(i, |j| is_role(dom, j));
     let line = lines.iter().find(|l| clean_byline(l).is_some())?;
-    person_name(line, NameSource::Element)
+    let name = person_name(line, NameSource::Element)?;
+    // Authors are linked to their pages: where the line says more than the linked
+    // names ("& Zackery Cuevas Writer, Hardware"), the links are the names.
+    let end = dom.nodes[i].end.max(i + 1);
+    let linked: Vec<String> = (i + 1..end)
+        .filter(|&j| dom.tag(j) == Some("a"))
+        .filter_map(|j| person_name(&dom.text_of(j), NameSource::Line))
+        .take(8)
+        .collect();
+    let joined = linked.join(", ");
+    if !linked.is_empty() && name.contains(linked[0].as_str()) && joined.len() < name.len() {
+        return Some(joined);
+    }
+    Some(name)
 }
 
 /// Whether an element holds a person's role or job title, not their name.
@@ -1171,6 +1184,16 @@ mod tests {
         );
         assert_eq!(byline("<a href=\"/author/ann-lee/\">View all posts</a>"), None);
         assert_eq!(byline("<a href=\"/author/ann-lee/\">Articles by Ann</a>"), None);
+        // The linked names, where the line says more than they do.
+        assert_eq!(
+            byline("<div class=\"authors-name\"><span>&amp;</span> <a>Zackery Cuevas</a> <span>Writer, Hardware</span></div>")
+                .as_deref(),
+            Some("Zackery Cuevas")
+        );
+        assert_eq!(
+            byline("<p class=\"byline\">By <a>Jane Doe</a> and <a>John Roe</a></p>").as_deref(),
+            Some("Jane Doe, John Roe")
+        );
     }
 
     #[test]
