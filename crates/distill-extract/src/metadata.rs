@@ -288,7 +288,13 @@ fn headline(headings: &[(usize, String)], titles: &[String], sites: &[String]) -
     }
     let (text, node) = match (best, titles.first()) {
         (Some((_, (node, text))), _) => (text, Some(*node)),
-        (None, Some(title)) => (title, None),
+        // JSON-LD headlines are cut short at 110 characters by some publishers
+        // ("… Find Solutions (Including"): a longer title that starts with the first
+        // one is the whole of it.
+        (None, Some(first)) => {
+            let whole = titles.iter().find(|t| t.len() > first.len() && t.starts_with(first.as_str()));
+            (whole.unwrap_or(first), None)
+        }
         (None, None) => match headings.first() {
             Some((node, text)) => (text, Some(*node)),
             None => return (None, None),
@@ -995,6 +1001,16 @@ mod tests {
             Some("ML (Machine Learning) at Georgia Tech")
         );
         assert_eq!(title("<title>Fire | Crime | News</title>").as_deref(), Some("Fire"), "the first of equals");
+        assert_eq!(
+            title(
+                r#"<script type="application/ld+json">{"@type":"Article","headline":"We Help 4 Readers Find Solutions (Including"}</script>
+                <meta property="og:title" content="We Help 4 Readers Find Solutions (Including One Trick) - Emily Henderson">
+                <meta property="og:site_name" content="Emily Henderson">"#
+            )
+            .as_deref(),
+            Some("We Help 4 Readers Find Solutions (Including One Trick)"),
+            "a headline cut short"
+        );
     }
 
     #[test]
