@@ -105,8 +105,8 @@ struct Fields {
     source: Field,
     source_key: Field,
     url: Field,
+    /// The publication time in RFC 3339, with the publisher's offset.
     published: Field,
-    published_offset: Field,
     /// The publisher's calendar day, as days from the common era: what date filters
     /// compare, so that a filter agrees with the date shown.
     published_day: Field,
@@ -137,8 +137,7 @@ fn schema() -> (Schema, Fields) {
         source_key: b.add_text_field("source_key", STRING),
         duplicate: b.add_text_field("duplicate", STRING),
         url: b.add_text_field("url", STORED),
-        published: b.add_date_field("published", tantivy::schema::INDEXED | tantivy::schema::FAST | STORED),
-        published_offset: b.add_i64_field("published_offset", STORED),
+        published: b.add_text_field("published", STORED),
         published_day: b.add_i64_field("published_day", tantivy::schema::INDEXED),
     };
     (b.build(), fields)
@@ -239,8 +238,7 @@ impl SearchIndex {
             doc.add_text(f.url, url);
         }
         if let Some(published) = article.published {
-            doc.add_date(f.published, tantivy::DateTime::from_timestamp_secs(published.timestamp()));
-            doc.add_i64(f.published_offset, i64::from(published.offset().local_minus_utc()));
+            doc.add_text(f.published, published.to_rfc3339());
             doc.add_i64(f.published_day, i64::from(published.date_naive().num_days_from_ce()));
         }
         writer.add_document(doc)?;
@@ -303,15 +301,7 @@ impl SearchIndex {
                 title: text(f.title).unwrap_or_default(),
                 url: text(f.url),
                 source: text(f.source),
-                published: doc
-                    .get_first(f.published)
-                    .and_then(|v| v.as_datetime())
-                    .and_then(|d| DateTime::from_timestamp(d.into_timestamp_secs(), 0))
-                    .map(|d| {
-                        let seconds = doc.get_first(f.published_offset).and_then(|v| v.as_i64()).unwrap_or(0);
-                        let offset = i32::try_from(seconds).ok().and_then(FixedOffset::east_opt);
-                        offset.map_or(d.fixed_offset(), |o| d.with_timezone(&o))
-                    }),
+                published: text(f.published).and_then(|t| DateTime::parse_from_rfc3339(&t).ok()),
                 score,
                 snippet: html,
             });
