@@ -14,12 +14,14 @@ mod marks;
 mod metadata;
 mod nesting;
 mod plain;
+mod references;
 mod sink;
 
 pub use classify::{BlockModel, FEATURES, page_key, trained_on};
 pub use content::join_blocks;
 pub use distill_core::Document;
 pub use encoding::decode;
+pub use references::decode_references;
 
 /// Limits and switches for extraction.
 #[derive(Debug, Clone)]

@@ -95,7 +95,7 @@ pub fn plain(html: &str) -> String {
         if !text.contains('<') && !text.contains('&') {
             break;
         }
-        text = strip_tags(&decode_entities(&text));
+        text = strip_tags(&distill_extract::decode_references(&text));
     }
     distill_core::text::collapse_whitespace(&text)
 }
@@ -119,54 +119,6 @@ fn strip_tags(html: &str) -> String {
             }
             None => {
                 rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let end = after.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let name = &after[..e];
-            let c = match name {
-                "amp" => '&',
-                "lt" => '<',
-                "gt" => '>',
-                "quot" => '"',
-                "apos" => '\'',
-                "nbsp" => ' ',
-                "mdash" => '—',
-                "ndash" => '–',
-                "rsquo" => '’',
-                "lsquo" => '‘',
-                "rdquo" => '”',
-                "ldquo" => '“',
-                "hellip" => '…',
-                _ => {
-                    let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => name.strip_prefix('#')?.parse().ok()?,
-                    };
-                    char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace())?
-                }
-            };
-            Some((c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &after[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
             }
         }
     }
