@@ -670,18 +670,25 @@ const BYLINE_LABELS: &[&str] = &[
     "contributors",
 ];
 
+/// What follows the label a byline begins with ("By", "Written by:", "Author"), or
+/// None where it begins with none.
+fn after_byline_label(text: &str) -> Option<&str> {
+    // ASCII lowercasing keeps byte offsets, so the label can be cut off the text.
+    let lower = text.to_ascii_lowercase();
+    let label = BYLINE_LABELS
+        .iter()
+        .filter(|label| lower.strip_prefix(**label).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':'])))
+        .max_by_key(|label| label.len())?;
+    Some(text[label.len()..].trim_start_matches([' ', ':']))
+}
+
 /// A byline in the visible text: a short element reading "By Jane Doe" (or "Written
 /// by", "Author:"), or one reading just "By" whose next sibling names the author.
 fn visible_byline(dom: &Dom, i: usize) -> Option<String> {
     // The byline is the element's first line; a role or a date may follow on the next.
     let lines = dom.lines_of(i, |j| is_role(dom, j));
     let text = lines.first()?;
-    // ASCII lowercasing keeps byte offsets, so the label can be cut off the text.
-    let lower = text.to_ascii_lowercase();
-    let label = BYLINE_LABELS
-        .iter()
-        .find(|l| lower.strip_prefix(**l).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':'])))?;
-    let rest = text[label.len()..].trim_start_matches([' ', ':']).trim();
+    let rest = after_byline_label(text)?.trim();
     if !rest.is_empty() {
         return person_name(rest, NameSource::Line);
     }
@@ -842,13 +849,7 @@ impl Shown {
 /// references a publisher escaped twice ("Maria &amp;amp; Katerina").
 fn clean_byline(raw: &str) -> Option<String> {
     let text = clean(raw);
-    let lower = text.to_ascii_lowercase();
-    let text = BYLINE_LABELS
-        .iter()
-        .filter(|label| lower.strip_prefix(**label).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':'])))
-        .max_by_key(|label| label.len())
-        .and_then(|label| text.get(label.len()..))
-        .map_or(text.as_str(), |rest| rest.trim_start_matches([' ', ':']));
+    let text = after_byline_label(&text).unwrap_or(&text);
     let line = text.split(" - ").next().unwrap_or("");
     let line = line.split(['|', '\n', '•', '·', '⋅', '–', '—']).next().unwrap_or("");
     let mut words: Vec<&str> = line
