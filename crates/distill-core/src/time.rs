@@ -148,45 +148,58 @@ fn plausible(d: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
 mod tests {
     use super::*;
 
-    fn ymd(s: &str) -> String {
-        parse_date(s).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    /// The day a parser reads, on the calendar of the offset it keeps ("" for none).
+    fn day(date: Option<DateTime<FixedOffset>>) -> String {
+        date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
     }
 
-    fn numeric(s: &str) -> String {
-        parse_numeric_date(s).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    fn ymd(s: &str) -> String {
+        day(parse_date(s))
     }
 
     #[test]
     fn common_formats_parse() {
-        assert_eq!(ymd("2026-09-14T08:30:00+02:00"), "2026-09-14");
-        assert_eq!(ymd("2026-09-14T21:00:00-05:00"), "2026-09-14", "the publisher's day, not UTC's");
-        assert_eq!(ymd("2026-09-15T01:30:00+05:30"), "2026-09-15");
-        assert_eq!(ymd("Mon, 14 Sep 2026 08:30:00 GMT"), "2026-09-14");
-        assert_eq!(ymd("2026-09-14T08:30:00"), "2026-09-14");
-        assert_eq!(ymd("2026-09-14"), "2026-09-14");
-        assert_eq!(ymd("September 14, 2026"), "2026-09-14");
-        assert_eq!(ymd("Sept. 14 2026"), "2026-09-14");
-        assert_eq!(ymd("14 September 2026"), "2026-09-14");
-        assert_eq!(ymd("May 27th, 2026"), "2026-05-27");
-        assert_eq!(ymd("2023 Jan 7"), "2023-01-07");
-        assert_eq!(ymd("yesterday"), "");
-        assert_eq!(ymd("0001-01-01"), "");
+        for (text, want) in [
+            ("2026-09-14T08:30:00+02:00", "2026-09-14"),
+            // The publisher's day, not UTC's.
+            ("2026-09-14T21:00:00-05:00", "2026-09-14"),
+            ("2026-09-15T01:30:00+05:30", "2026-09-15"),
+            ("Mon, 14 Sep 2026 08:30:00 GMT", "2026-09-14"),
+            ("2026-09-14T08:30:00", "2026-09-14"),
+            ("2026-09-14", "2026-09-14"),
+            ("September 14, 2026", "2026-09-14"),
+            ("Sept. 14 2026", "2026-09-14"),
+            ("14 September 2026", "2026-09-14"),
+            ("May 27th, 2026", "2026-05-27"),
+            ("2023 Jan 7", "2023-01-07"),
+            ("yesterday", ""),
+            ("0001-01-01", ""),
+            // Not a date to parse_date: a table's cell.
+            ("1/1/2013", ""),
+        ] {
+            assert_eq!(ymd(text), want, "{text}");
+        }
     }
 
     #[test]
     fn days_in_numbers() {
-        assert_eq!(numeric("17.05.2021"), "2021-05-17");
-        assert_eq!(numeric("17-05-2021"), "2021-05-17");
-        assert_eq!(numeric("03-09-2026"), "2026-03-09");
-        assert_eq!(numeric("1.2.2024 release notes"), "", "a version, perhaps");
-        assert_eq!(numeric("2/24/2026"), "2026-02-24");
-        assert_eq!(numeric("3/4/2025"), "2025-03-04", "month first where both could be");
-        assert_eq!(numeric("24/2/2026"), "2026-02-24");
-        assert_eq!(numeric("13/11/2025 09:21:40"), "2025-11-13");
-        assert_eq!(numeric("3/4/2025, 10:00 AM"), "2025-03-04");
-        assert_eq!(numeric("13/13/2025"), "");
-        assert_eq!(numeric("1.2.3"), "");
-        assert_eq!(ymd("1/1/2013"), "", "not a date to parse_date: a table's cell");
+        for (text, want) in [
+            ("17.05.2021", "2021-05-17"),
+            ("17-05-2021", "2021-05-17"),
+            ("03-09-2026", "2026-03-09"),
+            // A version, perhaps.
+            ("1.2.2024 release notes", ""),
+            ("2/24/2026", "2026-02-24"),
+            // Month first where both could be.
+            ("3/4/2025", "2025-03-04"),
+            ("24/2/2026", "2026-02-24"),
+            ("13/11/2025 09:21:40", "2025-11-13"),
+            ("3/4/2025, 10:00 AM", "2025-03-04"),
+            ("13/13/2025", ""),
+            ("1.2.3", ""),
+        ] {
+            assert_eq!(day(parse_numeric_date(text)), want, "{text}");
+        }
     }
 
     #[test]
