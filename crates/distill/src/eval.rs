@@ -445,6 +445,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn gold_times_with_a_zone() {
+        for zoned in ["2026-09-15T02:00:00Z", "2026-09-14T21:00:00-05:00", "2026-09-14 21:00:00 +0530"] {
+            assert!(has_offset(zoned), "{zoned}");
+        }
+        for bare in ["2026-09-14", "2026-09-14T21:00:00", "2026-09-14T21:00", "September 14, 2026"] {
+            assert!(!has_offset(bare), "{bare}");
+        }
+    }
+
+    #[test]
     fn shingle_scores_follow_the_benchmark() {
         let gold = "one two three four five six";
         assert_eq!(shingle_scores(gold, gold), (1.0, 1.0));
