@@ -1,6 +1,6 @@
 """Title, byline and date accuracy of distill on WCXB pages, against the upstream gold.
 
-usage: metadata_wcxb.py [DIR] [--upstream PATH] [--ids FILE] [--distill BIN]
+usage: metadata_wcxb.py [DIR] [--upstream PATH] [--ids FILE] [--distill BIN] [--peers]
 
 The WCXB copy in ../shared/data keeps only each page's body gold; the upstream benchmark
 (github.com/Murrough-Foley/web-content-extraction-benchmark) also gives each page's
@@ -14,11 +14,16 @@ each field's accuracy and every miss with its page.
 lines starting with "#" are comments, and a comment "# sample ..." starts a sample,
 which is also scored on its own after the whole. bench/metadata_wcxb_samples.txt holds
 the samples BENCHMARKS.md reports.
+
+--peers: also runs trafilatura and newspaper4k on the same pages (bench/metadata_peers.py
+in the venv bench/peers_venv.sh makes) and scores their values with the same
+`distill eval metadata` (--predictions), then prints each field side by side.
 """
 import argparse
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -61,6 +66,7 @@ def main():
     parser.add_argument("--upstream", help="a clone of the upstream benchmark repository")
     parser.add_argument("--ids", help="file of page ids to score")
     parser.add_argument("--distill", default=os.path.join(root, "target", "release", "distill"))
+    parser.add_argument("--peers", action="store_true", help="also score trafilatura and newspaper4k")
     args = parser.parse_args()
     if not os.access(args.distill, os.X_OK):
         sys.exit(f"no distill binary at {args.distill}: cargo build --release -p distill, or pass --distill")
@@ -104,31 +110,75 @@ def main():
                 item[ours] = fields[theirs]
         manifest.append(item)
     print(f"{len(manifest)} pages ({skipped} skipped)", flush=True)
-    status = evaluate(args.distill, args.dir, manifest)
-    for heading, sample in samples:
-        chosen = set(sample)
-        out = io.StringIO()
-        evaluate(args.distill, args.dir, [m for m in manifest if m["id"] in chosen], out)
-        summary = [line for line in out.getvalue().splitlines() if " correct (" in line]
-        print(f"{heading}: " + "; ".join(summary))
+    with tempfile.TemporaryDirectory() as work:
+        link_pages(args.dir, manifest, work)
+        status = evaluate(args.distill, work, manifest)
+        for heading, sample in samples:
+            print(f"{heading}: {summary(args.distill, work, manifest, sample)}")
+        if args.peers:
+            compare_peers(root, args.distill, work, manifest, samples)
     return status
 
 
-def evaluate(distill, pages, manifest, out=None):
-    """Runs `distill eval metadata` on a manifest of pages linked into a temporary
-    folder; its report goes to `out` (standard output by default)."""
-    with tempfile.TemporaryDirectory() as work:
-        os.mkdir(os.path.join(work, "html"))
-        for item in manifest:
-            name = os.path.basename(item["file"])
-            os.symlink(os.path.abspath(os.path.join(pages, "html", name)), os.path.join(work, "html", name))
-        with open(os.path.join(work, "manifest.json"), "w", encoding="utf-8") as f:
-            json.dump(manifest, f, ensure_ascii=False)
-        if out is None:
-            return subprocess.call([distill, "eval", "metadata", work])
-        run = subprocess.run([distill, "eval", "metadata", work], capture_output=True, text=True)
-        out.write(run.stdout)
-        return run.returncode
+def link_pages(pages, manifest, work):
+    """Links every page of the manifest into html/ of the folder `work`."""
+    os.mkdir(os.path.join(work, "html"))
+    for item in manifest:
+        name = os.path.basename(item["file"])
+        os.symlink(os.path.abspath(os.path.join(pages, "html", name)), os.path.join(work, "html", name))
+
+
+def evaluate(distill, work, manifest, predictions=None, out=None):
+    """Runs `distill eval metadata` on the pages of `manifest` (linked in `work`), on
+    distill's own values or on a peer's `predictions` file; its report goes to `out`
+    (standard output by default)."""
+    with open(os.path.join(work, "manifest.json"), "w", encoding="utf-8") as f:
+        json.dump(manifest, f, ensure_ascii=False)
+    command = [distill, "eval", "metadata", work] + (["--predictions", predictions] if predictions else [])
+    if out is None:
+        return subprocess.call(command)
+    run = subprocess.run(command, capture_output=True, text=True)
+    out.write(run.stdout)
+    if run.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed: {run.stderr.strip()}")
+    return run.returncode
+
+
+def summary(distill, work, manifest, ids=None, predictions=None):
+    """The accuracy lines of one run, joined: "title: 109/120 correct (90.8%); ..."."""
+    chosen = set(ids) if ids is not None else None
+    out = io.StringIO()
+    evaluate(distill, work, [m for m in manifest if chosen is None or m["id"] in chosen], predictions, out)
+    return "; ".join(line for line in out.getvalue().splitlines() if " correct (" in line)
+
+
+def compare_peers(root, distill, work, manifest, samples):
+    """Each field's accuracy for distill and each peer, all scored by distill's scorer."""
+    python = subprocess.run([os.path.join(root, "bench", "peers_venv.sh")], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    evaluate(distill, work, manifest, out=io.StringIO())  # writes the whole manifest, which the peers read
+    rows = {"distill": (None, summary(distill, work, manifest))}
+    for peer in ("trafilatura", "newspaper4k"):
+        predictions = os.path.join(work, f"{peer}.jsonl")
+        subprocess.run([python, os.path.join(root, "bench", "metadata_peers.py"), work, peer, predictions], check=True)
+        rows[peer] = (predictions, summary(distill, work, manifest, predictions=predictions))
+        for heading, sample in samples:
+            print(f"{peer}, {heading}: {summary(distill, work, manifest, sample, predictions)}")
+        report = os.path.join(root, "bench", "out", f"metadata-{peer}.txt")
+        os.makedirs(os.path.dirname(report), exist_ok=True)
+        with open(report, "w", encoding="utf-8") as f:
+            evaluate(distill, work, manifest, predictions, out=f)
+        print(f"{peer}: every miss in {os.path.relpath(report)}")
+    counts = {name: dict(re.findall(r"(\w+): (\d+/\d+) correct", line)) for name, (_, line) in rows.items()}
+    print(f"\n{'field':<8}" + "".join(f"{name:>16}" for name in counts) + "   distill's hits / each peer's")
+    for field in ("title", "byline", "date"):
+        cells, hits = "", {}
+        for name, found in counts.items():
+            hit, total = map(int, found.get(field, "0/0").split("/"))
+            hits[name] = hit
+            cells += f"{hit:>7}/{total:<4}{100 * hit / max(total, 1):>4.0f}%"
+        ratios = ", ".join(f"{hits['distill'] / hits[p]:.2f}x {p}" if hits[p] else f"- {p}" for p in hits if p != "distill")
+        print(f"{field:<8}{cells}   {ratios}")
 
 if __name__ == "__main__":
     sys.exit(main())

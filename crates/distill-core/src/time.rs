@@ -94,10 +94,11 @@ pub fn parse_numeric_date(s: &str) -> Option<DateTime<FixedOffset>> {
     plausible(midnight(NaiveDate::from_ymd_opt(year as i32, month, day)?))
 }
 
-/// Parses "September 14, 2026", "Sept. 14 2026", "14 September 2026" and "2026 Sep 14".
+/// Parses "September 14, 2026", "Sept. 14 2026", "14 September 2026" and "2026 Sep 14",
+/// also in brackets ("[Submitted on 18 Dec 2025]").
 fn parse_written_date(s: &str) -> Option<DateTime<FixedOffset>> {
     let tokens: Vec<String> = s
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '[' | ']' | '(' | ')'))
         .filter(|t| !t.is_empty())
         .map(str::to_ascii_lowercase)
         .collect();
@@ -172,6 +173,8 @@ mod tests {
             ("14 September 2026", "2026-09-14"),
             ("May 27th, 2026", "2026-05-27"),
             ("2023 Jan 7", "2023-01-07"),
+            ("[Submitted on 18 Dec 2025]", "2025-12-18"),
+            ("(September 1st, 2023)", "2023-09-01"),
             ("yesterday", ""),
             ("0001-01-01", ""),
             // Not a date to parse_date: a table's cell.

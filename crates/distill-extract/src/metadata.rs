@@ -197,6 +197,8 @@ pub fn read(dom: &Dom) -> Metadata {
     // The page's text is read for a byline or a date only where the markup states
     // none: most pages state both, and skip this pass.
     let shown = if meta.byline.is_none() || stated_date.is_none() {
+        // A page without an `<h1>` still shows its headline, in some other element.
+        let headline_node = headline_node.or_else(|| meta.title.as_deref().and_then(|t| shown_in(dom, t)));
         Shown::read(dom, meta.byline.is_none(), stated_date.is_none(), headline_node)
     } else {
         Shown::default()
@@ -206,7 +208,11 @@ pub fn read(dom: &Dom) -> Metadata {
         .or(shown.published)
         .or_else(|| meta.url.as_deref().and_then(date_from_url))
         .or(shown.bare)
-        .or(shown.updated);
+        .or(shown.updated)
+        // A page that says only when it last changed was published then or before:
+        // that day is the best the page gives.
+        .or(ld.modified)
+        .or_else(|| get(&["article:modified_time", "og:updated_time", "datemodified"]).and_then(|d| parse_stated(&d)));
     if meta.language.is_none() {
         meta.language = get(&["content-language", "og:locale", "language"]).and_then(|l| primary_language(&l));
     }
@@ -399,6 +405,8 @@ struct JsonLd {
     /// `datePublished` of the first object of any type (a `WebPage`), for pages
     /// without an article object.
     any_published: Option<DateTime<FixedOffset>>,
+    /// `dateModified` of the article object: the date of last resort.
+    modified: Option<DateTime<FixedOffset>>,
     authors: Vec<String>,
     /// Authors given as `{"@id": ...}` references to a `Person` elsewhere in the graph.
     author_ids: Vec<String>,
@@ -418,8 +426,12 @@ impl JsonLd {
         match value {
             Value::Array(items) => items.iter().for_each(|v| self.absorb(v, depth + 1)),
             Value::Object(map) => {
-                if let Some(graph) = map.get("@graph") {
-                    self.absorb(graph, depth + 1);
+                // Articles inside a graph, a page's main entity or a blog's posts
+                // ("@type": "Blog", "blogPost": [{"@type": "BlogPosting", ...}]).
+                for key in ["@graph", "mainEntity", "blogPost"] {
+                    if let Some(inner) = map.get(key) {
+                        self.absorb(inner, depth + 1);
+                    }
                 }
                 let name = map.get("name").and_then(Value::as_str).map(clean).filter(|n| !n.is_empty());
                 if let (Some(id), Some(name)) = (map.get("@id").and_then(Value::as_str), &name)
@@ -439,6 +451,7 @@ impl JsonLd {
                 }
                 self.headline = map.get("headline").and_then(Value::as_str).map(clean);
                 self.published = map.get("datePublished").and_then(Value::as_str).and_then(parse_stated);
+                self.modified = map.get("dateModified").and_then(Value::as_str).and_then(parse_stated);
                 self.authors = names(map.get("author"));
                 self.author_ids = ids(map.get("author"));
                 self.url = map
@@ -578,23 +591,53 @@ fn has(text: &str, word: &str) -> bool {
     text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
+/// The element that shows `title`: the first (but `<title>`) whose text node reads the
+/// same.
+fn shown_in(dom: &Dom, title: &str) -> Option<usize> {
+    let title = collapse_whitespace(title);
+    let reads_as_title = |t: &str| {
+        (title.len()..=2 * title.len()).contains(&t.len()) && collapse_whitespace(t).eq_ignore_ascii_case(&title)
+    };
+    dom.nodes.iter().find_map(|node| match &node.kind {
+        Kind::Text(t) if node.parent != NONE && dom.tag(node.parent) != Some("title") && reads_as_title(t) => {
+            Some(node.parent)
+        }
+        _ => None,
+    })
+}
+
 /// Nodes in a headline's header: the title, a kicker, a date, a byline.
 const HEADER_NODES: usize = 24;
 
 /// Whether element `i` sits in the headline's own header: its parent or
 /// grandparent is small and holds the headline `h` ("<header><div>Dec 12,
-/// 2025</div><h1>…").
+/// 2025</div><h1>…"), or it comes right before the headline ("<a>Back to blog</a>
+/// <div>Dec 12, 2025 · 4 min read</div><h1>…").
 fn beside(dom: &Dom, i: usize, h: usize) -> bool {
     let holds = |a: usize| a != NONE && a <= h && h < dom.nodes[a].end && is_small(dom, a, HEADER_NODES);
     let parent = dom.nodes[i].parent;
-    holds(parent) || (parent != NONE && holds(dom.nodes[parent].parent))
+    holds(parent) || (parent != NONE && holds(dom.nodes[parent].parent)) || next_sibling(dom, i) == Some(h)
 }
 
 /// Elements that may hold a byline or a date line.
 fn is_line(tag: &str) -> bool {
     matches!(
         tag,
-        "p" | "span" | "div" | "li" | "h4" | "h5" | "h6" | "address" | "b" | "strong" | "small" | "em" | "i" | "time"
+        "p" | "span"
+            | "div"
+            | "li"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "address"
+            | "b"
+            | "strong"
+            | "small"
+            | "em"
+            | "i"
+            | "time"
     )
 }
 
@@ -809,19 +852,24 @@ impl Shown {
     /// Reads a short line that holds a year ([`Glance`] found it) as a date of one of
     /// the three kinds.
     fn read_date(&mut self, dom: &Dom, i: usize, after_headline: bool) {
-        let line = dom.text_of(i);
-        // "Dec. 19, 2025 · Niko Matsakis": the date is one of the line's parts.
-        let Some(text) = line.split(['·', '|', '•']).map(str::trim).find(|part| has_year_bytes(part.as_bytes()))
+        let lines = dom.lines_of(i, |_| false);
+        // "Dec. 19, 2025 · Niko Matsakis", "Andrew Gerrand<br>4 August 2010", "Video -
+        // December 19, 2025": the date is one of the line's parts, and a byline may
+        // follow it ("September 1st, 2023 By Emily Norwood").
+        let Some(text) =
+            lines.iter().flat_map(|line| line_parts(line)).map(before_by).find(|part| has_year_bytes(part.as_bytes()))
         else {
             return;
         };
         let words = text.split_whitespace().count();
         // The kind is the whole line's: "Updated · Dec 20, 2025" is an update.
-        let lower = line.to_ascii_lowercase();
+        let lower = lines.join(" ").to_ascii_lowercase();
+        let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
         let class = dom.attr(i, "class").unwrap_or("").to_ascii_lowercase();
         // Which kind of date the line would be, before the costly parse. "Posted by
-        // David at December 16, 2025 11:15 AM" names the author first.
-        let slot = if ["published", "posted"].iter().any(|p| lower.starts_with(p)) && words <= 12 {
+        // David at December 16, 2025 11:15 AM" names the author first; "Submitted on
+        // 18 Dec 2025" is how preprint servers say it.
+        let slot = if ["published", "posted", "submitted"].iter().any(|p| lower.starts_with(p)) && words <= 12 {
             &mut self.published
         } else if words > 8 {
             return;
@@ -838,9 +886,51 @@ impl Shown {
             return;
         };
         if slot.is_none() {
-            *slot = parse_stated(text);
+            *slot = date_in_line(text);
         }
     }
+}
+
+/// The parts of a line that the page sets apart with a separator: "Video - December
+/// 19, 2025" has two, and so has "Dec. 19, 2025 · Niko Matsakis"; a long sentence
+/// with dashes has one.
+fn line_parts(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    for part in line.split(['·', '|', '•']) {
+        let mut rest = part;
+        // A sentence may hold a dash too: only a short line is a list of items.
+        if part.split_whitespace().count() > 8 {
+            parts.push(part.trim());
+            continue;
+        }
+        while let Some((at, dash)) =
+            [" - ", " – ", " — "].iter().filter_map(|d| rest.find(d).map(|at| (at, d.len()))).min()
+        {
+            parts.push(rest[..at].trim());
+            rest = &rest[at + dash..];
+        }
+        parts.push(rest.trim());
+    }
+    parts
+}
+
+/// A date part cut before a byline that follows it: "September 1st, 2023 By Emily
+/// Norwood" gives "September 1st, 2023"; "Posted by David at December 16, 2025"
+/// names the author before the date and stays whole.
+fn before_by(part: &str) -> &str {
+    let lower = part.to_ascii_lowercase();
+    match lower.find(" by ") {
+        Some(at) if has_year_bytes(&part.as_bytes()[..at]) => &part[..at],
+        _ => part,
+    }
+}
+
+/// The date a date line states, in words or numbers, after a label or among other
+/// words: "Updated: 10/31/2024", "Posted on the 15/12/2025 at 19:00".
+fn date_in_line(text: &str) -> Option<DateTime<FixedOffset>> {
+    parse_stated(text).or_else(|| {
+        text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_ascii_digit())).find_map(parse_numeric_date)
+    })
 }
 
 /// Cleans an author string: drops a leading "By", and what follows the name after
@@ -1156,7 +1246,7 @@ mod tests {
         assert_eq!(
             date(&format!(
                 "<head><meta property=\"og:title\" content=\"Budget passes after debate\"></head><h1>Gazette</h1>\
-                 <p>Jan 2, 2024</p><h1>Budget passes after debate</h1><p>Dec 17, 2025</p>{article}"
+                 <p>Jan 2, 2024</p><p>Most read</p><h1>Budget passes after debate</h1><p>Dec 17, 2025</p>{article}"
             ))
             .as_deref(),
             Some("2025-12-17")
@@ -1190,6 +1280,81 @@ mod tests {
             Some("2023-01-07")
         );
         assert_eq!(date(r#"<meta name="published-date-modified" content="2024-07-30">"#), None);
+    }
+
+    #[test]
+    fn dates_among_other_words() {
+        let article = "<p>The council met.</p>".repeat(30);
+        let cases: &[(&str, Option<&str>, &str)] = &[
+            (
+                "<h1>T</h1><p class=\"author\">Andrew Gerrand<br>4 August 2010</p>",
+                Some("2010-08-04"),
+                "a line of its own",
+            ),
+            ("<h1>T</h1><p class=\"meta\">Video - December 19, 2025</p>", Some("2025-12-19"), "a part after a dash"),
+            (
+                "<h1>T</h1><div class=\"meta\">September 1st, 2023 <span>By Emily Norwood</span></div>",
+                Some("2023-09-01"),
+                "a byline after it",
+            ),
+            ("<h1>T</h1><div class=\"dateline\">[Submitted on 18 Dec 2025]</div>", Some("2025-12-18"), "in brackets"),
+            (
+                "<h1>T</h1><div>Posted on the 15/12/2025 at 19:00 by Guillaume Gomez</div>",
+                Some("2025-12-15"),
+                "numbers after a label",
+            ),
+            ("<h1>T</h1><p><i>Updated: 10/31/2024</i></p>", Some("2024-10-31"), "an update in numbers"),
+            (
+                "<div><p>February 4, 2025 - 11 minutes</p><h1>T</h1><div>x</div>".to_string().leak(),
+                Some("2025-02-04"),
+                "right before the headline",
+            ),
+            (
+                "<h2 class=\"date-header\"><span>Monday, September 8, 2008</span></h2><h3>T</h3>",
+                Some("2008-09-08"),
+                "a dated heading",
+            ),
+            ("<h1>T</h1><p class=\"meta\">Jane Doe - Editor at large since March 2019</p>", None, "no day"),
+            (
+                "<h1>T</h1><p>We met in Rome - on 4 August 2010 - and the rest of that long week we talked</p>",
+                None,
+                "a sentence",
+            ),
+        ];
+        for (body, want, why) in cases {
+            let got = meta(&format!("<body>{body}{article}</body>")).published.map(|d| d.format("%F").to_string());
+            assert_eq!(got.as_deref(), *want, "{why}: {body}");
+        }
+        // Without an `<h1>`, the element that shows the headline stands for it.
+        let head =
+            "<head><title>Top 5 HR Tools | Acme</title><meta property=\"og:title\" content=\"Top 5 HR Tools\"></head>";
+        let got =
+            |body: &str| meta(&format!("{head}<body>{body}</body>")).published.map(|d| d.format("%F").to_string());
+        let body = format!(
+            "<div><p>Jan 2, 2024</p><p>Popular</p></div><nav>Home</nav><p>Top 5 HR Tools</p><p>Feb 16, 2026</p>{article}"
+        );
+        assert_eq!(got(&body).as_deref(), Some("2026-02-16"));
+    }
+
+    #[test]
+    fn dates_in_nested_json_ld_and_last_changes() {
+        let date = |head: &str| meta(&format!("<head>{head}</head>")).published.map(|d| d.format("%F").to_string());
+        let blog = r#"<script type="application/ld+json">{"@type": "Blog", "blogPost": [{"@type": "BlogPosting",
+            "headline": "Old frames", "datePublished": "2025-12-19T20:20:42Z"}]}</script>"#;
+        assert_eq!(date(blog).as_deref(), Some("2025-12-19"));
+        // A page that states only when it changed is dated then.
+        assert_eq!(
+            date(r#"<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">"#).as_deref(),
+            Some("2023-06-12")
+        );
+        assert_eq!(
+            date(
+                r#"<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">
+                <meta property="article:published_time" content="2021-01-05T08:00:00+00:00">"#
+            )
+            .as_deref(),
+            Some("2021-01-05")
+        );
     }
 
     #[test]

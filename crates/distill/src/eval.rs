@@ -41,6 +41,11 @@ pub enum EvalCommand {
     Metadata {
         /// The folder (e.g. corpus/sample).
         dir: PathBuf,
+        /// Score another extractor's values instead of distill's: JSON Lines of
+        /// `{file, title, byline, published}`, `file` as the manifest names it. A
+        /// `published` with no time zone is taken as the publisher's day.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
     },
 }
 
@@ -58,7 +63,7 @@ pub fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
     match what {
         EvalCommand::Extract { dir, per_page } => extract(&dir, per_page),
         EvalCommand::Dedup { input } => dedup(&input),
-        EvalCommand::Metadata { dir } => metadata(&dir),
+        EvalCommand::Metadata { dir, predictions } => metadata(&dir, predictions.as_deref()),
     }
 }
 
@@ -167,7 +172,7 @@ fn extract(dir: &Path, per_page: bool) -> anyhow::Result<ExitCode> {
         let field = |names: &[&str]| names.iter().find_map(|n| gold.get(*n).and_then(Value::as_str));
         fields.add(
             id,
-            doc.as_ref(),
+            &doc.as_ref().map(Found::of).unwrap_or_default(),
             field(&["title"]),
             field(&["author", "byline"]),
             field(&["date", "published", "datePublished"]),
@@ -273,21 +278,45 @@ fn has_offset(text: &str) -> bool {
         })
 }
 
+/// The title, byline and publication time that an extractor found on one page.
+#[derive(Default)]
+struct Found {
+    title: Option<String>,
+    byline: Option<String>,
+    published: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Whether `published` is a moment in a known zone (distill's dates are), rather
+    /// than a bare day (a peer's "2025-05-06"), which is compared as it is.
+    zoned: bool,
+}
+
+impl Found {
+    fn of(doc: &distill_core::Document) -> Found {
+        Found { title: doc.title.clone(), byline: doc.byline.clone(), published: doc.published, zoned: true }
+    }
+
+    /// One line of a predictions file; `None` where it has no `file`.
+    fn from_prediction(line: &Value) -> Option<(String, Found)> {
+        let field = |name: &str| line.get(name).and_then(Value::as_str).filter(|s| !s.trim().is_empty());
+        let file = field("file")?.to_string();
+        let stated = field("published");
+        let found = Found {
+            title: field("title").map(str::to_string),
+            byline: field("byline").map(str::to_string),
+            published: stated.and_then(distill_core::time::parse_date),
+            zoned: stated.is_some_and(has_offset),
+        };
+        Some((file, found))
+    }
+}
+
 impl FieldScores {
     /// Titles and bylines match on their word tokens (a byline's leading "By" and its
     /// "and"s ignored); dates on the calendar day where the publisher is.
-    fn add(
-        &mut self,
-        page: &str,
-        doc: Option<&distill_core::Document>,
-        title: Option<&str>,
-        byline: Option<&str>,
-        date: Option<&str>,
-    ) {
+    fn add(&mut self, page: &str, found: &Found, title: Option<&str>, byline: Option<&str>, date: Option<&str>) {
         let words = |s: &str| -> Vec<String> { tokens(s).iter().map(|t| t.to_lowercase()).collect() };
         if let Some(gold) = title {
             self.title.1 += 1;
-            let got = doc.and_then(|d| d.title.as_deref()).unwrap_or("");
+            let got = found.title.as_deref().unwrap_or("");
             if words(got) == words(gold) {
                 self.title.0 += 1;
             } else {
@@ -296,7 +325,7 @@ impl FieldScores {
         }
         if let Some(gold) = byline {
             self.byline.1 += 1;
-            let got = doc.and_then(|d| d.byline.as_deref()).unwrap_or("");
+            let got = found.byline.as_deref().unwrap_or("");
             // "Ann Lee, Bo Kim and Cy Ng" lists the same names as "Ann Lee, Bo Kim, Cy Ng".
             let names = |s: &str| -> Vec<String> { words(s).into_iter().filter(|w| w != "and").collect() };
             let mut got_words = names(got);
@@ -314,10 +343,11 @@ impl FieldScores {
             // A bare gold day (or a time with no zone) is the publisher's day; a gold
             // time with a zone names its offset, and ours is read in it.
             let want = distill_core::time::parse_date(gold);
-            let published = doc.and_then(|d| d.published);
             let got = match want {
-                Some(want) if has_offset(gold) => published.map(|d| d.with_timezone(want.offset()).date_naive()),
-                _ => published.map(|d| d.date_naive()),
+                Some(want) if has_offset(gold) && found.zoned => {
+                    found.published.map(|d| d.with_timezone(want.offset()).date_naive())
+                }
+                _ => found.published.map(|d| d.date_naive()),
             };
             let want = want.map(|d| d.date_naive());
             if got.is_some() && got == want {
@@ -339,32 +369,54 @@ impl FieldScores {
     }
 }
 
-fn metadata(dir: &Path) -> anyhow::Result<ExitCode> {
+fn metadata(dir: &Path, predictions: Option<&Path>) -> anyhow::Result<ExitCode> {
     let manifest_path = dir.join("manifest.json");
     let manifest: Vec<Value> = serde_json::from_str(
         &std::fs::read_to_string(&manifest_path).with_context(|| format!("reading {}", manifest_path.display()))?,
     )
     .with_context(|| format!("parsing {}", manifest_path.display()))?;
-    let config = distill_extract::ExtractConfig::default();
+    let mut predicted = HashMap::new();
+    if let Some(path) = predictions {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let value: Value =
+                serde_json::from_str(line).with_context(|| format!("{} line {}: not JSON", path.display(), n + 1))?;
+            let (file, found) = Found::from_prediction(&value)
+                .with_context(|| format!("{} line {}: no \"file\"", path.display(), n + 1))?;
+            predicted.insert(file, found);
+        }
+    }
     let mut fields = FieldScores::default();
     for item in manifest.iter().filter(|i| i.get("format").and_then(Value::as_str) == Some("html")) {
         let Some(file) = item.get("file").and_then(Value::as_str) else { continue };
-        let path = dir.join(file);
-        let mut bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        if file.ends_with(".gz") {
-            let mut out = Vec::new();
-            std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&bytes[..]), &mut out)?;
-            bytes = out;
-        }
-        let doc = distill_extract::extract_html(&bytes, None, &config).ok();
+        let found = match predictions {
+            // A page the other extractor gave nothing for found nothing.
+            Some(_) => predicted.remove(file).unwrap_or_default(),
+            None => extract_page(&dir.join(file))?,
+        };
         let field = |name: &str| item.get(name).and_then(Value::as_str);
-        fields.add(file, doc.as_ref(), field("title"), field("author"), field("published"));
+        fields.add(file, &found, field("title"), field("author"), field("published"));
     }
     fields.print();
     for miss in &fields.misses {
         println!("  miss {miss}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// distill's metadata of one HTML page (`.gz` read through); an unreadable page is
+/// an error, a page the extractor refuses found nothing.
+fn extract_page(path: &Path) -> anyhow::Result<Found> {
+    let mut bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(&bytes[..])
+            .read_to_end(&mut out)
+            .with_context(|| format!("decompressing {}", path.display()))?;
+        bytes = out;
+    }
+    let config = distill_extract::ExtractConfig::default();
+    Ok(distill_extract::extract_html(&bytes, None, &config).map(|doc| Found::of(&doc)).unwrap_or_default())
 }
 
 /// An edited copy of a wire story, as outlets republish them.
@@ -452,6 +504,33 @@ mod tests {
         for bare in ["2026-09-14", "2026-09-14T21:00:00", "2026-09-14T21:00", "September 14, 2026"] {
             assert!(!has_offset(bare), "{bare}");
         }
+    }
+
+    #[test]
+    fn peer_predictions_are_scored_like_distill() {
+        let found = |line: &str| Found::from_prediction(&serde_json::from_str(line).unwrap()).unwrap().1;
+        let gold = "2026-09-14T21:00:00-05:00";
+        let mut scores = FieldScores::default();
+        // A bare day is the publisher's; a moment in UTC is read in the gold's offset.
+        for (line, right) in [
+            (r#"{"file": "a", "published": "2026-09-14"}"#, true),
+            (r#"{"file": "a", "published": "2026-09-15T02:00:00Z"}"#, true),
+            (r#"{"file": "a", "published": "2026-09-15"}"#, false),
+            (r#"{"file": "a", "published": ""}"#, false),
+        ] {
+            let before = scores.date.0;
+            scores.add("a", &found(line), None, None, Some(gold));
+            assert_eq!(scores.date.0 > before, right, "{line}");
+        }
+        scores.add(
+            "b",
+            &found(r#"{"file": "b", "title": "Budget passes", "byline": "By Ann Lee and Bo Kim"}"#),
+            Some("Budget Passes"),
+            Some("Ann Lee, Bo Kim"),
+            None,
+        );
+        assert_eq!((scores.title, scores.byline), ((1, 1), (1, 1)));
+        assert!(Found::from_prediction(&serde_json::json!({"title": "no file"})).is_none());
     }
 
     #[test]
