@@ -9,12 +9,20 @@ Each peer gets what distill gets: the page's bytes and nothing else (no URL).
                 its defaults); its author list is joined by "; ", read here as ", ".
   newspaper4k   newspaper.Article("").download(input_html=html).parse(): .title,
                 .authors joined by ", ", .publish_date.
-A crash on a page is a page with nothing found, as in distill's evaluator.
+A crash on a page, or a page that takes over 20 s, is a page with nothing found.
 """
 import gzip
 import json
 import os
+import signal
 import sys
+import time
+
+PAGE_SECONDS = 20
+
+
+def too_slow(signum, frame):
+    raise TimeoutError(f"over {PAGE_SECONDS} s")
 
 
 def trafilatura_peer():
@@ -49,6 +57,7 @@ def main():
         sys.exit(__doc__)
     folder, peer, out = sys.argv[1], sys.argv[2], sys.argv[3]
     run = PEERS[peer]()
+    signal.signal(signal.SIGALRM, too_slow)
     with open(os.path.join(folder, "manifest.json"), encoding="utf-8") as f:
         manifest = [item for item in json.load(f) if item.get("format") == "html"]
     with open(out, "w", encoding="utf-8") as lines:
@@ -57,11 +66,17 @@ def main():
                 html = f.read()
             if item["file"].endswith(".gz"):
                 html = gzip.decompress(html)
+            signal.alarm(PAGE_SECONDS)
+            start = time.perf_counter()
             try:
                 found = run(html)
             except Exception as error:  # noqa: BLE001 - a peer's crash is its miss
                 print(f"{peer}: {item['file']}: {type(error).__name__}: {error}", file=sys.stderr)
                 found = {}
+            finally:
+                signal.alarm(0)
+            if time.perf_counter() - start > 5:
+                print(f"{peer}: {item['file']}: {time.perf_counter() - start:.1f} s", file=sys.stderr)
             lines.write(json.dumps({"file": item["file"], **found}, ensure_ascii=False) + "\n")
 
 

@@ -151,8 +151,23 @@ pub fn read(dom: &Dom) -> Metadata {
         .collect();
     meta.title_forms.sort();
     meta.title_forms.dedup();
-    meta.byline = (!ld.authors.is_empty())
-        .then(|| ld.authors.join(", "))
+    // Scholarly pages state each author in a `citation_author` tag, often as "Roy,
+    // Aniruddha", read here as "Aniruddha Roy".
+    let cited: Vec<String> = metas
+        .iter()
+        .filter(|(k, _)| k == "citation_author")
+        .filter_map(|(_, v)| match v.split_once(',') {
+            Some((last, first)) if !first.contains(',') && !first.trim().is_empty() => {
+                clean_byline(&format!("{} {}", first.trim(), last.trim()))
+            }
+            _ => clean_byline(v),
+        })
+        .collect();
+    let person_shown = byline_element.clone().or_else(|| author_link.clone());
+    meta.byline = (ld.authors_are_organizations && person_shown.is_some())
+        .then_some(person_shown)
+        .flatten()
+        .or_else(|| (!ld.authors.is_empty()).then(|| ld.authors.join(", ")))
         .or_else(|| {
             get(&[
                 "author",
@@ -166,6 +181,7 @@ pub fn read(dom: &Dom) -> Metadata {
             .filter(|a| !a.starts_with("http"))
             .and_then(|a| clean_byline(&a))
         })
+        .or_else(|| (!cited.is_empty()).then(|| cited.join(", ")))
         .or_else(|| written_by(&metas))
         .or(byline_element);
     let stated_date = ld
@@ -405,6 +421,9 @@ struct JsonLd {
     /// `datePublished` of the first object of any type (a `WebPage`), for pages
     /// without an article object.
     any_published: Option<DateTime<FixedOffset>>,
+    /// Whether every author of the article object is typed `Organization`: a page
+    /// that also names a person in its byline was written by that person.
+    authors_are_organizations: bool,
     /// `dateModified` of the article object: the date of last resort.
     modified: Option<DateTime<FixedOffset>>,
     authors: Vec<String>,
@@ -453,6 +472,7 @@ impl JsonLd {
                 self.published = map.get("datePublished").and_then(Value::as_str).and_then(parse_stated);
                 self.modified = map.get("dateModified").and_then(Value::as_str).and_then(parse_stated);
                 self.authors = names(map.get("author"));
+                self.authors_are_organizations = is_organization(map.get("author"));
                 self.author_ids = ids(map.get("author"));
                 self.url = map
                     .get("url")
@@ -497,6 +517,15 @@ fn names(value: Option<&Value>) -> Vec<String> {
         Some(Value::Object(m)) => m.get("name").and_then(Value::as_str).and_then(clean_byline).into_iter().collect(),
         Some(Value::Array(a)) => a.iter().flat_map(|v| names(Some(v))).collect(),
         _ => Vec::new(),
+    }
+}
+
+/// Whether a JSON-LD author (or each of a list) is typed `Organization`.
+fn is_organization(value: Option<&Value>) -> bool {
+    match value {
+        Some(Value::Object(m)) => m.get("@type").is_some_and(|t| type_is(t, |s| s == "Organization")),
+        Some(Value::Array(a)) => !a.is_empty() && a.iter().all(|v| is_organization(Some(v))),
+        _ => false,
     }
 }
 
@@ -1334,6 +1363,21 @@ mod tests {
             "<div><p>Jan 2, 2024</p><p>Popular</p></div><nav>Home</nav><p>Top 5 HR Tools</p><p>Feb 16, 2026</p>{article}"
         );
         assert_eq!(got(&body).as_deref(), Some("2026-02-16"));
+    }
+
+    #[test]
+    fn people_over_organizations_and_cited_authors() {
+        let ld = r#"<script type="application/ld+json">{"@type": "BlogPosting", "headline": "T",
+            "author": {"@type": "Organization", "name": "GlossGenius"}}</script>"#;
+        let person = r#"<div class="staff"><div class="text__author">Shauna Mitchell</div></div>"#;
+        let byline = |head: &str, body: &str| meta(&format!("<head>{head}</head><body>{body}</body>")).byline;
+        assert_eq!(byline(ld, person).as_deref(), Some("Shauna Mitchell"), "the person the page names");
+        assert_eq!(byline(ld, "<p>No name here.</p>").as_deref(), Some("GlossGenius"), "else the organization");
+        let by_person = ld.replace("Organization", "Person").replace("GlossGenius", "Ann Lee");
+        assert_eq!(byline(&by_person, person).as_deref(), Some("Ann Lee"), "a person in the metadata stays");
+        let cited = r#"<meta name="citation_author" content="Roy, Aniruddha">
+            <meta name="citation_author" content="Jyoti Patel">"#;
+        assert_eq!(byline(cited, "").as_deref(), Some("Aniruddha Roy, Jyoti Patel"));
     }
 
     #[test]
