@@ -165,7 +165,7 @@ pub fn read(dom: &Dom) -> Metadata {
         .collect();
     let person_shown = byline_element.clone().or_else(|| author_link.clone());
     meta.byline = (ld.authors_are_organizations && person_shown.is_some())
-        .then_some(person_shown)
+        .then(|| person_shown.clone())
         .flatten()
         .or_else(|| (!ld.authors.is_empty()).then(|| ld.authors.join(", ")))
         .or_else(|| {
@@ -184,6 +184,17 @@ pub fn read(dom: &Dom) -> Metadata {
         .or_else(|| (!cited.is_empty()).then(|| cited.join(", ")))
         .or_else(|| written_by(&metas))
         .or(byline_element);
+    // The site's name as the author ("USA TODAY") gives way to a person's full name
+    // that the page's byline shows; a comment's "Lori Campbell says" is not one.
+    let full_name = person_shown.as_deref().filter(|p| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        words.len() >= 2 && !words.last().is_some_and(|w| w.eq_ignore_ascii_case("says"))
+    });
+    if let Some(person) = full_name
+        && meta.byline.as_deref().is_some_and(|b| is_site(b, &sites) && !is_site(person, &sites))
+    {
+        meta.byline = Some(person.to_string());
+    }
     let stated_date = ld
         .published
         .or_else(|| {
@@ -1375,6 +1386,16 @@ mod tests {
         assert_eq!(byline(ld, "<p>No name here.</p>").as_deref(), Some("GlossGenius"), "else the organization");
         let by_person = ld.replace("Organization", "Person").replace("GlossGenius", "Ann Lee");
         assert_eq!(byline(&by_person, person).as_deref(), Some("Ann Lee"), "a person in the metadata stays");
+        // The site's name as the author gives way to a person's full name, not to a
+        // first name alone or a comment's author.
+        let site = r#"<meta property="og:site_name" content="USA TODAY"><meta name="author" content="USA TODAY">"#;
+        for (shown, want) in [
+            ("<span class=\"author-name\">Brian Truitt</span>", "Brian Truitt"),
+            ("<span class=\"author-name\">Brian</span>", "USA TODAY"),
+            ("<div class=\"comment-author\">Lori Campbell says</div>", "USA TODAY"),
+        ] {
+            assert_eq!(byline(site, shown).as_deref(), Some(want), "{shown}");
+        }
         let cited = r#"<meta name="citation_author" content="Roy, Aniruddha">
             <meta name="citation_author" content="Jyoti Patel">"#;
         assert_eq!(byline(cited, "").as_deref(), Some("Aniruddha Roy, Jyoti Patel"));
