@@ -7,7 +7,7 @@ usage: metadata_peers.py DIR PEER OUT      PEER: trafilatura | newspaper4k
 Each peer gets what distill gets: the page's bytes and nothing else (no URL).
   trafilatura   trafilatura.extract_metadata(html) (htmldate's extensive date search,
                 its defaults); its author list is joined by "; ", read here as ", ".
-  newspaper4k   newspaper.Article("").download(input_html=html).parse(): .title,
+  newspaper4k   newspaper.Article("", fetch_images=False).download(input_html=html).parse(): .title,
                 .authors joined by ", ", .publish_date.
 A crash on a page, or a page that takes over 20 s, is a page with nothing found.
 """
@@ -39,9 +39,11 @@ def trafilatura_peer():
 
 def newspaper4k_peer():
     import newspaper
+    config = newspaper.Config()
+    config.fetch_images = False  # it would download images to rank them: no network here
 
     def run(html):
-        article = newspaper.Article("")
+        article = newspaper.Article("", config=config)
         article.download(input_html=html.decode("utf-8", errors="replace"))
         article.parse()
         date = article.publish_date.isoformat() if article.publish_date else None
