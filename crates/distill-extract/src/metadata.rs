@@ -78,10 +78,10 @@ pub fn read(dom: &Dom) -> Metadata {
                 }
             }
             "time" if time_datetime.is_none() => {
-                time_datetime = match dom.attr(i, "datetime") {
-                    Some(value) => parse_stated(value),
-                    None if is_small(dom, i, LINE_NODES) => parse_stated(&dom.text_of(i)),
-                    None => None,
+                let shown = || is_small(dom, i, LINE_NODES).then(|| parse_stated(&dom.text_of(i))).flatten();
+                time_datetime = match dom.attr(i, "datetime").and_then(parse_stated) {
+                    Some(moment) => Some(shown().map_or(moment, |day| on_the_day_shown(moment, day))),
+                    None => shown(),
                 };
             }
             _ => {}
@@ -282,6 +282,30 @@ fn in_publishers_offset(
             o.offset().local_minus_utc() != 0 && (o.timestamp() - date.timestamp()).abs() <= SAME_PUBLICATION_SECS
         })
         .map_or(date, |o| date.with_timezone(o.offset()))
+}
+
+/// A `<time>` whose `datetime` is in UTC while its text shows the publisher's day
+/// ("2026-02-24T04:13:00Z" shown as "February 23, 2026"): the moment is kept, in the
+/// whole-hour offset nearest UTC that falls on the day shown. Any other pair keeps the
+/// `datetime` as it is.
+fn on_the_day_shown(moment: DateTime<FixedOffset>, shown: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    use chrono::Timelike;
+    let day = shown.date_naive();
+    if moment.offset().local_minus_utc() != 0 || moment.date_naive() == day {
+        return moment;
+    }
+    let seconds = moment.num_seconds_from_midnight() as i32;
+    let hours = if day.succ_opt() == Some(moment.date_naive()) {
+        -(seconds / 3600 + 1) // the day before: west of UTC
+    } else if day.pred_opt() == Some(moment.date_naive()) {
+        (86_400 - seconds + 3599) / 3600 // the day after: east of UTC
+    } else {
+        return moment;
+    };
+    match FixedOffset::east_opt(hours * 3600) {
+        Some(offset) if hours.abs() <= 14 => moment.with_timezone(&offset),
+        _ => moment,
+    }
 }
 
 /// `<h1>`s read for the headline: the page's own comes early; later ones are teasers.
@@ -909,7 +933,9 @@ impl Shown {
         // Which kind of date the line would be, before the costly parse. "Posted by
         // David at December 16, 2025 11:15 AM" names the author first; "Submitted on
         // 18 Dec 2025" is how preprint servers say it.
-        let slot = if ["published", "posted", "submitted"].iter().any(|p| lower.starts_with(p)) && words <= 12 {
+        let part = text.to_ascii_lowercase();
+        let labelled = |p: &&str| lower.starts_with(p) || part.starts_with(p);
+        let slot = if ["published", "posted", "submitted"].iter().any(labelled) && words <= 12 {
             &mut self.published
         } else if words > 8 {
             return;
@@ -966,10 +992,11 @@ fn before_by(part: &str) -> &str {
 }
 
 /// The date a date line states, in words or numbers, after a label or among other
-/// words: "Updated: 10/31/2024", "Posted on the 15/12/2025 at 19:00".
+/// words: "Updated: 10/31/2024", "Posted on the 15/12/2025 at 19:00", "Published:
+/// 2025.12.17".
 fn date_in_line(text: &str) -> Option<DateTime<FixedOffset>> {
     parse_stated(text).or_else(|| {
-        text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_ascii_digit())).find_map(parse_numeric_date)
+        text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_ascii_digit())).find_map(parse_stated)
     })
 }
 
@@ -1345,7 +1372,12 @@ mod tests {
             ),
             ("<h1>T</h1><p><i>Updated: 10/31/2024</i></p>", Some("2024-10-31"), "an update in numbers"),
             (
-                "<div><p>February 4, 2025 - 11 minutes</p><h1>T</h1><div>x</div>".to_string().leak(),
+                "<h1>T</h1><p><span>Essay - Published: 2025.12.17 | </span><a>AI</a></p>",
+                Some("2025-12-17"),
+                "a labelled part",
+            ),
+            (
+                "<div><p>February 4, 2025 - 11 minutes</p><h1>T</h1><div>x</div>",
                 Some("2025-02-04"),
                 "right before the headline",
             ),
@@ -1399,6 +1431,21 @@ mod tests {
         let cited = r#"<meta name="citation_author" content="Roy, Aniruddha">
             <meta name="citation_author" content="Jyoti Patel">"#;
         assert_eq!(byline(cited, "").as_deref(), Some("Aniruddha Roy, Jyoti Patel"));
+    }
+
+    #[test]
+    fn a_time_in_utc_keeps_the_day_it_shows() {
+        let date = |time: &str| meta(&format!("<body>{time}</body>")).published.map(|d| d.to_rfc3339());
+        let cases = [
+            (r#"<time datetime="2026-02-24T04:13:00Z">February 23, 2026</time>"#, "2026-02-23T23:13:00-05:00"),
+            (r#"<time datetime="2026-02-23T20:30:00Z">February 24, 2026</time>"#, "2026-02-24T00:30:00+04:00"),
+            (r#"<time datetime="2026-02-24T04:13:00Z">February 24, 2026</time>"#, "2026-02-24T04:13:00+00:00"),
+            (r#"<time datetime="2026-02-24T04:13:00Z">February 20, 2026</time>"#, "2026-02-24T04:13:00+00:00"),
+            (r#"<time datetime="2026-02-24T04:13:00-08:00">February 23, 2026</time>"#, "2026-02-24T04:13:00-08:00"),
+        ];
+        for (time, want) in cases {
+            assert_eq!(date(time).as_deref(), Some(want), "{time}");
+        }
     }
 
     #[test]
