@@ -1008,7 +1008,10 @@ fn clean_byline(raw: &str) -> Option<String> {
     let text = clean(raw);
     let text = after_byline_label(&text).unwrap_or(&text);
     let line = text.split(" - ").next().unwrap_or("");
-    let line = line.split(['|', '\n', '•', '·', '⋅', '–', '—']).next().unwrap_or("");
+    // "Dec. 19, 2025 · Niko Matsakis": the name is the first part that is not a date.
+    let parts: Vec<&str> =
+        line.split(['|', '\n', '•', '·', '⋅', '–', '—']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let line = parts.iter().find(|p| parse_stated(p).is_none()).or(parts.first()).copied().unwrap_or("");
     let mut words: Vec<&str> = line
         .split_whitespace()
         .take_while(|w| !w.contains('@') && !w.starts_with(|c: char| c.is_ascii_digit()))
@@ -1242,6 +1245,10 @@ mod tests {
             ("<div class=\"byline\">Recipe by PJ Hamel</div>", Some("PJ Hamel")),
             ("<p class=\"byline\">Authored by: Ann Lee</p>", Some("Ann Lee")),
             ("<p class=\"author\">Jane Doe August 4, 2010</p>", Some("Jane Doe")),
+            (
+                "<div class=\"publish-date-author\">Dec. 19, 2025 &middot; Niko Matsakis on behalf of the survey team</div>",
+                Some("Niko Matsakis"),
+            ),
             ("<span class=\"author-name\">JANE DOE</span>", Some("JANE DOE")),
             ("<span class=\"author-name\">王小明</span>", Some("王小明")),
             // Menus and sentences that begin with "by" are not bylines.
