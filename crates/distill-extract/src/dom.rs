@@ -58,11 +58,34 @@ pub fn is_read(tag: &str, name: &[u8]) -> bool {
 
 /// Whether the pre-pass keeps an attribute, given the bytes of the whole attribute
 /// (`href="/author/ann-lee/"`): one [`is_read`] names, and of a link's target only
-/// one that leads to an author's page, which marks a byline. Other link targets are
-/// a fifth of a page's bytes and are never read.
+/// one that leads to an author's page, which marks a byline, or to the site's home
+/// page, which marks a logo. Other link targets are a fifth of a page's bytes and are
+/// never read.
 pub fn is_kept(tag: &str, name: &[u8], attribute: &[u8]) -> bool {
     let link_target = tag.eq_ignore_ascii_case("a") && name.eq_ignore_ascii_case(b"href");
-    is_read(tag, name) && (!link_target || is_author_page(attribute))
+    is_read(tag, name) && (!link_target || is_author_page(attribute) || is_home_page(attribute))
+}
+
+/// Whether a link's target is a site's home page: "/", "https://blog.example.com/".
+/// Takes the target alone or the whole attribute as the pre-pass sees it (` href="/"`).
+pub fn is_home_page(href: &[u8]) -> bool {
+    let value = match href.iter().position(|&b| b == b'=') {
+        Some(at) if href[..at].trim_ascii().eq_ignore_ascii_case(b"href") => &href[at + 1..],
+        _ => href,
+    };
+    let value = value.trim_ascii().trim_ascii_start();
+    let value = value.strip_prefix(b"\"").or_else(|| value.strip_prefix(b"'")).unwrap_or(value);
+    let value = value.strip_suffix(b"\"").or_else(|| value.strip_suffix(b"'")).unwrap_or(value).trim_ascii();
+    let host_and_path = [&b"https://"[..], b"http://", b"//"].iter().find_map(|scheme| {
+        value.get(..scheme.len()).filter(|v| v.eq_ignore_ascii_case(scheme)).map(|_| &value[scheme.len()..])
+    });
+    match host_and_path {
+        Some(rest) => {
+            let rest = rest.strip_suffix(b"/").unwrap_or(rest);
+            !rest.is_empty() && !rest.iter().any(|b| matches!(b, b'/' | b'?' | b'#'))
+        }
+        None => value == b"/",
+    }
 }
 
 /// Whether a link's target is an author's page ("/author/ann-lee/",
@@ -343,6 +366,16 @@ mod tests {
         }
         for href in ["/authority/", "/authorize?x", "/authorship", "/news/2026/a"] {
             assert!(!is_author_page(href.as_bytes()), "{href}");
+        }
+    }
+
+    #[test]
+    fn home_pages() {
+        for href in ["/", "href=\"/\"", " href = '/'", "https://blog.engora.com/", "href='http://davidbau.com'", "//example.org/"] {
+            assert!(is_home_page(href.as_bytes()), "{href}");
+        }
+        for href in ["/blog/", "https://example.org/news", "https://example.org/?p=3", "", "href=\"\"", "https://"] {
+            assert!(!is_home_page(href.as_bytes()), "{href}");
         }
     }
 

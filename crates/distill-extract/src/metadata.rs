@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use std::collections::HashSet;
 
-use crate::dom::{Dom, Kind, NONE, is_author_page};
+use crate::dom::{Dom, Kind, NONE, is_author_page, is_home_page};
 use crate::references::decode_references;
 
 /// What the page says about itself.
@@ -73,7 +73,7 @@ pub fn read(dom: &Dom) -> Metadata {
             "h1" if h1_seen < MAX_HEADINGS => {
                 h1_seen += 1;
                 let text = dom.text_of(i);
-                if !text.is_empty() {
+                if !text.is_empty() && !is_logo(dom, i, &text) {
                     headings.push((i, text));
                 }
             }
@@ -670,6 +670,18 @@ fn shown_in(dom: &Dom, title: &str) -> Option<usize> {
     })
 }
 
+/// Whether an `<h1>` is the site's logo: all its text is a link to the home page
+/// ("<h1><a href="/">Engora Data Blog</a></h1>"), as blog templates set it above
+/// the post's own title.
+fn is_logo(dom: &Dom, h1: usize, text: &str) -> bool {
+    let end = dom.nodes[h1].end.max(h1 + 1);
+    (h1 + 1..end).any(|j| {
+        dom.tag(j) == Some("a")
+            && dom.attr(j, "href").is_some_and(|href| is_home_page(href.as_bytes()))
+            && dom.text_of(j) == text
+    })
+}
+
 /// Nodes in a headline's header: the title, a kicker, a date, a byline.
 const HEADER_NODES: usize = 24;
 
@@ -1051,8 +1063,10 @@ mod tests {
     use super::*;
     use crate::ExtractConfig;
 
+    /// The metadata of a page, read as `extract_html` reads it: after the pre-pass.
     fn meta(html: &str) -> Metadata {
-        read(&Dom::parse(html, &ExtractConfig::default()))
+        let config = ExtractConfig::default();
+        read(&Dom::parse(&crate::nesting::limit_nesting(html, config.max_depth * 2), &config))
     }
 
     #[test]
@@ -1168,6 +1182,16 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Council approves school plan"));
         // No metadata at all: the <h1>.
         assert_eq!(meta("<body><h1>Only heading</h1></body>").title.as_deref(), Some("Only heading"));
+        // A blog's name linked to its home page is a logo, though the title has its words.
+        let m = meta(
+            "<head><title>Engora Data Blog: Small adventures with small models</title>\
+             <meta property=\"og:title\" content=\"Small adventures with small models\"></head>\
+             <body><h1 class=\"title\"><a href=\"https://blog.engora.com/\"> Engora Data Blog </a></h1>\
+             <h3>Small adventures with small models</h3></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Small adventures with small models"));
+        let linked = meta("<body><h1><a href=\"/2026/01/budget\">Budget passes</a></h1></body>");
+        assert_eq!(linked.title.as_deref(), Some("Budget passes"), "a link to the article itself");
     }
 
     #[test]
