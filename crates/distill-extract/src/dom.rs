@@ -371,7 +371,14 @@ mod tests {
 
     #[test]
     fn home_pages() {
-        for href in ["/", "href=\"/\"", " href = '/'", "https://blog.engora.com/", "href='http://davidbau.com'", "//example.org/"] {
+        for href in [
+            "/",
+            "href=\"/\"",
+            " href = '/'",
+            "https://blog.engora.com/",
+            "href='http://davidbau.com'",
+            "//example.org/",
+        ] {
             assert!(is_home_page(href.as_bytes()), "{href}");
         }
         for href in ["/blog/", "https://example.org/news", "https://example.org/?p=3", "", "href=\"\"", "https://"] {

@@ -611,6 +611,9 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
             _ => word.len(),
         }
     };
+    if is_topic(dom, i) {
+        return false;
+    }
     hint("class")
         || hint("rel")
         || hint("itemprop")
@@ -622,9 +625,10 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
 
 /// The name in an element that holds the author: its first line that is more than a
 /// label ("Written by" stands on a line of its own in some author boxes), with the
-/// author's role left out ("<span class=author-position>Writer</span>").
+/// author's role and the story's topic left out ("<span class=author-position>Writer
+/// </span>", "<span class=byline__tag>Lifestyle</span>").
 fn element_byline(dom: &Dom, i: usize) -> Option<String> {
-    let lines = dom.lines_of(i, |j| is_role(dom, j));
+    let lines = dom.lines_of(i, |j| is_role(dom, j) || is_topic(dom, j));
     let line = lines.iter().find(|l| clean_byline(l).is_some())?;
     let name = person_name(line, NameSource::Element)?;
     // Authors are linked to their pages: where the line says more than the linked
@@ -640,6 +644,16 @@ fn element_byline(dom: &Dom, i: usize) -> Option<String> {
         return Some(joined);
     }
     Some(name)
+}
+
+/// Whether an element holds the story's topic ("byline__tag", "byline-category"),
+/// which pages set beside the byline.
+fn is_topic(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, "class").is_some_and(|c| {
+        c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|w| {
+            ["tag", "tags", "category", "categories", "topic", "topics"].iter().any(|t| w.eq_ignore_ascii_case(t))
+        })
+    })
 }
 
 /// Whether an element holds a person's role or job title, not their name.
@@ -1263,6 +1277,14 @@ mod tests {
             ("<div class=\"blog__authorname\">Michelle Lee</div>", Some("Michelle Lee")),
             ("<aside class=\"post-author\">Katie Liguori</aside>", Some("Katie Liguori")),
             ("<p class=\"author-bio\">Katie Liguori writes.</p>", None),
+            (
+                "<div class=\"byline\"><span class=\"byline__tag\"><a href=\"/tag/lifestyle\">Lifestyle</a></span></div>",
+                None,
+            ),
+            (
+                "<div class=\"byline\"><span class=\"byline__tag\">Lifestyle</span><span>Isabel Haas</span></div>",
+                Some("Isabel Haas"),
+            ),
             // A class word ending inside a character.
             ("<p class=\"authoréxxxxx\">Katie Liguori</p>", None),
             ("<p class=\"Post-Author\">Katie Liguori</p>", Some("Katie Liguori")),
