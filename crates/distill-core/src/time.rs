@@ -120,9 +120,21 @@ fn parse_written_date(s: &str) -> Option<DateTime<FixedOffset>> {
     None
 }
 
-/// Finds a `/2026/09/14/` style date in a URL path.
+/// Finds a date in a URL path: `/2026/09/14/` or a slug that begins with the day
+/// (`/blog/2025-12-17-minisgl`).
 pub fn date_from_url(url: &str) -> Option<DateTime<FixedOffset>> {
-    let parts: Vec<&str> = url.split('/').collect();
+    let parts: Vec<&str> = url.split(['?', '#']).next().unwrap_or("").split('/').collect();
+    for part in parts.iter().skip(3) {
+        let bytes = part.as_bytes();
+        if bytes.len() >= 10
+            && bytes.get(10).is_none_or(|b| !b.is_ascii_digit())
+            && let Some(head) = part.get(..10)
+            && let Ok(day) = NaiveDate::parse_from_str(head, "%Y-%m-%d")
+            && (1990..=2100).contains(&chrono::Datelike::year(&day))
+        {
+            return plausible(midnight(day));
+        }
+    }
     for w in parts.windows(3) {
         if let (Ok(y), Ok(m), Ok(d)) =
             (w[0].parse::<i32>(), w[1].parse::<u32>(), w[2].get(..2).unwrap_or("").parse::<u32>())
@@ -220,5 +232,10 @@ mod tests {
         let d = date_from_url("https://example.com/news/2026/09/14/story-slug");
         assert_eq!(d.map(|d| d.format("%F").to_string()).as_deref(), Some("2026-09-14"));
         assert!(date_from_url("https://example.com/a/b").is_none());
+        let slug = date_from_url("https://lmsys.org/blog/2025-12-17-minisgl");
+        assert_eq!(slug.map(|d| d.format("%F").to_string()).as_deref(), Some("2025-12-17"));
+        assert!(date_from_url("https://example.com/items/2025-12-17123").is_none());
+        assert!(date_from_url("https://example.com/?from=2025-12-17").is_none());
+        assert!(date_from_url("https://example.com/ñews-über-2025/x").is_none());
     }
 }
