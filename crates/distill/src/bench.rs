@@ -85,23 +85,14 @@ pub fn run(what: BenchCommand, data: &Path) -> anyhow::Result<ExitCode> {
 /// inside (byte-wise, so any ASCII-compatible encoding survives) and marks plain
 /// text, so that every copy is a distinct article. Gzip files are copied decompressed.
 fn replicate_inputs(src: &Path, dst: &Path, times: usize) -> anyhow::Result<PathBuf> {
-    use std::io::Read;
     let (files, _) = distill_ingest::collect_files(&[src.to_path_buf()]);
     for copy in 0..times {
         let folder = dst.join(format!("copy-{copy:05}"));
         std::fs::create_dir_all(&folder)?;
         for (n, file) in files.iter().enumerate() {
             let name = file.file_name().context("file name")?.to_string_lossy().into_owned();
-            let mut bytes = std::fs::read(file)?;
-            let name = match name.strip_suffix(".gz") {
-                Some(plain) => {
-                    let mut out = Vec::new();
-                    flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
-                    bytes = out;
-                    plain.to_string()
-                }
-                None => name,
-            };
+            let bytes = crate::eval::read_decompressed(file)?;
+            let name = name.strip_suffix(".gz").map(str::to_string).unwrap_or(name);
             let mut marked = replace_bytes(&bytes, b".example/", format!(".example/c{copy}/").as_bytes());
             if name.ends_with(".txt") || name.ends_with(".md") {
                 // Text has no URL to tell copies apart: mark the first long line of the body.
@@ -168,18 +159,10 @@ fn peak_memory() -> String {
 
 /// Every `.html` / `.html.gz` page under the folders, decompressed.
 fn html_pages(dirs: &[PathBuf]) -> anyhow::Result<Vec<Vec<u8>>> {
-    use std::io::Read;
     let (files, _) = distill_ingest::collect_files(dirs);
     let mut pages = Vec::new();
     for file in files.iter().filter(|f| f.to_string_lossy().contains(".htm")) {
-        let bytes = std::fs::read(file)?;
-        if file.extension().is_some_and(|e| e == "gz") {
-            let mut out = Vec::new();
-            flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
-            pages.push(out);
-        } else {
-            pages.push(bytes);
-        }
+        pages.push(crate::eval::read_decompressed(file)?);
     }
     Ok(pages)
 }

@@ -141,16 +141,23 @@ pub(crate) fn read_page(dir: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
     for name in [format!("{id}.html.gz"), format!("{id}.html")] {
         let path = dir.join("html").join(&name);
         if path.exists() {
-            let bytes = std::fs::read(&path)?;
-            if name.ends_with(".gz") {
-                let mut out = Vec::new();
-                flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
-                return Ok(out);
-            }
-            return Ok(bytes);
+            return read_decompressed(&path);
         }
     }
     anyhow::bail!("no page for {id} in {}", dir.join("html").display())
+}
+
+/// A file's bytes, decompressed where its name ends in `.gz`; errors name the file.
+pub(crate) fn read_decompressed(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    if !path.extension().is_some_and(|e| e == "gz") {
+        return Ok(bytes);
+    }
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(&bytes[..])
+        .read_to_end(&mut out)
+        .with_context(|| format!("decompressing {}", path.display()))?;
+    Ok(out)
 }
 
 fn extract(dir: &Path, per_page: bool) -> anyhow::Result<ExitCode> {
@@ -386,13 +393,14 @@ fn metadata(dir: &Path, predictions: Option<&Path>) -> anyhow::Result<ExitCode> 
             predicted.insert(file, found);
         }
     }
+    let config = distill_extract::ExtractConfig::default();
     let mut fields = FieldScores::default();
     for item in manifest.iter().filter(|i| i.get("format").and_then(Value::as_str) == Some("html")) {
         let Some(file) = item.get("file").and_then(Value::as_str) else { continue };
         let found = match predictions {
             // A page the other extractor gave nothing for found nothing.
             Some(_) => predicted.remove(file).unwrap_or_default(),
-            None => extract_page(&dir.join(file))?,
+            None => extract_page(&dir.join(file), &config)?,
         };
         let field = |name: &str| item.get(name).and_then(Value::as_str);
         fields.add(file, &found, field("title"), field("author"), field("published"));
@@ -406,17 +414,9 @@ fn metadata(dir: &Path, predictions: Option<&Path>) -> anyhow::Result<ExitCode> 
 
 /// distill's metadata of one HTML page (`.gz` read through); an unreadable page is
 /// an error, a page the extractor refuses found nothing.
-fn extract_page(path: &Path) -> anyhow::Result<Found> {
-    let mut bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    if path.extension().is_some_and(|e| e == "gz") {
-        let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(&bytes[..])
-            .read_to_end(&mut out)
-            .with_context(|| format!("decompressing {}", path.display()))?;
-        bytes = out;
-    }
-    let config = distill_extract::ExtractConfig::default();
-    Ok(distill_extract::extract_html(&bytes, None, &config).map(|doc| Found::of(&doc)).unwrap_or_default())
+fn extract_page(path: &Path, config: &distill_extract::ExtractConfig) -> anyhow::Result<Found> {
+    let bytes = read_decompressed(path)?;
+    Ok(distill_extract::extract_html(&bytes, None, config).map(|doc| Found::of(&doc)).unwrap_or_default())
 }
 
 /// An edited copy of a wire story, as outlets republish them.
