@@ -125,14 +125,12 @@ fn parse_written_date(s: &str) -> Option<DateTime<FixedOffset>> {
 pub fn date_from_url(url: &str) -> Option<DateTime<FixedOffset>> {
     let parts: Vec<&str> = url.split(['?', '#']).next().unwrap_or("").split('/').collect();
     for part in parts.iter().skip(3) {
-        let bytes = part.as_bytes();
-        if bytes.len() >= 10
-            && bytes.get(10).is_none_or(|b| !b.is_ascii_digit())
-            && let Some(head) = part.get(..10)
+        if let Some(head) = part.get(..10)
+            && !part.as_bytes().get(10).is_some_and(u8::is_ascii_digit)
             && let Ok(day) = NaiveDate::parse_from_str(head, "%Y-%m-%d")
-            && (1990..=2100).contains(&chrono::Datelike::year(&day))
+            && let Some(date) = plausible(midnight(day))
         {
-            return plausible(midnight(day));
+            return Some(date);
         }
     }
     for w in parts.windows(3) {

@@ -73,9 +73,10 @@ pub fn is_home_page(href: &[u8]) -> bool {
         Some(at) if href[..at].trim_ascii().eq_ignore_ascii_case(b"href") => &href[at + 1..],
         _ => href,
     };
-    let value = value.trim_ascii().trim_ascii_start();
-    let value = value.strip_prefix(b"\"").or_else(|| value.strip_prefix(b"'")).unwrap_or(value);
-    let value = value.strip_suffix(b"\"").or_else(|| value.strip_suffix(b"'")).unwrap_or(value).trim_ascii();
+    let value = match value.trim_ascii() {
+        [quote @ (b'"' | b'\''), inner @ .., last] if last == quote => inner.trim_ascii(),
+        value => value,
+    };
     let host_and_path = [&b"https://"[..], b"http://", b"//"].iter().find_map(|scheme| {
         value.get(..scheme.len()).filter(|v| v.eq_ignore_ascii_case(scheme)).map(|_| &value[scheme.len()..])
     });

@@ -151,23 +151,8 @@ pub fn read(dom: &Dom) -> Metadata {
         .collect();
     meta.title_forms.sort();
     meta.title_forms.dedup();
-    // Scholarly pages state each author in a `citation_author` tag, often as "Roy,
-    // Aniruddha", read here as "Aniruddha Roy".
-    let cited: Vec<String> = metas
-        .iter()
-        .filter(|(k, _)| k == "citation_author")
-        .filter_map(|(_, v)| match v.split_once(',') {
-            Some((last, first)) if !first.contains(',') && !first.trim().is_empty() => {
-                clean_byline(&format!("{} {}", first.trim(), last.trim()))
-            }
-            _ => clean_byline(v),
-        })
-        .collect();
-    let person_shown = byline_element.clone().or_else(|| author_link.clone());
-    meta.byline = (ld.authors_are_organizations && person_shown.is_some())
-        .then(|| person_shown.clone())
-        .flatten()
-        .or_else(|| (!ld.authors.is_empty()).then(|| ld.authors.join(", ")))
+    meta.byline = (!ld.authors.is_empty())
+        .then(|| ld.authors.join(", "))
         .or_else(|| {
             get(&[
                 "author",
@@ -181,19 +166,20 @@ pub fn read(dom: &Dom) -> Metadata {
             .filter(|a| !a.starts_with("http"))
             .and_then(|a| clean_byline(&a))
         })
-        .or_else(|| (!cited.is_empty()).then(|| cited.join(", ")))
+        .or_else(|| cited_authors(&metas))
         .or_else(|| written_by(&metas))
-        .or(byline_element);
-    // The site's name as the author ("USA TODAY") gives way to a person's full name
-    // that the page's byline shows; a comment's "Lori Campbell says" is not one.
-    let full_name = person_shown.as_deref().filter(|p| {
-        let words: Vec<&str> = p.split_whitespace().collect();
-        words.len() >= 2 && !words.last().is_some_and(|w| w.eq_ignore_ascii_case("says"))
-    });
-    if let Some(person) = full_name
-        && meta.byline.as_deref().is_some_and(|b| is_site(b, &sites) && !is_site(person, &sites))
-    {
-        meta.byline = Some(person.to_string());
+        .or(byline_element.clone());
+    // An organization as the author gives way to a person the page's byline element
+    // or author link names: any person where JSON-LD types the author `Organization`,
+    // a full name where the author is the site's name ("USA TODAY").
+    let person_shown = byline_element.or_else(|| author_link.clone());
+    if let Some(person) = person_shown.filter(|person| {
+        ld.authors_are_organizations
+            || (is_full_name(person)
+                && meta.byline.as_deref().is_some_and(|b| is_site(b, &sites))
+                && !is_site(person, &sites))
+    }) {
+        meta.byline = Some(person);
     }
     let stated_date = ld
         .published
@@ -573,6 +559,29 @@ fn ids(value: Option<&Value>) -> Vec<String> {
         Some(Value::Array(a)) => a.iter().flat_map(|v| ids(Some(v))).collect(),
         _ => Vec::new(),
     }
+}
+
+/// The authors of a scholarly page, one `citation_author` tag each, often written
+/// "Roy, Aniruddha": read as "Aniruddha Roy".
+fn cited_authors(metas: &[(String, String)]) -> Option<String> {
+    let cited: Vec<String> = metas
+        .iter()
+        .filter(|(k, _)| k == "citation_author")
+        .filter_map(|(_, v)| match v.split_once(',') {
+            Some((last, first)) if !first.contains(',') && !first.trim().is_empty() => {
+                clean_byline(&format!("{} {}", first.trim(), last.trim()))
+            }
+            _ => clean_byline(v),
+        })
+        .collect();
+    (!cited.is_empty()).then(|| cited.join(", "))
+}
+
+/// Whether a byline is a person's full name: two words or more, and not a comment's
+/// "Lori Campbell says".
+fn is_full_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2 && !words.last().is_some_and(|w| w.eq_ignore_ascii_case("says"))
 }
 
 /// The author that WordPress's SEO plugins state as a "Written by" label and value
