@@ -150,7 +150,7 @@ pub(crate) fn read_page(dir: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
 /// A file's bytes, decompressed where its name ends in `.gz`; errors name the file.
 pub(crate) fn read_decompressed(path: &Path) -> anyhow::Result<Vec<u8>> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    if !path.extension().is_some_and(|e| e == "gz") {
+    if path.extension().is_none_or(|e| e != "gz") {
         return Ok(bytes);
     }
     let mut out = Vec::new();
