@@ -128,12 +128,17 @@ def link_pages(pages, manifest, work):
         os.symlink(os.path.abspath(os.path.join(pages, "html", name)), os.path.join(work, "html", name))
 
 
+def write_manifest(work, manifest):
+    """Writes the manifest that `distill eval metadata` and the peers read in `work`."""
+    with open(os.path.join(work, "manifest.json"), "w", encoding="utf-8") as f:
+        json.dump(manifest, f, ensure_ascii=False)
+
+
 def evaluate(distill, work, manifest, predictions=None, out=None):
     """Runs `distill eval metadata` on the pages of `manifest` (linked in `work`), on
     distill's own values or on a peer's `predictions` file; its report goes to `out`
     (standard output by default)."""
-    with open(os.path.join(work, "manifest.json"), "w", encoding="utf-8") as f:
-        json.dump(manifest, f, ensure_ascii=False)
+    write_manifest(work, manifest)
     command = [distill, "eval", "metadata", work] + (["--predictions", predictions] if predictions else [])
     if out is None:
         return subprocess.call(command)
@@ -156,10 +161,11 @@ def compare_peers(root, distill, work, manifest, samples):
     """Each field's accuracy for distill and each peer, all scored by distill's scorer."""
     python = subprocess.run([os.path.join(root, "bench", "peers_venv.sh")], check=True,
                             capture_output=True, text=True).stdout.strip()
-    evaluate(distill, work, manifest, out=io.StringIO())  # writes the whole manifest, which the peers read
     rows = {"distill": (None, summary(distill, work, manifest))}
     for peer in ("trafilatura", "newspaper4k"):
         predictions = os.path.join(work, f"{peer}.jsonl")
+        # Each sample's scoring rewrites the manifest: the peer reads every page.
+        write_manifest(work, manifest)
         subprocess.run([python, os.path.join(root, "bench", "metadata_peers.py"), work, peer, predictions], check=True)
         rows[peer] = (predictions, summary(distill, work, manifest, predictions=predictions))
         for heading, sample in samples:
