@@ -150,32 +150,39 @@ def evaluate(distill, work, manifest, predictions=None, out=None):
 
 
 def summary(distill, work, manifest, ids=None, predictions=None):
-    """The accuracy lines of one run, joined: "title: 109/120 correct (90.8%); ..."."""
+    """The accuracy lines of `eval metadata` on the pages `ids` (all by default)."""
     chosen = set(ids) if ids is not None else None
     out = io.StringIO()
     evaluate(distill, work, [m for m in manifest if chosen is None or m["id"] in chosen], predictions, out)
-    return "; ".join(line for line in out.getvalue().splitlines() if " correct (" in line)
+    return accuracy_lines(out.getvalue())
+
+
+def accuracy_lines(report):
+    """The accuracy lines of an `eval metadata` report, joined: "title: 109/120 correct (90.8%); ..."."""
+    return "; ".join(line for line in report.splitlines() if " correct (" in line)
 
 
 def compare_peers(root, distill, work, manifest, samples):
     """Each field's accuracy for distill and each peer, all scored by distill's scorer."""
     python = subprocess.run([os.path.join(root, "bench", "peers_venv.sh")], check=True,
                             capture_output=True, text=True).stdout.strip()
-    rows = {"distill": (None, summary(distill, work, manifest))}
+    rows = {"distill": summary(distill, work, manifest)}
     for peer in ("trafilatura", "newspaper4k"):
         predictions = os.path.join(work, f"{peer}.jsonl")
         # Each sample's scoring rewrites the manifest: the peer reads every page.
         write_manifest(work, manifest)
         subprocess.run([python, os.path.join(root, "bench", "metadata_peers.py"), work, peer, predictions], check=True)
-        rows[peer] = (predictions, summary(distill, work, manifest, predictions=predictions))
+        report = io.StringIO()
+        evaluate(distill, work, manifest, predictions, out=report)
+        rows[peer] = accuracy_lines(report.getvalue())
+        path = os.path.join(root, "bench", "out", f"metadata-{peer}.txt")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(report.getvalue())
         for heading, sample in samples:
             print(f"{peer}, {heading}: {summary(distill, work, manifest, sample, predictions)}")
-        report = os.path.join(root, "bench", "out", f"metadata-{peer}.txt")
-        os.makedirs(os.path.dirname(report), exist_ok=True)
-        with open(report, "w", encoding="utf-8") as f:
-            evaluate(distill, work, manifest, predictions, out=f)
-        print(f"{peer}: every miss in {os.path.relpath(report)}")
-    counts = {name: dict(re.findall(r"(\w+): (\d+/\d+) correct", line)) for name, (_, line) in rows.items()}
+        print(f"{peer}: every miss in {os.path.relpath(path)}")
+    counts = {name: dict(re.findall(r"(\w+): (\d+/\d+) correct", line)) for name, line in rows.items()}
     print(f"\n{'field':<8}" + "".join(f"{name:>16}" for name in counts) + "   distill's hits / each peer's")
     for field in ("title", "byline", "date"):
         cells, hits = "", {}

@@ -352,6 +352,40 @@ fn eval_metadata_names_the_page_of_each_miss() {
     assert!(text.contains("miss html/budget.html byline: \"Ann Lee\" (gold \"John Roe\")"), "{text}");
 }
 
+/// `eval metadata --predictions` scores another extractor's values with the same
+/// rules (its bare day is the publisher's), a page it left out as found nothing, and
+/// a bad line is an error that names the file and the line.
+#[test]
+fn eval_metadata_scores_a_peers_predictions() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = serde_json::json!([
+        {"format": "html", "file": "html/a.html", "title": "Council passes the budget", "author": "Ann Lee",
+         "published": "2026-09-14T21:00:00-05:00"},
+        {"format": "html", "file": "html/b.html", "title": "Roads reopen"}
+    ]);
+    std::fs::write(dir.path().join("manifest.json"), manifest.to_string()).unwrap();
+    let predictions = dir.path().join("peer.jsonl");
+    std::fs::write(
+        &predictions,
+        "{\"file\": \"html/a.html\", \"title\": \"Council Passes the Budget\", \"byline\": \"By Ann Lee\", \"published\": \"2026-09-14\"}\n\n",
+    )
+    .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let args = ["eval", "metadata", dir.path().to_str().unwrap(), "--predictions", predictions.to_str().unwrap()];
+    let out = run(data.path(), &args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    assert!(text.contains("title: 1/2 correct"), "{text}");
+    assert!(text.contains("miss html/b.html title: \"\" (gold \"Roads reopen\")"), "{text}");
+    assert!(text.contains("byline: 1/1 correct") && text.contains("date: 1/1 correct"), "{text}");
+    // The pages themselves are never read: none exist here.
+    std::fs::write(&predictions, "{\"file\": \"html/a.html\"}\nnot json\n").unwrap();
+    let out = run(data.path(), &args);
+    assert!(!out.status.success());
+    let error = String::from_utf8_lossy(&out.stderr);
+    assert!(error.contains("peer.jsonl line 2: not JSON"), "{error}");
+}
+
 /// `eval extract` on a small gold set of our own: per-page and overall scores, and a
 /// warning when the shipped classifier learned some of the pages (one URL here is from
 /// WCXB dev, its training set).
