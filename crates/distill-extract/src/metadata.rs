@@ -620,16 +620,15 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
             _ => word.len(),
         }
     };
-    if is_topic(dom, i) {
-        return false;
-    }
-    hint("class")
+    let names_the_author = hint("class")
         || hint("rel")
         || hint("itemprop")
         || hint("id")
         || dom
             .attr(i, "class")
-            .is_some_and(|c| c.split_ascii_whitespace().any(|w| names_author(w) || names_author(&w[..unhashed(w)])))
+            .is_some_and(|c| c.split_ascii_whitespace().any(|w| names_author(w) || names_author(&w[..unhashed(w)])));
+    // Checked last: most elements name no author, and are passed over before this.
+    names_the_author && !is_topic(dom, i)
 }
 
 /// The name in an element that holds the author: its first line that is more than a
