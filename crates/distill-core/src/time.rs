@@ -120,8 +120,8 @@ fn parse_written_date(s: &str) -> Option<DateTime<FixedOffset>> {
     None
 }
 
-/// Finds a date in a URL path: `/2026/09/14/` or a slug that begins with the day
-/// (`/blog/2025-12-17-minisgl`).
+/// Finds a date in a URL path: `/2026/09/14/`, `/2023/october/03/` or a slug that
+/// begins with the day (`/blog/2025-12-17-minisgl`).
 pub fn date_from_url(url: &str) -> Option<DateTime<FixedOffset>> {
     let parts: Vec<&str> = url.split(['?', '#']).next().unwrap_or("").split('/').collect();
     for part in parts.iter().skip(3) {
@@ -134,10 +134,10 @@ pub fn date_from_url(url: &str) -> Option<DateTime<FixedOffset>> {
         }
     }
     for w in parts.windows(3) {
-        if let (Ok(y), Ok(m), Ok(d)) =
-            (w[0].parse::<i32>(), w[1].parse::<u32>(), w[2].get(..2).unwrap_or("").parse::<u32>())
+        // The month in two digits or in words ("/2023/october/03/").
+        let month = if w[1].len() == 2 { w[1].parse::<u32>().ok() } else { month_number(w[1]) };
+        if let (Ok(y), Some(m), Ok(d)) = (w[0].parse::<i32>(), month, w[2].get(..2).unwrap_or("").parse::<u32>())
             && (1990..=2100).contains(&y)
-            && w[1].len() == 2
             && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
         {
             return plausible(midnight(date));
@@ -235,5 +235,7 @@ mod tests {
         assert!(date_from_url("https://example.com/items/2025-12-17123").is_none());
         assert!(date_from_url("https://example.com/?from=2025-12-17").is_none());
         assert!(date_from_url("https://example.com/ñews-über-2025/x").is_none());
+        assert_eq!(day(date_from_url("https://example.com/blog/2023/october/03/wine-styles")), "2023-10-03");
+        assert!(date_from_url("https://example.com/2023/marketing/03/x").is_none());
     }
 }

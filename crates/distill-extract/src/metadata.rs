@@ -1,7 +1,7 @@
 //! Page metadata: title, byline, date, canonical URL, site name and language, read
 //! from JSON-LD, OpenGraph and other `<meta>` tags, `<time>`, bylines and the URL.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use distill_core::text::collapse_whitespace;
 use distill_core::time::{SAME_PUBLICATION_SECS, date_from_url, month_number, parse_numeric_date};
 use serde_json::Value;
@@ -37,9 +37,13 @@ pub fn read(dom: &Dom) -> Metadata {
     let mut h1_seen = 0;
     let mut time_datetime = None;
     let mut byline_element = None;
+    // The node of the byline element: a date beside the author's name is the article's.
+    let mut byline_node = None;
     // The first link to an author's page that reads as a name.
     let mut author_link = None;
     let mut itemprop_date = None;
+    // Days the page states unambiguously in later `<time>`s.
+    let mut days_stated: Vec<NaiveDate> = Vec::new();
     for i in 0..dom.nodes.len() {
         let Some(tag) = dom.tag(i) else { continue };
         match tag {
@@ -53,6 +57,13 @@ pub fn read(dom: &Dom) -> Metadata {
                     .or_else(|| dom.attr(i, "itemprop"))
                     .or_else(|| dom.attr(i, "http-equiv"));
                 if let (Some(key), Some(content)) = (key, dom.attr(i, "content")) {
+                    // Some sites put their JSON-LD in a meta tag
+                    // (`<meta name="script:ld+json" content="{...}">`).
+                    if key.ends_with("ld+json")
+                        && let Ok(value) = serde_json::from_str::<Value>(content.trim())
+                    {
+                        ld.absorb(&value, 0);
+                    }
                     metas.push((key.to_ascii_lowercase(), clean(content)));
                 }
             }
@@ -84,6 +95,13 @@ pub fn read(dom: &Dom) -> Metadata {
                     None => shown(),
                 };
             }
+            "time" if days_stated.len() < MAX_DAYS_STATED => {
+                // Later `<time>`s are other articles' dates, but a day written
+                // unambiguously may settle how the page writes its numbers.
+                if let Some(moment) = dom.attr(i, "datetime").and_then(distill_core::time::parse_date) {
+                    days_stated.push(moment.date_naive());
+                }
+            }
             _ => {}
         }
         if itemprop_date.is_none() && dom.attr(i, "itemprop") == Some("datePublished") {
@@ -91,6 +109,7 @@ pub fn read(dom: &Dom) -> Metadata {
         }
         if byline_element.is_none() && is_small(dom, i, BYLINE_ELEMENT_NODES) && is_byline_element(dom, i) {
             byline_element = element_byline(dom, i);
+            byline_node = byline_element.is_some().then_some(i);
         }
         if author_link.is_none()
             && tag == "a"
@@ -212,24 +231,48 @@ pub fn read(dom: &Dom) -> Metadata {
     let shown = if meta.byline.is_none() || stated_date.is_none() {
         // A page without an `<h1>` still shows its headline, in some other element.
         let headline_node = headline_node.or_else(|| meta.title.as_deref().and_then(|t| shown_in(dom, t)));
-        Shown::read(dom, meta.byline.is_none(), stated_date.is_none(), headline_node)
+        Shown::read(dom, meta.byline.is_none(), stated_date.is_none(), headline_node, byline_node)
     } else {
         Shown::default()
     };
-    meta.byline = meta.byline.or(shown.byline).or(author_link);
+    meta.byline = meta.byline.or(shown.byline.clone()).or(author_link);
+    let url_date = meta.url.as_deref().and_then(date_from_url);
     meta.published = stated_date
         .or(shown.published)
-        .or_else(|| meta.url.as_deref().and_then(date_from_url))
-        .or(shown.bare)
-        .or(shown.updated)
+        .or(url_date)
+        .or(shown.first_undated())
         // A page that says only when it last changed was published then or before:
         // that day is the best the page gives.
         .or(ld.modified)
         .or_else(|| get(&["article:modified_time", "og:updated_time", "datemodified"]).and_then(|d| parse_stated(&d)));
+    days_stated.extend(url_date.map(|d| d.date_naive()));
+    meta.published = meta.published.map(|date| as_the_page_writes_days(date, &days_stated));
     if meta.language.is_none() {
         meta.language = get(&["content-language", "og:locale", "language"]).and_then(|l| primary_language(&l));
     }
     meta
+}
+
+/// `<time>`s after the first whose days are kept to settle how the page writes
+/// numeric dates.
+const MAX_DAYS_STATED: usize = 16;
+
+/// "02-12-2025" is read month first, as most sites write it. Where the page states
+/// the other reading elsewhere (its URL, a `<time datetime="2025-12-02">`) and never
+/// this one, its day came first. Only a bare day can have been read so: a date with
+/// a time or an offset is kept.
+fn as_the_page_writes_days(date: DateTime<FixedOffset>, stated: &[NaiveDate]) -> DateTime<FixedOffset> {
+    use chrono::{Datelike, Timelike};
+    let day = date.date_naive();
+    if date.offset().local_minus_utc() != 0 || date.num_seconds_from_midnight() != 0 || day.day() == day.month() {
+        return date;
+    }
+    match NaiveDate::from_ymd_opt(day.year(), day.day(), day.month()) {
+        Some(swapped) if stated.contains(&swapped) && !stated.contains(&day) => {
+            swapped.and_time(chrono::NaiveTime::MIN).and_utc().fixed_offset()
+        }
+        _ => date,
+    }
 }
 
 /// A date in a meta tag of the site's own naming ("published-date",
@@ -916,16 +959,19 @@ struct Shown {
     /// element whose class says date, published or time ("c-meta__date",
     /// "entry-date", "time").
     published: Option<DateTime<FixedOffset>>,
-    /// The first short line that is only a date, after the page's `<h1>`.
-    bare: Option<DateTime<FixedOffset>>,
-    /// The first "Updated ..." line: the date of the version the page shows.
-    updated: Option<DateTime<FixedOffset>>,
+    /// The first short line that is only a date, after the page's `<h1>`, with its
+    /// node.
+    bare: Option<(usize, DateTime<FixedOffset>)>,
+    /// The first "Updated ..." line, the date of the version the page shows, with
+    /// its node.
+    updated: Option<(usize, DateTime<FixedOffset>)>,
 }
 
 impl Shown {
     /// Reads the page's short lines for what is wanted, until it is found; a line
-    /// that is only a date counts after the `headline` node, or beside it.
-    fn read(dom: &Dom, want_byline: bool, want_date: bool, headline: Option<usize>) -> Shown {
+    /// that is only a date counts after the `headline` node or beside it, and in the
+    /// `byline` element or beside it ("<p>Luke Kim</p><small>December 17, 2025</small>").
+    fn read(dom: &Dom, want_byline: bool, want_date: bool, headline: Option<usize>, byline: Option<usize>) -> Shown {
         let mut shown = Shown::default();
         for i in 0..dom.nodes.len() {
             let want_byline = want_byline && shown.byline.is_none();
@@ -941,7 +987,10 @@ impl Shown {
                 shown.byline = visible_byline(dom, i);
             }
             if want_date && glance.has_year {
-                shown.read_date(dom, i, headline.is_some_and(|h| i > h || beside(dom, i, h)));
+                let placed = headline.is_some_and(|h| i > h || beside(dom, i, h))
+                    || byline
+                        .is_some_and(|b| dom.nodes[i].parent == dom.nodes[b].parent || (b < i && i < dom.nodes[b].end));
+                shown.read_date(dom, i, placed);
             }
         }
         shown
@@ -969,24 +1018,31 @@ impl Shown {
         // 18 Dec 2025" is how preprint servers say it.
         let part = text.to_ascii_lowercase();
         let labelled = |p: &&str| lower.starts_with(p) || part.starts_with(p);
-        let slot = if ["published", "posted", "submitted"].iter().any(labelled) && words <= 12 {
-            &mut self.published
-        } else if words > 8 {
-            return;
-        } else if lower.contains("updated") || lower.contains("modified") {
-            &mut self.updated
-        } else if (class.contains("date") || class.contains("publish") || class.contains("time"))
+        let labelled_published = ["published", "posted", "submitted"].iter().any(labelled) && words <= 12;
+        let dated_class = (class.contains("date") || class.contains("publish") || class.contains("time"))
             && !class.contains("updat")
-            && !class.contains("modif")
-        {
-            &mut self.published
-        } else if after_headline && words <= 4 {
-            &mut self.bare
-        } else {
-            return;
-        };
-        if slot.is_none() {
-            *slot = date_in_line(text);
+            && !class.contains("modif");
+        let update = lower.contains("updated") || lower.contains("modified");
+        if labelled_published || (words <= 8 && !update && dated_class) {
+            if self.published.is_none() {
+                self.published = date_in_line(text);
+            }
+        } else if words <= 8 && update {
+            if self.updated.is_none() {
+                self.updated = date_in_line(text).map(|date| (i, date));
+            }
+        } else if words <= 4 && after_headline && self.bare.is_none() {
+            self.bare = date_in_line(text).map(|date| (i, date));
+        }
+    }
+
+    /// For a page that labels no date as its publication: the bare date or the
+    /// update, whichever it shows first. A bare date below an "Updated" line is
+    /// another item's (a related post's card); one above it is the article's own.
+    fn first_undated(&self) -> Option<DateTime<FixedOffset>> {
+        match (self.bare, self.updated) {
+            (Some((b, bare)), Some((u, updated))) => Some(if u < b { updated } else { bare }),
+            (bare, updated) => bare.or(updated).map(|(_, date)| date),
         }
     }
 }
@@ -996,7 +1052,7 @@ impl Shown {
 /// with dashes has one.
 fn line_parts(line: &str) -> Vec<&str> {
     let mut parts = Vec::new();
-    for part in line.split(['·', '|', '•']) {
+    for part in line.split(['·', '|', '•', '・']) {
         let mut rest = part;
         // A sentence may hold a dash too: only a short line is a list of items.
         if part.split_whitespace().count() > 8 {
@@ -1355,7 +1411,7 @@ mod tests {
         assert_eq!(date("<h1>T</h1><div>Published on July 18, 2025</div>").as_deref(), Some("2025-07-18"));
         assert_eq!(date("<li class=\"c-meta__date\">December 24, 2024</li>").as_deref(), Some("2024-12-24"));
         assert_eq!(date("<time>Mar 24, 2025</time>").as_deref(), Some("2025-03-24"));
-        // A bare date counts only after the headline; an update date only when nothing else is shown.
+        // A bare date counts only after the headline.
         let article = "<p>The council met.</p>".repeat(30);
         assert_eq!(date(&format!("<p>Dec 17, 2025</p><div><h1>T</h1>{article}</div>")), None);
         assert_eq!(
@@ -1364,11 +1420,24 @@ mod tests {
             "in the headline's own header"
         );
         assert_eq!(date("<h1>T</h1><p>Dec 17, 2025</p>").as_deref(), Some("2025-12-17"));
+        // Of a bare date and an update, the one shown first.
         assert_eq!(
-            date("<h1>T</h1><span>Updated October 23, 2025</span><p>Dec 17, 2025</p>").as_deref(),
+            date("<h1>T</h1><p>Dec 17, 2025</p><span>Updated December 20, 2025</span>").as_deref(),
             Some("2025-12-17")
         );
         assert_eq!(date("<h1>T</h1><span>Updated October 23, 2025</span>").as_deref(), Some("2025-10-23"));
+        // A bare date below the update line is a related post's card.
+        assert_eq!(
+            date("<h1>T</h1><div>Updated on October 21, 2025</div><p>The article.</p><span>July 17, 2025</span>")
+                .as_deref(),
+            Some("2025-10-21")
+        );
+        // Beside the author's name, with no headline shown; parts set apart by "・".
+        assert_eq!(
+            date("<div class=\"post-author\"><p>Luke Kim</p><small>December 17, 2025</small></div>").as_deref(),
+            Some("2025-12-17")
+        );
+        assert_eq!(date("<h1>T</h1><span>December 18, 2025 ・ 3 min read</span>").as_deref(), Some("2025-12-18"));
         assert_eq!(date("<p>Published March 3, 2025 · Updated March 5</p>").as_deref(), Some("2025-03-03"));
         // After the headline, not after a logo's <h1>: the sidebar's date is not the article's.
         assert_eq!(
@@ -1392,7 +1461,7 @@ mod tests {
         );
         assert_eq!(date("<span class=\"time\">3/4/2025</span>").as_deref(), Some("2025-03-04"));
         assert_eq!(
-            date("<h1>T</h1><span class=\"date\">Updated · Dec 20, 2025</span><p>Dec 17, 2025</p>").as_deref(),
+            date("<h1>T</h1><p>Dec 17, 2025</p><span class=\"date\">Updated · Dec 20, 2025</span>").as_deref(),
             Some("2025-12-17"),
             "an update's date shares its line"
         );
@@ -1528,6 +1597,35 @@ mod tests {
             .as_deref(),
             Some("2021-01-05")
         );
+    }
+
+    #[test]
+    fn numeric_days_read_as_the_page_writes_them() {
+        let date = |html: &str| meta(html).published.map(|d| d.format("%F").to_string());
+        // Read month first, unless the page states the other reading elsewhere.
+        assert_eq!(date(r#"<time datetime="02-12-2025">2 Dec</time>"#).as_deref(), Some("2025-02-12"));
+        assert_eq!(
+            date(r#"<time datetime="02-12-2025">2 Dec</time><p>Next</p><time datetime="2025-12-02">Dec 2</time>"#)
+                .as_deref(),
+            Some("2025-12-02")
+        );
+        let at = |url: &str| format!(r#"<head><link rel="canonical" href="{url}"></head><h1>T</h1><p>03/10/2023</p>"#);
+        assert_eq!(date(&at("https://example.com/blog/2023/october/03/wines")).as_deref(), Some("2023-10-03"));
+        assert_eq!(date(&at("https://example.com/blog/2023/march/10/wines")).as_deref(), Some("2023-03-10"));
+        // A date with a time of day was never ambiguous.
+        assert_eq!(
+            date(r#"<meta property="article:published_time" content="2025-02-12T09:00:00+00:00"><time datetime="2025-12-02">x</time><time datetime="2025-12-02">y</time>"#)
+                .as_deref(),
+            Some("2025-02-12")
+        );
+    }
+
+    #[test]
+    fn json_ld_in_a_meta_tag() {
+        let m = meta(
+            r#"<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">"#,
+        );
+        assert_eq!(m.published.map(|d| d.to_rfc3339()).as_deref(), Some("2025-11-17T09:00:00-05:00"));
     }
 
     #[test]
