@@ -105,7 +105,12 @@ pub fn read(dom: &Dom) -> Metadata {
             _ => {}
         }
         if itemprop_date.is_none() && dom.attr(i, "itemprop") == Some("datePublished") {
-            itemprop_date = dom.attr(i, "datetime").or_else(|| dom.attr(i, "content")).and_then(parse_stated);
+            // In an attribute, or as the element's own text
+            // ("<span itemprop="datePublished">October 17, 2018</span>").
+            itemprop_date = match dom.attr(i, "datetime").or_else(|| dom.attr(i, "content")) {
+                Some(stated) => parse_stated(stated),
+                None => is_small(dom, i, LINE_NODES).then(|| parse_stated(&dom.text_of(i))).flatten(),
+            };
         }
         if byline_element.is_none() && is_small(dom, i, BYLINE_ELEMENT_NODES) && is_byline_element(dom, i) {
             byline_element = element_byline(dom, i);
@@ -1056,18 +1061,24 @@ fn line_parts(line: &str) -> Vec<&str> {
         let mut rest = part;
         // A sentence may hold a dash too: only a short line is a list of items.
         if part.split_whitespace().count() > 8 {
-            parts.push(part.trim());
+            parts.push(trim_marks(part));
             continue;
         }
         while let Some((at, dash)) =
             [" - ", " – ", " — "].iter().filter_map(|d| rest.find(d).map(|at| (at, d.len()))).min()
         {
-            parts.push(rest[..at].trim());
+            parts.push(trim_marks(&rest[..at]));
             rest = &rest[at + dash..];
         }
-        parts.push(rest.trim());
+        parts.push(trim_marks(rest));
     }
     parts
+}
+
+/// A part without the marks that set it apart ("● December 23, 2025 ●"); brackets
+/// stay, as they may hold the date ("[Submitted on 18 Dec 2025]").
+fn trim_marks(part: &str) -> &str {
+    part.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | ']' | '(' | ')'))
 }
 
 /// A date part cut before a byline that follows it: "September 1st, 2023 By Emily
@@ -1438,6 +1449,16 @@ mod tests {
             Some("2025-12-17")
         );
         assert_eq!(date("<h1>T</h1><span>December 18, 2025 ・ 3 min read</span>").as_deref(), Some("2025-12-18"));
+        assert_eq!(
+            date("<h1>T</h1><span><span>●</span> December 23, 2025 <span>●</span></span>").as_deref(),
+            Some("2025-12-23")
+        );
+        // Microdata with the date as the element's text, before a related post's card.
+        assert_eq!(
+            date("<h1>T</h1><span itemprop=\"datePublished\">October 17, 2018</span><p>Text.</p><span>January 28, 2026</span>")
+                .as_deref(),
+            Some("2018-10-17")
+        );
         assert_eq!(date("<p>Published March 3, 2025 · Updated March 5</p>").as_deref(), Some("2025-03-03"));
         // After the headline, not after a logo's <h1>: the sidebar's date is not the article's.
         assert_eq!(
