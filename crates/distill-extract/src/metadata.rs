@@ -675,8 +675,10 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
         || dom
             .attr(i, "class")
             .is_some_and(|c| c.split_ascii_whitespace().any(|w| names_author(w) || names_author(&w[..unhashed(w)])));
+    // "comment-author-name", "comment-form-author": a commenter, or the form's field.
+    let in_comments = || dom.attr(i, "class").is_some_and(|c| has(c, "comment"));
     // Checked last: most elements name no author, and are passed over before this.
-    names_the_author && !is_topic(dom, i)
+    names_the_author && !in_comments() && !is_topic(dom, i)
 }
 
 /// The name in an element that holds the author: its first line that is more than a
@@ -926,8 +928,39 @@ const NAME_PARTICLES: &[&str] =
 
 /// Words no name holds: the labels and buttons around a byline.
 const NOT_NAME_WORDS: &[&str] = &[
-    "author", "authors", "written", "share", "follow", "read", "more", "about", "view", "all", "posts", "articles",
+    "author",
+    "authors",
+    "written",
+    "share",
+    "follow",
+    "read",
+    "more",
+    "about",
+    "view",
+    "all",
+    "posts",
+    "articles",
     "stories",
+    "name",
+    "email",
+    "comment",
+    // Days, as a date line in a byline element starts ("Sat, 20 Dec, 2025").
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Words that end a name in a byline line ("Jane Doe on March 3", "Ann Lee Updated",
@@ -1352,6 +1385,10 @@ mod tests {
             ("<div class=\"blog__authorname\">Michelle Lee</div>", Some("Michelle Lee")),
             ("<aside class=\"post-author\">Katie Liguori</aside>", Some("Katie Liguori")),
             ("<p class=\"author-bio\">Katie Liguori writes.</p>", None),
+            // A comment form's field, and a byline element that holds only the date.
+            ("<p class=\"comment-form-author\"><label for=\"author\">Name <span>*</span></label></p>", None),
+            ("<span class=\"comment-author-name\">Lori Campbell</span>", None),
+            ("<div class=byline>Sat, 20 Dec, 2025 - 06:36</div>", None),
             (
                 "<div class=\"byline\"><span class=\"byline__tag\"><a href=\"/tag/lifestyle\">Lifestyle</a></span></div>",
                 None,
