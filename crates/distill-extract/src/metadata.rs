@@ -361,6 +361,8 @@ fn headline(headings: &[(usize, String)], titles: &[String], sites: &[String]) -
     let title_words: Vec<HashSet<String>> = titles.iter().map(|t| lower_words(t).into_iter().collect()).collect();
     let all_title_words: HashSet<&String> = title_words.iter().flatten().collect();
     let mut best: Option<(f32, &(usize, String))> = None;
+    // The title closest to the best heading, where it is close.
+    let mut closest_title = None;
     for heading in headings {
         let words: HashSet<String> = lower_words(&heading.1).into_iter().collect();
         let in_titles = words.iter().filter(|w| all_title_words.contains(w)).count();
@@ -368,12 +370,14 @@ fn headline(headings: &[(usize, String)], titles: &[String], sites: &[String]) -
             continue;
         }
         // Dice overlap with the closest title.
-        let closeness = title_words
+        let (closest, closeness) = title_words
             .iter()
             .map(|t| 2.0 * words.intersection(t).count() as f32 / (words.len() + t.len()) as f32)
-            .fold(0.0, f32::max);
+            .enumerate()
+            .fold((0, 0.0), |best, (k, c)| if c > best.1 { (k, c) } else { best });
         if best.is_none_or(|(most, _)| closeness > most) {
             best = Some((closeness, heading));
+            closest_title = (closeness >= 0.8).then_some(closest);
         }
     }
     let (text, node) = match (best, titles.first()) {
@@ -394,7 +398,24 @@ fn headline(headings: &[(usize, String)], titles: &[String], sites: &[String]) -
     // starts it is its own ("Digjitale Signal #18 – The World Without Work?").
     let text = if node.is_some() { without_site_at_end(text, sites) } else { without_site(text, sites) };
     let text = main_part(&text);
+    // A heading set in capitals ("BEST DRIP COFFEE MAKER IN 2026") takes the
+    // casing of a close title that has its words in the same order.
+    let shouted = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
+    let text = match closest_title.filter(|_| shouted && node.is_some()) {
+        Some(k) => {
+            let title = main_part(&without_site(&titles[k], sites));
+            if in_order(&lower_words(&title), &lower_words(&text)) { title } else { text }
+        }
+        None => text,
+    };
     ((!text.is_empty()).then_some(text), node)
+}
+
+/// Whether the words of `title` come in `heading` in the same order, perhaps with
+/// others between ("best drip coffee maker 2026" in "best drip coffee maker in 2026").
+fn in_order(title: &[String], heading: &[String]) -> bool {
+    let mut heading = heading.iter();
+    title.iter().all(|word| heading.any(|w| w == word))
 }
 
 /// A headline holds no " | ": of "Headline | Section | Site" (or "Site | Headline")
@@ -1289,6 +1310,22 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Budget passes after a long debate"));
         assert!(m.title_forms.iter().any(|t| t == "Budget passes after long debate"), "{:?}", m.title_forms);
         assert!(m.title_forms.iter().any(|t| t == "Budget passes after long debate – Gazette"), "{:?}", m.title_forms);
+        // A heading in capitals takes the casing of a close title with its words in order.
+        let shouted = |h1: &str| {
+            meta(&format!(
+                "<head><title>Best Drip Coffee Maker 2026: Tips From Pros | Grounds</title>\
+                 <meta property=\"og:site_name\" content=\"Grounds\"></head><h1>{h1}</h1>"
+            ))
+            .title
+        };
+        assert_eq!(
+            shouted("BEST DRIP COFFEE MAKER IN 2026: TIPS FROM PROS").as_deref(),
+            Some("Best Drip Coffee Maker 2026: Tips From Pros")
+        );
+        assert_eq!(
+            shouted("DRIP COFFEE MAKER BEST IN 2026: TIPS FROM PROS").as_deref(),
+            Some("DRIP COFFEE MAKER BEST IN 2026: TIPS FROM PROS")
+        );
         // A one-word <h1> whose word is in the title (a logo, where the page names no
         // site) loses to the <h1> that shares the most words.
         let m = meta(
