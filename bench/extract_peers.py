@@ -1,7 +1,7 @@
 """Article-body extraction: distill beside its Python peers, scored the way
 `distill eval extract` scores (the same numbers to 4 decimals), on one core.
 
-usage: extract_peers.py DIR [--distill BIN] [--readability] [--no-trafilatura]
+usage: extract_peers.py DIR [--distill BIN] [--readability] [--newspaper] [--no-trafilatura]
                             [--score-distill-json FILE]
 
 DIR holds html/NNNN.html[.gz] and ground-truth.json ({id: {"articleBody", ...}}).
@@ -10,6 +10,9 @@ All pages are decompressed into memory first; only the extraction calls are time
   trafilatura           trafilatura.extract(..., output_format="txt", include_comments=False,
                         include_tables=True, favor_precision=False), defaults otherwise.
   readability           (--readability) readability-lxml's Document(html).summary(), as text.
+  newspaper4k           (--newspaper) newspaper.Article("", fetch_images=False), .download(
+                        input_html=...), .parse(), .text.
+Each page has 20 s: a peer that takes longer returns nothing for it (the time still counts).
   distill               (--distill BIN) `RAYON_NUM_THREADS=1 BIN eval extract DIR`, its own
                         scores and pages/s, read from its output.
   distill-json          (--score-distill-json FILE) the lines of `distill extract --json`
@@ -22,6 +25,7 @@ pages whose token list equals the gold one.
 """
 import argparse
 import gzip
+import signal
 import json
 import os
 import re
@@ -70,16 +74,31 @@ def load_pages(folder, ids):
     return pages
 
 
+PAGE_SECONDS = 20
+
+
+class TooSlow(Exception):
+    pass
+
+
+def too_slow(signum, frame):
+    raise TooSlow(f"over {PAGE_SECONDS} s")
+
+
 def timed(pages, extract):
     """Runs extract(html bytes) -> text on every page; returns ({id: text}, seconds)."""
     texts, seconds = {}, 0.0
+    signal.signal(signal.SIGALRM, too_slow)
     for page_id, html in pages.items():
+        signal.alarm(PAGE_SECONDS)
         start = time.perf_counter()
         try:
             texts[page_id] = extract(html) or ""
         except Exception as e:  # a crash is an empty page, as in distill's evaluator
             print(f"  {page_id}: {type(e).__name__}: {e}", file=sys.stderr)
             texts[page_id] = ""
+        finally:
+            signal.alarm(0)
         seconds += time.perf_counter() - start
     return texts, seconds
 
@@ -102,6 +121,19 @@ def readability_extract():
             if isinstance(el.tag, str) and el.tag in blocks:
                 el.tail = "\n" + (el.tail or "")
         return tree.text_content()
+    return run
+
+
+def newspaper_extract():
+    import newspaper
+    config = newspaper.Config()
+    config.fetch_images = False  # it would download images to rank them: no network here
+
+    def run(html):
+        article = newspaper.Article("", config=config)
+        article.download(input_html=html.decode("utf-8", errors="replace"))
+        article.parse()
+        return article.text
     return run
 
 
@@ -131,6 +163,7 @@ def main():
     ap.add_argument("dir", type=Path)
     ap.add_argument("--distill", help="distill binary: runs `eval extract` on one thread")
     ap.add_argument("--readability", action="store_true", help="also run readability-lxml")
+    ap.add_argument("--newspaper", action="store_true", help="also run newspaper4k")
     ap.add_argument("--no-trafilatura", action="store_true")
     ap.add_argument("--score-distill-json", metavar="FILE", help="score `distill extract --json` lines")
     args = ap.parse_args()
@@ -159,6 +192,8 @@ def main():
     peers = [] if args.no_trafilatura else [("trafilatura", trafilatura_extract)]
     if args.readability:
         peers.append(("readability", readability_extract))
+    if args.newspaper:
+        peers.append(("newspaper4k", newspaper_extract))
     if peers:
         pages = load_pages(args.dir, truth)
         for name, make in peers:
