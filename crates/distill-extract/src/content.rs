@@ -184,24 +184,62 @@ fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, titles: &[String]
     // A heading that opens page furniture ("About the author", "Related posts")
     // drops itself and what follows it. Skipping lasts through the section's own
     // sub-headings (the titles of related posts) and ends at a heading of the same
-    // or higher rank.
-    let mut skipping: Option<u8> = None;
+    // or higher rank, or where the element that holds the section has closed and the
+    // story goes on beside it, in the container of the text before the heading: a
+    // "Recommended reading" box in the middle of a story.
+    let mut skipping: Option<Furniture> = None;
+    let mut last_kept = NONE;
     for i in kept {
-        let b = &mut blocks[i];
-        if !b.kept() {
+        if !blocks[i].kept() {
             continue;
         }
+        let owner = blocks[i].owner;
+        if let Some(f) = &skipping
+            && !f.scope.contains(&owner)
+            && f.story != NONE
+            && dom.nodes[owner].parent == f.story
+        {
+            skipping = None;
+        }
+        let b = &blocks[i];
         if b.heading() {
             if is_furniture_heading(&b.text) {
-                skipping = Some(b.level);
-            } else if skipping.is_some_and(|rank| b.level <= rank) {
+                let next = blocks.get(i + 1).map(|b| b.owner);
+                let story = if last_kept == NONE { NONE } else { dom.nodes[last_kept].parent };
+                skipping = Some(Furniture { rank: b.level, scope: section_scope(dom, owner, next, selected), story });
+            } else if skipping.as_ref().is_some_and(|f| b.level <= f.rank) {
                 skipping = None;
             }
         }
         if skipping.is_some() {
-            b.verdict = Verdict::Furniture;
+            blocks[i].verdict = Verdict::Furniture;
+        } else {
+            last_kept = owner;
         }
     }
+}
+
+/// A furniture section being skipped.
+struct Furniture {
+    /// The rank of the heading that opened it.
+    rank: u8,
+    /// The nodes of the element that holds it ([`section_scope`]).
+    scope: std::ops::Range<usize>,
+    /// The container of the last kept block before it ([`NONE`] for none): text there
+    /// after the section is the story's again.
+    story: usize,
+}
+
+/// The nodes of the section a furniture heading opens: those of the tightest element
+/// around the heading that also holds the next block of the page (`next`), up to the selected
+/// subtree, which holds the whole article when its sections are not wrapped.
+fn section_scope(dom: &Dom, heading: usize, next: Option<usize>, selected: usize) -> std::ops::Range<usize> {
+    let end = |i: usize| dom.nodes[i].end.max(i + 1);
+    let mut scope = dom.nodes[heading].parent;
+    while scope != NONE && scope != selected && next.is_some_and(|n| n >= end(scope)) {
+        scope = dom.nodes[scope].parent;
+    }
+    if scope == NONE { 0..dom.nodes.len() } else { scope..end(scope) }
 }
 
 /// What the rules read of each node's text.

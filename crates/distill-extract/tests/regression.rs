@@ -155,6 +155,28 @@ fn furniture_sections_span_their_subheadings() {
     assert!(!text.contains("tomatoes") && !text.contains("third story") && !text.contains("excerpt"), "{text}");
 }
 
+/// A "Recommended reading" box in the middle of a story (The Atlantic) ends where its
+/// element closes and the story goes on in the container of the text before it; a box
+/// followed by other furniture (testimonials in another container) does not end.
+#[test]
+fn furniture_boxes_in_the_middle_of_the_story() {
+    let teasers = "<section><h2>Recommended Reading</h2><h3>The isolating life of a parent</h3>\
+         <p>An excerpt of that other story that goes on for a little while, as excerpts do on magazine sites.</p></section>";
+    let html =
+        format!("<body><article><div class=\"body\">{}{teasers}{}</div></article></body>", prose(3), prose_range(3..6));
+    let text = body(&html);
+    assert!(text.contains("Paragraph 5 explains"), "{text}");
+    assert!(!text.contains("isolating life"), "{text}");
+    let html = format!(
+        "<body><article><div class=\"body\">{}</div><div class=\"widgets\">{teasers}\
+         <div class=\"reviews\"><p>We love this clinic and all of its staff, who always take the time to explain everything.</p>\
+         <p>The nurses are patient and kind, and the walk-in hours have saved us more than once this winter.</p></div></div></article></body>",
+        prose(4)
+    );
+    let text = body(&html);
+    assert!(text.contains("Paragraph 3 explains") && !text.contains("walk-in hours"), "{text}");
+}
+
 /// A long comment thread is many paragraphs of prose, which exempts most chrome
 /// classes; comments never are the article, however long.
 #[test]
