@@ -947,25 +947,14 @@ enum NameSource {
 const NAME_PARTICLES: &[&str] =
     &["and", "&", "de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin", "al"];
 
-/// Words no name holds: the labels and buttons around a byline.
+/// Words no name holds: the labels and buttons around a byline, a comment form's fields.
 const NOT_NAME_WORDS: &[&str] = &[
-    "author",
-    "authors",
-    "written",
-    "share",
-    "follow",
-    "read",
-    "more",
-    "about",
-    "view",
-    "all",
-    "posts",
-    "articles",
-    "stories",
-    "name",
-    "email",
-    "comment",
-    // Days, as a date line in a byline element starts ("Sat, 20 Dec, 2025").
+    "author", "authors", "written", "share", "follow", "read", "more", "about", "view", "all", "posts", "articles",
+    "stories", "name", "email", "comment",
+];
+
+/// Days, as a date line in a byline element starts ("Sat, 20 Dec, 2025"): not names.
+const WEEKDAYS: &[&str] = &[
     "mon",
     "tue",
     "tues",
@@ -1004,7 +993,7 @@ fn person_name(line: &str, source: NameSource) -> Option<String> {
     let reads_as_name = (min_words..=6).contains(&words.len())
         && words.first().is_some_and(|w| not_lowercase(w))
         && words.iter().filter(|w| !particle(w) && !not_lowercase(w)).count() * 2 < words.len()
-        && !words.iter().any(|w| NOT_NAME_WORDS.iter().any(|n| w.eq_ignore_ascii_case(n)))
+        && !words.iter().any(|w| NOT_NAME_WORDS.iter().chain(WEEKDAYS).any(|n| w.eq_ignore_ascii_case(n)))
         && !(source == NameSource::Line && all_capitals);
     reads_as_name.then(|| words.join(" "))
 }
