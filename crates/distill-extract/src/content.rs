@@ -185,8 +185,9 @@ fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, titles: &[String]
     // drops itself and what follows it. Skipping lasts through the section's own
     // sub-headings (the titles of related posts) and ends at a heading of the same
     // or higher rank, or where the element that holds the section has closed and the
-    // story goes on beside it, in the container of the text before the heading: a
-    // "Recommended reading" box in the middle of a story.
+    // story goes on beside it, in the container of the text before the heading (a
+    // "Recommended reading" box in the middle of a story), or anywhere when no text
+    // came before (a table of contents above the intro).
     let mut skipping: Option<Furniture> = None;
     let mut last_kept = NONE;
     for i in kept {
@@ -196,8 +197,7 @@ fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, titles: &[String]
         let owner = blocks[i].owner;
         if let Some(f) = &skipping
             && !f.scope.contains(&owner)
-            && f.story != NONE
-            && dom.nodes[owner].parent == f.story
+            && (f.story == NONE || dom.nodes[owner].parent == f.story)
         {
             skipping = None;
         }
@@ -225,8 +225,8 @@ struct Furniture {
     rank: u8,
     /// The nodes of the element that holds it ([`section_scope`]).
     scope: std::ops::Range<usize>,
-    /// The container of the last kept block before it ([`NONE`] for none): text there
-    /// after the section is the story's again.
+    /// The container of the last kept block before it: text there after the section
+    /// is the story's again ([`NONE`]: any text after the section is).
     story: usize,
 }
 

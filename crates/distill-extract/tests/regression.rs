@@ -177,6 +177,21 @@ fn furniture_boxes_in_the_middle_of_the_story() {
     assert!(text.contains("Paragraph 3 explains") && !text.contains("walk-in hours"), "{text}");
 }
 
+/// A table of contents that opens the article ends where its element closes: the
+/// intro after it is the story's (a catering guide had lost its first three paragraphs).
+#[test]
+fn a_table_of_contents_before_the_intro() {
+    let html = format!(
+        "<body><article><section><h3>Table of contents</h3><ul><li><a href=\"#one\">Trends in catering</a></li>\
+         <li><a href=\"#two\">Menus</a></li></ul></section><div class=\"rich-text\">{}</div>\
+         <h2 id=\"one\">Trends in catering</h2>{}</article></body>",
+        prose(2),
+        prose_range(2..5)
+    );
+    let text = body(&html);
+    assert!(text.contains("Paragraph 0 explains") && text.contains("Paragraph 4 explains"), "{text}");
+}
+
 /// A long comment thread is many paragraphs of prose, which exempts most chrome
 /// classes; comments never are the article, however long.
 #[test]
