@@ -25,7 +25,6 @@ pages whose token list equals the gold one.
 """
 import argparse
 import gzip
-import signal
 import json
 import os
 import re
@@ -34,6 +33,8 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from peers import newspaper_parser, within_limit
 
 WORD = re.compile(r"\w+")
 
@@ -74,31 +75,16 @@ def load_pages(folder, ids):
     return pages
 
 
-PAGE_SECONDS = 20
-
-
-class TooSlow(Exception):
-    pass
-
-
-def too_slow(signum, frame):
-    raise TooSlow(f"over {PAGE_SECONDS} s")
-
-
 def timed(pages, extract):
     """Runs extract(html bytes) -> text on every page; returns ({id: text}, seconds)."""
     texts, seconds = {}, 0.0
-    signal.signal(signal.SIGALRM, too_slow)
     for page_id, html in pages.items():
-        signal.alarm(PAGE_SECONDS)
         start = time.perf_counter()
         try:
-            texts[page_id] = extract(html) or ""
-        except Exception as e:  # a crash is an empty page, as in distill's evaluator
+            texts[page_id] = within_limit(extract, html) or ""
+        except Exception as e:  # a crash or a page over the limit is an empty page
             print(f"  {page_id}: {type(e).__name__}: {e}", file=sys.stderr)
             texts[page_id] = ""
-        finally:
-            signal.alarm(0)
         seconds += time.perf_counter() - start
     return texts, seconds
 
@@ -125,16 +111,8 @@ def readability_extract():
 
 
 def newspaper_extract():
-    import newspaper
-    config = newspaper.Config()
-    config.fetch_images = False  # it would download images to rank them: no network here
-
-    def run(html):
-        article = newspaper.Article("", config=config)
-        article.download(input_html=html.decode("utf-8", errors="replace"))
-        article.parse()
-        return article.text
-    return run
+    parse = newspaper_parser()
+    return lambda html: parse(html).text
 
 
 def distill_eval(binary, folder):

@@ -14,15 +14,10 @@ A crash on a page, or a page that takes over 20 s, is a page with nothing found.
 import gzip
 import json
 import os
-import signal
 import sys
 import time
 
-PAGE_SECONDS = 20
-
-
-def too_slow(signum, frame):
-    raise TimeoutError(f"over {PAGE_SECONDS} s")
+from peers import newspaper_parser, within_limit
 
 
 def trafilatura_peer():
@@ -38,14 +33,10 @@ def trafilatura_peer():
 
 
 def newspaper4k_peer():
-    import newspaper
-    config = newspaper.Config()
-    config.fetch_images = False  # it would download images to rank them: no network here
+    parse = newspaper_parser()
 
     def run(html):
-        article = newspaper.Article("", config=config)
-        article.download(input_html=html.decode("utf-8", errors="replace"))
-        article.parse()
+        article = parse(html)
         date = article.publish_date.isoformat() if article.publish_date else None
         return {"title": article.title, "byline": ", ".join(article.authors), "published": date}
     return run
@@ -59,7 +50,6 @@ def main():
         sys.exit(__doc__)
     folder, peer, out = sys.argv[1], sys.argv[2], sys.argv[3]
     run = PEERS[peer]()
-    signal.signal(signal.SIGALRM, too_slow)
     with open(os.path.join(folder, "manifest.json"), encoding="utf-8") as f:
         manifest = [item for item in json.load(f) if item.get("format") == "html"]
     with open(out, "w", encoding="utf-8") as lines:
@@ -68,15 +58,12 @@ def main():
                 html = f.read()
             if item["file"].endswith(".gz"):
                 html = gzip.decompress(html)
-            signal.alarm(PAGE_SECONDS)
             start = time.perf_counter()
             try:
-                found = run(html)
+                found = within_limit(run, html)
             except Exception as error:  # noqa: BLE001 - a peer's crash is its miss
                 print(f"{peer}: {item['file']}: {type(error).__name__}: {error}", file=sys.stderr)
                 found = {}
-            finally:
-                signal.alarm(0)
             if time.perf_counter() - start > 5:
                 print(f"{peer}: {item['file']}: {time.perf_counter() - start:.1f} s", file=sys.stderr)
             lines.write(json.dumps({"file": item["file"], **found}, ensure_ascii=False) + "\n")
