@@ -89,10 +89,9 @@ pub fn read(dom: &Dom) -> Metadata {
                 }
             }
             "time" if time_datetime.is_none() => {
-                let shown = || is_small(dom, i, LINE_NODES).then(|| parse_stated(&dom.text_of(i))).flatten();
                 time_datetime = match dom.attr(i, "datetime").and_then(parse_stated) {
-                    Some(moment) => Some(shown().map_or(moment, |day| on_the_day_shown(moment, day))),
-                    None => shown(),
+                    Some(moment) => Some(date_shown_by(dom, i).map_or(moment, |day| on_the_day_shown(moment, day))),
+                    None => date_shown_by(dom, i),
                 };
             }
             "time" if days_stated.len() < MAX_DAYS_STATED => {
@@ -109,7 +108,7 @@ pub fn read(dom: &Dom) -> Metadata {
             // ("<span itemprop="datePublished">October 17, 2018</span>").
             itemprop_date = match dom.attr(i, "datetime").or_else(|| dom.attr(i, "content")) {
                 Some(stated) => parse_stated(stated),
-                None => is_small(dom, i, LINE_NODES).then(|| parse_stated(&dom.text_of(i))).flatten(),
+                None => date_shown_by(dom, i),
             };
         }
         if byline_element.is_none() && is_small(dom, i, BYLINE_ELEMENT_NODES) && is_byline_element(dom, i) {
@@ -256,6 +255,11 @@ pub fn read(dom: &Dom) -> Metadata {
         meta.language = get(&["content-language", "og:locale", "language"]).and_then(|l| primary_language(&l));
     }
     meta
+}
+
+/// The date a small element's text states ("<time>Mar 24, 2025</time>").
+fn date_shown_by(dom: &Dom, i: usize) -> Option<DateTime<FixedOffset>> {
+    is_small(dom, i, LINE_NODES).then(|| parse_stated(&dom.text_of(i))).flatten()
 }
 
 /// `<time>`s after the first whose days are kept to settle how the page writes
