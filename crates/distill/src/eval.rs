@@ -25,6 +25,11 @@ pub enum EvalCommand {
         /// Print one line per page (worst first).
         #[arg(long)]
         per_page: bool,
+        /// Fail (exit status 1) when a figure falls below its floor in this JSON file
+        /// (`precision`, `recall`, `f1`, `accuracy`, `must_appear`: lowest allowed;
+        /// `must_not_appear`: highest allowed share of "without" snippets present).
+        #[arg(long)]
+        floors: Option<PathBuf>,
     },
     /// Near-duplicate detection on a JSON Lines file of distinct articles (`text` per
     /// line): each article gets an edited copy (new headline line, byline, a dropped
@@ -61,7 +66,10 @@ struct PageScore {
 
 pub fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
     match what {
-        EvalCommand::Extract { dir, per_page } => extract(&dir, per_page),
+        EvalCommand::Extract { dir, per_page, floors } => {
+            let floors = floors.as_deref().map(Floors::read).transpose()?;
+            extract(&dir, per_page, floors.as_ref())
+        }
         EvalCommand::Dedup { input } => dedup(&input),
         EvalCommand::Metadata { dir, predictions } => metadata(&dir, predictions.as_deref()),
     }
@@ -160,7 +168,64 @@ pub(crate) fn read_decompressed(path: &Path) -> anyhow::Result<Vec<u8>> {
     Ok(out)
 }
 
-fn extract(dir: &Path, per_page: bool) -> anyhow::Result<ExitCode> {
+/// The lowest figures a gold set may score (and the highest share of "must not"
+/// snippets present): a quality gate kept as data, so that a change that loses
+/// quality fails the tests instead of passing unseen.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Floors {
+    precision: f64,
+    recall: f64,
+    f1: f64,
+    accuracy: f64,
+    must_appear: f64,
+    must_not_appear: f64,
+    /// Why these values: where they were measured and what they mean (for readers).
+    #[serde(rename = "note", default)]
+    _note: Option<String>,
+}
+
+impl Floors {
+    fn read(path: &Path) -> anyhow::Result<Floors> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading floors {}", path.display()))?;
+        serde_json::from_str(&text).with_context(|| format!("floors {} are not the expected JSON", path.display()))
+    }
+
+    /// Each figure that misses its floor, said in words.
+    fn misses(&self, scored: &Figures) -> Vec<String> {
+        let mut misses = Vec::new();
+        for (name, value, floor) in [
+            ("precision", scored.precision, self.precision),
+            ("recall", scored.recall, self.recall),
+            ("F1", scored.f1, self.f1),
+            ("accuracy", scored.accuracy, self.accuracy),
+            ("snippets that must appear", scored.must_appear, self.must_appear),
+        ] {
+            if value < floor {
+                misses.push(format!("{name} {value:.4} is below its floor {floor:.4}"));
+            }
+        }
+        if scored.must_not_appear > self.must_not_appear {
+            misses.push(format!(
+                "snippets that must not appear: {:.4} present, above the most allowed {:.4}",
+                scored.must_not_appear, self.must_not_appear
+            ));
+        }
+        misses
+    }
+}
+
+/// The overall figures of one gold set.
+struct Figures {
+    precision: f64,
+    recall: f64,
+    f1: f64,
+    accuracy: f64,
+    must_appear: f64,
+    must_not_appear: f64,
+}
+
+fn extract(dir: &Path, per_page: bool, floors: Option<&Floors>) -> anyhow::Result<ExitCode> {
     let truth = read_truth(dir)?;
     let ids: Vec<&String> = truth.keys().collect();
     let pages: Vec<(String, Vec<u8>)> =
@@ -261,7 +326,24 @@ fn extract(dir: &Path, per_page: bool) -> anyhow::Result<ExitCode> {
         bytes as f64 / 1e6 / secs,
         rayon::current_num_threads()
     );
-    Ok(ExitCode::SUCCESS)
+    let Some(floors) = floors else { return Ok(ExitCode::SUCCESS) };
+    let figures = Figures {
+        precision,
+        recall,
+        f1,
+        accuracy,
+        must_appear: with_hit as f64 / with_all.max(1) as f64,
+        must_not_appear: without_hit as f64 / without_all.max(1) as f64,
+    };
+    let misses = floors.misses(&figures);
+    if misses.is_empty() {
+        println!("floors: every figure is at or above its floor");
+        return Ok(ExitCode::SUCCESS);
+    }
+    for miss in &misses {
+        eprintln!("below floor: {miss}");
+    }
+    Ok(ExitCode::FAILURE)
 }
 
 /// Title, byline and date accuracy over the pages whose gold has each field.

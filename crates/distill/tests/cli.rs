@@ -391,6 +391,68 @@ fn eval_metadata_scores_a_peers_predictions() {
 /// WCXB dev, its training set).
 #[test]
 fn eval_extract_scores_pages_and_names_those_the_classifier_learned() {
+    let dir = small_gold_set();
+    let out = run(dir.path(), &["eval", "extract", "--per-page", dir.path().to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("0000  P 1.000  R 1.000  F1 1.000"), "{text}");
+    let second = text.lines().find(|l| l.starts_with("0001 ")).unwrap();
+    assert!(second.contains("P 1.000") && !second.contains("R 1.000"), "{second}");
+    let overall = text.lines().find(|l| l.starts_with("pages 3 ")).unwrap();
+    assert!(overall.contains("precision 1.0000") && !overall.contains("recall 1.0000"), "{overall}");
+    assert!(text.contains("trained on 1 of these 3 pages"), "{text}");
+}
+
+/// `eval extract --floors` is a quality gate: it fails, naming each figure, when one
+/// falls below its floor, and passes when all reach theirs.
+#[test]
+fn eval_extract_fails_below_its_floors() {
+    let dir = small_gold_set();
+    let floors = |recall: f64| {
+        let path = dir.path().join(format!("floors-{recall}.json"));
+        let json = serde_json::json!({
+            "precision": 0.99, "recall": recall, "f1": 0.9, "accuracy": 0.5,
+            "must_appear": 0.0, "must_not_appear": 0.0, "note": "a test"
+        });
+        std::fs::write(&path, json.to_string()).unwrap();
+        path
+    };
+    // One page's gold has a paragraph the page lacks, so recall is under 1.
+    let strict = floors(0.999);
+    let out = run(dir.path(), &["eval", "extract", dir.path().to_str().unwrap(), "--floors", strict.to_str().unwrap()]);
+    let error = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{error}");
+    assert!(error.contains("below floor: recall 0.9") && error.contains("below its floor 0.9990"), "{error}");
+    assert!(!error.contains("precision"), "precision reached its floor: {error}");
+    let fair = floors(0.9);
+    let out = run(dir.path(), &["eval", "extract", dir.path().to_str().unwrap(), "--floors", fair.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout(&out).contains("floors: every figure is at or above its floor"));
+    // A misspelt figure is an error that names the file, not a floor silently unset.
+    let typo = dir.path().join("typo.json");
+    std::fs::write(&typo, r#"{"F1": 0.9}"#).unwrap();
+    let out = run(dir.path(), &["eval", "extract", dir.path().to_str().unwrap(), "--floors", typo.to_str().unwrap()]);
+    let error = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && error.contains("typo.json"), "{error}");
+}
+
+/// Extraction on WCXB dev (`../shared/data/extraction`) stays at or above the floors
+/// kept in `floors/extract-wcxb-dev.json`: a change that loses quality fails here.
+#[test]
+fn extraction_quality_stays_above_its_floors_on_wcxb_dev() {
+    let gold = repo().join("../shared/data/extraction/wcxb-dev-articles");
+    assert!(gold.join("ground-truth.json").exists(), "WCXB dev is missing from {}", gold.display());
+    let floors = repo().join("floors/extract-wcxb-dev.json");
+    let data = tempfile::tempdir().unwrap();
+    let out = run(data.path(), &["eval", "extract", gold.to_str().unwrap(), "--floors", floors.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("pages 793 ") && text.contains("floors: every figure is at or above its floor"), "{text}");
+}
+
+/// Three pages with gold bodies; the third page's URL is one the shipped classifier
+/// learned (from WCXB dev), and the second page's gold has a paragraph the page lacks.
+fn small_gold_set() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("html")).unwrap();
     let urls = [
@@ -423,15 +485,7 @@ fn eval_extract_scores_pages_and_names_those_the_classifier_learned() {
         truth.insert(format!("{page:04}"), serde_json::json!({"articleBody": gold, "url": url}));
     }
     std::fs::write(dir.path().join("ground-truth.json"), Value::Object(truth).to_string()).unwrap();
-    let out = run(dir.path(), &["eval", "extract", "--per-page", dir.path().to_str().unwrap()]);
-    let text = stdout(&out);
-    assert!(out.status.success(), "{text}");
-    assert!(text.contains("0000  P 1.000  R 1.000  F1 1.000"), "{text}");
-    let second = text.lines().find(|l| l.starts_with("0001 ")).unwrap();
-    assert!(second.contains("P 1.000") && !second.contains("R 1.000"), "{second}");
-    let overall = text.lines().find(|l| l.starts_with("pages 3 ")).unwrap();
-    assert!(overall.contains("precision 1.0000") && !overall.contains("recall 1.0000"), "{overall}");
-    assert!(text.contains("trained on 1 of these 3 pages"), "{text}");
+    dir
 }
 
 /// `train extract` on a small gold set of our own: labels reach the ceiling, cross-
