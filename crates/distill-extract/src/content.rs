@@ -15,6 +15,8 @@ pub(crate) struct Block {
     pub owner: usize,
     pub text: String,
     pub chars: usize,
+    /// Words (whitespace-separated), counted once: several rules and features read it.
+    pub words: usize,
     pub link_chars: usize,
     /// Heading rank: 1 for `<h1>` to 6 for `<h6>`, 0 for other blocks.
     pub level: u8,
@@ -39,10 +41,9 @@ impl Block {
         if self.link_chars * 10 >= self.chars * 3 {
             return Role::Clutter;
         }
-        let words = self.text.split_whitespace().count();
-        if self.chars >= 120 || (words >= 6 && ends_sentence(&self.text)) {
+        if self.chars >= 120 || (self.words >= 6 && ends_sentence(&self.text)) {
             Role::Prose
-        } else if self.heading() || words >= 3 {
+        } else if self.heading() || self.words >= 3 {
             Role::Neutral
         } else {
             Role::Clutter
@@ -163,7 +164,7 @@ fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, titles: &[String]
             Verdict::Outside
         } else if b.link_chars * 5 > b.chars * 4 {
             Verdict::Links
-        } else if reads_as_boilerplate(&b.text) {
+        } else if reads_as_boilerplate(b) {
             Verdict::Boilerplate
         } else if repeats.again(&b.text) {
             Verdict::Repeat
@@ -173,11 +174,10 @@ fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, titles: &[String]
     }
     let kept: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kept()).collect();
     // Labels above the body (section names, kickers) are not part of it.
-    let first_prose =
-        kept.iter().position(|&i| !blocks[i].heading() && blocks[i].text.split_whitespace().count() >= 8).unwrap_or(0);
+    let first_prose = kept.iter().position(|&i| !blocks[i].heading() && blocks[i].words >= 8).unwrap_or(0);
     for &i in &kept[..first_prose] {
         let b = &mut blocks[i];
-        if !b.heading() && b.text.split_whitespace().count() <= 3 && !ends_sentence(&b.text) {
+        if !b.heading() && b.words <= 3 && !ends_sentence(&b.text) {
             b.verdict = Verdict::Label;
         }
     }
@@ -385,6 +385,7 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize]) -> Vec<Block> 
                 blocks.push(Block {
                     owner,
                     chars,
+                    words: text.split_whitespace().count(),
                     link_chars: if many { link_chars.min(chars) } else { link_chars },
                     level,
                     text,
@@ -554,8 +555,9 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 
 /// Boilerplate lines that survive class rules: bylines, datelines, share prompts,
 /// ads and the like.
-fn reads_as_boilerplate(text: &str) -> bool {
-    if text.split_whitespace().count() <= 12 {
+fn reads_as_boilerplate(b: &Block) -> bool {
+    let text = &b.text;
+    if b.words <= 12 {
         let lower = text.to_lowercase();
         if (lower.starts_with("by ") || lower.starts_with("written by ")) && !ends_sentence(text) {
             return true;
