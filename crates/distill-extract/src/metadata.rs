@@ -671,6 +671,15 @@ fn written_by(metas: &[(String, String)]) -> Option<String> {
 /// `itemprop` or id of "byline" or "author", or a class word that names the author
 /// ("post-author", "blog__authorname", "author-box__name"; not "author-bio").
 fn is_byline_element(dom: &Dom, i: usize) -> bool {
+    // Every sign below holds "author" or "byline": most elements have neither, and
+    // are passed over at the cost of one look at their attributes.
+    let Kind::Element { attrs, .. } = &dom.nodes[i].kind else { return false };
+    let signed = attrs.iter().any(|(name, value)| {
+        matches!(&**name, "class" | "rel" | "itemprop" | "id") && (has(value, "author") || has(value, "byline"))
+    });
+    if !signed {
+        return false;
+    }
     let hint = |a: &str| {
         dom.attr(i, a).is_some_and(|v| {
             has(v, "byline") || v.eq_ignore_ascii_case("author") || has(v, "author-name") || has(v, "article-author")
@@ -749,7 +758,10 @@ fn is_role(dom: &Dom, i: usize) -> bool {
 
 /// Whether `text` holds `word` (lowercase ASCII) in any case, without copying it.
 fn has(text: &str, word: &str) -> bool {
-    text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = word.first() else { return true };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text)
+        .any(|at| text.get(at..at + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word)))
 }
 
 /// The element that shows `title`: the first (but `<title>`) whose text node reads the
