@@ -53,7 +53,7 @@ const INVISIBLE_IN_WORDS: [char; 4] = ['\u{200b}', '\u{2060}', '\u{feff}', '\u{a
 /// The length in bytes of the whitespace character (`char::is_whitespace`: Unicode
 /// White_Space) that starts at byte `i` of UTF-8 text, or 0. A continuation byte is
 /// never a match, so the caller may test every byte.
-fn whitespace_len(bytes: &[u8], i: usize) -> usize {
+pub fn whitespace_len(bytes: &[u8], i: usize) -> usize {
     let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
     match bytes[i] {
         b'\t'..=b'\r' | b' ' => 1,

@@ -3,7 +3,7 @@
 //! ads. The rules are general: element roles, class and id vocabulary, link density,
 //! and where the page's prose concentrates; never strings of one site.
 
-use distill_core::text::collapse_whitespace;
+use distill_core::text::{collapse_whitespace, whitespace_len};
 
 use crate::dom::{Dom, Kind, NONE, is_block};
 use crate::marks;
@@ -286,15 +286,19 @@ fn node_text(dom: &Dom, own: &[u32]) -> NodeText {
     NodeText { text_len, link_len, invisible, link_of }
 }
 
-/// Characters other than whitespace; the common all-ASCII case is a byte count.
+/// Characters other than whitespace, counted from the bytes: those that start a
+/// character (UTF-8 continuation bytes are 0x80 to 0xBF) and are not ASCII
+/// whitespace, branch-free so that the compiler vectorizes it (text is most of a
+/// page), less the rare whitespace characters beyond ASCII (no-break spaces).
 fn visible_chars(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let starts: usize =
+        bytes.iter().map(|&b| usize::from(((b as i8) >= -64) & (b != b' ') & (b.wrapping_sub(b'\t') >= 5))).sum();
     if text.is_ascii() {
-        // Branch-free, so that the compiler vectorizes it: text is most of a page.
-        let spaces: usize = text.bytes().map(|b| usize::from((b == b' ') | (b.wrapping_sub(b'\t') < 5))).sum();
-        text.len() - spaces
-    } else {
-        text.chars().filter(|c| !c.is_whitespace()).count()
+        return starts;
     }
+    let wide_spaces = (0..bytes.len()).filter(|&i| bytes[i] >= 0xc2 && whitespace_len(bytes, i) > 0).count();
+    starts - wide_spaces
 }
 
 /// Marks chrome subtrees. A subtree that holds half the page's text is never chrome,
@@ -610,6 +614,23 @@ mod tests {
 
     const PROSE: &str =
         "The council voted on Tuesday to approve the new budget, which includes funding for schools, roads and parks.";
+
+    /// The byte count agrees with counting the characters that are not whitespace.
+    #[test]
+    fn visible_characters_are_counted_from_bytes() {
+        let spaces: String = (0..=0x3000u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        for text in [
+            "",
+            "plain ASCII text,\twith\r\nbreaks\x0b and\x0c feeds",
+            "don’t — “quoted” café 😀 €5",
+            "a\u{a0}b\u{2009}c\u{3000}d\u{85}e\u{1680}f\u{205f}g\u{2028}",
+            "\u{a1}\u{200b}\u{2030}\u{3001}\u{1681}\u{2060}",
+            &spaces,
+            &format!("x{spaces}y{spaces}"),
+        ] {
+            assert_eq!(visible_chars(text), text.chars().filter(|c| !c.is_whitespace()).count(), "{text:?}");
+        }
+    }
 
     #[test]
     fn article_is_found_among_chrome() {
