@@ -17,7 +17,7 @@ mod plain;
 mod references;
 mod sink;
 
-pub use classify::{BlockModel, FEATURES, page_key, trained_on};
+pub use classify::{BlockModel, FEATURES, model_stands, page_key, trained_on};
 pub use content::join_blocks;
 pub use distill_core::Document;
 pub use encoding::decode;

@@ -143,9 +143,20 @@ fn extract(
                     .iter()
                     .zip(&probabilities)
                     .map(|(p, probs)| {
-                        assemble(p, |b, k| {
-                            !b.features.is_empty() && probs[k] >= if b.kept_by_rules { drop_below } else { add_from }
-                        })
+                        let keep: Vec<bool> = p
+                            .blocks
+                            .iter()
+                            .zip(probs)
+                            .map(|(b, &prob)| {
+                                !b.features.is_empty() && prob >= if b.kept_by_rules { drop_below } else { add_from }
+                            })
+                            .collect();
+                        let verdicts = p.blocks.iter().zip(&keep).map(|(b, &k)| (b.kept_by_rules, k, b.text.len()));
+                        if distill_extract::model_stands(verdicts) {
+                            assemble(p, |_, k| keep[k])
+                        } else {
+                            assemble(p, |b, _| b.kept_by_rules)
+                        }
                     })
                     .collect();
                 let name = format!("cross-validated: drop below {drop_below:.1}, add from {add_from:.1}");
