@@ -331,7 +331,7 @@ pub(crate) fn features(dom: &Dom, analysis: &Analysis) -> (Vec<bool>, Vec<f32>) 
         put(match tag {
             "p" => 1.0,
             "li" => 2.0,
-            "td" | "th" => 3.0,
+            "td" | "th" | "tr" => 3.0,
             "div" => 4.0,
             "pre" => 5.0,
             "blockquote" => 6.0,
@@ -343,7 +343,7 @@ pub(crate) fn features(dom: &Dom, analysis: &Analysis) -> (Vec<bool>, Vec<f32>) 
         });
         put(f32::from(tag == "p"));
         put(f32::from(tag == "li"));
-        put(f32::from(matches!(tag, "td" | "th")));
+        put(f32::from(matches!(tag, "td" | "th" | "tr")));
         let m = analysis.marks[b.owner];
         for bit in MARK_BITS {
             put(f32::from(m & bit != 0));

@@ -143,7 +143,7 @@ pub(crate) fn analyze(dom: &Dom, titles: &[String]) -> Option<Analysis> {
     let NodeText { text_len, link_len, invisible, link_of } = node_text(dom, &own);
     let page_chars = text_len[0].max(1);
     let removed = removed_nodes(dom, &own, &invisible, &text_len, &link_len, page_chars);
-    let mut blocks = collect_blocks(dom, &removed, &link_of);
+    let mut blocks = collect_blocks(dom, &removed, &link_of, &text_len);
     if blocks.is_empty() {
         return None;
     }
@@ -359,10 +359,17 @@ fn removed_nodes(
 type Pending = (usize, String, usize);
 
 /// Splits the visible, non-chrome text into blocks, one per run of text that shares
-/// its nearest block-level element; `<br><br>` also separates blocks.
-fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize]) -> Vec<Block> {
+/// its nearest block-level element; `<br><br>` also separates blocks. A row of a
+/// data table is one block, its cells joined by " | ", so that the table reads row
+/// by row and a cell that repeats the one beside it ("Yes | Yes") stays.
+fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[usize]) -> Vec<Block> {
     let n = dom.nodes.len();
     let mut owner = vec![NONE; n];
+    // The cell of a row read as one block that each node is in, or NONE.
+    let mut cell_of = vec![NONE; n];
+    // Rows read as one block (a nested table's rows come between a row's cells).
+    let mut data_row = vec![false; n];
+    let mut last_cell = NONE;
     let mut last_link = NONE;
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Option<Pending> = None;
@@ -407,7 +414,18 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize]) -> Vec<Block> 
         let parent = dom.nodes[i].parent;
         match &dom.nodes[i].kind {
             Kind::Element { tag, .. } => {
-                owner[i] = if is_block(tag) || parent == NONE { i } else { owner[parent] };
+                if &**tag == "tr" {
+                    data_row[i] = is_data_row(dom, i, text_len);
+                }
+                let cell = matches!(&**tag, "td" | "th") && parent != NONE && data_row[parent];
+                cell_of[i] = if cell {
+                    i
+                } else if parent != NONE {
+                    cell_of[parent]
+                } else {
+                    NONE
+                };
+                owner[i] = if (is_block(tag) && !cell) || parent == NONE { i } else { owner[parent] };
                 if &**tag == "br"
                     && let Some((_, raw, _)) = current.as_mut()
                 {
@@ -422,12 +440,20 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize]) -> Vec<Block> 
                 if current.as_ref().is_none_or(|c| c.0 != block_owner) {
                     flush(&mut current, &mut blocks);
                     current = Some((block_owner, String::new(), 0));
+                    last_cell = NONE;
                 }
                 let link = link_of[i];
+                let cell = if parent == NONE { NONE } else { cell_of[parent] };
                 if let Some((_, raw, link_chars)) = current.as_mut() {
                     if t.trim().is_empty() {
                         raw.push(' ');
                     } else {
+                        if cell != NONE {
+                            if last_cell != NONE && cell != last_cell {
+                                raw.push_str(" | ");
+                            }
+                            last_cell = cell;
+                        }
                         // Links side by side (a table of contents, a tag list) are laid
                         // out apart even with no space between them in the markup.
                         if link != NONE && last_link != NONE && link != last_link && !raw.ends_with(char::is_whitespace)
@@ -447,6 +473,33 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize]) -> Vec<Block> 
     }
     flush(&mut current, &mut blocks);
     blocks
+}
+
+/// Cells longer than this are a layout table's columns, not a data table's values.
+const MAX_CELL_CHARS: usize = 500;
+
+/// Whether a table row holds data: two cells or more, each short and holding no
+/// block of its own (a layout table's cells hold the page's sections).
+fn is_data_row(dom: &Dom, row: usize, text_len: &[usize]) -> bool {
+    let end = dom.nodes[row].end.max(row + 1);
+    let mut cells = 0;
+    let mut c = row + 1;
+    while c < end {
+        match dom.tag(c) {
+            Some("td" | "th") => {
+                let cell_end = dom.nodes[c].end.max(c + 1);
+                let has_block = (c + 1..cell_end).any(|d| dom.tag(d).is_some_and(is_block));
+                if text_len[c] > MAX_CELL_CHARS || has_block {
+                    return false;
+                }
+                cells += 1;
+            }
+            Some(_) => return false,
+            None => {}
+        }
+        c = dom.nodes[c].end.max(c + 1);
+    }
+    cells >= 2
 }
 
 /// Share of the best subtree's content that a tighter subtree must keep to be chosen

@@ -292,3 +292,40 @@ fn the_headline_is_the_title_and_not_the_body() {
     assert!(doc.text.starts_with("Paragraph 0"), "{}", doc.text);
     assert_eq!(doc.text.split("\n\n").count(), 4, "{}", doc.text);
 }
+
+/// A data table came out one cell per paragraph, and of two equal cells side by side
+/// ("Yes", "Yes") one was dropped as a repeat (page 0089's insurer table): a row of
+/// short cells is one line, its cells joined by " | ".
+#[test]
+fn data_tables_read_row_by_row() {
+    let html = format!(
+        "<body><main>{}<table><thead><tr><th>Company</th><th>Medicare</th><th>Marketplace</th></tr></thead>\
+         <tbody><tr><td>UnitedHealthcare</td><td>Yes</td><td>Yes</td></tr>\
+         <tr>\n  <td><a href=\"/kp\">Kaiser</a> Permanente</td>\n  <td>Yes</td>\n  <td>Limited</td>\n</tr></tbody></table>{}</main></body>",
+        prose(2),
+        prose_range(2..4)
+    );
+    let text = body(&html);
+    let lines: Vec<&str> = text.split("\n\n").collect();
+    for row in ["Company | Medicare | Marketplace", "UnitedHealthcare | Yes | Yes", "Kaiser Permanente | Yes | Limited"]
+    {
+        assert!(lines.contains(&row), "{row:?} missing from {lines:?}");
+    }
+}
+
+/// A layout table holds the page's sections in its cells: a long cell, or one holding
+/// blocks of its own, is not a row of data, and the menu beside the story stays apart.
+#[test]
+fn layout_tables_keep_their_cells_apart() {
+    let story = "The harbour board met on Monday and agreed, after a long debate about fees and moorings, \
+                 to rebuild the north pier before the summer season. "
+        .repeat(5);
+    let html = format!(
+        "<body><table><tr><td class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></td>\
+         <td>{story}</td></tr></table></body>"
+    );
+    let text = body(&html);
+    assert!(text.starts_with("The harbour board met"), "{text}");
+    assert!(!text.contains(" | "), "{text}");
+    assert!(!text.contains("Home"), "{text}");
+}

@@ -137,7 +137,7 @@ fn extract(
             println!("fold {}/{folds}: trained on {} pages", fold + 1, train.len());
         }
         let mut best = 0.0;
-        for drop_below in [0.1, 0.2, 0.3, 0.4, 0.5] {
+        for drop_below in [0.0, 0.1, 0.2, 0.3, 0.4, 0.5] {
             for add_from in [0.4, 0.5, 0.6, 0.7, 0.8] {
                 let texts: Vec<String> = pages
                     .iter()
