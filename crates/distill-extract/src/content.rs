@@ -377,8 +377,13 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
         if let Some((owner, raw, link_chars)) = current.take() {
             let paragraphs: Vec<&str> = raw.split("\n\n").collect();
             let many = paragraphs.len() > 1;
+            let preformatted = dom.tag(owner) == Some("pre");
             for part in paragraphs {
-                let text = crate::encoding::repair_text(collapse_whitespace(part));
+                let text = crate::encoding::repair_text(if preformatted {
+                    keep_lines(part)
+                } else {
+                    collapse_whitespace(part)
+                });
                 let chars = visible_chars(&text);
                 if chars == 0 {
                     continue;
@@ -444,9 +449,11 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
                 }
                 let link = link_of[i];
                 let cell = if parent == NONE { NONE } else { cell_of[parent] };
-                if let Some((_, raw, link_chars)) = current.as_mut() {
+                if let Some((owner, raw, link_chars)) = current.as_mut() {
                     if t.trim().is_empty() {
-                        raw.push(' ');
+                        // Preformatted text keeps its line breaks, however the markup
+                        // splits it (a highlighter's spans between lines of code).
+                        if dom.tag(*owner) == Some("pre") { raw.push_str(t) } else { raw.push(' ') }
                     } else {
                         if cell != NONE {
                             if last_cell != NONE && cell != last_cell {
@@ -473,6 +480,17 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
     }
     flush(&mut current, &mut blocks);
     blocks
+}
+
+/// The text of a `<pre>` block: its lines, trimmed at the end and without the
+/// indentation they all share, blank lines left out (a blank line separates
+/// paragraphs in a body). Code and verse keep their shape.
+fn keep_lines(raw: &str) -> String {
+    let lines: Vec<&str> = raw.lines().map(str::trim_end).filter(|line| !line.trim_start().is_empty()).collect();
+    // Spaces and tabs only, so that the cut falls between characters.
+    let indent = |line: &str| line.bytes().take_while(|b| matches!(b, b' ' | b'\t')).count();
+    let shared = lines.iter().map(|line| indent(line)).min().unwrap_or(0);
+    lines.iter().map(|line| &line[shared..]).collect::<Vec<_>>().join("\n")
 }
 
 /// Cells longer than this are a layout table's columns, not a data table's values.

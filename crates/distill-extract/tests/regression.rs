@@ -329,3 +329,17 @@ fn layout_tables_keep_their_cells_apart() {
     assert!(!text.contains(" | "), "{text}");
     assert!(!text.contains("Home"), "{text}");
 }
+
+/// A code block lost its lines: they were joined by spaces ("# initialize git git
+/// init"). Preformatted text keeps its lines and their indentation, however a
+/// highlighter splits it into spans, less the indentation all lines share.
+#[test]
+fn code_blocks_keep_their_lines() {
+    let html = format!(
+        "<body><main>{}<pre><code>\n    <span class=\"k\">fn</span> main() {{\n        println!(<span class=\"s\">\"hi\"</span>);\n    }}\n</code></pre>{}</main></body>",
+        prose(2),
+        prose_range(2..4)
+    );
+    let text = body(&html);
+    assert!(text.contains("\n\nfn main() {\n    println!(\"hi\");\n}\n\n"), "{text}");
+}

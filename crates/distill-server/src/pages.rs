@@ -152,21 +152,35 @@ pub fn render_article(a: &Article, copies: &[distill_store::ArticleSummary]) -> 
         out.push_str("</ul></section>");
     }
     out.push_str("<section class=\"body\">");
-    let mut paragraph = usize::MAX;
-    for s in &a.sentences {
-        if s.paragraph != paragraph {
-            if paragraph != usize::MAX {
-                out.push_str("</p>");
+    // The open paragraph, and whether it is preformatted: a paragraph written on
+    // several lines (code, verse) is shown as written.
+    let mut open: Option<(usize, bool)> = None;
+    let close = |out: &mut String, open: Option<(usize, bool)>| {
+        if let Some((_, preformatted)) = open {
+            out.push_str(if preformatted { "</pre>" } else { "</p>" });
+        }
+    };
+    for (i, s) in a.sentences.iter().enumerate() {
+        match open {
+            Some((paragraph, preformatted)) if paragraph == s.paragraph => {
+                // Between two sentences: a space, or in a preformatted paragraph what
+                // the text has there (a line break).
+                let gap = a.text.get(a.sentences[i - 1].end..s.start).filter(|_| preformatted).unwrap_or(" ");
+                out.push_str(&esc(gap));
             }
-            out.push_str("<p>");
-            paragraph = s.paragraph;
+            _ => {
+                close(&mut out, open);
+                let end =
+                    a.sentences[i..].iter().take_while(|x| x.paragraph == s.paragraph).last().map_or(s.end, |x| x.end);
+                let preformatted = a.text.get(s.start..end).is_some_and(|t| t.contains('\n'));
+                out.push_str(if preformatted { "<pre>" } else { "<p>" });
+                open = Some((s.paragraph, preformatted));
+            }
         }
         let class = if cited.contains(&s.index) { "sentence cited" } else { "sentence" };
-        let _ = write!(out, "<span class=\"{class}\" id=\"s{}\">{}</span> ", s.index, esc(&s.text));
+        let _ = write!(out, "<span class=\"{class}\" id=\"s{}\">{}</span>", s.index, esc(&s.text));
     }
-    if paragraph != usize::MAX {
-        out.push_str("</p>");
-    }
+    close(&mut out, open);
     out.push_str("</section>");
     if !a.insights.is_empty() {
         out.push_str("<section class=\"insights\"><h2>Insights</h2><ul>");

@@ -97,3 +97,33 @@ fn article_text_is_escaped() {
     let (_, _, home) = server.get("/");
     assert!(home.contains("&lt;script&gt;alert(1)&lt;/script&gt; Title"));
 }
+
+/// A code block keeps its lines in the stored body, and the article page shows a
+/// paragraph written on several lines as written, in `<pre>`.
+#[test]
+fn code_is_shown_as_written() {
+    let data = tempfile::tempdir().unwrap();
+    let inputs = tempfile::tempdir().unwrap();
+    let page = inputs.path().join("code.html");
+    std::fs::write(&page, "<html><head><title>Rust for beginners</title></head><body><article>\
+        <p>The language team published a short guide on Tuesday for people who write their first program this year.</p>\
+        <p>It starts with the smallest program there is, which prints a greeting and then ends at once.</p>\
+        <pre><code>fn main() {\n    println!(\"a &lt; b\");\n}</code></pre>\
+        <p>The guide then explains each line, and what the compiler checks before the program ever runs.</p></article></body></html>").unwrap();
+    assert!(run(data.path(), &["ingest", page.to_str().unwrap()]).status.success());
+    let id = json(data.path(), &["list", "--json"])[0]["id"].as_str().unwrap().to_string();
+    let article = json(data.path(), &["show", &id, "--json"]);
+    assert!(
+        article["text"].as_str().unwrap().contains("\n\nfn main() {\n    println!(\"a < b\");\n}\n\n"),
+        "{article}"
+    );
+    let server = Server::start(data.path());
+    let (_, _, body) = server.get(&format!("/articles/{id}"));
+    let pre = body
+        .split("<pre>")
+        .nth(1)
+        .and_then(|rest| rest.split("</pre>").next())
+        .unwrap_or_else(|| panic!("no <pre> in {body}"));
+    assert!(pre.contains("fn main() {\n    println!(&quot;a &lt; b&quot;);\n}"), "{pre}");
+    assert_eq!(body.matches("<pre>").count(), 1, "prose stays in paragraphs: {body}");
+}
