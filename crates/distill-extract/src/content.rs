@@ -360,24 +360,25 @@ type Pending = (usize, String, usize);
 
 /// Splits the visible, non-chrome text into blocks, one per run of text that shares
 /// its nearest block-level element; `<br><br>` also separates blocks. A row of a
-/// data table is one block, its cells joined by " | ", so that the table reads row
-/// by row and a cell that repeats the one beside it ("Yes | Yes") stays.
+/// data table is one block, its cells joined by " | " (an empty cell too, so that
+/// columns stay in place), so that the table reads row by row and a cell that
+/// repeats the one beside it ("Yes | Yes") stays.
 fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[usize]) -> Vec<Block> {
     let n = dom.nodes.len();
     let mut owner = vec![NONE; n];
-    // The cell of a row read as one block that each node is in, or NONE.
-    let mut cell_of = vec![NONE; n];
-    // Rows read as one block (a nested table's rows come between a row's cells).
+    // Which rows are read as one block, and how many cells of the current one came.
     let mut data_row = vec![false; n];
-    let mut last_cell = NONE;
+    let mut cells_in_row = 0;
     let mut last_link = NONE;
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Option<Pending> = None;
     let flush = |current: &mut Option<Pending>, blocks: &mut Vec<Block>| {
         if let Some((owner, raw, link_chars)) = current.take() {
-            let paragraphs: Vec<&str> = raw.split("\n\n").collect();
-            let many = paragraphs.len() > 1;
+            // A blank line ends a paragraph, but not a block of code (whose lines
+            // `keep_lines` keeps together, blank ones left out).
             let preformatted = dom.tag(owner) == Some("pre");
+            let paragraphs: Vec<&str> = if preformatted { vec![raw.as_str()] } else { raw.split("\n\n").collect() };
+            let many = paragraphs.len() > 1;
             for part in paragraphs {
                 let text = crate::encoding::repair_text(if preformatted {
                     keep_lines(part)
@@ -421,15 +422,23 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
             Kind::Element { tag, .. } => {
                 if &**tag == "tr" {
                     data_row[i] = is_data_row(dom, i, text_len);
+                    if data_row[i] {
+                        // The row's block opens with the row, so that an empty first
+                        // cell still gets its separator.
+                        flush(&mut current, &mut blocks);
+                        current = Some((i, String::new(), 0));
+                        cells_in_row = 0;
+                    }
                 }
                 let cell = matches!(&**tag, "td" | "th") && parent != NONE && data_row[parent];
-                cell_of[i] = if cell {
-                    i
-                } else if parent != NONE {
-                    cell_of[parent]
-                } else {
-                    NONE
-                };
+                if cell {
+                    if cells_in_row > 0
+                        && let Some((_, raw, _)) = current.as_mut().filter(|c| c.0 == parent)
+                    {
+                        raw.push_str(" | ");
+                    }
+                    cells_in_row += 1;
+                }
                 owner[i] = if (is_block(tag) && !cell) || parent == NONE { i } else { owner[parent] };
                 if &**tag == "br"
                     && let Some((_, raw, _)) = current.as_mut()
@@ -445,22 +454,14 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
                 if current.as_ref().is_none_or(|c| c.0 != block_owner) {
                     flush(&mut current, &mut blocks);
                     current = Some((block_owner, String::new(), 0));
-                    last_cell = NONE;
                 }
                 let link = link_of[i];
-                let cell = if parent == NONE { NONE } else { cell_of[parent] };
                 if let Some((owner, raw, link_chars)) = current.as_mut() {
                     if t.trim().is_empty() {
                         // Preformatted text keeps its line breaks, however the markup
                         // splits it (a highlighter's spans between lines of code).
                         if dom.tag(*owner) == Some("pre") { raw.push_str(t) } else { raw.push(' ') }
                     } else {
-                        if cell != NONE {
-                            if last_cell != NONE && cell != last_cell {
-                                raw.push_str(" | ");
-                            }
-                            last_cell = cell;
-                        }
                         // Links side by side (a table of contents, a tag list) are laid
                         // out apart even with no space between them in the markup.
                         if link != NONE && last_link != NONE && link != last_link && !raw.ends_with(char::is_whitespace)
@@ -506,12 +507,13 @@ fn is_data_row(dom: &Dom, row: usize, text_len: &[usize]) -> bool {
         match dom.tag(c) {
             Some("td" | "th") => {
                 let cell_end = dom.nodes[c].end.max(c + 1);
-                let has_block = (c + 1..cell_end).any(|d| dom.tag(d).is_some_and(is_block));
-                if text_len[c] > MAX_CELL_CHARS || has_block {
+                if text_len[c] > MAX_CELL_CHARS || (c + 1..cell_end).any(|d| dom.tag(d).is_some_and(is_block)) {
                     return false;
                 }
                 cells += 1;
             }
+            // A script or template that the parser put in the row shows nothing.
+            Some(tag) if crate::dom::INVISIBLE.contains(&tag) => {}
             Some(_) => return false,
             None => {}
         }

@@ -117,7 +117,7 @@ fn parse_page(html: &str, config: &ExtractConfig) -> Result<(dom::Dom, metadata:
 /// One block of a page as the block classifier sees it, for training the classifier.
 #[derive(Debug, Clone)]
 pub struct BlockSample {
-    /// The block's text, whitespace collapsed.
+    /// The block's text, whitespace collapsed (a `<pre>` block keeps its lines).
     pub text: String,
     /// Whether the rules alone keep it.
     pub kept_by_rules: bool,

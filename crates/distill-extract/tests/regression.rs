@@ -295,39 +295,41 @@ fn the_headline_is_the_title_and_not_the_body() {
 
 /// A data table came out one cell per paragraph, and of two equal cells side by side
 /// ("Yes", "Yes") one was dropped as a repeat (page 0089's insurer table): a row of
-/// short cells is one line, its cells joined by " | ".
+/// short cells is one line, its cells joined by " | ", an empty one included.
 #[test]
 fn data_tables_read_row_by_row() {
     let html = format!(
         "<body><main>{}<table><thead><tr><th>Company</th><th>Medicare</th><th>Marketplace</th></tr></thead>\
          <tbody><tr><td>UnitedHealthcare</td><td>Yes</td><td>Yes</td></tr>\
-         <tr>\n  <td><a href=\"/kp\">Kaiser</a> Permanente</td>\n  <td>Yes</td>\n  <td>Limited</td>\n</tr></tbody></table>{}</main></body>",
+         <tr>\n  <td><a href=\"/kp\">Kaiser</a> Permanente</td>\n  <td>Yes</td>\n  <td>Limited</td>\n</tr>\
+         <tr><td></td><td>No</td><td>Yes</td></tr></tbody></table>{}</main></body>",
         prose(2),
         prose_range(2..4)
     );
     let text = body(&html);
     let lines: Vec<&str> = text.split("\n\n").collect();
-    for row in ["Company | Medicare | Marketplace", "UnitedHealthcare | Yes | Yes", "Kaiser Permanente | Yes | Limited"]
-    {
+    // An empty cell keeps its place, so that the columns stay in line.
+    for row in [
+        "Company | Medicare | Marketplace",
+        "UnitedHealthcare | Yes | Yes",
+        "Kaiser Permanente | Yes | Limited",
+        "| No | Yes",
+    ] {
         assert!(lines.contains(&row), "{row:?} missing from {lines:?}");
     }
 }
 
-/// A layout table holds the page's sections in its cells: a long cell, or one holding
-/// blocks of its own, is not a row of data, and the menu beside the story stays apart.
+/// A layout table holds the page's sections in its cells: a row with a long cell is
+/// not a row of data, and the story in it stays a paragraph of its own.
 #[test]
 fn layout_tables_keep_their_cells_apart() {
     let story = "The harbour board met on Monday and agreed, after a long debate about fees and moorings, \
                  to rebuild the north pier before the summer season. "
         .repeat(5);
-    let html = format!(
-        "<body><table><tr><td class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></td>\
-         <td>{story}</td></tr></table></body>"
-    );
+    let html = format!("<body><table><tr><td>Harbour desk</td><td>{story}</td></tr></table></body>");
     let text = body(&html);
-    assert!(text.starts_with("The harbour board met"), "{text}");
     assert!(!text.contains(" | "), "{text}");
-    assert!(!text.contains("Home"), "{text}");
+    assert!(text.split("\n\n").any(|p| p.starts_with("The harbour board met")), "{text}");
 }
 
 /// A code block lost its lines: they were joined by spaces ("# initialize git git

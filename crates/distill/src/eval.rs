@@ -188,7 +188,20 @@ struct Floors {
 impl Floors {
     fn read(path: &Path) -> anyhow::Result<Floors> {
         let text = std::fs::read_to_string(path).with_context(|| format!("reading floors {}", path.display()))?;
-        serde_json::from_str(&text).with_context(|| format!("floors {} are not the expected JSON", path.display()))
+        let floors: Floors = serde_json::from_str(&text)
+            .with_context(|| format!("floors {} are not the expected JSON", path.display()))?;
+        let figures = [
+            ("precision", floors.precision),
+            ("recall", floors.recall),
+            ("f1", floors.f1),
+            ("accuracy", floors.accuracy),
+            ("must_appear", floors.must_appear),
+            ("must_not_appear", floors.must_not_appear),
+        ];
+        if let Some((name, value)) = figures.iter().find(|(_, v)| !(0.0..=1.0).contains(v)) {
+            anyhow::bail!("floors {}: {name} is {value}, outside 0 to 1", path.display());
+        }
+        Ok(floors)
     }
 
     /// Each figure that misses its floor, said in words.

@@ -428,12 +428,19 @@ fn eval_extract_fails_below_its_floors() {
     let out = run(dir.path(), &["eval", "extract", dir.path().to_str().unwrap(), "--floors", fair.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout(&out).contains("floors: every figure is at or above its floor"));
-    // A misspelt figure is an error that names the file, not a floor silently unset.
-    let typo = dir.path().join("typo.json");
-    std::fs::write(&typo, r#"{"F1": 0.9}"#).unwrap();
-    let out = run(dir.path(), &["eval", "extract", dir.path().to_str().unwrap(), "--floors", typo.to_str().unwrap()]);
-    let error = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success() && error.contains("typo.json"), "{error}");
+    // A misspelt figure, or one outside 0 to 1, is an error that names the file.
+    for (name, extra) in [("typo.json", r#""F1": 0.9"#), ("range.json", r#""note": "percent by mistake""#)] {
+        let accuracy = if name == "range.json" { "50" } else { "0.5" };
+        let path = dir.path().join(name);
+        let json = format!(
+            r#"{{"precision": 0.9, "recall": 0.9, "f1": 0.9, "accuracy": {accuracy}, "must_appear": 0, "must_not_appear": 0, {extra}}}"#
+        );
+        std::fs::write(&path, json).unwrap();
+        let out =
+            run(dir.path(), &["eval", "extract", dir.path().to_str().unwrap(), "--floors", path.to_str().unwrap()]);
+        let error = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && error.contains(name), "{error}");
+    }
 }
 
 /// Extraction on WCXB dev (`../shared/data/extraction`) stays at or above the floors
