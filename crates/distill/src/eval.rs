@@ -67,7 +67,7 @@ struct PageScore {
 pub fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
     match what {
         EvalCommand::Extract { dir, per_page, floors } => {
-            let floors = floors.as_deref().map(Floors::read).transpose()?;
+            let floors = floors.as_deref().map(Figures::read_floors).transpose()?;
             extract(&dir, per_page, floors.as_ref())
         }
         EvalCommand::Dedup { input } => dedup(&input),
@@ -168,77 +168,66 @@ pub(crate) fn read_decompressed(path: &Path) -> anyhow::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// The lowest figures a gold set may score (and the highest share of "must not"
-/// snippets present): a quality gate kept as data, so that a change that loses
-/// quality fails the tests instead of passing unseen.
+/// The overall figures of a gold set. Read from a file (`eval extract --floors`), the
+/// lowest a set may score (for `must_not_appear`, the highest): a quality gate kept
+/// as data, so that a change that loses quality fails the tests instead of passing
+/// unseen.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Floors {
-    precision: f64,
-    recall: f64,
-    f1: f64,
-    accuracy: f64,
-    must_appear: f64,
-    must_not_appear: f64,
-    /// Why these values: where they were measured and what they mean (for readers).
-    #[serde(rename = "note", default)]
-    _note: Option<String>,
-}
-
-impl Floors {
-    fn read(path: &Path) -> anyhow::Result<Floors> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("reading floors {}", path.display()))?;
-        let floors: Floors = serde_json::from_str(&text)
-            .with_context(|| format!("floors {} are not the expected JSON", path.display()))?;
-        let figures = [
-            ("precision", floors.precision),
-            ("recall", floors.recall),
-            ("f1", floors.f1),
-            ("accuracy", floors.accuracy),
-            ("must_appear", floors.must_appear),
-            ("must_not_appear", floors.must_not_appear),
-        ];
-        if let Some((name, value)) = figures.iter().find(|(_, v)| !(0.0..=1.0).contains(v)) {
-            anyhow::bail!("floors {}: {name} is {value}, outside 0 to 1", path.display());
-        }
-        Ok(floors)
-    }
-
-    /// Each figure that misses its floor, said in words.
-    fn misses(&self, scored: &Figures) -> Vec<String> {
-        let mut misses = Vec::new();
-        for (name, value, floor) in [
-            ("precision", scored.precision, self.precision),
-            ("recall", scored.recall, self.recall),
-            ("F1", scored.f1, self.f1),
-            ("accuracy", scored.accuracy, self.accuracy),
-            ("snippets that must appear", scored.must_appear, self.must_appear),
-        ] {
-            if value < floor {
-                misses.push(format!("{name} {value:.4} is below its floor {floor:.4}"));
-            }
-        }
-        if scored.must_not_appear > self.must_not_appear {
-            misses.push(format!(
-                "snippets that must not appear: {:.4} present, above the most allowed {:.4}",
-                scored.must_not_appear, self.must_not_appear
-            ));
-        }
-        misses
-    }
-}
-
-/// The overall figures of one gold set.
 struct Figures {
     precision: f64,
     recall: f64,
     f1: f64,
     accuracy: f64,
+    /// The share of "with" snippets found.
     must_appear: f64,
+    /// The share of "without" snippets present.
     must_not_appear: f64,
+    /// Why a file's floors are what they are (for readers).
+    #[serde(rename = "note", default)]
+    _note: Option<String>,
 }
 
-fn extract(dir: &Path, per_page: bool, floors: Option<&Floors>) -> anyhow::Result<ExitCode> {
+impl Figures {
+    /// The floors in a file; errors name the file.
+    fn read_floors(path: &Path) -> anyhow::Result<Figures> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading floors {}", path.display()))?;
+        let floors: Figures = serde_json::from_str(&text)
+            .with_context(|| format!("floors {} are not the expected JSON", path.display()))?;
+        if let Some((name, value)) = floors.named().into_iter().find(|(_, v)| !(0.0..=1.0).contains(v)) {
+            anyhow::bail!("floors {}: {name} is {value}, outside 0 to 1", path.display());
+        }
+        Ok(floors)
+    }
+
+    fn named(&self) -> [(&'static str, f64); 6] {
+        [
+            ("precision", self.precision),
+            ("recall", self.recall),
+            ("F1", self.f1),
+            ("accuracy", self.accuracy),
+            ("snippets that must appear", self.must_appear),
+            ("snippets that must not appear", self.must_not_appear),
+        ]
+    }
+
+    /// Each figure that misses its floor, said in words.
+    fn misses(&self, floors: &Figures) -> Vec<String> {
+        self.named()
+            .into_iter()
+            .zip(floors.named())
+            .filter_map(|((name, value), (_, floor))| {
+                if name == "snippets that must not appear" {
+                    (value > floor).then(|| format!("{name}: {value:.4} present, above the most allowed {floor:.4}"))
+                } else {
+                    (value < floor).then(|| format!("{name} {value:.4} is below its floor {floor:.4}"))
+                }
+            })
+            .collect()
+    }
+}
+
+fn extract(dir: &Path, per_page: bool, floors: Option<&Figures>) -> anyhow::Result<ExitCode> {
     let truth = read_truth(dir)?;
     let ids: Vec<&String> = truth.keys().collect();
     let pages: Vec<(String, Vec<u8>)> =
@@ -347,8 +336,9 @@ fn extract(dir: &Path, per_page: bool, floors: Option<&Floors>) -> anyhow::Resul
         accuracy,
         must_appear: with_hit as f64 / with_all.max(1) as f64,
         must_not_appear: without_hit as f64 / without_all.max(1) as f64,
+        _note: None,
     };
-    let misses = floors.misses(&figures);
+    let misses = figures.misses(floors);
     if misses.is_empty() {
         println!("floors: every figure is at or above its floor");
         return Ok(ExitCode::SUCCESS);
