@@ -17,11 +17,12 @@ pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // A byte scan: the extractor runs this over every line of every page, where
     // `split_whitespace`'s decoding of each character cost a few percent of the time.
+    // The end of the text closes the last word as a space would.
     let bytes = text.as_bytes();
     let mut word_start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let space = whitespace_len(bytes, i);
+    while i <= bytes.len() {
+        let space = if i == bytes.len() { 1 } else { whitespace_len(bytes, i) };
         if space == 0 {
             i += 1;
             continue;
@@ -34,12 +35,6 @@ pub fn collapse_whitespace(text: &str) -> String {
         }
         i += space;
         word_start = i;
-    }
-    if word_start < bytes.len() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text[word_start..]);
     }
     // Their UTF-8 forms all start with one of these bytes; most text has none.
     if out.bytes().any(|b| matches!(b, 0xc2 | 0xe2 | 0xef)) && out.contains(INVISIBLE_IN_WORDS) {
