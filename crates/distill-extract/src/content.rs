@@ -366,8 +366,9 @@ type Pending = (usize, String, usize);
 fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[usize]) -> Vec<Block> {
     let n = dom.nodes.len();
     let mut owner = vec![NONE; n];
-    // Which rows are read as one block, and how many cells of the current one came.
-    let mut data_row = vec![false; n];
+    // The row being read as one block (its cells are its children: a data row holds
+    // no nested table), and how many of its cells came.
+    let mut data_row = NONE;
     let mut cells_in_row = 0;
     let mut last_link = NONE;
     let mut blocks: Vec<Block> = Vec::new();
@@ -420,17 +421,15 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
         let parent = dom.nodes[i].parent;
         match &dom.nodes[i].kind {
             Kind::Element { tag, .. } => {
-                if &**tag == "tr" {
-                    data_row[i] = is_data_row(dom, i, text_len);
-                    if data_row[i] {
-                        // The row's block opens with the row, so that an empty first
-                        // cell still gets its separator.
-                        flush(&mut current, &mut blocks);
-                        current = Some((i, String::new(), 0));
-                        cells_in_row = 0;
-                    }
+                if &**tag == "tr" && is_data_row(dom, i, text_len) {
+                    // The row's block opens with the row, so that an empty first cell
+                    // still gets its separator.
+                    flush(&mut current, &mut blocks);
+                    current = Some((i, String::new(), 0));
+                    data_row = i;
+                    cells_in_row = 0;
                 }
-                let cell = matches!(&**tag, "td" | "th") && parent != NONE && data_row[parent];
+                let cell = matches!(&**tag, "td" | "th") && parent != NONE && parent == data_row;
                 if cell {
                     if cells_in_row > 0
                         && let Some((_, raw, _)) = current.as_mut().filter(|c| c.0 == parent)
