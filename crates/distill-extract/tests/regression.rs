@@ -302,18 +302,21 @@ fn data_tables_read_row_by_row() {
         "<body><main>{}<table><thead><tr><th>Company</th><th>Medicare</th><th>Marketplace</th></tr></thead>\
          <tbody><tr><td>UnitedHealthcare</td><td>Yes</td><td>Yes</td></tr>\
          <tr>\n  <td><a href=\"/kp\">Kaiser</a> Permanente</td>\n  <td>Yes</td>\n  <td>Limited</td>\n</tr>\
-         <tr><td></td><td>No</td><td>Yes</td></tr></tbody></table>{}</main></body>",
+         <tr><td></td><td>No</td><td>Yes</td></tr>\
+         <tr><td>Humana</td><script>track()</script><td>Yes</td><td>No</td></tr></tbody></table>{}</main></body>",
         prose(2),
         prose_range(2..4)
     );
     let text = body(&html);
     let lines: Vec<&str> = text.split("\n\n").collect();
-    // An empty cell keeps its place, so that the columns stay in line.
+    // An empty cell keeps its place, so that the columns stay in line; a script the
+    // parser leaves in a row does not stop it reading as data.
     for row in [
         "Company | Medicare | Marketplace",
         "UnitedHealthcare | Yes | Yes",
         "Kaiser Permanente | Yes | Limited",
         "| No | Yes",
+        "Humana | Yes | No",
     ] {
         assert!(lines.contains(&row), "{row:?} missing from {lines:?}");
     }
@@ -334,7 +337,8 @@ fn layout_tables_keep_their_cells_apart() {
 
 /// A code block lost its lines: they were joined by spaces ("# initialize git git
 /// init"). Preformatted text keeps its lines and their indentation, however a
-/// highlighter splits it into spans, less the indentation all lines share.
+/// highlighter splits it into spans, less the indentation all lines share; blank
+/// lines are left out.
 #[test]
 fn code_blocks_keep_their_lines() {
     let html = format!(
@@ -344,4 +348,14 @@ fn code_blocks_keep_their_lines() {
     );
     let text = body(&html);
     assert!(text.contains("\n\nfn main() {\n    println!(\"hi\");\n}\n\n"), "{text}");
+    // A blank line inside the code does not split it: the lines after it keep their
+    // indentation relative to the whole block.
+    let html = format!(
+        "<body><main>{}<pre>class Pier:\n    def open(self):\n        pass\n\n    def close(self):\n        pass\n</pre>{}</main></body>",
+        prose(2),
+        prose_range(2..4)
+    );
+    let text = body(&html);
+    let code = "class Pier:\n    def open(self):\n        pass\n    def close(self):\n        pass";
+    assert!(text.contains(&format!("\n\n{code}\n\n")), "{text}");
 }
