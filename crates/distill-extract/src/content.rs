@@ -327,6 +327,9 @@ fn removed_nodes(
     const MIN_PROSE: usize = 5;
     let page_prose = prose.first().copied().unwrap_or(0);
     let mut removed = vec![false; n];
+    // Inside code, classes name the highlighter's tokens ("hljs-comment", "token
+    // comment", "meta"), not page chrome: a code block loses no line to them.
+    let mut in_code = vec![false; n];
     for i in 0..n {
         let parent = dom.nodes[i].parent;
         if (parent != NONE && removed[parent]) || invisible[i] {
@@ -334,6 +337,8 @@ fn removed_nodes(
             continue;
         }
         let Some(tag) = dom.tag(i) else { continue };
+        let code_around = parent != NONE && in_code[parent];
+        in_code[i] = code_around || matches!(tag, "pre" | "code");
         if matches!(tag, "html" | "body" | "main" | "article") {
             continue;
         }
@@ -341,7 +346,8 @@ fn removed_nodes(
         // A container holding most of the page's prose is content too, however short
         // the article ("c-layout-sidebar-left" around a three-paragraph guide).
         let holds_prose = prose[i] >= MIN_PROSE || prose[i] * 2 > page_prose;
-        let by_class = (m & marks::NEGATIVE_CLASS != 0 && !holds_prose) || m & marks::COMMENT_CLASS != 0;
+        let by_class =
+            !code_around && ((m & marks::NEGATIVE_CLASS != 0 && !holds_prose) || m & marks::COMMENT_CLASS != 0);
         // Content that is merely collapsed (`hidden`, `display: none`: accordion
         // answers, "read more" tails, tabs) is still the article's; menus and dialogs
         // that hide the same way are caught by their tags, roles and classes, and by

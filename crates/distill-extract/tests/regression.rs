@@ -359,3 +359,23 @@ fn code_blocks_keep_their_lines() {
     let code = "class Pier:\n    def open(self):\n        pass\n    def close(self):\n        pass";
     assert!(text.contains(&format!("\n\n{code}\n\n")), "{text}");
 }
+
+/// Highlighters name their tokens with classes that elsewhere mark page chrome
+/// ("hljs-comment", "token comment", "meta"): inside code they remove nothing
+/// (page 0437 of WCXB dev had lost every comment of a shell session).
+#[test]
+fn code_comments_stay_in_code() {
+    let html = format!(
+        "<body><main>{}<pre><code class=\"language-bash hljs\"><span aria-hidden=\"true\">1 </span><span class=\"hljs-comment\"># initialize git</span>\ngit init\n\
+         <span class=\"token comment\"># view the state of the repo</span>\ngit status\n<span class=\"meta share\">$</span> git log</code></pre>{}\
+         <div class=\"comments\">{}</div></main></body>",
+        prose(2),
+        prose_range(2..4),
+        prose_range(4..5)
+    );
+    let text = body(&html);
+    assert!(text.contains("# initialize git\ngit init\n# view the state of the repo\ngit status\n$ git log"), "{text}");
+    // A line number hidden from screen readers stays out; outside code, a comment
+    // thread is still chrome.
+    assert!(text.contains("Paragraph 3 explains") && !text.contains("Paragraph 4"), "{text}");
+}
