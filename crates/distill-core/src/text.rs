@@ -81,9 +81,45 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// The length in bytes of the list marker a paragraph opens with, with the space
+/// after it: "- ", "• ", "* ", "12. ", "3) "; 0 when it opens with none. The
+/// extractor writes list items this way, and the sentence splitter and the article
+/// page read them back.
+pub fn list_marker_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let symbol = match text.chars().next() {
+        Some(c @ ('-' | '*' | '•' | '–' | '·' | '▪' | '◦')) => c.len_utf8(),
+        _ if (1..=3).contains(&digits) && matches!(bytes.get(digits), Some(b'.' | b')')) => digits + 1,
+        _ => return 0,
+    };
+    match bytes.get(symbol) {
+        Some(b' ') if bytes.get(symbol + 1).is_some_and(|b| !b.is_ascii_whitespace()) => symbol + 1,
+        _ => 0,
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_markers_are_read_with_their_space() {
+        for (text, len) in [
+            ("- Tire pressure", 2),
+            ("• Tire pressure", 4),
+            ("12. Preheat the oven", 4),
+            ("3) Stir", 3),
+            ("-5 degrees overnight", 0),
+            ("2024. That year", 0),
+            ("1.5 million people", 0),
+            ("- ", 0),
+            ("-  double space", 0),
+            ("Plain text", 0),
+            ("", 0),
+        ] {
+            assert_eq!(list_marker_len(text), len, "{text:?}");
+        }
+    }
 
     #[test]
     fn words_are_unicode_aware() {

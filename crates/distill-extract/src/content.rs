@@ -3,10 +3,11 @@
 //! ads. The rules are general: element roles, class and id vocabulary, link density,
 //! and where the page's prose concentrates; never strings of one site.
 
-use distill_core::text::{collapse_whitespace, whitespace_len};
+use distill_core::text::{collapse_whitespace, list_marker_len, whitespace_len};
 
 use crate::dom::{Dom, Kind, NONE, is_block};
 use crate::marks;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A run of text owned by one block element.
 #[derive(Debug)]
@@ -22,6 +23,37 @@ pub(crate) struct Block {
     pub level: u8,
     /// What the rules decided about the block.
     pub verdict: Verdict,
+    /// The marker it is written with in the body, if it opens a list item.
+    pub marker: Marker,
+}
+
+/// How a block that opens a list item is written in the body, as the WCXB gold and
+/// the peers write lists: "- " before an item of `<ul>`, "3. " before the third of
+/// an `<ol>`. Readers, the sentence splitter and the article page know the markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Marker {
+    /// Not a list item, or one whose text already opens with a marker.
+    #[default]
+    None,
+    /// An item of an unordered list.
+    Bullet,
+    /// An item of an ordered list, numbered from 1.
+    Number(u32),
+}
+
+impl Marker {
+    /// Writes the block's text with its marker.
+    fn write(self, text: &str, out: &mut String) {
+        match self {
+            Marker::None => {}
+            Marker::Bullet => out.push_str("- "),
+            Marker::Number(n) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{n}. ");
+            }
+        }
+        out.push_str(text);
+    }
 }
 
 impl Block {
@@ -101,15 +133,25 @@ pub(crate) struct Analysis {
 pub fn main_text(dom: &Dom, titles: &[String]) -> String {
     let Some(analysis) = analyze(dom, titles) else { return String::new() };
     let keep = crate::classify::keep(dom, &analysis);
-    join_blocks(analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| b.text.as_str()))
+    join_blocks(analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| (b.text.as_str(), b.marker)))
 }
 
-/// Joins kept blocks into a body, one paragraph per block: a block equal to the one
-/// before it, or a paragraph of 8+ words already in the body, is left out.
-pub fn join_blocks<'a>(blocks: impl IntoIterator<Item = &'a str>) -> String {
+/// Joins kept blocks, each with its list marker, into a body, one paragraph per
+/// block: a block equal to the one before it, or a paragraph of 8+ words already in
+/// the body, is left out.
+pub fn join_blocks<'a>(blocks: impl IntoIterator<Item = (&'a str, Marker)>) -> String {
     let mut repeats = Repeats::default();
-    let out: Vec<&str> = blocks.into_iter().filter(|text| !repeats.again(text)).collect();
-    out.join("\n\n")
+    let mut out = String::new();
+    for (text, marker) in blocks {
+        if repeats.again(text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        marker.write(text, &mut out);
+    }
+    out
 }
 
 /// Finds repeats in a run of blocks: a paragraph the page carries twice (mobile and
@@ -144,6 +186,7 @@ pub(crate) fn analyze(dom: &Dom, titles: &[String]) -> Option<Analysis> {
     let page_chars = text_len[0].max(1);
     let removed = removed_nodes(dom, &own, &invisible, &text_len, &link_len, page_chars);
     let mut blocks = collect_blocks(dom, &removed, &link_of, &text_len);
+    mark_list_items(dom, &mut blocks);
     if blocks.is_empty() {
         return None;
     }
@@ -414,6 +457,7 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
                     level,
                     text,
                     verdict: Verdict::Outside,
+                    marker: Marker::None,
                 });
             }
         }
@@ -486,6 +530,48 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
     }
     flush(&mut current, &mut blocks);
     blocks
+}
+
+/// Gives the first block of each list item its [`Marker`]: an item is an `<li>`, or
+/// a `<p>` or `<div>` directly inside one (`<li><p>…</p></li>`); its list is the
+/// item's parent. An `<ol>`'s items are numbered in one walk over its children.
+fn mark_list_items(dom: &Dom, blocks: &mut [Block]) {
+    let mut numbers: HashMap<usize, u32> = HashMap::default();
+    let mut last_item = NONE;
+    for b in blocks {
+        let parent = dom.nodes[b.owner].parent;
+        let item = match dom.tag(b.owner) {
+            Some("li") => b.owner,
+            Some("p" | "div") if parent != NONE && dom.tag(parent) == Some("li") => parent,
+            _ => continue,
+        };
+        if item == last_item {
+            continue;
+        }
+        last_item = item;
+        if list_marker_len(&b.text) > 0 {
+            continue;
+        }
+        let list = dom.nodes[item].parent;
+        b.marker = match (list != NONE).then(|| dom.tag(list)).flatten() {
+            Some("ul" | "menu") => Marker::Bullet,
+            Some("ol") => {
+                if !numbers.contains_key(&item) {
+                    let end = dom.nodes[list].end.max(list + 1);
+                    let (mut child, mut n) = (list + 1, 0);
+                    while child < end {
+                        if dom.tag(child) == Some("li") {
+                            n += 1;
+                            numbers.insert(child, n);
+                        }
+                        child = dom.nodes[child].end.max(child + 1);
+                    }
+                }
+                numbers.get(&item).map_or(Marker::None, |&n| Marker::Number(n))
+            }
+            _ => Marker::None,
+        };
+    }
 }
 
 /// The text of a `<pre>` block: its lines, trimmed at the end and without the
@@ -745,8 +831,11 @@ mod tests {
     #[test]
     fn joined_bodies_read_each_paragraph_once() {
         let long = "one two three four five six seven eight";
-        let body = join_blocks([long, "Yes", "Yes", "No", long, "Yes"]);
+        let body = join_blocks([long, "Yes", "Yes", "No", long, "Yes"].map(|t| (t, Marker::None)));
         assert_eq!(body, format!("{long}\n\nYes\n\nNo\n\nYes"));
+        // A repeat is a repeat whatever its marker; the markers are written.
+        let items = [("Flour", Marker::Bullet), ("Flour", Marker::Bullet), ("Stir", Marker::Number(2))];
+        assert_eq!(join_blocks(items), "- Flour\n\n2. Stir");
     }
 
     #[test]

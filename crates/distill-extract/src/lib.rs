@@ -18,7 +18,7 @@ mod references;
 mod sink;
 
 pub use classify::{BlockModel, FEATURES, model_stands, page_key, trained_on};
-pub use content::join_blocks;
+pub use content::{Marker, join_blocks};
 pub use distill_core::Document;
 pub use encoding::decode;
 pub use references::decode_references;
@@ -121,6 +121,8 @@ pub struct BlockSample {
     pub text: String,
     /// Whether the rules alone keep it.
     pub kept_by_rules: bool,
+    /// The list marker it is written with in a body.
+    pub marker: Marker,
     /// Its features, in [`FEATURES`] order; empty for a block too far from the
     /// rules' text to be scored (never kept).
     pub features: Vec<f32>,
@@ -140,7 +142,7 @@ pub fn block_samples(bytes: &[u8], config: &ExtractConfig) -> Result<Vec<BlockSa
         .zip(scored)
         .map(|(b, scored)| {
             let features = if scored { rows.next().map(<[f32]>::to_vec).unwrap_or_default() } else { Vec::new() };
-            BlockSample { kept_by_rules: b.kept(), text: b.text, features }
+            BlockSample { kept_by_rules: b.kept(), marker: b.marker, text: b.text, features }
         })
         .collect())
 }

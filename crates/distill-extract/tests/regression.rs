@@ -379,3 +379,23 @@ fn code_comments_stay_in_code() {
     // thread is still chrome.
     assert!(text.contains("Paragraph 3 explains") && !text.contains("Paragraph 4"), "{text}");
 }
+
+/// List items are written as the WCXB gold and the peers write them: "- " in a
+/// `<ul>`, "2. " in an `<ol>` (counted over the list's items, an item in a `<p>`
+/// too), once per item, and not over a marker the text already has.
+#[test]
+fn list_items_carry_their_markers() {
+    let html = format!(
+        "<body><main>{}<ul><li>Flour from the mill</li><li>• Salt, already bulleted</li></ul>\
+         <ol><li>Mix the flour and water.</li><li><p>Knead for ten minutes.</p><p>Rest it an hour.</p></li>\
+         <li>3. Bake until golden.</li><li>Cool on a rack.<ul><li>Or on a towel</li></ul></li></ol>{}</main></body>",
+        prose(2),
+        prose_range(2..4)
+    );
+    let text = body(&html);
+    let expected = "- Flour from the mill\n\n• Salt, already bulleted\n\n1. Mix the flour and water.\n\n\
+        2. Knead for ten minutes.\n\nRest it an hour.\n\n3. Bake until golden.\n\n4. Cool on a rack.\n\n- Or on a towel";
+    assert!(text.contains(expected), "{text}");
+    // Prose is no list item, whatever its container.
+    assert!(text.starts_with("Paragraph 0 explains"), "{text}");
+}

@@ -1,9 +1,11 @@
 //! Sentence segmentation with byte offsets. Paragraph breaks always end a sentence
-//! (so headlines without a full stop stand alone); inside a paragraph a terminator
+//! (so headlines without a full stop stand alone), and a list item's marker is no
+//! part of its first sentence; inside a paragraph a terminator
 //! ends one only when followed by space and a capital, digit or opening quote, and
 //! not after an abbreviation, an initial, or inside a number.
 
 use distill_core::Sentence;
+use distill_core::text::list_marker_len;
 
 /// Titles and abbreviations that never end a sentence before a name.
 const NEVER_FINAL: &[&str] = &[
@@ -90,10 +92,14 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         if part.trim().is_empty() {
             continue;
         }
-        let mut start = 0;
-        for end in boundaries(part) {
-            push(&mut out, text, base + start, base + end, paragraph);
-            start = end;
+        // A list item's marker ("- ", "2. ") belongs to no sentence: the first one
+        // starts after it, and "2." ends none.
+        let lead = part.len() - part.trim_start().len();
+        let marker = lead + list_marker_len(&part[lead..]);
+        let mut start = marker;
+        for end in boundaries(&part[marker..]) {
+            push(&mut out, text, base + start, base + marker + end, paragraph);
+            start = marker + end;
         }
         push(&mut out, text, base + start, base + part.len(), paragraph);
         paragraph += 1;
@@ -231,6 +237,18 @@ mod tests {
                 "The talks ended.",
             ]
         );
+    }
+
+    #[test]
+    fn list_markers_belong_to_no_sentence() {
+        let text = "Steps:\n\n1. Preheat the oven. Grease the tin.\n\n- Flour\n\n12) Serve warm.";
+        let sentences = split_sentences(text);
+        let s: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(s, ["Steps:", "Preheat the oven.", "Grease the tin.", "Flour", "Serve warm."]);
+        // Offsets still point into the body, just after each marker.
+        assert_eq!(&text[sentences[1].start..sentences[1].start + 7], "Preheat");
+        assert_eq!(&text[..sentences[1].start], "Steps:\n\n1. ");
+        assert_eq!(sentences[3].paragraph, 2);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use distill_core::Article;
-use distill_core::text::escape_html as esc;
+use distill_core::text::{escape_html as esc, list_marker_len};
 use distill_pipeline::Library;
 use distill_store::ListQuery;
 
@@ -152,35 +152,7 @@ pub fn render_article(a: &Article, copies: &[distill_store::ArticleSummary]) -> 
         out.push_str("</ul></section>");
     }
     out.push_str("<section class=\"body\">");
-    // The open paragraph, and whether it is preformatted: a paragraph written on
-    // several lines (code, verse) is shown as written.
-    let mut open: Option<(usize, bool)> = None;
-    let close = |out: &mut String, open: Option<(usize, bool)>| {
-        if let Some((_, preformatted)) = open {
-            out.push_str(if preformatted { "</pre>" } else { "</p>" });
-        }
-    };
-    for (i, s) in a.sentences.iter().enumerate() {
-        match open {
-            Some((paragraph, preformatted)) if paragraph == s.paragraph => {
-                // Between two sentences: a space, or in a preformatted paragraph what
-                // the text has there (a line break).
-                let gap = a.text.get(a.sentences[i - 1].end..s.start).filter(|_| preformatted).unwrap_or(" ");
-                out.push_str(&esc(gap));
-            }
-            _ => {
-                close(&mut out, open);
-                let end =
-                    a.sentences[i..].iter().take_while(|x| x.paragraph == s.paragraph).last().map_or(s.end, |x| x.end);
-                let preformatted = a.text.get(s.start..end).is_some_and(|t| t.contains('\n'));
-                out.push_str(if preformatted { "<pre>" } else { "<p>" });
-                open = Some((s.paragraph, preformatted));
-            }
-        }
-        let class = if cited.contains(&s.index) { "sentence cited" } else { "sentence" };
-        let _ = write!(out, "<span class=\"{class}\" id=\"s{}\">{}</span>", s.index, esc(&s.text));
-    }
-    close(&mut out, open);
+    render_body(a, &cited, &mut out);
     out.push_str("</section>");
     if !a.insights.is_empty() {
         out.push_str("<section class=\"insights\"><h2>Insights</h2><ul>");
@@ -212,6 +184,99 @@ pub fn render_article(a: &Article, copies: &[distill_store::ArticleSummary]) -> 
     }
     out.push_str("</article>");
     out
+}
+
+/// How a paragraph of the body is shown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Prose: `<p>`.
+    Prose,
+    /// Written on several lines (code, verse): `<pre>`, as written.
+    Preformatted,
+    /// An item of a list with bullets ("- "): `<li>` in a `<ul>`.
+    Bullet,
+    /// An item of a numbered list ("3. "): `<li>` in an `<ol>`.
+    Numbered,
+}
+
+/// Renders the body sentence by sentence, each a citable `<span>`, in paragraphs,
+/// code blocks and lists as the extractor wrote them.
+fn render_body(a: &Article, cited: &HashSet<usize>, out: &mut String) {
+    // The open paragraph's number and shape, and the open list's.
+    let mut open: Option<(usize, Shape)> = None;
+    let mut list: Option<Shape> = None;
+    for (i, s) in a.sentences.iter().enumerate() {
+        match open {
+            Some((paragraph, shape)) if paragraph == s.paragraph => {
+                // Between two sentences: a space, or in a preformatted paragraph what
+                // the text has there (a line break).
+                let gap = a.text.get(a.sentences[i - 1].end..s.start).filter(|_| shape == Shape::Preformatted);
+                out.push_str(&esc(gap.unwrap_or(" ")));
+            }
+            _ => {
+                close_paragraph(out, open);
+                let end =
+                    a.sentences[i..].iter().take_while(|x| x.paragraph == s.paragraph).last().map_or(s.end, |x| x.end);
+                // What the paragraph holds before its first sentence: a list marker.
+                let before = a.text.get(..s.start).unwrap_or("");
+                let raw_lead = before.rfind("\n\n").map_or(before, |at| &before[at + 2..]);
+                let lead = raw_lead.trim_start();
+                let opening = a.text.get(s.start - lead.len()..end).unwrap_or("");
+                let shape = if a.text.get(s.start..end).is_some_and(|t| t.contains('\n')) {
+                    Shape::Preformatted
+                } else if lead.is_empty() || list_marker_len(opening) != lead.len() {
+                    Shape::Prose
+                } else if lead.starts_with(|c: char| c.is_ascii_digit()) {
+                    Shape::Numbered
+                } else {
+                    Shape::Bullet
+                };
+                let item = matches!(shape, Shape::Bullet | Shape::Numbered);
+                if list.is_some() && list != Some(shape) {
+                    out.push_str(if list == Some(Shape::Numbered) { "</ol>" } else { "</ul>" });
+                    list = None;
+                }
+                if item && list.is_none() {
+                    if shape == Shape::Numbered {
+                        let number = lead.split(['.', ')']).next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(1);
+                        let _ = write!(out, "<ol start=\"{number}\">");
+                    } else {
+                        out.push_str("<ul>");
+                    }
+                    list = Some(shape);
+                }
+                match shape {
+                    Shape::Prose => out.push_str("<p>"),
+                    // Code keeps what it opens with: its first line's indentation, a
+                    // "- " of YAML.
+                    Shape::Preformatted => {
+                        out.push_str("<pre>");
+                        out.push_str(&esc(raw_lead));
+                    }
+                    Shape::Bullet | Shape::Numbered => out.push_str("<li>"),
+                }
+                open = Some((s.paragraph, shape));
+            }
+        }
+        let class = if cited.contains(&s.index) { "sentence cited" } else { "sentence" };
+        let _ = write!(out, "<span class=\"{class}\" id=\"s{}\">{}</span>", s.index, esc(&s.text));
+    }
+    close_paragraph(out, open);
+    match list {
+        Some(Shape::Numbered) => out.push_str("</ol>"),
+        Some(_) => out.push_str("</ul>"),
+        None => {}
+    }
+}
+
+fn close_paragraph(out: &mut String, open: Option<(usize, Shape)>) {
+    if let Some((_, shape)) = open {
+        out.push_str(match shape {
+            Shape::Prose => "</p>",
+            Shape::Preformatted => "</pre>",
+            Shape::Bullet | Shape::Numbered => "</li>",
+        });
+    }
 }
 
 fn query_escape(s: &str) -> String {

@@ -127,3 +127,48 @@ fn code_is_shown_as_written() {
     assert!(pre.contains("fn main() {\n    println!(&quot;a &lt; b&quot;);\n}"), "{pre}");
     assert_eq!(body.matches("<pre>").count(), 1, "prose stays in paragraphs: {body}");
 }
+
+/// Lists keep their shape from the page to the stored text ("- ", "2. ") to the
+/// article page (`<ul>`, `<ol>`), and no sentence, so no key point, opens with a
+/// marker.
+#[test]
+fn lists_are_shown_as_lists() {
+    let data = tempfile::tempdir().unwrap();
+    let inputs = tempfile::tempdir().unwrap();
+    let page = inputs.path().join("list.html");
+    std::fs::write(&page, "<html><head><title>Bread for beginners</title></head><body><article>\
+        <p>The baking school published a short guide on Tuesday for people who bake their first loaf this winter.</p>\
+        <p>It lists what a first loaf needs, all of it sold in any grocery store in town:</p>\
+        <ul><li>Five hundred grams of strong white flour</li><li>Seven grams of dried yeast</li></ul>\
+        <p>Then it gives the steps in the order the school teaches them to its students:</p>\
+        <ol><li>Mix the flour, the yeast and warm water.</li><li><p>Knead the dough for ten minutes.</p></li></ol>\
+        <p>The guide then explains each step, and what goes wrong when one of them is rushed.</p></article></body></html>").unwrap();
+    assert!(run(data.path(), &["ingest", page.to_str().unwrap()]).status.success());
+    let id = json(data.path(), &["list", "--json"])[0]["id"].as_str().unwrap().to_string();
+    let article = json(data.path(), &["show", &id, "--json"]);
+    let text = article["text"].as_str().unwrap();
+    assert!(
+        text.contains("\n\n- Five hundred grams of strong white flour\n\n- Seven grams of dried yeast\n\n"),
+        "{article}"
+    );
+    assert!(
+        text.contains("\n\n1. Mix the flour, the yeast and warm water.\n\n2. Knead the dough for ten minutes.\n\n")
+    );
+    let server = Server::start(data.path());
+    let (_, _, page) = server.get(&format!("/articles/{id}"));
+    let body = page.split("<section class=\"body\">").nth(1).and_then(|b| b.split("</section>").next()).unwrap();
+    let list = |open: &str, close: &str| -> Vec<String> {
+        let inside = body
+            .split(open)
+            .nth(1)
+            .and_then(|rest| rest.split(close).next())
+            .unwrap_or_else(|| panic!("no {open} in {body}"));
+        inside.split("<li>").skip(1).map(|item| item.split('>').nth(1).unwrap_or("").replace("</span", "")).collect()
+    };
+    assert_eq!(list("<ul>", "</ul>"), ["Five hundred grams of strong white flour", "Seven grams of dried yeast"]);
+    assert_eq!(
+        list("<ol start=\"1\">", "</ol>"),
+        ["Mix the flour, the yeast and warm water.", "Knead the dough for ten minutes."]
+    );
+    assert!(!body.contains(">- ") && !body.contains(">1. "), "markers are the list's, not the text's: {body}");
+}
