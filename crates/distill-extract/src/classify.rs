@@ -180,7 +180,7 @@ fn keep_with(model: &BlockModel, dom: &Dom, analysis: &Analysis) -> Vec<bool> {
         .blocks
         .iter()
         .zip(scored)
-        .map(|(b, scored)| scored && rows.next().is_some_and(|x| model.keeps(x, b.kept())))
+        .map(|(b, scored)| scored && rows.next().is_some_and(|x| model.keeps(x, b.kept())) && may_keep(b))
         .collect();
     let verdicts = analysis.blocks.iter().zip(&keep).map(|(b, &k)| (b.kept(), k, b.text.len()));
     if model_stands(verdicts) { keep } else { rules() }
@@ -238,6 +238,14 @@ impl CharCounts {
         }
         c
     }
+}
+
+/// Whether the model's yes may stand: a block outside the chosen subtree that reads
+/// as boilerplate (a date line, a byline, a share prompt, as in an article's
+/// `<header>` beside the body) never comes back. Scored all the same, so that the
+/// model learns from the same blocks.
+pub(crate) fn may_keep(b: &Block) -> bool {
+    b.verdict != Verdict::Outside || !crate::content::reads_as_boilerplate(b)
 }
 
 /// Whether the model may bring back a block the rules dropped for this reason: it
@@ -471,7 +479,7 @@ mod tests {
             |what: &str| format!("{what} was decided on Tuesday after a long debate in the council chamber downtown.");
         let html = format!(
             "<body><div class=\"intro\"><p>{}</p></div><article><h1>Title</h1><p>{}</p><h2>Reaction</h2><p>{}</p>\
-             <p>Advertisement</p><p>{}</p></article></body>",
+             <p>Advertisement</p><p>{}</p></article><div class=\"tools\"><a href=\"#\">Share this story</a> with <a href=\"#\">friends on Facebook, Twitter and LinkedIn</a></div></body>",
             long("The budget"),
             long("The school plan"),
             long("The road plan"),
@@ -497,7 +505,8 @@ mod tests {
         assert!(forest.is_valid());
         let model = BlockModel { forest, drop_below: 0.1, add_from: 0.5, trained_on: Vec::new() };
         // The intro outside the chosen subtree comes back, the short heading goes; the
-        // title, the ad line and the second copy stay out.
+        // title, the ad line, the second copy and the share prompt beside the intro
+        // (long enough for this model, but boilerplate outside the body) stay out.
         let kept = texts(keep_with(&model, &dom, &analysis));
         assert_eq!(kept, [long("The budget"), long("The school plan"), long("The road plan")]);
     }

@@ -723,7 +723,7 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 
 /// Boilerplate lines that survive class rules: bylines, datelines, share prompts,
 /// ads and the like.
-fn reads_as_boilerplate(b: &Block) -> bool {
+pub(crate) fn reads_as_boilerplate(b: &Block) -> bool {
     let text = &b.text;
     if b.words <= 12 {
         let lower = text.to_lowercase();

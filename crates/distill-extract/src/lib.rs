@@ -123,6 +123,9 @@ pub struct BlockSample {
     pub kept_by_rules: bool,
     /// The list marker it is written with in a body.
     pub marker: Marker,
+    /// Whether the model's yes may stand (see the product's rule: boilerplate outside
+    /// the chosen subtree never comes back).
+    pub may_keep: bool,
     /// Its features, in [`FEATURES`] order; empty for a block too far from the
     /// rules' text to be scored (never kept).
     pub features: Vec<f32>,
@@ -142,7 +145,8 @@ pub fn block_samples(bytes: &[u8], config: &ExtractConfig) -> Result<Vec<BlockSa
         .zip(scored)
         .map(|(b, scored)| {
             let features = if scored { rows.next().map(<[f32]>::to_vec).unwrap_or_default() } else { Vec::new() };
-            BlockSample { kept_by_rules: b.kept(), marker: b.marker, text: b.text, features }
+            let may_keep = classify::may_keep(&b);
+            BlockSample { kept_by_rules: b.kept(), marker: b.marker, may_keep, text: b.text, features }
         })
         .collect())
 }

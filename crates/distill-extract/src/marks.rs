@@ -65,7 +65,9 @@ pub const DETAILS: u32 = 1 << 26;
 /// Never visible: scripts, styles, media, form controls (see [`crate::dom::INVISIBLE`]).
 pub const INVISIBLE: u32 = 1 << 27;
 
-/// Elements that are page chrome wherever they appear.
+/// Elements that are page chrome wherever they appear, but a `<header>` inside a
+/// section (see [`own_marks`]). Keeping footers inside sections as chrome measured
+/// better: they hold tags, share bars and notes.
 const CHROME_TAGS: &[&str] = &["nav", "footer", "aside", "form", "header", "figcaption", "menu", "dialog", "address"];
 
 /// ARIA roles that are page chrome.
@@ -305,8 +307,15 @@ pub fn own_marks(dom: &Dom) -> Vec<u32> {
     let vocabulary = vocabulary();
     let mut seen: HashMap<&str, u32> = HashMap::default();
     let mut word = String::new();
+    // Whether a node lies inside sectioning content or `<main>`, where a `<header>` is
+    // the heading of its section, not the page's banner (as ARIA maps `<header>` to
+    // the banner role only outside them).
+    let mut sectioned = vec![false; dom.nodes.len()];
     for (i, mark) in marks.iter_mut().enumerate() {
         let Some(tag) = dom.tag(i) else { continue };
+        let parent = dom.nodes[i].parent;
+        let within = parent != NONE && sectioned[parent];
+        sectioned[i] = within || matches!(tag, "article" | "aside" | "main" | "nav" | "section");
         let mut m = match tag {
             "ul" | "ol" | "dl" => LIST,
             "table" => TABLE,
@@ -325,7 +334,7 @@ pub fn own_marks(dom: &Dom) -> Vec<u32> {
             _ if crate::dom::INVISIBLE.contains(&tag) => INVISIBLE,
             _ => 0,
         };
-        if CHROME_TAGS.contains(&tag) {
+        if CHROME_TAGS.contains(&tag) && !(tag == "header" && within) {
             m |= CHROME_TAG;
         }
         let Kind::Element { attrs, .. } = &dom.nodes[i].kind else { continue };

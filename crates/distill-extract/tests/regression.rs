@@ -399,3 +399,31 @@ fn list_items_carry_their_markers() {
     // Prose is no list item, whatever its container.
     assert!(text.starts_with("Paragraph 0 explains"), "{text}");
 }
+
+/// A `<header>` inside a section is that section's heading, not the page's banner
+/// (ARIA gives `<header>` the banner role only outside article, aside, main, nav and
+/// section): the tips of a guide written as `<section><header><h3>` stay (page 4526
+/// of WCXB dev had lost every tip's title).
+#[test]
+fn headers_inside_sections_are_their_headings() {
+    let tip = |n: usize| {
+        format!(
+            "<section><header><h3>Tip {n}: keep your screen at arm's length</h3></header>\
+             <p>Tip {n} explains, in full sentences and with some detail, how a desk is set up so that the neck stays straight.</p></section>"
+        )
+    };
+    let html = format!(
+        "<body><header><nav><a href=\"/\">Home</a></nav><p>Welcome to our shop for desks, chairs and every accessory.</p></header>\
+         <main>{}{}{}{}</main></body>",
+        prose(2),
+        tip(1),
+        tip(2),
+        tip(3)
+    );
+    let text = body(&html);
+    for n in 1..=3 {
+        assert!(text.contains(&format!("Tip {n}: keep your screen at arm's length\n\nTip {n} explains")), "{text}");
+    }
+    // The page's own banner is still chrome.
+    assert!(!text.contains("Welcome to our shop"), "{text}");
+}

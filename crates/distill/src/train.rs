@@ -148,7 +148,9 @@ fn extract(
                             .iter()
                             .zip(probs)
                             .map(|(b, &prob)| {
-                                !b.features.is_empty() && prob >= if b.kept_by_rules { drop_below } else { add_from }
+                                !b.features.is_empty()
+                                    && b.may_keep
+                                    && prob >= if b.kept_by_rules { drop_below } else { add_from }
                             })
                             .collect();
                         let verdicts = p.blocks.iter().zip(&keep).map(|(b, &k)| (b.kept_by_rules, k, b.text.len()));
