@@ -98,21 +98,30 @@ fn article_text_is_escaped() {
     assert!(home.contains("&lt;script&gt;alert(1)&lt;/script&gt; Title"));
 }
 
+/// Ingests one HTML page into a fresh library: the library (kept alive by the
+/// caller), the article's id, and what `show --json` prints for it.
+fn ingest_one(html: &str) -> (tempfile::TempDir, String, Value) {
+    let data = tempfile::tempdir().unwrap();
+    let inputs = tempfile::tempdir().unwrap();
+    let page = inputs.path().join("page.html");
+    std::fs::write(&page, html).unwrap();
+    assert!(run(data.path(), &["ingest", page.to_str().unwrap()]).status.success());
+    let id = json(data.path(), &["list", "--json"])[0]["id"].as_str().unwrap().to_string();
+    let article = json(data.path(), &["show", &id, "--json"]);
+    (data, id, article)
+}
+
 /// A code block keeps its lines in the stored body, and the article page shows a
 /// paragraph written on several lines as written, in `<pre>`.
 #[test]
 fn code_is_shown_as_written() {
-    let data = tempfile::tempdir().unwrap();
-    let inputs = tempfile::tempdir().unwrap();
-    let page = inputs.path().join("code.html");
-    std::fs::write(&page, "<html><head><title>Rust for beginners</title></head><body><article>\
+    let (data, id, article) = ingest_one(
+        "<html><head><title>Rust for beginners</title></head><body><article>\
         <p>The language team published a short guide on Tuesday for people who write their first program this year.</p>\
         <p>It starts with the smallest program there is, which prints a greeting and then ends at once.</p>\
         <pre><code>fn main() {\n    println!(\"a &lt; b\");\n}</code></pre>\
-        <p>The guide then explains each line, and what the compiler checks before the program ever runs.</p></article></body></html>").unwrap();
-    assert!(run(data.path(), &["ingest", page.to_str().unwrap()]).status.success());
-    let id = json(data.path(), &["list", "--json"])[0]["id"].as_str().unwrap().to_string();
-    let article = json(data.path(), &["show", &id, "--json"]);
+        <p>The guide then explains each line, and what the compiler checks before the program ever runs.</p></article></body></html>",
+    );
     assert!(
         article["text"].as_str().unwrap().contains("\n\nfn main() {\n    println!(\"a < b\");\n}\n\n"),
         "{article}"
@@ -133,19 +142,15 @@ fn code_is_shown_as_written() {
 /// marker.
 #[test]
 fn lists_are_shown_as_lists() {
-    let data = tempfile::tempdir().unwrap();
-    let inputs = tempfile::tempdir().unwrap();
-    let page = inputs.path().join("list.html");
-    std::fs::write(&page, "<html><head><title>Bread for beginners</title></head><body><article>\
+    let (data, id, article) = ingest_one(
+        "<html><head><title>Bread for beginners</title></head><body><article>\
         <p>The baking school published a short guide on Tuesday for people who bake their first loaf this winter.</p>\
         <p>It lists what a first loaf needs, all of it sold in any grocery store in town:</p>\
         <ul><li>Five hundred grams of strong white flour</li><li>Seven grams of dried yeast</li></ul>\
         <p>Then it gives the steps in the order the school teaches them to its students:</p>\
         <ol><li>Mix the flour, the yeast and warm water.</li><li><p>Knead the dough for ten minutes.</p></li></ol>\
-        <p>The guide then explains each step, and what goes wrong when one of them is rushed.</p></article></body></html>").unwrap();
-    assert!(run(data.path(), &["ingest", page.to_str().unwrap()]).status.success());
-    let id = json(data.path(), &["list", "--json"])[0]["id"].as_str().unwrap().to_string();
-    let article = json(data.path(), &["show", &id, "--json"]);
+        <p>The guide then explains each step, and what goes wrong when one of them is rushed.</p></article></body></html>",
+    );
     let text = article["text"].as_str().unwrap();
     assert!(
         text.contains("\n\n- Five hundred grams of strong white flour\n\n- Seven grams of dried yeast\n\n"),
