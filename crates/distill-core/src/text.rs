@@ -81,6 +81,19 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// The rank of the heading a paragraph is marked as, and the length in bytes of its
+/// marker with the space after it: "## Results" is a heading of rank 2, as in
+/// Markdown. The extractor writes a body's headings this way ("#" for `<h1>` to
+/// "######" for `<h6>`), and the sentence splitter and the article page read them.
+pub fn heading_marker(text: &str) -> Option<(u8, usize)> {
+    let bytes = text.as_bytes();
+    let hashes = bytes.iter().take_while(|&&b| b == b'#').count();
+    let opens = (1..=6).contains(&hashes)
+        && bytes.get(hashes) == Some(&b' ')
+        && bytes.get(hashes + 1).is_some_and(|b| !b.is_ascii_whitespace());
+    opens.then_some((hashes as u8, hashes + 1))
+}
+
 /// The length in bytes of the list marker a paragraph opens with, with the space
 /// after it: "- ", "• ", "* ", "12. ", "3) "; 0 when it opens with none. The
 /// extractor writes list items this way, and the sentence splitter and the article
@@ -101,6 +114,15 @@ pub fn list_marker_len(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_markers_are_read_with_their_rank() {
+        assert_eq!(heading_marker("## Results"), Some((2, 3)));
+        assert_eq!(heading_marker("###### Notes"), Some((6, 7)));
+        for text in ["####### Seven", "#hashtag is trending", "# ", "#  Two spaces", "Plain", "", "1. Item"] {
+            assert_eq!(heading_marker(text), None, "{text:?}");
+        }
+    }
 
     #[test]
     fn list_markers_are_read_with_their_space() {

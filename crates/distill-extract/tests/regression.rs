@@ -427,3 +427,18 @@ fn headers_inside_sections_are_their_headings() {
     // The page's own banner is still chrome.
     assert!(!text.contains("Welcome to our shop"), "{text}");
 }
+
+/// A body's headings are written as Markdown writes them, "#" per rank, so that the
+/// article page can show them as headings and the sentence splitter knows them.
+#[test]
+fn headings_carry_their_rank() {
+    let html = format!(
+        "<body><main><h1>Bread for beginners</h1>{}<h2>What you need</h2>{}<h3>Flour, water and time</h3>{}</main></body>",
+        prose(2),
+        prose_range(2..3),
+        prose_range(3..4)
+    );
+    let text = body(&html);
+    assert!(text.contains("\n\n## What you need\n\nParagraph 2 explains"), "{text}");
+    assert!(text.contains("\n\n### Flour, water and time\n\nParagraph 3 explains"), "{text}");
+}

@@ -1,11 +1,11 @@
 //! Sentence segmentation with byte offsets. Paragraph breaks always end a sentence
-//! (so headlines without a full stop stand alone), and a list item's marker is no
-//! part of its first sentence; inside a paragraph a terminator
+//! (so headlines without a full stop stand alone), and a heading's or list item's
+//! marker is no part of its first sentence; inside a paragraph a terminator
 //! ends one only when followed by space and a capital, digit or opening quote, and
 //! not after an abbreviation, an initial, or inside a number.
 
 use distill_core::Sentence;
-use distill_core::text::list_marker_len;
+use distill_core::text::{heading_marker, list_marker_len};
 
 /// Titles and abbreviations that never end a sentence before a name.
 const NEVER_FINAL: &[&str] = &[
@@ -92,12 +92,15 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         if part.trim().is_empty() {
             continue;
         }
-        // A list item's marker ("- ", "2. ") belongs to no sentence: the first one
-        // starts after it, and "2." ends none.
+        // A heading's or a list item's marker ("## ", "- ", "2. ") belongs to no
+        // sentence: the first one starts after it, and "2." ends none. A heading is
+        // one sentence, whatever its stops ("## 2. Serving").
         let lead = part.len() - part.trim_start().len();
-        let marker = lead + list_marker_len(&part[lead..]);
+        let heading = heading_marker(&part[lead..]);
+        let marker = lead + heading.map_or_else(|| list_marker_len(&part[lead..]), |(_, len)| len);
         let mut start = marker;
-        for end in boundaries(&part[marker..]) {
+        let ends = if heading.is_some() { Vec::new() } else { boundaries(&part[marker..]) };
+        for end in ends {
             push(&mut out, text, base + start, base + marker + end, paragraph);
             start = marker + end;
         }
@@ -241,10 +244,11 @@ mod tests {
 
     #[test]
     fn list_markers_belong_to_no_sentence() {
-        let text = "Steps:\n\n1. Preheat the oven. Grease the tin.\n\n- Flour\n\n12) Serve warm.";
+        let text = "Steps:\n\n1. Preheat the oven. Grease the tin.\n\n- Flour\n\n12) Serve warm.\n\n## 2. Serving";
         let sentences = split_sentences(text);
         let s: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(s, ["Steps:", "Preheat the oven.", "Grease the tin.", "Flour", "Serve warm."]);
+        // A heading loses its marker, and is one sentence with its own number.
+        assert_eq!(s, ["Steps:", "Preheat the oven.", "Grease the tin.", "Flour", "Serve warm.", "2. Serving"]);
         // Offsets still point into the body, just after each marker.
         assert_eq!(&text[sentences[1].start..sentences[1].start + 7], "Preheat");
         assert_eq!(&text[..sentences[1].start], "Steps:\n\n1. ");

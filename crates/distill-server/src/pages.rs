@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use distill_core::Article;
-use distill_core::text::{escape_html as esc, list_marker_len};
+use distill_core::text::{escape_html as esc, heading_marker, list_marker_len};
 use distill_pipeline::Library;
 use distill_store::ListQuery;
 
@@ -193,6 +193,9 @@ enum Shape {
     Prose,
     /// Written on several lines (code, verse): `<pre>`, as written.
     Preformatted,
+    /// A heading of the body ("## "), shown one rank lower, under the page's own
+    /// `<h1>`: an `<h2>` of the article is an `<h3>` here.
+    Heading(u8),
     /// An item of a list with bullets ("- "): `<li>` in a `<ul>`.
     Bullet,
     /// An item of a numbered list ("3. "): `<li>` in an `<ol>`.
@@ -217,13 +220,16 @@ fn render_body(a: &Article, cited: &HashSet<usize>, out: &mut String) {
                 close_paragraph(out, open);
                 let end =
                     a.sentences[i..].iter().take_while(|x| x.paragraph == s.paragraph).last().map_or(s.end, |x| x.end);
-                // What the paragraph holds before its first sentence: a list marker.
+                // What the paragraph holds before its first sentence: a heading's or
+                // a list item's marker.
                 let before = a.text.get(..s.start).unwrap_or("");
                 let raw_lead = before.rfind("\n\n").map_or(before, |at| &before[at + 2..]);
                 let lead = raw_lead.trim_start();
                 let opening = a.text.get(s.start - lead.len()..end).unwrap_or("");
                 let shape = if a.text.get(s.start..end).is_some_and(|t| t.contains('\n')) {
                     Shape::Preformatted
+                } else if let Some((rank, _)) = heading_marker(opening).filter(|&(_, len)| len == lead.len()) {
+                    Shape::Heading((rank + 1).min(6))
                 } else if lead.is_empty() || list_marker_len(opening) != lead.len() {
                     Shape::Prose
                 } else if lead.starts_with(|c: char| c.is_ascii_digit()) {
@@ -253,6 +259,9 @@ fn render_body(a: &Article, cited: &HashSet<usize>, out: &mut String) {
                         out.push_str("<pre>");
                         out.push_str(&esc(raw_lead));
                     }
+                    Shape::Heading(rank) => {
+                        let _ = write!(out, "<h{rank}>");
+                    }
                     Shape::Bullet | Shape::Numbered => out.push_str("<li>"),
                 }
                 open = Some((s.paragraph, shape));
@@ -270,12 +279,14 @@ fn render_body(a: &Article, cited: &HashSet<usize>, out: &mut String) {
 }
 
 fn close_paragraph(out: &mut String, open: Option<(usize, Shape)>) {
-    if let Some((_, shape)) = open {
-        out.push_str(match shape {
-            Shape::Prose => "</p>",
-            Shape::Preformatted => "</pre>",
-            Shape::Bullet | Shape::Numbered => "</li>",
-        });
+    match open.map(|(_, shape)| shape) {
+        Some(Shape::Prose) => out.push_str("</p>"),
+        Some(Shape::Preformatted) => out.push_str("</pre>"),
+        Some(Shape::Heading(rank)) => {
+            let _ = write!(out, "</h{rank}>");
+        }
+        Some(Shape::Bullet | Shape::Numbered) => out.push_str("</li>"),
+        None => {}
     }
 }
 

@@ -137,17 +137,17 @@ fn code_is_shown_as_written() {
     assert_eq!(body.matches("<pre>").count(), 1, "prose stays in paragraphs: {body}");
 }
 
-/// Lists keep their shape from the page to the stored text ("- ", "2. ") to the
-/// article page (`<ul>`, `<ol>`), and no sentence, so no key point, opens with a
-/// marker.
+/// Lists and headings keep their shape from the page to the stored text ("- ",
+/// "2. ", "## ") to the article page (`<ul>`, `<ol>`, `<h3>`), and no sentence, so
+/// no key point, opens with a marker.
 #[test]
-fn lists_are_shown_as_lists() {
+fn lists_and_headings_keep_their_shape() {
     let (data, id, article) = ingest_one(
         "<html><head><title>Bread for beginners</title></head><body><article>\
         <p>The baking school published a short guide on Tuesday for people who bake their first loaf this winter.</p>\
         <p>It lists what a first loaf needs, all of it sold in any grocery store in town:</p>\
         <ul><li>Five hundred grams of strong white flour</li><li>Seven grams of dried yeast</li></ul>\
-        <p>Then it gives the steps in the order the school teaches them to its students:</p>\
+        <h2>The steps</h2><p>Then it gives the steps in the order the school teaches them to its students:</p>\
         <ol><li>Mix the flour, the yeast and warm water.</li><li><p>Knead the dough for ten minutes.</p></li></ol>\
         <p>The guide then explains each step, and what goes wrong when one of them is rushed.</p></article></body></html>",
     );
@@ -159,6 +159,7 @@ fn lists_are_shown_as_lists() {
     assert!(
         text.contains("\n\n1. Mix the flour, the yeast and warm water.\n\n2. Knead the dough for ten minutes.\n\n")
     );
+    assert!(text.contains("\n\n## The steps\n\nThen it gives"), "{text}");
     let server = Server::start(data.path());
     let (_, _, page) = server.get(&format!("/articles/{id}"));
     let body = page.split("<section class=\"body\">").nth(1).and_then(|b| b.split("</section>").next()).unwrap();
@@ -176,4 +177,6 @@ fn lists_are_shown_as_lists() {
         ["Mix the flour, the yeast and warm water.", "Knead the dough for ten minutes."]
     );
     assert!(!body.contains(">- ") && !body.contains(">1. "), "markers are the list's, not the text's: {body}");
+    // The article's `<h2>` is an `<h3>` under the page's own `<h1>`.
+    assert!(body.contains("</ul><h3><span class=\"sentence\" id=\"s4\">The steps</span></h3><p>"), "{body}");
 }
