@@ -81,65 +81,84 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// The rank of the heading a paragraph is marked as, and the length in bytes of its
-/// marker with the space after it: "## Results" is a heading of rank 2, as in
-/// Markdown. The extractor writes a body's headings this way ("#" for `<h1>` to
-/// "######" for `<h6>`), and the sentence splitter and the article page read them.
-pub fn heading_marker(text: &str) -> Option<(u8, usize)> {
-    let bytes = text.as_bytes();
-    let hashes = bytes.iter().take_while(|&&b| b == b'#').count();
-    let opens = (1..=6).contains(&hashes)
-        && bytes.get(hashes) == Some(&b' ')
-        && bytes.get(hashes + 1).is_some_and(|b| !b.is_ascii_whitespace());
-    opens.then_some((hashes as u8, hashes + 1))
+/// How a paragraph of a body opens when it is a heading or a list item, written as
+/// Markdown writes them: the extractor writes the marks, the sentence splitter and
+/// the article page read them back. They hold no word, so token scores miss them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// "## Results": a heading of this rank, 1 (`<h1>`) to 6.
+    Heading(u8),
+    /// "- Flour" (also "• ", "* ", "–"): an item of a list with bullets.
+    Bullet,
+    /// "3. Stir" (also "3) "): the item of a numbered list with this number.
+    Number(u32),
 }
 
-/// The length in bytes of the list marker a paragraph opens with, with the space
-/// after it: "- ", "• ", "* ", "12. ", "3) "; 0 when it opens with none. The
-/// extractor writes list items this way, and the sentence splitter and the article
-/// page read them back.
-pub fn list_marker_len(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    let symbol = match text.chars().next() {
-        Some(c @ ('-' | '*' | '•' | '–' | '·' | '▪' | '◦')) => c.len_utf8(),
-        _ if (1..=3).contains(&digits) && matches!(bytes.get(digits), Some(b'.' | b')')) => digits + 1,
-        _ => return 0,
-    };
-    match bytes.get(symbol) {
-        Some(b' ') if bytes.get(symbol + 1).is_some_and(|b| !b.is_ascii_whitespace()) => symbol + 1,
-        _ => 0,
+impl Mark {
+    /// The mark a paragraph opens with, and its length in bytes with the space after
+    /// it; `None` when it opens with none ("-5 degrees", "2024. That year", "#tag").
+    pub fn read(paragraph: &str) -> Option<(Mark, usize)> {
+        let bytes = paragraph.as_bytes();
+        let hashes = bytes.iter().take_while(|&&b| b == b'#').count();
+        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        let (mark, len) = match paragraph.chars().next()? {
+            '#' if hashes <= 6 => (Mark::Heading(hashes as u8), hashes),
+            c @ ('-' | '*' | '•' | '–' | '·' | '▪' | '◦') => (Mark::Bullet, c.len_utf8()),
+            _ if (1..=3).contains(&digits) && matches!(bytes.get(digits), Some(b'.' | b')')) => {
+                (Mark::Number(paragraph[..digits].parse().ok()?), digits + 1)
+            }
+            _ => return None,
+        };
+        let spaced = bytes.get(len) == Some(&b' ') && bytes.get(len + 1).is_some_and(|b| !b.is_ascii_whitespace());
+        spaced.then_some((mark, len + 1))
+    }
+
+    /// Writes the mark and the space after it.
+    pub fn write(self, out: &mut String) {
+        match self {
+            Mark::Heading(rank) => (0..rank).for_each(|_| out.push('#')),
+            Mark::Bullet => out.push('-'),
+            Mark::Number(n) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{n}.");
+            }
+        }
+        out.push(' ');
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn heading_markers_are_read_with_their_rank() {
-        assert_eq!(heading_marker("## Results"), Some((2, 3)));
-        assert_eq!(heading_marker("###### Notes"), Some((6, 7)));
-        for text in ["####### Seven", "#hashtag is trending", "# ", "#  Two spaces", "Plain", "", "1. Item"] {
-            assert_eq!(heading_marker(text), None, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn list_markers_are_read_with_their_space() {
-        for (text, len) in [
-            ("- Tire pressure", 2),
-            ("• Tire pressure", 4),
-            ("12. Preheat the oven", 4),
-            ("3) Stir", 3),
-            ("-5 degrees overnight", 0),
-            ("2024. That year", 0),
-            ("1.5 million people", 0),
-            ("- ", 0),
-            ("-  double space", 0),
-            ("Plain text", 0),
-            ("", 0),
+    fn marks_are_read_with_their_space() {
+        for (text, mark) in [
+            ("## Results", Some((Mark::Heading(2), 3))),
+            ("###### Notes", Some((Mark::Heading(6), 7))),
+            ("- Tire pressure", Some((Mark::Bullet, 2))),
+            ("• Tire pressure", Some((Mark::Bullet, 4))),
+            ("12. Preheat the oven", Some((Mark::Number(12), 4))),
+            ("3) Stir", Some((Mark::Number(3), 3))),
+            ("####### Seven", None),
+            ("#hashtag is trending", None),
+            ("#  Two spaces", None),
+            ("-5 degrees overnight", None),
+            ("2024. That year", None),
+            ("1.5 million people", None),
+            ("- ", None),
+            ("-  double space", None),
+            ("Plain text", None),
+            ("", None),
         ] {
-            assert_eq!(list_marker_len(text), len, "{text:?}");
+            assert_eq!(Mark::read(text), mark, "{text:?}");
+        }
+        // What is written reads back.
+        for mark in [Mark::Heading(3), Mark::Bullet, Mark::Number(7)] {
+            let mut out = String::new();
+            mark.write(&mut out);
+            out.push_str("Text");
+            assert_eq!(Mark::read(&out), Some((mark, out.len() - 4)), "{out:?}");
         }
     }
 

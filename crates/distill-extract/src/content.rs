@@ -3,7 +3,7 @@
 //! ads. The rules are general: element roles, class and id vocabulary, link density,
 //! and where the page's prose concentrates; never strings of one site.
 
-use distill_core::text::{collapse_whitespace, list_marker_len, whitespace_len};
+use distill_core::text::{Mark, collapse_whitespace, whitespace_len};
 
 use crate::dom::{Dom, Kind, NONE, is_block};
 use crate::marks;
@@ -23,45 +23,9 @@ pub(crate) struct Block {
     pub level: u8,
     /// What the rules decided about the block.
     pub verdict: Verdict,
-    /// The marker it is written with in the body, if it opens a list item.
-    pub marker: Marker,
-}
-
-/// How a heading or a block that opens a list item is written in the body, as
-/// Markdown writes them and as the WCXB gold and the peers write lists: "## " before
-/// an `<h2>`, "- " before an item of `<ul>`, "3. " before the third of an `<ol>`.
-/// Readers, the sentence splitter and the article page know the markers; they hold
-/// no word, so no token-based score sees them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Marker {
-    /// Prose, or a list item whose text already opens with a marker.
-    #[default]
-    None,
-    /// A heading of this rank (1 for `<h1>`).
-    Heading(u8),
-    /// An item of an unordered list.
-    Bullet,
-    /// An item of an ordered list, numbered from 1.
-    Number(u32),
-}
-
-impl Marker {
-    /// Writes the block's text with its marker.
-    fn write(self, text: &str, out: &mut String) {
-        match self {
-            Marker::None => {}
-            Marker::Heading(rank) => {
-                (0..rank).for_each(|_| out.push('#'));
-                out.push(' ');
-            }
-            Marker::Bullet => out.push_str("- "),
-            Marker::Number(n) => {
-                use std::fmt::Write;
-                let _ = write!(out, "{n}. ");
-            }
-        }
-        out.push_str(text);
-    }
+    /// The mark it is written with in the body: a heading's rank, or the bullet or
+    /// number of the list item it opens.
+    pub mark: Option<Mark>,
 }
 
 impl Block {
@@ -141,23 +105,26 @@ pub(crate) struct Analysis {
 pub fn main_text(dom: &Dom, titles: &[String]) -> String {
     let Some(analysis) = analyze(dom, titles) else { return String::new() };
     let keep = crate::classify::keep(dom, &analysis);
-    join_blocks(analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| (b.text.as_str(), b.marker)))
+    join_blocks(analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| (b.text.as_str(), b.mark)))
 }
 
-/// Joins kept blocks, each with its list marker, into a body, one paragraph per
-/// block: a block equal to the one before it, or a paragraph of 8+ words already in
-/// the body, is left out.
-pub fn join_blocks<'a>(blocks: impl IntoIterator<Item = (&'a str, Marker)>) -> String {
+/// Joins kept blocks, each with its mark, into a body, one paragraph per block: a
+/// block equal to the one before it, or a paragraph of 8+ words already in the body,
+/// is left out.
+pub fn join_blocks<'a>(blocks: impl IntoIterator<Item = (&'a str, Option<Mark>)>) -> String {
     let mut repeats = Repeats::default();
     let mut out = String::new();
-    for (text, marker) in blocks {
+    for (text, mark) in blocks {
         if repeats.again(text) {
             continue;
         }
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        marker.write(text, &mut out);
+        if let Some(mark) = mark {
+            mark.write(&mut out);
+        }
+        out.push_str(text);
     }
     out
 }
@@ -465,7 +432,7 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
                     level,
                     text,
                     verdict: Verdict::Outside,
-                    marker: Marker::None,
+                    mark: None,
                 });
             }
         }
@@ -540,16 +507,16 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
     blocks
 }
 
-/// Gives each heading and the first block of each list item its [`Marker`]: an item
-/// is an `<li>`, or a `<p>` or `<div>` directly inside one (`<li><p>…</p></li>`);
-/// its list is the item's parent. An `<ol>`'s items are numbered in one walk over
-/// its children.
+/// Gives each heading and the first block of each list item its [`Mark`], unless
+/// its text already opens with one: an item is an `<li>`, or a `<p>` or `<div>`
+/// directly inside one (`<li><p>…</p></li>`); its list is the item's parent. An
+/// `<ol>`'s items are numbered in one walk over its children.
 fn mark_structure(dom: &Dom, blocks: &mut [Block]) {
     let mut numbers: HashMap<usize, u32> = HashMap::default();
     let mut last_item = NONE;
     for b in blocks {
         if b.heading() {
-            b.marker = Marker::Heading(b.level);
+            b.mark = Some(Mark::Heading(b.level));
             continue;
         }
         let parent = dom.nodes[b.owner].parent;
@@ -562,12 +529,12 @@ fn mark_structure(dom: &Dom, blocks: &mut [Block]) {
             continue;
         }
         last_item = item;
-        if list_marker_len(&b.text) > 0 {
+        if Mark::read(&b.text).is_some() {
             continue;
         }
         let list = dom.nodes[item].parent;
-        b.marker = match (list != NONE).then(|| dom.tag(list)).flatten() {
-            Some("ul" | "menu") => Marker::Bullet,
+        b.mark = match (list != NONE).then(|| dom.tag(list)).flatten() {
+            Some("ul" | "menu") => Some(Mark::Bullet),
             Some("ol") => {
                 if !numbers.contains_key(&item) {
                     let end = dom.nodes[list].end.max(list + 1);
@@ -580,9 +547,9 @@ fn mark_structure(dom: &Dom, blocks: &mut [Block]) {
                         child = dom.nodes[child].end.max(child + 1);
                     }
                 }
-                numbers.get(&item).map_or(Marker::None, |&n| Marker::Number(n))
+                numbers.get(&item).map(|&n| Mark::Number(n))
             }
-            _ => Marker::None,
+            _ => None,
         };
     }
 }
@@ -844,10 +811,10 @@ mod tests {
     #[test]
     fn joined_bodies_read_each_paragraph_once() {
         let long = "one two three four five six seven eight";
-        let body = join_blocks([long, "Yes", "Yes", "No", long, "Yes"].map(|t| (t, Marker::None)));
+        let body = join_blocks([long, "Yes", "Yes", "No", long, "Yes"].map(|t| (t, None)));
         assert_eq!(body, format!("{long}\n\nYes\n\nNo\n\nYes"));
-        // A repeat is a repeat whatever its marker; the markers are written.
-        let items = [("Flour", Marker::Bullet), ("Flour", Marker::Bullet), ("Stir", Marker::Number(2))];
+        // A repeat is a repeat whatever its mark; the marks are written.
+        let items = [("Flour", Some(Mark::Bullet)), ("Flour", Some(Mark::Bullet)), ("Stir", Some(Mark::Number(2)))];
         assert_eq!(join_blocks(items), "- Flour\n\n2. Stir");
     }
 

@@ -18,7 +18,7 @@ mod references;
 mod sink;
 
 pub use classify::{BlockModel, FEATURES, model_stands, page_key, trained_on};
-pub use content::{Marker, join_blocks};
+pub use content::join_blocks;
 pub use distill_core::Document;
 pub use encoding::decode;
 pub use references::decode_references;
@@ -121,8 +121,9 @@ pub struct BlockSample {
     pub text: String,
     /// Whether the rules alone keep it.
     pub kept_by_rules: bool,
-    /// The list marker it is written with in a body.
-    pub marker: Marker,
+    /// The mark it is written with in a body (a heading's rank, a list item's bullet
+    /// or number).
+    pub mark: Option<distill_core::text::Mark>,
     /// Whether the model's yes may stand (see the product's rule: boilerplate outside
     /// the chosen subtree never comes back).
     pub may_keep: bool,
@@ -146,7 +147,7 @@ pub fn block_samples(bytes: &[u8], config: &ExtractConfig) -> Result<Vec<BlockSa
         .map(|(b, scored)| {
             let features = if scored { rows.next().map(<[f32]>::to_vec).unwrap_or_default() } else { Vec::new() };
             let may_keep = classify::may_keep(&b);
-            BlockSample { kept_by_rules: b.kept(), marker: b.marker, may_keep, text: b.text, features }
+            BlockSample { kept_by_rules: b.kept(), mark: b.mark, may_keep, text: b.text, features }
         })
         .collect())
 }

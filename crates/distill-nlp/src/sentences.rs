@@ -5,7 +5,7 @@
 //! not after an abbreviation, an initial, or inside a number.
 
 use distill_core::Sentence;
-use distill_core::text::{heading_marker, list_marker_len};
+use distill_core::text::Mark;
 
 /// Titles and abbreviations that never end a sentence before a name.
 const NEVER_FINAL: &[&str] = &[
@@ -96,10 +96,10 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         // sentence: the first one starts after it, and "2." ends none. A heading is
         // one sentence, whatever its stops ("## 2. Serving").
         let lead = part.len() - part.trim_start().len();
-        let heading = heading_marker(&part[lead..]);
-        let marker = lead + heading.map_or_else(|| list_marker_len(&part[lead..]), |(_, len)| len);
+        let mark = Mark::read(&part[lead..]);
+        let marker = lead + mark.map_or(0, |(_, len)| len);
         let mut start = marker;
-        let ends = if heading.is_some() { Vec::new() } else { boundaries(&part[marker..]) };
+        let ends = if let Some((Mark::Heading(_), _)) = mark { Vec::new() } else { boundaries(&part[marker..]) };
         for end in ends {
             push(&mut out, text, base + start, base + marker + end, paragraph);
             start = marker + end;

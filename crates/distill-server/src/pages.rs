@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use distill_core::Article;
-use distill_core::text::{escape_html as esc, heading_marker, list_marker_len};
+use distill_core::text::{Mark, escape_html as esc};
 use distill_pipeline::Library;
 use distill_store::ListQuery;
 
@@ -220,22 +220,17 @@ fn render_body(a: &Article, cited: &HashSet<usize>, out: &mut String) {
                 close_paragraph(out, open);
                 let end =
                     a.sentences[i..].iter().take_while(|x| x.paragraph == s.paragraph).last().map_or(s.end, |x| x.end);
-                // What the paragraph holds before its first sentence: a heading's or
-                // a list item's marker.
-                let before = a.text.get(..s.start).unwrap_or("");
-                let raw_lead = before.rfind("\n\n").map_or(before, |at| &before[at + 2..]);
-                let lead = raw_lead.trim_start();
-                let opening = a.text.get(s.start - lead.len()..end).unwrap_or("");
-                let shape = if a.text.get(s.start..end).is_some_and(|t| t.contains('\n')) {
-                    Shape::Preformatted
-                } else if let Some((rank, _)) = heading_marker(opening).filter(|&(_, len)| len == lead.len()) {
-                    Shape::Heading((rank + 1).min(6))
-                } else if lead.is_empty() || list_marker_len(opening) != lead.len() {
-                    Shape::Prose
-                } else if lead.starts_with(|c: char| c.is_ascii_digit()) {
-                    Shape::Numbered
-                } else {
-                    Shape::Bullet
+                // The paragraph from its start: what comes before its first sentence is
+                // a heading's or a list item's mark, or a code block's indentation.
+                let start = a.text.get(..s.start).and_then(|b| b.rfind("\n\n")).map_or(0, |at| at + 2);
+                let paragraph = a.text.get(start..end).unwrap_or("");
+                let mark = Mark::read(paragraph.trim_start()).map(|(mark, _)| mark);
+                let shape = match mark {
+                    _ if a.text.get(s.start..end).is_some_and(|t| t.contains('\n')) => Shape::Preformatted,
+                    Some(Mark::Heading(rank)) => Shape::Heading((rank + 1).min(6)),
+                    Some(Mark::Bullet) => Shape::Bullet,
+                    Some(Mark::Number(_)) => Shape::Numbered,
+                    None => Shape::Prose,
                 };
                 let item = matches!(shape, Shape::Bullet | Shape::Numbered);
                 if list.is_some() && list != Some(shape) {
@@ -243,11 +238,11 @@ fn render_body(a: &Article, cited: &HashSet<usize>, out: &mut String) {
                     list = None;
                 }
                 if item && list.is_none() {
-                    if shape == Shape::Numbered {
-                        let number = lead.split(['.', ')']).next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(1);
-                        let _ = write!(out, "<ol start=\"{number}\">");
-                    } else {
-                        out.push_str("<ul>");
+                    match mark {
+                        Some(Mark::Number(number)) => {
+                            let _ = write!(out, "<ol start=\"{number}\">");
+                        }
+                        _ => out.push_str("<ul>"),
                     }
                     list = Some(shape);
                 }
@@ -257,7 +252,7 @@ fn render_body(a: &Article, cited: &HashSet<usize>, out: &mut String) {
                     // "- " of YAML.
                     Shape::Preformatted => {
                         out.push_str("<pre>");
-                        out.push_str(&esc(raw_lead));
+                        out.push_str(&esc(a.text.get(start..s.start).unwrap_or("")));
                     }
                     Shape::Heading(rank) => {
                         let _ = write!(out, "<h{rank}>");

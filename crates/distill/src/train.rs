@@ -255,7 +255,7 @@ fn assemble(page: &Page, keep: impl Fn(&BlockSample, usize) -> bool) -> String {
     if chosen.is_empty() {
         chosen = (0..page.blocks.len()).filter(|&k| page.blocks[k].kept_by_rules).collect();
     }
-    distill_extract::join_blocks(chosen.into_iter().map(|k| (page.blocks[k].text.as_str(), page.blocks[k].marker)))
+    distill_extract::join_blocks(chosen.into_iter().map(|k| (page.blocks[k].text.as_str(), page.blocks[k].mark)))
 }
 
 /// Prints precision, recall and F1 of texts against the pages' gold; returns F1.

@@ -120,7 +120,8 @@ fn code_is_shown_as_written() {
         <p>The language team published a short guide on Tuesday for people who write their first program this year.</p>\
         <p>It starts with the smallest program there is, which prints a greeting and then ends at once.</p>\
         <pre><code>fn main() {\n    println!(\"a &lt; b\");\n}</code></pre>\
-        <p>The guide then explains each line, and what the compiler checks before the program ever runs.</p></article></body></html>",
+        <p>The guide then explains each line, and what the compiler checks before the program ever runs.</p>\
+        <pre>    let x = 1;\n}</pre></article></body></html>",
     );
     assert!(
         article["text"].as_str().unwrap().contains("\n\nfn main() {\n    println!(\"a < b\");\n}\n\n"),
@@ -134,7 +135,9 @@ fn code_is_shown_as_written() {
         .and_then(|rest| rest.split("</pre>").next())
         .unwrap_or_else(|| panic!("no <pre> in {body}"));
     assert!(pre.contains("fn main() {\n    println!(&quot;a &lt; b&quot;);\n}"), "{pre}");
-    assert_eq!(body.matches("<pre>").count(), 1, "prose stays in paragraphs: {body}");
+    // A block whose first line is indented more than the rest keeps that indentation.
+    assert!(body.contains("<pre>    <span class=\"sentence\""), "{body}");
+    assert_eq!(body.matches("<pre>").count(), 2, "prose stays in paragraphs: {body}");
 }
 
 /// Lists and headings keep their shape from the page to the stored text ("- ",
