@@ -1,5 +1,9 @@
 //! Bytes to UTF-8: byte-order mark, then a declared charset (HTTP header, `<meta>`,
 //! XML declaration), then UTF-8 validity, then statistical detection.
+//!
+//! A declared UTF-8 stands, broken bytes becoming U+FFFD as in browsers, unless the
+//! page reads clearly as legacy text (a windows-1252 page mislabelled UTF-8): the
+//! detector alone must never turn a few broken bytes into another script.
 
 use encoding_rs::{Encoding, UTF_8};
 
@@ -19,8 +23,13 @@ pub fn decode(bytes: &[u8], declared_charset: Option<&str>) -> Result<String> {
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .or_else(|| prescan_charset(bytes));
     let encoding = match declared {
-        // A page that claims UTF-8 but is not is usually windows-1252: detect instead.
-        Some(enc) if enc == UTF_8 && std::str::from_utf8(bytes).is_err() && !mostly_utf8(bytes) => detect(bytes),
+        // A page that claims UTF-8 but is not is usually windows-1252; but a UTF-8 page
+        // with a few broken bytes is still UTF-8, as browsers read it. The legacy
+        // reading replaces the declaration only when it reads as text.
+        Some(enc) if enc == UTF_8 && std::str::from_utf8(bytes).is_err() && !mostly_utf8(bytes) => {
+            let legacy = detect(bytes);
+            if legacy != UTF_8 && reads_as_text(bytes, legacy) { legacy } else { UTF_8 }
+        }
         // UTF-16 without a BOM is never what an ASCII-compatible `<meta>` means.
         Some(enc) if !enc.is_ascii_compatible() => UTF_8,
         Some(enc) => enc,
@@ -42,6 +51,90 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         invalid += chunk.invalid().len();
     }
     multibyte > 0 && invalid * 4 <= multibyte
+}
+
+/// Whether a legacy reading of a page declared UTF-8 (whose bytes are not) reads as
+/// text rather than as broken bytes. Each word that holds a non-ASCII letter, and
+/// each non-ASCII mark, counts for it or against it:
+/// - for: a word in one script, without a lower-case letter before an upper-case
+///   one; a Latin word only when it also holds an ASCII letter ("café", "Größe") or
+///   is one accented vowel standing alone ("à", "è"); a typographic mark (quotes,
+///   dashes, no-break space, currency signs);
+/// - against: a word that breaks those rules ("ÿþÃ", "яюГ", "cafÃ"), a control
+///   character or a replacement character, any other symbol, and every valid UTF-8
+///   multi-byte character in the page (text that is legacy almost never forms one).
+///
+/// Words of other scripts shorter than three letters count neither way. The reading wins when the
+/// evidence for it is ten times that against.
+fn reads_as_text(bytes: &[u8], legacy: &'static Encoding) -> bool {
+    let mut against: usize =
+        bytes.utf8_chunks().map(|chunk| chunk.valid().chars().filter(|c| !c.is_ascii()).count()).sum();
+    let mut support = 0usize;
+    let (text, _) = legacy.decode_without_bom_handling(bytes);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_alphabetic() {
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, next)) = chars.peek() {
+                if !next.is_alphabetic() {
+                    break;
+                }
+                end = i + next.len_utf8();
+                chars.next();
+            }
+            match word_reads_as_text(&text[start..end]) {
+                Some(true) => support += 1,
+                Some(false) => against += 1,
+                None => {}
+            }
+        } else if !c.is_ascii() {
+            if is_typographic_mark(c) { support += 1 } else { against += 1 }
+        }
+    }
+    support > 0 && against * 10 <= support
+}
+
+/// Whether a word of a legacy reading is a plausible word: `None` for ASCII words
+/// and words of other scripts shorter than three letters, which tell nothing.
+fn word_reads_as_text(word: &str) -> Option<bool> {
+    if word.is_ascii() {
+        return None;
+    }
+    #[derive(PartialEq, Clone, Copy)]
+    enum Script {
+        Latin,
+        Greek,
+        Cyrillic,
+        Other,
+    }
+    let script = |c: char| match c as u32 {
+        _ if c.is_ascii() => Script::Latin,
+        0xc0..=0x24f | 0x1e00..=0x1eff => Script::Latin,
+        0x370..=0x3ff | 0x1f00..=0x1fff => Script::Greek,
+        0x400..=0x52f => Script::Cyrillic,
+        _ => Script::Other,
+    };
+    let mut scripts = word.chars().map(script).filter(|&s| s != Script::Other);
+    let first = scripts.next();
+    if scripts.any(|s| Some(s) != first) {
+        return Some(false);
+    }
+    let chars: Vec<char> = word.chars().collect();
+    if chars.windows(2).any(|pair| pair[0].is_lowercase() && pair[1].is_uppercase()) {
+        return Some(false);
+    }
+    match first {
+        Some(Script::Latin) if word.bytes().any(|b| b.is_ascii_alphabetic()) => Some(true),
+        Some(Script::Latin) => Some(chars.len() == 1 && "àèéìòóùÀÈÉ".contains(chars[0])),
+        _ if chars.len() < 3 => None,
+        _ => Some(true),
+    }
+}
+
+/// Punctuation, spaces and signs that legacy pages carry between words.
+fn is_typographic_mark(c: char) -> bool {
+    matches!(c as u32, 0x2010..=0x205e | 0x20a0..=0x20bf | 0x3000..=0x303f | 0xff01..=0xff0f)
+        || "\u{a0}¡¢£¥§©«®°±²³·¹»¼½¾¿×™".contains(c)
 }
 
 fn detect(bytes: &[u8]) -> &'static Encoding {
@@ -222,6 +315,72 @@ mod tests {
         );
         let text = decode(&bytes, None).unwrap();
         assert!(text.contains("東京の天気は晴れです。"), "{text}");
+    }
+
+    /// Issue 16: a page declared UTF-8 with a few invalid bytes came out as Cyrillic
+    /// ("Bad яюГ( bytes"), the detector overriding the declaration.
+    #[test]
+    fn declared_utf8_with_broken_bytes_stays_utf8() {
+        let page = |bad: &[u8]| {
+            let mut bytes = b"<meta charset=\"utf-8\"><title>Bad ".to_vec();
+            bytes.extend_from_slice(bad);
+            bytes.extend_from_slice(b" bytes</title><p>The council met on Tuesday to vote on the budget.</p>");
+            bytes
+        };
+        for bad in [
+            &b"\xff\xfe\xc3("[..],
+            b"\xc3\x28",
+            b"\xe2\x28\xa1",
+            b"\xf0\x28\x8c\xbc",
+            b"\xc0\xaf",
+            b"\xed\xa0\x80",
+            b"\xff",
+            b"\xfe\xfe\xff\xff",
+            b"caf\xc3",
+        ] {
+            let text = decode(&page(bad), None).unwrap();
+            let expected = String::from_utf8_lossy(&page(bad)).into_owned();
+            assert_eq!(text, expected, "{bad:?}");
+            assert!(text.contains('\u{fffd}'), "{text}");
+            // The same bytes under a UTF-8 HTTP header and no `<meta>`.
+            let bare = page(bad)[22..].to_vec();
+            assert_eq!(decode(&bare, Some("utf-8")).unwrap(), String::from_utf8_lossy(&bare), "{bad:?}");
+        }
+        // Valid UTF-8 elsewhere on the page is more evidence, not less.
+        let mut mixed = page(b"\xff\xfe\xc3(");
+        mixed.extend_from_slice("<p>Don’t panic — the café stays open.</p>".as_bytes());
+        let text = decode(&mixed, None).unwrap();
+        assert!(
+            text.contains("Bad \u{fffd}\u{fffd}\u{fffd}( bytes") && text.contains("Don’t panic — the café"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn declared_utf8_that_is_legacy_text_is_read_as_legacy() {
+        for (encoding, page) in [
+            (
+                encoding_rs::WINDOWS_1252,
+                "<meta charset=utf-8><p>The caf\u{e9} owners said \u{201c}no\u{201d} \u{2014} it costs \u{20ac}5.</p>",
+            ),
+            (
+                encoding_rs::WINDOWS_1252,
+                "<meta charset=utf-8><p>Die Gr\u{f6}\u{df}e des \u{c4}rgers \u{fc}berraschte alle.</p>",
+            ),
+            (
+                encoding_rs::WINDOWS_1252,
+                "<meta charset=utf-8><p>\u{c0} Paris, l'\u{e9}t\u{e9} est chaud \u{e0} midi.</p>",
+            ),
+            (encoding_rs::WINDOWS_1252, "<meta charset=utf-8><p>It was a \u{201c}quoted\u{201d} word.</p>"),
+            (
+                encoding_rs::WINDOWS_1251,
+                "<meta charset=utf-8><p>\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442} \u{43c}\u{438}\u{440}, \u{44d}\u{442}\u{43e} \u{43d}\u{43e}\u{432}\u{43e}\u{441}\u{442}\u{438} \u{434}\u{43d}\u{44f} \u{432} \u{433}\u{43e}\u{440}\u{43e}\u{434}\u{435}.</p>",
+            ),
+        ] {
+            let (bytes, _, _) = encoding.encode(page);
+            assert!(std::str::from_utf8(&bytes).is_err());
+            assert_eq!(decode(&bytes, None).unwrap(), page);
+        }
     }
 
     #[test]

@@ -97,6 +97,24 @@ fn mislabelled_and_mixed_encodings() {
     assert!(doc.is_ok_and(|d| !d.text.contains('\u{1}')));
 }
 
+/// Issue 16: a page declared UTF-8 with a few invalid bytes had its title read as
+/// Cyrillic ("Bad яюГ( bytes"): statistical detection overrode the declaration.
+/// Browsers keep UTF-8 and show U+FFFD where the bytes were broken.
+#[test]
+fn declared_utf8_with_invalid_bytes_keeps_utf8() {
+    let mut page =
+        b"<html><head><meta charset=\"utf-8\"><title>Bad \xff\xfe\xc3( bytes</title></head><body><article>".to_vec();
+    page.extend_from_slice(b"<p>The council voted on Tuesday \xff\xfe\xc3( to approve the new budget, which funds schools, roads and parks.</p>");
+    page.extend_from_slice(b"</article></body></html>");
+    for charset in [None, Some("utf-8")] {
+        let doc = extract_html(&page, charset, &ExtractConfig::default()).unwrap();
+        assert_eq!(doc.title.as_deref(), Some("Bad \u{fffd}\u{fffd}\u{fffd}( bytes"));
+        assert!(doc.text.contains("on Tuesday \u{fffd}\u{fffd}\u{fffd}( to approve"), "{}", doc.text);
+        let cyrillic = |s: &str| s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+        assert!(!cyrillic(&doc.text) && !cyrillic(doc.title.as_deref().unwrap_or_default()), "{doc:?}");
+    }
+}
+
 /// Metadata stated a hundred thousand times: site names, "Written by" labels and title
 /// separators are each read a bounded number of times, not once per pair.
 #[test]
