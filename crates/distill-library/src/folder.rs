@@ -1,12 +1,17 @@
-//! A data folder: `distill.db` (the store) and `index/` (the search replica).
+//! A data folder: `distill.db` (the store, the source of truth) and `index/` (the
+//! search replica that follows the store's change log).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
-use distill_search::SearchIndex;
-use distill_store::{SqliteStore, Store};
+use distill_search::{Results, SearchError, SearchIndex, SearchQuery};
+use distill_store::{ArticleSummary, ListQuery, SqliteStore, Store};
 
-/// Failures opening or keeping a data folder.
+use crate::Code;
+use crate::views::{ArticleView, CopyView, FeedStatus};
+
+/// Failures opening or reading a data folder.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum LibraryError {
@@ -18,23 +23,42 @@ pub enum LibraryError {
     Search(#[from] distill_search::SearchError),
 }
 
-/// The store and search index of one data folder.
+impl LibraryError {
+    /// The stable code callers report.
+    pub fn code(&self) -> Code {
+        match self {
+            LibraryError::Store(_) => Code::StoreUnavailable,
+            LibraryError::Search(SearchError::BadQuery(_)) => Code::BadQuery,
+            LibraryError::Search(SearchError::Busy(_)) => Code::IndexBusy,
+            LibraryError::Search(_) => Code::Internal,
+        }
+    }
+}
+
+/// A `Result` with [`LibraryError`].
+pub type Result<T> = std::result::Result<T, LibraryError>;
+
+/// The store and search index of one data folder. Any number of processes may open
+/// the same folder at once: SQLite (WAL) serializes the writers of the store, the
+/// index writer is a short lease that each process takes only to catch the index up
+/// with the store's change log, and readers reload when any process commits.
 #[derive(Clone)]
 pub struct Library {
     /// Where the data lives.
     pub dir: PathBuf,
     /// The source of truth.
     pub store: Arc<dyn Store>,
-    /// The keyword index.
+    /// The keyword index, a replica of the store.
     pub index: Arc<SearchIndex>,
 }
 
 impl Library {
     /// Opens (creating if needed) the data folder and catches the index up with
     /// anything the store committed that the index missed (a crash between the two
-    /// commits). When another process holds the index writer, catching up is left
-    /// to that process and a warning is logged; the folder still opens for reading.
-    pub fn open(dir: &Path) -> Result<Library, LibraryError> {
+    /// commits, or another process's commit). When another process keeps the index
+    /// writer past the wait, catching up is left to it (or to the next sync) and a
+    /// warning is logged; the folder still opens for reading.
+    pub fn open(dir: &Path) -> Result<Library> {
         let store = Arc::new(SqliteStore::open(&dir.join("distill.db"))?);
         let index = Arc::new(SearchIndex::open(&dir.join("index"))?);
         let library = Library { dir: dir.to_path_buf(), store, index };
@@ -44,9 +68,55 @@ impl Library {
         Ok(library)
     }
 
-    /// Brings the search index up to date with the store.
-    pub fn sync_index(&self) -> Result<usize, LibraryError> {
+    /// Brings the search index up to date with the store, waiting for another
+    /// process's writer lease if needed.
+    pub fn sync_index(&self) -> Result<usize> {
         Ok(self.index.sync(self.store.as_ref())?)
+    }
+
+    /// One step of following the store (what a long-running reader calls every
+    /// second or so): indexes what any process committed and nobody indexed yet (a
+    /// writer killed between its two commits), without waiting on a busy writer.
+    pub fn follow(&self) -> Result<usize> {
+        match self.index.sync_within(self.store.as_ref(), Duration::ZERO) {
+            Err(SearchError::Busy(_)) => Ok(0),
+            other => Ok(other?),
+        }
+    }
+
+    /// An article with the other copies of its story.
+    pub fn article(&self, id: &str) -> Result<Option<ArticleView>> {
+        let Some(article) = self.store.get(id)? else { return Ok(None) };
+        let root = article.duplicate_of.as_deref().unwrap_or(&article.id);
+        let mut copies: Vec<CopyView> = Vec::new();
+        if root != article.id
+            && let Some(original) = self.store.get(root)?
+        {
+            copies.push(CopyView {
+                id: original.id,
+                title: original.title,
+                source: original.source,
+                url: original.url,
+                published: original.published,
+            });
+        }
+        copies.extend(self.store.duplicates_of(root)?.into_iter().filter(|c| c.id != article.id).map(CopyView::from));
+        Ok(Some(ArticleView { article, also_reported_by: copies }))
+    }
+
+    /// A page of stored articles, newest first, and how many there are in all.
+    pub fn list(&self, query: &ListQuery) -> Result<(Vec<ArticleSummary>, usize)> {
+        Ok((self.store.list(query)?, self.store.count()?))
+    }
+
+    /// Feed subscriptions with their state.
+    pub fn feeds(&self) -> Result<Vec<FeedStatus>> {
+        Ok(self.store.feeds()?.into_iter().map(FeedStatus::from).collect())
+    }
+
+    /// Runs a keyword search.
+    pub fn search(&self, query: &SearchQuery) -> Result<Results> {
+        Ok(self.index.search(query)?)
     }
 }
 

@@ -5,19 +5,18 @@
 #![warn(missing_docs)]
 
 mod article;
-mod library;
 mod live;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use distill_ingest::{RawItem, ReadConfig, Skip};
+use distill_library::{Library, LibraryError};
 use distill_store::Upsert;
 use rayon::prelude::*;
 use serde::Serialize;
 
 pub use article::{build_article, extract_item};
-pub use library::{Library, LibraryError};
 pub use live::{FeedOutcome, FeedSelection, PollConfig, ingest_urls, poll_feeds};
 
 /// Settings of every stage.

@@ -7,6 +7,7 @@
 use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use distill_core::Article;
@@ -28,6 +29,10 @@ pub enum SearchError {
     /// The store failed while the index was catching up.
     #[error("store error while indexing: {0}")]
     Store(#[from] distill_store::StoreError),
+    /// Another process held the index writer for longer than the wait; what the
+    /// store holds is indexed by the next sync.
+    #[error("the search index is busy in another process (waited {0:?}); stored articles are indexed by the next sync")]
+    Busy(Duration),
     /// The query is unusable (too long, empty).
     #[error("bad query: {0}")]
     BadQuery(String),
@@ -40,6 +45,11 @@ pub enum SearchError {
         reason: String,
     },
 }
+
+/// How long a sync waits for another process's writer lease by default.
+pub const LEASE_WAIT: Duration = Duration::from_secs(30);
+/// Memory budget of the index writer while it catches up.
+const WRITER_MEMORY: usize = 64 << 20;
 
 /// A `Result` with [`SearchError`].
 pub type Result<T> = std::result::Result<T, SearchError>;
@@ -84,8 +94,10 @@ pub struct Hit {
     pub published: Option<DateTime<FixedOffset>>,
     /// BM25 score.
     pub score: f32,
-    /// A passage of the body, HTML-escaped, with matched terms in `<mark>`.
+    /// A passage of the body, as plain text.
     pub snippet: String,
+    /// Byte ranges of `snippet` that match the query, in order, not overlapping.
+    pub highlights: Vec<[usize; 2]>,
 }
 
 /// Search results.
@@ -116,7 +128,8 @@ struct Fields {
 pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
-    writer: Mutex<Option<IndexWriter>>,
+    /// Serializes this process's catch-ups; the lock file serializes processes.
+    lease: Mutex<()>,
     fields: Fields,
 }
 
@@ -165,8 +178,9 @@ impl SearchIndex {
             }
             Err(e) => return Err(e.into()),
         };
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { index, reader, writer: Mutex::new(None), fields })
+        // Readers follow commits made by any process (tantivy watches meta.json).
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
+        Ok(SearchIndex { index, reader, lease: Mutex::new(()), fields })
     }
 
     /// The store sequence number this index has committed.
@@ -177,47 +191,81 @@ impl SearchIndex {
 
     /// Brings the index up to date with the store's change log; returns how many
     /// articles were (re)indexed.
-    pub fn sync(&self, store: &dyn Store) -> Result<usize> {
-        let mut seq = self.indexed_seq()?;
-        if seq >= store.last_seq()? {
+    ///
+    /// The index writer is a lease, not a possession: it is taken for one catch-up
+    /// and released at once, so any number of processes can share a data folder.
+    /// When another process holds it, this waits up to `wait` for it (that process
+    /// is catching up too, and its pass may already include our changes) and then
+    /// returns [`SearchError::Busy`]; the store keeps the changes, and the next
+    /// process to sync indexes them.
+    pub fn sync_within(&self, store: &dyn Store, wait: Duration) -> Result<usize> {
+        if self.indexed_seq()? >= store.last_seq()? {
+            self.reader.reload()?;
             return Ok(0);
         }
-        let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        if guard.is_none() {
-            *guard = Some(self.index.writer(64 << 20)?);
-        }
-        let writer = guard.as_mut().expect("writer was just created");
+        let _local = self.lease.lock().unwrap_or_else(|p| p.into_inner());
+        let mut writer = self.take_writer(wait)?;
+        // Read again under the lease: the last holder may have caught up already.
+        let mut seq = self.indexed_seq()?;
         let mut count = 0;
         loop {
             let changes = store.changes_since(seq, 1000)?;
             let Some(last) = changes.last() else { break };
             seq = last.seq;
             for change in &changes {
-                self.add(writer, &change.article)?;
+                self.add(&writer, &change.article)?;
             }
             count += changes.len();
         }
-        let mut commit = writer.prepare_commit()?;
-        commit.set_payload(&seq.to_string());
-        commit.commit()?;
+        if count > 0 {
+            let mut commit = writer.prepare_commit()?;
+            commit.set_payload(&seq.to_string());
+            commit.commit()?;
+        }
+        // Waiting for the merges drops the writer and with it the lock file.
+        writer.wait_merging_threads()?;
         self.reader.reload()?;
         Ok(count)
+    }
+
+    /// [`SearchIndex::sync_within`] with the default wait for the writer lease.
+    pub fn sync(&self, store: &dyn Store) -> Result<usize> {
+        self.sync_within(store, LEASE_WAIT)
     }
 
     /// Drops every document and re-indexes the whole store.
     pub fn rebuild(&self, store: &dyn Store) -> Result<usize> {
         {
-            let mut guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-            if guard.is_none() {
-                *guard = Some(self.index.writer(64 << 20)?);
-            }
-            let writer = guard.as_mut().expect("writer was just created");
+            let _local = self.lease.lock().unwrap_or_else(|p| p.into_inner());
+            let mut writer = self.take_writer(LEASE_WAIT)?;
             writer.delete_all_documents()?;
             let mut commit = writer.prepare_commit()?;
             commit.set_payload("0");
             commit.commit()?;
+            writer.wait_merging_threads()?;
         }
         self.sync(store)
+    }
+
+    /// Takes the index writer, retrying while another process holds it.
+    fn take_writer(&self, wait: Duration) -> Result<IndexWriter> {
+        let deadline = Instant::now() + wait;
+        let mut pause = Duration::from_millis(5);
+        loop {
+            match self.index.writer(WRITER_MEMORY) {
+                Ok(writer) => return Ok(writer),
+                Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _))
+                    if Instant::now() < deadline =>
+                {
+                    std::thread::sleep(pause.min(deadline.saturating_duration_since(Instant::now())));
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _)) => {
+                    return Err(SearchError::Busy(wait));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
 
     fn add(&self, writer: &IndexWriter, article: &Article) -> Result<()> {
@@ -289,13 +337,13 @@ impl SearchIndex {
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
             let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
-            let mut snippet = snippets.snippet_from_doc(&doc);
-            snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
-            let mut html = snippet.to_html();
-            if html.is_empty() {
-                let body = text(f.body).unwrap_or_default();
-                html = distill_core::text::escape_html(&body.chars().take(200).collect::<String>());
-            }
+            let snippet = snippets.snippet_from_doc(&doc);
+            let (passage, highlights) = if snippet.is_empty() {
+                (text(f.body).unwrap_or_default().chars().take(200).collect(), Vec::new())
+            } else {
+                let ranges = snippet.highlighted().iter().map(|r| [r.start, r.end]).collect();
+                (snippet.fragment().to_string(), ranges)
+            };
             hits.push(Hit {
                 id: text(f.id).unwrap_or_default(),
                 title: text(f.title).unwrap_or_default(),
@@ -303,7 +351,8 @@ impl SearchIndex {
                 source: text(f.source),
                 published: text(f.published).and_then(|t| DateTime::parse_from_rfc3339(&t).ok()),
                 score,
-                snippet: html,
+                snippet: passage,
+                highlights,
             });
         }
         Ok(Results { total, hits })
@@ -390,7 +439,9 @@ mod tests {
         let r = index.search(&q("strikes")).unwrap();
         assert_eq!(r.total, 2);
         assert_eq!(r.hits[0].id, "a", "title match ranks first");
-        assert!(r.hits[0].snippet.contains("<mark>strike</mark>"), "{}", r.hits[0].snippet);
+        let hit = &r.hits[0];
+        let marked: Vec<&str> = hit.highlights.iter().map(|[a, b]| &hit.snippet[*a..*b]).collect();
+        assert!(marked.iter().any(|m| m.eq_ignore_ascii_case("strike")), "{marked:?} in {}", hit.snippet);
         let r = index.search(&SearchQuery { source: Some("capital daily".into()), ..q("strike") }).unwrap();
         assert_eq!(r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["b"]);
         let since = NaiveDate::from_ymd_opt(2026, 9, 5).unwrap();
@@ -410,6 +461,35 @@ mod tests {
         index.sync(&store).unwrap();
         assert_eq!(index.search(&q("returned")).unwrap().total, 1);
         assert_eq!(index.search(&SearchQuery { include_duplicates: true, ..q("returned") }).unwrap().total, 2);
+    }
+
+    /// Guards the shared data folder: the writer is a lease taken per catch-up, so
+    /// a second handle (another process) can write after the first, a holder blocks
+    /// the other only for its wait, and a reader sees the other's commits.
+    #[test]
+    fn handles_on_one_folder_take_turns_with_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("distill.db")).unwrap();
+        let first = SearchIndex::open(&dir.path().join("index")).unwrap();
+        let second = SearchIndex::open(&dir.path().join("index")).unwrap();
+        let q = |text: &str| SearchQuery { text: text.into(), limit: 10, ..Default::default() };
+        store.upsert(&article("a", "Pilots strike", "The harbour pilots walked out.", "Harbor Gazette", 1)).unwrap();
+        assert_eq!(first.sync(&store).unwrap(), 1);
+        assert_eq!(second.sync(&store).unwrap(), 0, "the first handle's commit counts for both");
+        assert_eq!(second.search(&q("pilots")).unwrap().total, 1);
+        store.upsert(&article("b", "Ferries cancelled", "All ferries were cancelled.", "Harbor Gazette", 2)).unwrap();
+        let held = first.index.writer::<TantivyDocument>(WRITER_MEMORY).unwrap();
+        match second.sync_within(&store, Duration::from_millis(50)) {
+            Err(SearchError::Busy(_)) => {}
+            other => panic!("expected Busy while the other handle holds the writer, got {other:?}"),
+        }
+        drop(held);
+        assert_eq!(second.sync(&store).unwrap(), 1);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while first.search(&q("ferries")).unwrap().total == 0 {
+            assert!(Instant::now() < deadline, "the first handle's reader never saw the second's commit");
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use axum::Router;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use axum::routing::get;
-use distill_pipeline::Library;
+use distill_library::Library;
 
 /// Builds the router over a library.
 pub fn router(library: Library) -> Router {
@@ -45,12 +45,32 @@ async fn security_headers(mut response: Response) -> Response {
 /// Serves until the process is stopped (Ctrl-C ends it gracefully).
 pub async fn serve(library: Library, addr: SocketAddr, on_ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
+    tokio::spawn(follow(library.clone()));
     on_ready(listener.local_addr()?);
     axum::serve(listener, router(library))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
+}
+
+/// Keeps the search replica up with the store while serving: other processes
+/// (an ingest, a fetch) commit to the store and usually index what they wrote;
+/// this catches what they could not (killed between the two commits), and the
+/// index reader picks up any process's index commit on its own.
+async fn follow(library: Library) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        let library = library.clone();
+        match tokio::task::spawn_blocking(move || library.follow()).await {
+            Ok(Ok(0)) => {}
+            Ok(Ok(n)) => tracing::info!(indexed = n, "search index caught up with the store"),
+            Ok(Err(error)) => tracing::warn!(%error, "search index could not follow the store"),
+            Err(error) => tracing::warn!(%error, "index follower failed"),
+        }
+    }
 }
 
 /// Runs blocking store or index work off the async threads.

@@ -10,7 +10,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use distill_core::Article;
 use distill_core::text::{Mark, escape_html as esc};
-use distill_pipeline::Library;
+use distill_library::{CopyView, Library};
 use distill_store::ListQuery;
 
 use crate::api::{ApiError, SearchParams, load};
@@ -78,20 +78,15 @@ pub(crate) async fn home(State(lib): State<Library>) -> Response {
 
 /// Subscriptions with their state, so a failing feed is seen, not silently retried.
 pub(crate) async fn feeds(State(lib): State<Library>) -> Response {
-    let feeds = match read(move || lib.store.feeds()).await {
+    let feeds = match read(move || lib.feeds()).await {
         Ok(feeds) => feeds,
         Err(e) => return error_page(e),
     };
     let mut main = String::from("<h1>Feeds</h1><ol class=\"articles feeds\">");
     let when = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
-    for f in &feeds {
-        let state = if f.dead {
-            format!("dead after {} failures; add it again to revive", f.failures)
-        } else if f.failures > 0 {
-            format!("failing ({} in a row); next try {}", f.failures, when(f.next_due))
-        } else {
-            format!("next check {}", when(f.next_due))
-        };
+    for status in &feeds {
+        let state = status.describe();
+        let f = &status.feed;
         let checked = f.last_checked.map(when).unwrap_or_else(|| "never".into());
         let _ = write!(
             main,
@@ -115,7 +110,8 @@ pub(crate) async fn feeds(State(lib): State<Library>) -> Response {
 
 pub(crate) async fn article(State(lib): State<Library>, Path(id): Path<String>) -> Response {
     match load(lib, id).await {
-        Ok((a, copies)) => Html(layout(&a.title, "", &render_article(&a, &copies))).into_response(),
+        Ok(view) => Html(layout(&view.article.title, "", &render_article(&view.article, &view.also_reported_by)))
+            .into_response(),
         Err(e) => error_page(e),
     }
 }
@@ -125,7 +121,7 @@ fn cite_links(citations: &[usize]) -> String {
 }
 
 /// Renders the article page body.
-pub fn render_article(a: &Article, copies: &[distill_store::ArticleSummary]) -> String {
+pub fn render_article(a: &Article, copies: &[CopyView]) -> String {
     let mut out = String::with_capacity(a.text.len() * 2);
     let _ = write!(out, "<article class=\"story\"><h1>{}</h1><p class=\"meta\">", esc(&a.title));
     let mut meta = Vec::new();
@@ -313,7 +309,7 @@ pub(crate) async fn search(State(lib): State<Library>, Query(params): Query<Sear
         Ok(query) => query,
         Err(e) => return error_page(e),
     };
-    let results = match read(move || lib.index.search(&query)).await {
+    let results = match read(move || lib.search(&query)).await {
         Ok(r) => r,
         Err(e) => return error_page(e),
     };
@@ -323,7 +319,6 @@ pub(crate) async fn search(State(lib): State<Library>, Query(params): Query<Sear
         results.total
     );
     for hit in &results.hits {
-        // The snippet is HTML produced by the index: text escaped, matches in <mark>.
         let _ = write!(
             main,
             "<li><a href=\"/articles/{}\">{}</a><span class=\"meta\">{} · {}</span><p class=\"snippet\">{}</p></li>",
@@ -331,11 +326,24 @@ pub(crate) async fn search(State(lib): State<Library>, Query(params): Query<Sear
             esc(&hit.title),
             esc(hit.source.as_deref().unwrap_or("")),
             date(hit.published),
-            hit.snippet
+            marked(&hit.snippet, &hit.highlights)
         );
     }
     main.push_str("</ol>");
     Html(layout(&format!("Search: {q}"), &q, &main)).into_response()
+}
+
+/// A snippet as HTML: the text escaped, the matched ranges in `<mark>`.
+fn marked(snippet: &str, highlights: &[[usize; 2]]) -> String {
+    let mut out = String::with_capacity(snippet.len() + 16 * highlights.len());
+    let mut at = 0;
+    for &[start, end] in highlights {
+        let (Some(before), Some(hit)) = (snippet.get(at..start), snippet.get(start..end)) else { continue };
+        let _ = write!(out, "{}<mark>{}</mark>", esc(before), esc(hit));
+        at = end;
+    }
+    out.push_str(&esc(snippet.get(at..).unwrap_or("")));
+    out
 }
 
 pub(crate) async fn stylesheet() -> Response {

@@ -100,18 +100,20 @@ impl SqliteStore {
 
     fn migrate(&self) -> Result<()> {
         let mut conn = self.lock();
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         let supported = MIGRATIONS.len() as i64;
-        if version > supported {
-            return Err(StoreError::TooNew { found: version, supported });
-        }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = conn.transaction()?;
+        // One migration per write transaction, the version read inside it: processes
+        // that open a fresh folder at once take turns instead of applying a step twice.
+        loop {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if version > supported {
+                return Err(StoreError::TooNew { found: version, supported });
+            }
+            let Some(sql) = MIGRATIONS.get(version as usize) else { return Ok(()) };
             tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
-        Ok(())
     }
 }
 

@@ -6,7 +6,8 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::Subcommand;
-use distill_pipeline::{Library, PipelineConfig, Silent};
+use distill_library::Library;
+use distill_pipeline::{PipelineConfig, Silent};
 
 #[derive(Subcommand)]
 pub enum BenchCommand {

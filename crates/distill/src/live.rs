@@ -10,7 +10,8 @@ use anyhow::{Context, bail};
 use chrono::Utc;
 use clap::{Args, Subcommand};
 use distill_ingest::{FetchConfig, Fetcher};
-use distill_pipeline::{FeedOutcome, FeedSelection, Library, PipelineConfig, PollConfig};
+use distill_library::Library;
+use distill_pipeline::{FeedOutcome, FeedSelection, PipelineConfig, PollConfig};
 use distill_store::Feed;
 
 /// Settings of the HTTP fetcher shared by every command that goes online.
@@ -147,7 +148,7 @@ pub fn feeds(library: &Library, what: FeedsCommand) -> anyhow::Result<ExitCode> 
             Ok(if outcomes.iter().any(|o| o.error.is_some()) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         FeedsCommand::List { json } => {
-            let feeds = library.store.feeds()?;
+            let feeds = library.feeds()?;
             if json {
                 println!("{}", serde_json::to_string(&feeds)?);
                 return Ok(ExitCode::SUCCESS);
@@ -155,16 +156,9 @@ pub fn feeds(library: &Library, what: FeedsCommand) -> anyhow::Result<ExitCode> 
             if feeds.is_empty() {
                 println!("no feeds (add one with `distill feeds add URL`)");
             }
-            for f in &feeds {
-                let state = if f.dead {
-                    format!("DEAD after {} failures", f.failures)
-                } else if f.failures > 0 {
-                    format!("failing ({} in a row)", f.failures)
-                } else if f.last_success.is_some() {
-                    "ok".to_string()
-                } else {
-                    "new".to_string()
-                };
+            for status in &feeds {
+                let state = status.label();
+                let f = &status.feed;
                 println!("{}  [{state}]  {}", f.url, f.title.as_deref().unwrap_or("(untitled)"));
                 let checked =
                     f.last_checked.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or("never".into());

@@ -14,7 +14,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
-use distill_pipeline::{Library, PipelineConfig, Progress};
+use distill_library::Library;
+use distill_pipeline::{PipelineConfig, Progress};
 use distill_search::SearchQuery;
 use distill_store::ListQuery;
 
@@ -268,14 +269,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Show { id, json } => {
             let library = open(&cli.data)?;
-            let Some(article) = library.store.get(&id)? else {
+            let Some(view) = library.article(&id)? else {
                 bail!("no article with id {id:?} (see `distill list`)");
             };
-            let copies = distill_server::api::story_copies(library.store.as_ref(), &article)?;
             if json {
-                println!("{}", serde_json::to_string(&distill_server::api::article_view(&article, &copies))?);
+                println!("{}", serde_json::to_string(&view)?);
             } else {
-                print!("{}", render::article_text(&article, &copies));
+                print!("{}", render::article_text(&view));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -298,7 +298,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 until: date("until", until)?,
                 include_duplicates: all,
             };
-            let results = library.index.search(&q)?;
+            let results = library.search(&q)?;
             if json {
                 println!("{}", serde_json::to_string(&results)?);
             } else {
@@ -306,7 +306,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 for hit in &results.hits {
                     let date = hit.published.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
                     println!("\n{}  {}  [{} {}]", hit.id, hit.title, hit.source.as_deref().unwrap_or(""), date);
-                    println!("  {}", render::snippet_text(&hit.snippet));
+                    println!("  {}", render::snippet_text(&hit.snippet, &hit.highlights));
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -2,10 +2,11 @@
 
 use std::fmt::Write;
 
-use distill_core::Article;
+use distill_library::ArticleView;
 
 /// Title, source and date, key points with citation markers, body, insights.
-pub fn article_text(a: &Article, copies: &[distill_store::ArticleSummary]) -> String {
+pub fn article_text(view: &ArticleView) -> String {
+    let (a, copies) = (&view.article, &view.also_reported_by);
     let mut out = String::new();
     let _ = writeln!(out, "{}\n", a.title);
     let mut meta = Vec::new();
@@ -45,14 +46,15 @@ pub fn article_text(a: &Article, copies: &[distill_store::ArticleSummary]) -> St
     out
 }
 
-/// Turns an HTML snippet (escaped text with `<mark>`) into terminal text.
-pub fn snippet_text(html: &str) -> String {
-    html.replace("<mark>", "«")
-        .replace("</mark>", "»")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&amp;", "&")
+/// A search snippet for a terminal: the matched ranges between « and ».
+pub fn snippet_text(snippet: &str, highlights: &[[usize; 2]]) -> String {
+    let mut out = String::with_capacity(snippet.len() + 4 * highlights.len());
+    let mut at = 0;
+    for &[start, end] in highlights {
+        let (Some(before), Some(hit)) = (snippet.get(at..start), snippet.get(start..end)) else { continue };
+        let _ = write!(out, "{before}«{hit}»");
+        at = end;
+    }
+    out.push_str(snippet.get(at..).unwrap_or(""));
+    out
 }

@@ -103,7 +103,19 @@ fn search_finds_known_articles_and_filters() {
     let titles: Vec<&str> = hits["hits"].as_array().unwrap().iter().map(|h| h["title"].as_str().unwrap()).collect();
     assert!(titles.iter().any(|t| t.contains("Calverton")), "{titles:?}");
     let first = &hits["hits"][0];
-    assert!(first["snippet"].as_str().unwrap().contains("<mark>"), "{first}");
+    // The snippet is plain text; the highlights are byte ranges of query words in it.
+    let snippet = first["snippet"].as_str().unwrap();
+    let marked: Vec<&str> = first["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
+        .collect();
+    assert!(!marked.is_empty() && !snippet.contains("<mark>"), "{first}");
+    assert!(
+        marked.iter().all(|m| ["dockworker", "automat", "crane"].iter().any(|w| m.to_lowercase().starts_with(w))),
+        "{marked:?}"
+    );
     // Title words rank their article first.
     let hits = json(data, &["search", "velanumab", "--json"]);
     assert!(hits["total"].as_u64().unwrap() >= 3);

@@ -1,0 +1,14 @@
+//! The read side of distill: the data folder ([`Library`]) that every process opens,
+//! the read queries, and the typed views (articles, feeds, search hits) that the
+//! CLI, the JSON API and the web pages all render, and the error [`Code`]s they
+//! all report. It holds no HTTP client and no ingest code, so a read-only server
+//! depends on nothing that writes.
+#![warn(missing_docs)]
+
+pub mod code;
+mod folder;
+mod views;
+
+pub use code::Code;
+pub use folder::{Library, LibraryError};
+pub use views::{ArticleView, CopyView, FeedState, FeedStatus, SentenceView};

@@ -1,0 +1,168 @@
+//! Typed views: the shapes that the CLI (`show --json`, `feeds list --json`), the JSON
+//! API and the web pages all render, so one article is described one way.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use distill_core::{Article, Insight, Summary};
+use distill_store::{ArticleSummary, Feed};
+use serde::{Serialize, Serializer};
+
+/// An article with the other copies of its story: what an article page shows.
+/// Serializes as the public article JSON (`show --json`, `/api/articles/{id}`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleView {
+    /// The stored article.
+    pub article: Article,
+    /// Its original (when it is a copy) and the original's other copies, oldest first.
+    pub also_reported_by: Vec<CopyView>,
+}
+
+/// Another copy of a story, as listed under "Also reported by".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CopyView {
+    /// Article id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Publication name.
+    pub source: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Publication time, in the publisher's offset.
+    #[serde(serialize_with = "rfc3339")]
+    pub published: Option<DateTime<FixedOffset>>,
+}
+
+impl From<ArticleSummary> for CopyView {
+    fn from(a: ArticleSummary) -> Self {
+        CopyView { id: a.id, title: a.title, source: a.source, url: a.url, published: a.published }
+    }
+}
+
+/// A sentence as the article JSON shows it: its text and byte offsets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceView<'a> {
+    /// Position in the body, from 0.
+    pub index: usize,
+    /// The sentence.
+    pub text: &'a str,
+    /// Byte offset of the first byte in the body.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// The public article JSON, field by field.
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: &'a Option<String>,
+    source: &'a Option<String>,
+    byline: &'a Option<String>,
+    #[serde(serialize_with = "rfc3339")]
+    published: Option<DateTime<FixedOffset>>,
+    language: &'a Option<String>,
+    text: &'a str,
+    sentences: Vec<SentenceView<'a>>,
+    summary: &'a Summary,
+    insights: &'a [Insight],
+    duplicate_of: &'a Option<String>,
+    also_reported_by: &'a [CopyView],
+}
+
+impl Serialize for ArticleView {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = &self.article;
+        ArticleJson {
+            id: &a.id,
+            title: &a.title,
+            url: &a.url,
+            source: &a.source,
+            byline: &a.byline,
+            published: a.published,
+            language: &a.language,
+            text: &a.text,
+            sentences: a
+                .sentences
+                .iter()
+                .map(|s| SentenceView { index: s.index, text: &s.text, start: s.start, end: s.end })
+                .collect(),
+            summary: &a.summary,
+            insights: &a.insights,
+            duplicate_of: &a.duplicate_of,
+            also_reported_by: &self.also_reported_by,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// A feed subscription with its state, as `feeds list`, `/api/feeds` and the feeds
+/// page show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeedStatus {
+    /// The subscription and its polling fields.
+    #[serde(flatten)]
+    pub feed: Feed,
+    /// Where it stands.
+    pub state: FeedState,
+}
+
+/// Where a subscription stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedState {
+    /// Not fetched successfully yet.
+    New,
+    /// Polled on schedule.
+    Ok,
+    /// The last polls failed; retried with backoff.
+    Failing,
+    /// Failed too often (or gone): no longer polled until added again.
+    Dead,
+}
+
+impl From<Feed> for FeedStatus {
+    fn from(feed: Feed) -> Self {
+        let state = if feed.dead {
+            FeedState::Dead
+        } else if feed.failures > 0 {
+            FeedState::Failing
+        } else if feed.last_success.is_none() {
+            FeedState::New
+        } else {
+            FeedState::Ok
+        };
+        FeedStatus { feed, state }
+    }
+}
+
+impl FeedStatus {
+    /// A short label: "ok", "new", "failing (3 in a row)", "DEAD after 8 failures".
+    pub fn label(&self) -> String {
+        match self.state {
+            FeedState::New => "new".into(),
+            FeedState::Ok => "ok".into(),
+            FeedState::Failing => format!("failing ({} in a row)", self.feed.failures),
+            FeedState::Dead => format!("DEAD after {} failures", self.feed.failures),
+        }
+    }
+
+    /// One line on where the feed stands and what happens next, for people.
+    pub fn describe(&self) -> String {
+        let when = |t: DateTime<Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+        match self.state {
+            FeedState::Dead => format!("dead after {} failures; add it again to revive", self.feed.failures),
+            FeedState::Failing => {
+                format!("failing ({} in a row); next try {}", self.feed.failures, when(self.feed.next_due))
+            }
+            FeedState::Ok | FeedState::New => format!("next check {}", when(self.feed.next_due)),
+        }
+    }
+}
+
+fn rfc3339<S: Serializer>(value: &Option<DateTime<FixedOffset>>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(d) => serializer.serialize_some(&d.to_rfc3339()),
+        None => serializer.serialize_none(),
+    }
+}
