@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Analysis, Block, Role, Verdict, ends_sentence};
+use crate::blocks::{Analysis, Block, Role, Verdict, ends_sentence, reads_as_boilerplate};
 use crate::dom::{Dom, NONE};
 use crate::forest::Forest;
 use crate::marks;
@@ -245,7 +245,7 @@ impl CharCounts {
 /// `<header>` beside the body) never comes back. Scored all the same, so that the
 /// model learns from the same blocks.
 pub(crate) fn may_keep(b: &Block) -> bool {
-    b.verdict != Verdict::Outside || !crate::content::reads_as_boilerplate(b)
+    b.verdict != Verdict::Outside || !reads_as_boilerplate(b)
 }
 
 /// Whether the model may bring back a block the rules dropped for this reason: it

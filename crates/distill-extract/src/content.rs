@@ -5,108 +5,10 @@
 
 use distill_core::text::{Mark, collapse_whitespace, whitespace_len};
 
+use crate::blocks::{Analysis, Block, Role, Verdict, ends_sentence, reads_as_boilerplate};
 use crate::dom::{Dom, Kind, NONE, is_block};
 use crate::marks;
 use rustc_hash::FxHashMap as HashMap;
-
-/// A run of text owned by one block element.
-#[derive(Debug)]
-pub(crate) struct Block {
-    /// The block element that owns the text.
-    pub owner: usize,
-    pub text: String,
-    pub chars: usize,
-    /// Words (whitespace-separated), counted once: several rules and features read it.
-    pub words: usize,
-    pub link_chars: usize,
-    /// Heading rank: 1 for `<h1>` to 6 for `<h6>`, 0 for other blocks.
-    pub level: u8,
-    /// What the rules decided about the block.
-    pub verdict: Verdict,
-    /// The mark it is written with in the body: a heading's rank, or the bullet or
-    /// number of the list item it opens.
-    pub mark: Option<Mark>,
-}
-
-impl Block {
-    /// Whether the rules keep the block.
-    pub fn kept(&self) -> bool {
-        self.verdict == Verdict::Kept
-    }
-
-    /// Whether the block is a heading.
-    pub fn heading(&self) -> bool {
-        self.level > 0
-    }
-
-    /// What the block adds to the subtree that holds it when the density selection
-    /// weighs subtrees.
-    pub fn role(&self) -> Role {
-        if self.link_chars * 10 >= self.chars * 3 {
-            return Role::Clutter;
-        }
-        if self.chars >= 120 || (self.words >= 6 && ends_sentence(&self.text)) {
-            Role::Prose
-        } else if self.heading() || self.words >= 3 {
-            Role::Neutral
-        } else {
-            Role::Clutter
-        }
-    }
-}
-
-/// A block's part in the density selection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Role {
-    /// Sentences with few links: the article's substance.
-    Prose,
-    /// Headings, list items and table rows: neither add nor cost.
-    Neutral,
-    /// Menus, link lists, labels: cost a fifth of their length.
-    Clutter,
-}
-
-/// What the rules decided about a block, and why.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Verdict {
-    /// Outside the subtree the density selection chose.
-    Outside = 0,
-    /// Its text reads as boilerplate (a byline, a date, a share prompt).
-    Boilerplate = 1,
-    /// A second copy of a paragraph already kept.
-    Repeat = 2,
-    /// A short label above the body (a section name, a kicker).
-    Label = 3,
-    /// In a section about the site ("About the author", "Related posts").
-    Furniture = 4,
-    /// The page's title, which the document carries apart from its body.
-    Title = 5,
-    /// Mostly link text (a list of links, a row of tags).
-    Links = 6,
-    /// Kept.
-    Kept = 7,
-}
-
-/// Every visible block of a page with what the rules decided about it.
-pub(crate) struct Analysis {
-    /// Blocks in page order (chrome left out).
-    pub blocks: Vec<Block>,
-    /// Each node's marks joined with its ancestors' (see [`crate::marks`]).
-    pub marks: Vec<u32>,
-    /// The element the density selection chose.
-    pub selected: usize,
-    /// Visible characters of each subtree.
-    pub text_len: Vec<usize>,
-    /// Visible characters inside links, per subtree.
-    pub link_len: Vec<usize>,
-}
-
-/// Returns the article body of a page: paragraphs separated by a blank line.
-pub fn main_text(dom: &Dom, titles: &[String]) -> String {
-    let Some(analysis) = analyze(dom, titles) else { return String::new() };
-    let keep = crate::classify::keep(dom, &analysis);
-    join_blocks(analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| (b.text.as_str(), b.mark)))
-}
 
 /// Joins kept blocks, each with its mark, into a body, one paragraph per block: a
 /// block equal to the one before it, or a paragraph of 8+ words already in the body,
@@ -697,63 +599,13 @@ fn is_furniture_heading(text: &str) -> bool {
     text.split_whitespace().count() <= 8 && OPENERS.iter().any(|o| lower.starts_with(o))
 }
 
-pub(crate) fn ends_sentence(text: &str) -> bool {
-    text.trim_end().ends_with(['.', '!', '?', '"', '”', '\''])
-}
-
-/// Boilerplate lines that survive class rules: bylines, datelines, share prompts,
-/// ads and the like.
-pub(crate) fn reads_as_boilerplate(b: &Block) -> bool {
-    let text = &b.text;
-    if b.words <= 12 {
-        let lower = text.to_lowercase();
-        if (lower.starts_with("by ") || lower.starts_with("written by ")) && !ends_sentence(text) {
-            return true;
-        }
-        if distill_core::time::parse_date(text).is_some() {
-            return true;
-        }
-        const CHROME: &[&str] = &[
-            "advertisement",
-            "share this",
-            "share on",
-            "sign up",
-            "subscribe",
-            "newsletter",
-            "read more",
-            "related:",
-            "follow us",
-            "click here",
-            "all rights reserved",
-            "copyright",
-            "©",
-            "loading",
-            "skip to",
-            "listen to this",
-            "min read",
-            "print this",
-            "email this",
-            "continue reading",
-            "view comments",
-            "sponsored",
-            "for later",
-            "article continues below",
-            "mailing list",
-        ];
-        if CHROME.iter().any(|c| lower.contains(c)) {
-            return true;
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ExtractConfig;
 
     fn body(html: &str) -> String {
-        main_text(&Dom::parse(html, &ExtractConfig::default()), &["Big News Today".to_string()])
+        crate::main_text(&Dom::parse(html, &ExtractConfig::default()), &["Big News Today".to_string()])
     }
 
     const PROSE: &str =

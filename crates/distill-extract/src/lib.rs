@@ -5,6 +5,7 @@
 //! [`ExtractConfig`] so that a hostile page costs bounded time and memory.
 #![warn(missing_docs)]
 
+mod blocks;
 mod classify;
 mod content;
 mod dom;
@@ -77,7 +78,7 @@ pub fn extract_html(bytes: &[u8], declared_charset: Option<&str>, config: &Extra
 /// Extracts the article from an HTML page already decoded to a string.
 pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> {
     let (dom, meta) = parse_page(html, config)?;
-    let body = content::main_text(&dom, &meta.title_forms);
+    let body = main_text(&dom, &meta.title_forms);
     let text = if body.trim().is_empty() {
         // A page with no block structure at all: fall back to the text rules.
         plain::extract(&dom.visible_text()).text
@@ -98,6 +99,14 @@ pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> 
         site_name: meta.site_name,
         text,
     })
+}
+
+/// Returns the article body of a page: the blocks the rules read, kept where the
+/// block classifier keeps them, paragraphs separated by a blank line.
+fn main_text(dom: &dom::Dom, titles: &[String]) -> String {
+    let Some(analysis) = content::analyze(dom, titles) else { return String::new() };
+    let keep = classify::keep(dom, &analysis);
+    join_blocks(analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| (b.text.as_str(), b.mark)))
 }
 
 /// Parses a decoded page within the configured limits and reads its metadata.
