@@ -49,13 +49,89 @@ pub struct Bullet {
     pub citations: Vec<usize>,
 }
 
+/// How key points were made.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum SummaryMethod {
+    /// Sentences chosen for centrality and coverage, shortened only by deleting spans.
+    #[default]
+    Extractive,
+    /// The first sentences, unchanged (the baseline).
+    Lead,
+}
+
+impl SummaryMethod {
+    /// The name, as JSON and the CLI write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SummaryMethod::Extractive => "extractive",
+            SummaryMethod::Lead => "lead",
+        }
+    }
+}
+
 /// The key points of an article and how they were made.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
-    /// The method that produced the bullets ("extractive", or a model's name).
-    pub method: String,
+    /// The method that produced the bullets.
+    pub method: SummaryMethod,
     /// The key points, in article order.
     pub bullets: Vec<Bullet>,
+}
+
+/// The kind of an insight question: what a careful reader asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum InsightKind {
+    /// What the plan or event consists of.
+    Components,
+    /// What led up to it.
+    Background,
+    /// Why an actor acts.
+    Motives,
+    /// How actors responded.
+    Reactions,
+    /// What it could mean.
+    Implications,
+    /// What could go wrong.
+    Risks,
+    /// Money, trade, resources.
+    Economics,
+    /// What stands in the way.
+    Obstacles,
+    /// What comes next.
+    Outlook,
+    /// Where supporters and critics differ.
+    CompetingViews,
+    /// What success depends on.
+    SuccessFactors,
+    /// An actor's role.
+    Actors,
+    /// Its effect on someone.
+    Effects,
+}
+
+impl InsightKind {
+    /// The name, as JSON and the pages write it ("competing-views").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InsightKind::Components => "components",
+            InsightKind::Background => "background",
+            InsightKind::Motives => "motives",
+            InsightKind::Reactions => "reactions",
+            InsightKind::Implications => "implications",
+            InsightKind::Risks => "risks",
+            InsightKind::Economics => "economics",
+            InsightKind::Obstacles => "obstacles",
+            InsightKind::Outlook => "outlook",
+            InsightKind::CompetingViews => "competing-views",
+            InsightKind::SuccessFactors => "success-factors",
+            InsightKind::Actors => "actors",
+            InsightKind::Effects => "effects",
+        }
+    }
 }
 
 /// A question the article raises, grounded in the sentences that speak to it.
@@ -63,8 +139,8 @@ pub struct Summary {
 pub struct Insight {
     /// The question.
     pub question: String,
-    /// The kind of question ("components", "background", "actors", ...).
-    pub kind: String,
+    /// The kind of question.
+    pub kind: InsightKind,
     /// Indices of the sentences that ground the question.
     pub citations: Vec<usize>,
 }

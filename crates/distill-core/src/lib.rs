@@ -9,5 +9,5 @@ pub mod id;
 pub mod text;
 pub mod time;
 
-pub use article::{Article, Bullet, Document, Insight, Sentence, Summary};
+pub use article::{Article, Bullet, Document, Insight, InsightKind, Sentence, Summary, SummaryMethod};
 pub use id::{ArticleId, article_id, content_hash, normalize_url};

@@ -10,13 +10,13 @@
 
 use std::collections::HashSet;
 
-use distill_core::{Insight, Sentence};
+use distill_core::{Insight, InsightKind, Sentence};
 
 use crate::terms::{Entity, Terms};
 
 /// One kind of question: its cues in the text and how to phrase it.
 struct Kind {
-    name: &'static str,
+    name: InsightKind,
     cues: &'static [&'static str],
     /// Template: `{topic}` is the article's subject, `{who}` an entity.
     template: &'static str,
@@ -25,9 +25,14 @@ struct Kind {
 }
 
 const KINDS: &[Kind] = &[
-    Kind { name: "components", cues: &[], template: "What is known so far about {topic}?", needs_entity: false },
     Kind {
-        name: "background",
+        name: InsightKind::Components,
+        cues: &[],
+        template: "What is known so far about {topic}?",
+        needs_entity: false,
+    },
+    Kind {
+        name: InsightKind::Background,
         cues: &[
             "since",
             "after",
@@ -48,7 +53,7 @@ const KINDS: &[Kind] = &[
         needs_entity: false,
     },
     Kind {
-        name: "motives",
+        name: InsightKind::Motives,
         cues: &[
             "to counter",
             "aim",
@@ -71,7 +76,7 @@ const KINDS: &[Kind] = &[
         needs_entity: true,
     },
     Kind {
-        name: "reactions",
+        name: InsightKind::Reactions,
         cues: &[
             "said", "says", "argue", "warn", "criticiz", "criticis", "welcomed", "condemn", "praise", "respond",
             "reaction", "told", "denied", "called", "noted",
@@ -80,13 +85,13 @@ const KINDS: &[Kind] = &[
         needs_entity: true,
     },
     Kind {
-        name: "implications",
+        name: InsightKind::Implications,
         cues: &["could", "may ", "might", "would", "implication", "impact", "effect", "consequence", "signal", "mean"],
         template: "What are the potential implications of {topic} for {who}?",
         needs_entity: true,
     },
     Kind {
-        name: "risks",
+        name: InsightKind::Risks,
         cues: &[
             "risk",
             "threat",
@@ -106,7 +111,7 @@ const KINDS: &[Kind] = &[
         needs_entity: true,
     },
     Kind {
-        name: "economics",
+        name: InsightKind::Economics,
         cues: &[
             "econom", "invest", "billion", "million", "resource", "trade", "market", "percent", "mineral", "price",
             "cost", "budget", "revenue", "jobs", "tax", "fund", "profit", "financ", "sanction", "lithium", "oil",
@@ -115,7 +120,7 @@ const KINDS: &[Kind] = &[
         needs_entity: false,
     },
     Kind {
-        name: "obstacles",
+        name: InsightKind::Obstacles,
         cues: &[
             "lack",
             "doubt",
@@ -136,7 +141,7 @@ const KINDS: &[Kind] = &[
         needs_entity: false,
     },
     Kind {
-        name: "outlook",
+        name: InsightKind::Outlook,
         cues: &[
             "will ",
             "expected",
@@ -154,7 +159,7 @@ const KINDS: &[Kind] = &[
         needs_entity: true,
     },
     Kind {
-        name: "competing-views",
+        name: InsightKind::CompetingViews,
         cues: &[
             "however",
             "while",
@@ -172,13 +177,18 @@ const KINDS: &[Kind] = &[
         needs_entity: false,
     },
     Kind {
-        name: "success-factors",
+        name: InsightKind::SuccessFactors,
         cues: &["depend", "whether", "success", "succeed", "determine", "hinge", "key to"],
         template: "What will determine whether {topic} succeeds?",
         needs_entity: false,
     },
-    Kind { name: "actors", cues: &[], template: "What role does {who} play in {topic}?", needs_entity: true },
-    Kind { name: "effects", cues: &[], template: "How does {topic} affect {who}?", needs_entity: true },
+    Kind {
+        name: InsightKind::Actors,
+        cues: &[],
+        template: "What role does {who} play in {topic}?",
+        needs_entity: true,
+    },
+    Kind { name: InsightKind::Effects, cues: &[], template: "How does {topic} affect {who}?", needs_entity: true },
 ];
 
 /// Returns insight questions for an article, at most 18.
@@ -196,7 +206,7 @@ pub fn generate_insights(title: &str, sentences: &[Sentence], terms: &Terms) -> 
         .collect();
     let mut out: Vec<Insight> = Vec::new();
     let mut used_entities: Vec<&str> = Vec::new();
-    let push = |out: &mut Vec<Insight>, question: String, kind: &str, citations: Vec<usize>| {
+    let push = |out: &mut Vec<Insight>, question: String, kind: InsightKind, citations: Vec<usize>| {
         if citations.is_empty() || out.len() >= 18 {
             return false;
         }
@@ -209,7 +219,7 @@ pub fn generate_insights(title: &str, sentences: &[Sentence], terms: &Terms) -> 
         if near_copy {
             return false;
         }
-        out.push(Insight { question, kind: kind.to_string(), citations });
+        out.push(Insight { question, kind, citations });
         true
     };
     // First pass: each kind once, with the entity its cue sentences mention most.
@@ -222,10 +232,10 @@ pub fn generate_insights(title: &str, sentences: &[Sentence], terms: &Terms) -> 
         if cue_sentences.is_empty() {
             continue;
         }
-        if kind.name == "success-factors" && !topic.plan && !lower.iter().any(|s| s.contains("succe")) {
+        if kind.name == InsightKind::SuccessFactors && !topic.plan && !lower.iter().any(|s| s.contains("succe")) {
             continue;
         }
-        let template = if kind.name == "components" && topic.plan {
+        let template = if kind.name == InsightKind::Components && topic.plan {
             "What are the key components of {topic}?"
         } else if topic.actor {
             actor_template(kind.name).unwrap_or(kind.template)
@@ -234,8 +244,11 @@ pub fn generate_insights(title: &str, sentences: &[Sentence], terms: &Terms) -> 
         };
         let question = template.replace("{topic}", &topic.text);
         if kind.needs_entity {
-            let wants_person = matches!(kind.name, "reactions" | "motives");
-            let avoids_person = matches!(kind.name, "outlook" | "implications" | "risks" | "effects");
+            let wants_person = matches!(kind.name, InsightKind::Reactions | InsightKind::Motives);
+            let avoids_person = matches!(
+                kind.name,
+                InsightKind::Outlook | InsightKind::Implications | InsightKind::Risks | InsightKind::Effects
+            );
             let pick = entities
                 .iter()
                 .filter(|e| !used_entities.contains(&e.short.as_str()))
@@ -262,7 +275,8 @@ pub fn generate_insights(title: &str, sentences: &[Sentence], terms: &Terms) -> 
         if out.len() >= 12 {
             break;
         }
-        let kinds = if entity.person { &["actors"][..] } else { &["actors", "effects"][..] };
+        let kinds =
+            if entity.person { &[InsightKind::Actors][..] } else { &[InsightKind::Actors, InsightKind::Effects][..] };
         for kind in KINDS.iter().filter(|k| kinds.contains(&k.name)) {
             let template = if topic.actor { actor_template(kind.name).unwrap_or(kind.template) } else { kind.template };
             let question = template.replace("{topic}", &topic.text).replace("{who}", &entity.short);
@@ -286,20 +300,20 @@ struct Topic {
 
 /// Templates for an article whose subject is an actor: event wording ("What events
 /// led to Lumora?") does not fit a name.
-fn actor_template(kind: &str) -> Option<&'static str> {
+fn actor_template(kind: InsightKind) -> Option<&'static str> {
     Some(match kind {
-        "components" => "What is known so far about {topic}?",
-        "background" => "What led up to the latest developments at {topic}?",
-        "motives" => "What motivates {who} in its dealings with {topic}?",
-        "reactions" => "How has {who} responded to {topic}?",
-        "implications" => "What could these developments mean for {who}?",
-        "risks" => "What risks does {who} face from {topic}?",
-        "economics" => "What is at stake financially for {topic}?",
-        "obstacles" => "What obstacles does {topic} face?",
-        "outlook" => "What are the long-term prospects for {who}?",
-        "competing-views" => "How do supporters and critics of {topic} differ?",
-        "actors" => "How is {who} involved with {topic}?",
-        "effects" => "How are {who} and {topic} connected?",
+        InsightKind::Components => "What is known so far about {topic}?",
+        InsightKind::Background => "What led up to the latest developments at {topic}?",
+        InsightKind::Motives => "What motivates {who} in its dealings with {topic}?",
+        InsightKind::Reactions => "How has {who} responded to {topic}?",
+        InsightKind::Implications => "What could these developments mean for {who}?",
+        InsightKind::Risks => "What risks does {who} face from {topic}?",
+        InsightKind::Economics => "What is at stake financially for {topic}?",
+        InsightKind::Obstacles => "What obstacles does {topic} face?",
+        InsightKind::Outlook => "What are the long-term prospects for {who}?",
+        InsightKind::CompetingViews => "How do supporters and critics of {topic} differ?",
+        InsightKind::Actors => "How is {who} involved with {topic}?",
+        InsightKind::Effects => "How are {who} and {topic} connected?",
         _ => return None,
     })
 }

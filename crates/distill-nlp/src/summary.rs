@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use distill_core::{Bullet, Sentence, Summary};
+use distill_core::{Bullet, Sentence, Summary, SummaryMethod};
 
 use crate::terms::Terms;
 
@@ -62,7 +62,7 @@ pub fn summarize(title: &str, sentences: &[Sentence], terms: &Terms, config: &Su
     }
     chosen.sort_by_key(|c| c.citations[0]);
     Summary {
-        method: "extractive".to_string(),
+        method: SummaryMethod::Extractive,
         bullets: chosen.into_iter().map(|c| Bullet { text: c.text, citations: c.citations }).collect(),
     }
 }
@@ -70,7 +70,7 @@ pub fn summarize(title: &str, sentences: &[Sentence], terms: &Terms, config: &Su
 /// The lead baseline: the first `n` sentences, unchanged.
 pub fn lead(sentences: &[Sentence], n: usize) -> Summary {
     Summary {
-        method: "lead".to_string(),
+        method: SummaryMethod::Lead,
         bullets: sentences.iter().take(n).map(|s| Bullet { text: s.text.clone(), citations: vec![s.index] }).collect(),
     }
 }
@@ -99,6 +99,12 @@ fn candidates(sentences: &[Sentence], terms: &Terms, config: &SummaryConfig) -> 
     let directed = directed_centrality(&terms.sentence_stems);
     let max_c = raw.iter().map(|r| r.0).fold(1e-9, f64::max);
     let max_e = raw.iter().map(|r| r.2).fold(1.0, f64::max);
+    // Where each paragraph starts, and the last paragraph, found once.
+    let mut first_of_paragraph: HashMap<usize, usize> = HashMap::new();
+    for (i, s) in sentences.iter().enumerate() {
+        first_of_paragraph.entry(s.paragraph).or_insert(i);
+    }
+    let last_paragraph = sentences.last().map_or(0, |l| l.paragraph);
     let mut out = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         if !usable(&s.text) {
@@ -132,7 +138,7 @@ fn candidates(sentences: &[Sentence], terms: &Terms, config: &SummaryConfig) -> 
         });
         // Position within the paragraph (topic sentences lead), and a milder decay
         // over paragraphs. Text without paragraph breaks is one paragraph.
-        let first = sentences.iter().position(|x| x.paragraph == s.paragraph).unwrap_or(0);
+        let first = first_of_paragraph.get(&s.paragraph).copied().unwrap_or(0);
         let position = 1.0 / (1.0 + (i - first) as f64 + 0.25 * s.paragraph as f64);
         let d = citations.iter().map(|&j| directed[j]).fold(0.0, f64::max);
         // Weights tuned on the CNN/DailyMail dev set (see BENCHMARKS.md): position
@@ -144,7 +150,6 @@ fn candidates(sentences: &[Sentence], terms: &Terms, config: &SummaryConfig) -> 
         let score = if quoted { score * 0.7 } else { score };
         let score = if i == first && s.paragraph > 0 && leans_on_previous(&text) { score * 0.75 } else { score };
         // Articles of several paragraphs close on the outlook: its topic sentence counts.
-        let last_paragraph = sentences.last().map_or(0, |l| l.paragraph);
         let closing = last_paragraph >= 3 && s.paragraph == last_paragraph && i == first;
         let score = if closing { score + 0.25 } else { score };
         let stems = crate::terms::content_stems(&text).into_iter().collect();

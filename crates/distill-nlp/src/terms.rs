@@ -528,6 +528,9 @@ const TITLES: &[&str] = &[
     "Gen",
 ];
 
+/// Most distinct names an article's entities are chosen from.
+const MAX_NAMES: usize = 256;
+
 fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
     // Words the text also writes in lower case are common words when they open a
     // sentence ("Police said", "Shares of ..."), not names.
@@ -596,12 +599,20 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
     }
     // A one-word "name" only ever seen opening a sentence is a capitalized common
     // word ("Attackers have ...", "Police said").
-    let multiword: Vec<String> = found.keys().filter(|n| n.contains(' ')).cloned().collect();
-    found.retain(|name, _| {
-        name.contains(' ')
-            || inside.contains(name)
-            || multiword.iter().any(|m| m.ends_with(&format!(" {name}")) || m.starts_with(&format!("{name} ")))
-    });
+    let ends: HashSet<String> = found
+        .keys()
+        .filter_map(|n| n.split_once(' ').map(|(first, _)| first).zip(n.rsplit_once(' ').map(|(_, last)| last)))
+        .flat_map(|(first, last)| [first.to_string(), last.to_string()])
+        .collect();
+    found.retain(|name, _| name.contains(' ') || inside.contains(name) || ends.contains(name));
+    // The most mentioned names only: the steps below compare names with names, and
+    // a text of thousands of names (a list, a hostile page) must not cost their square.
+    if found.len() > MAX_NAMES {
+        let mut counts: Vec<(usize, String)> = found.iter().map(|(name, (count, _))| (*count, name.clone())).collect();
+        counts.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let keep: HashSet<String> = counts.into_iter().take(MAX_NAMES).map(|(_, name)| name).collect();
+        found.retain(|name, _| keep.contains(name));
+    }
     // Fold a one-word name into the longer name it ends or starts ("Umarov" into
     // "Temur Umarov", "Taliban" stays apart from "Taliban leadership" which is lowercase).
     let names: Vec<String> = found.keys().cloned().collect();

@@ -189,9 +189,22 @@ impl<'a> Ingestor<'a> {
         Ok(())
     }
 
-    /// Brings the search index up to date and returns the whole run's report.
+    /// Brings the search index up to date and returns the whole run's report. When
+    /// another process keeps the index writer past the wait, the articles are stored
+    /// and the next sync (by any process: a `serve` follows the store) indexes them,
+    /// so the run still succeeds, with a warning.
     pub fn finish(self) -> Result<Report, LibraryError> {
-        self.library.sync_index()?;
+        match self.library.sync_index() {
+            Err(LibraryError::Search(distill_search::SearchError::Busy(waited))) => {
+                tracing::warn!(
+                    ?waited,
+                    "search index busy in another process; it indexes these articles on its next sync"
+                );
+            }
+            other => {
+                other?;
+            }
+        }
         let report = self.report;
         tracing::info!(
             ingested = report.ingested,

@@ -156,7 +156,7 @@ pub fn render_article(a: &Article, copies: &[CopyView]) -> String {
             let _ = write!(
                 out,
                 "<li class=\"insight\" data-kind=\"{}\"><a href=\"/search?q={}\">{}</a> {}</li>",
-                esc(&i.kind),
+                i.kind.as_str(),
                 esc(&query_escape(&i.question)),
                 esc(&i.question),
                 cite_links(&i.citations)

@@ -39,6 +39,21 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 100)]
         min_mb: usize,
     },
+    /// One HTML page of ordinary news prose of the given size (the sample corpus's
+    /// paragraphs, cycled), ingested into a fresh data folder: seconds, peak memory,
+    /// sentences and key points. Cost must stay linear in the page (issue 16); run one
+    /// size per process, since peak memory is the process's.
+    Page {
+        /// Size of the page in MB.
+        #[arg(long, default_value_t = 12)]
+        mb: usize,
+        /// Write the page to this file and stop (no ingest).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Corpus whose text and JSON Lines articles give the prose.
+        #[arg(long, default_value = "corpus/sample")]
+        corpus: PathBuf,
+    },
     /// Near-duplicate lookups against an index of N signatures: build time, memory,
     /// and the cost of one lookup for a new story and for an edited copy.
     Dedup {
@@ -56,6 +71,7 @@ pub fn run(what: BenchCommand, data: &Path) -> anyhow::Result<ExitCode> {
         BenchCommand::Extract { dir, rounds } => extract(&dir, rounds),
         BenchCommand::Warc { dirs, min_mb } => warc(&dirs, min_mb, data),
         BenchCommand::Dedup { signatures, queries } => dedup(signatures, queries),
+        BenchCommand::Page { mb, out, corpus } => page(mb, out.as_deref(), &corpus, data),
         BenchCommand::Ingest { dir, replicate } => {
             let scratch = data.join("bench-scratch");
             let _ = std::fs::remove_dir_all(&scratch);
@@ -148,6 +164,87 @@ fn extract(dir: &Path, rounds: usize) -> anyhow::Result<ExitCode> {
     }
     println!("peak memory (whole process, pages held in memory): {}", peak_memory());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Builds a page of `mb` MB of prose, then (without `out`) ingests it and reports.
+fn page(mb: usize, out: Option<&Path>, corpus: &Path, data: &Path) -> anyhow::Result<ExitCode> {
+    let html = prose_page(corpus, mb << 20)?;
+    if let Some(out) = out {
+        std::fs::write(out, &html).with_context(|| format!("writing {}", out.display()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let scratch = data.join("bench-scratch");
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch)?;
+    let path = scratch.join("page.html");
+    std::fs::write(&path, &html)?;
+    drop(html);
+    let library = Library::open(&scratch.join("data"))?;
+    let start = Instant::now();
+    let report = distill_pipeline::ingest(&library, &[path], &PipelineConfig::default(), &Silent)?;
+    let secs = start.elapsed().as_secs_f64();
+    anyhow::ensure!(report.ingested == 1, "the page was not ingested: {:?}", report.skipped);
+    let (listed, _) = library.list(&distill_store::ListQuery::default())?;
+    let article = library.article(&listed[0].id)?.context("the ingested page is not stored")?;
+    let a = &article.article;
+    println!(
+        "{mb} MB page: ingested in {secs:.2} s; {:.1} MB of text, {} sentences, {} key points, {} insights; peak memory (whole process): {}",
+        a.text.len() as f64 / f64::from(1 << 20),
+        a.sentences.len(),
+        a.summary.bullets.len(),
+        a.insights.len(),
+        peak_memory()
+    );
+    let _ = std::fs::remove_dir_all(&scratch);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An HTML article page of about `bytes` bytes: the corpus's paragraphs of prose (its
+/// text and Markdown files, and its JSON Lines articles), cycled, each cycle numbered
+/// so that no two paragraphs are the same.
+pub fn prose_page(corpus: &Path, bytes: usize) -> anyhow::Result<String> {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let (files, _) = distill_ingest::collect_files(&[corpus.to_path_buf()]);
+    for file in &files {
+        let name = file.to_string_lossy();
+        let texts: Vec<String> = if name.ends_with(".txt") || name.ends_with(".md") {
+            vec![std::fs::read_to_string(file)?]
+        } else if name.ends_with(".jsonl") {
+            std::fs::read_to_string(file)?
+                .lines()
+                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                .filter_map(|v| v["text"].as_str().map(str::to_string))
+                .collect()
+        } else {
+            continue;
+        };
+        for text in texts {
+            paragraphs.extend(
+                text.split("\n\n")
+                    .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|p| p.split(' ').count() >= 12 && p.ends_with(['.', '"', '”'])),
+            );
+        }
+    }
+    anyhow::ensure!(!paragraphs.is_empty(), "no prose paragraphs in {}", corpus.display());
+    let mut html = String::from(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>A very long report</title></head>\
+         <body><article><h1>A very long report</h1>",
+    );
+    let mut cycle = 0;
+    while html.len() < bytes {
+        cycle += 1;
+        for p in &paragraphs {
+            html.push_str("<p>");
+            html.push_str(&distill_core::text::escape_html(&format!("In part {cycle}, {p}")));
+            html.push_str("</p>\n");
+            if html.len() >= bytes {
+                break;
+            }
+        }
+    }
+    html.push_str("</article></body></html>");
+    Ok(html)
 }
 
 /// The process's peak resident memory, from /proc (Linux), or "unknown".

@@ -90,3 +90,39 @@ fn deeply_nested_html_finishes() {
     assert!(out.status.success(), "{}", stdout(&out));
     assert_eq!(json(data.path(), &["search", "nests", "--json"])["total"], 1);
 }
+
+/// Guards issue 16: a page of 15 MB grew the summarizer's sentence-by-sentence
+/// matrix past 24 GB. A 12 MB page of ordinary news prose now ingests with sane
+/// output: the whole body split into sentences, key points and questions from its
+/// lead. (Its time and peak memory are figures of `distill bench page`, in
+/// BENCHMARKS.md, not asserted here.)
+#[test]
+fn a_page_of_twelve_megabytes_ingests_with_key_points() {
+    let data = tempfile::tempdir().unwrap();
+    let page = data.path().join("long.html");
+    let (page_arg, corpus_arg) = (page.to_str().unwrap(), corpus());
+    let out =
+        run(data.path(), &["bench", "page", "--mb", "12", "--out", page_arg, "--corpus", corpus_arg.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::metadata(&page).unwrap().len() >= 12 << 20);
+    let out = run(data.path(), &["ingest", page_arg]);
+    assert!(out.status.success() && stdout(&out).starts_with("ingested 1,"), "{}", stdout(&out));
+    let listed = json(data.path(), &["list", "--json"]);
+    let id = listed[0]["id"].as_str().unwrap();
+    let article = json(data.path(), &["show", id, "--json"]);
+    let text = article["text"].as_str().unwrap();
+    let sentences = article["sentences"].as_array().unwrap();
+    assert!(text.len() > 10 << 20, "the body is kept whole: {} bytes", text.len());
+    assert!(sentences.len() > 50_000, "{} sentences", sentences.len());
+    assert_eq!(sentences.last().unwrap()["end"].as_u64().unwrap() as usize, text.trim_end().len());
+    let bullets = article["summary"]["bullets"].as_array().unwrap();
+    assert_eq!(bullets.len(), 4, "{bullets:?}");
+    for b in bullets {
+        let words = b["text"].as_str().unwrap().split_whitespace().count();
+        assert!((12..=40).contains(&words), "{b}");
+    }
+    assert!(!article["insights"].as_array().unwrap().is_empty());
+    // The page is searchable by a word from deep inside it.
+    let hits = json(data.path(), &["search", "dockworkers", "--json"]);
+    assert_eq!(hits["total"].as_u64(), Some(1), "{hits}");
+}
