@@ -6,6 +6,7 @@
 //! content types.
 
 use std::collections::{HashMap, HashSet};
+use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -13,7 +14,7 @@ use reqwest::header::{self, HeaderMap};
 use tokio::sync::Semaphore;
 use url::Url;
 
-use crate::guard::{GuardedResolver, check_url};
+use crate::guard::{GuardedResolver, Reach, Refusal, check_url};
 use crate::robots::{MAX_ROBOTS_BYTES, Robots};
 
 /// The user agent: names the product and where to learn about it.
@@ -33,8 +34,11 @@ pub struct FetchConfig {
     pub max_body_bytes: u64,
     /// Redirects followed per request.
     pub max_redirects: usize,
-    /// Opens loopback, private and link-local addresses (tests, intranets).
-    pub allow_private: bool,
+    /// Which non-public addresses may be reached (tests, intranets).
+    pub reach: Reach,
+    /// Names resolved without DNS, as in `/etc/hosts` (tests, split-horizon intranets);
+    /// the guard checks their addresses like any other.
+    pub static_hosts: Vec<(String, IpAddr)>,
     /// Minimum time between two requests to one host.
     pub host_delay: Duration,
     /// Upper bound for a host's `Crawl-delay`.
@@ -61,7 +65,8 @@ impl Default for FetchConfig {
             timeout: Duration::from_secs(30),
             max_body_bytes: 16 << 20,
             max_redirects: 5,
-            allow_private: false,
+            reach: Reach::PUBLIC,
+            static_hosts: Vec::new(),
             host_delay: Duration::from_millis(1000),
             max_crawl_delay: Duration::from_secs(10),
             host_concurrency: 2,
@@ -303,7 +308,7 @@ impl Fetcher {
             .read_timeout(config.timeout)
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
-            .dns_resolver(GuardedResolver::shared(config.allow_private))
+            .dns_resolver(GuardedResolver::shared(config.reach, &config.static_hosts))
             .gzip(true)
             .brotli(true)
             .deflate(true)
@@ -325,14 +330,14 @@ impl Fetcher {
         let mut visited = HashSet::new();
         let mut permanent = true;
         for _hop in 0..=self.config.max_redirects {
-            check_url(&current, self.config.allow_private)
-                .map_err(|reason| FetchError::Refused { url: current.to_string(), reason })?;
+            check_url(&current, self.config.reach)
+                .map_err(|Refusal(reason)| FetchError::Refused { url: current.to_string(), reason })?;
             if !visited.insert(current.to_string()) {
                 return Err(FetchError::RedirectLoop { url: url.to_string() });
             }
             let host = self.host(&current);
             if purpose == Purpose::Page && self.config.robots {
-                let robots = self.robots(&current, &host).await;
+                let robots = self.robots(&current, &host).await?;
                 let path = match current.query() {
                     Some(q) => format!("{}?{q}", current.path()),
                     None => current.path().to_string(),
@@ -373,12 +378,13 @@ impl Fetcher {
 
     /// The host's robots.txt, fetched once per expiry: 2xx is parsed, 4xx allows
     /// everything, and 5xx or a network failure disallows everything for a while.
-    async fn robots(&self, url: &Url, host: &Host) -> Arc<Robots> {
+    /// The guard's refusal of the host is the page's refusal, not a robots.txt rule.
+    async fn robots(&self, url: &Url, host: &Host) -> Result<Arc<Robots>, FetchError> {
         let mut cached = host.robots.lock().await;
         if let Some((robots, expires)) = cached.as_ref()
             && Instant::now() < *expires
         {
-            return robots.clone();
+            return Ok(robots.clone());
         }
         let mut robots_url = url.clone();
         robots_url.set_path("/robots.txt");
@@ -398,6 +404,14 @@ impl Fetcher {
                 Err(FetchError::ContentType { .. } | FetchError::TooLarge { .. }) => {
                     (Robots::allow_all(), self.config.robots_ttl)
                 }
+                // The page's own host is refused (at resolution: the URL passed):
+                // that is the answer for the page. A robots.txt that redirects to a
+                // refused host is only unavailable.
+                Err(FetchError::Refused { url: refused, reason })
+                    if Url::parse(&refused).is_ok_and(|r| r.host() == url.host()) =>
+                {
+                    return Err(FetchError::Refused { url: url.to_string(), reason });
+                }
                 Err(error) => {
                     tracing::warn!(%error, "robots.txt unavailable; leaving the host alone for a while");
                     (Robots::disallow_all(), self.config.robots_error_ttl)
@@ -409,7 +423,7 @@ impl Fetcher {
         }
         let robots = Arc::new(robots);
         *cached = Some((robots.clone(), Instant::now() + ttl));
-        robots
+        Ok(robots)
     }
 
     /// Waits for the host's turn (global and per-host caps, then the polite delay),
@@ -546,14 +560,14 @@ fn network_error(url: &Url, error: &reqwest::Error) -> FetchError {
     if error.is_timeout() {
         return FetchError::Timeout { url: url.to_string() };
     }
-    // The guard's refusal surfaces as a connect error; keep its words.
+    // The guard's refusal at resolution surfaces as a connect error; keep its words.
     let mut reason = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(inner) = source {
-        let text = inner.to_string();
-        if text.contains("private, loopback or reserved") {
-            return FetchError::Refused { url: url.to_string(), reason: text };
+        if let Some(Refusal(why)) = inner.downcast_ref::<Refusal>() {
+            return FetchError::Refused { url: url.to_string(), reason: why.clone() };
         }
+        let text = inner.to_string();
         if !reason.contains(&text) {
             reason = format!("{reason}: {text}");
         }

@@ -1,9 +1,16 @@
 //! OPML 2.0 subscription lists: import reads every outline with an `xmlUrl` (nested
 //! outlines become the category), export writes what import reads, so a list
 //! round-trips. Entities beyond the predefined five are never expanded.
+//!
+//! Only http and https URLs come through: an `xmlUrl` with another scheme is skipped
+//! with its reason, and an `htmlUrl` with another scheme (`javascript:`, `data:`) is
+//! dropped, on import and again on export, since pages link to it.
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
+use url::Url;
+
+use crate::Skip;
 
 /// One subscription in an OPML file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,13 +25,22 @@ pub struct Subscription {
     pub category: Option<String>,
 }
 
+/// What an OPML document holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Import {
+    /// The usable subscriptions, first of each feed URL.
+    pub subscriptions: Vec<Subscription>,
+    /// Feed outlines whose `xmlUrl` is not an http(s) URL, each with the reason.
+    pub skipped: Vec<Skip>,
+}
+
 /// Reads the subscriptions of an OPML document.
-pub fn parse(bytes: &[u8]) -> Result<Vec<Subscription>, String> {
+pub fn parse(bytes: &[u8]) -> Result<Import, String> {
     let text = String::from_utf8_lossy(bytes);
     let mut reader = Reader::from_str(&text);
     reader.config_mut().check_end_names = false;
     let mut folders: Vec<Option<String>> = Vec::new();
-    let mut subscriptions = Vec::new();
+    let mut import = Import::default();
     let mut saw_opml = false;
     loop {
         match reader.read_event() {
@@ -36,7 +52,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Subscription>, String> {
                     let outline = read_outline(&e);
                     match outline.url {
                         Some(_) => {
-                            push(&mut subscriptions, outline, &folders);
+                            push(&mut import, outline, &folders);
                             folders.push(None);
                         }
                         None => folders.push(outline.name),
@@ -45,7 +61,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Subscription>, String> {
             }
             Ok(Event::Empty(e)) => {
                 if e.local_name().as_ref() == "outline" {
-                    push(&mut subscriptions, read_outline(&e), &folders);
+                    push(&mut import, read_outline(&e), &folders);
                 }
             }
             Ok(Event::End(e)) => {
@@ -61,7 +77,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Subscription>, String> {
     if !saw_opml {
         return Err("not an OPML file: no <opml> element".to_string());
     }
-    Ok(subscriptions)
+    Ok(import)
 }
 
 struct Outline {
@@ -86,16 +102,33 @@ fn read_outline(e: &BytesStart<'_>) -> Outline {
             _ => {}
         }
     }
-    Outline { url, name: title.or(text).map(|n| crate::plain(&n)), site_url }
+    Outline { url, name: title.or(text).map(|n| crate::plain(&n)), site_url: site_url.and_then(|u| web_url(&u)) }
 }
 
-fn push(subscriptions: &mut Vec<Subscription>, outline: Outline, folders: &[Option<String>]) {
+/// The URL if it is an absolute http or https URL, normalized.
+fn web_url(text: &str) -> Option<String> {
+    Url::parse(text).ok().filter(|u| matches!(u.scheme(), "http" | "https")).map(String::from)
+}
+
+fn push(import: &mut Import, outline: Outline, folders: &[Option<String>]) {
     let Some(url) = outline.url else { return };
-    if subscriptions.iter().any(|s: &Subscription| s.url == url) {
+    match Url::parse(&url) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => {}
+        Ok(parsed) => {
+            let reason = format!("scheme '{}:' is not a feed URL (http and https only)", parsed.scheme());
+            import.skipped.push(Skip::new(url, reason));
+            return;
+        }
+        Err(e) => {
+            import.skipped.push(Skip::new(url, format!("not an absolute URL: {e}")));
+            return;
+        }
+    }
+    if import.subscriptions.iter().any(|s: &Subscription| s.url == url) {
         return;
     }
     let category = folders.iter().rev().find_map(|f| f.clone());
-    subscriptions.push(Subscription { url, title: outline.name, site_url: outline.site_url, category });
+    import.subscriptions.push(Subscription { url, title: outline.name, site_url: outline.site_url, category });
 }
 
 /// Writes subscriptions as OPML 2.0, grouped into folders by category.
@@ -125,8 +158,8 @@ pub fn write(subscriptions: &[Subscription], title: &str, created: &str) -> Stri
                 escape(name),
                 escape(&s.url)
             ));
-            if let Some(site) = &s.site_url {
-                out.push_str(&format!(" htmlUrl=\"{}\"", escape(site)));
+            if let Some(site) = s.site_url.as_deref().and_then(web_url) {
+                out.push_str(&format!(" htmlUrl=\"{}\"", escape(&site)));
             }
             out.push_str("/>\n");
         }
@@ -161,8 +194,9 @@ mod tests {
 
     #[test]
     fn import_reads_nested_outlines_as_categories() {
-        let subs = parse(OPML.as_bytes()).unwrap();
+        let Import { subscriptions: subs, skipped } = parse(OPML.as_bytes()).unwrap();
         assert_eq!(subs.len(), 3);
+        assert!(skipped.is_empty());
         assert_eq!(subs[0].url, "https://wire.example/rss?a=1&b=2");
         assert_eq!(subs[0].title.as_deref(), Some("Wire & Co"));
         assert_eq!(subs[0].category.as_deref(), Some("World"));
@@ -173,10 +207,38 @@ mod tests {
 
     #[test]
     fn export_round_trips_what_import_read() {
-        let subs = parse(OPML.as_bytes()).unwrap();
+        let subs = parse(OPML.as_bytes()).unwrap().subscriptions;
         let written = write(&subs, "distill <feeds>", "Wed, 25 Nov 2026 10:00:00 GMT");
         assert!(written.contains("<opml version=\"2.0\">"));
-        assert_eq!(parse(written.as_bytes()).unwrap(), subs);
+        assert_eq!(parse(written.as_bytes()).unwrap().subscriptions, subs);
+    }
+
+    /// Issue 16: an `htmlUrl` with a `javascript:` scheme was stored and exported.
+    #[test]
+    fn urls_that_are_not_http_are_dropped_or_skipped() {
+        let opml = r#"<opml version="2.0"><body>
+          <outline text="Trap" xmlUrl="https://trap.example/rss" htmlUrl="javascript:alert(document.cookie)"/>
+          <outline text="Spaced" xmlUrl="https://spaced.example/rss" htmlUrl=" JavaScript:alert(1)"/>
+          <outline text="Data" xmlUrl="https://data.example/rss" htmlUrl="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"/>
+          <outline text="Relative" xmlUrl="https://relative.example/rss" htmlUrl="/home"/>
+          <outline text="Good" xmlUrl="https://good.example/rss" htmlUrl="HTTPS://Good.Example/"/>
+          <outline text="Script feed" xmlUrl="javascript:alert(1)"/>
+          <outline text="File feed" xmlUrl="file:///etc/passwd"/>
+          <outline text="Relative feed" xmlUrl="feed.xml"/>
+        </body></opml>"#;
+        let Import { subscriptions, skipped } = parse(opml.as_bytes()).unwrap();
+        let sites: Vec<Option<&str>> = subscriptions.iter().map(|s| s.site_url.as_deref()).collect();
+        assert_eq!(sites, [None, None, None, None, Some("https://good.example/")]);
+        let reasons: Vec<(&str, &str)> = skipped.iter().map(|s| (s.origin.as_str(), s.reason.as_str())).collect();
+        assert_eq!(reasons.len(), 3, "{reasons:?}");
+        assert!(reasons[0].0 == "javascript:alert(1)" && reasons[0].1.contains("scheme 'javascript:'"), "{reasons:?}");
+        assert!(reasons[1].1.contains("scheme 'file:'") && reasons[2].1.contains("not an absolute URL"), "{reasons:?}");
+        // Export writes no such link, even for a subscription stored before the rule.
+        let mut stored = subscriptions.clone();
+        stored[0].site_url = Some("javascript:alert(1)".to_string());
+        let written = write(&stored, "t", "now");
+        assert!(!written.to_ascii_lowercase().contains("javascript") && !written.contains("data:"), "{written}");
+        assert_eq!(parse(written.as_bytes()).unwrap(), Import { subscriptions, skipped: Vec::new() });
     }
 
     #[test]
@@ -184,7 +246,7 @@ mod tests {
         assert!(parse(b"<html><body>nope</body></html>").is_err_and(|e| e.contains("no <opml>")));
         assert!(parse(b"\x00\x01binary").is_err());
         let bomb = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><opml><body><outline text=\"&b;\" xmlUrl=\"https://x.example/&b;\"/></body></opml>";
-        let subs = parse(bomb.as_bytes()).unwrap();
+        let subs = parse(bomb.as_bytes()).unwrap().subscriptions;
         assert!(subs[0].url.len() < 100, "entities were expanded");
     }
 }

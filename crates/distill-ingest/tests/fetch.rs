@@ -14,6 +14,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use distill_ingest::guard::Reach;
 use distill_ingest::{FetchConfig, FetchError, Fetcher, Outcome, Purpose, Validators};
 
 const PAGE: &str = "<html><head><title>T</title></head><body><p>Hello from the test server.</p></body></html>";
@@ -187,7 +188,7 @@ async fn server() -> (SocketAddr, Shared) {
 
 fn config() -> FetchConfig {
     FetchConfig {
-        allow_private: true,
+        reach: Reach { private: true, link_local: false },
         host_delay: Duration::ZERO,
         timeout: Duration::from_secs(3),
         max_body_bytes: 1 << 20,
@@ -213,13 +214,62 @@ fn body(outcome: Result<Outcome, FetchError>) -> Vec<u8> {
 #[tokio::test]
 async fn loopback_is_refused_without_allow_private() {
     let (addr, log) = server().await;
-    let strict = fetcher(FetchConfig { allow_private: false, ..config() });
+    let strict = fetcher(FetchConfig { reach: Reach::PUBLIC, ..config() });
     for url in [format!("http://{addr}/page"), format!("http://localhost:{}/page", addr.port())] {
         let err = strict.fetch(&url, Purpose::Page, &Validators::default()).await.unwrap_err();
         assert_eq!(err.code(), "address_refused", "{url}: {err}");
     }
     assert_eq!(log.requests.lock().unwrap().len(), 0, "no request may reach the server");
     assert!(!body(get_page(&fetcher(config()), addr, "/page").await).is_empty());
+}
+
+/// Issue 16: `ingest` of a name that resolves to loopback said "disallowed by the
+/// site's robots.txt": the robots.txt fetch failed on the guard and was read as a
+/// disallow. A name passes the URL check, so only resolution can refuse it; the name
+/// here is a static hosts entry, which goes through the guarded resolver at connect
+/// time exactly as a DNS answer does (and needs no DNS server).
+#[tokio::test]
+async fn a_name_that_resolves_to_loopback_is_refused_by_the_guard_not_by_robots() {
+    let (addr, log) = server().await;
+    let hosts = vec![("loopback.test".to_string(), addr.ip())];
+    let url = format!("http://loopback.test:{}/page", addr.port());
+    let strict = fetcher(FetchConfig { reach: Reach::PUBLIC, static_hosts: hosts.clone(), ..config() });
+    for purpose in [Purpose::Page, Purpose::Feed, Purpose::Page] {
+        let err = strict.fetch(&url, purpose, &Validators::default()).await.unwrap_err();
+        assert_eq!(err.code(), "address_refused", "{purpose:?}: {err}");
+        let text = err.to_string();
+        assert!(
+            text.contains("/page") && text.contains("resolves to 127.0.0.1") && text.contains("--allow-private"),
+            "{text}"
+        );
+    }
+    assert_eq!(log.requests.lock().unwrap().len(), 0, "no request may reach the server");
+    // Opened, the same name reaches the server: the refusal above was the guard's.
+    let open = fetcher(FetchConfig { static_hosts: hosts, ..config() });
+    assert!(!body(open.fetch(&url, Purpose::Page, &Validators::default()).await).is_empty());
+}
+
+/// A robots.txt that redirects to a refused address (here the metadata address,
+/// refused before any connection even with private addresses open) leaves robots.txt
+/// unavailable: the page's own host is not refused, so the page waits.
+#[tokio::test]
+async fn robots_redirected_to_a_refused_address_is_unavailable() {
+    let (addr, log) = serve("", StatusCode::OK).await;
+    let redirect = Router::new()
+        .route(
+            "/robots.txt",
+            get(|| async { (StatusCode::FOUND, [(header::LOCATION, "http://169.254.169.254/robots.txt")]) }),
+        )
+        .route(
+            "/page",
+            get(move || async move { (StatusCode::FOUND, [(header::LOCATION, format!("http://{addr}/page"))]) }),
+        );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let front = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, redirect).await.unwrap() });
+    let err = get_page(&fetcher(config()), front, "/page").await.unwrap_err();
+    assert_eq!(err.code(), "robots_disallowed", "{err}");
+    assert_eq!(log.requests.lock().unwrap().len(), 0);
 }
 
 #[tokio::test]

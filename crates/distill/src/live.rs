@@ -9,6 +9,7 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use chrono::Utc;
 use clap::{Args, Subcommand};
+use distill_ingest::guard::Reach;
 use distill_ingest::{FetchConfig, Fetcher};
 use distill_library::Library;
 use distill_pipeline::{FeedOutcome, FeedSelection, PipelineConfig, PollConfig};
@@ -17,9 +18,14 @@ use distill_store::Feed;
 /// Settings of the HTTP fetcher shared by every command that goes online.
 #[derive(Args, Debug, Clone)]
 pub struct FetchArgs {
-    /// Allow loopback, private and link-local addresses (tests, intranets).
+    /// Allow loopback and private addresses (tests, intranets); link-local and cloud
+    /// metadata addresses stay refused.
     #[arg(long, env = "DISTILL_ALLOW_PRIVATE", value_parser = clap::builder::FalseyValueParser::new(), default_value = "false")]
     pub allow_private: bool,
+    /// Allow link-local addresses (169.254.0.0/16, fe80::/10) and cloud metadata
+    /// endpoints (169.254.169.254, metadata.google.internal, ...).
+    #[arg(long, env = "DISTILL_ALLOW_LINK_LOCAL", value_parser = clap::builder::FalseyValueParser::new(), default_value = "false")]
+    pub allow_link_local: bool,
     /// Least time between two requests to one host.
     #[arg(long, default_value = "1s", value_parser = parse_duration, env = "DISTILL_HOST_DELAY")]
     pub host_delay: Duration,
@@ -35,10 +41,15 @@ pub struct FetchArgs {
 }
 
 impl FetchArgs {
+    /// The addresses these settings open.
+    pub fn reach(&self) -> Reach {
+        Reach { private: self.allow_private, link_local: self.allow_link_local }
+    }
+
     /// The fetcher these settings describe.
     pub fn fetcher(&self) -> anyhow::Result<Arc<Fetcher>> {
         let config = FetchConfig {
-            allow_private: self.allow_private,
+            reach: self.reach(),
             host_delay: self.host_delay,
             timeout: self.timeout,
             max_body_bytes: self.max_body,
@@ -118,23 +129,25 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(seconds))
 }
 
+/// Every address class open: for checks that only want the URL's shape.
+const ALL: Reach = Reach { private: true, link_local: true };
+
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
 }
 
 /// Checks a URL before it is stored as a subscription, so a refused address fails
 /// at `feeds add`, not silently at every poll.
-fn checked_url(url: &str, allow_private: bool) -> anyhow::Result<String> {
+fn checked_url(url: &str, reach: Reach) -> anyhow::Result<String> {
     let parsed = url::Url::parse(url.trim()).with_context(|| format!("{url}: not a valid URL"))?;
-    distill_ingest::guard::check_url(&parsed, allow_private)
-        .map_err(|reason| anyhow::anyhow!("{url}: refused: {reason}"))?;
+    distill_ingest::guard::check_url(&parsed, reach).map_err(|refusal| anyhow::anyhow!("{url}: refused: {refusal}"))?;
     Ok(parsed.to_string())
 }
 
 pub fn feeds(library: &Library, what: FeedsCommand) -> anyhow::Result<ExitCode> {
     match what {
         FeedsCommand::Add { url, interval, title, category, no_fetch, fetch } => {
-            let url = checked_url(&url, fetch.allow_private)?;
+            let url = checked_url(&url, fetch.reach())?;
             let mut feed = Feed::new(&url, interval, Utc::now());
             feed.title = title;
             feed.category = category;
@@ -178,7 +191,7 @@ pub fn feeds(library: &Library, what: FeedsCommand) -> anyhow::Result<ExitCode> 
             Ok(ExitCode::SUCCESS)
         }
         FeedsCommand::Remove { url } => {
-            let removed = library.store.remove_feed(&url)? || library.store.remove_feed(&checked_url(&url, true)?)?;
+            let removed = library.store.remove_feed(&url)? || library.store.remove_feed(&checked_url(&url, ALL)?)?;
             if !removed {
                 bail!("no feed {url:?} (see `distill feeds list`)");
             }
@@ -187,13 +200,15 @@ pub fn feeds(library: &Library, what: FeedsCommand) -> anyhow::Result<ExitCode> 
         }
         FeedsCommand::Import { file, interval } => {
             let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            let subscriptions =
-                distill_ingest::opml::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-            let (mut added, mut updated, mut refused) = (0, 0, 0);
-            for s in subscriptions {
-                // Imports are checked like `feeds add`, except that private addresses
+            let import = distill_ingest::opml::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            for skip in &import.skipped {
+                eprintln!("skipped {}: {}", skip.origin, skip.reason);
+            }
+            let (mut added, mut updated, mut refused) = (0, 0, import.skipped.len());
+            for s in import.subscriptions {
+                // Imports are checked like `feeds add`, except that non-public addresses
                 // are left to the fetch-time guard (the file may be meant for an intranet).
-                let url = match checked_url(&s.url, true) {
+                let url = match checked_url(&s.url, ALL) {
                     Ok(url) => url,
                     Err(e) => {
                         eprintln!("skipped {e:#}");

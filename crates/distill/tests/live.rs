@@ -253,6 +253,85 @@ fn loopback_feeds_are_refused_without_allow_private() {
     assert!(out.status.success(), "{}", stdout(&out));
 }
 
+/// A name mapped to a loopback address in /etc/hosts other than `localhost` (which
+/// the guard refuses by name): most containers map their own hostname so. Read from
+/// the file, not looked up, so the test never asks a DNS server.
+fn loopback_name_in_etc_hosts() -> Option<String> {
+    let hosts = std::fs::read_to_string("/etc/hosts").ok()?;
+    hosts.lines().find_map(|line| {
+        let mut fields = line.split('#').next()?.split_whitespace();
+        let ip: std::net::IpAddr = fields.next()?.parse().ok()?;
+        let name =
+            fields.find(|n| !n.contains("localhost") && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))?;
+        ip.is_loopback().then(|| name.to_string())
+    })
+}
+
+/// Issue 16: `ingest` of a name that resolves to loopback said "disallowed by the
+/// site's robots.txt". The name passes the URL check, so this runs the guard at
+/// resolution, through the system resolver (`distill-ingest`'s fetch tests cover
+/// the same path with a static hosts entry, on any machine).
+#[test]
+fn a_name_that_resolves_to_loopback_is_refused_by_the_guard() {
+    let Some(name) = loopback_name_in_etc_hosts() else {
+        eprintln!("skipped: /etc/hosts maps no name but localhost to loopback");
+        return;
+    };
+    let site = start_site();
+    let data = tempfile::tempdir().unwrap();
+    let url = format!("http://{name}:{}/news/harbor", site.addr.port());
+    let out = bin()
+        .arg("--data")
+        .arg(data.path())
+        .args(["ingest", &url])
+        .env_remove("DISTILL_ALLOW_PRIVATE")
+        .output()
+        .unwrap();
+    let report = stdout(&out);
+    assert!(!out.status.success(), "{report}");
+    assert!(report.contains("address_refused") && report.contains("resolves to 127."), "{report}");
+    assert!(!report.contains("robots"), "{report}");
+    assert!(site.log.lock().unwrap().is_empty(), "no request may reach the server");
+    // Opened, the same name reaches the site: the refusal was the guard's.
+    let out = live(data.path(), &["ingest", &url]);
+    assert!(out.status.success(), "{}", stdout(&out));
+}
+
+/// Issue 16: `--allow-private` also opened link-local addresses and the cloud
+/// metadata address. Every URL here is refused before any connection is tried.
+#[test]
+fn metadata_addresses_stay_refused_with_allow_private() {
+    let data = tempfile::tempdir().unwrap();
+    for url in [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://2852039166/latest/meta-data/",
+        "http://[fd00:ec2::254]/latest/meta-data/",
+        "http://100.100.100.200/latest/meta-data/",
+        "http://metadata.google.internal/computeMetadata/v1/",
+        "http://[fe80::1]/feed.xml",
+    ] {
+        let out = live(data.path(), &["feeds", "add", url]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains("refused") && err.contains("--allow-link-local"), "{url}: {err}");
+        let out = live(data.path(), &["ingest", url]);
+        assert!(!out.status.success() && stdout(&out).contains("address_refused"), "{url}: {}", stdout(&out));
+    }
+    assert!(feeds(data.path()).is_empty());
+    // The explicit switch opens them (subscribed without fetching: nothing connects).
+    let out =
+        live(data.path(), &["feeds", "add", "http://169.254.169.254/feed.xml", "--no-fetch", "--allow-link-local"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .arg("--data")
+        .arg(data.path())
+        .args(["feeds", "add", "http://metadata.google.internal/feed.xml", "--no-fetch"])
+        .env("DISTILL_ALLOW_LINK_LOCAL", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(feeds(data.path()).len(), 2);
+}
+
 #[test]
 fn failing_feeds_back_off_are_marked_dead_and_bad_xml_is_reported() {
     let site = start_site();
@@ -319,11 +398,16 @@ fn opml_import_and_export_round_trip() {
         <outline text="World"><outline text="Wire &amp; Co" type="rss" xmlUrl="https://wire.example/rss" htmlUrl="https://wire.example/"/>
         <outline text="Harbour" xmlUrl="https://harbour.example/atom.xml"/></outline>
         <outline text="Bad" xmlUrl="ftp://files.example/feed"/>
+        <outline text="Trap" xmlUrl="https://trap.example/rss" htmlUrl="javascript:alert(document.cookie)"/>
+        <outline text="Script" xmlUrl="javascript:alert(1)"/>
         <outline text="Loose" xmlUrl="https://loose.example/feed.json"/></body></opml>"#,
     )
     .unwrap();
     let out = run(data.path(), &["feeds", "import", opml.to_str().unwrap()]);
-    assert!(stdout(&out).contains("imported 3 feeds, 0 already subscribed, 1 skipped"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("imported 4 feeds, 0 already subscribed, 2 skipped"), "{}", stdout(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("skipped javascript:alert(1): scheme 'javascript:'"), "{err}");
+    assert!(err.contains("skipped ftp://files.example/feed: scheme 'ftp:'"), "{err}");
     let exported = stdout(&run(data.path(), &["feeds", "export"]));
     let again = tempfile::tempdir().unwrap();
     let path = again.path().join("out.opml");
@@ -334,13 +418,16 @@ fn opml_import_and_export_round_trip() {
             .map(|f| (f["url"].clone(), f["title"].clone(), f["site_url"].clone(), f["category"].clone()))
             .collect()
     };
+    // Issue 16: a `javascript:` htmlUrl was stored and exported.
+    assert!(!exported.contains("javascript"), "{exported}");
     let first = strip(feeds(data.path()));
-    assert_eq!(first.len(), 3);
+    assert_eq!(first.len(), 4);
+    assert!(first.iter().all(|f| !f.2.to_string().contains("javascript")), "{first:?}");
     assert_eq!(first, strip(feeds(again.path())));
     assert_eq!(first[0].3, "World");
     assert!(run(data.path(), &["feeds", "remove", "https://wire.example/rss"]).status.success());
     assert!(!run(data.path(), &["feeds", "remove", "https://wire.example/rss"]).status.success());
-    assert_eq!(feeds(data.path()).len(), 2);
+    assert_eq!(feeds(data.path()).len(), 3);
 }
 
 #[test]
