@@ -8,3 +8,4 @@ mod cli;
 mod http;
 mod live;
 mod reference;
+mod shared_folder;
