@@ -135,12 +135,14 @@ pub struct BlockModel {
 
 /// A stable key for a page of a training set: FNV-1a of its URL (or id), the same on
 /// every machine and release.
+#[cfg(any(test, feature = "train"))]
 pub fn page_key(url: &str) -> u64 {
     url.trim().bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Whether the shipped classifier was trained on the page with this URL (or id): its
 /// scores on such a page are in-sample.
+#[cfg(feature = "train")]
 pub fn trained_on(url: &str) -> bool {
     model().trained_on.binary_search(&page_key(url)).is_ok()
 }

@@ -3,6 +3,7 @@
 //! feature into quantiles and grows trees level by level on histograms of the
 //! logistic loss's gradients, the method of LightGBM and XGBoost's `hist`.
 
+#[cfg(any(test, feature = "train"))]
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +42,7 @@ pub struct Node {
     pub left: u32,
 }
 
+#[cfg(any(test, feature = "train"))]
 const LEAF: Node = Node { feature: -1, value: 0.0, left: 0 };
 
 impl Tree {
@@ -75,6 +77,7 @@ impl Forest {
 }
 
 /// How to train.
+#[cfg(any(test, feature = "train"))]
 #[derive(Debug, Clone)]
 pub struct TrainConfig {
     /// Number of trees.
@@ -91,6 +94,7 @@ pub struct TrainConfig {
     pub bins: usize,
 }
 
+#[cfg(any(test, feature = "train"))]
 impl Default for TrainConfig {
     fn default() -> Self {
         Self { rounds: 200, depth: 5, learning_rate: 0.1, lambda: 1.0, min_child_weight: 1.0, bins: 64 }
@@ -99,6 +103,7 @@ impl Default for TrainConfig {
 
 /// Trains on rows of `features.len()` values each (`x` row-major), labels in
 /// {0, 1} and per-row weights.
+#[cfg(any(test, feature = "train"))]
 pub fn fit(features: &[String], x: &[f32], y: &[f32], w: &[f32], config: &TrainConfig) -> Forest {
     let nf = features.len();
     let n = y.len();
@@ -147,6 +152,7 @@ pub fn fit(features: &[String], x: &[f32], y: &[f32], w: &[f32], config: &TrainC
 }
 
 /// Grows one tree and adds its leaves to `raw`.
+#[cfg(any(test, feature = "train"))]
 fn grow(codes: &[Vec<u8>], cuts: &[Vec<f32>], g: &[f64], h: &[f64], config: &TrainConfig, raw: &mut [f32]) -> Tree {
     let mut tree = Tree { nodes: vec![LEAF] };
     let n = g.len() as u32;
@@ -177,6 +183,7 @@ fn grow(codes: &[Vec<u8>], cuts: &[Vec<f32>], g: &[f64], h: &[f64], config: &Tra
 }
 
 /// The split with the largest gain, as (feature, last bin on the left).
+#[cfg(any(test, feature = "train"))]
 #[allow(clippy::too_many_arguments)]
 fn best_split(
     codes: &[Vec<u8>],

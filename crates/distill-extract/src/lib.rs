@@ -10,16 +10,16 @@ mod classify;
 mod content;
 mod dom;
 mod encoding;
-pub mod forest;
+mod forest;
 mod marks;
 mod metadata;
 mod nesting;
 mod plain;
 mod references;
 mod sink;
+#[cfg(feature = "train")]
+pub mod train;
 
-pub use classify::{BlockModel, FEATURES, model_stands, page_key, trained_on};
-pub use content::join_blocks;
 pub use distill_core::Document;
 pub use encoding::decode;
 pub use references::decode_references;
@@ -106,7 +106,9 @@ pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> 
 fn main_text(dom: &dom::Dom, titles: &[String]) -> String {
     let Some(analysis) = content::analyze(dom, titles) else { return String::new() };
     let keep = classify::keep(dom, &analysis);
-    join_blocks(analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| (b.text.as_str(), b.mark)))
+    content::join_blocks(
+        analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| (b.text.as_str(), b.mark)),
+    )
 }
 
 /// Parses a decoded page within the configured limits and reads its metadata.
@@ -121,44 +123,6 @@ fn parse_page(html: &str, config: &ExtractConfig) -> Result<(dom::Dom, metadata:
     let dom = dom::Dom::parse(&html, config);
     let meta = metadata::read(&dom);
     Ok((dom, meta))
-}
-
-/// One block of a page as the block classifier sees it, for training the classifier.
-#[derive(Debug, Clone)]
-pub struct BlockSample {
-    /// The block's text, whitespace collapsed (a `<pre>` block keeps its lines).
-    pub text: String,
-    /// Whether the rules alone keep it.
-    pub kept_by_rules: bool,
-    /// The mark it is written with in a body (a heading's rank, a list item's bullet
-    /// or number).
-    pub mark: Option<distill_core::text::Mark>,
-    /// Whether the model's yes may stand (see the product's rule: boilerplate outside
-    /// the chosen subtree never comes back).
-    pub may_keep: bool,
-    /// Its features, in [`FEATURES`] order; empty for a block too far from the
-    /// rules' text to be scored (never kept).
-    pub features: Vec<f32>,
-}
-
-/// Every block of an HTML page with its features, in page order: the training data
-/// of the block classifier (see `distill train extract`).
-pub fn block_samples(bytes: &[u8], config: &ExtractConfig) -> Result<Vec<BlockSample>> {
-    check_size(bytes, config)?;
-    let (dom, meta) = parse_page(&decode(bytes, None)?, config)?;
-    let Some(analysis) = content::analyze(&dom, &meta.title_forms) else { return Ok(Vec::new()) };
-    let (scored, features) = classify::features(&dom, &analysis);
-    let mut rows = features.chunks_exact(FEATURES.len());
-    Ok(analysis
-        .blocks
-        .into_iter()
-        .zip(scored)
-        .map(|(b, scored)| {
-            let features = if scored { rows.next().map(<[f32]>::to_vec).unwrap_or_default() } else { Vec::new() };
-            let may_keep = classify::may_keep(&b);
-            BlockSample { kept_by_rules: b.kept(), mark: b.mark, may_keep, text: b.text, features }
-        })
-        .collect())
 }
 
 /// Extracts the article from plain text (or Markdown): drops page chrome such as

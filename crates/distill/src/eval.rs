@@ -313,7 +313,7 @@ fn extract(dir: &Path, per_page: bool, floors: Option<&Figures>) -> anyhow::Resu
         100.0 * without_hit as f64 / without_all.max(1) as f64
     );
     fields.print();
-    let seen = truth.iter().filter(|(id, gold)| distill_extract::trained_on(page_url(id, gold))).count();
+    let seen = truth.iter().filter(|(id, gold)| distill_extract::train::trained_on(page_url(id, gold))).count();
     if seen > 0 {
         println!(
             "in-sample: the shipped block classifier was trained on {seen} of these {} pages, so these scores flatter it; \

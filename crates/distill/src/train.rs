@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Subcommand;
-use distill_extract::forest::{self, Forest, TrainConfig};
-use distill_extract::{BlockModel, BlockSample, ExtractConfig, FEATURES};
+use distill_extract::ExtractConfig;
+use distill_extract::train::{BlockModel, BlockSample, FEATURES, Forest, TrainConfig};
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -96,7 +96,7 @@ fn extract(
             let url = page_url(id, &truth[*id]);
             let site = url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
             // A page the extractor refuses teaches nothing; it is scored as empty.
-            let blocks = distill_extract::block_samples(&html, &extract_config).unwrap_or_default();
+            let blocks = distill_extract::train::block_samples(&html, &extract_config).unwrap_or_default();
             let (labels, weights) = label(&gold, &blocks);
             Ok(Page {
                 id: id.to_string(),
@@ -154,7 +154,7 @@ fn extract(
                             })
                             .collect();
                         let verdicts = p.blocks.iter().zip(&keep).map(|(b, &k)| (b.kept_by_rules, k, b.text.len()));
-                        if distill_extract::model_stands(verdicts) {
+                        if distill_extract::train::model_stands(verdicts) {
                             assemble(p, |_, k| keep[k])
                         } else {
                             assemble(p, |b, _| b.kept_by_rules)
@@ -176,7 +176,7 @@ fn extract(
     }
     if let Some(out) = out {
         let all: Vec<&Page> = pages.iter().collect();
-        let mut trained_on: Vec<u64> = pages.iter().map(|p| distill_extract::page_key(&p.url)).collect();
+        let mut trained_on: Vec<u64> = pages.iter().map(|p| distill_extract::train::page_key(&p.url)).collect();
         trained_on.sort_unstable();
         trained_on.dedup();
         let model = BlockModel { forest: fit(&names, &all, config), drop_below: cuts.0, add_from: cuts.1, trained_on };
@@ -221,7 +221,7 @@ fn fit(names: &[String], pages: &[&Page], config: &TrainConfig) -> Forest {
             w.push(weight);
         }
     }
-    forest::fit(names, &x, &y, &w, config)
+    distill_extract::train::fit(names, &x, &y, &w, config)
 }
 
 /// Labels each block by whether most of its 4-token shingles (or, for a shorter
@@ -255,7 +255,7 @@ fn assemble(page: &Page, keep: impl Fn(&BlockSample, usize) -> bool) -> String {
     if chosen.is_empty() {
         chosen = (0..page.blocks.len()).filter(|&k| page.blocks[k].kept_by_rules).collect();
     }
-    distill_extract::join_blocks(chosen.into_iter().map(|k| (page.blocks[k].text.as_str(), page.blocks[k].mark)))
+    distill_extract::train::join_blocks(chosen.into_iter().map(|k| (page.blocks[k].text.as_str(), page.blocks[k].mark)))
 }
 
 /// Prints precision, recall and F1 of texts against the pages' gold; returns F1.

@@ -562,7 +562,7 @@ fn train_extract_writes_a_model_of_the_extractor_features() {
     let model: Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
     assert_eq!(model["forest"]["trees"].as_array().unwrap().len(), 5);
     let names: Vec<&str> = model["forest"]["features"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
-    assert_eq!(names, distill_extract::FEATURES);
+    assert_eq!(names, distill_extract::train::FEATURES);
     for cut in ["drop_below", "add_from"] {
         assert!((0.0..=1.0).contains(&model[cut].as_f64().unwrap()), "{cut}: {model}");
     }
