@@ -6,7 +6,7 @@
 
 use url::Url;
 
-use crate::{Body, RawItem, Skip};
+use crate::{Body, RawItem, Skip, SkipKind};
 
 /// Fewer words than this in an item's body means it is a teaser: the pipeline fetches
 /// the linked page for the full article.
@@ -39,7 +39,11 @@ pub fn parse_feed(origin: &str, bytes: &[u8], base_url: Option<&str>) -> Result<
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .and_then(|l| resolve(base.as_ref(), &l.href));
     if feed.entries.is_empty() {
-        return Ok(Feed { title, site_url, items: vec![Err(Skip::new(origin, "feed has no entries"))] });
+        return Ok(Feed {
+            title,
+            site_url,
+            items: vec![Err(Skip::new(origin, SkipKind::Empty, "feed has no entries"))],
+        });
     }
     let items = feed
         .entries
@@ -58,7 +62,7 @@ pub fn parse_feed(origin: &str, bytes: &[u8], base_url: Option<&str>) -> Result<
                 .and_then(|l| resolve(base.as_ref(), &l.href));
             let words = distill_core::text::word_count(&plain(&body));
             if words == 0 && link.is_none() {
-                return Err(Skip::new(item_origin, "feed entry has no body and no link"));
+                return Err(Skip::new(item_origin, SkipKind::Empty, "feed entry has no body and no link"));
             }
             let mut item = RawItem::new(item_origin, Body::Html(body.into_bytes()));
             item.teaser = words < TEASER_WORDS;

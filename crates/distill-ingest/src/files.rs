@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use crate::{Body, RawItem, ReadConfig, Skip, jsonl};
+use crate::{Body, RawItem, ReadConfig, Skip, SkipKind, jsonl};
 
 /// What a file holds, from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skip>) {
         let meta = match std::fs::metadata(&path) {
             Ok(m) => m,
             Err(e) => {
-                skips.push(Skip::new(path.display().to_string(), format!("cannot read: {e}")));
+                skips.push(Skip::new(path.display().to_string(), SkipKind::Unreadable, format!("cannot read: {e}")));
                 continue;
             }
         };
@@ -62,12 +62,16 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skip>) {
                     children.retain(|c| c.is_dir() || format_of(c).is_ok() && !is_sidecar(c));
                     stack.extend(children.into_iter().rev());
                 }
-                Err(e) => skips.push(Skip::new(path.display().to_string(), format!("cannot list folder: {e}"))),
+                Err(e) => skips.push(Skip::new(
+                    path.display().to_string(),
+                    SkipKind::Unreadable,
+                    format!("cannot list folder: {e}"),
+                )),
             }
         } else {
             match format_of(&path) {
                 Ok(_) => files.push(path),
-                Err(reason) => skips.push(Skip::new(path.display().to_string(), reason)),
+                Err(reason) => skips.push(Skip::new(path.display().to_string(), SkipKind::Unsupported, reason)),
             }
         }
     }
@@ -95,7 +99,7 @@ pub fn read_file(path: &Path, config: &ReadConfig) -> Vec<Result<RawItem, Skip>>
     let origin = path.display().to_string();
     let (format, gzip) = match format_of(path) {
         Ok(f) => f,
-        Err(reason) => return vec![Err(Skip::new(origin, reason))],
+        Err(reason) => return vec![Err(Skip::new(origin, SkipKind::Unsupported, reason))],
     };
     let limit = match format {
         Format::Html | Format::Text => config.max_document_bytes,
@@ -110,22 +114,22 @@ pub fn read_file(path: &Path, config: &ReadConfig) -> Vec<Result<RawItem, Skip>>
     if format == Format::JsonLines {
         return match open(path, gzip) {
             Ok(reader) => jsonl::read(&origin, BufReader::new(reader.take(limit)), config),
-            Err(reason) => vec![Err(Skip::new(origin, reason))],
+            Err(reason) => vec![Err(Skip::new(origin, SkipKind::Unreadable, reason))],
         };
     }
     let bytes = match read_limited(path, gzip, limit) {
         Ok(b) => b,
-        Err(reason) => return vec![Err(Skip::new(origin, reason))],
+        Err((kind, reason)) => return vec![Err(Skip::new(origin, kind, reason))],
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return vec![Err(Skip::new(origin, "empty file"))];
+        return vec![Err(Skip::new(origin, SkipKind::Empty, "empty file"))];
     }
     match format {
         Format::Html => vec![Ok(RawItem::new(origin, Body::Html(bytes)))],
         Format::Text => vec![Ok(RawItem::new(origin, Body::Text(bytes)))],
         Format::Feed => match crate::feed::parse_feed(&origin, &bytes, None) {
             Ok(feed) => feed.items,
-            Err(reason) => vec![Err(Skip::new(origin, reason))],
+            Err(reason) => vec![Err(Skip::new(origin, SkipKind::Malformed, reason))],
         },
         Format::JsonLines | Format::Warc => unreachable!("handled above"),
     }
@@ -138,22 +142,29 @@ fn open(path: &Path, gzip: bool) -> Result<Box<dyn Read>, String> {
 
 /// Reads at most `limit` bytes (after decompression); a larger input is an error,
 /// not a silently truncated article.
-fn read_limited(path: &Path, gzip: bool, limit: u64) -> Result<Vec<u8>, String> {
+fn read_limited(path: &Path, gzip: bool, limit: u64) -> Result<Vec<u8>, (SkipKind, String)> {
     if !gzip {
-        let size = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?.len();
+        let size = std::fs::metadata(path).map_err(|e| (SkipKind::Unreadable, format!("cannot read: {e}")))?.len();
         if size > limit {
-            return Err(format!("file too large: {size} bytes (limit {limit})"));
+            return Err((SkipKind::TooLarge, format!("file too large: {size} bytes (limit {limit})")));
         }
     }
     let mut bytes = Vec::new();
-    open(path, gzip)?
+    open(path, gzip)
+        .map_err(|reason| (SkipKind::Unreadable, reason))?
         .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| if gzip { format!("broken gzip data: {e}") } else { format!("read failed: {e}") })?;
+        .map_err(|e| {
+            if gzip {
+                (SkipKind::Malformed, format!("broken gzip data: {e}"))
+            } else {
+                (SkipKind::Unreadable, format!("read failed: {e}"))
+            }
+        })?;
     if bytes.len() as u64 > limit {
-        return Err(format!(
-            "file too large: more than {limit} bytes{}",
-            if gzip { " after decompression" } else { "" }
+        return Err((
+            SkipKind::TooLarge,
+            format!("file too large: more than {limit} bytes{}", if gzip { " after decompression" } else { "" }),
         ));
     }
     Ok(bytes)
@@ -179,6 +190,7 @@ mod tests {
         assert_eq!(skips.len(), 2);
         assert!(skips[0].reason.contains("unsupported file type '.exe'"), "{skips:?}");
         assert!(skips[1].reason.contains("cannot read"), "{skips:?}");
+        assert_eq!(skips.iter().map(|s| s.kind).collect::<Vec<_>>(), [SkipKind::Unsupported, SkipKind::Unreadable]);
     }
 
     #[test]
@@ -192,7 +204,10 @@ mod tests {
         gz.finish().unwrap();
         let small = ReadConfig { max_document_bytes: 1 << 20, ..ReadConfig::default() };
         let out = read_file(&path, &small);
-        assert!(matches!(&out[0], Err(s) if s.reason.contains("after decompression")), "{out:?}");
+        assert!(
+            matches!(&out[0], Err(s) if s.reason.contains("after decompression") && s.kind == SkipKind::TooLarge),
+            "{out:?}"
+        );
         let out = read_file(&path, &ReadConfig::default());
         assert!(matches!(&out[0], Ok(RawItem { body: Body::Html(b), .. }) if b.ends_with(b"<p>hello</p>")));
     }
@@ -217,7 +232,7 @@ mod tests {
         assert!(
             read_file(&path, &ReadConfig::default())[0]
                 .as_ref()
-                .is_err_and(|s| s.reason.starts_with("not a valid feed"))
+                .is_err_and(|s| s.reason.starts_with("not a valid feed") && s.kind == SkipKind::Malformed)
         );
     }
 }

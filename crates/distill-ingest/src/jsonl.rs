@@ -4,7 +4,7 @@ use std::io::BufRead;
 
 use serde::Deserialize;
 
-use crate::{Body, RawItem, ReadConfig, Skip};
+use crate::{Body, RawItem, ReadConfig, Skip, SkipKind};
 
 #[derive(Deserialize)]
 struct Line {
@@ -29,7 +29,7 @@ pub fn read(origin: &str, mut reader: impl BufRead, config: &ReadConfig) -> Vec<
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                out.push(Err(Skip::new(origin, format!("read failed after line {number}: {e}"))));
+                out.push(Err(Skip::new(origin, SkipKind::Unreadable, format!("read failed after line {number}: {e}"))));
                 break;
             }
         }
@@ -41,6 +41,7 @@ pub fn read(origin: &str, mut reader: impl BufRead, config: &ReadConfig) -> Vec<
         if buf.len() as u64 > config.max_document_bytes {
             out.push(Err(Skip::new(
                 item_origin,
+                SkipKind::TooLarge,
                 format!("line too long: {} bytes (limit {})", buf.len(), config.max_document_bytes),
             )));
             continue;
@@ -48,7 +49,7 @@ pub fn read(origin: &str, mut reader: impl BufRead, config: &ReadConfig) -> Vec<
         let line: Line = match serde_json::from_slice(&buf) {
             Ok(l) => l,
             Err(e) => {
-                out.push(Err(Skip::new(item_origin, format!("invalid JSON: {e}"))));
+                out.push(Err(Skip::new(item_origin, SkipKind::Malformed, format!("invalid JSON: {e}"))));
                 continue;
             }
         };
@@ -56,7 +57,7 @@ pub fn read(origin: &str, mut reader: impl BufRead, config: &ReadConfig) -> Vec<
             (Some(html), _) if !html.trim().is_empty() => Body::Html(html.into_bytes()),
             (_, Some(text)) if !text.trim().is_empty() => Body::Text(text.into_bytes()),
             _ => {
-                out.push(Err(Skip::new(item_origin, "line has neither \"html\" nor \"text\"")));
+                out.push(Err(Skip::new(item_origin, SkipKind::Malformed, "line has neither \"html\" nor \"text\"")));
                 continue;
             }
         };

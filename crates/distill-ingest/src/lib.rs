@@ -80,14 +80,41 @@ impl RawItem {
 pub struct Skip {
     /// The path or item.
     pub origin: String,
-    /// Why it was skipped, in words.
+    /// What kind of problem it was, for programs.
+    pub kind: SkipKind,
+    /// Why it was skipped, in words, for people.
     pub reason: String,
+}
+
+/// What kind of problem made an input unusable: the stable part of a [`Skip`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SkipKind {
+    /// A format distill does not read (a file type, a URL scheme, a WARC record type).
+    Unsupported,
+    /// Over a size limit.
+    TooLarge,
+    /// The file or folder could not be opened or read.
+    Unreadable,
+    /// Nothing in it: an empty file, a feed without entries, an entry without a body.
+    Empty,
+    /// Broken: invalid JSON, a truncated WARC, a feed that does not parse, binary data.
+    Malformed,
+    /// It parsed, but holds no article text.
+    NoArticle,
+    /// The SSRF guard or robots.txt refused the address.
+    Refused,
+    /// Fetching failed: network, HTTP status, timeout, content type.
+    Fetch,
+    /// A failure inside distill (a panic in a stage), reported instead of crashing.
+    Internal,
 }
 
 impl Skip {
     /// Creates a skip record.
-    pub fn new(origin: impl Into<String>, reason: impl Into<String>) -> Skip {
-        Skip { origin: origin.into(), reason: reason.into() }
+    pub fn new(origin: impl Into<String>, kind: SkipKind, reason: impl Into<String>) -> Skip {
+        Skip { origin: origin.into(), kind, reason: reason.into() }
     }
 }
 

@@ -10,7 +10,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use url::Url;
 
-use crate::Skip;
+use crate::{Skip, SkipKind};
 
 /// One subscription in an OPML file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,11 +116,11 @@ fn push(import: &mut Import, outline: Outline, folders: &[Option<String>]) {
         Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => {}
         Ok(parsed) => {
             let reason = format!("scheme '{}:' is not a feed URL (http and https only)", parsed.scheme());
-            import.skipped.push(Skip::new(url, reason));
+            import.skipped.push(Skip::new(url, SkipKind::Unsupported, reason));
             return;
         }
         Err(e) => {
-            import.skipped.push(Skip::new(url, format!("not an absolute URL: {e}")));
+            import.skipped.push(Skip::new(url, SkipKind::Malformed, format!("not an absolute URL: {e}")));
             return;
         }
     }

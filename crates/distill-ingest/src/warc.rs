@@ -8,7 +8,7 @@
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use crate::{Body, RawItem, Skip};
+use crate::{Body, RawItem, Skip, SkipKind};
 
 /// The largest WARC header block.
 const MAX_HEADER_BYTES: usize = 64 * 1024;
@@ -28,7 +28,8 @@ impl WarcReader<Box<dyn BufRead + Send>> {
     /// Opens a `.warc` or `.warc.gz` file (gzip is recognised by its magic bytes).
     pub fn open(path: &Path, max_document_bytes: u64) -> Result<Self, Skip> {
         let origin = path.display().to_string();
-        let file = std::fs::File::open(path).map_err(|e| Skip::new(&origin, format!("cannot open: {e}")))?;
+        let file = std::fs::File::open(path)
+            .map_err(|e| Skip::new(&origin, SkipKind::Unreadable, format!("cannot open: {e}")))?;
         let mut buffered = BufReader::with_capacity(1 << 16, file);
         let gzip = buffered.fill_buf().map(|b| b.starts_with(&[0x1f, 0x8b])).unwrap_or(false);
         let input: Box<dyn BufRead + Send> = if gzip {
@@ -48,7 +49,7 @@ impl<R: BufRead> WarcReader<R> {
 
     fn fail(&mut self, reason: String) -> Option<Result<RawItem, Skip>> {
         self.done = true;
-        Some(Err(Skip::new(format!("{}#record-{}", self.origin, self.record), reason)))
+        Some(Err(Skip::new(format!("{}#record-{}", self.origin, self.record), SkipKind::Malformed, reason)))
     }
 
     /// Reads one header line, at most `budget` bytes; `None` at end of input.
@@ -132,6 +133,7 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                     let origin = format!("{}#record-{}", self.origin, self.record);
                     return Some(Err(Skip::new(
                         origin,
+                        SkipKind::TooLarge,
                         format!("response of {length} bytes is over the document limit"),
                     )));
                 }
@@ -154,7 +156,7 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                     return Some(Ok(item));
                 }
                 Ok(None) => self.passed_over += 1,
-                Err(reason) => return Some(Err(Skip::new(origin, reason))),
+                Err(reason) => return Some(Err(Skip::new(origin, SkipKind::Malformed, reason))),
             }
         }
     }

@@ -3,7 +3,8 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use distill_core::{Article, Document, article_id, content_hash};
-use distill_ingest::{Body, RawItem, Skip};
+use distill_extract::ExtractError;
+use distill_ingest::{Body, RawItem, Skip, SkipKind};
 
 use crate::PipelineConfig;
 
@@ -14,7 +15,15 @@ pub fn extract_item(item: &RawItem, config: &PipelineConfig) -> Result<Document,
         Body::Html(bytes) => distill_extract::extract_html(bytes, item.charset.as_deref(), &config.extract),
         Body::Text(bytes) => distill_extract::extract_text(bytes, &config.extract),
     })?;
-    let mut doc = extracted.map_err(|e| Skip::new(&item.origin, e.to_string()))?;
+    let mut doc = extracted.map_err(|e| {
+        let kind = match e {
+            ExtractError::Empty => SkipKind::Empty,
+            ExtractError::TooLarge { .. } => SkipKind::TooLarge,
+            ExtractError::Binary => SkipKind::Malformed,
+            _ => SkipKind::NoArticle,
+        };
+        Skip::new(&item.origin, kind, e.to_string())
+    })?;
     if item.title.is_some() {
         doc.title = item.title.clone();
     }
@@ -90,7 +99,7 @@ fn guarded<T>(origin: &str, f: impl FnOnce() -> T) -> Result<T, Skip> {
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_string());
         tracing::error!(origin, message, "internal error while processing an item");
-        Skip::new(origin, format!("internal error: {message}"))
+        Skip::new(origin, SkipKind::Internal, format!("internal error: {message}"))
     })
 }
 

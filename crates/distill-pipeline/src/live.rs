@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use distill_core::article_id;
-use distill_ingest::{Body, FetchError, Fetcher, Outcome, Purpose, RawItem, Skip, Validators};
+use distill_ingest::{Body, FetchError, Fetcher, Outcome, Purpose, RawItem, Skip, SkipKind, Validators};
 use distill_store::Feed;
 use serde::Serialize;
 use tokio::task::JoinSet;
@@ -112,11 +112,17 @@ async fn fetch_page(fetcher: &Fetcher, url: &str, hints: Option<&RawItem>) -> Re
             item.charset = response.charset;
             Ok(item)
         }
-        Ok(Outcome::NotModified) => Err(Skip::new(url, "304 Not Modified without a cached copy")),
+        Ok(Outcome::NotModified) => Err(Skip::new(url, SkipKind::Fetch, "304 Not Modified without a cached copy")),
         Err(error) => {
             let message = error.to_string();
             let reason = message.strip_prefix(&format!("{url}: ")).unwrap_or(&message);
-            Err(Skip::new(url, format!("{reason} ({})", error.code())))
+            let kind = match error {
+                FetchError::Refused { .. } | FetchError::Robots { .. } => SkipKind::Refused,
+                FetchError::TooLarge { .. } => SkipKind::TooLarge,
+                FetchError::BadUrl { .. } => SkipKind::Malformed,
+                _ => SkipKind::Fetch,
+            };
+            Err(Skip::new(url, kind, format!("{reason} ({})", error.code())))
         }
     }
 }
