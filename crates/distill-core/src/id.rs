@@ -3,8 +3,73 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-/// A 16-hex-digit article id.
-pub type ArticleId = String;
+/// A 16-hex-digit article id: a type of its own, so that an id is never confused
+/// with a title, a URL or another string. Serializes as the plain string.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct ArticleId(String);
+
+impl ArticleId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for ArticleId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for ArticleId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for ArticleId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for ArticleId {
+    fn from(id: String) -> Self {
+        ArticleId(id)
+    }
+}
+
+impl From<&str> for ArticleId {
+    fn from(id: &str) -> Self {
+        ArticleId(id.to_string())
+    }
+}
+
+impl From<ArticleId> for String {
+    fn from(id: ArticleId) -> Self {
+        id.0
+    }
+}
+
+impl PartialEq<str> for ArticleId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ArticleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
 
 /// Query parameters that only track the reader and never change the page.
 const TRACKING_PARAMS: &[&str] = &[
@@ -15,8 +80,8 @@ const TRACKING_PARAMS: &[&str] = &[
 /// Returns the id of an article: from its URL when it has one, else from its text.
 pub fn article_id(url: Option<&str>, text: &str) -> ArticleId {
     match url.and_then(normalize_url) {
-        Some(url) => format!("{:016x}", xxh3_64(url.as_bytes())),
-        None => content_hash(text),
+        Some(url) => ArticleId(format!("{:016x}", xxh3_64(url.as_bytes()))),
+        None => ArticleId(content_hash(text)),
     }
 }
 

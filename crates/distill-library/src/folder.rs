@@ -89,7 +89,7 @@ impl Library {
         let Some(article) = self.store.get(id)? else { return Ok(None) };
         let root = article.duplicate_of.as_deref().unwrap_or(&article.id);
         let mut copies: Vec<CopyView> = Vec::new();
-        if root != article.id
+        if *root != *article.id
             && let Some(original) = self.store.get(root)?
         {
             copies.push(CopyView {

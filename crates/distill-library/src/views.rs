@@ -2,7 +2,7 @@
 //! API and the web pages all render, so one article is described one way.
 
 use chrono::{DateTime, FixedOffset, Utc};
-use distill_core::{Article, Insight, Summary};
+use distill_core::{Article, ArticleId, Insight, Summary};
 use distill_store::{ArticleSummary, Feed};
 use serde::{Serialize, Serializer};
 
@@ -20,7 +20,7 @@ pub struct ArticleView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CopyView {
     /// Article id.
-    pub id: String,
+    pub id: ArticleId,
     /// Title.
     pub title: String,
     /// Publication name.
@@ -66,7 +66,7 @@ struct ArticleJson<'a> {
     sentences: Vec<SentenceView<'a>>,
     summary: &'a Summary,
     insights: &'a [Insight],
-    duplicate_of: &'a Option<String>,
+    duplicate_of: &'a Option<ArticleId>,
     also_reported_by: &'a [CopyView],
 }
 

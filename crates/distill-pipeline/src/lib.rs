@@ -143,7 +143,7 @@ impl<'a> Ingestor<'a> {
         while items.peek().is_some() {
             let mut chunk: Vec<Result<RawItem, Skip>> = items.by_ref().take(CHUNK).collect();
             if skip_stored {
-                let ids: Vec<String> = chunk
+                let ids: Vec<distill_core::ArticleId> = chunk
                     .iter()
                     .filter_map(|i| i.as_ref().ok()?.url.as_deref().map(|u| distill_core::article_id(Some(u), "")))
                     .collect();
@@ -172,7 +172,7 @@ impl<'a> Ingestor<'a> {
             match r {
                 Ok(mut a) => {
                     // In input order, so the first copy seen of a story is its original.
-                    a.duplicate_of = self.copies.original_of(&a.id, &a.signature).map(|(root, _)| root);
+                    a.duplicate_of = self.copies.original_of(&a.id, &a.signature).map(|(root, _)| root.into());
                     self.copies.insert(&a.id, a.signature.clone(), a.duplicate_of.as_deref());
                     articles.push(a);
                 }

@@ -221,7 +221,7 @@ async fn poll_one(library: &Library, fetcher: Arc<Fetcher>, mut feed: Feed) -> P
         feed.site_url = parsed.site_url.clone();
     }
     // Items already stored are not fetched or extracted again.
-    let ids: Vec<String> =
+    let ids: Vec<distill_core::ArticleId> =
         parsed.items.iter().filter_map(|i| i.as_ref().ok()?.url.as_deref().map(|u| article_id(Some(u), ""))).collect();
     let stored = library.store.existing(&ids).unwrap_or_else(|error| {
         tracing::warn!(%error, feed = %feed.url, "cannot tell which items are stored; fetching them all");

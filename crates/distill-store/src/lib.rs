@@ -10,7 +10,7 @@ mod sqlite;
 use std::collections::HashSet;
 
 use chrono::{DateTime, FixedOffset, Utc};
-use distill_core::Article;
+use distill_core::{Article, ArticleId};
 use serde::Serialize;
 
 pub use sqlite::SqliteStore;
@@ -67,7 +67,7 @@ pub enum Upsert {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleSummary {
     /// Article id.
-    pub id: String,
+    pub id: ArticleId,
     /// Title.
     pub title: String,
     /// Canonical URL.
@@ -79,7 +79,7 @@ pub struct ArticleSummary {
     /// Language code.
     pub language: Option<String>,
     /// The original this article copies, if it is a near-duplicate.
-    pub duplicate_of: Option<String>,
+    pub duplicate_of: Option<ArticleId>,
 }
 
 /// Which articles to list.
@@ -144,7 +144,7 @@ pub trait Store: Send + Sync {
     /// The newest sequence number (0 when empty).
     fn last_seq(&self) -> Result<i64>;
     /// Which of these article ids are stored.
-    fn existing(&self, ids: &[String]) -> Result<HashSet<String>>;
+    fn existing(&self, ids: &[ArticleId]) -> Result<HashSet<ArticleId>>;
 
     /// Subscribes to a feed; returns false (and revives it with the new settings)
     /// when it was already there.

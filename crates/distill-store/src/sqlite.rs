@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use chrono::{DateTime, FixedOffset, Utc};
-use distill_core::{Article, Insight, Sentence, Summary};
+use distill_core::{Article, ArticleId, Insight, Sentence, Summary};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -123,13 +123,13 @@ fn signature_bytes(signature: &[u32]) -> Option<Vec<u8>> {
 
 fn read_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
-        id: r.get(0)?,
+        id: r.get::<_, String>(0)?.into(),
         title: r.get(1)?,
         url: r.get(2)?,
         source: r.get(3)?,
         published: to_published(r.get(4)?, r.get(7)?),
         language: r.get(5)?,
-        duplicate_of: r.get(6)?,
+        duplicate_of: r.get::<_, Option<String>>(6)?.map(ArticleId::from),
     })
 }
 
@@ -175,7 +175,7 @@ fn read_article(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, std::result::
     let parsed = serde_json::from_str::<Analysis>(&analysis)
         .map_err(|e| StoreError::Corrupt { id: id.clone(), reason: e.to_string() });
     let article = parsed.map(|a| Article {
-        id: id.clone(),
+        id: id.clone().into(),
         title: row.get(1).unwrap_or_default(),
         url: row.get(2).unwrap_or_default(),
         source: row.get(3).unwrap_or_default(),
@@ -188,7 +188,7 @@ fn read_article(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, std::result::
         insights: a.insights,
         content_hash: row.get(9).unwrap_or_default(),
         origin: row.get(10).unwrap_or_default(),
-        duplicate_of: row.get(12).unwrap_or_default(),
+        duplicate_of: row.get::<_, Option<String>>(12).unwrap_or_default().map(ArticleId::from),
         signature: Vec::new(),
     });
     Ok((seq, article))
@@ -215,7 +215,7 @@ impl Store for SqliteStore {
             )?;
             for a in articles {
                 let stored: Option<(String, Option<String>, Option<i32>)> =
-                    existing.query_row([&a.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?;
+                    existing.query_row([a.id.as_str()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?;
                 let published = a.published.map(|d| d.with_timezone(&Utc).to_rfc3339());
                 let offset = a.published.map(|d| d.offset().local_minus_utc());
                 let outcome = match stored {
@@ -236,9 +236,9 @@ impl Store for SqliteStore {
                     summary: a.summary.clone(),
                     insights: a.insights.clone(),
                 })
-                .map_err(|e| StoreError::Corrupt { id: a.id.clone(), reason: e.to_string() })?;
+                .map_err(|e| StoreError::Corrupt { id: a.id.to_string(), reason: e.to_string() })?;
                 write.execute(params![
-                    a.id,
+                    a.id.as_str(),
                     a.title,
                     a.url,
                     a.source,
@@ -251,7 +251,7 @@ impl Store for SqliteStore {
                     a.origin,
                     seq,
                     now,
-                    a.duplicate_of,
+                    a.duplicate_of.as_deref(),
                     signature_bytes(&a.signature),
                     offset,
                 ])?;
@@ -332,12 +332,12 @@ impl Store for SqliteStore {
         Ok(conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?)
     }
 
-    fn existing(&self, ids: &[String]) -> Result<HashSet<String>> {
+    fn existing(&self, ids: &[ArticleId]) -> Result<HashSet<ArticleId>> {
         let conn = self.lock();
         let mut stmt = conn.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
         let mut found = HashSet::new();
         for id in ids {
-            if stmt.exists([id])? {
+            if stmt.exists([id.as_str()])? {
                 found.insert(id.clone());
             }
         }
@@ -427,7 +427,7 @@ mod tests {
 
     fn article(id: &str, text: &str) -> Article {
         Article {
-            id: id.to_string(),
+            id: id.into(),
             title: format!("Title {id}"),
             url: Some(format!("https://example.com/{id}")),
             source: Some("Example".into()),
@@ -504,7 +504,7 @@ mod tests {
         assert!(!store.remove_feed(&feed.url).unwrap());
         assert!(store.feeds().unwrap().is_empty());
         store.upsert(&article("a", "one")).unwrap();
-        assert_eq!(store.existing(&["a".into(), "b".into()]).unwrap(), HashSet::from(["a".to_string()]));
+        assert_eq!(store.existing(&["a".into(), "b".into()]).unwrap(), HashSet::from(["a".into()]));
     }
 
     #[test]
@@ -524,7 +524,7 @@ mod tests {
             .list(&ListQuery { limit: 10, offset: 0, originals_only: false })
             .unwrap()
             .into_iter()
-            .map(|a| a.id)
+            .map(|a| a.id.to_string())
             .collect();
         assert_eq!(listed, ["evening", "night"], "02:00 UTC is later than 01:00 UTC");
 
