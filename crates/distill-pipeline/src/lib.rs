@@ -6,6 +6,7 @@
 
 mod article;
 mod live;
+pub mod subscriptions;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -7,13 +7,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use chrono::Utc;
 use clap::{Args, Subcommand};
 use distill_ingest::guard::Reach;
 use distill_ingest::{FetchConfig, Fetcher};
 use distill_library::Library;
+use distill_pipeline::subscriptions::{self, NewFeed};
 use distill_pipeline::{FeedOutcome, FeedSelection, PipelineConfig, PollConfig};
-use distill_store::Feed;
 
 /// Settings of the HTTP fetcher shared by every command that goes online.
 #[derive(Args, Debug, Clone)]
@@ -129,29 +128,15 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(seconds))
 }
 
-/// Every address class open: for checks that only want the URL's shape.
-const ALL: Reach = Reach { private: true, link_local: true };
-
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
-}
-
-/// Checks a URL before it is stored as a subscription, so a refused address fails
-/// at `feeds add`, not silently at every poll.
-fn checked_url(url: &str, reach: Reach) -> anyhow::Result<String> {
-    let parsed = url::Url::parse(url.trim()).with_context(|| format!("{url}: not a valid URL"))?;
-    distill_ingest::guard::check_url(&parsed, reach).map_err(|refusal| anyhow::anyhow!("{url}: refused: {refusal}"))?;
-    Ok(parsed.to_string())
 }
 
 pub fn feeds(library: &Library, what: FeedsCommand) -> anyhow::Result<ExitCode> {
     match what {
         FeedsCommand::Add { url, interval, title, category, no_fetch, fetch } => {
-            let url = checked_url(&url, fetch.reach())?;
-            let mut feed = Feed::new(&url, interval, Utc::now());
-            feed.title = title;
-            feed.category = category;
-            let added = library.store.add_feed(&feed)?;
+            let (url, added) =
+                subscriptions::subscribe(library, &NewFeed { url, interval, title, category }, fetch.reach())?;
             println!("{} {url} (every {})", if added { "added" } else { "updated" }, human(interval));
             if no_fetch {
                 return Ok(ExitCode::SUCCESS);
@@ -191,8 +176,7 @@ pub fn feeds(library: &Library, what: FeedsCommand) -> anyhow::Result<ExitCode> 
             Ok(ExitCode::SUCCESS)
         }
         FeedsCommand::Remove { url } => {
-            let removed = library.store.remove_feed(&url)? || library.store.remove_feed(&checked_url(&url, ALL)?)?;
-            if !removed {
+            if !subscriptions::unsubscribe(library, &url)? {
                 bail!("no feed {url:?} (see `distill feeds list`)");
             }
             println!("removed {url}");
@@ -200,48 +184,21 @@ pub fn feeds(library: &Library, what: FeedsCommand) -> anyhow::Result<ExitCode> 
         }
         FeedsCommand::Import { file, interval } => {
             let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            let import = distill_ingest::opml::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-            for skip in &import.skipped {
+            let imported = subscriptions::import_opml(library, &bytes, interval)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            for skip in &imported.skipped {
                 eprintln!("skipped {}: {}", skip.origin, skip.reason);
             }
-            let (mut added, mut updated, mut refused) = (0, 0, import.skipped.len());
-            for s in import.subscriptions {
-                // Imports are checked like `feeds add`, except that non-public addresses
-                // are left to the fetch-time guard (the file may be meant for an intranet).
-                let url = match checked_url(&s.url, ALL) {
-                    Ok(url) => url,
-                    Err(e) => {
-                        eprintln!("skipped {e:#}");
-                        refused += 1;
-                        continue;
-                    }
-                };
-                let mut feed = Feed::new(&url, interval, Utc::now());
-                feed.title = s.title;
-                feed.site_url = s.site_url;
-                feed.category = s.category;
-                if library.store.add_feed(&feed)? {
-                    added += 1;
-                } else {
-                    updated += 1;
-                }
-            }
-            println!("imported {added} feeds, {updated} already subscribed, {refused} skipped");
+            println!(
+                "imported {} feeds, {} already subscribed, {} skipped",
+                imported.added,
+                imported.updated,
+                imported.skipped.len()
+            );
             Ok(ExitCode::SUCCESS)
         }
         FeedsCommand::Export { output } => {
-            let subscriptions: Vec<distill_ingest::opml::Subscription> = library
-                .store
-                .feeds()?
-                .into_iter()
-                .map(|f| distill_ingest::opml::Subscription {
-                    url: f.url,
-                    title: f.title,
-                    site_url: f.site_url,
-                    category: f.category,
-                })
-                .collect();
-            let opml = distill_ingest::opml::write(&subscriptions, "distill subscriptions", &Utc::now().to_rfc2822());
+            let opml = subscriptions::export_opml(library)?;
             match output {
                 Some(path) => std::fs::write(&path, opml).with_context(|| format!("writing {}", path.display()))?,
                 None => print!("{opml}"),
