@@ -7,6 +7,7 @@
 use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
@@ -130,6 +131,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     /// Serializes this process's catch-ups; the lock file serializes processes.
     lease: Mutex<()>,
+    /// The sequence number the reader last loaded, to reload only on a change.
+    loaded_seq: AtomicI64,
     fields: Fields,
 }
 
@@ -180,7 +183,7 @@ impl SearchIndex {
         };
         // Readers follow commits made by any process (tantivy watches meta.json).
         let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
-        Ok(SearchIndex { index, reader, lease: Mutex::new(()), fields })
+        Ok(SearchIndex { index, reader, lease: Mutex::new(()), loaded_seq: AtomicI64::new(-1), fields })
     }
 
     /// The store sequence number this index has committed.
@@ -199,8 +202,12 @@ impl SearchIndex {
     /// returns [`SearchError::Busy`]; the store keeps the changes, and the next
     /// process to sync indexes them.
     pub fn sync_within(&self, store: &dyn Store, wait: Duration) -> Result<usize> {
-        if self.indexed_seq()? >= store.last_seq()? {
-            self.reader.reload()?;
+        let indexed = self.indexed_seq()?;
+        if indexed >= store.last_seq()? {
+            // Another process may have committed since this reader last loaded.
+            if self.loaded_seq.swap(indexed, Ordering::Relaxed) != indexed {
+                self.reader.reload()?;
+            }
             return Ok(0);
         }
         let _local = self.lease.lock().unwrap_or_else(|p| p.into_inner());
@@ -225,6 +232,7 @@ impl SearchIndex {
         // Waiting for the merges drops the writer and with it the lock file.
         writer.wait_merging_threads()?;
         self.reader.reload()?;
+        self.loaded_seq.store(seq, Ordering::Relaxed);
         Ok(count)
     }
 
