@@ -2,8 +2,8 @@
 //! `{message, code, type, link}` with a stable [`Code`].
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use distill_library::{ArticleView, Code, FeedStatus, Library, LibraryError};
@@ -12,6 +12,7 @@ use distill_store::{ArticleSummary, ListQuery};
 use serde::{Deserialize, Serialize};
 
 use crate::blocking;
+use crate::reject::{Id, Params};
 
 /// An API error: a stable code and a message for people.
 #[derive(Debug)]
@@ -63,10 +64,14 @@ struct ErrorBody<'a> {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body =
-            ErrorBody { message: &self.message, code: self.code, kind: self.code.kind(), link: self.code.link() };
-        (self.status(), Json(body)).into_response()
+        (self.status(), [(header::CONTENT_TYPE, "application/json")], error_json(&self)).into_response()
     }
+}
+
+/// The documented JSON shape of an error, as bytes.
+pub(crate) fn error_json(e: &ApiError) -> Vec<u8> {
+    let body = ErrorBody { message: &e.message, code: e.code, kind: e.code.kind(), link: e.code.link() };
+    serde_json::to_vec(&body).unwrap_or_else(|_| br#"{"message":"error","code":"internal"}"#.to_vec())
 }
 
 impl From<LibraryError> for ApiError {
@@ -101,7 +106,7 @@ pub(crate) struct ArticleList {
     articles: Vec<ArticleSummary>,
 }
 
-pub(crate) async fn list(State(lib): State<Library>, Query(p): Query<Paging>) -> Result<Json<ArticleList>, ApiError> {
+pub(crate) async fn list(State(lib): State<Library>, Params(p): Params<Paging>) -> Result<Json<ArticleList>, ApiError> {
     let query = ListQuery {
         limit: p.limit.unwrap_or(50).clamp(1, 500),
         offset: p.offset.unwrap_or(0).min(1_000_000),
@@ -124,7 +129,7 @@ pub(crate) async fn feeds(State(lib): State<Library>) -> Result<Json<FeedList>, 
     Ok(Json(FeedList { total: feeds.len(), feeds }))
 }
 
-pub(crate) async fn article(State(lib): State<Library>, Path(id): Path<String>) -> Result<Json<ArticleView>, ApiError> {
+pub(crate) async fn article(State(lib): State<Library>, Id(id): Id) -> Result<Json<ArticleView>, ApiError> {
     Ok(Json(load(lib, id).await?))
 }
 
@@ -176,8 +181,30 @@ impl SearchParams {
 
 pub(crate) async fn search(
     State(lib): State<Library>,
-    Query(params): Query<SearchParams>,
+    Params(params): Params<SearchParams>,
 ) -> Result<Json<Results>, ApiError> {
     let query = params.to_query()?;
     Ok(Json(blocking(move || lib.search(&query)).await??))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every code answers with its own status and the documented JSON shape.
+    #[tokio::test]
+    async fn every_code_answers_with_its_status_and_shape() {
+        for code in Code::ALL {
+            let response = ApiError::new(code, "what went wrong").into_response();
+            assert_eq!(response.status().as_u16(), code.status(), "{code}");
+            assert_eq!(response.headers()[header::CONTENT_TYPE], "application/json", "{code}");
+            let body = axum::body::to_bytes(response.into_body(), 4096).await.unwrap();
+            let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            assert_eq!(json["code"], code.name());
+            assert_eq!(json["message"], "what went wrong");
+            assert_eq!(json["type"], if code.status() < 500 { "invalid_request" } else { "internal" });
+            assert!(json["link"].as_str().unwrap().ends_with(code.name()), "{json}");
+            assert_eq!(json.as_object().unwrap().len(), 4, "{json}");
+        }
+    }
 }

@@ -4,7 +4,9 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod conn;
 mod pages;
+pub mod reject;
 
 use std::net::SocketAddr;
 
@@ -26,7 +28,10 @@ pub fn router(library: Library) -> Router {
         .route("/api/articles/{id}", get(api::article))
         .route("/api/search", get(api::search))
         .route("/api/feeds", get(api::feeds))
-        .fallback(pages::not_found)
+        .fallback(reject::not_found)
+        .method_not_allowed_fallback(reject::method_not_allowed)
+        .layer(axum::extract::DefaultBodyLimit::max(reject::MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(reject::shape_errors))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(library)
 }
@@ -47,7 +52,7 @@ pub async fn serve(library: Library, addr: SocketAddr, on_ready: impl FnOnce(Soc
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tokio::spawn(follow(library.clone()));
     on_ready(listener.local_addr()?);
-    axum::serve(listener, router(library))
+    axum::serve(conn::Listener(listener), router(library))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::extract::State;
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use distill_core::Article;
 use distill_core::text::{Mark, escape_html as esc};
@@ -15,6 +15,7 @@ use distill_store::ListQuery;
 
 use crate::api::{ApiError, SearchParams, load};
 use crate::blocking;
+use crate::reject::{Id, Params};
 
 const CSS: &str = include_str!("app.css");
 
@@ -30,7 +31,8 @@ fn layout(title: &str, query: &str, main: &str) -> String {
     )
 }
 
-fn error_page(e: ApiError) -> Response {
+/// An error as a page, with the error's status.
+pub(crate) fn error_page(e: ApiError) -> Response {
     let status = e.status();
     let body = format!(
         "<h1>{}</h1><p>{}</p><p><a href=\"/\">Back to the latest news</a></p>",
@@ -108,7 +110,7 @@ pub(crate) async fn feeds(State(lib): State<Library>) -> Response {
     Html(layout("Feeds", "", &main)).into_response()
 }
 
-pub(crate) async fn article(State(lib): State<Library>, Path(id): Path<String>) -> Response {
+pub(crate) async fn article(State(lib): State<Library>, Id(id): Id) -> Response {
     match load(lib, id).await {
         Ok(view) => Html(layout(&view.article.title, "", &render_article(&view.article, &view.also_reported_by)))
             .into_response(),
@@ -295,7 +297,7 @@ fn query_escape(s: &str) -> String {
     out
 }
 
-pub(crate) async fn search(State(lib): State<Library>, Query(params): Query<SearchParams>) -> Response {
+pub(crate) async fn search(State(lib): State<Library>, Params(params): Params<SearchParams>) -> Response {
     let q = params.q.clone().unwrap_or_default();
     if q.trim().is_empty() {
         return Html(layout(
@@ -348,14 +350,5 @@ fn marked(snippet: &str, highlights: &[[usize; 2]]) -> String {
 
 pub(crate) async fn stylesheet() -> Response {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], CSS)
-        .into_response()
-}
-
-pub(crate) async fn not_found(uri: axum::http::Uri) -> Response {
-    let message = format!("nothing at {}", uri.path());
-    if uri.path().starts_with("/api/") {
-        return ApiError::not_found(message).into_response();
-    }
-    (StatusCode::NOT_FOUND, Html(layout("Not found", "", &format!("<h1>Not found</h1><p>{}</p>", esc(&message)))))
         .into_response()
 }

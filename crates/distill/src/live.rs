@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::{Args, Subcommand};
 use distill_ingest::guard::Reach;
 use distill_ingest::{FetchConfig, Fetcher};
@@ -177,7 +177,8 @@ pub fn feeds(library: &Library, what: FeedsCommand) -> anyhow::Result<ExitCode> 
         }
         FeedsCommand::Remove { url } => {
             if !subscriptions::unsubscribe(library, &url)? {
-                bail!("no feed {url:?} (see `distill feeds list`)");
+                let message = format!("no feed {url:?} (see `distill feeds list`)");
+                return Err(distill_library::code::Coded::new(distill_library::Code::NotFound, message).into());
             }
             println!("removed {url}");
             Ok(ExitCode::SUCCESS)

@@ -1,5 +1,6 @@
 //! The `distill` command line: wires the crates together and prints results.
-//! Exit codes: 0 success, 1 failure (nothing could be done), 2 usage error.
+//! Exit codes: 0 success, 1 failure (nothing could be done), 2 usage error. A failure
+//! with a stable code (the API's codes) prints it: `error[not_found]: ...`.
 
 mod bench;
 mod eval;
@@ -15,6 +16,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use distill_library::Library;
+use distill_library::code::{Code, Coded};
 use distill_pipeline::{PipelineConfig, Progress};
 use distill_search::SearchQuery;
 use distill_store::ListQuery;
@@ -178,7 +180,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            match Code::of(e.as_ref()) {
+                Some(code) => eprintln!("error[{code}]: {e:#}"),
+                None => eprintln!("error: {e:#}"),
+            }
             ExitCode::FAILURE
         }
     }
@@ -270,7 +275,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show { id, json } => {
             let library = open(&cli.data)?;
             let Some(view) = library.article(&id)? else {
-                bail!("no article with id {id:?} (see `distill list`)");
+                let message = format!("no article with id {id:?} (see `distill list`)");
+                return Err(Coded::new(Code::NotFound, message).into());
             };
             if json {
                 println!("{}", serde_json::to_string(&view)?);
@@ -283,11 +289,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let library = open(&cli.data)?;
             let date = |name: &str, v: Option<String>| -> anyhow::Result<_> {
                 v.map(|s| {
-                    distill_core::time::parse_date(&s)
-                        .map(|d| d.date_naive())
-                        .with_context(|| format!("--{name}: cannot read {s:?} as a date (use YYYY-MM-DD)"))
+                    distill_core::time::parse_date(&s).map(|d| d.date_naive()).ok_or_else(|| {
+                        Coded::new(Code::BadDate, format!("--{name}: cannot read {s:?} as a date (use YYYY-MM-DD)"))
+                    })
                 })
                 .transpose()
+                .map_err(anyhow::Error::from)
             };
             let q = SearchQuery {
                 text: query,

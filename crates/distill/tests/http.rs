@@ -183,3 +183,149 @@ fn lists_and_headings_keep_their_shape() {
     // The article's `<h2>` is an `<h3>` under the page's own `<h1>`.
     assert!(body.contains("</ul><h3><span class=\"sentence\" id=\"s4\">The steps</span></h3><p>"), "{body}");
 }
+
+/// Sends raw bytes to the server and reads the answer until it closes the connection:
+/// (status, head lowercased, body).
+fn raw(server: &Server, request: &[u8]) -> (u16, String, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(&server.addr).unwrap();
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    stream.write_all(request).unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).unwrap();
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or_else(|| panic!("no HTTP answer: {answer:?}"));
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, head.to_ascii_lowercase(), body.to_string())
+}
+
+fn get(path: &str) -> Vec<u8> {
+    format!("GET {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n").into_bytes()
+}
+
+/// Issue 16: bad query parameters and a path that is not UTF-8 got axum's plain-text
+/// messages, a wrong method an empty body, and a 100k-character id an empty 414.
+/// Every rejection under /api/ is JSON `{message, code, type, link}` with its code,
+/// whichever layer rejects it (an extractor, the router, the limits, or hyper itself).
+#[test]
+fn every_api_rejection_is_json_with_a_stable_code() {
+    let server = Server::start(sample_library());
+    let long = |n: usize| format!("/api/articles/{}", "a".repeat(n));
+    let many_headers: String = (0..200).map(|i| format!("X-Header-{i}: {i}\r\n")).collect();
+    let cases: Vec<(String, Vec<u8>, u16, &str)> = vec![
+        ("limit=abc".into(), get("/api/articles?limit=abc"), 400, "bad_parameter"),
+        ("limit=-1".into(), get("/api/articles?limit=-1"), 400, "bad_parameter"),
+        ("limit=1.5".into(), get("/api/search?q=port&limit=1.5"), 400, "bad_parameter"),
+        ("repeated".into(), get("/api/articles?limit=1&limit=2"), 400, "bad_parameter"),
+        ("overflow".into(), get("/api/articles?limit=99999999999999999999999"), 400, "bad_parameter"),
+        ("offset=abc".into(), get("/api/search?q=port&offset=abc"), 400, "bad_parameter"),
+        ("bad date".into(), get("/api/search?q=port&since=notadate"), 400, "bad_date"),
+        ("long query".into(), get(&format!("/api/search?q={}", "port+".repeat(300))), 400, "bad_query"),
+        ("invalid UTF-8".into(), get("/api/articles/%FF"), 400, "bad_path"),
+        ("unknown route".into(), get("/api/nope"), 404, "not_found"),
+        ("unknown id".into(), get("/api/articles/doesnotexist"), 404, "not_found"),
+        (
+            "POST".into(),
+            b"POST /api/articles HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(),
+            405,
+            "method_not_allowed",
+        ),
+        (
+            "DELETE".into(),
+            b"DELETE /api/articles/x HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n".to_vec(),
+            405,
+            "method_not_allowed",
+        ),
+        (
+            "big body".into(),
+            b"POST /api/search HTTP/1.1\r\nHost: t\r\nContent-Length: 5000000\r\nConnection: close\r\n\r\n".to_vec(),
+            413,
+            "payload_too_large",
+        ),
+        ("10k id".into(), get(&long(10_000)), 414, "uri_too_long"),
+        // Over hyper's own limit (65,534 bytes): hyper answers before axum runs.
+        ("100k id".into(), get(&long(100_000)), 414, "uri_too_long"),
+        (
+            "200 headers".into(),
+            format!("GET /api/articles HTTP/1.1\r\nHost: t\r\n{many_headers}Connection: close\r\n\r\n").into_bytes(),
+            431,
+            "headers_too_large",
+        ),
+        (
+            "not HTTP".into(),
+            b"GET /api/a b HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n".to_vec(),
+            400,
+            "bad_request",
+        ),
+    ];
+    for (name, request, status, code) in cases {
+        let (got, head, body) = raw(&server, &request);
+        assert_eq!(got, status, "{name}: {head}\n{body}");
+        assert!(head.contains("content-type: application/json"), "{name}: {head}");
+        let error: Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{name}: not JSON ({e}): {body}"));
+        assert_eq!(error["code"], code, "{name}: {body}");
+        assert_eq!(error["type"], "invalid_request", "{name}");
+        assert!(error["message"].as_str().is_some_and(|m| !m.is_empty()), "{name}: {body}");
+        assert!(error["link"].as_str().unwrap().ends_with(code), "{name}: {body}");
+        if status == 405 {
+            assert!(head.contains("allow: get,head"), "{name}: {head}");
+        }
+    }
+    // An empty parameter is an absent one (as a form sends it).
+    let (status, _, body) = server.get("/api/articles?limit=&offset=");
+    assert_eq!(status, 200, "{body}");
+}
+
+/// The pages answer the same faults with an HTML error page and the same status.
+#[test]
+fn page_rejections_are_html_with_the_right_status() {
+    let server = Server::start(sample_library());
+    for (request, status) in [
+        (get("/articles/%FF"), 400),
+        (get("/search?q=port&limit=abc"), 400),
+        (get("/search?q=port&limit=1&limit=2"), 400),
+        (get("/search?q=port&since=notadate"), 400),
+        (get("/nope"), 404),
+        (get("/articles/doesnotexist"), 404),
+        (b"POST /feeds HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(), 405),
+        (get(&format!("/articles/{}", "a".repeat(10_000))), 414),
+    ] {
+        let (got, head, body) = raw(&server, &request);
+        let line = String::from_utf8_lossy(&request[..40.min(request.len())]).into_owned();
+        assert_eq!(got, status, "{line}: {head}");
+        assert!(head.contains("content-type: text/html"), "{line}: {head}");
+        assert!(body.starts_with("<!doctype html>") && body.contains(&format!("<h1>{status}</h1>")), "{line}: {body}");
+    }
+}
+
+/// The CLI reports the API's codes: the same fault gets the same code from both,
+/// printed as `error[code]: message` with exit status 1 (usage errors stay 2).
+#[test]
+fn the_cli_and_the_api_report_the_same_codes() {
+    let data = sample_library();
+    let server = Server::start(data);
+    let long = "port ".repeat(300);
+    let cases: [(&[&str], String, &str); 3] = [
+        (&["show", "nope"], "/api/articles/nope".into(), "not_found"),
+        (&["search", "port", "--since", "notadate"], "/api/search?q=port&since=notadate".into(), "bad_date"),
+        (&["search", long.as_str()], format!("/api/search?q={}", long.replace(' ', "+")), "bad_query"),
+    ];
+    for (args, path, code) in cases {
+        let out = run(data, args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.starts_with(&format!("error[{code}]: ")), "{args:?}: {err}");
+        let (_, _, body) = server.get(&path);
+        assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["code"], code, "{path}: {body}");
+    }
+    let out = run(data, &["feeds", "remove", "https://nowhere.example/feed"]);
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error[not_found]: no feed"), "{out:?}");
+    // A data folder that cannot be opened: the store is unavailable.
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let out = run(file.path(), &["list"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.code() == Some(1) && err.starts_with("error[store_unavailable]: "), "{err}");
+    // A usage error is clap's, with its own status.
+    let out = run(data, &["show"]);
+    assert_eq!(out.status.code(), Some(2));
+}
