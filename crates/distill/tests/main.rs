@@ -4,6 +4,8 @@
 mod support;
 
 mod bad_input;
+#[cfg(unix)]
+mod browser;
 mod cli;
 mod http;
 mod live;

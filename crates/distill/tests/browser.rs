@@ -1,0 +1,483 @@
+//! The web app in a real browser: headless Chromium driven over WebDriver, against
+//! `distill serve` on 127.0.0.1 over a data folder holding the demo corpus.
+//!
+//! One browser session walks every page a reader uses (home, article, a citation
+//! marker, an insight, search and its filters, feeds); each walk is a scenario, and a
+//! scenario that fails leaves a screenshot in `target/browser-screenshots/`. The
+//! assertions read roles, ids, classes and computed styles, never exact markup, so the
+//! pages can move to templates without rewriting this file.
+//!
+//! Chromium and chromedriver come from Debian (`apt install chromium chromium-driver`).
+//! Without them the test says so in one line and passes, except where
+//! `DISTILL_REQUIRE_BROWSER=1` (CI) makes their absence a failure.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+/// How long a page or an element may take to appear.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+/// A scenario's outcome: `Err` carries what was wrong, for the failure message.
+type Step<T = ()> = Result<T, String>;
+
+/// Every page a reader uses, in one browser session.
+#[test]
+fn browser_walks_every_page() {
+    let Some(tools) = Tools::find() else {
+        let why = "browser tests need chromium and chromium-driver (apt install chromium chromium-driver)";
+        assert!(
+            std::env::var("DISTILL_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "{why}, and DISTILL_REQUIRE_BROWSER=1 forbids skipping them"
+        );
+        // Written past the test harness's capture, so that the skip is seen.
+        let _ = writeln!(std::io::stderr(), "skipped: {why}");
+        return;
+    };
+    for old in std::fs::read_dir(screenshots()).into_iter().flatten().flatten() {
+        if old.file_name().to_string_lossy().starts_with("browser_walks_every_page-") {
+            let _ = std::fs::remove_file(old.path());
+        }
+    }
+    let data = demo_library();
+    let server = Server::start(data.path());
+    let base = format!("http://{}", server.addr);
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let failures = runtime.block_on(async {
+        let browser = Browser::start(&tools).await;
+        let mut failures = Vec::new();
+        let scenarios: [(&str, Scenario); 6] = [
+            ("home", |c, b| Box::pin(home(c, b))),
+            ("article", |c, b| Box::pin(article(c, b))),
+            ("citation", |c, b| Box::pin(citation(c, b))),
+            ("insight", |c, b| Box::pin(insight(c, b))),
+            ("search_and_filter", |c, b| Box::pin(search_and_filter(c, b))),
+            ("feeds", |c, b| Box::pin(feeds(c, b))),
+        ];
+        for (name, scenario) in scenarios {
+            if let Err(error) = scenario(browser.client.clone(), base.clone()).await {
+                let shot = browser.screenshot(&format!("browser_walks_every_page-{name}")).await;
+                failures.push(format!("{name}: {error} (screenshot: {shot})"));
+            }
+        }
+        browser.close().await;
+        failures
+    });
+    drop(server);
+    assert!(failures.is_empty(), "browser scenarios failed:\n{}", failures.join("\n"));
+}
+
+type Scenario = fn(Client, String) -> std::pin::Pin<Box<dyn std::future::Future<Output = Step>>>;
+
+/// The demo corpus, ingested into a folder of this test's own, with one feed subscribed
+/// (never fetched) so that the feeds page has a row.
+fn demo_library() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["ingest", corpus().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(
+        dir.path(),
+        &["feeds", "add", "https://wire.example/rss", "--no-fetch", "--title", "Continental Wire Top Stories"],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    dir
+}
+
+/// The home page lists every original article of the demo corpus, each a link to its page.
+async fn home(c: Client, base: String) -> Step {
+    goto(&c, &format!("{base}/")).await?;
+    let items = c.find_all(Locator::Css("ol.articles li a[href^='/articles/']")).await.map_err(wd)?;
+    let originals: Vec<String> = manifest()
+        .iter()
+        .filter(|item| item["duplicate_of"].is_null())
+        .filter_map(|item| item["title"].as_str().map(str::to_string))
+        .collect();
+    let mut shown = Vec::new();
+    for a in &items {
+        shown.push(a.text().await.map_err(wd)?);
+    }
+    ensure(!shown.is_empty(), "the home page lists no article")?;
+    for title in &shown {
+        ensure(originals.contains(title), format!("{title:?} is listed but is no original of the corpus"))?;
+    }
+    ensure(shown.len() >= originals.len() * 3 / 4, format!("{} of {} originals listed", shown.len(), originals.len()))?;
+    // The search box is a search landmark with a query field.
+    c.find(Locator::Css("form[role='search'] input[name='q']")).await.map_err(wd)?;
+    Ok(())
+}
+
+/// Following a home-page link opens that article: its title, key points and body.
+async fn article(c: Client, base: String) -> Step {
+    goto(&c, &format!("{base}/")).await?;
+    let link = c.find(Locator::Css("ol.articles li a[href^='/articles/']")).await.map_err(wd)?;
+    let title = link.text().await.map_err(wd)?;
+    let href = link.attr("href").await.map_err(wd)?.unwrap_or_default();
+    link.click().await.map_err(wd)?;
+    wait_for_path(&c, &href).await?;
+    let h1 = c.wait().at_most(PATIENCE).for_element(Locator::Css("article h1")).await.map_err(wd)?;
+    ensure(h1.text().await.map_err(wd)? == title, format!("the page of {title:?} has another title"))?;
+    let points = c.find_all(Locator::Css(".key-points li")).await.map_err(wd)?;
+    ensure(!points.is_empty(), "the article shows no key points")?;
+    let sentences = c.find_all(Locator::Css(".body .sentence[id^='s']")).await.map_err(wd)?;
+    ensure(sentences.len() > points.len(), format!("{} sentences in the body", sentences.len()))?;
+    Ok(())
+}
+
+/// A key point's citation marker scrolls to the sentence it cites, and that sentence is
+/// highlighted: it becomes the `:target`, and its background changes.
+async fn citation(c: Client, base: String) -> Step {
+    open_first_article(&c, &base).await?;
+    // The last marker: it cites a sentence further down, so following it must scroll.
+    let markers = c.find_all(Locator::Css(".key-points a.cite[href^='#s']")).await.map_err(wd)?;
+    let marker = markers.last().ok_or("no key point has a citation marker")?;
+    let href = marker.attr("href").await.map_err(wd)?.unwrap_or_default();
+    let id = href.trim_start_matches('#').to_string();
+    let sentence = c.find(Locator::Id(&id)).await.map_err(wd)?;
+    let classes = sentence.attr("class").await.map_err(wd)?.unwrap_or_default();
+    ensure(classes.split(' ').any(|c| c == "cited"), format!("#{id} is cited but its class is {classes:?}"))?;
+    let before = sentence.css_value("background-color").await.map_err(wd)?;
+
+    marker.click().await.map_err(wd)?;
+    let url = c.current_url().await.map_err(wd)?;
+    ensure(url.fragment() == Some(id.as_str()), format!("the address is {url} after following {href}"))?;
+    let targeted =
+        c.execute("return arguments[0].matches(':target')", vec![element_arg(&sentence)?]).await.map_err(wd)?;
+    ensure(targeted == Value::Bool(true), format!("#{id} is not the :target after following {href}"))?;
+    let after = sentence.css_value("background-color").await.map_err(wd)?;
+    ensure(
+        after != before && !transparent(&after),
+        format!("#{id} is not highlighted: background {before} before following {href}, {after} after"),
+    )?;
+    let plain = c.find(Locator::Css(".body .sentence:not(.cited)")).await.map_err(wd)?;
+    let plain = plain.css_value("background-color").await.map_err(wd)?;
+    ensure(after != plain, format!("the targeted sentence looks like an uncited one ({plain})"))?;
+    // The browser scrolled the sentence into view.
+    let seen = c
+        .execute(
+            "const r = arguments[0].getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight",
+            vec![element_arg(&sentence)?],
+        )
+        .await
+        .map_err(wd)?;
+    ensure(seen == Value::Bool(true), format!("#{id} is outside the window after following {href}"))?;
+    Ok(())
+}
+
+/// An insight is a question that opens a search for it.
+async fn insight(c: Client, base: String) -> Step {
+    open_first_article(&c, &base).await?;
+    let article = c.current_url().await.map_err(wd)?.path().to_string();
+    let link = c.find(Locator::Css(".insights li a[href^='/search?']")).await.map_err(wd)?;
+    let question = link.text().await.map_err(wd)?;
+    link.click().await.map_err(wd)?;
+    wait_for_path(&c, "/search").await?;
+    let url = c.current_url().await.map_err(wd)?;
+    let q = url.query_pairs().find(|(k, _)| k == "q").map(|(_, v)| v.into_owned());
+    ensure(q.as_deref() == Some(question.as_str()), format!("the insight {question:?} searched {url}"))?;
+    let field = c.find(Locator::Css("form[role='search'] input[name='q']")).await.map_err(wd)?;
+    let value = field.prop("value").await.map_err(wd)?.unwrap_or_default();
+    ensure(value == question, format!("the search box holds {value:?}, not the question"))?;
+    // The question names the article's own things, so the article answers it.
+    let hits = result_links(&c).await?;
+    ensure(hits.contains(&article), format!("the insight's search does not find its article {article}: {hits:?}"))?;
+    Ok(())
+}
+
+/// A search typed in the box finds articles; the source and date filters narrow them to
+/// the ones they name.
+async fn search_and_filter(c: Client, base: String) -> Step {
+    goto(&c, &format!("{base}/")).await?;
+    let field = c.find(Locator::Css("form[role='search'] input[name='q']")).await.map_err(wd)?;
+    field.send_keys("Ashcombe bridge").await.map_err(wd)?;
+    c.find(Locator::Css("form[role='search'] button[type='submit']")).await.map_err(wd)?.click().await.map_err(wd)?;
+    wait_for_path(&c, "/search").await?;
+    let all = results(&c).await?;
+    ensure(all.len() >= 2, format!("a search for the Ashcombe bridge finds {all:?}"))?;
+
+    // Source: only the one source, and fewer articles than without the filter.
+    let source = all[all.len() - 1].source.clone();
+    goto(&c, &format!("{base}/search?q=Ashcombe+bridge&source={}", form_escape(&source))).await?;
+    let one_source = results(&c).await?;
+    ensure(
+        !one_source.is_empty()
+            && one_source.len() < all.len()
+            && one_source.iter().all(|r| r.source == source && all.iter().any(|a| a.title == r.title)),
+        format!("source={source:?} shows {one_source:?}"),
+    )?;
+
+    // Dates: the newest result's day as `since` leaves only results of that day or later.
+    let mut days: Vec<chrono::NaiveDate> = all.iter().filter_map(|r| r.day).collect();
+    days.sort();
+    let (Some(&first), Some(&last)) = (days.first(), days.last()) else {
+        return Err(format!("no result shows a date: {all:?}"));
+    };
+    ensure(first < last, format!("every result is of one day: {all:?}"))?;
+    goto(&c, &format!("{base}/search?q=Ashcombe+bridge&since={last}")).await?;
+    let recent = results(&c).await?;
+    ensure(
+        !recent.is_empty() && recent.len() < all.len() && recent.iter().all(|r| r.day.is_some_and(|d| d >= last)),
+        format!("since={last} shows {recent:?}"),
+    )?;
+    goto(&c, &format!("{base}/search?q=Ashcombe+bridge&until={last}")).await?;
+    let older = results(&c).await?;
+    ensure(
+        !older.is_empty() && older.iter().all(|r| r.day.is_some_and(|d| d < last)),
+        format!("until={last} shows {older:?}"),
+    )?;
+    Ok(())
+}
+
+/// The header's Feeds link opens the subscriptions with their state.
+async fn feeds(c: Client, base: String) -> Step {
+    goto(&c, &format!("{base}/")).await?;
+    c.find(Locator::Css("header a[href='/feeds']")).await.map_err(wd)?.click().await.map_err(wd)?;
+    wait_for_path(&c, "/feeds").await?;
+    let h1 = c.wait().at_most(PATIENCE).for_element(Locator::Css("main h1")).await.map_err(wd)?;
+    ensure(h1.text().await.map_err(wd)? == "Feeds", "the feeds page has another heading")?;
+    let rows = c.find_all(Locator::Css(".feeds li")).await.map_err(wd)?;
+    ensure(rows.len() == 1, format!("{} feed rows for one subscription", rows.len()))?;
+    let title = rows[0].find(Locator::Css(".title")).await.map_err(wd)?.text().await.map_err(wd)?;
+    ensure(title == "Continental Wire Top Stories", format!("the feed is titled {title:?}"))?;
+    let meta = rows[0].find(Locator::Css(".meta")).await.map_err(wd)?.text().await.map_err(wd)?;
+    ensure(
+        meta.contains("https://wire.example/rss") && meta.contains("never"),
+        format!("the feed's state reads {meta:?}"),
+    )?;
+    Ok(())
+}
+
+/// One row of a results page, as a reader sees it.
+#[derive(Debug)]
+struct Hit {
+    title: String,
+    source: String,
+    day: Option<chrono::NaiveDate>,
+}
+
+async fn results(c: &Client) -> Step<Vec<Hit>> {
+    c.wait().at_most(PATIENCE).for_element(Locator::Css("main h1")).await.map_err(wd)?;
+    let mut hits = Vec::new();
+    for row in c.find_all(Locator::Css("ol.results li")).await.map_err(wd)? {
+        let title = row.find(Locator::Css("a")).await.map_err(wd)?.text().await.map_err(wd)?;
+        let meta = row.find(Locator::Css(".meta")).await.map_err(wd)?.text().await.map_err(wd)?;
+        // "Source · October 8, 2026"
+        let (source, day) = meta.rsplit_once(" · ").unwrap_or((meta.as_str(), ""));
+        let day = chrono::NaiveDate::parse_from_str(day.trim(), "%B %d, %Y").ok();
+        hits.push(Hit { title, source: source.trim().to_string(), day });
+    }
+    Ok(hits)
+}
+
+async fn result_links(c: &Client) -> Step<Vec<String>> {
+    c.wait().at_most(PATIENCE).for_element(Locator::Css("main h1")).await.map_err(wd)?;
+    let mut links = Vec::new();
+    for a in c.find_all(Locator::Css("ol.results li a[href^='/articles/']")).await.map_err(wd)? {
+        links.push(a.attr("href").await.map_err(wd)?.unwrap_or_default());
+    }
+    Ok(links)
+}
+
+async fn open_first_article(c: &Client, base: &str) -> Step {
+    goto(c, &format!("{base}/")).await?;
+    let link = c.find(Locator::Css("ol.articles li a[href^='/articles/']")).await.map_err(wd)?;
+    let href = link.attr("href").await.map_err(wd)?.unwrap_or_default();
+    goto(c, &format!("{base}{href}")).await?;
+    c.wait().at_most(PATIENCE).for_element(Locator::Css("article h1")).await.map_err(wd)?;
+    Ok(())
+}
+
+async fn goto(c: &Client, url: &str) -> Step {
+    c.goto(url).await.map_err(|e| format!("cannot open {url}: {e}"))
+}
+
+/// Waits until the address's path is `path` (a path and query, or a path alone).
+async fn wait_for_path(c: &Client, path: &str) -> Step {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let url = c.current_url().await.map_err(wd)?;
+        let here = match url.query() {
+            Some(q) if path.contains('?') => format!("{}?{q}", url.path()),
+            _ => url.path().to_string(),
+        };
+        if here == path {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!("still at {url}, waiting for {path}"));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+fn ensure(ok: bool, message: impl Into<String>) -> Step {
+    if ok { Ok(()) } else { Err(message.into()) }
+}
+
+fn wd(e: fantoccini::error::CmdError) -> String {
+    format!("webdriver: {e}")
+}
+
+/// An element as a script argument.
+fn element_arg(e: &Element) -> Step<Value> {
+    serde_json::to_value(e).map_err(|e| format!("cannot pass an element to a script: {e}"))
+}
+
+fn transparent(color: &str) -> bool {
+    color == "transparent" || color.replace(' ', "").ends_with(",0)")
+}
+
+fn form_escape(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Where the browser and its driver are installed.
+struct Tools {
+    chromium: PathBuf,
+    chromedriver: PathBuf,
+}
+
+impl Tools {
+    fn find() -> Option<Tools> {
+        let chromium = ["chromium", "chromium-browser"].iter().find_map(|name| on_path(name))?;
+        let chromedriver = on_path("chromedriver")?;
+        Some(Tools { chromium, chromedriver })
+    }
+}
+
+fn on_path(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|dir| dir.join(name)).find(|p| p.is_file())
+}
+
+/// chromedriver on a free port of 127.0.0.1 and one headless Chromium session, with a
+/// profile of its own; both die with the test.
+struct Browser {
+    client: Client,
+    driver: Driver,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    async fn start(tools: &Tools) -> Browser {
+        let driver = Driver::start(&tools.chromedriver);
+        let profile = tempfile::tempdir().unwrap();
+        let args = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--no-default-browser-check",
+            // Without these Chromium reaches for Google's servers, which a closed
+            // network refuses.
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-proxy-server",
+            "--window-size=1200,900",
+            &format!("--user-data-dir={}", profile.path().display()),
+        ];
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": { "binary": tools.chromium, "args": args },
+        });
+        let Value::Object(capabilities) = capabilities else { unreachable!() };
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .unwrap_or_else(|e| panic!("chromedriver on port {} started no Chromium: {e}", driver.port));
+        Browser { client, driver, _profile: profile }
+    }
+
+    /// Saves what the window shows; returns where, or why nothing was saved.
+    async fn screenshot(&self, name: &str) -> String {
+        let dir = screenshots();
+        let path = dir.join(format!("{name}.png"));
+        match self.client.screenshot().await {
+            Ok(png) => match std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, png)) {
+                Ok(()) => path.display().to_string(),
+                Err(e) => format!("not saved to {}: {e}", path.display()),
+            },
+            Err(e) => format!("none taken: {e}"),
+        }
+    }
+
+    async fn close(self) {
+        let _ = self.client.close().await;
+        drop(self.driver);
+    }
+}
+
+/// `target/browser-screenshots`, wherever the target folder is.
+fn screenshots() -> PathBuf {
+    // Cargo gives integration tests `target/tmp`.
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    tmp.parent().unwrap_or(tmp).join("browser-screenshots")
+}
+
+/// A running chromedriver, in a process group of its own so that the browsers it
+/// starts die with it.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start(binary: &Path) -> Driver {
+        use std::os::unix::process::CommandExt;
+        let mut child = Command::new(binary)
+            .args(["--port=0", "--allowed-ips=127.0.0.1"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
+        // "ChromeDriver was started successfully on port 40123."
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(port) = line.split("started successfully on port ").nth(1) {
+                    let _ = tx.send(port.trim_end_matches('.').trim().parse::<u16>().ok());
+                }
+            }
+        });
+        let mut driver = Driver { child, port: 0 };
+        match rx.recv_timeout(PATIENCE) {
+            Ok(Some(port)) => driver.port = port,
+            other => panic!("chromedriver named no port within {PATIENCE:?}: {other:?}"),
+        }
+        driver
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // The whole group: chromedriver and the Chromium processes it started.
+        let group = self.child.id() as i32;
+        // SAFETY: kill(2) with a negative pid signals the process group this test created.
+        unsafe {
+            libc::kill(-group, libc::SIGKILL);
+        }
+        let _ = self.child.wait();
+    }
+}
