@@ -21,6 +21,10 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// The days of the week in full, lowercase, Monday first: the one list of them, for
+/// the readers that must tell a day from a name or a term ("Saturday, 20 December").
+pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 /// The month (1 to 12) a word names, in full or cut short to three letters or more:
 /// "Sept.", "aug", "December". "Marathon" names none.
 pub fn month_number(word: &str) -> Option<u32> {

@@ -2,7 +2,7 @@
 //! or place says it holds the author, else a "By Jane Doe" line of the text; a person
 //! the page names wins over an organization.
 
-use distill_core::time::month_number;
+use distill_core::time::{WEEKDAYS, month_number};
 
 use super::date::parse_stated;
 use super::title::is_site;
@@ -262,25 +262,12 @@ const NOT_NAME_WORDS: &[&str] = &[
     "stories", "name", "email", "comment",
 ];
 
-/// Days, as a date line in a byline element starts ("Sat, 20 Dec, 2025"): not names.
-const WEEKDAYS: &[&str] = &[
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Days as a date line in a byline element writes them ("Sat, 20 Dec, 2025"): not
+/// names. In full, or cut short; not "Sun", which is also a name.
+fn is_weekday(word: &str) -> bool {
+    const SHORT: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat"];
+    WEEKDAYS.iter().chain(SHORT).any(|day| word.eq_ignore_ascii_case(day))
+}
 
 /// Words that end a name in a byline line ("Jane Doe on March 3", "Ann Lee Updated",
 /// "Karl Sophanus at Acme").
@@ -302,7 +289,7 @@ fn person_name(line: &str, source: NameSource) -> Option<String> {
     let reads_as_name = (min_words..=6).contains(&words.len())
         && words.first().is_some_and(|w| not_lowercase(w))
         && words.iter().filter(|w| !particle(w) && !not_lowercase(w)).count() * 2 < words.len()
-        && !words.iter().any(|w| NOT_NAME_WORDS.iter().chain(WEEKDAYS).any(|n| w.eq_ignore_ascii_case(n)))
+        && !words.iter().any(|w| NOT_NAME_WORDS.iter().any(|n| w.eq_ignore_ascii_case(n)) || is_weekday(w))
         && !(source == NameSource::Line && all_capitals);
     reads_as_name.then(|| words.join(" "))
 }
@@ -400,6 +387,9 @@ mod tests {
             ("<p class=\"comment-form-author\"><label for=\"author\">Name <span>*</span></label></p>", None),
             ("<span class=\"comment-author-name\">Lori Campbell</span>", None),
             ("<div class=byline>Sat, 20 Dec, 2025 - 06:36</div>", None),
+            ("<div class=byline>Thursday</div>", None),
+            // "Sun" is a name as well as a day.
+            ("<span class=\"author-name\">Sun Li</span>", Some("Sun Li")),
             (
                 "<div class=\"byline\"><span class=\"byline__tag\"><a href=\"/tag/lifestyle\">Lifestyle</a></span></div>",
                 None,
