@@ -5,12 +5,12 @@ use std::collections::HashSet;
 
 use crate::support::*;
 
-const REFERENCE: &str = "../shared/spec/000_1b0ee3afbb123bf7.txt";
+/// The reference page, inside the evaluation data.
+const REFERENCE: &str = "spec/000_1b0ee3afbb123bf7.txt";
 
 #[test]
 fn reference_page_is_reproduced() {
-    let path = repo().join(REFERENCE);
-    assert!(path.exists(), "the spec folder must sit beside the checkout: {}", path.display());
+    let Some(path) = eval_data(REFERENCE, "reference_page_is_reproduced") else { return };
     let data = tempfile::tempdir().unwrap();
     let out = run(data.path(), &["ingest", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -22,6 +22,33 @@ pub fn corpus() -> PathBuf {
     repo().join("corpus/sample")
 }
 
+/// A file or folder of the evaluation data: the team's shared folder (the product spec
+/// with its reference page, and the development sets under `data/`), found at
+/// `DISTILL_EVAL_DATA` or else at `../shared` beside the checkout.
+///
+/// A fresh clone has neither, so a test that needs the data calls this and returns on
+/// `None`, after one line on stderr saying what was skipped and why. Under
+/// `DISTILL_REQUIRE_EVAL_DATA=1` (CI) a missing path fails the test instead, so nothing
+/// skips silently there.
+pub fn eval_data(relative: &str, test: &str) -> Option<PathBuf> {
+    let (root, from) = match std::env::var_os("DISTILL_EVAL_DATA").filter(|v| !v.is_empty()) {
+        Some(root) => (PathBuf::from(root), "DISTILL_EVAL_DATA"),
+        None => (repo().join("../shared"), "../shared beside the checkout"),
+    };
+    let path = root.join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    let why = format!("{test} needs {relative} from the evaluation data, missing at {} ({from})", path.display());
+    assert!(
+        std::env::var("DISTILL_REQUIRE_EVAL_DATA").as_deref() != Ok("1"),
+        "{why}, and DISTILL_REQUIRE_EVAL_DATA=1 forbids skipping it"
+    );
+    // Written past the test harness's capture, so that the skip is seen.
+    let _ = writeln!(std::io::stderr(), "skipped: {why}; set DISTILL_EVAL_DATA to the shared folder to run it");
+    None
+}
+
 pub fn manifest() -> Vec<Value> {
     serde_json::from_str(&std::fs::read_to_string(corpus().join("manifest.json")).unwrap()).unwrap()
 }
