@@ -118,7 +118,8 @@ const MARK_BITS: &[u32] = &[
 /// The shipped classifier: a forest over [`FEATURES`] and where to cut its
 /// probabilities. A block the rules keep stays unless the model is sure it is not
 /// the article's; a block the rules drop comes back only when the model is fairly
-/// sure it is (cross-validation on WCXB found the two cuts apart: see BENCHMARKS.md).
+/// sure it is (cross-validation on WCXB found the two cuts apart: see
+/// docs/benchmark-history.md).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct BlockModel {
     /// The trees.

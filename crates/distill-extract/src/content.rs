@@ -498,7 +498,7 @@ fn is_data_row(dom: &Dom, row: usize, text_len: &[usize]) -> bool {
 /// Share of the best subtree's content that a tighter subtree must keep to be chosen
 /// instead, and the weight of neutral lines (headings, list items, table rows) in that
 /// content. Tuned on WCXB dev: share 0.7 to 0.85 and weight 0.2 to 0.5 are within
-/// 0.001 F1 of each other (see BENCHMARKS.md).
+/// 0.001 F1 of each other (see docs/benchmark-history.md).
 const TIGHT_SHARE: f64 = 0.75;
 const NEUTRAL_WEIGHT: f64 = 0.3;
 
@@ -510,7 +510,7 @@ fn select_by_density(dom: &Dom, blocks: &[Block]) -> usize {
     let n = dom.nodes.len();
     // Clutter counts for a fifth of prose: enough to keep menus and link lists out
     // of the chosen subtree, not so much that a short caption splits the article.
-    // Tuned on the WCXB development set (see BENCHMARKS.md).
+    // Tuned on the WCXB development set (see docs/benchmark-history.md).
     const CLUTTER_WEIGHT: f64 = 0.2;
     let mut net = vec![0f64; n];
     let mut neutral = vec![0f64; n];
