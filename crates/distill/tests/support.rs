@@ -33,7 +33,11 @@ pub fn corpus() -> PathBuf {
 pub fn eval_data(relative: &str, test: &str) -> Option<PathBuf> {
     let (root, from) = match std::env::var_os("DISTILL_EVAL_DATA").filter(|v| !v.is_empty()) {
         Some(root) => (PathBuf::from(root), "DISTILL_EVAL_DATA"),
-        None => (repo().join("../shared"), "../shared beside the checkout"),
+        None => {
+            // The checkout's own name, not crates/distill/../.., in the skip line.
+            let repo = repo().canonicalize().unwrap_or_else(|_| repo());
+            (repo.parent().unwrap_or(&repo).join("shared"), "../shared beside the checkout")
+        }
     };
     let path = root.join(relative);
     if path.exists() {
