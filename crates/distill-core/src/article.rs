@@ -181,3 +181,29 @@ pub struct Article {
     #[serde(default)]
     pub signature: Vec<u32>,
 }
+
+impl Article {
+    /// An article with only an id, a title and a body (its hash too), from origin
+    /// "test": the one builder the test suites share. They set the other fields with
+    /// struct update syntax (`Article { source: Some(..), ..Article::sample(..) }`).
+    #[doc(hidden)]
+    pub fn sample(id: &str, title: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            title: title.into(),
+            url: None,
+            source: None,
+            byline: None,
+            published: None,
+            language: None,
+            text: text.into(),
+            sentences: Vec::new(),
+            summary: Summary::default(),
+            insights: Vec::new(),
+            content_hash: crate::content_hash(text),
+            origin: "test".into(),
+            duplicate_of: None,
+            signature: Vec::new(),
+        }
+    }
+}

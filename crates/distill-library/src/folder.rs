@@ -123,7 +123,7 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use distill_core::{Article, Summary};
+    use distill_core::Article;
 
     /// Guards the store-then-index order: an article committed to the store whose
     /// index commit never happened (a crash in between) is searchable after the next
@@ -134,25 +134,7 @@ mod tests {
         {
             let store = SqliteStore::open(&dir.path().join("distill.db")).unwrap();
             let text = "The harbour pilots voted to strike over the new rota.";
-            store
-                .upsert(&Article {
-                    id: "a".into(),
-                    title: "Pilots strike".into(),
-                    url: None,
-                    source: None,
-                    byline: None,
-                    published: None,
-                    language: None,
-                    text: text.into(),
-                    sentences: vec![],
-                    summary: Summary::default(),
-                    insights: vec![],
-                    content_hash: distill_core::content_hash(text),
-                    origin: "test".into(),
-                    duplicate_of: None,
-                    signature: vec![],
-                })
-                .unwrap();
+            store.upsert(&Article::sample("a", "Pilots strike", text)).unwrap();
         }
         let library = Library::open(dir.path()).unwrap();
         let query = distill_search::SearchQuery { text: "pilots".into(), limit: 5, ..Default::default() };

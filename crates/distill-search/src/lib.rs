@@ -393,27 +393,16 @@ fn defuse(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use distill_core::Summary;
     use distill_store::SqliteStore;
 
     fn article(id: &str, title: &str, text: &str, source: &str, day: u32) -> Article {
         Article {
-            id: id.into(),
-            title: title.into(),
             url: Some(format!("https://example.com/{id}")),
             source: Some(source.into()),
-            byline: None,
             published: chrono::NaiveDate::from_ymd_opt(2026, 9, day)
                 .map(|d| d.and_hms_opt(12, 0, 0).unwrap().and_utc().fixed_offset()),
             language: Some("en".into()),
-            text: text.into(),
-            sentences: vec![],
-            summary: Summary::default(),
-            insights: vec![],
-            content_hash: distill_core::content_hash(text),
-            origin: "test".into(),
-            duplicate_of: None,
-            signature: vec![],
+            ..Article::sample(id, title, text)
         }
     }
 

@@ -427,21 +427,13 @@ mod tests {
 
     fn article(id: &str, text: &str) -> Article {
         Article {
-            id: id.into(),
-            title: format!("Title {id}"),
             url: Some(format!("https://example.com/{id}")),
             source: Some("Example".into()),
-            byline: None,
             published: DateTime::parse_from_rfc3339("2026-09-14T10:00:00+02:00").ok(),
             language: Some("en".into()),
-            text: text.to_string(),
             sentences: vec![Sentence { index: 0, text: text.to_string(), start: 0, end: text.len(), paragraph: 0 }],
-            summary: Summary::default(),
-            insights: vec![],
-            content_hash: distill_core::content_hash(text),
-            origin: "test".into(),
-            duplicate_of: None,
             signature: vec![7; 128],
+            ..Article::sample(id, &format!("Title {id}"), text)
         }
     }
 
