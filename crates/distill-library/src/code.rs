@@ -137,6 +137,16 @@ impl Code {
         }
     }
 
+    /// The code of a search failure.
+    pub(crate) fn of_search(e: &distill_search::SearchError) -> Code {
+        match e {
+            distill_search::SearchError::BadQuery(_) => Code::BadQuery,
+            distill_search::SearchError::Busy(_) => Code::IndexBusy,
+            distill_search::SearchError::Store(_) => Code::StoreUnavailable,
+            _ => Code::Internal,
+        }
+    }
+
     /// The code of an error, or of the first error in its chain that has one.
     pub fn of(error: &(dyn std::error::Error + 'static)) -> Option<Code> {
         let mut next = Some(error);
@@ -151,12 +161,7 @@ impl Code {
                 return Some(Code::StoreUnavailable);
             }
             if let Some(e) = e.downcast_ref::<distill_search::SearchError>() {
-                return Some(match e {
-                    distill_search::SearchError::BadQuery(_) => Code::BadQuery,
-                    distill_search::SearchError::Busy(_) => Code::IndexBusy,
-                    distill_search::SearchError::Store(_) => Code::StoreUnavailable,
-                    _ => Code::Internal,
-                });
+                return Some(Code::of_search(e));
             }
             next = e.source();
         }

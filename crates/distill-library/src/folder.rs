@@ -28,9 +28,7 @@ impl LibraryError {
     pub fn code(&self) -> Code {
         match self {
             LibraryError::Store(_) => Code::StoreUnavailable,
-            LibraryError::Search(SearchError::BadQuery(_)) => Code::BadQuery,
-            LibraryError::Search(SearchError::Busy(_)) => Code::IndexBusy,
-            LibraryError::Search(_) => Code::Internal,
+            LibraryError::Search(e) => Code::of_search(e),
         }
     }
 }

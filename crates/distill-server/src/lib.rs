@@ -82,3 +82,47 @@ async fn follow(library: Library) {
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, api::ApiError> {
     tokio::task::spawn_blocking(f).await.map_err(|e| api::ApiError::internal(format!("worker failed: {e}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    /// The normal (not dev) dependencies a crate's manifest names.
+    fn dependencies(krate: &str) -> Vec<String> {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(krate).join("Cargo.toml");
+        let text = std::fs::read_to_string(&manifest).unwrap();
+        let mut section = String::new();
+        let mut out = Vec::new();
+        for line in text.lines().map(str::trim) {
+            if line.starts_with('[') {
+                section = line.to_string();
+            } else if section == "[dependencies]"
+                && let Some((name, _)) = line.split_once('=')
+            {
+                out.push(name.trim().to_string());
+            }
+        }
+        out
+    }
+
+    /// The read side stays read-only: the server's dependency closure within the
+    /// workspace holds no ingest code, no pipeline and no HTTP client (issue 16).
+    #[test]
+    fn the_server_depends_on_no_writer_and_no_http_client() {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec!["distill-server".to_string()];
+        while let Some(krate) = stack.pop() {
+            for dependency in dependencies(&krate) {
+                if dependency.starts_with("distill-") && seen.insert(dependency.clone()) {
+                    stack.push(dependency.clone());
+                }
+                seen.insert(dependency);
+            }
+        }
+        assert!(seen.contains("distill-library"), "{seen:?}");
+        for banned in ["distill-ingest", "distill-pipeline", "distill-extract", "reqwest", "hyper-util", "rayon"] {
+            assert!(!seen.contains(banned), "the server's closure holds {banned}: {seen:?}");
+        }
+    }
+}
