@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use distill_core::Sentence;
+use distill_core::time::WEEKDAYS;
 
 /// English function words, skipped when weighing content.
 pub const STOPWORDS: &[&str] = &[
@@ -187,13 +188,6 @@ pub const STOPWORDS: &[&str] = &[
     "years",
     "time",
     "week",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "according",
 ];
 
@@ -290,13 +284,6 @@ const NOT_ENTITIES: &[&str] = &[
     "Mrs",
     "Ms",
     "Dr",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "January",
     "February",
     "March",
@@ -343,7 +330,18 @@ const NOT_ENTITIES: &[&str] = &[
 
 /// Returns true for a function word.
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    STOPWORDS.contains(&word) || WEEKDAYS.contains(&word)
+}
+
+/// Returns true for a capitalized word that opens sentences but names no one: the
+/// list above, and the days of the week ("Monday").
+fn not_entity(word: &str) -> bool {
+    NOT_ENTITIES.contains(&word) || is_weekday(word)
+}
+
+/// "Monday" (capitalized, as a sentence or a date writes it).
+fn is_weekday(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_uppercase()) && WEEKDAYS.iter().any(|day| word.eq_ignore_ascii_case(day))
 }
 
 /// Light suffix stripping so "agreements" and "agreement" count as one term.
@@ -551,17 +549,17 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
             let mut i = 0;
             while i < toks.len() {
                 if !is_capitalized(toks[i])
-                    || (NOT_ENTITIES.contains(&toks[i]) && i + 1 < toks.len() && !is_capitalized(toks[i + 1]))
+                    || (not_entity(toks[i]) && i + 1 < toks.len() && !is_capitalized(toks[i + 1]))
                 {
                     i += 1;
                     continue;
                 }
                 let mut j = i + 1;
                 while j < toks.len() {
-                    if is_capitalized(toks[j]) && !NOT_ENTITIES.contains(&toks[j]) {
+                    if is_capitalized(toks[j]) && !not_entity(toks[j]) {
                         j += 1;
                     } else if matches!(toks[j], "of" | "de" | "al" | "for" | "the")
-                        && toks.get(j + 1).is_some_and(|t| is_capitalized(t) && !NOT_ENTITIES.contains(t))
+                        && toks.get(j + 1).is_some_and(|t| is_capitalized(t) && !not_entity(t))
                         && j == i + 1
                     {
                         // "Bank of Norvale", but not "Hugo Brannigan of Castlemere Partners".
@@ -575,10 +573,10 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
                 if opens_sentence && span.first().is_some_and(|t| common(t)) {
                     span.remove(0);
                 }
-                while span.first().is_some_and(|t| NOT_ENTITIES.contains(t) || TITLES.contains(t)) && span.len() > 1 {
+                while span.first().is_some_and(|t| not_entity(t) || TITLES.contains(t)) && span.len() > 1 {
                     span.remove(0);
                 }
-                if span.len() == 1 && (NOT_ENTITIES.contains(&span[0]) || TITLES.contains(&span[0])) {
+                if span.len() == 1 && (not_entity(span[0]) || TITLES.contains(&span[0])) {
                     span.clear();
                 }
                 if !span.is_empty() && span.len() <= 6 {
@@ -767,5 +765,17 @@ mod tests {
         assert_eq!(terms.phrases[0].text, "military-technical agreement");
         assert_eq!(terms.phrases[0].sentences, [0, 1]);
         assert_eq!(stem("agreements"), stem("agreement"));
+    }
+
+    /// The days come from the one list in `distill_core::time`: a day opening or
+    /// inside a sentence is neither an entity nor a content word.
+    #[test]
+    fn weekdays_are_not_names() {
+        let text = "On Monday, Ada Okafor said the Harbour Board would meet again. Tuesday brought no deal for Okafor.";
+        let terms = Terms::new("", &split_sentences(text));
+        let names: Vec<&str> = terms.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.iter().all(|n| !n.contains("Monday") && !n.contains("Tuesday")), "{names:?}");
+        assert!(names.contains(&"Ada Okafor"), "{names:?}");
+        assert!(is_stopword("friday") && !is_stopword("harbour"));
     }
 }
