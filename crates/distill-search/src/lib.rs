@@ -211,10 +211,32 @@ impl SearchIndex {
             return Ok(0);
         }
         let _local = self.lease.lock().unwrap_or_else(|p| p.into_inner());
-        let mut writer = self.take_writer(wait)?;
+        let writer = self.take_writer(wait)?;
         // Read again under the lease: the last holder may have caught up already.
-        let mut seq = self.indexed_seq()?;
-        let mut count = 0;
+        let from = self.indexed_seq()?;
+        self.index_changes(store, writer, from, false)
+    }
+
+    /// [`SearchIndex::sync_within`] with the default wait for the writer lease.
+    pub fn sync(&self, store: &dyn Store) -> Result<usize> {
+        self.sync_within(store, LEASE_WAIT)
+    }
+
+    /// Re-indexes the whole store in one commit: readers see the old index until
+    /// the new one is complete, never an empty one.
+    pub fn rebuild(&self, store: &dyn Store) -> Result<usize> {
+        let _local = self.lease.lock().unwrap_or_else(|p| p.into_inner());
+        let writer = self.take_writer(LEASE_WAIT)?;
+        self.index_changes(store, writer, 0, true)
+    }
+
+    /// Indexes the store's changes after sequence number `from` (with `fresh`, every
+    /// article, replacing all the index holds), commits once, and releases the writer.
+    fn index_changes(&self, store: &dyn Store, mut writer: IndexWriter, from: i64, fresh: bool) -> Result<usize> {
+        if fresh {
+            writer.delete_all_documents()?;
+        }
+        let (mut seq, mut count) = (from, 0);
         loop {
             let changes = store.changes_since(seq, 1000)?;
             let Some(last) = changes.last() else { break };
@@ -224,7 +246,7 @@ impl SearchIndex {
             }
             count += changes.len();
         }
-        if count > 0 {
+        if count > 0 || fresh {
             let mut commit = writer.prepare_commit()?;
             commit.set_payload(&seq.to_string());
             commit.commit()?;
@@ -234,25 +256,6 @@ impl SearchIndex {
         self.reader.reload()?;
         self.loaded_seq.store(seq, Ordering::Relaxed);
         Ok(count)
-    }
-
-    /// [`SearchIndex::sync_within`] with the default wait for the writer lease.
-    pub fn sync(&self, store: &dyn Store) -> Result<usize> {
-        self.sync_within(store, LEASE_WAIT)
-    }
-
-    /// Drops every document and re-indexes the whole store.
-    pub fn rebuild(&self, store: &dyn Store) -> Result<usize> {
-        {
-            let _local = self.lease.lock().unwrap_or_else(|p| p.into_inner());
-            let mut writer = self.take_writer(LEASE_WAIT)?;
-            writer.delete_all_documents()?;
-            let mut commit = writer.prepare_commit()?;
-            commit.set_payload("0");
-            commit.commit()?;
-            writer.wait_merging_threads()?;
-        }
-        self.sync(store)
     }
 
     /// Takes the index writer, retrying while another process holds it.
@@ -487,6 +490,10 @@ mod tests {
             assert!(Instant::now() < deadline, "the first handle's reader never saw the second's commit");
             std::thread::sleep(Duration::from_millis(50));
         }
+        // A rebuild replaces the index in one commit: the same two documents after it.
+        assert_eq!(second.rebuild(&store).unwrap(), 2);
+        assert_eq!(second.num_docs(), 2);
+        assert_eq!(second.indexed_seq().unwrap(), store.last_seq().unwrap());
     }
 
     #[test]
