@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use distill_search::{Results, SearchError, SearchIndex, SearchQuery};
-use distill_store::{ArticleSummary, ListQuery, SqliteStore, Store};
+use distill_store::{ArticleSummary, Card, CardQuery, ListQuery, SourceCount, SqliteStore, Store};
 
 use crate::Code;
 use crate::views::{ArticleView, CopyView, FeedStatus};
@@ -105,6 +105,17 @@ impl Library {
     /// A page of stored articles, newest first, and how many there are in all.
     pub fn list(&self, query: &ListQuery) -> Result<(Vec<ArticleSummary>, usize)> {
         Ok((self.store.list(query)?, self.store.count()?))
+    }
+
+    /// A page of story cards for the home page (originals with their key points and
+    /// copy counts, newest first), in one read of the store.
+    pub fn cards(&self, query: &CardQuery) -> Result<Vec<Card>> {
+        Ok(self.store.cards(query)?)
+    }
+
+    /// The publications with their number of stories, for sections and filters.
+    pub fn sources(&self) -> Result<Vec<SourceCount>> {
+        Ok(self.store.sources()?)
     }
 
     /// Feed subscriptions with their state.

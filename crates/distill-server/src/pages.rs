@@ -1,17 +1,22 @@
-//! Server-rendered pages. The article page follows the reference anatomy: title,
-//! source and date, key points whose citation markers link to the sentences they
-//! cite (highlighted on the page), the body, insights, and a search box.
+//! Server-rendered pages, built from compile-time askama templates (`templates/`)
+//! that escape everything they print: handlers turn the library's views into small
+//! typed page structs, and the templates alone write HTML. The article page follows
+//! the reference anatomy: title, source and date, key points whose citation markers
+//! link to the sentences they cite (highlighted on the page), "Also reported by", the
+//! body, and the insights.
 
 use std::collections::HashSet;
-use std::fmt::Write;
 
+use askama::Template;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
-use distill_core::Article;
-use distill_core::text::{Mark, escape_html as esc};
+use chrono::{DateTime, FixedOffset, Utc};
+use distill_core::text::Mark;
+use distill_core::{Article, Bullet};
 use distill_library::{CopyView, Library};
-use distill_store::ListQuery;
+use distill_store::{CardQuery, SourceCount};
+use serde::Deserialize;
 
 use crate::api::{ApiError, SearchParams, load};
 use crate::blocking;
@@ -19,27 +24,146 @@ use crate::reject::{Id, Params};
 
 const CSS: &str = include_str!("app.css");
 
-fn layout(title: &str, query: &str, main: &str) -> String {
-    format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{} · distill</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body>\
-         <header class=\"site\"><a class=\"brand\" href=\"/\">distill</a><span class=\"slogan\">No noise, only signal.</span><a class=\"nav\" href=\"/feeds\">Feeds</a>\
-         <form class=\"search\" action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" value=\"{}\" placeholder=\"Search the news\" aria-label=\"Search\"><button type=\"submit\">Search</button></form></header>\
-         <main>{main}</main></body></html>",
-        esc(title),
-        esc(query)
-    )
+/// Story cards on one home page.
+const CARDS_PER_PAGE: usize = 20;
+/// Search hits on one results page.
+const HITS_PER_PAGE: usize = 20;
+/// Most sources named in the home page's sections (those with the most stories).
+const SECTIONS: usize = 12;
+/// The deepest page a reader may ask for.
+const MAX_PAGE: usize = 10_000;
+
+/// What the layout shows on every page.
+struct Head {
+    title: String,
+    query: String,
+    /// Which main link is current: "latest", "search", "feeds" or "".
+    section: &'static str,
+}
+
+impl Head {
+    fn new(title: impl Into<String>, section: &'static str) -> Head {
+        Head { title: title.into(), query: String::new(), section }
+    }
+}
+
+/// One piece of a source-and-time line; missing pieces are left out, so no separator
+/// ever stands alone.
+enum Part {
+    Source(String),
+    Time(When),
+    Byline(String),
+    /// "2 more sources".
+    Sources(String),
+    Link(String),
+}
+
+/// The parts of a source-and-time line.
+#[derive(Default)]
+struct Meta {
+    parts: Vec<Part>,
+}
+
+/// A publication time: machine-readable, exact (on hover and focus), and as shown.
+struct When {
+    iso: String,
+    exact: String,
+    shown: String,
+}
+
+impl When {
+    /// The publisher's day ("October 8, 2026").
+    fn day(t: DateTime<FixedOffset>) -> When {
+        When { iso: t.to_rfc3339(), exact: exact(t), shown: t.format("%B %-d, %Y").to_string() }
+    }
+
+    /// How long ago ("3 h ago") for the last week, the day before that.
+    fn ago(t: DateTime<FixedOffset>, now: DateTime<Utc>) -> When {
+        let age = now.signed_duration_since(t);
+        let shown = match age.num_minutes() {
+            m if m < 0 => t.format("%B %-d, %Y").to_string(),
+            0 => "just now".to_string(),
+            m @ 1..60 => format!("{m} min ago"),
+            m if m < 24 * 60 => format!("{} h ago", m / 60),
+            m if m < 7 * 24 * 60 => format!("{} d ago", m / (24 * 60)),
+            _ => t.format("%B %-d, %Y").to_string(),
+        };
+        When { iso: t.to_rfc3339(), exact: exact(t), shown }
+    }
+}
+
+fn exact(t: DateTime<FixedOffset>) -> String {
+    t.format("%A, %B %-d, %Y, %H:%M (UTC%:z)").to_string()
+}
+
+/// A key point and the sentences it cites.
+struct Point<'a> {
+    text: &'a str,
+    citations: &'a [usize],
+}
+
+fn points(bullets: &[Bullet]) -> Vec<Point<'_>> {
+    bullets.iter().map(|b| Point { text: &b.text, citations: &b.citations }).collect()
+}
+
+/// Links to the pages before and after this one.
+struct Pager {
+    page: usize,
+    pages: usize,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+impl Pager {
+    /// Page `page` (from 1) of `total` items, `per` a page; `href` makes a page's link.
+    fn new(page: usize, per: usize, total: usize, href: impl Fn(usize) -> String) -> Pager {
+        let pages = total.div_ceil(per).max(1);
+        Pager {
+            page,
+            pages,
+            prev: (page > 1).then(|| href((page - 1).min(pages))),
+            next: (page < pages).then(|| href(page + 1)),
+        }
+    }
+}
+
+/// A query string from its pairs, leaving out empty values.
+fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        if !v.is_empty() {
+            out.append_pair(k, &v);
+        }
+    }
+    out.finish()
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    head: Head,
+    status: u16,
+    message: String,
+}
+
+/// A template rendered as a page; a failure to render is logged and answered 500.
+fn page(template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "a page failed to render");
+            (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "the page failed to render").into_response()
+        }
+    }
 }
 
 /// An error as a page, with the error's status.
 pub(crate) fn error_page(e: ApiError) -> Response {
     let status = e.status();
-    let body = format!(
-        "<h1>{}</h1><p>{}</p><p><a href=\"/\">Back to the latest news</a></p>",
-        status.as_u16(),
-        esc(e.message())
-    );
-    (status, Html(layout("Error", "", &body))).into_response()
+    let body = ErrorPage { head: Head::new("Error", ""), status: status.as_u16(), message: e.message().to_string() };
+    let mut response = page(&body);
+    *response.status_mut() = status;
+    response
 }
 
 /// Runs a store or index read off the async threads; either failure is an error page.
@@ -49,33 +173,134 @@ async fn read<T: Send + 'static, E: Into<ApiError> + Send + 'static>(
     blocking(f).await?.map_err(Into::into)
 }
 
-/// The day as the publisher wrote it (the time keeps the publisher's offset).
-fn date(a: Option<chrono::DateTime<chrono::FixedOffset>>) -> String {
-    a.map(|d| d.format("%B %-d, %Y").to_string()).unwrap_or_default()
+/// The home page's parameters: `?page=2&source=Wire`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct HomeParams {
+    page: Option<usize>,
+    source: Option<String>,
 }
 
-pub(crate) async fn home(State(lib): State<Library>) -> Response {
-    let listed = read(move || lib.store.list(&ListQuery { limit: 100, offset: 0, originals_only: true })).await;
-    let items = match listed {
-        Ok(items) => items,
+/// A source in the home page's sections or the search page's select.
+struct Section {
+    name: String,
+    stories: usize,
+    href: String,
+    current: bool,
+}
+
+/// A story card of the home page.
+struct CardView<'a> {
+    id: &'a str,
+    /// The article page, which the card's citation markers link into.
+    href: String,
+    title: &'a str,
+    meta: Meta,
+    points: Vec<Point<'a>>,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct Home<'a> {
+    head: Head,
+    source: Option<String>,
+    sections: Vec<Section>,
+    total_all: usize,
+    cards: Vec<CardView<'a>>,
+    pager: Pager,
+}
+
+pub(crate) async fn home(State(lib): State<Library>, Params(params): Params<HomeParams>) -> Response {
+    let source = params.source.filter(|s| !s.trim().is_empty());
+    let number = params.page.unwrap_or(1).clamp(1, MAX_PAGE);
+    let query = CardQuery { limit: CARDS_PER_PAGE, offset: (number - 1) * CARDS_PER_PAGE, source: source.clone() };
+    let read_lib = lib.clone();
+    let (cards, sources) = match read(move || read_lib.cards(&query).and_then(|c| Ok((c, read_lib.sources()?)))).await {
+        Ok(found) => found,
         Err(e) => return error_page(e),
     };
-    let mut main = String::from("<h1>Latest</h1><ol class=\"articles\">");
-    for a in &items {
-        let _ = write!(
-            main,
-            "<li><a href=\"/articles/{}\">{}</a><span class=\"meta\">{} · {}</span></li>",
-            esc(&a.id),
-            esc(&a.title),
-            esc(a.source.as_deref().unwrap_or("")),
-            date(a.published)
-        );
+    let total_all = sources.iter().map(|s| s.stories).sum();
+    let total = match &source {
+        Some(name) => sources.iter().find(|s| s.source.as_deref() == Some(name)).map_or(0, |s| s.stories),
+        None => total_all,
+    };
+    let now = Utc::now();
+    let cards: Vec<CardView> = cards
+        .iter()
+        .map(|card| {
+            let a = &card.article;
+            let mut meta = Meta::default();
+            if let Some(s) = &a.source {
+                meta.parts.push(Part::Source(s.clone()));
+            }
+            if let Some(t) = a.published {
+                meta.parts.push(Part::Time(When::ago(t, now)));
+            }
+            if card.copies > 0 {
+                let noun = if card.copies == 1 { "source" } else { "sources" };
+                meta.parts.push(Part::Sources(format!("{} more {noun}", card.copies)));
+            }
+            CardView {
+                id: &a.id,
+                href: format!("/articles/{}", a.id),
+                title: &a.title,
+                meta,
+                points: points(&card.bullets),
+            }
+        })
+        .collect();
+    let filter = source.clone().unwrap_or_default();
+    let pager = Pager::new(number, CARDS_PER_PAGE, total, |n| {
+        let q = query_string([("source", filter.clone()), ("page", if n > 1 { n.to_string() } else { String::new() })]);
+        if q.is_empty() { "/".to_string() } else { format!("/?{q}") }
+    });
+    let home = Home {
+        head: Head::new(source.as_deref().unwrap_or("Latest"), "latest"),
+        sections: sections(&sources, source.as_deref()),
+        source,
+        total_all,
+        cards,
+        pager,
+    };
+    page(&home)
+}
+
+/// The named sources with the most stories (and the current one), by name.
+fn sections(sources: &[SourceCount], current: Option<&str>) -> Vec<Section> {
+    let mut named: Vec<&SourceCount> = sources.iter().filter(|s| s.source.is_some()).collect();
+    named.sort_by(|a, b| b.stories.cmp(&a.stories).then_with(|| a.source.cmp(&b.source)));
+    let mut kept: Vec<&SourceCount> = named.iter().take(SECTIONS).copied().collect();
+    if let Some(extra) = named.iter().skip(SECTIONS).find(|s| s.source.as_deref() == current) {
+        kept.push(extra);
     }
-    if items.is_empty() {
-        main.push_str("<li>No articles yet. Run <code>distill ingest PATH</code> to add some.</li>");
-    }
-    main.push_str("</ol>");
-    Html(layout("Latest", "", &main)).into_response()
+    kept.sort_by(|a, b| a.source.cmp(&b.source));
+    kept.into_iter()
+        .filter_map(|s| {
+            let name = s.source.clone()?;
+            Some(Section {
+                href: format!("/?{}", query_string([("source", name.clone())])),
+                current: current == Some(name.as_str()),
+                stories: s.stories,
+                name,
+            })
+        })
+        .collect()
+}
+
+/// A feed as its row shows it.
+struct FeedRow {
+    title: String,
+    url: String,
+    checked: String,
+    describe: String,
+    state: String,
+    error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "feeds.html")]
+struct Feeds {
+    head: Head,
+    feeds: Vec<FeedRow>,
 }
 
 /// Subscriptions with their state, so a failing feed is seen, not silently retried.
@@ -84,104 +309,123 @@ pub(crate) async fn feeds(State(lib): State<Library>) -> Response {
         Ok(feeds) => feeds,
         Err(e) => return error_page(e),
     };
-    let mut main = String::from("<h1>Feeds</h1><ol class=\"articles feeds\">");
-    let when = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
-    for status in &feeds {
-        let state = status.describe();
-        let f = &status.feed;
-        let checked = f.last_checked.map(when).unwrap_or_else(|| "never".into());
-        let _ = write!(
-            main,
-            "<li><span class=\"title\">{}</span><span class=\"meta\">{} · last checked {} · {}</span>",
-            esc(f.title.as_deref().unwrap_or(&f.url)),
-            esc(&f.url),
-            esc(&checked),
-            esc(&state)
-        );
-        if let Some(error) = &f.last_error {
-            let _ = write!(main, "<span class=\"meta error\">Last error: {}</span>", esc(error));
-        }
-        main.push_str("</li>");
-    }
-    if feeds.is_empty() {
-        main.push_str("<li>No feeds yet. Run <code>distill feeds add URL</code> to subscribe.</li>");
-    }
-    main.push_str("</ol>");
-    Html(layout("Feeds", "", &main)).into_response()
+    let when = |t: DateTime<Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    let feeds = feeds
+        .iter()
+        .map(|status| {
+            let f = &status.feed;
+            FeedRow {
+                title: f.title.clone().unwrap_or_else(|| f.url.clone()),
+                url: f.url.clone(),
+                checked: f.last_checked.map(when).unwrap_or_else(|| "never".into()),
+                describe: status.describe(),
+                state: format!("{:?}", status.state).to_lowercase(),
+                error: f.last_error.clone(),
+            }
+        })
+        .collect();
+    page(&Feeds { head: Head::new("Feeds", "feeds"), feeds })
+}
+
+/// Another copy of the story, under "Also reported by".
+struct CopyRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    meta: Meta,
+}
+
+/// An insight question and the sentences it rests on.
+struct InsightRow<'a> {
+    kind: &'static str,
+    question: &'a str,
+    citations: &'a [usize],
+}
+
+#[derive(Template)]
+#[template(path = "article.html")]
+struct ArticlePage<'a> {
+    head: Head,
+    title: &'a str,
+    meta: Meta,
+    points: Vec<Point<'a>>,
+    also: Vec<CopyRow<'a>>,
+    paras: Vec<Para<'a>>,
+    insights: Vec<InsightRow<'a>>,
 }
 
 pub(crate) async fn article(State(lib): State<Library>, Id(id): Id) -> Response {
     match load(lib, id).await {
-        Ok(view) => Html(layout(&view.article.title, "", &render_article(&view.article, &view.also_reported_by)))
-            .into_response(),
+        Ok(view) => page(&article_page(&view.article, &view.also_reported_by)),
         Err(e) => error_page(e),
     }
 }
 
-fn cite_links(citations: &[usize]) -> String {
-    citations.iter().map(|c| format!("<a class=\"cite\" href=\"#s{c}\">[{}]</a>", c + 1)).collect::<Vec<_>>().join("")
-}
-
-/// Renders the article page body.
-pub fn render_article(a: &Article, copies: &[CopyView]) -> String {
-    let mut out = String::with_capacity(a.text.len() * 2);
-    let _ = write!(out, "<article class=\"story\"><h1>{}</h1><p class=\"meta\">", esc(&a.title));
-    let mut meta = Vec::new();
+fn article_page<'a>(a: &'a Article, copies: &'a [CopyView]) -> ArticlePage<'a> {
+    let mut meta = Meta::default();
     if let Some(source) = &a.source {
-        meta.push(format!("<span class=\"source\">{}</span>", esc(source)));
+        meta.parts.push(Part::Source(source.clone()));
     }
-    if a.published.is_some() {
-        meta.push(format!("<time>{}</time>", date(a.published)));
+    if let Some(t) = a.published {
+        meta.parts.push(Part::Time(When::day(t)));
     }
     if let Some(byline) = &a.byline {
-        meta.push(format!("<span class=\"byline\">{}</span>", esc(byline)));
+        meta.parts.push(Part::Byline(byline.clone()));
     }
     if let Some(url) = a.url.as_deref().filter(|u| u.starts_with("http://") || u.starts_with("https://")) {
-        meta.push(format!("<a href=\"{}\" rel=\"noopener noreferrer nofollow\">original</a>", esc(url)));
+        meta.parts.push(Part::Link(url.to_string()));
     }
-    out.push_str(&meta.join(" · "));
-    out.push_str("</p>");
+    let also = copies
+        .iter()
+        .map(|c| {
+            let mut meta = Meta::default();
+            if let Some(source) = &c.source {
+                meta.parts.push(Part::Source(source.clone()));
+            }
+            if let Some(t) = c.published {
+                meta.parts.push(Part::Time(When::day(t)));
+            }
+            CopyRow { id: &c.id, title: &c.title, meta }
+        })
+        .collect();
     let cited: HashSet<usize> = a.summary.bullets.iter().flat_map(|b| b.citations.iter().copied()).collect();
-    if !a.summary.bullets.is_empty() {
-        out.push_str("<section class=\"key-points\"><h2>Key points</h2><ul>");
-        for b in &a.summary.bullets {
-            let _ = write!(out, "<li>{} {}</li>", esc(&b.text), cite_links(&b.citations));
-        }
-        out.push_str("</ul></section>");
+    ArticlePage {
+        head: Head::new(a.title.clone(), ""),
+        title: &a.title,
+        meta,
+        points: points(&a.summary.bullets),
+        also,
+        paras: body(a, &cited),
+        insights: a
+            .insights
+            .iter()
+            .map(|i| InsightRow { kind: i.kind.as_str(), question: &i.question, citations: &i.citations })
+            .collect(),
     }
-    out.push_str("<section class=\"body\">");
-    render_body(a, &cited, &mut out);
-    out.push_str("</section>");
-    if !a.insights.is_empty() {
-        out.push_str("<section class=\"insights\"><h2>Insights</h2><ul>");
-        for i in &a.insights {
-            let _ = write!(
-                out,
-                "<li class=\"insight\" data-kind=\"{}\"><a href=\"/search?q={}\">{}</a> {}</li>",
-                i.kind.as_str(),
-                esc(&query_escape(&i.question)),
-                esc(&i.question),
-                cite_links(&i.citations)
-            );
-        }
-        out.push_str("</ul></section>");
-    }
-    if !copies.is_empty() {
-        out.push_str("<section class=\"also\"><h2>Also reported by</h2><ul>");
-        for c in copies {
-            let _ = write!(
-                out,
-                "<li><a href=\"/articles/{}\">{}</a> <span class=\"meta\">{} · {}</span></li>",
-                esc(&c.id),
-                esc(&c.title),
-                esc(c.source.as_deref().unwrap_or("")),
-                date(c.published)
-            );
-        }
-        out.push_str("</ul></section>");
-    }
-    out.push_str("</article>");
-    out
+}
+
+/// A list that opens before a paragraph: numbered from `start`, or with bullets.
+#[derive(Clone, Copy)]
+struct ListOpen {
+    start: Option<u64>,
+}
+
+/// A paragraph of the body as the template writes it: a list opened before it, its
+/// element, what it opens with (a code block's indentation), its sentences, and the
+/// list closed after it.
+struct Para<'a> {
+    opens: Option<ListOpen>,
+    tag: &'static str,
+    lead: &'a str,
+    spans: Vec<SentenceSpan<'a>>,
+    closes: Option<&'static str>,
+}
+
+/// A citable sentence, with what stands between it and the one before.
+struct SentenceSpan<'a> {
+    id: usize,
+    cited: bool,
+    gap: &'a str,
+    text: &'a str,
 }
 
 /// How a paragraph of the body is shown.
@@ -200,22 +444,38 @@ enum Shape {
     Numbered,
 }
 
-/// Renders the body sentence by sentence, each a citable `<span>`, in paragraphs,
-/// code blocks and lists as the extractor wrote them.
-fn render_body(a: &Article, cited: &HashSet<usize>, out: &mut String) {
+impl Shape {
+    fn tag(self) -> &'static str {
+        match self {
+            Shape::Prose => "p",
+            Shape::Preformatted => "pre",
+            Shape::Heading(2) => "h2",
+            Shape::Heading(3) => "h3",
+            Shape::Heading(4) => "h4",
+            Shape::Heading(5) => "h5",
+            Shape::Heading(_) => "h6",
+            Shape::Bullet | Shape::Numbered => "li",
+        }
+    }
+}
+
+/// The body as paragraphs of citable sentences, in paragraphs, code blocks, headings
+/// and lists as the extractor wrote them.
+fn body<'a>(a: &'a Article, cited: &HashSet<usize>) -> Vec<Para<'a>> {
+    let mut paras: Vec<Para<'a>> = Vec::new();
     // The open paragraph's number and shape, and the open list's.
     let mut open: Option<(usize, Shape)> = None;
     let mut list: Option<Shape> = None;
     for (i, s) in a.sentences.iter().enumerate() {
+        let mut gap = "";
         match open {
             Some((paragraph, shape)) if paragraph == s.paragraph => {
                 // Between two sentences: a space, or in a preformatted paragraph what
                 // the text has there (a line break).
-                let gap = a.text.get(a.sentences[i - 1].end..s.start).filter(|_| shape == Shape::Preformatted);
-                out.push_str(&esc(gap.unwrap_or(" ")));
+                let between = a.text.get(a.sentences[i - 1].end..s.start).filter(|_| shape == Shape::Preformatted);
+                gap = between.unwrap_or(" ");
             }
             _ => {
-                close_paragraph(out, open);
                 let end =
                     a.sentences[i..].iter().take_while(|x| x.paragraph == s.paragraph).last().map_or(s.end, |x| x.end);
                 // The paragraph from its start: what comes before its first sentence is
@@ -232,119 +492,181 @@ fn render_body(a: &Article, cited: &HashSet<usize>, out: &mut String) {
                 };
                 let item = matches!(shape, Shape::Bullet | Shape::Numbered);
                 if list.is_some() && list != Some(shape) {
-                    out.push_str(if list == Some(Shape::Numbered) { "</ol>" } else { "</ul>" });
+                    close_list(&mut paras, list);
                     list = None;
                 }
+                let mut opens = None;
                 if item && list.is_none() {
-                    match mark {
-                        Some(Mark::Number(number)) => {
-                            let _ = write!(out, "<ol start=\"{number}\">");
-                        }
-                        _ => out.push_str("<ul>"),
-                    }
+                    opens = Some(ListOpen {
+                        start: match mark {
+                            Some(Mark::Number(number)) => Some(number as u64),
+                            _ => None,
+                        },
+                    });
                     list = Some(shape);
                 }
-                match shape {
-                    Shape::Prose => out.push_str("<p>"),
-                    // Code keeps what it opens with: its first line's indentation, a
-                    // "- " of YAML.
-                    Shape::Preformatted => {
-                        out.push_str("<pre>");
-                        out.push_str(&esc(a.text.get(start..s.start).unwrap_or("")));
-                    }
-                    Shape::Heading(rank) => {
-                        let _ = write!(out, "<h{rank}>");
-                    }
-                    Shape::Bullet | Shape::Numbered => out.push_str("<li>"),
-                }
+                // Code keeps what it opens with: its first line's indentation, a "- "
+                // of YAML.
+                let lead = if shape == Shape::Preformatted { a.text.get(start..s.start).unwrap_or("") } else { "" };
+                paras.push(Para { opens, tag: shape.tag(), lead, spans: Vec::new(), closes: None });
                 open = Some((s.paragraph, shape));
             }
         }
-        let class = if cited.contains(&s.index) { "sentence cited" } else { "sentence" };
-        let _ = write!(out, "<span class=\"{class}\" id=\"s{}\">{}</span>", s.index, esc(&s.text));
+        if let Some(para) = paras.last_mut() {
+            para.spans.push(SentenceSpan { id: s.index, cited: cited.contains(&s.index), gap, text: &s.text });
+        }
     }
-    close_paragraph(out, open);
-    match list {
-        Some(Shape::Numbered) => out.push_str("</ol>"),
-        Some(_) => out.push_str("</ul>"),
-        None => {}
+    close_list(&mut paras, list);
+    paras
+}
+
+fn close_list(paras: &mut [Para], list: Option<Shape>) {
+    if let Some(last) = paras.last_mut() {
+        last.closes = match list {
+            Some(Shape::Numbered) => Some("ol"),
+            Some(_) => Some("ul"),
+            None => last.closes,
+        };
     }
 }
 
-fn close_paragraph(out: &mut String, open: Option<(usize, Shape)>) {
-    match open.map(|(_, shape)| shape) {
-        Some(Shape::Prose) => out.push_str("</p>"),
-        Some(Shape::Preformatted) => out.push_str("</pre>"),
-        Some(Shape::Heading(rank)) => {
-            let _ = write!(out, "</h{rank}>");
-        }
-        Some(Shape::Bullet | Shape::Numbered) => out.push_str("</li>"),
-        None => {}
-    }
+/// A known source in the search page's select.
+struct SourceOption {
+    name: String,
+    current: bool,
 }
 
-fn query_escape(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => {
-                let _ = write!(out, "%{b:02X}");
-            }
-        }
-    }
-    out
+/// A piece of a snippet, matched or not.
+struct Piece<'a> {
+    text: &'a str,
+    hit: bool,
+}
+
+/// A search hit as its row shows it.
+struct HitRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    meta: Meta,
+    snippet: Vec<Piece<'a>>,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage<'a> {
+    head: Head,
+    q: String,
+    sources: Vec<SourceOption>,
+    since: String,
+    until: String,
+    filtered: bool,
+    clear_href: String,
+    total: usize,
+    first: usize,
+    hits: Vec<HitRow<'a>>,
+    pager: Pager,
 }
 
 pub(crate) async fn search(State(lib): State<Library>, Params(params): Params<SearchParams>) -> Response {
     let q = params.q.clone().unwrap_or_default();
-    if q.trim().is_empty() {
-        return Html(layout(
-            "Search",
-            "",
-            "<h1>Search</h1><p>Type words to search titles and bodies; use \"quotes\" for phrases.</p>",
-        ))
-        .into_response();
-    }
-    let query = match params.to_query() {
+    let source = params.source.clone().filter(|s| !s.trim().is_empty());
+    let since = params.since.clone().unwrap_or_default();
+    let until = params.until.clone().unwrap_or_default();
+    let mut query = match params.to_query() {
         Ok(query) => query,
         Err(e) => return error_page(e),
     };
-    let results = match read(move || lib.search(&query)).await {
-        Ok(r) => r,
+    query.limit = HITS_PER_PAGE;
+    query.offset = query.offset.min(MAX_PAGE * HITS_PER_PAGE);
+    let offset = query.offset;
+    let searching = !q.trim().is_empty();
+    let read_lib = lib.clone();
+    let found = read(move || {
+        let results = if searching { Some(read_lib.search(&query)?) } else { None };
+        Ok::<_, distill_library::LibraryError>((results, read_lib.sources()?))
+    })
+    .await;
+    let (results, sources) = match found {
+        Ok(found) => found,
         Err(e) => return error_page(e),
     };
-    let mut main = format!(
-        "<h1>Results for “{}”</h1><p class=\"count\">{} articles</p><ol class=\"results\">",
-        esc(&q),
-        results.total
-    );
-    for hit in &results.hits {
-        let _ = write!(
-            main,
-            "<li><a href=\"/articles/{}\">{}</a><span class=\"meta\">{} · {}</span><p class=\"snippet\">{}</p></li>",
-            esc(&hit.id),
-            esc(&hit.title),
-            esc(hit.source.as_deref().unwrap_or("")),
-            date(hit.published),
-            marked(&hit.snippet, &hit.highlights)
-        );
+    let mut options: Vec<SourceOption> = sources
+        .iter()
+        .filter_map(|s| s.source.clone())
+        .map(|name| SourceOption { current: source.as_deref() == Some(name.as_str()), name })
+        .collect();
+    // A source typed in the address that has no story yet stays selected.
+    if let Some(name) = &source
+        && !options.iter().any(|o| o.current)
+    {
+        options.push(SourceOption { name: name.clone(), current: true });
     }
-    main.push_str("</ol>");
-    Html(layout(&format!("Search: {q}"), &q, &main)).into_response()
+    let hits: Vec<HitRow> = results
+        .as_ref()
+        .map(|r| {
+            r.hits
+                .iter()
+                .map(|hit| {
+                    let mut meta = Meta::default();
+                    if let Some(s) = &hit.source {
+                        meta.parts.push(Part::Source(s.clone()));
+                    }
+                    if let Some(t) = hit.published {
+                        meta.parts.push(Part::Time(When::day(t)));
+                    }
+                    HitRow { id: &hit.id, title: &hit.title, meta, snippet: pieces(&hit.snippet, &hit.highlights) }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let total = results.as_ref().map_or(0, |r| r.total);
+    let filters = || {
+        [
+            ("source", source.clone().unwrap_or_default()),
+            ("since", since.trim().to_string()),
+            ("until", until.trim().to_string()),
+        ]
+    };
+    let pager = Pager::new(offset / HITS_PER_PAGE + 1, HITS_PER_PAGE, total, |n| {
+        let mut pairs = vec![("q", q.clone())];
+        pairs.extend(filters());
+        pairs.push(("offset", if n > 1 { ((n - 1) * HITS_PER_PAGE).to_string() } else { String::new() }));
+        format!("/search?{}", query_string(pairs))
+    });
+    let filtered = filters().iter().any(|(_, v)| !v.is_empty());
+    let mut head = Head::new(if searching { format!("Search: {q}") } else { "Search".into() }, "search");
+    head.query = q.clone();
+    let page_ = SearchPage {
+        head,
+        clear_href: format!("/search?{}", query_string([("q", q.clone())])),
+        q,
+        sources: options,
+        since,
+        until,
+        filtered,
+        total,
+        first: offset + 1,
+        hits,
+        pager,
+    };
+    page(&page_)
 }
 
-/// A snippet as HTML: the text escaped, the matched ranges in `<mark>`.
-fn marked(snippet: &str, highlights: &[[usize; 2]]) -> String {
-    let mut out = String::with_capacity(snippet.len() + 16 * highlights.len());
+/// A snippet cut at its matched byte ranges; ranges that overlap, run backwards or
+/// fall inside a character are skipped.
+fn pieces<'a>(snippet: &'a str, highlights: &[[usize; 2]]) -> Vec<Piece<'a>> {
+    let mut out = Vec::with_capacity(2 * highlights.len() + 1);
     let mut at = 0;
     for &[start, end] in highlights {
         let (Some(before), Some(hit)) = (snippet.get(at..start), snippet.get(start..end)) else { continue };
-        let _ = write!(out, "{}<mark>{}</mark>", esc(before), esc(hit));
+        if !before.is_empty() {
+            out.push(Piece { text: before, hit: false });
+        }
+        out.push(Piece { text: hit, hit: true });
         at = end;
     }
-    out.push_str(&esc(snippet.get(at..).unwrap_or("")));
+    if let Some(rest) = snippet.get(at..).filter(|r| !r.is_empty()) {
+        out.push(Piece { text: rest, hit: false });
+    }
     out
 }
 

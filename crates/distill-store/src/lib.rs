@@ -99,6 +99,38 @@ impl Default for ListQuery {
     }
 }
 
+/// Which story cards to list: originals only (each story once), newest first.
+#[derive(Debug, Clone, Default)]
+pub struct CardQuery {
+    /// Most cards to return.
+    pub limit: usize,
+    /// Cards to skip.
+    pub offset: usize,
+    /// Only this publication's stories.
+    pub source: Option<String>,
+}
+
+/// A story as a card of the home page: the row of a list, its key points, and how
+/// many other publications carried it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    /// The original article.
+    pub article: ArticleSummary,
+    /// Its key points, in article order.
+    pub bullets: Vec<distill_core::Bullet>,
+    /// How many near-duplicate copies point to it.
+    pub copies: usize,
+}
+
+/// A publication and how many stories (originals) it has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceCount {
+    /// Publication name; none for the stories that name no publication.
+    pub source: Option<String>,
+    /// Original articles from it.
+    pub stories: usize,
+}
+
 /// A stored near-duplicate signature.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredSignature {
@@ -134,6 +166,12 @@ pub trait Store: Send + Sync {
     fn list(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>>;
     /// Number of stored articles.
     fn count(&self) -> Result<usize>;
+    /// A page of story cards (originals with their key points and copy counts),
+    /// newest publication first, in one read.
+    fn cards(&self, query: &CardQuery) -> Result<Vec<Card>>;
+    /// Every publication with its number of stories, by name; the stories without a
+    /// source come last (source `None`) when there are any.
+    fn sources(&self) -> Result<Vec<SourceCount>>;
     /// The copies of an article (near-duplicates that point to it), oldest first.
     fn duplicates_of(&self, id: &str) -> Result<Vec<ArticleSummary>>;
     /// Every stored signature with its article id and original, to rebuild the

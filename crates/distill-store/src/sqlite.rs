@@ -9,7 +9,10 @@ use distill_core::{Article, ArticleId, Insight, Sentence, Summary};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use crate::{ArticleSummary, Change, Feed, ListQuery, Result, Store, StoreError, StoredSignature, Upsert};
+use crate::{
+    ArticleSummary, Card, CardQuery, Change, Feed, ListQuery, Result, SourceCount, Store, StoreError, StoredSignature,
+    Upsert,
+};
 
 /// Schema migrations, applied in order; the index + 1 is the schema version.
 const MIGRATIONS: &[&str] = &[
@@ -59,6 +62,10 @@ const MIGRATIONS: &[&str] = &[
     // publisher wrote it in is kept beside it, so the article keeps its own day.
     r#"
     ALTER TABLE articles ADD COLUMN published_offset INTEGER;
+"#,
+    // The home page's sections: stories by publication, read from this index alone.
+    r#"
+    CREATE INDEX articles_source ON articles (source, duplicate_of);
 "#,
 ];
 
@@ -283,6 +290,51 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    fn cards(&self, query: &CardQuery) -> Result<Vec<Card>> {
+        let conn = self.lock();
+        // The page's rows are chosen first from the small columns; only then are the
+        // key points read out of those rows' analysis (which holds every sentence).
+        let mut stmt = conn.prepare_cached(
+            "SELECT a.id, a.title, a.url, a.source, a.published, a.language, a.duplicate_of, a.published_offset,
+                    json_extract(a.analysis, '$.summary.bullets'),
+                    (SELECT COUNT(*) FROM articles d WHERE d.duplicate_of = a.id)
+             FROM (SELECT rowid AS r FROM articles
+                   WHERE duplicate_of IS NULL AND (?3 IS NULL OR source = ?3)
+                   ORDER BY published IS NULL, published DESC, seq DESC LIMIT ?1 OFFSET ?2) page
+             JOIN articles a ON a.rowid = page.r
+             ORDER BY a.published IS NULL, a.published DESC, a.seq DESC",
+        )?;
+        let rows = stmt.query_map(params![query.limit as i64, query.offset as i64, query.source], |r| {
+            let bullets: Option<String> = r.get(8)?;
+            let copies: i64 = r.get(9)?;
+            Ok((read_summary(r)?, bullets, copies))
+        })?;
+        let mut cards = Vec::new();
+        for row in rows {
+            let (article, bullets, copies) = row?;
+            let bullets = match bullets.as_deref().map(serde_json::from_str) {
+                None => Vec::new(),
+                Some(Ok(bullets)) => bullets,
+                Some(Err(e)) => return Err(StoreError::Corrupt { id: article.id.to_string(), reason: e.to_string() }),
+            };
+            cards.push(Card { article, bullets, copies: copies.max(0) as usize });
+        }
+        Ok(cards)
+    }
+
+    fn sources(&self) -> Result<Vec<SourceCount>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare_cached(
+            "SELECT source, COUNT(*) FROM articles INDEXED BY articles_source
+             WHERE duplicate_of IS NULL GROUP BY source ORDER BY source IS NULL, source",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let stories: i64 = r.get(1)?;
+            Ok(SourceCount { source: r.get(0)?, stories: stories.max(0) as usize })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     fn duplicates_of(&self, id: &str) -> Result<Vec<ArticleSummary>> {
         let conn = self.lock();
         let mut stmt = conn.prepare_cached(
@@ -469,6 +521,40 @@ mod tests {
         let signatures = store.signatures().unwrap();
         assert_eq!(signatures.len(), 3);
         assert!(signatures.iter().all(|s| s.signature == vec![7; 128]));
+    }
+
+    /// Cards are the originals, newest first, each with its key points and its number
+    /// of copies; a source narrows them, and the sources count stories, not copies.
+    #[test]
+    fn cards_carry_key_points_and_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("distill.db")).unwrap();
+        let mut old = article("old", "The old story.");
+        old.published = DateTime::parse_from_rfc3339("2026-09-01T08:00:00+00:00").ok();
+        old.summary.bullets = vec![distill_core::Bullet { text: "The old story.".into(), citations: vec![0] }];
+        let mut new = article("new", "The new story.");
+        new.source = Some("Wire".into());
+        let mut copy = article("copy", "The old story, copied.");
+        copy.duplicate_of = Some("old".into());
+        let mut nameless = article("nameless", "No source.");
+        nameless.source = None;
+        nameless.published = None;
+        store.upsert_batch(&[old, new, copy, nameless]).unwrap();
+
+        let all = store.cards(&CardQuery { limit: 10, ..CardQuery::default() }).unwrap();
+        let ids: Vec<&str> = all.iter().map(|c| c.article.id.as_str()).collect();
+        assert_eq!(ids, ["new", "old", "nameless"]);
+        assert_eq!(all[1].bullets, [distill_core::Bullet { text: "The old story.".into(), citations: vec![0] }]);
+        assert_eq!((all[0].copies, all[1].copies), (0, 1));
+        assert!(all[0].bullets.is_empty());
+        let page = store.cards(&CardQuery { limit: 1, offset: 1, source: None }).unwrap();
+        assert_eq!(page.iter().map(|c| c.article.id.as_str()).collect::<Vec<_>>(), ["old"]);
+        let wire = store.cards(&CardQuery { limit: 10, offset: 0, source: Some("Wire".into()) }).unwrap();
+        assert_eq!(wire.iter().map(|c| c.article.id.as_str()).collect::<Vec<_>>(), ["new"]);
+
+        let sources = store.sources().unwrap();
+        let counted: Vec<(Option<&str>, usize)> = sources.iter().map(|s| (s.source.as_deref(), s.stories)).collect();
+        assert_eq!(counted, [(Some("Example"), 1), (Some("Wire"), 1), (None, 1)]);
     }
 
     #[test]

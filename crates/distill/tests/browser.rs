@@ -94,7 +94,7 @@ fn demo_library() -> tempfile::TempDir {
 /// The home page lists every original article of the demo corpus, each a link to its page.
 async fn home(c: Client, base: String) -> Step {
     goto(&c, &format!("{base}/")).await?;
-    let items = c.find_all(Locator::Css("ol.articles li a[href^='/articles/']")).await.map_err(wd)?;
+    let items = c.find_all(Locator::Css("ol.articles li .headline a[href^='/articles/']")).await.map_err(wd)?;
     let originals: Vec<String> = manifest()
         .iter()
         .filter(|item| item["duplicate_of"].is_null())
@@ -117,7 +117,7 @@ async fn home(c: Client, base: String) -> Step {
 /// Following a home-page link opens that article: its title, key points and body.
 async fn article(c: Client, base: String) -> Step {
     goto(&c, &format!("{base}/")).await?;
-    let link = c.find(Locator::Css("ol.articles li a[href^='/articles/']")).await.map_err(wd)?;
+    let link = c.find(Locator::Css("ol.articles li .headline a[href^='/articles/']")).await.map_err(wd)?;
     let title = link.text().await.map_err(wd)?;
     let href = link.attr("href").await.map_err(wd)?.unwrap_or_default();
     link.click().await.map_err(wd)?;
@@ -287,7 +287,7 @@ async fn result_links(c: &Client) -> Step<Vec<String>> {
 
 async fn open_first_article(c: &Client, base: &str) -> Step {
     goto(c, &format!("{base}/")).await?;
-    let link = c.find(Locator::Css("ol.articles li a[href^='/articles/']")).await.map_err(wd)?;
+    let link = c.find(Locator::Css("ol.articles li .headline a[href^='/articles/']")).await.map_err(wd)?;
     let href = link.attr("href").await.map_err(wd)?.unwrap_or_default();
     goto(c, &format!("{base}{href}")).await?;
     c.wait().at_most(PATIENCE).for_element(Locator::Css("article h1")).await.map_err(wd)?;
