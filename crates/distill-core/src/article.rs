@@ -41,6 +41,7 @@ pub struct Sentence {
 }
 
 /// A key point and the sentences it comes from.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bullet {
     /// The key point; every word of it appears in the cited sentences.
@@ -50,6 +51,7 @@ pub struct Bullet {
 }
 
 /// How key points were made.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
@@ -72,6 +74,7 @@ impl SummaryMethod {
 }
 
 /// The key points of an article and how they were made.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     /// The method that produced the bullets.
@@ -81,6 +84,7 @@ pub struct Summary {
 }
 
 /// The kind of an insight question: what a careful reader asks about.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -135,6 +139,7 @@ impl InsightKind {
 }
 
 /// A question the article raises, grounded in the sentences that speak to it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Insight {
     /// The question.

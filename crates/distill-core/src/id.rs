@@ -5,6 +5,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 /// A 16-hex-digit article id: a type of its own, so that an id is never confused
 /// with a title, a URL or another string. Serializes as the plain string.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct ArticleId(String);

@@ -5,6 +5,8 @@ use chrono::{DateTime, FixedOffset, Utc};
 use distill_core::{Article, ArticleId, Insight, Summary};
 use distill_store::{ArticleSummary, Feed};
 use serde::{Serialize, Serializer};
+use utoipa::ToSchema;
+use utoipa::openapi::{RefOr, schema::Schema};
 
 /// An article with the other copies of its story: what an article page shows.
 /// Serializes as the public article JSON (`show --json`, `/api/articles/{id}`).
@@ -17,7 +19,7 @@ pub struct ArticleView {
 }
 
 /// Another copy of a story, as listed under "Also reported by".
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct CopyView {
     /// Article id.
     pub id: ArticleId,
@@ -39,7 +41,7 @@ impl From<ArticleSummary> for CopyView {
 }
 
 /// A sentence as the article JSON shows it: its text and byte offsets.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct SentenceView<'a> {
     /// Position in the body, from 0.
     pub index: usize,
@@ -51,8 +53,9 @@ pub struct SentenceView<'a> {
     pub end: usize,
 }
 
-/// The public article JSON, field by field.
-#[derive(Serialize)]
+/// An article: its text and sentences, key points, insights, and the other copies
+/// of its story (the public article JSON, field by field; [`ArticleView`]'s schema).
+#[derive(Serialize, ToSchema)]
 struct ArticleJson<'a> {
     id: &'a str,
     title: &'a str,
@@ -68,6 +71,19 @@ struct ArticleJson<'a> {
     insights: &'a [Insight],
     duplicate_of: &'a Option<ArticleId>,
     also_reported_by: &'a [CopyView],
+}
+
+/// The schema of the article JSON is the one of the struct it serializes through.
+impl utoipa::PartialSchema for ArticleView {
+    fn schema() -> RefOr<Schema> {
+        <ArticleJson<'static> as utoipa::PartialSchema>::schema()
+    }
+}
+
+impl ToSchema for ArticleView {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        <ArticleJson<'static> as ToSchema>::schemas(schemas);
+    }
 }
 
 impl Serialize for ArticleView {
@@ -98,7 +114,7 @@ impl Serialize for ArticleView {
 
 /// A feed subscription with its state, as `feeds list`, `/api/feeds` and the feeds
 /// page show it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct FeedStatus {
     /// The subscription and its polling fields.
     #[serde(flatten)]
@@ -108,7 +124,7 @@ pub struct FeedStatus {
 }
 
 /// Where a subscription stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FeedState {
     /// Not fetched successfully yet.

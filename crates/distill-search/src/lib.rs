@@ -81,6 +81,7 @@ pub struct SearchQuery {
 }
 
 /// One search hit.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Hit {
     /// Article id.
@@ -102,6 +103,7 @@ pub struct Hit {
 }
 
 /// Search results.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Results {
     /// Number of matching articles.

@@ -10,6 +10,7 @@ use distill_library::{ArticleView, Code, FeedStatus, Library, LibraryError};
 use distill_search::{Results, SearchQuery};
 use distill_store::{ArticleSummary, ListQuery};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use crate::blocking;
 use crate::reject::{Id, Params};
@@ -53,12 +54,17 @@ impl ApiError {
 }
 
 /// The documented error shape.
-#[derive(Serialize)]
-struct ErrorBody<'a> {
+#[derive(Serialize, ToSchema)]
+#[schema(as = Error)]
+pub(crate) struct ErrorBody<'a> {
+    /// What went wrong, for people.
     message: &'a str,
+    /// What went wrong, as a stable code (the README's table).
     code: Code,
+    /// Whose fault it is: `invalid_request` (fix the request) or `internal` (retry, report).
     #[serde(rename = "type")]
     kind: distill_library::code::ErrorKind,
+    /// Where the code is documented.
     link: String,
 }
 
@@ -93,19 +99,37 @@ impl From<distill_store::StoreError> for ApiError {
 }
 
 /// Paging parameters.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Paging {
+    /// Most articles to return (1 to 500; default 50).
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
+    /// Articles to skip (default 0).
     offset: Option<usize>,
 }
 
 /// A page of articles and how many there are.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(crate) struct ArticleList {
+    /// Stored articles in all.
     total: usize,
+    /// The page, newest first; copies carry `duplicate_of`.
     articles: Vec<ArticleSummary>,
 }
 
+/// Stored articles, newest first, copies included.
+#[utoipa::path(
+    get,
+    path = "/api/articles",
+    tag = "articles",
+    params(Paging),
+    responses(
+        (status = 200, description = "a page of articles", body = ArticleList),
+        (status = 400, description = "`bad_parameter`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub(crate) async fn list(State(lib): State<Library>, Params(p): Params<Paging>) -> Result<Json<ArticleList>, ApiError> {
     let query = ListQuery {
         limit: p.limit.unwrap_or(50).clamp(1, 500),
@@ -117,18 +141,42 @@ pub(crate) async fn list(State(lib): State<Library>, Params(p): Params<Paging>) 
 }
 
 /// Feed subscriptions with their state.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(crate) struct FeedList {
+    /// Subscriptions in all.
     total: usize,
+    /// Every subscription.
     feeds: Vec<FeedStatus>,
 }
 
 /// Feed subscriptions with their polling state and last error.
+#[utoipa::path(
+    get,
+    path = "/api/feeds",
+    tag = "feeds",
+    responses(
+        (status = 200, description = "every subscription with its state", body = FeedList),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub(crate) async fn feeds(State(lib): State<Library>) -> Result<Json<FeedList>, ApiError> {
     let feeds = blocking(move || lib.feeds()).await??;
     Ok(Json(FeedList { total: feeds.len(), feeds }))
 }
 
+/// One article: body, sentences, key points, insights and the other copies of its story.
+#[utoipa::path(
+    get,
+    path = "/api/articles/{id}",
+    tag = "articles",
+    params(("id" = String, Path, description = "the article's id (16 hex digits)")),
+    responses(
+        (status = 200, description = "the article", body = ArticleView),
+        (status = 400, description = "`bad_path`", body = ErrorBody),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
 pub(crate) async fn article(State(lib): State<Library>, Id(id): Id) -> Result<Json<ArticleView>, ApiError> {
     Ok(Json(load(lib, id).await?))
 }
@@ -141,19 +189,23 @@ pub(crate) async fn load(lib: Library, id: String) -> Result<ArticleView, ApiErr
 }
 
 /// Search parameters, shared by the page and the API.
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchParams {
-    /// Query text.
+    /// Query text: words, `"phrases"`, `+must`, `-not`, `title:word`.
     pub q: Option<String>,
-    /// Most hits.
+    /// Most hits (1 to 100; default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<usize>,
-    /// Hits to skip.
+    /// Hits to skip (default 0).
     pub offset: Option<usize>,
-    /// Source filter.
+    /// Only this publication's articles, by its name as articles show it.
     pub source: Option<String>,
-    /// Earliest publication day, as the publisher dates it.
+    /// Earliest publication day (YYYY-MM-DD), as the publisher dates it.
+    #[param(format = Date)]
     pub since: Option<String>,
-    /// Latest publication day (exclusive), as the publisher dates it.
+    /// Latest publication day (YYYY-MM-DD, exclusive), as the publisher dates it.
+    #[param(format = Date)]
     pub until: Option<String>,
 }
 
@@ -179,12 +231,73 @@ impl SearchParams {
     }
 }
 
+/// Keyword search (BM25), each story once.
+#[utoipa::path(
+    get,
+    path = "/api/search",
+    tag = "search",
+    params(SearchParams),
+    responses(
+        (status = 200, description = "the matching articles, best first", body = Results),
+        (status = 400, description = "`bad_query`, `bad_date` or `bad_parameter`", body = ErrorBody),
+        (status = 503, description = "`index_busy` or `store_unavailable`", body = ErrorBody),
+    )
+)]
 pub(crate) async fn search(
     State(lib): State<Library>,
     Params(params): Params<SearchParams>,
 ) -> Result<Json<Results>, ApiError> {
     let query = params.to_query()?;
     Ok(Json(blocking(move || lib.search(&query)).await??))
+}
+
+/// Whether the data folder serves: always `ok` in a 200 answer.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum HealthStatus {
+    /// The store and the search index answer.
+    Ok,
+}
+
+/// What `/healthz` answers when the store and the search index can be read.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Health {
+    /// `ok`.
+    status: HealthStatus,
+    /// Articles in the store.
+    articles: usize,
+    /// Documents in the search index (copies included).
+    indexed_documents: u64,
+    /// Store changes that the search index has not caught up with yet; the server
+    /// catches up every second, so a lag that stays above 0 means it cannot.
+    index_lag: i64,
+}
+
+/// Health: a cheap query of the store, and the search index's reader and lag.
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    tag = "operations",
+    responses(
+        (status = 200, description = "the store and the index answer", body = Health),
+        (status = 503, description = "`store_unavailable`: the store or the index cannot be read", body = ErrorBody),
+    )
+)]
+pub(crate) async fn health(State(lib): State<Library>) -> Result<Json<Health>, ApiError> {
+    blocking(move || check(&lib)).await?.map(Json)
+}
+
+fn check(lib: &Library) -> Result<Health, ApiError> {
+    let store =
+        |e: distill_store::StoreError| ApiError::new(Code::StoreUnavailable, format!("the store cannot be read: {e}"));
+    let articles = lib.store.count().map_err(store)?;
+    let stored = lib.store.last_seq().map_err(store)?;
+    let indexed = lib
+        .index
+        .indexed_seq()
+        .map_err(|e| ApiError::new(Code::StoreUnavailable, format!("the search index cannot be read: {e}")))?;
+    let indexed_documents = lib.index.num_docs();
+    Ok(Health { status: HealthStatus::Ok, articles, indexed_documents, index_lag: (stored - indexed).max(0) })
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 
 pub mod api;
 pub mod conn;
+pub mod metrics;
+pub mod openapi;
 mod pages;
 pub mod reject;
 
@@ -28,11 +30,15 @@ pub fn router(library: Library) -> Router {
         .route("/api/articles/{id}", get(api::article))
         .route("/api/search", get(api::search))
         .route("/api/feeds", get(api::feeds))
+        .route("/api/openapi.json", get(openapi::document_route))
+        .route("/healthz", get(api::health))
+        .route("/metrics", get(metrics::scrape))
         .fallback(reject::not_found)
         .method_not_allowed_fallback(reject::method_not_allowed)
         .layer(axum::extract::DefaultBodyLimit::max(reject::MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(reject::shape_errors))
         .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::from_fn(metrics::track))
         .with_state(library)
 }
 
@@ -69,7 +75,12 @@ async fn follow(library: Library) {
     loop {
         tick.tick().await;
         let library = library.clone();
-        match tokio::task::spawn_blocking(move || library.follow()).await {
+        let result = tokio::task::spawn_blocking(move || library.follow()).await;
+        metrics::global().record_follow(match &result {
+            Ok(Ok(n)) => Ok(*n),
+            _ => Err(()),
+        });
+        match result {
             Ok(Ok(0)) => {}
             Ok(Ok(n)) => tracing::info!(indexed = n, "search index caught up with the store"),
             Ok(Err(error)) => tracing::warn!(%error, "search index could not follow the store"),

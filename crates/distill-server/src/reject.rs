@@ -27,9 +27,9 @@ pub const MAX_URI_BYTES: usize = 8 << 10;
 /// The largest request body accepted, in bytes (the API reads none today).
 pub const MAX_BODY_BYTES: usize = 1 << 20;
 
-/// Whether a path belongs to the JSON API.
+/// Whether a path answers in JSON: the JSON API, and the health check for machines.
 pub(crate) fn is_api(path: &str) -> bool {
-    path == "/api" || path.starts_with("/api/")
+    path == "/api" || path.starts_with("/api/") || path == "/healthz"
 }
 
 /// An error answered in the shape of the path: JSON under `/api/`, a page elsewhere.

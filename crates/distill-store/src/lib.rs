@@ -64,6 +64,7 @@ pub enum Upsert {
 }
 
 /// One row of an article list: enough to render a list or a search hit.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleSummary {
     /// Article id.
@@ -199,6 +200,7 @@ pub trait Store: Send + Sync {
 }
 
 /// A subscribed feed and its polling state.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Feed {
     /// Feed URL (the key).

@@ -9,5 +9,6 @@ mod browser;
 mod cli;
 mod http;
 mod live;
+mod operations;
 mod reference;
 mod shared_folder;
