@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod code;
+pub mod config;
 mod folder;
 mod views;
 

@@ -7,57 +7,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use clap::{Args, Subcommand};
-use distill_ingest::guard::Reach;
-use distill_ingest::{FetchConfig, Fetcher};
+use clap::Subcommand;
+use distill_ingest::Fetcher;
 use distill_library::Library;
+use distill_library::config::{Config, FetchSettings};
 use distill_pipeline::subscriptions::{self, NewFeed};
 use distill_pipeline::{FeedOutcome, FeedSelection, PipelineConfig, PollConfig};
 
-/// Settings of the HTTP fetcher shared by every command that goes online.
-#[derive(Args, Debug, Clone)]
-pub struct FetchArgs {
-    /// Allow loopback and private addresses (tests, intranets); link-local and cloud
-    /// metadata addresses stay refused.
-    #[arg(long, env = "DISTILL_ALLOW_PRIVATE", value_parser = clap::builder::FalseyValueParser::new(), default_value = "false")]
-    pub allow_private: bool,
-    /// Allow link-local addresses (169.254.0.0/16, fe80::/10) and cloud metadata
-    /// endpoints (169.254.169.254, metadata.google.internal, ...).
-    #[arg(long, env = "DISTILL_ALLOW_LINK_LOCAL", value_parser = clap::builder::FalseyValueParser::new(), default_value = "false")]
-    pub allow_link_local: bool,
-    /// Least time between two requests to one host.
-    #[arg(long, default_value = "1s", value_parser = parse_duration, env = "DISTILL_HOST_DELAY")]
-    pub host_delay: Duration,
-    /// Deadline for one request, body included.
-    #[arg(long, default_value = "30s", value_parser = parse_duration)]
-    pub timeout: Duration,
-    /// Largest response body in bytes, after decompression.
-    #[arg(long, default_value_t = 16 << 20)]
-    pub max_body: u64,
-    /// Requests in flight at once (per host: 2).
-    #[arg(long, default_value_t = 16)]
-    pub concurrency: usize,
-}
-
-impl FetchArgs {
-    /// The addresses these settings open.
-    pub fn reach(&self) -> Reach {
-        Reach { private: self.allow_private, link_local: self.allow_link_local }
-    }
-
-    /// The fetcher these settings describe.
-    pub fn fetcher(&self) -> anyhow::Result<Arc<Fetcher>> {
-        let config = FetchConfig {
-            reach: self.reach(),
-            host_delay: self.host_delay,
-            timeout: self.timeout,
-            max_body_bytes: self.max_body,
-            concurrency: self.concurrency.max(1),
-            ..FetchConfig::default()
-        };
-        Ok(Arc::new(Fetcher::new(config).map_err(anyhow::Error::msg)?))
-    }
-}
+use crate::settings::{self, FetchArgs, parse_duration};
 
 /// `distill feeds ...`
 #[derive(Subcommand, Debug)]
@@ -66,9 +23,9 @@ pub enum FeedsCommand {
     Add {
         /// Feed URL (RSS, Atom or JSON Feed).
         url: String,
-        /// Time between polls, e.g. 15m, 1h.
-        #[arg(long, default_value = "15m", value_parser = parse_duration)]
-        interval: Duration,
+        /// Time between polls, e.g. 15m, 1h [default: 15m; env: DISTILL_INTERVAL].
+        #[arg(long, value_parser = parse_duration)]
+        interval: Option<Duration>,
         /// A name for the feed (default: the feed's own title).
         #[arg(long)]
         title: Option<String>,
@@ -96,9 +53,9 @@ pub enum FeedsCommand {
     Import {
         /// The OPML file.
         file: PathBuf,
-        /// Time between polls for the imported feeds.
-        #[arg(long, default_value = "15m", value_parser = parse_duration)]
-        interval: Duration,
+        /// Time between polls for the imported feeds [default: 15m; env: DISTILL_INTERVAL].
+        #[arg(long, value_parser = parse_duration)]
+        interval: Option<Duration>,
     },
     /// Write the subscriptions as OPML 2.0.
     Export {
@@ -108,40 +65,22 @@ pub enum FeedsCommand {
     },
 }
 
-/// Reads "250ms", "30s", "15m", "1h", "2d" or plain seconds.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let text = text.trim();
-    let split = text.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let value: f64 = number.parse().map_err(|_| format!("cannot read {text:?} as a duration (e.g. 30s, 15m, 1h)"))?;
-    let seconds = match unit.trim() {
-        "ms" => value / 1000.0,
-        "" | "s" | "sec" => value,
-        "m" | "min" => value * 60.0,
-        "h" => value * 3600.0,
-        "d" => value * 86400.0,
-        other => return Err(format!("unknown duration unit {other:?} (use ms, s, m, h or d)")),
-    };
-    if !seconds.is_finite() || seconds > 1e9 {
-        return Err(format!("duration {text:?} is out of range"));
-    }
-    Ok(Duration::from_secs_f64(seconds))
-}
-
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
 }
 
-pub fn feeds(library: &Library, what: FeedsCommand) -> anyhow::Result<ExitCode> {
+/// `distill feeds ...`; the flags are already in `config`.
+pub fn feeds(library: &Library, what: FeedsCommand, config: &Config) -> anyhow::Result<ExitCode> {
+    let interval = config.feeds.interval.0;
     match what {
-        FeedsCommand::Add { url, interval, title, category, no_fetch, fetch } => {
-            let (url, added) =
-                subscriptions::subscribe(library, &NewFeed { url, interval, title, category }, fetch.reach())?;
+        FeedsCommand::Add { url, interval: _, title, category, no_fetch, fetch: _ } => {
+            let feed = NewFeed { url, interval, title, category };
+            let (url, added) = subscriptions::subscribe(library, &feed, settings::reach(&config.fetch))?;
             println!("{} {url} (every {})", if added { "added" } else { "updated" }, human(interval));
             if no_fetch {
                 return Ok(ExitCode::SUCCESS);
             }
-            let outcomes = poll(library, &fetch, &FeedSelection::One(url))?;
+            let outcomes = poll(library, config, &FeedSelection::One(url))?;
             print_outcomes(&outcomes);
             Ok(if outcomes.iter().any(|o| o.error.is_some()) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
@@ -183,7 +122,7 @@ pub fn feeds(library: &Library, what: FeedsCommand) -> anyhow::Result<ExitCode> 
             println!("removed {url}");
             Ok(ExitCode::SUCCESS)
         }
-        FeedsCommand::Import { file, interval } => {
+        FeedsCommand::Import { file, interval: _ } => {
             let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
             let imported = subscriptions::import_opml(library, &bytes, interval)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
@@ -209,22 +148,22 @@ pub fn feeds(library: &Library, what: FeedsCommand) -> anyhow::Result<ExitCode> 
     }
 }
 
-fn poll(library: &Library, fetch: &FetchArgs, selection: &FeedSelection) -> anyhow::Result<Vec<FeedOutcome>> {
-    let fetcher = fetch.fetcher()?;
-    let config = PipelineConfig::default();
+fn poll(library: &Library, config: &Config, selection: &FeedSelection) -> anyhow::Result<Vec<FeedOutcome>> {
+    let fetcher = settings::fetcher(&config.fetch)?;
+    let pipeline = settings::pipeline_config(config);
     Ok(runtime()?.block_on(distill_pipeline::poll_feeds(
         library,
         fetcher,
-        &config,
+        &pipeline,
         &PollConfig::default(),
         selection,
     ))?)
 }
 
 /// `distill fetch`: one polling pass.
-pub fn fetch(library: &Library, fetch: &FetchArgs, all: bool, json: bool) -> anyhow::Result<ExitCode> {
+pub fn fetch(library: &Library, config: &Config, all: bool, json: bool) -> anyhow::Result<ExitCode> {
     let selection = if all { FeedSelection::All } else { FeedSelection::Due };
-    let outcomes = poll(library, fetch, &selection)?;
+    let outcomes = poll(library, config, &selection)?;
     if json {
         println!("{}", serde_json::to_string(&outcomes)?);
     } else {
@@ -269,16 +208,15 @@ pub fn print_outcomes(outcomes: &[FeedOutcome]) {
 pub fn ingest_urls(
     library: &Library,
     urls: &[String],
-    fetch: &FetchArgs,
+    fetch: &FetchSettings,
     config: &PipelineConfig,
 ) -> anyhow::Result<distill_pipeline::Report> {
-    let fetcher = fetch.fetcher()?;
+    let fetcher = settings::fetcher(fetch)?;
     Ok(runtime()?.block_on(distill_pipeline::ingest_urls(library, fetcher, urls, config))?)
 }
 
 /// Polls due feeds forever, every `every`, printing what each pass did.
-pub async fn poll_forever(library: Library, fetcher: Arc<Fetcher>, every: Duration) {
-    let config = PipelineConfig::default();
+pub async fn poll_forever(library: Library, fetcher: Arc<Fetcher>, config: PipelineConfig, every: Duration) {
     let poll = PollConfig::default();
     loop {
         match distill_pipeline::poll_feeds(&library, fetcher.clone(), &config, &poll, &FeedSelection::Due).await {
@@ -304,21 +242,5 @@ fn human(d: Duration) -> String {
         s if s % 3600 == 0 => format!("{} h", s / 3600),
         s if s % 60 == 0 => format!("{} min", s / 60),
         s => format!("{s} s"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_read_like_people_write_them() {
-        assert_eq!(parse_duration("250ms").unwrap(), Duration::from_millis(250));
-        assert_eq!(parse_duration("15m").unwrap(), Duration::from_secs(900));
-        assert_eq!(parse_duration("1h").unwrap(), Duration::from_secs(3600));
-        assert_eq!(parse_duration("90").unwrap(), Duration::from_secs(90));
-        assert!(parse_duration("soon").is_err());
-        assert!(parse_duration("5 weeks").is_err());
-        assert!(parse_duration("1e300d").is_err());
     }
 }

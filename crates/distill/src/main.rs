@@ -6,6 +6,7 @@ mod bench;
 mod eval;
 mod live;
 mod render;
+mod settings;
 mod train;
 
 use std::io::{IsTerminal, Write};
@@ -17,6 +18,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use distill_library::Library;
 use distill_library::code::{Code, Coded};
+use distill_library::config::{Config, Loaded};
 use distill_pipeline::{PipelineConfig, Progress};
 use distill_search::SearchQuery;
 use distill_store::ListQuery;
@@ -29,9 +31,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(name = "distill", version, about = "No noise, only signal: a news intelligence engine")]
 struct Cli {
-    /// Data folder (SQLite store and search index).
-    #[arg(long, global = true, env = "DISTILL_DATA", default_value = "./distill-data")]
-    data: PathBuf,
+    /// Data folder (SQLite store and search index) [default: ./distill-data; env: DISTILL_DATA].
+    #[arg(long, global = true)]
+    data: Option<PathBuf>,
+    /// Configuration file (TOML) [default: config.toml in the data folder; env: DISTILL_CONFIG].
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -43,14 +48,14 @@ enum Command {
         /// Files, folders, or http(s) URLs of article pages.
         #[arg(required = true)]
         inputs: Vec<String>,
-        /// Key points per article.
-        #[arg(long, default_value_t = 4)]
-        bullets: usize,
+        /// Key points per article [default: 4; env: DISTILL_BULLETS].
+        #[arg(long)]
+        bullets: Option<usize>,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
-        fetch: live::FetchArgs,
+        fetch: settings::FetchArgs,
     },
     /// Manage feed subscriptions.
     Feeds {
@@ -66,7 +71,7 @@ enum Command {
         #[arg(long)]
         json: bool,
         #[command(flatten)]
-        fetch: live::FetchArgs,
+        fetch: settings::FetchArgs,
     },
     /// Extract article text without storing anything.
     Extract {
@@ -124,38 +129,47 @@ enum Command {
     Summarize {
         /// Input JSON Lines file.
         input: PathBuf,
-        /// Key points per text.
-        #[arg(long, default_value_t = 4)]
-        bullets: usize,
+        /// Key points per text [default: 4; env: DISTILL_BULLETS].
+        #[arg(long)]
+        bullets: Option<usize>,
         /// "extractive" (the default), or "lead" for the first sentences (a baseline).
         #[arg(long, default_value = "extractive", value_parser = ["extractive", "lead"])]
         method: String,
     },
     /// Serve the web app and JSON API, polling due feeds in the background.
     Serve {
-        /// Address to listen on.
-        #[arg(long, default_value = "127.0.0.1:8080")]
-        addr: SocketAddr,
-        /// How often to look for due feeds.
-        #[arg(long, default_value = "60s", value_parser = live::parse_duration)]
-        poll_every: std::time::Duration,
-        /// Do not poll feeds.
+        /// Address to listen on [default: 127.0.0.1:8080; env: DISTILL_ADDR].
         #[arg(long)]
-        no_poll: bool,
+        addr: Option<SocketAddr>,
+        /// How often to look for due feeds [default: 60s; env: DISTILL_POLL_EVERY].
+        #[arg(long, value_parser = settings::parse_duration)]
+        poll_every: Option<std::time::Duration>,
+        /// Do not poll feeds [env: DISTILL_NO_POLL].
+        #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL")]
+        no_poll: Option<bool>,
         #[command(flatten)]
-        fetch: live::FetchArgs,
+        fetch: settings::FetchArgs,
     },
     /// Ingest the bundled sample corpus into a fresh data folder and serve it.
     Demo {
-        /// Address to listen on.
-        #[arg(long, default_value = "127.0.0.1:8080")]
-        addr: SocketAddr,
+        /// Address to listen on [default: 127.0.0.1:8080; env: DISTILL_ADDR].
+        #[arg(long)]
+        addr: Option<SocketAddr>,
         /// The sample corpus folder.
         #[arg(long)]
         corpus: Option<PathBuf>,
     },
     /// Rebuild the search index from the store.
     Reindex,
+    /// Print the effective configuration and where each value came from
+    /// (defaults < file < environment < flags).
+    Config {
+        /// Print JSON: the values, and each key's source.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        settings: settings::SettingArgs,
+    },
     /// Measure throughput.
     Bench {
         #[command(subcommand)]
@@ -176,8 +190,18 @@ enum Command {
 fn main() -> ExitCode {
     restore_sigpipe();
     let cli = Cli::parse();
-    init_logging();
-    match run(cli) {
+    // A configuration that cannot be used is a usage error, like a bad flag.
+    let loaded = match distill_library::config::load(&settings::layers(cli.config.clone(), flags(&cli)))
+        .map_err(anyhow::Error::from)
+        .and_then(|loaded| init_logging(&loaded).map(|()| loaded))
+    {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli, &loaded) {
         Ok(code) => code,
         Err(e) => {
             match Code::of(e.as_ref()) {
@@ -200,22 +224,45 @@ fn restore_sigpipe() {
     }
 }
 
-fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("DISTILL_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+fn init_logging(loaded: &Loaded) -> anyhow::Result<()> {
+    let filter = settings::log_filter(loaded)?;
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    Ok(())
+}
+
+/// The settings given as flags, for the top layer of the configuration.
+fn flags(cli: &Cli) -> settings::Flags {
+    let mut flags = settings::Flags::default();
+    flags.data(&cli.data);
+    match &cli.command {
+        Command::Ingest { bullets, fetch, .. } => flags.bullets(*bullets).fetch(fetch),
+        Command::Fetch { fetch, .. } => flags.fetch(fetch),
+        Command::Feeds { what: live::FeedsCommand::Add { interval, fetch, .. } } => {
+            flags.interval(*interval).fetch(fetch)
+        }
+        Command::Feeds { what: live::FeedsCommand::Import { interval, .. } } => flags.interval(*interval),
+        Command::Summarize { bullets, .. } => flags.bullets(*bullets),
+        Command::Serve { addr, poll_every, no_poll, fetch } => {
+            flags.addr(*addr).poll_every(*poll_every).no_poll(*no_poll).fetch(fetch)
+        }
+        Command::Demo { addr, .. } => flags.addr(*addr),
+        Command::Config { settings, .. } => flags.settings(settings),
+        _ => &mut flags,
+    };
+    flags
 }
 
 fn open(data: &Path) -> anyhow::Result<Library> {
     Library::open(data).with_context(|| format!("opening data folder {}", data.display()))
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
+    let settings: &Config = &loaded.config;
+    let data = &settings.data;
     match cli.command {
-        Command::Ingest { inputs, bullets, json, fetch } => {
-            let library = open(&cli.data)?;
-            let mut config = PipelineConfig::default();
-            config.summary.bullets = bullets;
+        Command::Ingest { inputs, json, .. } => {
+            let library = open(data)?;
+            let config = settings::pipeline_config(settings);
             let (urls, paths): (Vec<String>, Vec<String>) =
                 inputs.into_iter().partition(|i| i.starts_with("http://") || i.starts_with("https://"));
             let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
@@ -225,7 +272,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ingest_with_progress(&library, &paths, &config)?
             };
             if !urls.is_empty() {
-                let fetched = live::ingest_urls(&library, &urls, &fetch, &config)?;
+                let fetched = live::ingest_urls(&library, &urls, &settings.fetch, &config)?;
                 report.ingested += fetched.ingested;
                 report.updated += fetched.updated;
                 report.unchanged += fetched.unchanged;
@@ -246,11 +293,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(if report.present() > 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
-        Command::Feeds { what } => live::feeds(&open(&cli.data)?, what),
-        Command::Fetch { all, json, fetch } => live::fetch(&open(&cli.data)?, &fetch, all, json),
+        Command::Feeds { what } => live::feeds(&open(data)?, what, settings),
+        Command::Fetch { all, json, .. } => live::fetch(&open(data)?, settings, all, json),
         Command::Extract { paths, json: _ } => extract(&paths),
         Command::List { json, limit, offset } => {
-            let library = open(&cli.data)?;
+            let library = open(data)?;
             let items = library.store.list(&ListQuery { limit, offset, originals_only: false })?;
             let mut out = std::io::stdout().lock();
             if json {
@@ -273,7 +320,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { id, json } => {
-            let library = open(&cli.data)?;
+            let library = open(data)?;
             let Some(view) = library.article(&id)? else {
                 let message = format!("no article with id {id:?} (see `distill list`)");
                 return Err(Coded::new(Code::NotFound, message).into());
@@ -286,7 +333,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Search { query, json, limit, source, since, until, all } => {
-            let library = open(&cli.data)?;
+            let library = open(data)?;
             let date = |name: &str, v: Option<String>| -> anyhow::Result<_> {
                 v.map(|s| {
                     distill_core::time::parse_date(&s).map(|d| d.date_naive()).ok_or_else(|| {
@@ -318,41 +365,67 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Summarize { input, bullets, method } => summarize(&input, bullets, &method),
-        Command::Serve { addr, poll_every, no_poll, fetch } => {
-            let library = open(&cli.data)?;
+        Command::Summarize { input, method, .. } => summarize(&input, &settings::summary_config(settings), &method),
+        Command::Serve { .. } => {
+            let library = open(data)?;
             library.sync_index()?;
-            let poller = (!no_poll).then(|| fetch.fetcher().map(|f| (f, poll_every))).transpose()?;
-            serve(library, addr, poller)
+            let serve_settings = &settings.serve;
+            let poller = (!serve_settings.no_poll)
+                .then(|| {
+                    settings::fetcher(&settings.fetch).map(|f| Poller {
+                        fetcher: f,
+                        pipeline: settings::pipeline_config(settings),
+                        every: serve_settings.poll_every.0,
+                    })
+                })
+                .transpose()?;
+            serve(library, serve_settings.addr, poller)
         }
-        Command::Demo { addr, corpus } => {
+        Command::Demo { corpus, .. } => {
+            let addr = settings.serve.addr;
             let corpus = corpus.or_else(find_corpus).context("sample corpus not found; pass --corpus DIR")?;
             // Start fresh, but never wipe a library that the demo did not make.
-            let marker = cli.data.join(".distill-demo");
-            if cli.data.exists() {
-                let empty = std::fs::read_dir(&cli.data).map(|mut d| d.next().is_none()).unwrap_or(false);
+            // The folder's own configuration, which shaped this run, stays.
+            let marker = data.join(".distill-demo");
+            let config_file = data.join(distill_library::config::FILE_NAME);
+            let kept = std::fs::read(&config_file).ok();
+            if data.exists() {
+                let empty = std::fs::read_dir(data)
+                    .map(|mut d| d.all(|e| e.is_ok_and(|e| e.file_name() == distill_library::config::FILE_NAME)))
+                    .unwrap_or(false);
                 if !empty && !marker.exists() {
                     bail!(
                         "refusing to replace {}: it holds a library that `distill demo` did not make; pass --data to choose another folder",
-                        cli.data.display()
+                        data.display()
                     );
                 }
-                std::fs::remove_dir_all(&cli.data).with_context(|| format!("clearing {}", cli.data.display()))?;
+                std::fs::remove_dir_all(data).with_context(|| format!("clearing {}", data.display()))?;
             }
-            std::fs::create_dir_all(&cli.data)?;
+            std::fs::create_dir_all(data)?;
+            if let Some(kept) = kept {
+                std::fs::write(&config_file, kept).with_context(|| format!("writing {}", config_file.display()))?;
+            }
             std::fs::write(&marker, "made by `distill demo`; the demo replaces this folder on every run\n")?;
-            let library = open(&cli.data)?;
-            let report = ingest_with_progress(&library, &[corpus], &PipelineConfig::default())?;
-            eprintln!("demo: ingested {} articles into {}", report.present(), cli.data.display());
+            let library = open(data)?;
+            let report = ingest_with_progress(&library, &[corpus], &settings::pipeline_config(settings))?;
+            eprintln!("demo: ingested {} articles into {}", report.present(), data.display());
             serve(library, addr, None)
         }
         Command::Reindex => {
-            let library = open(&cli.data)?;
+            let library = open(data)?;
             let n = library.index.rebuild(library.store.as_ref())?;
             println!("reindexed {n} articles");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { what } => bench::run(what, &cli.data),
+        Command::Config { json, .. } => {
+            if json {
+                println!("{}", serde_json::to_string_pretty(&settings::to_json(loaded))?);
+            } else {
+                print!("{}", loaded.to_annotated_toml());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { what } => bench::run(what, data),
         Command::Eval { what } => eval::run(what),
         Command::Train { what } => train::run(what),
     }
@@ -365,16 +438,19 @@ fn find_corpus() -> Option<PathBuf> {
         .find(|p| p.is_dir())
 }
 
+/// The background feed polling of `serve`: its fetcher, pipeline and period.
+struct Poller {
+    fetcher: std::sync::Arc<distill_ingest::Fetcher>,
+    pipeline: PipelineConfig,
+    every: std::time::Duration,
+}
+
 /// Serves the app; with a poller, due feeds are fetched in the background.
-fn serve(
-    library: Library,
-    addr: SocketAddr,
-    poller: Option<(std::sync::Arc<distill_ingest::Fetcher>, std::time::Duration)>,
-) -> anyhow::Result<ExitCode> {
+fn serve(library: Library, addr: SocketAddr, poller: Option<Poller>) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
-        if let Some((fetcher, every)) = poller {
-            tokio::spawn(live::poll_forever(library.clone(), fetcher, every));
+        if let Some(p) = poller {
+            tokio::spawn(live::poll_forever(library.clone(), p.fetcher, p.pipeline, p.every));
         }
         distill_server::serve(library, addr, |bound| {
             println!("serving on http://{bound}/");
@@ -455,10 +531,10 @@ fn extract(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     Ok(if any { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn summarize(input: &Path, bullets: usize, method: &str) -> anyhow::Result<ExitCode> {
+fn summarize(input: &Path, config: &distill_nlp::SummaryConfig, method: &str) -> anyhow::Result<ExitCode> {
     use std::io::BufRead;
+    let bullets = config.bullets;
     let file = std::fs::File::open(input).with_context(|| format!("opening {}", input.display()))?;
-    let config = distill_nlp::SummaryConfig { bullets, ..Default::default() };
     let mut out = std::io::stdout().lock();
     let mut failed = 0;
     for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
@@ -479,7 +555,7 @@ fn summarize(input: &Path, bullets: usize, method: &str) -> anyhow::Result<ExitC
         let summary = if method == "lead" {
             distill_nlp::summary::lead(&distill_nlp::split_sentences(text), bullets)
         } else {
-            distill_nlp::analyze(title, text, &config).summary
+            distill_nlp::analyze(title, text, config).summary
         };
         let bullets: Vec<&str> = summary.bullets.iter().map(|b| b.text.as_str()).collect();
         writeln!(
