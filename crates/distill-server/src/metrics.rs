@@ -146,19 +146,22 @@ impl Metrics {
 
     /// Counts one feed polled by the background poller: its result (`new`,
     /// `unchanged`, `failed`, `dead`), the items stored as new and those already
-    /// stored, and the kind of each skipped item (`SkipKind`'s stable names).
-    pub fn record_feed_poll<'a>(
+    /// stored, and the kind of each skipped item (anything that serializes as its
+    /// stable name, such as distill-ingest's `SkipKind`, which the server does not
+    /// depend on).
+    pub fn record_feed_poll<K: serde::Serialize>(
         &self,
         status: &str,
         new: usize,
         unchanged: usize,
-        skips: impl IntoIterator<Item = &'a str>,
+        skips: impl IntoIterator<Item = K>,
     ) {
         self.polls.get_or_create(&StatusLabels { status: label(status) }).inc();
         self.polled.get_or_create(&OutcomeLabels { outcome: "new" }).inc_by(new as u64);
         self.polled.get_or_create(&OutcomeLabels { outcome: "unchanged" }).inc_by(unchanged as u64);
         for kind in skips {
-            self.skips.get_or_create(&KindLabels { kind: label(kind) }).inc();
+            let name = serde_json::to_value(&kind).ok().and_then(|v| v.as_str().map(label));
+            self.skips.get_or_create(&KindLabels { kind: name.unwrap_or_else(|| "unknown".into()) }).inc();
         }
     }
 
