@@ -11,15 +11,16 @@ use distill_pipeline::{PipelineConfig, Silent};
 
 use crate::{Error, Result, file_error, read_decompressed};
 
-/// Ingests a folder into a fresh scratch data folder under `data`, after copying
-/// the inputs `replicate` times (each copy with distinct URLs) where that is more
-/// than one: articles/s and MB/s.
-pub fn ingest(dir: &Path, replicate: usize, data: &Path, out: &mut impl Write) -> Result<()> {
+/// Ingests a folder into a fresh scratch data folder under `data` (with `keep`, into
+/// `data` itself, which is kept), after copying the inputs `replicate` times (each
+/// copy with distinct URLs) where that is more than one: articles/s and MB/s.
+pub fn ingest(dir: &Path, replicate: usize, data: &Path, keep: bool, out: &mut impl Write) -> Result<()> {
     let scratch = data.join("bench-scratch");
     let _ = std::fs::remove_dir_all(&scratch);
     let inputs =
         if replicate > 1 { replicate_inputs(dir, &scratch.join("inputs"), replicate)? } else { dir.to_path_buf() };
-    let library = Library::open(&scratch.join("data"))?;
+    // Kept, the articles go into the data folder itself (a corpus for load tests).
+    let library = Library::open(&if keep { data.to_path_buf() } else { scratch.join("data") })?;
     let start = Instant::now();
     let report = distill_pipeline::ingest(&library, &[inputs], &PipelineConfig::default(), &Silent)?;
     let secs = start.elapsed().as_secs_f64();

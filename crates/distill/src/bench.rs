@@ -16,6 +16,9 @@ pub enum BenchCommand {
         /// Copy the inputs this many times (each copy gets distinct URLs) first.
         #[arg(long, default_value_t = 1)]
         replicate: usize,
+        /// Ingest into the data folder itself and keep it (a corpus for load tests).
+        #[arg(long)]
+        keep: bool,
     },
     /// Extraction alone over every HTML page in a folder (gzip too), held in memory:
     /// pages/s and MB/s on one thread and on all cores, and peak memory.
@@ -71,7 +74,7 @@ pub fn run(what: BenchCommand, data: &Path) -> anyhow::Result<ExitCode> {
         BenchCommand::Warc { dirs, min_mb } => bench::warc(&dirs, min_mb, data, &mut out),
         BenchCommand::Dedup { signatures, queries } => bench::dedup(signatures, queries, &mut out),
         BenchCommand::Page { mb, out: page, corpus } => bench::page(mb, page.as_deref(), &corpus, data, &mut out),
-        BenchCommand::Ingest { dir, replicate } => bench::ingest(&dir, replicate, data, &mut out),
+        BenchCommand::Ingest { dir, replicate, keep } => bench::ingest(&dir, replicate, data, keep, &mut out),
     };
     done.map_err(|e| match e {
         // The data folder's own error, so that its code is printed (`error[store_unavailable]`).
