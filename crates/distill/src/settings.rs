@@ -228,4 +228,16 @@ mod tests {
         assert_eq!(json["sources"]["fetch.timeout"]["from"], "file");
         assert_eq!(json["config"]["fetch"]["timeout"], "5s");
     }
+
+    #[test]
+    fn a_bad_log_filter_names_the_key_and_its_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut layers = Layers::default();
+        layers.flags.push(FlagValue::new("data", dir.path().display()));
+        layers.env.insert("DISTILL_LOG".into(), "info".into());
+        assert!(log_filter(&load(&layers).unwrap()).is_ok());
+        layers.env.insert("DISTILL_LOG".into(), "distill=loud".into());
+        let error = log_filter(&load(&layers).unwrap()).unwrap_err().to_string();
+        assert!(error.starts_with("logging.level (from env DISTILL_LOG): ") && error.contains("loud"), "{error}");
+    }
 }
