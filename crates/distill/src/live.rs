@@ -220,7 +220,13 @@ pub async fn poll_forever(library: Library, fetcher: Arc<Fetcher>, config: Pipel
     let poll = PollConfig::default();
     loop {
         match distill_pipeline::poll_feeds(&library, fetcher.clone(), &config, &poll, &FeedSelection::Due).await {
-            Ok(outcomes) => print_outcomes(&outcomes),
+            Ok(outcomes) => {
+                let metrics = distill_server::metrics::global();
+                for o in &outcomes {
+                    metrics.record_feed_poll(o.status, o.new, o.unchanged, o.skipped.iter().map(|s| s.kind));
+                }
+                print_outcomes(&outcomes)
+            }
             Err(error) => tracing::error!(%error, "feed polling failed"),
         }
         tokio::time::sleep(every).await;

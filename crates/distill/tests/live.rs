@@ -2,7 +2,7 @@
 //! `serve` polling, against a real HTTP server on 127.0.0.1 in this test process
 //! that serves the sample corpus as a news site and misbehaves on purpose.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
@@ -514,8 +514,23 @@ fn serve_polls_due_feeds_in_the_background() {
             }
         }
     }
+    // The poller's work shows in the server's metrics, beside the folder's gauges.
+    let addr = seen.first().map(|l| l.trim_start_matches("serving on http://").trim_end_matches('/').to_string());
+    let metrics = addr.map(|addr| {
+        let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+        write!(stream, "GET /metrics HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut text = String::new();
+        stream.read_to_string(&mut text).unwrap();
+        text
+    });
     let _ = child.kill();
     let _ = child.wait();
     assert!(seen.iter().any(|l| l.starts_with("fetched 1 feeds: 6 new articles")), "{seen:?}");
     assert_eq!(json(data.path(), &["list", "--json"]).as_array().unwrap().len(), 6);
+    let metrics = metrics.unwrap_or_default();
+    for line in
+        ["distill_feed_items_total{outcome=\"new\"} 6", "distill_articles_stored 6", "distill_feeds{state=\"ok\"} 1"]
+    {
+        assert!(metrics.lines().any(|l| l == line), "no {line:?} in {metrics}");
+    }
 }
