@@ -3,7 +3,11 @@
 //!
 //! One browser session walks every page a reader uses (home, article, a citation
 //! marker, an insight, search and its filters, feeds); each walk is a scenario, and a
-//! scenario that fails leaves a screenshot in `target/browser-screenshots/`. The
+//! scenario that fails leaves a screenshot in `target/browser-screenshots/`, and home,
+//! article and search are saved there in light and dark on every run
+//! (`home-light.png`, `home-dark.png`, ...). The dark scheme is emulated over the
+//! DevTools protocol (`Emulation.setEmulatedMedia` through chromedriver's
+//! `goog/cdp/execute`), so the one session serves both schemes. The
 //! assertions read roles, ids, classes and computed styles, never exact markup, so the
 //! pages can move to templates without rewriting this file.
 //!
@@ -18,6 +22,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
@@ -54,13 +59,18 @@ fn browser_walks_every_page() {
     let failures = runtime.block_on(async {
         let browser = Browser::start(&tools).await;
         let mut failures = Vec::new();
-        let scenarios: [(&str, Scenario); 6] = [
+        let scenarios: [(&str, Scenario); 10] = [
             ("home", |c, b| Box::pin(home(c, b))),
+            ("cards", |c, b| Box::pin(cards(c, b))),
+            ("sections", |c, b| Box::pin(sections(c, b))),
+            ("keyboard_citation", |c, b| Box::pin(keyboard_citation(c, b))),
             ("article", |c, b| Box::pin(article(c, b))),
             ("citation", |c, b| Box::pin(citation(c, b))),
             ("insight", |c, b| Box::pin(insight(c, b))),
             ("search_and_filter", |c, b| Box::pin(search_and_filter(c, b))),
             ("feeds", |c, b| Box::pin(feeds(c, b))),
+            // Last: it switches the color scheme, and leaves it light again.
+            ("themes_and_accessibility", |c, b| Box::pin(themes_and_accessibility(c, b))),
         ];
         for (name, scenario) in scenarios {
             if let Err(error) = scenario(browser.client.clone(), base.clone()).await {
@@ -112,6 +122,213 @@ async fn home(c: Client, base: String) -> Step {
     // The search box is a search landmark with a query field.
     c.find(Locator::Css("form[role='search'] input[name='q']")).await.map_err(wd)?;
     Ok(())
+}
+
+/// Each card has its key points and a time that says how long ago in words, with the
+/// exact time on hover and focus; on a phone a card keeps two key points, by CSS alone.
+async fn cards(c: Client, base: String) -> Step {
+    goto(&c, &format!("{base}/")).await?;
+    let cards = c.find_all(Locator::Css("ol.articles li.card")).await.map_err(wd)?;
+    ensure(!cards.is_empty(), "no card")?;
+    let mut with_points = 0;
+    for card in &cards {
+        let time = card.find(Locator::Css(".meta time")).await.map_err(wd)?;
+        let datetime = time.attr("datetime").await.map_err(wd)?.unwrap_or_default();
+        let title = time.attr("title").await.map_err(wd)?.unwrap_or_default();
+        let shown = time.text().await.map_err(wd)?;
+        ensure(
+            chrono::DateTime::parse_from_rfc3339(&datetime).is_ok() && title.len() > shown.len(),
+            format!("a card's time reads {shown:?}, datetime {datetime:?}, title {title:?}"),
+        )?;
+        let meta = card.find(Locator::Css(".meta")).await.map_err(wd)?.text().await.map_err(wd)?;
+        ensure(!meta.starts_with('·') && !meta.contains("· ·"), format!("an empty part in {meta:?}"))?;
+        with_points += usize::from(!card.find_all(Locator::Css(".key-points li")).await.map_err(wd)?.is_empty());
+    }
+    ensure(with_points * 2 >= cards.len(), format!("{with_points} of {} cards show key points", cards.len()))?;
+    // The card with the most key points, wide and then narrow.
+    let shown = "return [...document.querySelectorAll('li.card')].map(card => \
+        [...card.querySelectorAll('.key-points li')].filter(li => getComputedStyle(li).display !== 'none').length)";
+    let wide = c.execute(shown, vec![]).await.map_err(wd)?;
+    c.set_window_size(400, 900).await.map_err(wd)?;
+    let narrow = c.execute(shown, vec![]).await.map_err(wd)?;
+    c.set_window_size(1200, 900).await.map_err(wd)?;
+    let counts =
+        |v: &Value| v.as_array().map(|a| a.iter().filter_map(Value::as_u64).collect::<Vec<_>>()).unwrap_or_default();
+    let (wide, narrow) = (counts(&wide), counts(&narrow));
+    ensure(wide.iter().any(|&n| n > 2), format!("no card has more than two key points: {wide:?}"))?;
+    ensure(
+        narrow.len() == wide.len() && narrow.iter().zip(&wide).all(|(&n, &w)| n == w.min(2)),
+        format!("narrow cards show {narrow:?} key points, wide ones {wide:?}"),
+    )?;
+    Ok(())
+}
+
+/// The source sections at the top narrow the home page to one publication.
+async fn sections(c: Client, base: String) -> Step {
+    goto(&c, &format!("{base}/")).await?;
+    let links = c.find_all(Locator::Css("nav.sections a")).await.map_err(wd)?;
+    ensure(links.len() >= 3, format!("{} section links", links.len()))?;
+    let all = c.find_all(Locator::Css("li.card")).await.map_err(wd)?.len();
+    let section = &links[1];
+    let label = section.text().await.map_err(wd)?;
+    let name = label.rsplit_once(' ').map_or(label.as_str(), |(name, _)| name).to_string();
+    section.click().await.map_err(wd)?;
+    c.wait().at_most(PATIENCE).for_element(Locator::Css("nav.sections a[aria-current='page']")).await.map_err(wd)?;
+    let mut sources = Vec::new();
+    for s in c.find_all(Locator::Css("li.card .source")).await.map_err(wd)? {
+        sources.push(s.text().await.map_err(wd)?);
+    }
+    ensure(
+        !sources.is_empty() && sources.len() < all && sources.iter().all(|s| *s == name),
+        format!("the section {name:?} shows cards from {sources:?}"),
+    )?;
+    Ok(())
+}
+
+/// From the keyboard alone: Tab reaches a key point's citation marker, with a visible
+/// focus ring, and Enter makes the cited sentence the `:target`.
+async fn keyboard_citation(c: Client, base: String) -> Step {
+    open_first_article(&c, &base).await?;
+    c.execute("document.activeElement.blur(); window.scrollTo(0, 0)", vec![]).await.map_err(wd)?;
+    let body = c.find(Locator::Css("body")).await.map_err(wd)?;
+    body.send_keys(&Key::Tab.to_string()).await.map_err(wd)?;
+    for _ in 0..30 {
+        let focused = c.active_element().await.map_err(wd)?;
+        let class = focused.attr("class").await.map_err(wd)?.unwrap_or_default();
+        let href = focused.attr("href").await.map_err(wd)?.unwrap_or_default();
+        if class == "cite" && href.starts_with("#s") {
+            let outline = focused.css_value("outline-style").await.map_err(wd)?;
+            ensure(outline != "none", format!("the focused marker {href} shows no focus ring"))?;
+            focused.send_keys(&Key::Enter.to_string()).await.map_err(wd)?;
+            let id = href.trim_start_matches('#');
+            let sentence = c.find(Locator::Id(id)).await.map_err(wd)?;
+            let targeted =
+                c.execute("return arguments[0].matches(':target')", vec![element_arg(&sentence)?]).await.map_err(wd)?;
+            return ensure(targeted == Value::Bool(true), format!("Enter on {href} left #{id} untargeted"));
+        }
+        focused.send_keys(&Key::Tab.to_string()).await.map_err(wd)?;
+    }
+    Err("30 presses of Tab reach no citation marker".into())
+}
+
+/// Home, article and search in the light and the dark color scheme (emulated over the
+/// DevTools protocol): each passes the accessibility checks, and each is saved as a
+/// screenshot. The dark scheme really is dark.
+async fn themes_and_accessibility(c: Client, base: String) -> Step {
+    let article = {
+        goto(&c, &format!("{base}/")).await?;
+        let link = c.find(Locator::Css("ol.articles li .headline a")).await.map_err(wd)?;
+        link.attr("href").await.map_err(wd)?.unwrap_or_default()
+    };
+    let pages = [("home", "/".to_string()), ("article", article), ("search", "/search?q=Ashcombe+bridge".into())];
+    let mut backgrounds = Vec::new();
+    for scheme in ["light", "dark"] {
+        color_scheme(&c, scheme).await?;
+        for (name, path) in &pages {
+            goto(&c, &format!("{base}{path}")).await?;
+            c.wait().at_most(PATIENCE).for_element(Locator::Css("main h1")).await.map_err(wd)?;
+            let problems = c.execute(ACCESSIBILITY, vec![]).await.map_err(wd)?;
+            save_screenshot(&c, &format!("{name}-{scheme}")).await;
+            let problems: Vec<String> =
+                problems.as_array().into_iter().flatten().filter_map(|p| p.as_str().map(str::to_string)).collect();
+            if !problems.is_empty() {
+                color_scheme(&c, "light").await?;
+                return Err(format!("{name} in {scheme}: {}", problems.join("; ")));
+            }
+            let bg = c.find(Locator::Css("body")).await.map_err(wd)?.css_value("background-color").await.map_err(wd)?;
+            backgrounds.push((scheme, luminance(&bg)));
+        }
+    }
+    color_scheme(&c, "light").await?;
+    ensure(
+        backgrounds.iter().all(|(scheme, l)| if *scheme == "dark" { *l < 0.1 } else { *l > 0.8 }),
+        format!("body backgrounds by scheme (relative luminance): {backgrounds:?}"),
+    )
+}
+
+/// What the accessibility checks find wrong on the page: an image without alt text, a
+/// control without a label, text whose contrast with what lies behind it is under 4.5:1.
+const ACCESSIBILITY: &str = r#"
+const problems = [];
+for (const img of document.querySelectorAll('img')) {
+  if (!img.hasAttribute('alt')) problems.push('an image has no alt: ' + img.src);
+}
+for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea, button')) {
+  const named = (el.labels && el.labels.length > 0) || el.getAttribute('aria-label') ||
+    el.getAttribute('aria-labelledby') || (el.tagName === 'BUTTON' && el.textContent.trim());
+  if (!named) problems.push('a control has no label: ' + el.outerHTML.slice(0, 80));
+}
+const rgba = s => { const m = s.match(/[\d.]+/g) || []; return m.map(Number).concat([1]).slice(0, 4); };
+const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+const behind = el => { for (let e = el; e; e = e.parentElement) {
+    const c = rgba(getComputedStyle(e).backgroundColor); if (c[3] > 0.5) return c; }
+  return [255, 255, 255, 1]; };
+let checked = 0;
+for (const el of document.querySelectorAll('main p, main li, main span, main a, main h1, main h2, main label, main time, main mark, header a, footer p')) {
+  if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+  const style = getComputedStyle(el);
+  if (style.display === 'none' || style.visibility === 'hidden') continue;
+  const fg = lum(rgba(style.color)), bg = lum(behind(el));
+  const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+  checked++;
+  if (ratio < 4.5) problems.push('contrast ' + ratio.toFixed(2) + ':1 for ' + el.tagName.toLowerCase() + '.' + el.className + ' "' + el.textContent.trim().slice(0, 30) + '"');
+}
+if (checked < 5) problems.push('only ' + checked + ' text elements checked');
+return problems.slice(0, 10);
+"#;
+
+/// Emulates the system's color scheme through chromedriver's DevTools endpoint.
+async fn color_scheme(c: &Client, scheme: &str) -> Step {
+    let params = json!({ "media": "", "features": [{ "name": "prefers-color-scheme", "value": scheme }] });
+    c.issue_cmd(Cdp { cmd: "Emulation.setEmulatedMedia", params }).await.map_err(wd)?;
+    let matched = c
+        .execute(&format!("return matchMedia('(prefers-color-scheme: {scheme})').matches"), vec![])
+        .await
+        .map_err(wd)?;
+    ensure(matched == Value::Bool(true), format!("the page does not see the {scheme} scheme"))
+}
+
+/// A DevTools protocol command, sent through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (axum::http::Method, Option<String>) {
+        (axum::http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+    }
+}
+
+/// Relative luminance of a CSS `rgb(...)` color, from 0 (black) to 1 (white).
+fn luminance(color: &str) -> f64 {
+    let v: Vec<f64> = color
+        .split(|ch: char| !ch.is_ascii_digit() && ch != '.')
+        .filter_map(|n| n.parse().ok())
+        .take(3)
+        .map(|v: f64| {
+            let v = v / 255.0;
+            if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        })
+        .collect();
+    match v[..] {
+        [r, g, b] => 0.2126 * r + 0.7152 * g + 0.0722 * b,
+        _ => -1.0,
+    }
+}
+
+/// Saves what the window shows under `target/browser-screenshots/NAME.png`.
+async fn save_screenshot(c: &Client, name: &str) {
+    let dir = screenshots();
+    if let Ok(png) = c.screenshot().await {
+        let _ = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(dir.join(format!("{name}.png")), png));
+    }
 }
 
 /// Following a home-page link opens that article: its title, key points and body.
@@ -226,6 +443,28 @@ async fn search_and_filter(c: Client, base: String) -> Step {
         !recent.is_empty() && recent.len() < all.len() && recent.iter().all(|r| r.day.is_some_and(|d| d >= last)),
         format!("since={last} shows {recent:?}"),
     )?;
+    // The same through the form's controls: the source picked in its select, the
+    // first day typed in its date field.
+    goto(&c, &format!("{base}/search?q=Ashcombe+bridge")).await?;
+    let select = c.find(Locator::Css("form.filters select[name='source']")).await.map_err(wd)?;
+    select.select_by_value(&source).await.map_err(wd)?;
+    let since = c.find(Locator::Css("form.filters input[type='date'][name='since']")).await.map_err(wd)?;
+    c.execute("arguments[0].value = arguments[1]", vec![element_arg(&since)?, json!(first.to_string())])
+        .await
+        .map_err(wd)?;
+    c.find(Locator::Css("form.filters button[type='submit']")).await.map_err(wd)?.click().await.map_err(wd)?;
+    let deadline = Instant::now() + PATIENCE;
+    while !c.current_url().await.map_err(wd)?.query().unwrap_or("").contains("since=") {
+        ensure(Instant::now() < deadline, "the filter form did not submit")?;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let filtered = results(&c).await?;
+    ensure(
+        !filtered.is_empty() && filtered.iter().all(|r| r.source == source && r.day.is_some_and(|d| d >= first)),
+        format!("the form's source {source:?} and since {first} show {filtered:?}"),
+    )?;
+    let picked = c.find(Locator::Css("form.filters select[name='source']")).await.map_err(wd)?.prop("value").await;
+    ensure(picked.map_err(wd)?.as_deref() == Some(source.as_str()), "the select forgets the source")?;
     goto(&c, &format!("{base}/search?q=Ashcombe+bridge&until={last}")).await?;
     let older = results(&c).await?;
     ensure(
