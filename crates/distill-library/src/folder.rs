@@ -2,7 +2,7 @@
 //! search replica that follows the store's change log).
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use distill_search::{Results, SearchError, SearchIndex, SearchQuery};
@@ -33,6 +33,10 @@ impl LibraryError {
     }
 }
 
+/// Most copies an article view lists under "Also reported by"; a wire story can have
+/// thousands, and the view says how many there are in all.
+pub const MAX_COPIES: usize = 50;
+
 /// A `Result` with [`LibraryError`].
 pub type Result<T> = std::result::Result<T, LibraryError>;
 
@@ -48,6 +52,8 @@ pub struct Library {
     pub store: Arc<dyn Store>,
     /// The keyword index, a replica of the store.
     pub index: Arc<SearchIndex>,
+    /// The last source counts, with the store's sequence number they were read at.
+    sources: Arc<Mutex<Option<(i64, Vec<SourceCount>)>>>,
 }
 
 impl Library {
@@ -59,7 +65,7 @@ impl Library {
     pub fn open(dir: &Path) -> Result<Library> {
         let store = Arc::new(SqliteStore::open(&dir.join("distill.db"))?);
         let index = Arc::new(SearchIndex::open(&dir.join("index"))?);
-        let library = Library { dir: dir.to_path_buf(), store, index };
+        let library = Library { dir: dir.to_path_buf(), store, index, sources: Arc::default() };
         if let Err(error) = library.sync_index() {
             tracing::warn!(%error, dir = %dir.display(), "search index could not catch up with the store");
         }
@@ -98,8 +104,18 @@ impl Library {
                 published: original.published,
             });
         }
-        copies.extend(self.store.duplicates_of(root)?.into_iter().filter(|c| c.id != article.id).map(CopyView::from));
-        Ok(Some(ArticleView { article, also_reported_by: copies }))
+        copies.extend(
+            self.store
+                .duplicates_of(root, MAX_COPIES + 1)?
+                .into_iter()
+                .filter(|c| c.id != article.id)
+                .take(MAX_COPIES.saturating_sub(copies.len()))
+                .map(CopyView::from),
+        );
+        // Every other copy of the story: the original's copies, less this one and plus
+        // the original when this is a copy; as many as the original has either way.
+        let copies_in_all = self.store.count_duplicates(root)?;
+        Ok(Some(ArticleView { article, also_reported_by: copies, copies_in_all }))
     }
 
     /// A page of stored articles, newest first, and how many there are in all.
@@ -114,8 +130,18 @@ impl Library {
     }
 
     /// The publications with their number of stories, for sections and filters.
+    /// Counting reads every story, so the answer is kept until the store changes.
     pub fn sources(&self) -> Result<Vec<SourceCount>> {
-        Ok(self.store.sources()?)
+        let seq = self.store.last_seq()?;
+        let mut cached = self.sources.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((at, sources)) = cached.as_ref()
+            && *at == seq
+        {
+            return Ok(sources.clone());
+        }
+        let sources = self.store.sources()?;
+        *cached = Some((seq, sources.clone()));
+        Ok(sources)
     }
 
     /// Feed subscriptions with their state.
@@ -148,5 +174,32 @@ mod tests {
         let library = Library::open(dir.path()).unwrap();
         let query = distill_search::SearchQuery { text: "pilots".into(), limit: 5, ..Default::default() };
         assert_eq!(library.index.search(&query).unwrap().total, 1);
+    }
+
+    /// A wire story can have thousands of copies: the view lists the first
+    /// `MAX_COPIES`, oldest first, and says how many there are in all, from either
+    /// side of the story.
+    #[test]
+    fn a_story_with_many_copies_lists_a_bounded_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::open(dir.path()).unwrap();
+        let original = Article::sample("root", "Pilots strike", "The harbour pilots voted to strike.");
+        let copies: Vec<Article> = (0..MAX_COPIES + 20)
+            .map(|i| Article {
+                duplicate_of: Some("root".into()),
+                ..Article::sample(&format!("copy{i:03}"), "Pilots strike", &format!("Copy {i}: the pilots voted."))
+            })
+            .collect();
+        library.store.upsert_batch(&[vec![original], copies].concat()).unwrap();
+        let view = library.article("root").unwrap().unwrap();
+        assert_eq!(view.also_reported_by.len(), MAX_COPIES);
+        assert_eq!(view.copies_in_all, MAX_COPIES + 20);
+        assert_eq!(view.also_reported_by[0].id, "copy000", "oldest first");
+        let view = library.article("copy007").unwrap().unwrap();
+        assert_eq!(view.also_reported_by[0].id, "root", "a copy lists its original first");
+        assert!(view.also_reported_by.iter().all(|c| c.id != "copy007"));
+        assert_eq!((view.also_reported_by.len(), view.copies_in_all), (MAX_COPIES, MAX_COPIES + 20));
+        let json = serde_json::to_value(&view).unwrap();
+        assert_eq!(json["copies_in_all"], MAX_COPIES + 20);
     }
 }

@@ -11,5 +11,5 @@ mod folder;
 mod views;
 
 pub use code::Code;
-pub use folder::{Library, LibraryError};
+pub use folder::{Library, LibraryError, MAX_COPIES};
 pub use views::{ArticleView, CopyView, FeedState, FeedStatus, SentenceView};

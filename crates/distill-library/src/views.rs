@@ -16,6 +16,9 @@ pub struct ArticleView {
     pub article: Article,
     /// Its original (when it is a copy) and the original's other copies, oldest first.
     pub also_reported_by: Vec<CopyView>,
+    /// How many other copies the story has in all (`also_reported_by` lists at most
+    /// [`crate::MAX_COPIES`]).
+    pub copies_in_all: usize,
 }
 
 /// Another copy of a story, as listed under "Also reported by".
@@ -71,6 +74,8 @@ struct ArticleJson<'a> {
     insights: &'a [Insight],
     duplicate_of: &'a Option<ArticleId>,
     also_reported_by: &'a [CopyView],
+    /// How many other copies the story has in all; `also_reported_by` lists the first.
+    copies_in_all: usize,
 }
 
 /// The schema of the article JSON is the one of the struct it serializes through.
@@ -107,6 +112,7 @@ impl Serialize for ArticleView {
             insights: &a.insights,
             duplicate_of: &a.duplicate_of,
             also_reported_by: &self.also_reported_by,
+            copies_in_all: self.copies_in_all,
         }
         .serialize(serializer)
     }

@@ -349,18 +349,20 @@ struct ArticlePage<'a> {
     meta: Meta,
     points: Vec<Point<'a>>,
     also: Vec<CopyRow<'a>>,
+    /// Copies in all beyond those listed.
+    more_copies: usize,
     paras: Vec<Para<'a>>,
     insights: Vec<InsightRow<'a>>,
 }
 
 pub(crate) async fn article(State(lib): State<Library>, Id(id): Id) -> Response {
     match load(lib, id).await {
-        Ok(view) => page(&article_page(&view.article, &view.also_reported_by)),
+        Ok(view) => page(&article_page(&view.article, &view.also_reported_by, view.copies_in_all)),
         Err(e) => error_page(e),
     }
 }
 
-fn article_page<'a>(a: &'a Article, copies: &'a [CopyView]) -> ArticlePage<'a> {
+fn article_page<'a>(a: &'a Article, copies: &'a [CopyView], copies_in_all: usize) -> ArticlePage<'a> {
     let mut meta = Meta::default();
     if let Some(source) = &a.source {
         meta.parts.push(Part::Source(source.clone()));
@@ -374,7 +376,7 @@ fn article_page<'a>(a: &'a Article, copies: &'a [CopyView]) -> ArticlePage<'a> {
     if let Some(url) = a.url.as_deref().filter(|u| u.starts_with("http://") || u.starts_with("https://")) {
         meta.parts.push(Part::Link(url.to_string()));
     }
-    let also = copies
+    let also: Vec<CopyRow<'a>> = copies
         .iter()
         .map(|c| {
             let mut meta = Meta::default();
@@ -393,6 +395,7 @@ fn article_page<'a>(a: &'a Article, copies: &'a [CopyView]) -> ArticlePage<'a> {
         title: &a.title,
         meta,
         points: points(&a.summary.bullets),
+        more_copies: copies_in_all.saturating_sub(also.len()),
         also,
         paras: body(a, &cited),
         insights: a

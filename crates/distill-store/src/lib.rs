@@ -173,8 +173,11 @@ pub trait Store: Send + Sync {
     /// Every publication with its number of stories, by name; the stories without a
     /// source come last (source `None`) when there are any.
     fn sources(&self) -> Result<Vec<SourceCount>>;
-    /// The copies of an article (near-duplicates that point to it), oldest first.
-    fn duplicates_of(&self, id: &str) -> Result<Vec<ArticleSummary>>;
+    /// The first `limit` copies of an article (near-duplicates that point to it),
+    /// oldest first.
+    fn duplicates_of(&self, id: &str, limit: usize) -> Result<Vec<ArticleSummary>>;
+    /// How many copies point to an article.
+    fn count_duplicates(&self, id: &str) -> Result<usize>;
     /// Every stored signature with its article id and original, to rebuild the
     /// near-duplicate index.
     fn signatures(&self) -> Result<Vec<StoredSignature>>;

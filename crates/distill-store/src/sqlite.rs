@@ -65,7 +65,19 @@ const MIGRATIONS: &[&str] = &[
 "#,
     // The home page's sections: stories by publication, read from this index alone.
     r#"
-    CREATE INDEX articles_source ON articles (source, duplicate_of);
+    CREATE INDEX articles_source ON articles (source, duplicate_of, published IS NULL, published DESC, seq DESC);
+"#,
+    // Lists read in this order from this index alone: the table's rows hold the body
+    // and the analysis, and the columns after them cost overflow pages to reach.
+    r#"
+    CREATE INDEX articles_listing ON articles (
+        published IS NULL, published DESC, seq DESC,
+        duplicate_of, source, id, title, url, language, published_offset
+    );
+    CREATE INDEX articles_originals ON articles (
+        duplicate_of, published IS NULL, published DESC, seq DESC,
+        source, id, title, url, language, published_offset
+    );
 "#,
 ];
 
@@ -280,13 +292,17 @@ impl Store for SqliteStore {
 
     fn list(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, title, url, source, published, language, duplicate_of, published_offset FROM articles
-             WHERE ?3 = 0 OR duplicate_of IS NULL
-             ORDER BY published IS NULL, published DESC, seq DESC LIMIT ?1 OFFSET ?2",
-        )?;
-        let rows =
-            stmt.query_map(params![query.limit as i64, query.offset as i64, query.originals_only], read_summary)?;
+        // Read in order from a covering index, never from the rows (see the migration).
+        let pick = if query.originals_only {
+            "FROM articles INDEXED BY articles_originals WHERE duplicate_of IS NULL"
+        } else {
+            "FROM articles INDEXED BY articles_listing"
+        };
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT id, title, url, source, published, language, duplicate_of, published_offset {pick}
+             ORDER BY published IS NULL, published DESC, seq DESC LIMIT ?1 OFFSET ?2"
+        ))?;
+        let rows = stmt.query_map(params![query.limit as i64, query.offset as i64], read_summary)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
@@ -294,16 +310,22 @@ impl Store for SqliteStore {
         let conn = self.lock();
         // The page's rows are chosen first from the small columns; only then are the
         // key points read out of those rows' analysis (which holds every sentence).
-        let mut stmt = conn.prepare_cached(
+        // Each page is read in order from an index (no sort of every story): the
+        // originals' index for all sources, the source index for one.
+        let pick = if query.source.is_some() {
+            "FROM articles INDEXED BY articles_source WHERE source = ?3 AND duplicate_of IS NULL"
+        } else {
+            "FROM articles INDEXED BY articles_originals WHERE ?3 IS NULL AND duplicate_of IS NULL"
+        };
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT a.id, a.title, a.url, a.source, a.published, a.language, a.duplicate_of, a.published_offset,
                     json_extract(a.analysis, '$.summary.bullets'),
                     (SELECT COUNT(*) FROM articles d WHERE d.duplicate_of = a.id)
-             FROM (SELECT rowid AS r FROM articles
-                   WHERE duplicate_of IS NULL AND (?3 IS NULL OR source = ?3)
+             FROM (SELECT rowid AS r {pick}
                    ORDER BY published IS NULL, published DESC, seq DESC LIMIT ?1 OFFSET ?2) page
              JOIN articles a ON a.rowid = page.r
-             ORDER BY a.published IS NULL, a.published DESC, a.seq DESC",
-        )?;
+             ORDER BY a.published IS NULL, a.published DESC, a.seq DESC"
+        ))?;
         let rows = stmt.query_map(params![query.limit as i64, query.offset as i64, query.source], |r| {
             let bullets: Option<String> = r.get(8)?;
             let copies: i64 = r.get(9)?;
@@ -335,14 +357,24 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    fn duplicates_of(&self, id: &str) -> Result<Vec<ArticleSummary>> {
+    fn duplicates_of(&self, id: &str, limit: usize) -> Result<Vec<ArticleSummary>> {
         let conn = self.lock();
+        // The originals' index read backwards: oldest first, from the index alone.
         let mut stmt = conn.prepare_cached(
-            "SELECT id, title, url, source, published, language, duplicate_of, published_offset FROM articles
-             WHERE duplicate_of = ?1 ORDER BY published, seq",
+            "SELECT id, title, url, source, published, language, duplicate_of, published_offset
+             FROM articles INDEXED BY articles_originals
+             WHERE duplicate_of = ?1 ORDER BY published IS NULL DESC, published, seq LIMIT ?2",
         )?;
-        let rows = stmt.query_map([id], read_summary)?;
+        let rows = stmt.query_map(params![id, limit as i64], read_summary)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn count_duplicates(&self, id: &str) -> Result<usize> {
+        let conn = self.lock();
+        let n: i64 = conn
+            .prepare_cached("SELECT COUNT(*) FROM articles WHERE duplicate_of = ?1")?
+            .query_row([id], |r| r.get(0))?;
+        Ok(n.max(0) as usize)
     }
 
     fn signatures(&self) -> Result<Vec<StoredSignature>> {
@@ -515,7 +547,7 @@ mod tests {
         let mut copy = article("c", "one, revised, copied");
         copy.duplicate_of = Some("a".into());
         store.upsert(&copy).unwrap();
-        assert_eq!(store.duplicates_of("a").unwrap().iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["c"]);
+        assert_eq!(store.duplicates_of("a", 10).unwrap().iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["c"]);
         assert_eq!(store.list(&ListQuery { originals_only: true, ..ListQuery::default() }).unwrap().len(), 2);
         assert_eq!(store.list(&ListQuery::default()).unwrap().len(), 3);
         let signatures = store.signatures().unwrap();

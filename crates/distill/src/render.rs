@@ -42,6 +42,10 @@ pub fn article_text(view: &ArticleView) -> String {
         for c in copies {
             let _ = writeln!(out, "  {}  {} ({})", c.id, c.title, c.source.as_deref().unwrap_or("unknown source"));
         }
+        let more = view.copies_in_all.saturating_sub(copies.len());
+        if more > 0 {
+            let _ = writeln!(out, "  and {more} more copies");
+        }
     }
     out
 }
