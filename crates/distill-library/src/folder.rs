@@ -37,6 +37,9 @@ impl LibraryError {
 /// thousands, and the view says how many there are in all.
 pub const MAX_COPIES: usize = 50;
 
+/// Source counts and the store's sequence number they were read at.
+type SourcesAt = (i64, Vec<SourceCount>);
+
 /// A `Result` with [`LibraryError`].
 pub type Result<T> = std::result::Result<T, LibraryError>;
 
@@ -53,7 +56,7 @@ pub struct Library {
     /// The keyword index, a replica of the store.
     pub index: Arc<SearchIndex>,
     /// The last source counts, with the store's sequence number they were read at.
-    sources: Arc<Mutex<Option<(i64, Vec<SourceCount>)>>>,
+    sources: Arc<Mutex<Option<SourcesAt>>>,
 }
 
 impl Library {
