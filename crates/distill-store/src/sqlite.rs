@@ -347,7 +347,7 @@ impl Store for SqliteStore {
     fn sources(&self) -> Result<Vec<SourceCount>> {
         let conn = self.lock();
         let mut stmt = conn.prepare_cached(
-            "SELECT source, COUNT(*) FROM articles INDEXED BY articles_source
+            "SELECT source, COUNT(*) FROM articles INDEXED BY articles_originals
              WHERE duplicate_of IS NULL GROUP BY source ORDER BY source IS NULL, source",
         )?;
         let rows = stmt.query_map([], |r| {
