@@ -3,10 +3,11 @@
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use distill_core::{Article, ArticleId, Insight, Sentence, Summary};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -89,10 +90,17 @@ struct Analysis {
     insights: Vec<Insight>,
 }
 
-/// SQLite-backed [`Store`].
+/// SQLite-backed [`Store`]: one connection writes; reads go to a small pool of
+/// read-only connections, so that a server's readers run side by side (WAL lets them
+/// read while a writer, in this process or another, commits).
 pub struct SqliteStore {
     conn: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+    next_reader: AtomicUsize,
 }
+
+/// Read-only connections per store.
+const READERS: usize = 4;
 
 impl SqliteStore {
     /// Opens (creating if needed) the database file and migrates it.
@@ -106,9 +114,29 @@ impl SqliteStore {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let store = SqliteStore { conn: Mutex::new(conn) };
+        let mut store = SqliteStore { conn: Mutex::new(conn), readers: Vec::new(), next_reader: AtomicUsize::new(0) };
         store.migrate()?;
+        for _ in 0..READERS {
+            let reader =
+                Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+            reader.busy_timeout(std::time::Duration::from_secs(10))?;
+            store.readers.push(Mutex::new(reader));
+        }
         Ok(store)
+    }
+
+    /// A read-only connection: a free one, else the next in turn.
+    fn read(&self) -> std::sync::MutexGuard<'_, Connection> {
+        for reader in &self.readers {
+            if let Ok(guard) = reader.try_lock() {
+                return guard;
+            }
+        }
+        let at = self.next_reader.fetch_add(1, Ordering::Relaxed) % self.readers.len().max(1);
+        match self.readers.get(at) {
+            Some(reader) => reader.lock().unwrap_or_else(|poisoned| poisoned.into_inner()),
+            None => self.lock(),
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
@@ -282,7 +310,7 @@ impl Store for SqliteStore {
     }
 
     fn get(&self, id: &str) -> Result<Option<Article>> {
-        let conn = self.lock();
+        let conn = self.read();
         let mut stmt = conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"))?;
         match stmt.query_row([id], read_article).optional()? {
             Some((_, article)) => Ok(Some(article?)),
@@ -291,7 +319,7 @@ impl Store for SqliteStore {
     }
 
     fn list(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>> {
-        let conn = self.lock();
+        let conn = self.read();
         // Read in order from a covering index, never from the rows (see the migration).
         let pick = if query.originals_only {
             "FROM articles INDEXED BY articles_originals WHERE duplicate_of IS NULL"
@@ -307,7 +335,7 @@ impl Store for SqliteStore {
     }
 
     fn cards(&self, query: &CardQuery) -> Result<Vec<Card>> {
-        let conn = self.lock();
+        let conn = self.read();
         // The page's rows are chosen first from the small columns; only then are the
         // key points read out of those rows' analysis (which holds every sentence).
         // Each page is read in order from an index (no sort of every story): the
@@ -345,7 +373,7 @@ impl Store for SqliteStore {
     }
 
     fn sources(&self) -> Result<Vec<SourceCount>> {
-        let conn = self.lock();
+        let conn = self.read();
         let mut stmt = conn.prepare_cached(
             "SELECT source, COUNT(*) FROM articles INDEXED BY articles_originals
              WHERE duplicate_of IS NULL GROUP BY source ORDER BY source IS NULL, source",
@@ -358,7 +386,7 @@ impl Store for SqliteStore {
     }
 
     fn duplicates_of(&self, id: &str, limit: usize) -> Result<Vec<ArticleSummary>> {
-        let conn = self.lock();
+        let conn = self.read();
         // The originals' index read backwards: oldest first, from the index alone.
         let mut stmt = conn.prepare_cached(
             "SELECT id, title, url, source, published, language, duplicate_of, published_offset
@@ -370,7 +398,7 @@ impl Store for SqliteStore {
     }
 
     fn count_duplicates(&self, id: &str) -> Result<usize> {
-        let conn = self.lock();
+        let conn = self.read();
         let n: i64 = conn
             .prepare_cached("SELECT COUNT(*) FROM articles WHERE duplicate_of = ?1")?
             .query_row([id], |r| r.get(0))?;
@@ -378,7 +406,7 @@ impl Store for SqliteStore {
     }
 
     fn signatures(&self) -> Result<Vec<StoredSignature>> {
-        let conn = self.lock();
+        let conn = self.read();
         let mut stmt =
             conn.prepare_cached("SELECT id, signature, duplicate_of FROM articles WHERE signature IS NOT NULL")?;
         let rows = stmt.query_map([], |r| {
@@ -393,13 +421,13 @@ impl Store for SqliteStore {
     }
 
     fn count(&self) -> Result<usize> {
-        let conn = self.lock();
+        let conn = self.read();
         let n: i64 = conn.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?;
         Ok(n as usize)
     }
 
     fn changes_since(&self, seq: i64, limit: usize) -> Result<Vec<Change>> {
-        let conn = self.lock();
+        let conn = self.read();
         let mut stmt = conn
             .prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > ?1 ORDER BY seq LIMIT ?2"))?;
         let rows = stmt.query_map(params![seq, limit as i64], read_article)?;
@@ -412,12 +440,12 @@ impl Store for SqliteStore {
     }
 
     fn last_seq(&self) -> Result<i64> {
-        let conn = self.lock();
+        let conn = self.read();
         Ok(conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?)
     }
 
     fn existing(&self, ids: &[ArticleId]) -> Result<HashSet<ArticleId>> {
-        let conn = self.lock();
+        let conn = self.read();
         let mut stmt = conn.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
         let mut found = HashSet::new();
         for id in ids {
@@ -458,7 +486,7 @@ impl Store for SqliteStore {
     }
 
     fn feeds(&self) -> Result<Vec<Feed>> {
-        let conn = self.lock();
+        let conn = self.read();
         let mut stmt = conn.prepare_cached(&format!("SELECT {FEED_COLUMNS} FROM feeds ORDER BY added, url"))?;
         let rows = stmt.query_map([], read_feed)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
