@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod bench;
+pub mod cluster;
 pub mod eval;
 pub mod train;
 

@@ -6,6 +6,7 @@
 pub mod dedup;
 pub mod insights;
 pub mod sentences;
+pub mod stories;
 pub mod summary;
 pub mod terms;
 

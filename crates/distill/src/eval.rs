@@ -30,6 +30,20 @@ pub enum EvalCommand {
         /// JSON Lines input.
         input: PathBuf,
     },
+    /// Story clustering against the `event_id` of each line of a JSON Lines file
+    /// (`{event_id, title?, text}`), clustered in file order: B-cubed and pairwise
+    /// precision, recall and F1, beside a TF-IDF best-match baseline at its best threshold.
+    Cluster {
+        /// JSON Lines input.
+        input: PathBuf,
+        /// The clusterer's threshold [default: its own].
+        #[arg(long)]
+        threshold: Option<f64>,
+        /// Fail (exit status 1) when `bcubed_f1` or `pairwise_f1` falls below its
+        /// floor in this JSON file.
+        #[arg(long)]
+        floors: Option<PathBuf>,
+    },
     /// Title, byline and date accuracy on a folder whose `manifest.json` lists
     /// `{file, format, title, author, published}` (the sample corpus's format): every
     /// HTML page is extracted and its metadata compared with the manifest.
@@ -57,6 +71,17 @@ pub fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
         EvalCommand::Dedup { input } => {
             distill_eval::eval::dedup(&input, &mut out)?;
             Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Cluster { input, threshold, floors } => {
+            let figures = distill_eval::cluster::eval(&input, threshold, &mut out)?;
+            let misses = match floors {
+                Some(floors) => distill_eval::cluster::below_floors(&floors, &figures.stories)?,
+                None => Vec::new(),
+            };
+            for miss in &misses {
+                eprintln!("below floor: {miss}");
+            }
+            Ok(if misses.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         EvalCommand::Metadata { dir, predictions } => {
             distill_eval::eval::metadata(&dir, predictions.as_deref(), &mut out)?;

@@ -3,6 +3,7 @@
 //! with a stable code (the API's codes) prints it: `error[not_found]: ...`.
 
 mod bench;
+mod cluster;
 mod eval;
 mod live;
 mod render;
@@ -136,6 +137,8 @@ enum Command {
         #[arg(long, default_value = "extractive", value_parser = ["extractive", "lead"])]
         method: String,
     },
+    /// Story for each line {"id","text","title"?,"published"?} of a JSON Lines file, in order; no store.
+    Cluster(cluster::ClusterArgs),
     /// Serve the web app and JSON API, polling due feeds in the background.
     Serve {
         /// Address to listen on [default: 127.0.0.1:8080; env: DISTILL_ADDR].
@@ -366,6 +369,7 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Summarize { input, method, .. } => summarize(&input, &settings::summary_config(settings), &method),
+        Command::Cluster(args) => cluster::run(&args),
         Command::Serve { .. } => {
             let library = open(data)?;
             library.sync_index()?;

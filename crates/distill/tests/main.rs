@@ -7,6 +7,7 @@ mod bad_input;
 #[cfg(unix)]
 mod browser;
 mod cli;
+mod cluster;
 mod config;
 mod http;
 mod live;

@@ -1,0 +1,394 @@
+//! Story clustering outside the store: the `distill cluster` contract (JSON Lines
+//! in, one `{id, story}` line out per input, in order, as a stream) and its
+//! evaluation (`distill eval cluster`), B-cubed and pairwise precision, recall and F1
+//! against gold events, beside a TF-IDF baseline at its best threshold.
+//!
+//! Both run the one clusterer of [`distill_nlp::stories`]; this module only reads
+//! lines and counts.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::time::Instant;
+
+use distill_nlp::stories::{StoryArticle, StoryClusterer, StoryConfig};
+use serde_json::Value;
+
+use crate::eval::f1_score;
+use crate::{Error, Result, file_error, read_text};
+
+/// What a `distill cluster` run read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StreamReport {
+    /// Lines clustered.
+    pub clustered: usize,
+    /// Lines skipped (bad JSON, no `id`, no `text`).
+    pub skipped: usize,
+}
+
+/// Reads a `published` value: RFC 3339, a `YYYY-MM-DD` day, or seconds since the epoch.
+pub fn parse_published(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => chrono::DateTime::parse_from_rfc3339(s.trim()).map(|d| d.timestamp()).ok().or_else(|| {
+            chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map(|d| d.and_utc().timestamp())
+        }),
+        _ => None,
+    }
+}
+
+/// An id as the input wrote it: a string, or a number written as text.
+fn id_of(value: &Value) -> Option<String> {
+    match value.get("id")? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Clusters a stream of `{id, text, title?, published?, source?, url?}` lines in
+/// order, writing `{"id", "story"}` per clustered line to `out` as it goes; a bad
+/// line is reported to `errors` with its number and skipped.
+pub fn stream(
+    input: impl BufRead,
+    name: &str,
+    config: &StoryConfig,
+    out: &mut impl Write,
+    errors: &mut impl Write,
+) -> Result<StreamReport> {
+    let mut clusterer = StoryClusterer::new(config.clone());
+    let mut report = StreamReport::default();
+    for (n, line) in input.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let why = match serde_json::from_str::<Value>(&line) {
+            Err(e) => Some(format!("invalid JSON: {e}")),
+            Ok(value) => match (id_of(&value), value.get("text").and_then(Value::as_str)) {
+                (None, _) => Some("no \"id\" (a non-empty string or a number)".to_string()),
+                (_, None) => Some("no \"text\" string".to_string()),
+                (Some(id), Some(text)) => {
+                    let article = StoryArticle {
+                        id: &id,
+                        title: value.get("title").and_then(Value::as_str).unwrap_or(""),
+                        text,
+                        published: value.get("published").and_then(parse_published),
+                    };
+                    let story = clusterer.assign(&article).story;
+                    writeln!(out, "{}", serde_json::json!({"id": value["id"], "story": story}))?;
+                    report.clustered += 1;
+                    None
+                }
+            },
+        };
+        if let Some(why) = why {
+            writeln!(errors, "skipped {name} line {}: {why}", n + 1)?;
+            report.skipped += 1;
+        }
+    }
+    out.flush()?;
+    Ok(report)
+}
+
+/// Precision, recall and F1 of one clustering, B-cubed and pairwise.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ClusterScores {
+    /// B-cubed precision, recall, F1.
+    pub bcubed: (f64, f64, f64),
+    /// Pairwise precision, recall, F1.
+    pub pairwise: (f64, f64, f64),
+    /// Clusters predicted.
+    pub clusters: usize,
+}
+
+/// Scores predicted cluster labels against gold labels (same length, same order).
+pub fn score(predicted: &[usize], gold: &[usize]) -> ClusterScores {
+    let n = predicted.len().min(gold.len());
+    if n == 0 {
+        return ClusterScores::default();
+    }
+    let mut joint: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut p_size: HashMap<usize, usize> = HashMap::new();
+    let mut g_size: HashMap<usize, usize> = HashMap::new();
+    for i in 0..n {
+        *joint.entry((predicted[i], gold[i])).or_default() += 1;
+        *p_size.entry(predicted[i]).or_default() += 1;
+        *g_size.entry(gold[i]).or_default() += 1;
+    }
+    let (mut bp, mut br) = (0.0, 0.0);
+    for i in 0..n {
+        let both = joint[&(predicted[i], gold[i])] as f64;
+        bp += both / p_size[&predicted[i]] as f64;
+        br += both / g_size[&gold[i]] as f64;
+    }
+    let (bp, br) = (bp / n as f64, br / n as f64);
+    let pairs = |k: usize| (k * k.saturating_sub(1) / 2) as f64;
+    let tp: f64 = joint.values().map(|&k| pairs(k)).sum();
+    let pp: f64 = p_size.values().map(|&k| pairs(k)).sum();
+    let gp: f64 = g_size.values().map(|&k| pairs(k)).sum();
+    let pp_ = if pp > 0.0 { tp / pp } else { 1.0 };
+    let pr = if gp > 0.0 { tp / gp } else { 1.0 };
+    ClusterScores { bcubed: (bp, br, f1_score(bp, br)), pairwise: (pp_, pr, f1_score(pp_, pr)), clusters: p_size.len() }
+}
+
+/// A gold article: its text, title and event.
+struct GoldArticle {
+    id: String,
+    title: String,
+    text: String,
+    event: usize,
+}
+
+fn read_gold(path: &Path) -> Result<Vec<GoldArticle>> {
+    let text = read_text(path)?;
+    let mut events: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let value: Value = serde_json::from_str(line)
+            .map_err(|source| Error::Json { what: format!("parsing {} line {}", path.display(), n + 1), source })?;
+        let field = |k: &str| value.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        let event = field("event_id");
+        if event.is_empty() {
+            return Err(Error::Input(format!("{} line {}: no \"event_id\"", path.display(), n + 1)));
+        }
+        let next = events.len();
+        let event = *events.entry(event).or_insert(next);
+        let id = [field("article_id"), field("id")].into_iter().find(|s| !s.is_empty()).unwrap_or(format!("{n}"));
+        out.push(GoldArticle { id, title: field("title"), text: field("text"), event });
+    }
+    if out.is_empty() {
+        return Err(Error::Input(format!("no articles in {}", path.display())));
+    }
+    Ok(out)
+}
+
+/// Runs the story clusterer over the gold articles in file order; returns labels and
+/// seconds taken.
+fn run_stories(gold: &[GoldArticle], config: &StoryConfig) -> (Vec<usize>, f64) {
+    let start = Instant::now();
+    let mut clusterer = StoryClusterer::new(config.clone());
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let labels = gold
+        .iter()
+        .map(|a| {
+            let story =
+                clusterer.assign(&StoryArticle { id: &a.id, title: &a.title, text: &a.text, published: None }).story;
+            let next = ids.len();
+            *ids.entry(story).or_insert(next)
+        })
+        .collect();
+    (labels, start.elapsed().as_secs_f64())
+}
+
+/// The baseline: TF-IDF cosine (IDF from the whole set, raw term counts over
+/// [`distill_nlp::terms::content_stems`]); each article joins the cluster of its most
+/// similar earlier article when the cosine reaches `threshold` (best match), or
+/// starts one. Quadratic: for evaluation only.
+struct Baseline {
+    /// For each article, its best earlier match and the cosine.
+    best: Vec<Option<(usize, f64)>>,
+}
+
+impl Baseline {
+    fn new(gold: &[GoldArticle]) -> Baseline {
+        let docs: Vec<BTreeMap<String, f64>> = gold
+            .iter()
+            .map(|a| {
+                let mut tf = BTreeMap::new();
+                for s in distill_nlp::terms::content_stems(&format!("{}\n{}", a.title, a.text)) {
+                    *tf.entry(s).or_insert(0.0) += 1.0;
+                }
+                tf
+            })
+            .collect();
+        let mut df: HashMap<&str, f64> = HashMap::new();
+        for d in &docs {
+            for k in d.keys() {
+                *df.entry(k).or_default() += 1.0;
+            }
+        }
+        let n = docs.len() as f64;
+        let vectors: Vec<Vec<(&str, f64)>> = docs
+            .iter()
+            .map(|d| {
+                let mut v: Vec<(&str, f64)> = d
+                    .iter()
+                    .map(|(k, tf)| (k.as_str(), tf * (f64::ln((1.0 + n) / (1.0 + df[k.as_str()])) + 1.0)))
+                    .collect();
+                let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+                if norm > 0.0 {
+                    v.iter_mut().for_each(|(_, w)| *w /= norm);
+                }
+                v
+            })
+            .collect();
+        let maps: Vec<HashMap<&str, f64>> = vectors.iter().map(|v| v.iter().copied().collect()).collect();
+        let best = (0..vectors.len())
+            .map(|i| {
+                (0..i)
+                    .map(|j| {
+                        (j, vectors[i].iter().map(|(k, w)| w * maps[j].get(k).copied().unwrap_or(0.0)).sum::<f64>())
+                    })
+                    .fold(None, |best: Option<(usize, f64)>, (j, c)| match best {
+                        Some((_, b)) if b >= c => best,
+                        _ => Some((j, c)),
+                    })
+            })
+            .collect();
+        Baseline { best }
+    }
+
+    fn labels(&self, threshold: f64) -> Vec<usize> {
+        let mut labels: Vec<usize> = Vec::with_capacity(self.best.len());
+        let mut next = 0;
+        for best in &self.best {
+            match best {
+                Some((j, c)) if *c >= threshold => labels.push(labels[*j]),
+                _ => {
+                    labels.push(next);
+                    next += 1;
+                }
+            }
+        }
+        labels
+    }
+}
+
+fn write_scores(out: &mut impl Write, name: &str, s: &ClusterScores) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{name:<28} B3 P {:.4} R {:.4} F1 {:.4}   pairwise P {:.4} R {:.4} F1 {:.4}   clusters {}",
+        s.bcubed.0, s.bcubed.1, s.bcubed.2, s.pairwise.0, s.pairwise.1, s.pairwise.2, s.clusters
+    )
+}
+
+/// Figures of one `eval cluster` run.
+#[derive(Debug, Clone, Copy)]
+pub struct ClusterEval {
+    /// The story clusterer at the chosen threshold.
+    pub stories: ClusterScores,
+    /// The baseline at its best threshold (by B-cubed F1), and that threshold.
+    pub baseline: (ClusterScores, f64),
+    /// Microseconds per article of the story clusterer.
+    pub micros_per_article: f64,
+}
+
+/// Scores the story clusterer (at `threshold`, or its default) and the TF-IDF
+/// baseline (at its best threshold) against the `event_id` of each line, and a
+/// sweep of the clusterer's threshold; writes the report to `out`.
+pub fn eval(path: &Path, threshold: Option<f64>, out: &mut impl Write) -> Result<ClusterEval> {
+    let gold = read_gold(path)?;
+    let truth: Vec<usize> = gold.iter().map(|a| a.event).collect();
+    let events = truth.iter().collect::<std::collections::HashSet<_>>().len();
+    let mut config = StoryConfig::default();
+    if let Some(t) = threshold {
+        config.threshold = t;
+    }
+    writeln!(out, "{}: {} articles, {} events, in file order", path.display(), gold.len(), events)?;
+    let (labels, seconds) = run_stories(&gold, &config);
+    let stories = score(&labels, &truth);
+    let micros_per_article = seconds * 1e6 / gold.len() as f64;
+    write_scores(out, &format!("stories @ {:.2}", config.threshold), &stories)?;
+    writeln!(out, "  cost {micros_per_article:.0} us per article ({} articles in {seconds:.3} s)", gold.len())?;
+    let baseline = Baseline::new(&gold);
+    let mut best: Option<(ClusterScores, f64)> = None;
+    for step in 1..20 {
+        let t = step as f64 * 0.05;
+        let s = score(&baseline.labels(t), &truth);
+        if best.is_none_or(|(b, _)| s.bcubed.2 > b.bcubed.2) {
+            best = Some((s, t));
+        }
+    }
+    let baseline = best.unwrap_or_default();
+    write_scores(out, &format!("tf-idf best match @ {:.2}", baseline.1), &baseline.0)?;
+    writeln!(out, "ablations at {:.2} (B3 F1):", config.threshold)?;
+    let ablations = [
+        ("cosine only", StoryConfig { entity_weight: 0.0, title_weight: 0.0, ..config.clone() }),
+        ("no names", StoryConfig { entity_weight: 0.0, ..config.clone() }),
+        ("no title", StoryConfig { title_weight: 0.0, ..config.clone() }),
+        ("unbounded candidates", StoryConfig { candidates: usize::MAX, postings: usize::MAX, ..config.clone() }),
+    ];
+    for (name, ablated) in ablations {
+        let s = score(&run_stories(&gold, &ablated).0, &truth);
+        writeln!(out, "  {name:<22} {:.4}  (pairwise F1 {:.4}, {} clusters)", s.bcubed.2, s.pairwise.2, s.clusters)?;
+    }
+    writeln!(out, "sweep of the stories threshold (B3 F1):")?;
+    for step in 2..13 {
+        let t = step as f64 * 0.05;
+        let (labels, _) = run_stories(&gold, &StoryConfig { threshold: t, ..config.clone() });
+        let s = score(&labels, &truth);
+        writeln!(out, "  {t:.2}  {:.4}  (pairwise F1 {:.4}, {} clusters)", s.bcubed.2, s.pairwise.2, s.clusters)?;
+    }
+    Ok(ClusterEval { stories, baseline, micros_per_article })
+}
+
+/// Reads the clustering floors (`bcubed_f1`, `pairwise_f1`) and returns the figures
+/// that fall below them.
+pub fn below_floors(floors: &Path, figures: &ClusterScores) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(floors).map_err(file_error("reading", floors))?;
+    let value: Value = serde_json::from_str(&text)
+        .map_err(|source| Error::Json { what: format!("parsing {}", floors.display()), source })?;
+    let mut misses = Vec::new();
+    for (name, got) in [("bcubed_f1", figures.bcubed.2), ("pairwise_f1", figures.pairwise.2)] {
+        if let Some(floor) = value.get(name).and_then(Value::as_f64)
+            && got < floor
+        {
+            misses.push(format!("{name} {got:.4} < {floor}"));
+        }
+    }
+    Ok(misses)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn perfect_and_lumped_clusterings_score_as_b_cubed_says() {
+        let gold = [0, 0, 1, 1];
+        let perfect = score(&[5, 5, 7, 7], &gold);
+        assert_eq!(perfect.bcubed.2, 1.0);
+        assert_eq!(perfect.pairwise.2, 1.0);
+        let lumped = score(&[0, 0, 0, 0], &gold);
+        assert!((lumped.bcubed.0 - 0.5).abs() < 1e-9);
+        assert_eq!(lumped.bcubed.1, 1.0);
+        assert!((lumped.pairwise.0 - 2.0 / 6.0).abs() < 1e-9);
+        let split = score(&[0, 1, 2, 3], &gold);
+        assert_eq!(split.bcubed.0, 1.0);
+        assert!((split.bcubed.1 - 0.5).abs() < 1e-9);
+        assert_eq!(split.pairwise.1, 0.0);
+    }
+
+    #[test]
+    fn the_stream_keeps_order_and_reports_bad_lines() {
+        let input = concat!(
+            "{\"id\": \"a\", \"text\": \"Pilots strike at the port of Rotterdam over a new rota.\"}\n",
+            "not json\n",
+            "\n",
+            "{\"id\": 7, \"text\": \"Rotterdam port pilots strike over the new rota, halting ships.\", \"published\": \"2024-05-01\"}\n",
+            "{\"text\": \"no id\"}\n",
+        );
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let report = stream(input.as_bytes(), "in.jsonl", &StoryConfig::default(), &mut out, &mut err).unwrap();
+        assert_eq!((report.clustered, report.skipped), (2, 2));
+        let lines: Vec<Value> =
+            String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines[0], serde_json::json!({"id": "a", "story": "a"}));
+        assert_eq!(lines[1], serde_json::json!({"id": 7, "story": "a"}));
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.contains("line 2: invalid JSON"), "{err}");
+        assert!(err.contains("line 5: no \"id\""), "{err}");
+    }
+
+    #[test]
+    fn published_reads_three_forms() {
+        assert_eq!(parse_published(&serde_json::json!("1970-01-02")), Some(86400));
+        assert_eq!(parse_published(&serde_json::json!("1970-01-01T00:01:00Z")), Some(60));
+        assert_eq!(parse_published(&serde_json::json!(5)), Some(5));
+        assert_eq!(parse_published(&serde_json::json!("soon")), None);
+    }
+}

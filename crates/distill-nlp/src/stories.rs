@@ -1,0 +1,566 @@
+//! Online story clustering: each arriving article joins the story whose recent
+//! articles it matches, or starts a new one. A story gathers every outlet's report
+//! of one event, which near-duplicate detection ([`crate::dedup`]) cannot: two
+//! outlets write the same event in different words.
+//!
+//! The signals are lexical, so clustering needs no model: TF-IDF cosine over
+//! content stems (document frequencies learned from the stream so far, in a bounded
+//! vocabulary), shared named entities and key phrases, and title overlap.
+//! [`Similarity`] is the seam where an embedding cosine can later be blended in.
+//!
+//! Cost per article is bounded whatever the number of stories: an inverted index
+//! from an article's most telling terms to the stories that recently used them
+//! (each posting list bounded) yields at most [`StoryConfig::candidates`] stories,
+//! and only those are scored. Stories and their term profiles are bounded too.
+//! The result depends only on the input order: no hash map's iteration order
+//! reaches a decision.
+//!
+//! This module never reads or writes a store; the caller keeps the assignments.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+
+use crate::sentences::split_sentences;
+use crate::terms::{Terms, content_stems};
+
+/// Settings of the clusterer.
+#[derive(Debug, Clone)]
+pub struct StoryConfig {
+    /// Lowest [`Similarity::score`] at which an article joins a story.
+    pub threshold: f64,
+    /// An article joins only stories with an article published within this many
+    /// seconds of its own (when both carry a time).
+    pub window_secs: i64,
+    /// Most stories scored per article.
+    pub candidates: usize,
+    /// Most stories kept per term in the inverted index (the latest).
+    pub postings: usize,
+    /// Most distinct terms whose document frequency is kept; past it, terms seen once
+    /// are forgotten.
+    pub vocabulary: usize,
+    /// Most terms an article looks up in the inverted index.
+    pub query_terms: usize,
+    /// Most terms kept in a story's profile.
+    pub story_terms: usize,
+    /// Most recent articles of a story compared one by one (besides its profile).
+    pub recent: usize,
+    /// Most words of a body read (the lead carries the event).
+    pub body_words: usize,
+    /// Weight of the TF-IDF cosine in the score.
+    pub cosine_weight: f64,
+    /// Weight of the shared names and key phrases in the score.
+    pub entity_weight: f64,
+    /// Weight of the title overlap in the score.
+    pub title_weight: f64,
+}
+
+impl Default for StoryConfig {
+    fn default() -> Self {
+        StoryConfig {
+            threshold: 0.30,
+            window_secs: 7 * 24 * 3600,
+            candidates: 32,
+            postings: 64,
+            vocabulary: 200_000,
+            query_terms: 24,
+            story_terms: 160,
+            recent: 4,
+            body_words: 600,
+            cosine_weight: 1.0,
+            entity_weight: 0.1,
+            title_weight: 0.1,
+        }
+    }
+}
+
+/// One article as the clusterer sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct StoryArticle<'a> {
+    /// The article's id; the first article's id names its story.
+    pub id: &'a str,
+    /// Headline (may be empty).
+    pub title: &'a str,
+    /// Body text.
+    pub text: &'a str,
+    /// Publication time in seconds since the epoch, when known.
+    pub published: Option<i64>,
+}
+
+/// The signals comparing one article with one story, and their blend.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Similarity {
+    /// TF-IDF cosine between the article and the story's term profile.
+    pub cosine: f64,
+    /// Share of the article's names and key phrases (weighted by rarity) that the
+    /// story mentions.
+    pub entities: f64,
+    /// Overlap of the article's title stems with the story's titles (0 without a title).
+    pub title: f64,
+}
+
+impl Similarity {
+    /// The blended score. An embedding cosine joins here as one more weighted
+    /// signal when a model is present.
+    pub fn score(&self, config: &StoryConfig) -> f64 {
+        // Names and titles add evidence to the cosine; their absence (no names
+        // found, no headline) takes nothing away.
+        config.cosine_weight * self.cosine + config.entity_weight * self.entities + config.title_weight * self.title
+    }
+}
+
+/// The decision for one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    /// The story's id: the id of its first article.
+    pub story: String,
+    /// Whether the article started the story.
+    pub new: bool,
+    /// The signals against the chosen story (default for a new one).
+    pub similarity: Similarity,
+    /// How many stories were scored.
+    pub candidates: usize,
+}
+
+/// An article's features: weighted stems, names and phrases, title stems.
+struct Features {
+    /// Stem -> log-scaled frequency, sorted by stem.
+    stems: Vec<(String, f64)>,
+    /// Names and key phrases, lowercased, sorted, distinct.
+    names: Vec<String>,
+    /// Title stems, sorted, distinct.
+    title: Vec<String>,
+}
+
+/// One story's bounded profile.
+struct Story {
+    id: String,
+    /// Summed stem frequencies of its articles, pruned to the strongest.
+    stems: BTreeMap<String, f64>,
+    /// Names and phrases with how many of its articles mention them.
+    names: BTreeMap<String, u32>,
+    /// Stems of its recent titles.
+    title: BTreeSet<String>,
+    /// Stems of its latest articles (at most [`StoryConfig::recent`]): a story that
+    /// drifts is still matched by its newest reports, not only by its profile.
+    recent: VecDeque<Vec<(String, f64)>>,
+    /// Latest publication time of its articles.
+    last_published: Option<i64>,
+    articles: u32,
+}
+
+/// The online clusterer; feed it articles in order with [`StoryClusterer::assign`].
+pub struct StoryClusterer {
+    config: StoryConfig,
+    stories: Vec<Story>,
+    /// Term ("s:stem" or "n:name") -> the latest stories that used it.
+    index: HashMap<String, VecDeque<u32>>,
+    /// Document frequency of stems.
+    df: HashMap<String, u32>,
+    /// Document frequency of names and phrases.
+    name_df: HashMap<String, u32>,
+    documents: u32,
+}
+
+impl StoryClusterer {
+    /// Returns an empty clusterer.
+    pub fn new(config: StoryConfig) -> StoryClusterer {
+        StoryClusterer {
+            config,
+            stories: Vec::new(),
+            index: HashMap::new(),
+            df: HashMap::new(),
+            name_df: HashMap::new(),
+            documents: 0,
+        }
+    }
+
+    /// How many stories exist so far.
+    pub fn stories(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// Assigns one article to a story (an existing one, or a new one named by its id).
+    pub fn assign(&mut self, article: &StoryArticle<'_>) -> Assignment {
+        let features = self.features(article);
+        self.learn(&features);
+        let query = self.query(&features);
+        let candidates = self.candidates(&query, article.published);
+        let mut best: Option<(f64, u32, Similarity)> = None;
+        for &story in &candidates {
+            let similarity = self.similarity(&features, &self.stories[story as usize]);
+            let score = similarity.score(&self.config);
+            // Ties go to the older story, so the order of candidates never matters.
+            if best.is_none_or(|(s, i, _)| score > s || (score == s && story < i)) {
+                best = Some((score, story, similarity));
+            }
+        }
+        let scored = candidates.len();
+        match best {
+            Some((score, story, similarity)) if score >= self.config.threshold => {
+                self.add(story, &features, &query, article.published);
+                Assignment {
+                    story: self.stories[story as usize].id.clone(),
+                    new: false,
+                    similarity,
+                    candidates: scored,
+                }
+            }
+            _ => {
+                let story = self.stories.len() as u32;
+                self.stories.push(Story {
+                    id: article.id.to_string(),
+                    stems: BTreeMap::new(),
+                    names: BTreeMap::new(),
+                    title: BTreeSet::new(),
+                    recent: VecDeque::new(),
+                    last_published: None,
+                    articles: 0,
+                });
+                self.add(story, &features, &query, article.published);
+                Assignment {
+                    story: article.id.to_string(),
+                    new: true,
+                    similarity: Similarity::default(),
+                    candidates: scored,
+                }
+            }
+        }
+    }
+
+    fn features(&self, article: &StoryArticle<'_>) -> Features {
+        let body = lead_words(article.text, self.config.body_words);
+        let mut counts: BTreeMap<String, f64> = BTreeMap::new();
+        for stem in content_stems(body) {
+            *counts.entry(stem).or_default() += 1.0;
+        }
+        // The headline states the event: its words count twice.
+        for stem in content_stems(article.title) {
+            *counts.entry(stem).or_default() += 2.0;
+        }
+        let stems = counts.into_iter().collect();
+        let sentences = split_sentences(body);
+        let terms = Terms::new(article.title, &sentences);
+        let mut names: Vec<String> = terms
+            .entities
+            .iter()
+            .take(16)
+            .flat_map(|e| {
+                let name = e.name.to_lowercase();
+                let short = e.short.to_lowercase();
+                if short != name { vec![name, short] } else { vec![name] }
+            })
+            .chain(terms.phrases.iter().take(8).filter(|p| p.text.contains(' ')).map(|p| p.text.to_lowercase()))
+            .collect();
+        names.sort();
+        names.dedup();
+        let mut title = content_stems(article.title);
+        title.sort();
+        title.dedup();
+        Features { stems, names, title }
+    }
+
+    /// Counts the article in the document frequencies, keeping the vocabulary bounded.
+    fn learn(&mut self, features: &Features) {
+        self.documents += 1;
+        for (stem, _) in &features.stems {
+            *self.df.entry(stem.clone()).or_default() += 1;
+        }
+        for name in &features.names {
+            *self.name_df.entry(name.clone()).or_default() += 1;
+        }
+        if self.df.len() > self.config.vocabulary {
+            // Forget the rarest terms, down to half the bound, so that pruning is
+            // rare: terms of equal frequency go together, whatever the map's order.
+            let mut counts: Vec<u32> = self.df.values().copied().collect();
+            counts.sort_unstable_by(|a, b| b.cmp(a));
+            let cutoff = counts[self.config.vocabulary / 2];
+            self.df.retain(|_, n| *n > cutoff);
+            let df = &self.df;
+            self.index.retain(|term, _| term.strip_prefix("s:").is_none_or(|stem| df.contains_key(stem)));
+        }
+        if self.name_df.len() > self.config.vocabulary {
+            let mut counts: Vec<u32> = self.name_df.values().copied().collect();
+            counts.sort_unstable_by(|a, b| b.cmp(a));
+            let cutoff = counts[self.config.vocabulary / 2];
+            self.name_df.retain(|_, n| *n > cutoff);
+            let df = &self.name_df;
+            self.index.retain(|term, _| term.strip_prefix("n:").is_none_or(|name| df.contains_key(name)));
+        }
+    }
+
+    /// Inverse document frequency of a stem.
+    fn idf(&self, stem: &str) -> f64 {
+        self.idf_of(self.df.get(stem).copied())
+    }
+
+    /// Inverse document frequency of a name or phrase.
+    fn name_idf(&self, name: &str) -> f64 {
+        self.idf_of(self.name_df.get(name).copied())
+    }
+
+    fn idf_of(&self, df: Option<u32>) -> f64 {
+        f64::ln((1.0 + self.documents as f64) / (1.0 + df.unwrap_or(0) as f64)) + 1.0
+    }
+
+    /// The article's most telling index terms with their weights, best first.
+    fn query(&self, features: &Features) -> Vec<(String, f64)> {
+        let mut terms: Vec<(String, f64)> =
+            features.stems.iter().map(|(s, tf)| (format!("s:{s}"), tf * self.idf(s))).collect();
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        terms.truncate(self.config.query_terms);
+        let mut names: Vec<(String, f64)> =
+            features.names.iter().map(|n| (format!("n:{n}"), self.name_idf(n))).collect();
+        names.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        names.truncate(self.config.query_terms);
+        terms.extend(names);
+        terms
+    }
+
+    /// At most [`StoryConfig::candidates`] stories sharing the article's telling
+    /// terms, in the time window, strongest overlap first.
+    fn candidates(&self, query: &[(String, f64)], published: Option<i64>) -> Vec<u32> {
+        let mut votes: BTreeMap<u32, f64> = BTreeMap::new();
+        for (term, weight) in query {
+            if let Some(stories) = self.index.get(term) {
+                for &story in stories {
+                    *votes.entry(story).or_default() += weight;
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, f64)> = votes
+            .into_iter()
+            .filter(|&(story, _)| match (published, self.stories[story as usize].last_published) {
+                (Some(a), Some(b)) => (a - b).abs() <= self.config.window_secs,
+                _ => true,
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ranked.truncate(self.config.candidates);
+        ranked.into_iter().map(|(s, _)| s).collect()
+    }
+
+    fn similarity(&self, features: &Features, story: &Story) -> Similarity {
+        // Cosine with the current IDF on both sides.
+        let mut dot = 0.0;
+        let mut article_norm = 0.0;
+        for (stem, tf) in &features.stems {
+            let idf = self.idf(stem);
+            let a = tf * idf;
+            article_norm += a * a;
+            if let Some(&s) = story.stems.get(stem) {
+                dot += a * s * idf;
+            }
+        }
+        let story_norm: f64 = story
+            .stems
+            .iter()
+            .map(|(stem, s)| {
+                let w = s * self.idf(stem);
+                w * w
+            })
+            .sum();
+        let mut cosine =
+            if article_norm > 0.0 && story_norm > 0.0 { dot / (article_norm.sqrt() * story_norm.sqrt()) } else { 0.0 };
+        for recent in &story.recent {
+            cosine = cosine.max(self.cosine(&features.stems, recent));
+        }
+        let (mut shared, mut total) = (0.0, 0.0);
+        for name in &features.names {
+            let idf = self.name_idf(name);
+            total += idf;
+            if story.names.contains_key(name) {
+                shared += idf;
+            }
+        }
+        let entities = if total > 0.0 { shared / total } else { 0.0 };
+        let title = if features.title.is_empty() || story.title.is_empty() {
+            0.0
+        } else {
+            let shared = features.title.iter().filter(|s| story.title.contains(*s)).count();
+            shared as f64 / features.title.len() as f64
+        };
+        Similarity { cosine, entities, title }
+    }
+
+    /// TF-IDF cosine of two stem lists sorted by stem.
+    fn cosine(&self, a: &[(String, f64)], b: &[(String, f64)]) -> f64 {
+        let (mut dot, mut na, mut nb) = (0.0, 0.0, 0.0);
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            let order = match (a.get(i), b.get(j)) {
+                (Some(x), Some(y)) => x.0.cmp(&y.0),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                _ => std::cmp::Ordering::Greater,
+            };
+            match order {
+                std::cmp::Ordering::Less => {
+                    let w = a[i].1 * self.idf(&a[i].0);
+                    na += w * w;
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    let w = b[j].1 * self.idf(&b[j].0);
+                    nb += w * w;
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    let idf = self.idf(&a[i].0);
+                    let (x, y) = (a[i].1 * idf, b[j].1 * idf);
+                    dot += x * y;
+                    na += x * x;
+                    nb += y * y;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        if na > 0.0 && nb > 0.0 { dot / (na.sqrt() * nb.sqrt()) } else { 0.0 }
+    }
+
+    fn add(&mut self, index: u32, features: &Features, query: &[(String, f64)], published: Option<i64>) {
+        let config = &self.config;
+        let story = &mut self.stories[index as usize];
+        story.articles += 1;
+        for (stem, tf) in &features.stems {
+            *story.stems.entry(stem.clone()).or_default() += tf;
+        }
+        if story.stems.len() > config.story_terms * 2 {
+            let mut strongest: Vec<(String, f64)> = std::mem::take(&mut story.stems).into_iter().collect();
+            strongest.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            strongest.truncate(config.story_terms);
+            story.stems = strongest.into_iter().collect();
+        }
+        for name in &features.names {
+            *story.names.entry(name.clone()).or_default() += 1;
+        }
+        if story.names.len() > config.story_terms {
+            let mut strongest: Vec<(String, u32)> = std::mem::take(&mut story.names).into_iter().collect();
+            strongest.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            strongest.truncate(config.story_terms / 2);
+            story.names = strongest.into_iter().collect();
+        }
+        story.recent.push_back(features.stems.clone());
+        if story.recent.len() > config.recent {
+            story.recent.pop_front();
+        }
+        if story.title.len() < 64 {
+            story.title.extend(features.title.iter().cloned());
+        }
+        story.last_published = match (story.last_published, published) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        for (term, _) in query {
+            let postings = self.index.entry(term.clone()).or_default();
+            if postings.back() != Some(&index) {
+                postings.retain(|&s| s != index);
+                postings.push_back(index);
+                if postings.len() > config.postings {
+                    postings.pop_front();
+                }
+            }
+        }
+    }
+}
+
+/// The first `n` words of a text (by whitespace), as a slice of it.
+fn lead_words(text: &str, n: usize) -> &str {
+    match text.split_whitespace().nth(n) {
+        Some(word) => {
+            // The offset of the (n+1)th word within the text.
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            &text[..start]
+        }
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article<'a>(id: &'a str, title: &'a str, text: &'a str) -> StoryArticle<'a> {
+        StoryArticle { id, title, text, published: None }
+    }
+
+    const QUAKE_A1: &str = "A magnitude 7.1 earthquake struck off the coast of Sumatra on Tuesday, Indonesia's meteorology agency said. Buildings shook in Padang and residents fled to higher ground fearing a tsunami. The agency said the quake's epicentre was 60 km west of Padang at a depth of 10 km.";
+    const QUAKE_A2: &str = "Residents of Padang ran into the streets after a strong earthquake of magnitude 7.1 hit western Sumatra, Indonesia's meteorology agency reported. A tsunami warning was issued and later lifted. The epicentre lay west of Padang, the agency said.";
+    const QUAKE_B: &str = "A magnitude 6.4 earthquake shook northern California near Eureka on Sunday, the US Geological Survey said. The quake knocked out power to thousands of homes in Humboldt County and damaged a bridge. No tsunami was expected, the survey said.";
+    const STRIKE: &str = "Harbour pilots in Rotterdam walked out on Monday over a new rota, the union FNV said, halting container traffic at Europe's largest port. Port authorities said ships were queuing at anchor.";
+
+    #[test]
+    fn reports_of_one_event_join_and_another_event_of_the_same_kind_stays_apart() {
+        let mut c = StoryClusterer::new(StoryConfig::default());
+        let a1 = c.assign(&article("a1", "Strong quake hits Sumatra", QUAKE_A1));
+        let a2 = c.assign(&article("a2", "Padang residents flee after Sumatra earthquake", QUAKE_A2));
+        let b = c.assign(&article("b", "Quake rattles northern California", QUAKE_B));
+        let s = c.assign(&article("s", "Rotterdam pilots strike", STRIKE));
+        assert!(a1.new);
+        assert_eq!(a2.story, "a1", "{a2:?}");
+        assert_eq!(b.story, "b", "{b:?}");
+        assert_eq!(s.story, "s", "{s:?}");
+        assert_eq!(c.stories(), 3);
+    }
+
+    #[test]
+    fn the_same_order_gives_the_same_stories() {
+        let inputs = [("1", QUAKE_A1), ("2", QUAKE_B), ("3", QUAKE_A2), ("4", STRIKE), ("5", QUAKE_A1)];
+        let run = || {
+            let mut c = StoryClusterer::new(StoryConfig::default());
+            inputs.iter().map(|(id, text)| c.assign(&article(id, "", text))).collect::<Vec<_>>()
+        };
+        let first = run();
+        for _ in 0..5 {
+            assert_eq!(run(), first);
+        }
+    }
+
+    #[test]
+    fn articles_outside_the_time_window_start_a_new_story() {
+        let mut c = StoryClusterer::new(StoryConfig::default());
+        let day = 24 * 3600;
+        c.assign(&StoryArticle { id: "a1", title: "", text: QUAKE_A1, published: Some(0) });
+        let late = c.assign(&StoryArticle { id: "a2", title: "", text: QUAKE_A2, published: Some(30 * day) });
+        assert!(late.new, "{late:?}");
+        let near = c.assign(&StoryArticle { id: "a3", title: "", text: QUAKE_A1, published: Some(31 * day) });
+        assert_eq!(near.story, "a2");
+    }
+
+    /// Thousands of stories sharing common words: each article still scores at most
+    /// `candidates` stories, and the vocabulary stays bounded.
+    #[test]
+    fn candidates_and_vocabulary_stay_bounded() {
+        let config = StoryConfig { vocabulary: 5_000, ..StoryConfig::default() };
+        let mut c = StoryClusterer::new(config.clone());
+        let mut seed: u64 = 7;
+        for i in 0..3_000 {
+            let mut text =
+                String::from("The government said officials announced the report on the city council meeting.");
+            for _ in 0..30 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(&format!(" word{}", seed >> 50));
+            }
+            let id = i.to_string();
+            let a = c.assign(&article(&id, "", &text));
+            assert!(a.candidates <= config.candidates);
+        }
+        assert!(c.df.len() <= config.vocabulary, "{}", c.df.len());
+        assert!(c.index.values().all(|p| p.len() <= config.postings));
+        assert!(c.stories.iter().all(|s| s.stems.len() <= config.story_terms * 2));
+    }
+
+    #[test]
+    fn empty_and_odd_texts_get_a_story() {
+        let mut c = StoryClusterer::new(StoryConfig::default());
+        for (id, text) in [("e", ""), ("w", "   "), ("n", "12 34 56"), ("x", &"x".repeat(100_000))] {
+            let a = c.assign(&article(id, "", text));
+            assert!(!a.story.is_empty());
+        }
+    }
+
+    #[test]
+    fn lead_words_cuts_at_a_word() {
+        assert_eq!(lead_words("one two  three four", 2), "one two  ");
+        assert_eq!(lead_words("one two", 5), "one two");
+        assert_eq!(lead_words("", 3), "");
+    }
+}
