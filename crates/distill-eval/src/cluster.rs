@@ -343,6 +343,75 @@ pub fn below_floors(floors: &Path, figures: &ClusterScores) -> Result<Vec<String
     Ok(misses)
 }
 
+/// A synthetic article of story `story`: a shared common vocabulary (Zipf-like, as
+/// news text is), four words and a two-word name of its own, and a byline-like
+/// headline. Deterministic in its arguments.
+fn synthetic_article(story: usize, variant: u64) -> (String, String) {
+    let mut seed = (story as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ variant.wrapping_mul(0xD1B5_4A32_D192_ED03);
+    let mut next = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed >> 33
+    };
+    let own: Vec<String> = (0..4).map(|k| format!("ev{story}x{k}")).collect();
+    let name = format!("Nom{} Fam{}", story % 9973, story / 7);
+    let mut text = format!("{name} said on Monday that ");
+    for i in 0..150 {
+        if i % 12 == 0 {
+            text.push_str(&own[(next() % 4) as usize]);
+        } else {
+            // Rank r is drawn with probability about 1/r over 30,000 common words.
+            let u = (next() % 1_000_000) as f64 / 1_000_000.0;
+            let rank = (30_000f64.powf(u)) as u64;
+            text.push_str(&format!("w{rank}"));
+        }
+        text.push(if i % 20 == 19 { '.' } else { ' ' });
+        if i % 20 == 19 {
+            text.push(' ');
+        }
+    }
+    (format!("{name} and the {} {}", own[0], own[1]), text)
+}
+
+/// Cost per article as the number of stories grows: clusters `stories` synthetic
+/// stories (one article each, then a second report of a recent story every tenth
+/// article), printing microseconds per article for each tenth and the last.
+pub fn bench(stories: usize, out: &mut impl Write) -> Result<()> {
+    let mut clusterer = StoryClusterer::new(StoryConfig::default());
+    let step = (stories / 10).max(1);
+    let mut start = Instant::now();
+    let (mut articles, mut joined, mut in_step) = (0usize, 0usize, 0usize);
+    let mut max_candidates = 0;
+    for story in 0..stories {
+        let mut batch = vec![(story, 0u64)];
+        if story % 10 == 9 {
+            batch.push((story - 5, 1));
+        }
+        for (s, variant) in batch {
+            let (title, text) = synthetic_article(s, variant);
+            let id = format!("{s}-{variant}");
+            let a = clusterer.assign(&StoryArticle { id: &id, title: &title, text: &text, published: None });
+            max_candidates = max_candidates.max(a.candidates);
+            if variant == 1 && a.story == format!("{s}-0") {
+                joined += 1;
+            }
+            articles += 1;
+            in_step += 1;
+        }
+        if (story + 1) % step == 0 {
+            let micros = start.elapsed().as_secs_f64() * 1e6 / in_step as f64;
+            writeln!(
+                out,
+                "{:>8} stories  {articles:>8} articles  {micros:>7.0} us per article  (most candidates scored {max_candidates})",
+                clusterer.stories()
+            )?;
+            start = Instant::now();
+            in_step = 0;
+        }
+    }
+    writeln!(out, "second reports that joined their story: {joined} of {}", stories / 10)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

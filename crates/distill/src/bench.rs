@@ -20,6 +20,12 @@ pub enum BenchCommand {
         #[arg(long)]
         keep: bool,
     },
+    /// Story clustering cost per article as stories accumulate, on synthetic stories.
+    Cluster {
+        /// Stories to build.
+        #[arg(long, default_value_t = 100_000)]
+        stories: usize,
+    },
     /// Extraction alone over every HTML page in a folder (gzip too), held in memory:
     /// pages/s and MB/s on one thread and on all cores, and peak memory.
     Extract {
@@ -70,6 +76,7 @@ pub enum BenchCommand {
 pub fn run(what: BenchCommand, data: &Path) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout();
     let done = match what {
+        BenchCommand::Cluster { stories } => distill_eval::cluster::bench(stories, &mut out),
         BenchCommand::Extract { dir, rounds } => bench::extract(&dir, rounds, &mut out),
         BenchCommand::Warc { dirs, min_mb } => bench::warc(&dirs, min_mb, data, &mut out),
         BenchCommand::Dedup { signatures, queries } => bench::dedup(signatures, queries, &mut out),
