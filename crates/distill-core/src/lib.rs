@@ -1,13 +1,15 @@
 //! Domain types shared by every distill crate: articles, sentences, key points,
-//! insights, and the ids that make ingestion idempotent.
+//! insights, stories, and the ids that make ingestion idempotent.
 //!
 //! This crate does no I/O and knows nothing about the crates above it.
 #![warn(missing_docs)]
 
 mod article;
 pub mod id;
+mod story;
 pub mod text;
 pub mod time;
 
 pub use article::{Article, Bullet, Document, Insight, InsightKind, Sentence, Summary, SummaryMethod};
+pub use story::{Story, StoryBullet, StoryCitation};
 pub use id::{ArticleId, article_id, content_hash, normalize_url};

@@ -6,6 +6,7 @@
 
 mod article;
 mod live;
+pub mod stories;
 pub mod subscriptions;
 
 use std::path::PathBuf;
@@ -116,18 +117,24 @@ pub fn ingest(
 pub struct Ingestor<'a> {
     library: &'a Library,
     copies: distill_nlp::dedup::LshIndex,
+    stories: stories::StoryFiler,
     /// What has been done so far.
     pub report: Report,
 }
 
 impl<'a> Ingestor<'a> {
-    /// Loads the near-duplicate index from the store.
+    /// Loads the near-duplicate index and the recent stories from the store.
     pub fn new(library: &'a Library) -> Result<Ingestor<'a>, LibraryError> {
         let mut copies = distill_nlp::dedup::LshIndex::new();
         for stored in library.store.signatures()? {
             copies.insert(&stored.id, stored.signature, stored.duplicate_of.as_deref());
         }
-        Ok(Ingestor { library, copies, report: Report::default() })
+        let mut stories = stories::StoryFiler::load(library.store.as_ref(), stories::REPLAY)?;
+        let filed = stories.catch_up(library.store.as_ref())?;
+        if filed > 0 {
+            tracing::info!(filed, "filed stored articles under stories");
+        }
+        Ok(Ingestor { library, copies, stories, report: Report::default() })
     }
 
     /// Extracts, analyzes and stores a stream of items, `CHUNK` at a time. With
@@ -180,13 +187,18 @@ impl<'a> Ingestor<'a> {
                 Err(skip) => self.report.skipped.push(skip),
             }
         }
-        for outcome in self.library.store.upsert_batch(&articles)? {
+        let outcomes = self.library.store.upsert_batch(&articles)?;
+        for outcome in &outcomes {
             match outcome {
                 Upsert::Inserted => self.report.ingested += 1,
                 Upsert::Updated => self.report.updated += 1,
                 Upsert::Unchanged => self.report.unchanged += 1,
             }
         }
+        // An article stored before keeps its story; the new ones are filed in input order.
+        let new: Vec<&distill_core::Article> =
+            articles.iter().zip(&outcomes).filter(|(_, o)| **o == Upsert::Inserted).map(|(a, _)| a).collect();
+        self.stories.file(self.library.store.as_ref(), &new)?;
         Ok(())
     }
 

@@ -6,11 +6,12 @@
 #![warn(missing_docs)]
 
 mod sqlite;
+mod stories;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset, Utc};
-use distill_core::{Article, ArticleId};
+use distill_core::{Article, ArticleId, Story, StoryBullet};
 use serde::Serialize;
 
 pub use sqlite::SqliteStore;
@@ -132,6 +133,34 @@ pub struct SourceCount {
     pub stories: usize,
 }
 
+/// Which stories to list: the latest updated first.
+#[derive(Debug, Clone, Default)]
+pub struct StoryQuery {
+    /// Most stories to return.
+    pub limit: usize,
+    /// Stories to skip.
+    pub offset: usize,
+    /// Only stories updated at or after this time.
+    pub since: Option<DateTime<Utc>>,
+}
+
+/// An original article filed under a story, as a story clusterer reads it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryMember {
+    /// The article.
+    pub id: ArticleId,
+    /// Its story.
+    pub story: ArticleId,
+    /// Headline.
+    pub title: String,
+    /// Body text.
+    pub text: String,
+    /// Publication name.
+    pub source: Option<String>,
+    /// Publication time.
+    pub published: Option<DateTime<FixedOffset>>,
+}
+
 /// A stored near-duplicate signature.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredSignature {
@@ -187,6 +216,31 @@ pub trait Store: Send + Sync {
     fn last_seq(&self) -> Result<i64>;
     /// Which of these article ids are stored.
     fn existing(&self, ids: &[ArticleId]) -> Result<HashSet<ArticleId>>;
+
+    /// Files articles under stories: `(article, story)` pairs, in one transaction.
+    fn set_stories(&self, assignments: &[(ArticleId, ArticleId)]) -> Result<()>;
+    /// Articles filed under no story, written after `seq`, in change-log order, at
+    /// most `limit` (those stored before stories existed, or after a reset).
+    fn unfiled_since(&self, seq: i64, limit: usize) -> Result<Vec<Change>>;
+    /// Files every article under no story and forgets every story (to file them all again).
+    fn clear_stories(&self) -> Result<()>;
+    /// The stories these articles are filed under (those filed under one).
+    fn stories_of(&self, ids: &[ArticleId]) -> Result<HashMap<ArticleId, ArticleId>>;
+    /// The latest `limit` originals filed under a story, in change-log order: what a
+    /// story clusterer replays when a process starts.
+    fn recent_story_members(&self, limit: usize) -> Result<Vec<StoryMember>>;
+    /// Recomputes a story's title, times and counts from the articles filed under it
+    /// and writes it with these key points; removes it (and returns `None`) when no
+    /// article is filed under it any more.
+    fn refresh_story(&self, id: &str, bullets: &[StoryBullet]) -> Result<Option<Story>>;
+    /// A story by id.
+    fn story(&self, id: &str) -> Result<Option<Story>>;
+    /// Stories, the latest updated first.
+    fn stories(&self, query: &StoryQuery) -> Result<Vec<Story>>;
+    /// How many stories there are (updated since `query.since`, when set).
+    fn count_stories(&self, query: &StoryQuery) -> Result<usize>;
+    /// The articles filed under a story, copies included, oldest first, at most `limit`.
+    fn story_articles(&self, id: &str, limit: usize) -> Result<Vec<ArticleSummary>>;
 
     /// Subscribes to a feed; returns false (and revives it with the new settings)
     /// when it was already there.

@@ -1,18 +1,18 @@
 //! The embedded SQLite store: one file, WAL mode, migrations keyed by `user_version`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, FixedOffset, Utc};
-use distill_core::{Article, ArticleId, Insight, Sentence, Summary};
+use distill_core::{Article, ArticleId, Insight, Sentence, Story, StoryBullet, Summary};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     ArticleSummary, Card, CardQuery, Change, Feed, ListQuery, Result, SourceCount, Store, StoreError, StoredSignature,
-    Upsert,
+    StoryMember, StoryQuery, Upsert, stories,
 };
 
 /// Schema migrations, applied in order; the index + 1 is the schema version.
@@ -79,6 +79,23 @@ const MIGRATIONS: &[&str] = &[
         duplicate_of, published IS NULL, published DESC, seq DESC,
         source, id, title, url, language, published_offset
     );
+"#,
+    // Stories: each article names the story it is filed under; a story's row keeps
+    // what a list shows, so that a page of stories reads one index.
+    r#"
+    ALTER TABLE articles ADD COLUMN story TEXT;
+    CREATE INDEX articles_story ON articles (story);
+    CREATE TABLE stories (
+        id           TEXT PRIMARY KEY,
+        title        TEXT NOT NULL,
+        first_seen   TEXT NOT NULL,
+        last_updated TEXT NOT NULL,
+        articles     INTEGER NOT NULL,
+        copies       INTEGER NOT NULL,
+        sources      INTEGER NOT NULL,
+        bullets      TEXT NOT NULL
+    );
+    CREATE INDEX stories_updated ON stories (last_updated DESC, id);
 "#,
 ];
 
@@ -168,7 +185,7 @@ fn signature_bytes(signature: &[u32]) -> Option<Vec<u8>> {
     (!signature.is_empty()).then(|| signature.iter().flat_map(|v| v.to_le_bytes()).collect())
 }
 
-fn read_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
+pub(crate) fn read_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
         id: r.get::<_, String>(0)?.into(),
         title: r.get(1)?,
@@ -186,7 +203,7 @@ fn to_time(s: Option<String>) -> Option<DateTime<Utc>> {
 
 /// A publication time from its UTC text and the publisher's offset in seconds
 /// (none for rows written before offsets were kept, and for a bad one).
-fn to_published(utc: Option<String>, offset: Option<i32>) -> Option<DateTime<FixedOffset>> {
+pub(crate) fn to_published(utc: Option<String>, offset: Option<i32>) -> Option<DateTime<FixedOffset>> {
     let utc = to_time(utc)?;
     let offset = offset.and_then(FixedOffset::east_opt).unwrap_or(FixedOffset::east_opt(0)?);
     Some(utc.with_timezone(&offset))
@@ -454,6 +471,57 @@ impl Store for SqliteStore {
             }
         }
         Ok(found)
+    }
+
+    fn set_stories(&self, assignments: &[(ArticleId, ArticleId)]) -> Result<()> {
+        stories::set_stories(&mut self.lock(), assignments)
+    }
+
+    fn unfiled_since(&self, seq: i64, limit: usize) -> Result<Vec<Change>> {
+        let conn = self.read();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE story IS NULL AND seq > ?1 ORDER BY seq LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![seq, limit as i64], read_article)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, article) = row?;
+            out.push(Change { seq, article: article? });
+        }
+        Ok(out)
+    }
+
+    fn clear_stories(&self) -> Result<()> {
+        self.lock().execute_batch("BEGIN; UPDATE articles SET story = NULL; DELETE FROM stories; COMMIT;")?;
+        Ok(())
+    }
+
+    fn stories_of(&self, ids: &[ArticleId]) -> Result<HashMap<ArticleId, ArticleId>> {
+        stories::stories_of(&self.read(), ids)
+    }
+
+    fn recent_story_members(&self, limit: usize) -> Result<Vec<StoryMember>> {
+        stories::recent_story_members(&self.read(), limit)
+    }
+
+    fn refresh_story(&self, id: &str, bullets: &[StoryBullet]) -> Result<Option<Story>> {
+        stories::refresh_story(&mut self.lock(), id, bullets)
+    }
+
+    fn story(&self, id: &str) -> Result<Option<Story>> {
+        stories::story(&self.read(), id)
+    }
+
+    fn stories(&self, query: &StoryQuery) -> Result<Vec<Story>> {
+        stories::stories(&self.read(), query)
+    }
+
+    fn count_stories(&self, query: &StoryQuery) -> Result<usize> {
+        stories::count_stories(&self.read(), query)
+    }
+
+    fn story_articles(&self, id: &str, limit: usize) -> Result<Vec<ArticleSummary>> {
+        stories::story_articles(&self.read(), id, limit)
     }
 
     fn add_feed(&self, feed: &Feed) -> Result<bool> {

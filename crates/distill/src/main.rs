@@ -162,7 +162,7 @@ enum Command {
         #[arg(long)]
         corpus: Option<PathBuf>,
     },
-    /// Rebuild the search index from the store.
+    /// Rebuild the search index from the store, and file every article under stories again.
     Reindex,
     /// Print the effective configuration and where each value came from
     /// (defaults < file < environment < flags).
@@ -419,6 +419,9 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             let library = open(data)?;
             let n = library.index.rebuild(library.store.as_ref())?;
             println!("reindexed {n} articles");
+            let filed = distill_pipeline::stories::refile(library.store.as_ref())?;
+            let stories = library.store.count_stories(&Default::default())?;
+            println!("filed {filed} articles under {stories} stories");
             Ok(ExitCode::SUCCESS)
         }
         Command::Config { json, .. } => {

@@ -1,0 +1,278 @@
+//! Files stored articles under stories as they arrive: each new original goes through
+//! the online story clusterer ([`distill_nlp::stories`]) in input order, each
+//! near-duplicate copy goes with its original, and each story touched gets its title,
+//! counts and key points written again.
+//!
+//! The clusterer's state lives in memory. A process rebuilds it by replaying the
+//! latest stored originals ([`REPLAY`] of them, in change-log order): stories older
+//! than that have left the clusterer's time window in any live stream, so replaying
+//! everything would cost start-up time and buy nothing. Replayed stories keep the
+//! names they were stored under, whatever the replay decides.
+
+use std::collections::{BTreeSet, HashMap};
+
+use distill_core::{Article, ArticleId, StoryBullet, StoryCitation};
+use distill_nlp::stories::{StoryArticle, StoryClusterer, StoryConfig};
+use distill_store::{Store, StoreError};
+
+/// Stored originals replayed into the clusterer when a process starts.
+pub const REPLAY: usize = 10_000;
+
+/// Originals of a story whose key points are read when its summary is rewritten.
+const SUMMARY_ARTICLES: usize = 8;
+
+/// Most words of a story's key points.
+pub const STORY_WORDS: usize = 100;
+
+/// The story clusterer of one ingest run or server, with the names its stories are
+/// stored under.
+pub struct StoryFiler {
+    clusterer: StoryClusterer,
+    /// The clusterer's story (the id of the first article it saw) -> the stored story.
+    names: HashMap<String, ArticleId>,
+    /// Stories filed by this process: article -> story.
+    filed: HashMap<ArticleId, ArticleId>,
+}
+
+impl StoryFiler {
+    /// A filer that knows the latest `replay` stored originals and their stories.
+    pub fn load(store: &dyn Store, replay: usize) -> Result<StoryFiler, StoreError> {
+        let mut filer = StoryFiler {
+            clusterer: StoryClusterer::new(StoryConfig::default()),
+            names: HashMap::new(),
+            filed: HashMap::new(),
+        };
+        for member in store.recent_story_members(replay)? {
+            let input = StoryArticle {
+                id: &member.id,
+                title: &member.title,
+                text: &member.text,
+                published: member.published.map(|t| t.timestamp()),
+            };
+            let assignment = filer.clusterer.assign(&input);
+            filer.names.entry(assignment.story).or_insert(member.story);
+        }
+        Ok(filer)
+    }
+
+    /// Files every stored article that is under no story (stored before stories
+    /// existed, or after [`Store::clear_stories`]), in change-log order; returns how many.
+    pub fn catch_up(&mut self, store: &dyn Store) -> Result<usize, StoreError> {
+        let (mut seq, mut filed) = (0, 0);
+        loop {
+            let changes = store.unfiled_since(seq, 256)?;
+            let Some(last) = changes.last() else { return Ok(filed) };
+            seq = last.seq;
+            let articles: Vec<&Article> = changes.iter().map(|c| &c.article).collect();
+            filed += self.file(store, &articles)?;
+        }
+    }
+
+    /// Files a stored chunk under stories and rewrites every story it touched. Only
+    /// `new` articles are clustered (an article already stored keeps its story); a
+    /// copy joins its original's story.
+    /// Returns how many articles were filed.
+    pub fn file(&mut self, store: &dyn Store, articles: &[&Article]) -> Result<usize, StoreError> {
+        let roots: Vec<ArticleId> = articles
+            .iter()
+            .filter_map(|a| a.duplicate_of.clone())
+            .filter(|root| !self.filed.contains_key(root))
+            .collect();
+        let stored_roots = if roots.is_empty() { HashMap::new() } else { store.stories_of(&roots)? };
+        let mut assignments = Vec::with_capacity(articles.len());
+        for article in articles {
+            let story = match &article.duplicate_of {
+                Some(root) => match self.filed.get(root).or_else(|| stored_roots.get(root)) {
+                    Some(story) => story.clone(),
+                    // An original filed under no story (stored before stories existed).
+                    None => continue,
+                },
+                None => {
+                    let input = StoryArticle {
+                        id: &article.id,
+                        title: &article.title,
+                        text: &article.text,
+                        published: article.published.map(|t| t.timestamp()),
+                    };
+                    let assignment = self.clusterer.assign(&input);
+                    let story =
+                        self.names.get(&assignment.story).cloned().unwrap_or_else(|| assignment.story.clone().into());
+                    self.names.entry(assignment.story).or_insert_with(|| story.clone());
+                    story
+                }
+            };
+            self.filed.insert(article.id.clone(), story.clone());
+            assignments.push((article.id.clone(), story));
+        }
+        store.set_stories(&assignments)?;
+        let touched: BTreeSet<&ArticleId> = assignments.iter().map(|(_, story)| story).collect();
+        for story in touched {
+            refresh(store, story)?;
+        }
+        Ok(assignments.len())
+    }
+}
+
+/// Files every stored article under stories again, from the first, in change-log
+/// order (what `distill reindex` does); returns how many were filed.
+pub fn refile(store: &dyn Store) -> Result<usize, StoreError> {
+    store.clear_stories()?;
+    StoryFiler::load(store, 0)?.catch_up(store)
+}
+
+/// Rewrites a story's row: its counts and times from its articles, and key points
+/// drawn from its first originals.
+pub fn refresh(store: &dyn Store, story: &str) -> Result<(), StoreError> {
+    let members = store.story_articles(story, 200)?;
+    let mut originals = Vec::new();
+    for member in members.iter().filter(|m| m.duplicate_of.is_none()).take(SUMMARY_ARTICLES) {
+        if let Some(article) = store.get(&member.id)? {
+            originals.push(article);
+        }
+    }
+    store.refresh_story(story, &key_points(&originals, STORY_WORDS))?;
+    Ok(())
+}
+
+/// A story's key points: its articles' own key points taken in turn (the first of
+/// each article, then the second, ...), a point left out when most of its words were
+/// already said, until `words` words.
+pub fn key_points(articles: &[Article], words: usize) -> Vec<StoryBullet> {
+    let mut bullets: Vec<StoryBullet> = Vec::new();
+    let mut said: Vec<BTreeSet<String>> = Vec::new();
+    let mut used = 0;
+    let most = articles.iter().map(|a| a.summary.bullets.len()).max().unwrap_or(0);
+    for rank in 0..most {
+        for article in articles {
+            let Some(bullet) = article.summary.bullets.get(rank) else { continue };
+            let length = bullet.text.split_whitespace().count();
+            if used + length > words && !bullets.is_empty() {
+                return bullets;
+            }
+            let terms = content_words(&bullet.text);
+            if said.iter().any(|s| overlap(&terms, s) >= 0.5) {
+                continue;
+            }
+            used += length;
+            said.push(terms);
+            bullets.push(StoryBullet {
+                text: bullet.text.clone(),
+                citations: bullet
+                    .citations
+                    .iter()
+                    .map(|&sentence| StoryCitation { id: article.id.clone(), sentence })
+                    .collect(),
+            });
+        }
+    }
+    bullets
+}
+
+/// Lowercased words of four letters or more: enough to tell two statements of one fact.
+fn content_words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect()
+}
+
+/// Share of `a`'s words that `b` has.
+fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    a.intersection(b).count() as f64 / a.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use distill_library::Library;
+    use serde_json::json;
+
+    use crate::{PipelineConfig, Silent, ingest};
+
+    const FIRE: &str = "A wildfire swept through the hills above Santa Clara County on Tuesday, forcing thousands of residents to evacuate as firefighters battled flames fanned by strong winds. The fire destroyed dozens of homes near Gilroy, officials said. Cal Fire crews and air tankers fought the blaze through the night.";
+    const FIRE_AGAIN: &str = "Firefighters in Santa Clara County fought a fast-moving wildfire near Gilroy on Tuesday as strong winds pushed flames toward homes and thousands of residents fled. Cal Fire said dozens of homes were destroyed and air tankers dropped retardant through the night.";
+    const VOTE: &str = "Voters in Portugal elected a new parliament on Sunday after the prime minister resigned over a corruption inquiry. The centre-right alliance won the most seats but fell short of a majority, and coalition talks are expected to last weeks in Lisbon.";
+
+    fn line(url: &str, title: &str, text: &str, source: &str, published: &str) -> String {
+        json!({"url": url, "title": title, "text": text, "source": source, "published": published}).to_string()
+    }
+
+    fn write(dir: &std::path::Path, name: &str, lines: &[String]) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        path
+    }
+
+    #[test]
+    fn reports_of_one_event_from_two_outlets_make_one_story_and_a_copy_joins_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::open(&dir.path().join("data")).unwrap();
+        let first = write(
+            dir.path(),
+            "a.jsonl",
+            &[
+                line(
+                    "https://herald.example/fire",
+                    "Wildfire forces thousands to flee",
+                    FIRE,
+                    "Herald",
+                    "2026-08-04T10:00:00Z",
+                ),
+                line(
+                    "https://ballot.example/vote",
+                    "Portugal votes after resignation",
+                    VOTE,
+                    "Ballot",
+                    "2026-08-04T11:00:00Z",
+                ),
+            ],
+        );
+        ingest(&library, &[first], &PipelineConfig::default(), &Silent).unwrap();
+        // A later run: another outlet on the fire, and a wire copy of the Herald's report.
+        let second = write(
+            dir.path(),
+            "b.jsonl",
+            &[
+                line(
+                    "https://courier.example/blaze",
+                    "Blaze near Gilroy destroys homes",
+                    FIRE_AGAIN,
+                    "Courier",
+                    "2026-08-04T15:00:00Z",
+                ),
+                line(
+                    "https://wire.example/fire",
+                    "Wildfire forces thousands to flee",
+                    FIRE,
+                    "Wire",
+                    "2026-08-04T16:00:00Z",
+                ),
+            ],
+        );
+        ingest(&library, &[second], &PipelineConfig::default(), &Silent).unwrap();
+
+        let store = library.store.as_ref();
+        let stories = store.stories(&distill_store::StoryQuery { limit: 10, ..Default::default() }).unwrap();
+        assert_eq!(stories.len(), 2, "{stories:?}");
+        let fire = stories.iter().find(|s| s.title == "Wildfire forces thousands to flee").expect("the fire story");
+        assert_eq!((fire.articles, fire.copies, fire.sources), (2, 3, 3), "{fire:?}");
+        assert!(!fire.bullets.is_empty());
+        let cited: std::collections::BTreeSet<&str> =
+            fire.bullets.iter().flat_map(|b| b.citations.iter().map(|c| c.id.as_str())).collect();
+        assert!(cited.len() == 2, "key points cite both reports: {cited:?}");
+        for bullet in &fire.bullets {
+            for citation in &bullet.citations {
+                let article = store.get(&citation.id).unwrap().unwrap();
+                assert!(citation.sentence < article.sentences.len());
+            }
+        }
+
+        // Filing everything again from the first article gives the same stories.
+        let before: Vec<_> = stories.iter().map(|s| (s.id.clone(), s.articles, s.copies)).collect();
+        assert_eq!(super::refile(store).unwrap(), 4);
+        let again = store.stories(&distill_store::StoryQuery { limit: 10, ..Default::default() }).unwrap();
+        let after: Vec<_> = again.iter().map(|s| (s.id.clone(), s.articles, s.copies)).collect();
+        assert_eq!(before, after);
+    }
+}
