@@ -27,9 +27,59 @@
 mod bert;
 mod cache;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub use bert::BertEmbedder;
+
+/// The folder name of the default model under a models folder.
+pub const DEFAULT_MODEL: &str = "all-minilm-l6-v2";
+
+/// Returns the model folder that `models` names: `models` itself when it holds a
+/// model (or a wheel's `model/` subfolder), else `models/all-minilm-l6-v2`; `None`
+/// when neither holds `model.safetensors`.
+pub fn find_model(models: &Path) -> Option<PathBuf> {
+    let holds = |dir: &Path| dir.join("model.safetensors").is_file() || dir.join("model/model.safetensors").is_file();
+    if holds(models) {
+        return Some(models.to_path_buf());
+    }
+    let nested = models.join(DEFAULT_MODEL);
+    holds(&nested).then_some(nested)
+}
+
+/// A [`BertEmbedder`] loaded on first use, so that a command that never embeds never
+/// pays for reading the weights. A failed load is kept and reported on every use.
+pub struct LazyEmbedder {
+    dir: PathBuf,
+    config: EmbedConfig,
+    loaded: OnceLock<std::result::Result<BertEmbedder, String>>,
+}
+
+impl std::fmt::Debug for LazyEmbedder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LazyEmbedder").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+impl LazyEmbedder {
+    /// Returns an embedder that loads the model in `dir` when first asked.
+    pub fn new(dir: impl Into<PathBuf>, config: EmbedConfig) -> Self {
+        Self { dir: dir.into(), config, loaded: OnceLock::new() }
+    }
+
+    /// Returns the model folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Returns the loaded model, loading it on the first call.
+    pub fn get(&self) -> Result<&BertEmbedder> {
+        self.loaded
+            .get_or_init(|| BertEmbedder::open(&self.dir, &self.config).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| EmbedError::Load(e.clone()))
+    }
+}
 
 /// The result of every fallible call in this crate.
 pub type Result<T, E = EmbedError> = std::result::Result<T, E>;
@@ -125,6 +175,9 @@ pub enum EmbedError {
     /// A setting is out of range.
     #[error("bad embedding setting: {0}")]
     BadSetting(String),
+    /// The model failed to load earlier (the first error, in words).
+    #[error("the embedding model could not be loaded: {0}")]
+    Load(String),
     /// Tokenizing or the forward pass failed on some input.
     #[error("embedding failed: {0}")]
     Inference(String),

@@ -11,6 +11,7 @@
 pub mod bench;
 pub mod cluster;
 pub mod eval;
+pub mod search;
 pub mod train;
 
 use std::io::Read;

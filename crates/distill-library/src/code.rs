@@ -141,6 +141,7 @@ impl Code {
     pub(crate) fn of_search(e: &distill_search::SearchError) -> Code {
         match e {
             distill_search::SearchError::BadQuery(_) => Code::BadQuery,
+            distill_search::SearchError::NoModel(_) => Code::BadParameter,
             distill_search::SearchError::Busy(_) => Code::IndexBusy,
             distill_search::SearchError::Store(_) => Code::StoreUnavailable,
             _ => Code::Internal,

@@ -34,6 +34,10 @@ pub struct Config {
     pub version: u32,
     /// The data folder (SQLite store and search index).
     pub data: PathBuf,
+    /// The sentence encoder for semantic and hybrid search: a model folder, or a folder
+    /// holding `all-minilm-l6-v2/` (what `scripts/fetch-models.sh DIR` makes). Empty:
+    /// none, and search is keyword only.
+    pub models: PathBuf,
     /// The web app.
     pub serve: ServeSettings,
     /// The HTTP client of every command that goes online.
@@ -51,6 +55,7 @@ impl Default for Config {
         Self {
             version: VERSION,
             data: PathBuf::from("./distill-data"),
+            models: PathBuf::new(),
             serve: ServeSettings::default(),
             fetch: FetchSettings::default(),
             feeds: FeedsSettings::default(),
@@ -295,6 +300,7 @@ pub struct Setting {
 /// name, except the logs' `DISTILL_LOG`.
 pub const SETTINGS: &[Setting] = &[
     Setting { key: "data", env: "DISTILL_DATA", flag: Some("--data"), kind: Kind::Path },
+    Setting { key: "models", env: "DISTILL_MODELS", flag: Some("--models"), kind: Kind::Path },
     Setting { key: "serve.addr", env: "DISTILL_ADDR", flag: Some("--addr"), kind: Kind::Addr },
     Setting { key: "serve.poll_every", env: "DISTILL_POLL_EVERY", flag: Some("--poll-every"), kind: Kind::Duration },
     Setting { key: "serve.no_poll", env: "DISTILL_NO_POLL", flag: Some("--no-poll"), kind: Kind::Bool },

@@ -66,8 +66,22 @@ impl Library {
     /// writer past the wait, catching up is left to it (or to the next sync) and a
     /// warning is logged; the folder still opens for reading.
     pub fn open(dir: &Path) -> Result<Library> {
+        Library::open_with_models(dir, None)
+    }
+
+    /// [`Library::open`] with the sentence encoder that `models` names (a model
+    /// folder, or a folder holding `all-minilm-l6-v2/`): search then defaults to hybrid,
+    /// and the vector index in `vectors/` follows the store as the keyword index does.
+    /// The model loads on first use. Without a model found there, search is keyword
+    /// only, as with [`Library::open`].
+    pub fn open_with_models(dir: &Path, models: Option<&Path>) -> Result<Library> {
         let store = Arc::new(SqliteStore::open(&dir.join("distill.db"))?);
-        let index = Arc::new(SearchIndex::open(&dir.join("index"))?);
+        let semantic = models.and_then(distill_search::find_model).map(|model| {
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+            let config = distill_search::EmbedConfig { threads, ..distill_search::EmbedConfig::default() };
+            (dir.join("vectors"), Arc::new(distill_search::LazyEmbedder::new(model, config)))
+        });
+        let index = Arc::new(SearchIndex::open_with(&dir.join("index"), semantic)?);
         let library = Library { dir: dir.to_path_buf(), store, index, sources: Arc::default() };
         if let Err(error) = library.sync_index() {
             tracing::warn!(%error, dir = %dir.display(), "search index could not catch up with the store");
@@ -152,7 +166,7 @@ impl Library {
         Ok(self.store.feeds()?.into_iter().map(FeedStatus::from).collect())
     }
 
-    /// Runs a keyword search.
+    /// Runs a search (keyword, semantic or hybrid: see [`SearchQuery::mode`]).
     pub fn search(&self, query: &SearchQuery) -> Result<Results> {
         Ok(self.index.search(query)?)
     }

@@ -1,24 +1,41 @@
-//! Keyword search: a tantivy index (BM25 over title, boosted, and body) that follows
-//! the store's change log. The index is a replica: it can always be rebuilt from the
-//! store, and each commit records the last sequence number it holds, so a crash
-//! between a store write and an index commit is repaired by the next [`SearchIndex::sync`].
+//! Search: a tantivy index (BM25 over title, boosted, and body) and, when a sentence
+//! encoder is configured, a vector index of one embedding per original article, both
+//! following the store's change log. Queries run in one of three [`Mode`]s: keyword
+//! (BM25), semantic (cosine similarity of the query's embedding to each article's
+//! [`passage`]) or hybrid (the two rankings fused by reciprocal rank), with facets by
+//! source, language and month.
+//!
+//! Both indexes are replicas: they can always be rebuilt from the store, and each
+//! commit records the last sequence number it holds, so a crash between a store write
+//! and an index commit is repaired by the next [`SearchIndex::sync`]. One writer lease
+//! (tantivy's writer lock) covers both, so one process at a time catches them up.
 #![warn(missing_docs)]
 
+mod facets;
+mod vectors;
+
+use std::collections::HashMap;
 use std::ops::Bound;
-use std::path::Path;
-use std::sync::Mutex;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use distill_core::Article;
+use distill_embed::Embedder;
 use distill_store::Store;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
+use tantivy::schema::{FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+pub use distill_embed::{EmbedConfig, LazyEmbedder, find_model};
+use facets::{Columns, FacetCollector, Tally};
+pub use facets::{FacetCount, Facets};
+use vectors::{Meta, Record, VectorIndex};
 
 /// Search failures.
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +54,12 @@ pub enum SearchError {
     /// The query is unusable (too long, empty).
     #[error("bad query: {0}")]
     BadQuery(String),
+    /// Semantic search was asked for, but no sentence encoder is available.
+    #[error("{0}")]
+    NoModel(String),
+    /// The sentence encoder failed on the query.
+    #[error("embedding the query failed: {0}")]
+    Embed(#[from] distill_embed::EmbedError),
     /// The index folder could not be used.
     #[error("cannot open index at {path}: {reason}")]
     Open {
@@ -60,9 +83,94 @@ pub const MAX_QUERY_BYTES: usize = 1024;
 /// Deepest result page reachable.
 pub const MAX_OFFSET: usize = 10_000;
 
+/// How a query ranks articles.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// BM25 over title and body: the words themselves.
+    Keyword,
+    /// Cosine similarity of embeddings: the meaning, paraphrases included.
+    Semantic,
+    /// Both rankings fused by reciprocal rank.
+    Hybrid,
+}
+
+impl Mode {
+    /// The mode's name, as the CLI and the API take it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Keyword => "keyword",
+            Mode::Semantic => "semantic",
+            Mode::Hybrid => "hybrid",
+        }
+    }
+}
+
+impl std::str::FromStr for Mode {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Mode, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "keyword" => Ok(Mode::Keyword),
+            "semantic" => Ok(Mode::Semantic),
+            "hybrid" => Ok(Mode::Hybrid),
+            _ => Err(format!("unknown search mode {s:?} (use keyword, semantic or hybrid)")),
+        }
+    }
+}
+
+impl std::fmt::Display for Mode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Most bytes of an article's body that its passage takes after the title.
+const LEAD_BYTES: usize = 700;
+
+/// The text embedded for an article: its title and the lead of its body (about the
+/// first 700 bytes, cut at a word). Search and story clustering embed the same text,
+/// so one cached vector serves both.
+pub fn passage(title: &str, text: &str) -> String {
+    let text = text.trim();
+    let mut end = text.len().min(LEAD_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end < text.len()
+        && let Some(space) = text[..end].rfind(char::is_whitespace)
+    {
+        end = space;
+    }
+    let lead = text[..end].trim_end();
+    match (title.trim(), lead) {
+        ("", lead) => lead.to_string(),
+        (title, "") => title.to_string(),
+        (title, lead) => format!("{title}\n{lead}"),
+    }
+}
+
+/// Cosine similarity at or above which a semantic hit counts as matching (in totals
+/// and facets); below it, hits are still ranked but not counted.
+pub const SEMANTIC_FLOOR: f32 = 0.3;
+/// Reciprocal rank fusion's constant: `1 / (RRF_K + rank)` per ranking.
+pub const RRF_K: f32 = 60.0;
+/// Weight of the keyword ranking in hybrid fusion.
+pub const KEYWORD_WEIGHT: f32 = 1.0;
+/// Weight of the semantic ranking in hybrid fusion.
+pub const SEMANTIC_WEIGHT: f32 = 1.0;
+/// Fewest candidates each ranking gives hybrid fusion.
+const FUSION_DEPTH: usize = 100;
+/// Most candidates each ranking gives hybrid fusion.
+const MAX_FUSION_DEPTH: usize = 1000;
+
 /// A search request.
 #[derive(Debug, Clone, Default)]
 pub struct SearchQuery {
+    /// How to rank; `None` takes hybrid when a sentence encoder is configured, else
+    /// keyword.
+    pub mode: Option<Mode>,
     /// Query text: words, "phrases", +required, -excluded, title:word.
     pub text: String,
     /// Most hits to return.
@@ -94,7 +202,8 @@ pub struct Hit {
     pub source: Option<String>,
     /// Publication time, in the publisher's offset.
     pub published: Option<DateTime<FixedOffset>>,
-    /// BM25 score.
+    /// The score in the mode used: BM25 (keyword), cosine similarity (semantic) or
+    /// the fused reciprocal-rank score (hybrid).
     pub score: f32,
     /// A passage of the body, as plain text.
     pub snippet: String,
@@ -106,10 +215,15 @@ pub struct Hit {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Results {
-    /// Number of matching articles.
+    /// The mode that ranked the hits.
+    pub mode: Mode,
+    /// Number of matching articles: keyword matches (keyword), articles at or above
+    /// [`SEMANTIC_FLOOR`] (semantic), or the fused candidates of both (hybrid).
     pub total: usize,
     /// The requested page of hits.
     pub hits: Vec<Hit>,
+    /// Counts of the matching articles by source, language and month.
+    pub facets: Facets,
 }
 
 struct Fields {
@@ -125,6 +239,16 @@ struct Fields {
     /// The publisher's calendar day, as days from the common era: what date filters
     /// compare, so that a filter agrees with the date shown.
     published_day: Field,
+    /// Facet values (fast fields): the source as published, the language, `YYYY-MM`.
+    facet_source: Field,
+    language: Field,
+    month: Field,
+}
+
+/// The vector side of an index: where vectors live and the encoder that makes them.
+struct Semantic {
+    vectors: VectorIndex,
+    embedder: Arc<LazyEmbedder>,
 }
 
 /// The tantivy index of a data folder.
@@ -136,6 +260,7 @@ pub struct SearchIndex {
     /// The sequence number the reader last loaded, to reload only on a change.
     loaded_seq: AtomicI64,
     fields: Fields,
+    semantic: Option<Semantic>,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -148,7 +273,7 @@ fn schema() -> (Schema, Fields) {
         )
         .set_stored();
     let fields = Fields {
-        id: b.add_text_field("id", STRING | STORED),
+        id: b.add_text_field("id", STRING | STORED | FAST),
         title: b.add_text_field("title", text.clone()),
         body: b.add_text_field("body", text),
         source: b.add_text_field("source", STORED),
@@ -157,13 +282,26 @@ fn schema() -> (Schema, Fields) {
         url: b.add_text_field("url", STORED),
         published: b.add_text_field("published", STORED),
         published_day: b.add_i64_field("published_day", tantivy::schema::INDEXED),
+        facet_source: b.add_text_field("facet_source", STRING | FAST),
+        language: b.add_text_field("language", STRING | FAST),
+        month: b.add_text_field("month", STRING | FAST),
     };
     (b.build(), fields)
 }
 
 impl SearchIndex {
-    /// Opens or creates the index in `dir`.
+    /// Opens or creates the keyword index in `dir`, without vectors.
     pub fn open(dir: &Path) -> Result<SearchIndex> {
+        SearchIndex::open_with(dir, None)
+    }
+
+    /// Opens or creates the keyword index in `dir` and, given a vector folder and an
+    /// encoder, the vector index beside it (the encoder loads on first use).
+    pub fn open_with(dir: &Path, vectors: Option<(PathBuf, Arc<LazyEmbedder>)>) -> Result<SearchIndex> {
+        let semantic = match vectors {
+            Some((path, embedder)) => Some(Semantic { vectors: VectorIndex::open(&path)?, embedder }),
+            None => None,
+        };
         std::fs::create_dir_all(dir)
             .map_err(|e| SearchError::Open { path: dir.display().to_string(), reason: e.to_string() })?;
         let (schema, fields) = schema();
@@ -185,7 +323,7 @@ impl SearchIndex {
         };
         // Readers follow commits made by any process (tantivy watches meta.json).
         let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
-        Ok(SearchIndex { index, reader, lease: Mutex::new(()), loaded_seq: AtomicI64::new(-1), fields })
+        Ok(SearchIndex { index, reader, lease: Mutex::new(()), loaded_seq: AtomicI64::new(-1), fields, semantic })
     }
 
     /// The store sequence number this index has committed.
@@ -205,7 +343,8 @@ impl SearchIndex {
     /// process to sync indexes them.
     pub fn sync_within(&self, store: &dyn Store, wait: Duration) -> Result<usize> {
         let indexed = self.indexed_seq()?;
-        if indexed >= store.last_seq()? {
+        let last = store.last_seq()?;
+        if indexed >= last && !self.vectors_behind(last)? {
             // Another process may have committed since this reader last loaded.
             if self.loaded_seq.swap(indexed, Ordering::Relaxed) != indexed {
                 self.reader.reload()?;
@@ -217,6 +356,81 @@ impl SearchIndex {
         // Read again under the lease: the last holder may have caught up already.
         let from = self.indexed_seq()?;
         self.index_changes(store, writer, from, false)
+    }
+
+    /// Whether the vector index holds less of the store than `last` (never, without
+    /// an encoder that loads).
+    fn vectors_behind(&self, last: i64) -> Result<bool> {
+        let Some(semantic) = &self.semantic else { return Ok(false) };
+        semantic.vectors.refresh()?;
+        Ok(semantic.vectors.seq()? < last && semantic.embedder.get().is_ok())
+    }
+
+    /// Embeds the originals among the store's changes after `from` (with `fresh`,
+    /// every article, replacing the vectors) and commits them in steps, so a long
+    /// catch-up keeps what it did. The caller holds the writer lease.
+    fn embed_changes(&self, store: &dyn Store, fresh: bool) -> Result<usize> {
+        let Some(semantic) = &self.semantic else { return Ok(0) };
+        let embedder = match semantic.embedder.get() {
+            Ok(embedder) => embedder,
+            Err(error) => {
+                tracing::warn!(%error, "the vector index is not updated");
+                return Ok(0);
+            }
+        };
+        let (model, dims) = (embedder.model_name().to_string(), embedder.dimensions());
+        let mut seq = if fresh { 0 } else { semantic.vectors.seq_for(&model, dims)? };
+        let mut fresh = fresh || seq == 0;
+        let mut count = 0;
+        loop {
+            let changes = store.changes_since(seq, 256)?;
+            let Some(last) = changes.last() else { break };
+            seq = last.seq;
+            let originals: Vec<&Article> =
+                changes.iter().map(|c| &c.article).filter(|a| a.duplicate_of.is_none()).collect();
+            let passages: Vec<String> = originals.iter().map(|a| passage(&a.title, &a.text)).collect();
+            let texts: Vec<&str> = passages.iter().map(String::as_str).collect();
+            let embedded = embedder.embed(&texts)?;
+            let mut by_id: HashMap<&str, &[f32]> = HashMap::new();
+            for (article, vector) in originals.iter().zip(&embedded) {
+                by_id.insert(&article.id, vector);
+            }
+            let records: Vec<Record<'_>> = changes
+                .iter()
+                .map(|c| Record {
+                    id: &c.article.id,
+                    meta: meta_of(&c.article),
+                    vector: by_id.get(&*c.article.id).copied(),
+                })
+                .collect();
+            semantic.vectors.append(&model, dims, &records, seq, fresh)?;
+            fresh = false;
+            count += originals.len();
+        }
+        if fresh {
+            // Nothing in the store: an empty generation for this model.
+            semantic.vectors.append(&model, dims, &[], store.last_seq()?, true)?;
+        }
+        Ok(count)
+    }
+
+    /// Number of article vectors (0 without an encoder).
+    pub fn num_vectors(&self) -> usize {
+        self.semantic.as_ref().map_or(0, |s| {
+            let _ = s.vectors.refresh();
+            s.vectors.len()
+        })
+    }
+
+    /// Whether semantic and hybrid search are available: an encoder is configured and
+    /// its model loads.
+    pub fn semantic_available(&self) -> bool {
+        self.semantic.as_ref().is_some_and(|s| s.embedder.get().is_ok())
+    }
+
+    /// The encoder, when one is configured (for callers that embed the same passages).
+    pub fn embedder(&self) -> Option<&Arc<LazyEmbedder>> {
+        self.semantic.as_ref().map(|s| &s.embedder)
     }
 
     /// [`SearchIndex::sync_within`] with the default wait for the writer lease.
@@ -238,13 +452,36 @@ impl SearchIndex {
         if fresh {
             writer.delete_all_documents()?;
         }
+        let result = self.index_keywords(store, &mut writer, from, fresh).and_then(|count| {
+            // Vectors follow under the same lease, from their own sequence number.
+            let last = store.last_seq()?;
+            let behind = match &self.semantic {
+                Some(s) => fresh || s.vectors.seq()? < last,
+                None => false,
+            };
+            if behind {
+                self.embed_changes(store, fresh)?;
+            }
+            Ok(count)
+        });
+        // Waiting for the merges drops the writer and with it the lock file.
+        writer.wait_merging_threads()?;
+        let count = result?;
+        let seq = self.indexed_seq()?;
+        self.reader.reload()?;
+        self.loaded_seq.store(seq, Ordering::Relaxed);
+        Ok(count)
+    }
+
+    /// The keyword half of a catch-up: indexes and commits, keeping the writer.
+    fn index_keywords(&self, store: &dyn Store, writer: &mut IndexWriter, from: i64, fresh: bool) -> Result<usize> {
         let (mut seq, mut count) = (from, 0);
         loop {
             let changes = store.changes_since(seq, 1000)?;
             let Some(last) = changes.last() else { break };
             seq = last.seq;
             for change in &changes {
-                self.add(&writer, &change.article)?;
+                self.add(writer, &change.article)?;
             }
             count += changes.len();
         }
@@ -253,10 +490,6 @@ impl SearchIndex {
             commit.set_payload(&seq.to_string());
             commit.commit()?;
         }
-        // Waiting for the merges drops the writer and with it the lock file.
-        writer.wait_merging_threads()?;
-        self.reader.reload()?;
-        self.loaded_seq.store(seq, Ordering::Relaxed);
         Ok(count)
     }
 
@@ -291,6 +524,10 @@ impl SearchIndex {
         if let Some(source) = &article.source {
             doc.add_text(f.source, source);
             doc.add_text(f.source_key, source.to_lowercase());
+            doc.add_text(f.facet_source, source);
+        }
+        if let Some(language) = &article.language {
+            doc.add_text(f.language, language);
         }
         if article.duplicate_of.is_some() {
             doc.add_text(f.duplicate, "1");
@@ -301,6 +538,7 @@ impl SearchIndex {
         if let Some(published) = article.published {
             doc.add_text(f.published, published.to_rfc3339());
             doc.add_i64(f.published_day, i64::from(published.date_naive().num_days_from_ce()));
+            doc.add_text(f.month, published.format("%Y-%m").to_string());
         }
         writer.add_document(doc)?;
         Ok(())
@@ -315,6 +553,14 @@ impl SearchIndex {
         }
         if text.is_empty() {
             return Err(SearchError::BadQuery("empty query".into()));
+        }
+        let mode = match q.mode {
+            Some(mode) => mode,
+            None if self.semantic_available() => Mode::Hybrid,
+            None => Mode::Keyword,
+        };
+        if mode != Mode::Keyword && !self.semantic_available() {
+            return Err(SearchError::NoModel(self.no_model_reason(mode)));
         }
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
         parser.set_field_boost(f.title, 2.5);
@@ -342,12 +588,72 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let limit = q.limit.clamp(1, 1000);
         let offset = q.offset.min(MAX_OFFSET);
-        let (top, total) =
-            searcher.search(&query, &(TopDocs::with_limit(limit).and_offset(offset).order_by_score(), Count))?;
         let mut snippets = SnippetGenerator::create(&searcher, &*text_query, f.body)?;
         snippets.set_max_num_chars(220);
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
+        // Each ranking as (address, score), best first, with the total and the facets.
+        let (ranked, total, facets): (Vec<(DocAddress, f32)>, usize, Facets) = match mode {
+            Mode::Keyword => {
+                let collector = (TopDocs::with_limit(limit).and_offset(offset).order_by_score(), Count, FacetCollector);
+                let (top, total, facets) = searcher.search(&query, &collector)?;
+                (top.into_iter().map(|(score, address)| (address, score)).collect(), total, facets)
+            }
+            Mode::Semantic => {
+                let scan = self.semantic_scan(text, q, offset + limit)?;
+                let mut tally = Tally::default();
+                scan.facet_metas.iter().for_each(|m| tally.add(m));
+                let mut ranked = Vec::new();
+                for hit in scan.top.iter().skip(offset) {
+                    if let Some(address) = self.address_of(&searcher, &hit.id)? {
+                        ranked.push((address, hit.score));
+                    }
+                }
+                (ranked, scan.matched, tally.finish())
+            }
+            Mode::Hybrid => {
+                let depth = (offset + limit).clamp(FUSION_DEPTH, MAX_FUSION_DEPTH);
+                let keyword = searcher.search(&query, &TopDocs::with_limit(depth).order_by_score())?;
+                let scan = self.semantic_scan(text, q, depth)?;
+                let mut fused: HashMap<String, (f32, Option<DocAddress>)> = HashMap::new();
+                for (rank, (_, address)) in keyword.iter().enumerate() {
+                    let id = self.id_of(&searcher, *address)?;
+                    fused.insert(id, (KEYWORD_WEIGHT / (RRF_K + rank as f32 + 1.0), Some(*address)));
+                }
+                for (rank, hit) in scan.top.iter().enumerate() {
+                    fused.entry(hit.id.clone()).or_insert((0.0, None)).0 +=
+                        SEMANTIC_WEIGHT / (RRF_K + rank as f32 + 1.0);
+                }
+                let mut fused: Vec<(String, f32, Option<DocAddress>)> =
+                    fused.into_iter().map(|(id, (score, address))| (id, score, address)).collect();
+                fused.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                let mut tally = Tally::default();
+                for (id, _, address) in &fused {
+                    match address {
+                        Some(address) => {
+                            let reader = searcher.segment_reader(address.segment_ord);
+                            tally.add(&Columns::open(reader)?.meta(address.doc_id));
+                        }
+                        None => {
+                            if let Some(meta) = self.semantic.as_ref().and_then(|s| s.vectors.meta(id)) {
+                                tally.add(&meta);
+                            }
+                        }
+                    }
+                }
+                let mut ranked = Vec::new();
+                for (id, score, address) in fused.iter().skip(offset).take(limit) {
+                    let address = match address {
+                        Some(address) => Some(*address),
+                        None => self.address_of(&searcher, id)?,
+                    };
+                    if let Some(address) = address {
+                        ranked.push((address, *score));
+                    }
+                }
+                (ranked, fused.len(), tally.finish())
+            }
+        };
+        let mut hits = Vec::with_capacity(ranked.len());
+        for (address, score) in ranked.into_iter().take(limit) {
             let doc: TantivyDocument = searcher.doc(address)?;
             let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
             let snippet = snippets.snippet_from_doc(&doc);
@@ -368,12 +674,78 @@ impl SearchIndex {
                 highlights,
             });
         }
-        Ok(Results { total, hits })
+        Ok(Results { mode, total, hits, facets })
+    }
+
+    /// Why semantic search cannot run, in words that say how to fix it.
+    fn no_model_reason(&self, mode: Mode) -> String {
+        match self.semantic.as_ref().map(|s| s.embedder.get()) {
+            Some(Err(e)) => format!("{mode} search needs the sentence encoder, which failed to load: {e}"),
+            _ => format!(
+                "{mode} search needs a sentence encoder: pass --models DIR or set DISTILL_MODELS (fetch one with scripts/fetch-models.sh DIR)"
+            ),
+        }
+    }
+
+    /// The vector scan of a query with its filters (copies have no vectors).
+    fn semantic_scan(&self, text: &str, q: &SearchQuery, k: usize) -> Result<vectors::Scan> {
+        let Some(semantic) = &self.semantic else {
+            return Err(SearchError::NoModel(self.no_model_reason(Mode::Semantic)));
+        };
+        let embedder = semantic.embedder.get()?;
+        let vector = embedder.embed(&[text])?.pop().unwrap_or_default();
+        semantic.vectors.refresh()?;
+        let source = q.source.as_ref().map(|s| s.to_lowercase());
+        let since = q.since.map(|d| d.num_days_from_ce());
+        let until = q.until.map(|d| d.num_days_from_ce());
+        let keep = |m: &Meta| {
+            if let Some(source) = &source
+                && m.source.as_ref().is_none_or(|s| s.to_lowercase() != *source)
+            {
+                return false;
+            }
+            if since.is_some() || until.is_some() {
+                let Some(day) = m.day else { return false };
+                if since.is_some_and(|s| day < s) || until.is_some_and(|u| day >= u) {
+                    return false;
+                }
+            }
+            true
+        };
+        Ok(semantic.vectors.scan(&vector, k, SEMANTIC_FLOOR, &keep))
+    }
+
+    /// The address of an article's document, if indexed.
+    fn address_of(&self, searcher: &tantivy::Searcher, id: &str) -> Result<Option<DocAddress>> {
+        let query = TermQuery::new(Term::from_field_text(self.fields.id, id), IndexRecordOption::Basic);
+        Ok(searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?.first().map(|(_, a)| *a))
+    }
+
+    /// The article id of a document, from its fast field.
+    fn id_of(&self, searcher: &tantivy::Searcher, address: DocAddress) -> Result<String> {
+        let reader = searcher.segment_reader(address.segment_ord);
+        let mut id = String::new();
+        if let Some(column) = reader.fast_fields().str("id")?
+            && let Some(ord) = column.ords().first(address.doc_id)
+        {
+            column.ord_to_str(ord, &mut id).map_err(|e| SearchError::Index(e.into()))?;
+        }
+        Ok(id)
     }
 
     /// Number of documents in the index.
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
+    }
+}
+
+/// Filter and facet values of an article, as the vector index keeps them.
+fn meta_of(article: &Article) -> Meta {
+    Meta {
+        source: article.source.clone(),
+        language: article.language.clone(),
+        day: article.published.map(|p| p.date_naive().num_days_from_ce()),
+        month: article.published.map(|p| p.format("%Y-%m").to_string()),
     }
 }
 

@@ -207,6 +207,10 @@ pub struct SearchParams {
     /// Latest publication day (YYYY-MM-DD, exclusive), as the publisher dates it.
     #[param(format = Date)]
     pub until: Option<String>,
+    /// How to rank: `keyword` (BM25), `semantic` (embeddings) or `hybrid` (both, fused);
+    /// default hybrid when the server has a sentence encoder, else keyword.
+    #[param(pattern = "^(keyword|semantic|hybrid)$")]
+    pub mode: Option<String>,
 }
 
 impl SearchParams {
@@ -227,11 +231,18 @@ impl SearchParams {
             since: date("since", &self.since)?,
             until: date("until", &self.until)?,
             include_duplicates: false,
+            mode: match self.mode.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                None => None,
+                Some(mode) => {
+                    Some(mode.parse().map_err(|e: String| ApiError::new(Code::BadParameter, format!("mode: {e}")))?)
+                }
+            },
         })
     }
 }
 
-/// Keyword search (BM25), each story once.
+/// Search (keyword, semantic or hybrid), each story once, with facets by source,
+/// language and month.
 #[utoipa::path(
     get,
     path = "/api/search",

@@ -545,6 +545,26 @@ struct Piece<'a> {
     hit: bool,
 }
 
+/// A ranking mode in the search page's select.
+struct ModeOption {
+    value: &'static str,
+    label: &'static str,
+    current: bool,
+}
+
+/// One facet value: its label, its count, and the search narrowed to it (if it can be).
+struct FacetItem {
+    label: String,
+    count: usize,
+    href: Option<String>,
+}
+
+/// One facet (source, language, month) of the results.
+struct FacetGroup {
+    name: &'static str,
+    items: Vec<FacetItem>,
+}
+
 /// A search hit as its row shows it.
 struct HitRow<'a> {
     id: &'a str,
@@ -561,6 +581,9 @@ struct SearchPage<'a> {
     sources: Vec<SourceOption>,
     since: String,
     until: String,
+    modes: Vec<ModeOption>,
+    mode_used: &'static str,
+    facets: Vec<FacetGroup>,
     filtered: bool,
     clear_href: String,
     total: usize,
@@ -574,6 +597,7 @@ pub(crate) async fn search(State(lib): State<Library>, Params(params): Params<Se
     let source = params.source.clone().filter(|s| !s.trim().is_empty());
     let since = params.since.clone().unwrap_or_default();
     let until = params.until.clone().unwrap_or_default();
+    let mode = params.mode.clone().unwrap_or_default().trim().to_ascii_lowercase();
     let mut query = match params.to_query() {
         Ok(query) => query,
         Err(e) => return error_page(e),
@@ -629,8 +653,14 @@ pub(crate) async fn search(State(lib): State<Library>, Params(params): Params<Se
             ("until", until.trim().to_string()),
         ]
     };
+    let facets = results.as_ref().map(|r| facet_groups(&r.facets, &q, &mode, filters())).unwrap_or_default();
+    let modes = [("", "Best available"), ("hybrid", "Hybrid"), ("keyword", "Keywords"), ("semantic", "Meaning")]
+        .into_iter()
+        .map(|(value, label)| ModeOption { value, label, current: value == mode })
+        .collect();
+    let mode_used = results.as_ref().map_or("", |r| r.mode.name());
     let pager = Pager::new(offset / HITS_PER_PAGE + 1, HITS_PER_PAGE, total, |n| {
-        let mut pairs = vec![("q", q.clone())];
+        let mut pairs = vec![("q", q.clone()), ("mode", mode.clone())];
         pairs.extend(filters());
         pairs.push(("offset", if n > 1 { ((n - 1) * HITS_PER_PAGE).to_string() } else { String::new() }));
         format!("/search?{}", query_string(pairs))
@@ -645,6 +675,9 @@ pub(crate) async fn search(State(lib): State<Library>, Params(params): Params<Se
         sources: options,
         since,
         until,
+        modes,
+        mode_used,
+        facets,
         filtered,
         total,
         first: offset + 1,
@@ -652,6 +685,54 @@ pub(crate) async fn search(State(lib): State<Library>, Params(params): Params<Se
         pager,
     };
     page(&page_)
+}
+
+/// The facets as the page lists them: a source narrows the search to it, a month to
+/// its dates; languages are counted only (there is no language filter).
+fn facet_groups(facets: &distill_search::Facets, q: &str, mode: &str, filters: [(&str, String); 3]) -> Vec<FacetGroup> {
+    let href = |set: &[(&'static str, String)]| {
+        let mut pairs = vec![("q", q.to_string()), ("mode", mode.to_string())];
+        for (k, v) in filters.iter().cloned() {
+            pairs.push((k, set.iter().find(|(name, _)| *name == k).map_or(v, |(_, v)| v.clone())));
+        }
+        format!("/search?{}", query_string(pairs))
+    };
+    let month_bounds = |month: &str| {
+        let first = chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok()?;
+        let next = first.checked_add_months(chrono::Months::new(1))?;
+        Some((first.to_string(), next.to_string()))
+    };
+    let groups = [
+        (
+            "Source",
+            facets
+                .source
+                .iter()
+                .map(|c| FacetItem {
+                    label: c.value.clone(),
+                    count: c.count,
+                    href: Some(href(&[("source", c.value.clone())])),
+                })
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "Language",
+            facets.language.iter().map(|c| FacetItem { label: c.value.clone(), count: c.count, href: None }).collect(),
+        ),
+        (
+            "Month",
+            facets
+                .month
+                .iter()
+                .map(|c| FacetItem {
+                    label: c.value.clone(),
+                    count: c.count,
+                    href: month_bounds(&c.value).map(|(since, until)| href(&[("since", since), ("until", until)])),
+                })
+                .collect(),
+        ),
+    ];
+    groups.into_iter().filter(|(_, items)| !items.is_empty()).map(|(name, items)| FacetGroup { name, items }).collect()
 }
 
 /// A snippet cut at its matched byte ranges; ranges that overlap, run backwards or

@@ -44,6 +44,22 @@ pub enum EvalCommand {
         #[arg(long)]
         floors: Option<PathBuf>,
     },
+    /// Retrieval quality of keyword, semantic and hybrid search: each file is JSON
+    /// Lines of `{event_id, article_id, title, text}` (e.g. the shared data's
+    /// stories/allsides-neus-test.jsonl and clusters/ecbplus.jsonl); every article is
+    /// indexed, every headline is a query, and the other articles on its event are the
+    /// relevant ones. Prints recall@10 and MRR per mode.
+    Search {
+        /// JSON Lines inputs, each scored on its own.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The model folder for semantic and hybrid [default: --models / DISTILL_MODELS].
+        #[arg(long = "model-dir")]
+        model_dir: Option<PathBuf>,
+        /// Also print an offline sweep of the fusion's constant and weights.
+        #[arg(long)]
+        sweep: bool,
+    },
     /// Title, byline and date accuracy on a folder whose `manifest.json` lists
     /// `{file, format, title, author, published}` (the sample corpus's format): every
     /// HTML page is extracted and its metadata compared with the manifest.
@@ -58,7 +74,7 @@ pub enum EvalCommand {
     },
 }
 
-pub fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
+pub fn run(what: EvalCommand, models: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout();
     match what {
         EvalCommand::Extract { dir, per_page, floors } => {
@@ -67,6 +83,11 @@ pub fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
                 eprintln!("below floor: {miss}");
             }
             Ok(if misses.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        EvalCommand::Search { inputs, model_dir, sweep } => {
+            let models = model_dir.or_else(|| models.filter(|m| !m.as_os_str().is_empty()));
+            distill_eval::search::search(&inputs, models.as_deref(), sweep, &mut out)?;
+            Ok(ExitCode::SUCCESS)
         }
         EvalCommand::Dedup { input } => {
             distill_eval::eval::dedup(&input, &mut out)?;

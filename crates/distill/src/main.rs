@@ -55,6 +55,10 @@ enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// Sentence encoder for semantic and hybrid search: a model folder, or a folder
+        /// holding all-minilm-l6-v2/ (scripts/fetch-models.sh DIR) [env: DISTILL_MODELS].
+        #[arg(long)]
+        models: Option<PathBuf>,
         #[command(flatten)]
         fetch: settings::FetchArgs,
     },
@@ -125,6 +129,14 @@ enum Command {
         /// Also show near-duplicate copies (by default each story appears once).
         #[arg(long)]
         all: bool,
+        /// Ranking: keyword (BM25), semantic (embeddings) or hybrid (both, fused)
+        /// [default: hybrid with a model (--models), else keyword].
+        #[arg(long)]
+        mode: Option<String>,
+        /// Sentence encoder for semantic and hybrid search: a model folder, or a folder
+        /// holding all-minilm-l6-v2/ (scripts/fetch-models.sh DIR) [env: DISTILL_MODELS].
+        #[arg(long)]
+        models: Option<PathBuf>,
     },
     /// Key points for each line {"id","text","title"?} of a JSON Lines file; no store.
     Summarize {
@@ -150,6 +162,10 @@ enum Command {
         /// Do not poll feeds [env: DISTILL_NO_POLL].
         #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_name = "BOOL")]
         no_poll: Option<bool>,
+        /// Sentence encoder for semantic and hybrid search: a model folder, or a folder
+        /// holding all-minilm-l6-v2/ (scripts/fetch-models.sh DIR) [env: DISTILL_MODELS].
+        #[arg(long)]
+        models: Option<PathBuf>,
         #[command(flatten)]
         fetch: settings::FetchArgs,
     },
@@ -237,6 +253,11 @@ fn init_logging(loaded: &Loaded) -> anyhow::Result<()> {
 fn flags(cli: &Cli) -> settings::Flags {
     let mut flags = settings::Flags::default();
     flags.data(&cli.data);
+    if let Command::Search { models, .. } | Command::Serve { models, .. } | Command::Ingest { models, .. } =
+        &cli.command
+    {
+        flags.models(models);
+    }
     match &cli.command {
         Command::Ingest { bullets, fetch, .. } => flags.bullets(*bullets).fetch(fetch),
         Command::Fetch { fetch, .. } => flags.fetch(fetch),
@@ -245,7 +266,7 @@ fn flags(cli: &Cli) -> settings::Flags {
         }
         Command::Feeds { what: live::FeedsCommand::Import { interval, .. } } => flags.interval(*interval),
         Command::Summarize { bullets, .. } => flags.bullets(*bullets),
-        Command::Serve { addr, poll_every, no_poll, fetch } => {
+        Command::Serve { addr, poll_every, no_poll, fetch, .. } => {
             flags.addr(*addr).poll_every(*poll_every).no_poll(*no_poll).fetch(fetch)
         }
         Command::Demo { addr, .. } => flags.addr(*addr),
@@ -255,13 +276,31 @@ fn flags(cli: &Cli) -> settings::Flags {
     flags
 }
 
-fn open(data: &Path) -> anyhow::Result<Library> {
-    Library::open(data).with_context(|| format!("opening data folder {}", data.display()))
+/// Opens the data folder with the configured sentence encoder, if any.
+fn open_library(data: &Path, models: &Path) -> anyhow::Result<Library> {
+    let models = (!models.as_os_str().is_empty()).then_some(models);
+    Library::open_with_models(data, models).with_context(|| format!("opening data folder {}", data.display()))
+}
+
+/// Says once, on stderr, why search is keyword only, and how to change that.
+fn note_keyword_only(library: &Library, models: &Path) {
+    if library.index.semantic_available() {
+        return;
+    }
+    let why = if models.as_os_str().is_empty() {
+        "no model folder is configured (--models DIR or DISTILL_MODELS)".to_string()
+    } else if distill_search::find_model(models).is_none() {
+        format!("no model in {} (it should hold all-minilm-l6-v2/)", models.display())
+    } else {
+        format!("the model in {} does not load", models.display())
+    };
+    eprintln!("note: search is keyword only: {why}; get the model with scripts/fetch-models.sh DIR");
 }
 
 fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
     let settings: &Config = &loaded.config;
     let data = &settings.data;
+    let open = |data: &Path| open_library(data, &settings.models);
     match cli.command {
         Command::Ingest { inputs, json, .. } => {
             let library = open(data)?;
@@ -335,8 +374,11 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Search { query, json, limit, source, since, until, all } => {
+        Command::Search { query, json, limit, source, since, until, all, mode, .. } => {
             let library = open(data)?;
+            let mode = mode
+                .map(|m| m.parse().map_err(|e: String| Coded::new(Code::BadParameter, format!("--mode: {e}"))))
+                .transpose()?;
             let date = |name: &str, v: Option<String>| -> anyhow::Result<_> {
                 v.map(|s| {
                     distill_core::time::parse_date(&s).map(|d| d.date_naive()).ok_or_else(|| {
@@ -354,12 +396,26 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
                 since: date("since", since)?,
                 until: date("until", until)?,
                 include_duplicates: all,
+                mode,
             };
             let results = library.search(&q)?;
+            if q.mode.is_none() {
+                note_keyword_only(&library, &settings.models);
+            }
             if json {
                 println!("{}", serde_json::to_string(&results)?);
             } else {
-                println!("{} matching articles", results.total);
+                println!("{} matching articles ({} search)", results.total, results.mode);
+                let facet = |name: &str, counts: &[distill_search::FacetCount]| {
+                    if !counts.is_empty() {
+                        let list: Vec<String> =
+                            counts.iter().take(8).map(|c| format!("{} {}", c.value, c.count)).collect();
+                        println!("  by {name}: {}", list.join(", "));
+                    }
+                };
+                facet("source", &results.facets.source);
+                facet("language", &results.facets.language);
+                facet("month", &results.facets.month);
                 for hit in &results.hits {
                     let date = hit.published.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
                     println!("\n{}  {}  [{} {}]", hit.id, hit.title, hit.source.as_deref().unwrap_or(""), date);
@@ -372,6 +428,7 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
         Command::Cluster(args) => cluster::run(&args),
         Command::Serve { .. } => {
             let library = open(data)?;
+            note_keyword_only(&library, &settings.models);
             library.sync_index()?;
             let serve_settings = &settings.serve;
             let poller = (!serve_settings.no_poll)
@@ -433,7 +490,7 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { what } => bench::run(what, data),
-        Command::Eval { what } => eval::run(what),
+        Command::Eval { what } => eval::run(what, Some(settings.models.clone())),
         Command::Train { what } => train::run(what),
     }
 }

@@ -75,6 +75,9 @@ pub struct SettingArgs {
     /// Time between polls of new subscriptions [default: 15m; env: DISTILL_INTERVAL].
     #[arg(long, value_parser = parse_duration)]
     pub interval: Option<Duration>,
+    /// The sentence encoder's folder [default: none; env: DISTILL_MODELS].
+    #[arg(long)]
+    pub models: Option<PathBuf>,
     #[command(flatten)]
     pub fetch: FetchArgs,
 }
@@ -87,6 +90,11 @@ impl Flags {
     /// `--data`.
     pub fn data(&mut self, data: &Option<PathBuf>) -> &mut Self {
         push(&mut self.0, "data", data.as_ref().map(|d| d.display()));
+        self
+    }
+    /// `--models`.
+    pub fn models(&mut self, models: &Option<PathBuf>) -> &mut Self {
+        push(&mut self.0, "models", models.as_ref().map(|d| d.display()));
         self
     }
     /// `--addr`.
@@ -126,6 +134,7 @@ impl Flags {
             .no_poll(s.no_poll)
             .bullets(s.bullets)
             .interval(s.interval)
+            .models(&s.models)
             .fetch(&s.fetch)
     }
 }

@@ -13,4 +13,5 @@ mod http;
 mod live;
 mod operations;
 mod reference;
+mod search_modes;
 mod shared_folder;
