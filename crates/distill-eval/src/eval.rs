@@ -174,7 +174,21 @@ impl Figures {
 /// first). With `floors`, a JSON file of the lowest figures allowed (`precision`,
 /// `recall`, `f1`, `accuracy`, `must_appear`; `must_not_appear` the highest), read
 /// before the pages: returns each figure that misses its floor, said in words.
+///
+/// A folder with `gold.json` instead (trafilatura's evaluation set: `with` and
+/// `without` snippets per page, no gold body) is scored by its snippets; see
+/// [`snippet_figures`].
 pub fn extract(dir: &Path, per_page: bool, floors: Option<&Path>, out: &mut impl Write) -> Result<Vec<String>> {
+    if !dir.join("ground-truth.json").exists() && dir.join("gold.json").exists() {
+        if floors.is_some() {
+            return Err(Error::Input(format!(
+                "{}: floors apply to gold bodies (ground-truth.json) only",
+                dir.display()
+            )));
+        }
+        extract_snippets(dir, per_page, out)?;
+        return Ok(Vec::new());
+    }
     let floors = floors.map(Figures::read_floors).transpose()?;
     let truth = read_truth(dir)?;
     let ids: Vec<&String> = truth.keys().collect();
@@ -223,6 +237,7 @@ pub fn extract(dir: &Path, per_page: bool, floors: Option<&Path>, out: &mut impl
             }
         })
         .collect();
+    let catastrophic = scores.iter().filter(|s| f1_score(s.precision, s.recall) < 0.5).count();
     let n = scores.len().max(1) as f64;
     let precision = scores.iter().map(|s| s.precision).sum::<f64>() / n;
     let recall = scores.iter().map(|s| s.recall).sum::<f64>() / n;
@@ -263,6 +278,7 @@ pub fn extract(dir: &Path, per_page: bool, floors: Option<&Path>, out: &mut impl
         100.0 * with_hit as f64 / with_all.max(1) as f64,
         100.0 * without_hit as f64 / without_all.max(1) as f64
     )?;
+    writeln!(out, "catastrophic pages (F1 under 0.5): {catastrophic}")?;
     fields.print(out)?;
     let seen = truth.iter().filter(|(id, gold)| distill_extract::train::trained_on(page_url(id, gold))).count();
     if seen > 0 {
@@ -296,6 +312,127 @@ pub fn extract(dir: &Path, per_page: bool, floors: Option<&Path>, out: &mut impl
         writeln!(out, "floors: every figure is at or above its floor")?;
     }
     Ok(misses)
+}
+
+/// Snippet counts of one page or a whole set: "with" snippets found (true
+/// positives) and missed, "without" snippets found (false positives) and absent.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct SnippetCounts {
+    /// "With" snippets found in the output.
+    pub true_positives: usize,
+    /// "With" snippets missing from the output.
+    pub false_negatives: usize,
+    /// "Without" snippets found in the output.
+    pub false_positives: usize,
+    /// "Without" snippets absent from the output.
+    pub true_negatives: usize,
+}
+
+impl SnippetCounts {
+    fn add(&mut self, other: SnippetCounts) {
+        self.true_positives += other.true_positives;
+        self.false_negatives += other.false_negatives;
+        self.false_positives += other.false_positives;
+        self.true_negatives += other.true_negatives;
+    }
+
+    /// Precision, recall, F and accuracy over these counts (micro-averaged).
+    pub fn figures(&self) -> (f64, f64, f64, f64) {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let precision = ratio(self.true_positives, self.true_positives + self.false_positives);
+        let recall = ratio(self.true_positives, self.true_positives + self.false_negatives);
+        let all = self.true_positives + self.false_negatives + self.false_positives + self.true_negatives;
+        (precision, recall, f1_score(precision, recall), ratio(self.true_positives + self.true_negatives, all))
+    }
+}
+
+/// Collapses every run of whitespace to one space and trims the ends, as the
+/// trafilatura evaluation does before matching.
+fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Scores one extracted text against a page's snippets the way trafilatura's
+/// evaluation does: each snippet, whitespace collapsed, is a case-sensitive
+/// substring of the output (whitespace collapsed) or it is not.
+pub fn snippet_figures(text: &str, with: &[String], without: &[String]) -> SnippetCounts {
+    let text = collapse_whitespace(text);
+    let found = |s: &String| {
+        let s = collapse_whitespace(s);
+        !s.is_empty() && text.contains(&s)
+    };
+    let with_found = with.iter().filter(|s| found(s)).count();
+    let without_found = without.iter().filter(|s| found(s)).count();
+    SnippetCounts {
+        true_positives: with_found,
+        false_negatives: with.len() - with_found,
+        false_positives: without_found,
+        true_negatives: without.len() - without_found,
+    }
+}
+
+/// Scores extraction on a folder of snippet-annotated pages (`html/*.html[.gz]` and
+/// `gold.json` = `{id: {with, without}}`): precision, recall, F and accuracy over all
+/// snippets, then the same by page kind (a page whose snippets all score is "clean";
+/// the others say whether they miss body text, keep boilerplate, or both). A page
+/// that fails to extract misses its "with" snippets and keeps none of the others.
+fn extract_snippets(dir: &Path, per_page: bool, out: &mut impl Write) -> Result<()> {
+    let path = dir.join("gold.json");
+    let text = read_text(&path)?;
+    let gold: BTreeMap<String, Value> = serde_json::from_str(&text)
+        .map_err(|source| Error::Json { what: format!("parsing {}", path.display()), source })?;
+    let pages: Vec<(&String, Vec<u8>)> =
+        gold.keys().map(|id| read_page(dir, id).map(|b| (id, b))).collect::<Result<_>>()?;
+    let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
+    let config = distill_extract::ExtractConfig::default();
+    let start = Instant::now();
+    let texts: Vec<String> = pages
+        .par_iter()
+        .map(|(_, html)| distill_extract::extract_html(html, None, &config).map(|d| d.text).unwrap_or_default())
+        .collect();
+    let secs = start.elapsed().as_secs_f64();
+    let mut all = SnippetCounts::default();
+    let (mut clean, mut missing, mut leaking, mut both) = (0, 0, 0, 0);
+    for ((id, _), text) in pages.iter().zip(&texts) {
+        let counts = snippet_figures(text, &snippets(gold[*id].get("with")), &snippets(gold[*id].get("without")));
+        all.add(counts);
+        match (counts.false_negatives > 0, counts.false_positives > 0) {
+            (false, false) => clean += 1,
+            (true, false) => missing += 1,
+            (false, true) => leaking += 1,
+            (true, true) => both += 1,
+        }
+        if per_page && (counts.false_negatives > 0 || counts.false_positives > 0) {
+            writeln!(
+                out,
+                "{id}  with missed {}  without present {}  words {}",
+                counts.false_negatives,
+                counts.false_positives,
+                text.split_whitespace().count()
+            )?;
+        }
+    }
+    let (precision, recall, f, accuracy) = all.figures();
+    writeln!(
+        out,
+        "pages {}  snippets {}  precision {precision:.4}  recall {recall:.4}  F {f:.4}  accuracy {accuracy:.4}",
+        pages.len(),
+        all.true_positives + all.false_negatives + all.false_positives + all.true_negatives
+    )?;
+    writeln!(
+        out,
+        "pages by kind: clean {clean}, missing body text {missing}, keeping boilerplate {leaking}, both {both}; empty output {}",
+        texts.iter().filter(|t| t.trim().is_empty()).count()
+    )?;
+    writeln!(
+        out,
+        "extraction: {:.2} s, {:.0} pages/s, {:.1} MB/s on {} threads (decompression excluded)",
+        secs,
+        pages.len() as f64 / secs,
+        bytes as f64 / 1e6 / secs,
+        rayon::current_num_threads()
+    )?;
+    Ok(())
 }
 
 /// Title, byline and date accuracy over the pages whose gold has each field.
@@ -578,6 +715,20 @@ mod tests {
         );
         assert_eq!((scores.title, scores.byline), ((1, 1), (1, 1)));
         assert!(Found::from_prediction(&serde_json::json!({"title": "no file"})).is_none());
+    }
+
+    #[test]
+    fn snippets_match_as_substrings_with_whitespace_collapsed() {
+        let with = vec!["first  line\nof text".to_string(), "Missing".to_string()];
+        let without = vec!["Menu".to_string(), "menu".to_string(), "   ".to_string()];
+        let counts = snippet_figures("Menu\n\nfirst line of   text here", &with, &without);
+        assert_eq!(
+            counts,
+            SnippetCounts { true_positives: 1, false_negatives: 1, false_positives: 1, true_negatives: 2 }
+        );
+        let (precision, recall, f, accuracy) = counts.figures();
+        assert_eq!((precision, recall, f), (0.5, 0.5, 0.5));
+        assert!((accuracy - 0.6).abs() < 1e-12);
     }
 
     #[test]

@@ -54,6 +54,29 @@ impl<'a> Repeats<'a> {
 /// Runs the rules over a page: finds chrome, splits the text into blocks, selects the
 /// subtree that holds the article, and marks the blocks the rules keep.
 pub(crate) fn analyze(dom: &Dom, titles: &[String]) -> Option<Analysis> {
+    analyze_with(dom, titles, Classes::Read, select_by_density)
+}
+
+/// Whether the chrome vocabulary of class names and ids removes subtrees before the
+/// blocks are read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Classes {
+    /// Classes such as "sidebar", "promo", "has-ads" remove what they name (unless it
+    /// holds most of the page's prose).
+    Read,
+    /// Only comment sections are removed by class: the second opinion
+    /// ([`crate::second`]) reads a page whose article a class name hid.
+    CommentsOnly,
+}
+
+/// Runs the rules with a given use of classes and a given selection of the subtree
+/// that holds the article.
+pub(crate) fn analyze_with(
+    dom: &Dom,
+    titles: &[String],
+    classes: Classes,
+    select: impl FnOnce(&Dom, &[Block]) -> usize,
+) -> Option<Analysis> {
     let n = dom.nodes.len();
     if n == 0 {
         return None;
@@ -61,20 +84,20 @@ pub(crate) fn analyze(dom: &Dom, titles: &[String]) -> Option<Analysis> {
     let own = marks::own_marks(dom);
     let NodeText { text_len, link_len, invisible, link_of } = node_text(dom, &own);
     let page_chars = text_len[0].max(1);
-    let removed = removed_nodes(dom, &own, &invisible, &text_len, &link_len, page_chars);
+    let removed = removed_nodes(dom, &own, &invisible, &text_len, &link_len, page_chars, classes);
     let mut blocks = collect_blocks(dom, &removed, &link_of, &text_len);
     mark_structure(dom, &mut blocks);
     if blocks.is_empty() {
         return None;
     }
-    let selected = select_by_density(dom, &blocks);
+    let selected = select(dom, &blocks);
     mark_kept(dom, &mut blocks, selected, titles);
     Some(Analysis { blocks, marks: marks::inherited(dom, &own), selected, text_len, link_len })
 }
 
 /// Marks the blocks the rules keep: those inside the selected subtree that are not
 /// boilerplate by their text, repeats, labels above the body or page furniture.
-fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, titles: &[String]) {
+pub(crate) fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, titles: &[String]) {
     let end = dom.nodes[selected].end.max(selected + 1);
     let mut repeats = Repeats::default();
     for b in blocks.iter_mut() {
@@ -230,6 +253,7 @@ fn removed_nodes(
     text_len: &[usize],
     link_len: &[usize],
     page_chars: usize,
+    classes: Classes,
 ) -> Vec<bool> {
     let n = dom.nodes.len();
     // Paragraphs of prose in each subtree: a container holding several is content,
@@ -266,8 +290,9 @@ fn removed_nodes(
         // A container holding most of the page's prose is content too, however short
         // the article ("c-layout-sidebar-left" around a three-paragraph guide).
         let holds_prose = prose[i] >= MIN_PROSE || prose[i] * 2 > page_prose;
-        let by_class =
-            !code_around && ((m & marks::NEGATIVE_CLASS != 0 && !holds_prose) || m & marks::COMMENT_CLASS != 0);
+        let by_class = !code_around
+            && ((classes == Classes::Read && m & marks::NEGATIVE_CLASS != 0 && !holds_prose)
+                || m & marks::COMMENT_CLASS != 0);
         // Content that is merely collapsed (`hidden`, `display: none`: accordion
         // answers, "read more" tails, tabs) is still the article's; menus and dialogs
         // that hide the same way are caught by their tags, roles and classes, and by

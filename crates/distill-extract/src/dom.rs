@@ -106,10 +106,14 @@ pub fn is_author_page(href: &[u8]) -> bool {
     })
 }
 
-/// Elements whose content is never visible article text.
+/// Elements whose content is never visible article text. `noscript`, `noembed` and
+/// `noframes` hold raw text to the parser (a tracking pixel's `<img height="1" ...>`
+/// would otherwise read as words); `rt` and `rp` are ruby annotations (readings
+/// above the characters), not the sentence.
 pub const INVISIBLE: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head", "title",
-    "select", "textarea", "button", "option", "datalist", "audio", "video", "picture", "map",
+    "script", "style", "noscript", "noembed", "noframes", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "head", "title", "select", "textarea", "button", "option", "datalist", "audio", "video", "picture",
+    "map", "rt", "rp",
 ];
 
 impl Dom {
@@ -122,6 +126,10 @@ impl Dom {
         // Open flattened elements, and for each open arena element whether it was kept.
         let mut open: Vec<usize> = Vec::with_capacity(64);
         let mut kept: Vec<bool> = Vec::with_capacity(64);
+        // Open elements dropped past the caps that hide their content (a `noscript`
+        // past the depth cap): their text must not join the element kept above them.
+        let mut hidden: Vec<bool> = Vec::with_capacity(64);
+        let mut hidden_open = 0usize;
         let mut next = arena[DOCUMENT].first_child;
         while let Some(id) = next {
             // Enter the node, moving its content out of the arena.
@@ -130,6 +138,9 @@ impl Dom {
                 Data::Element { name, attrs } => {
                     let keep = open.len() < config.max_depth && nodes.len() < config.max_elements;
                     kept.push(keep);
+                    let hides = !keep && INVISIBLE.contains(&&*name.local);
+                    hidden.push(hides);
+                    hidden_open += usize::from(hides);
                     if keep {
                         // html5ever lowercases HTML attribute names already.
                         let attrs = attrs.into_iter().map(|a| (a.name.local, a.value)).collect();
@@ -140,6 +151,7 @@ impl Dom {
                 }
                 Data::Text(text) => {
                     if let Some(&parent) = open.last()
+                        && hidden_open == 0
                         && nodes.len() < config.max_elements * 2
                     {
                         let i = nodes.len();
@@ -156,6 +168,9 @@ impl Dom {
             let mut current = id;
             let mut current_is_element = is_element;
             loop {
+                if current_is_element && hidden.pop() == Some(true) {
+                    hidden_open -= 1;
+                }
                 if current_is_element
                     && kept.pop() == Some(true)
                     && let Some(i) = open.pop()

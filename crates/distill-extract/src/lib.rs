@@ -16,6 +16,7 @@ mod metadata;
 mod nesting;
 mod plain;
 mod references;
+mod second;
 mod sink;
 #[cfg(feature = "train")]
 pub mod train;
@@ -102,10 +103,14 @@ pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> 
 }
 
 /// Returns the article body of a page: the blocks the rules read, kept where the
-/// block classifier keeps them, paragraphs separated by a blank line.
+/// block classifier keeps them (unless the page's heaviest prose region says that
+/// choice is implausible), paragraphs separated by a blank line.
 fn main_text(dom: &dom::Dom, titles: &[String]) -> String {
     let Some(analysis) = content::analyze(dom, titles) else { return String::new() };
     let keep = classify::keep(dom, &analysis);
+    if let Some(second) = second::review(dom, &analysis, &keep, titles) {
+        return content::join_blocks(second.blocks.iter().filter(|b| b.kept()).map(|b| (b.text.as_str(), b.mark)));
+    }
     content::join_blocks(
         analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| (b.text.as_str(), b.mark)),
     )

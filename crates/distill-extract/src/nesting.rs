@@ -29,7 +29,8 @@ fn class_of(name: &str) -> TagClass {
         // Void elements.
         | "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta" | "param" | "source"
         | "track" | "wbr" | "keygen" | "frame" | "basefont" | "isindex" => TagClass::Flat,
-        "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext" => {
+        "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript"
+        | "plaintext" => {
             TagClass::RawText
         }
         _ => TagClass::Nests,
@@ -109,7 +110,10 @@ fn scan(html: &str, max_depth: usize, out: &mut String) {
             // and style bodies are left out of the copy.
             let close = format!("</{name}");
             let body_end = find_ascii_ci(&html[end..], &close).map_or(html.len(), |p| end + p);
-            let empty_it = name == "style" || (name == "script" && !is_json_ld(&html[start..end]));
+            // What noscript, noembed and noframes hold is raw text to the parser (it
+            // runs with scripting on) and never read.
+            let empty_it = matches!(name, "style" | "noscript" | "noembed" | "noframes")
+                || (name == "script" && !is_json_ld(&html[start..end]));
             if empty_it && body_end > end {
                 leave_out(html, out, &mut copied, end, body_end);
             }

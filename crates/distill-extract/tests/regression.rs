@@ -442,3 +442,82 @@ fn headings_carry_their_rank() {
     assert!(text.contains("\n\n## What you need\n\nParagraph 2 explains"), "{text}");
     assert!(text.contains("\n\n### Flour, water and time\n\nParagraph 3 explains"), "{text}");
 }
+
+/// Issue 17, markup as text: `noscript`, `noembed` and `noframes` hold raw text to
+/// the parser, so a tracking pixel inside one (`<img height="1" ...>`) came out as
+/// literal text at the start of the body.
+#[test]
+fn raw_text_elements_never_reach_the_body_as_markup() {
+    for tag in ["noscript", "noembed", "noframes"] {
+        let html = format!(
+            "<html><head><title>T</title></head><body><{tag}><img height=\"1\" width=\"1\" src=\"https://t.example/px?id=1\"></{tag}>\
+             <article><h1>T</h1>{}</article><{tag}><iframe src=\"https://t.example/ns\" height=\"0\"></iframe></{tag}></body></html>",
+            prose(3)
+        );
+        let text = body(&html);
+        assert!(text.starts_with("Paragraph 0"), "{tag}: {text}");
+        assert!(!text.contains('<') && !text.contains("height"), "{tag}: {text}");
+    }
+}
+
+/// Issue 17, markup as text: an element dropped past the depth cap kept its text for
+/// the element above it, so a `noscript` nested past the cap leaked its raw markup.
+#[test]
+fn a_noscript_past_the_depth_cap_stays_hidden() {
+    let deep = "<div>".repeat(12);
+    let html = format!(
+        "<body><article>{}{deep}<noscript><img height=\"1\" src=\"https://t.example/px\"></noscript>Deep words stay in the body.</article></body>",
+        prose(3)
+    );
+    let config = ExtractConfig { max_depth: 8, ..ExtractConfig::default() };
+    let text = extract_html(html.as_bytes(), None, &config).unwrap().text;
+    assert!(text.contains("Paragraph 2"), "{text}");
+    assert!(!text.contains("<img") && !text.contains("height"), "{text}");
+}
+
+/// Issue 17: the readings of ruby annotations (`<rt>`, as NHK's easy Japanese pages
+/// print above every kanji) were read into the sentence ("子こども").
+#[test]
+fn ruby_readings_stay_out_of_the_sentence() {
+    let sentence = "<p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために、たたいたり蹴ったりする体罰を禁止することになりました。</p>";
+    let html = format!("<body><article>{}</article></body>", sentence.repeat(3));
+    let text = body(&html);
+    assert!(text.starts_with("子どもへの虐待をなくすための法律ができて、"), "{text}");
+    assert!(!text.contains("ぎゃくたい") && !text.contains('('), "{text}");
+}
+
+/// Issue 17, the wrong block entirely: the article's own section carried an ad class
+/// ("o-section--has-ads") and held too few long paragraphs to be spared, so the rules
+/// removed it and returned a one-word notice. The plausibility check sees prose on
+/// the page far heavier than what was kept, and the second opinion (the page read
+/// without the class vocabulary, its heaviest prose container) finds the story.
+#[test]
+fn an_article_hidden_by_its_class_is_found_by_the_second_opinion() {
+    let long = |i: usize| {
+        format!(
+            "<p>Paragraph {i} of the report tells, in full sentences and with some detail, how the lake contest went for the riders this summer, and who won.</p>"
+        )
+    };
+    let short = |i: usize| format!("<p>Short paragraph {i} adds a detail about the ramp and the riders.</p>");
+    let teasers: String = (0..12)
+        .map(|i| format!("<li><a href=\"/n{i}\">Other story number {i} from the news desk this week</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Lake contest</title></head><body><header><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav></header>\
+         <section class=\"o-section o-section--has-ads\"><div class=\"c-article-body\">{}{}{}{}{}</div></section>\
+         <section class=\"related\"><ul>{teasers}</ul></section>\
+         <div class=\"c-modal c-modal--newsletter\"><p>Give us your email address so that we can send you news, updates and the latest offers. If you are no longer interested, you can unsubscribe at any time.</p>\
+         <p>We never pass your data on to third parties and only send you messages that interest you, with our promise to keep it short and to the point.</p></div>\
+         <div class=\"notice\">production</div></body></html>",
+        long(0),
+        short(1),
+        long(2),
+        short(3),
+        short(4)
+    );
+    let text = body(&html);
+    for needle in ["Paragraph 0 of the report", "Short paragraph 1", "Paragraph 2 of the report", "Short paragraph 4"] {
+        assert!(text.contains(needle), "{needle}: {text}");
+    }
+    assert!(!text.contains("Other story") && !text.contains("production"), "{text}");
+}
