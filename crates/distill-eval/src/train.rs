@@ -113,22 +113,8 @@ pub fn extract(
                     .iter()
                     .zip(&probabilities)
                     .map(|(p, probs)| {
-                        let keep: Vec<bool> = p
-                            .blocks
-                            .iter()
-                            .zip(probs)
-                            .map(|(b, &prob)| {
-                                !b.features.is_empty()
-                                    && b.may_keep
-                                    && prob >= if b.kept_by_rules { drop_below } else { add_from }
-                            })
-                            .collect();
-                        let verdicts = p.blocks.iter().zip(&keep).map(|(b, &k)| (b.kept_by_rules, k, b.text.len()));
-                        if distill_extract::train::model_stands(verdicts) {
-                            assemble(p, |_, k| keep[k])
-                        } else {
-                            assemble(p, |b, _| b.kept_by_rules)
-                        }
+                        let keep = kept_blocks(p, probs, (drop_below, add_from));
+                        assemble(p, |_, k| keep[k])
                     })
                     .collect();
                 let name = format!("cross-validated: drop below {drop_below:.1}, add from {add_from:.1}");
@@ -140,6 +126,23 @@ pub fn extract(
             }
         }
         writeln!(report, "best cuts: drop below {:.1}, add from {:.1}", cuts.0, cuts.1)?;
+        // The product judges the classifier's choice and cuts at a following article
+        // (issue 17): the same, out of fold, at the best cuts.
+        let texts: Vec<String> = pages
+            .par_iter()
+            .zip(&probabilities)
+            .map(|(p, probs)| {
+                let keep = kept_blocks(p, probs, cuts);
+                let html = read_page(dir, &p.id)?;
+                Ok(distill_extract::train::body_with(&html, &extract_config, &keep).unwrap_or_default())
+            })
+            .collect::<Result<_>>()?;
+        score(report, "cross-validated at the best cuts, as extraction runs", &pages, &texts)?;
+        let catastrophic = pages.iter().zip(&texts).filter(|(p, t)| {
+            let (precision, recall) = shingle_scores(&p.gold, t);
+            f1_score(precision, recall) < 0.5
+        });
+        writeln!(report, "catastrophic pages (F1 under 0.5) as extraction runs: {}", catastrophic.count())?;
         if let Some((path, out)) = dump.as_mut() {
             write_dump(out, &pages, &probabilities).map_err(file_error("writing", path))?;
         }
@@ -216,6 +219,26 @@ fn label(gold: &str, blocks: &[BlockSample]) -> (Vec<f32>, Vec<f32>) {
             (f32::from(positive), (t.len().max(1) as f32 * scale).sqrt())
         })
         .unzip()
+}
+
+/// The blocks the classifier keeps on a page with these out-of-fold probabilities and
+/// cuts `(drop below, add from)`; the rules' blocks where the model's verdicts do not
+/// stand.
+fn kept_blocks(page: &Page, probs: &[f32], (drop_below, add_from): (f32, f32)) -> Vec<bool> {
+    let keep: Vec<bool> = page
+        .blocks
+        .iter()
+        .zip(probs)
+        .map(|(b, &prob)| {
+            !b.features.is_empty() && b.may_keep && prob >= if b.kept_by_rules { drop_below } else { add_from }
+        })
+        .collect();
+    let verdicts = page.blocks.iter().zip(&keep).map(|(b, &k)| (b.kept_by_rules, k, b.text.len()));
+    if distill_extract::train::model_stands(verdicts) {
+        keep
+    } else {
+        page.blocks.iter().map(|b| b.kept_by_rules).collect()
+    }
 }
 
 /// The text the extractor would return with these blocks kept (the rules' text when

@@ -10,6 +10,7 @@ mod classify;
 mod content;
 mod dom;
 mod encoding;
+mod ending;
 mod forest;
 mod marks;
 mod metadata;
@@ -104,13 +105,26 @@ pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> 
 
 /// Returns the article body of a page: the blocks the rules read, kept where the
 /// block classifier keeps them (unless the page's heaviest prose region says that
-/// choice is implausible), paragraphs separated by a blank line.
+/// choice is implausible), up to where a following article begins, paragraphs
+/// separated by a blank line.
 fn main_text(dom: &dom::Dom, titles: &[String]) -> String {
     let Some(analysis) = content::analyze(dom, titles) else { return String::new() };
     let keep = classify::keep(dom, &analysis);
-    if let Some(second) = second::review(dom, &analysis, &keep, titles) {
-        return content::join_blocks(second.blocks.iter().filter(|b| b.kept()).map(|b| (b.text.as_str(), b.mark)));
-    }
+    body_of(dom, titles, analysis, keep)
+}
+
+/// Returns the body that the blocks `keep` keeps, once the plausibility check has
+/// judged the choice (and put a second opinion in its place where it fails) and the
+/// body is cut where a following article begins.
+fn body_of(dom: &dom::Dom, titles: &[String], analysis: blocks::Analysis, mut keep: Vec<bool>) -> String {
+    let analysis = match second::review(dom, &analysis, &keep, titles) {
+        Some(second) => {
+            keep = second.blocks.iter().map(|b| b.kept()).collect();
+            second
+        }
+        None => analysis,
+    };
+    ending::cut_at_next_article(dom, &analysis.blocks, &mut keep);
     content::join_blocks(
         analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| (b.text.as_str(), b.mark)),
     )

@@ -48,3 +48,18 @@ pub fn block_samples(bytes: &[u8], config: &ExtractConfig) -> Result<Vec<BlockSa
         })
         .collect())
 }
+
+/// The body the product returns for a page when the block classifier keeps the blocks
+/// `keep` (in [`block_samples`] order, the rules' blocks when none is kept): the
+/// plausibility check with its second opinion and the cut at a following article
+/// applied, as extraction applies them, so that cross-validated figures measure them.
+pub fn body_with(bytes: &[u8], config: &ExtractConfig, keep: &[bool]) -> Result<String> {
+    crate::check_size(bytes, config)?;
+    let (dom, meta) = crate::parse_page(&decode(bytes, None)?, config)?;
+    let Some(analysis) = content::analyze(&dom, &meta.title_forms) else { return Ok(String::new()) };
+    let mut keep: Vec<bool> = (0..analysis.blocks.len()).map(|i| keep.get(i).copied().unwrap_or(false)).collect();
+    if !keep.contains(&true) {
+        keep = analysis.blocks.iter().map(|b| b.kept()).collect();
+    }
+    Ok(crate::body_of(&dom, &meta.title_forms, analysis, keep))
+}

@@ -521,3 +521,64 @@ fn an_article_hidden_by_its_class_is_found_by_the_second_opinion() {
     }
     assert!(!text.contains("Other story") && !text.contains("production"), "{text}");
 }
+
+fn story(name: &str, n: usize) -> String {
+    (0..n)
+        .map(|i| format!("<p>Story {name} paragraph {i} explains, in full sentences and with some detail, how the council spent the budget of the year on roads.</p>"))
+        .collect()
+}
+
+/// Issue 17, following articles appended: an infinite-scroll page goes on with the
+/// next story in a second `<article>`, with its own headline and byline, in the same
+/// container as the first; the body came out twice its length.
+#[test]
+fn the_body_stops_where_the_next_article_begins() {
+    let html = format!(
+        "<html><head><title>First story</title></head><body><main>\
+         <article><h1>First story</h1><p class=\"byline\">By Ann Lee</p>{}</article>\
+         <article><h2>Second story about the harbour</h2><p class=\"byline\">By Bo Kim</p>{}</article>\
+         </main></body></html>",
+        story("A", 5),
+        story("B", 5)
+    );
+    let text = body(&html);
+    assert_eq!(text.matches("Story A").count(), 5, "{text}");
+    assert!(!text.contains("Story B") && !text.contains("harbour"), "{text}");
+}
+
+/// Issue 17: a "Read next" line followed by the next story's headline and its whole
+/// text in the same container ends the article.
+#[test]
+fn a_read_next_marker_before_a_whole_story_ends_the_body() {
+    let html = format!(
+        "<html><head><title>First story</title></head><body><article><h1>First story</h1>{}\
+         <p>Read next</p><h2>Second story about the harbour</h2>{}</article></body></html>",
+        story("A", 5),
+        story("B", 5)
+    );
+    let text = body(&html);
+    assert_eq!(text.matches("Story A").count(), 5, "{text}");
+    assert!(!text.contains("Story B") && !text.contains("Read next"), "{text}");
+}
+
+/// Issue 17, the other direction: entries that look like articles but are one page's
+/// (a live blog's updates in sibling `<article>`s without bylines, a "Read next" box of
+/// links in the middle of a story) never end the body.
+#[test]
+fn live_blog_entries_and_a_read_next_box_mid_story_stay() {
+    let entries: String =
+        ["A", "B", "C", "D"].iter().map(|s| format!("<article><h2>Update {s}</h2>{}</article>", story(s, 2))).collect();
+    let live = format!("<html><head><title>Live</title></head><body><main><h1>Live</h1>{entries}</main></body></html>");
+    let text = body(&live);
+    for s in ["Story A paragraph 1", "Story D paragraph 1"] {
+        assert!(text.contains(s), "{s}: {text}");
+    }
+    let boxed = format!(
+        "<html><head><title>First story</title></head><body><article><h1>First story</h1>{}\
+         <div><p>Read next</p><h3><a href=\"/x\">Another story</a></h3></div>{}</article></body></html>",
+        story("A", 3),
+        story("Z", 3)
+    );
+    let text = body(&boxed);
+    assert!(text.contains("Story A paragraph 2") && text.contains("Story Z paragraph 2"), "{text}");
+}
