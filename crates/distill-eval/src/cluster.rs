@@ -4,14 +4,15 @@
 //! against gold events, beside a TF-IDF baseline at its best threshold.
 //!
 //! Both run the one clusterer of [`distill_nlp::stories`]; this module only reads
-//! lines and counts.
+//! lines, embeds title and lead when a model folder is given, and counts.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use distill_nlp::stories::{StoryArticle, StoryClusterer, StoryConfig};
+use distill_embed::{BertEmbedder, EmbedConfig, Embedder};
+use distill_nlp::stories::{StoryArticle, StoryClusterer, StoryConfig, embedding_text};
 use serde_json::Value;
 
 use crate::eval::f1_score;
@@ -49,49 +50,117 @@ fn id_of(value: &Value) -> Option<String> {
     }
 }
 
+/// Opens the sentence encoder in `models` (a model folder, or a folder holding
+/// `all-minilm-l6-v2`) on `threads` threads.
+pub fn open_embedder(models: &Path, threads: usize) -> Result<Box<dyn Embedder>> {
+    let dir = distill_embed::find_model(models).ok_or_else(|| distill_embed::EmbedError::MissingFile {
+        path: models.join(distill_embed::DEFAULT_MODEL).join("model.safetensors"),
+    })?;
+    let config = EmbedConfig { threads: threads.max(1), cache_entries: 0, ..EmbedConfig::default() };
+    Ok(Box::new(BertEmbedder::open(dir, &config)?))
+}
+
+/// Lines read per embedding batch by [`stream`]: the encoder runs a batch at once,
+/// and the output still follows the input a batch behind.
+const STREAM_BATCH: usize = 32;
+
 /// Clusters a stream of `{id, text, title?, published?, source?, url?}` lines in
 /// order, writing `{"id", "story"}` per clustered line to `out` as it goes; a bad
-/// line is reported to `errors` with its number and skipped.
+/// line is reported to `errors` with its number and skipped. With an `embedder`,
+/// each article's title and lead are embedded (a batch of lines at a time) and the
+/// clusterer blends their cosine in.
 pub fn stream(
     input: impl BufRead,
     name: &str,
     config: &StoryConfig,
+    embedder: Option<&dyn Embedder>,
     out: &mut impl Write,
     errors: &mut impl Write,
 ) -> Result<StreamReport> {
     let mut clusterer = StoryClusterer::new(config.clone());
     let mut report = StreamReport::default();
-    for (n, line) in input.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
+    let mut batch: Vec<(usize, String)> = Vec::with_capacity(STREAM_BATCH);
+    let mut lines = input.lines().enumerate();
+    loop {
+        let next = lines.next();
+        let done = next.is_none();
+        if let Some((n, line)) = next {
+            let line = line?;
+            if !line.trim().is_empty() {
+                batch.push((n, line));
+            }
         }
-        let why = match serde_json::from_str::<Value>(&line) {
-            Err(e) => Some(format!("invalid JSON: {e}")),
-            Ok(value) => match (id_of(&value), value.get("text").and_then(Value::as_str)) {
-                (None, _) => Some("no \"id\" (a non-empty string or a number)".to_string()),
-                (_, None) => Some("no \"text\" string".to_string()),
-                (Some(id), Some(text)) => {
-                    let article = StoryArticle {
-                        id: &id,
-                        title: value.get("title").and_then(Value::as_str).unwrap_or(""),
-                        text,
-                        published: value.get("published").and_then(parse_published),
-                    };
-                    let story = clusterer.assign(&article).story;
-                    writeln!(out, "{}", serde_json::json!({"id": value["id"], "story": story}))?;
-                    report.clustered += 1;
-                    None
-                }
-            },
-        };
-        if let Some(why) = why {
-            writeln!(errors, "skipped {name} line {}: {why}", n + 1)?;
-            report.skipped += 1;
+        if batch.len() >= STREAM_BATCH || (done && !batch.is_empty()) {
+            cluster_batch(&mut clusterer, &batch, name, embedder, out, errors, &mut report)?;
+            batch.clear();
+            out.flush()?;
+        }
+        if done {
+            break;
         }
     }
     out.flush()?;
     Ok(report)
+}
+
+/// Parses, embeds and clusters one batch of non-empty lines, in order.
+fn cluster_batch(
+    clusterer: &mut StoryClusterer,
+    batch: &[(usize, String)],
+    name: &str,
+    embedder: Option<&dyn Embedder>,
+    out: &mut impl Write,
+    errors: &mut impl Write,
+    report: &mut StreamReport,
+) -> Result<()> {
+    let parsed: Vec<std::result::Result<(Value, String), String>> = batch
+        .iter()
+        .map(|(_, line)| match serde_json::from_str::<Value>(line) {
+            Err(e) => Err(format!("invalid JSON: {e}")),
+            Ok(value) => match (id_of(&value), value.get("text").and_then(Value::as_str)) {
+                (None, _) => Err("no \"id\" (a non-empty string or a number)".to_string()),
+                (_, None) => Err("no \"text\" string".to_string()),
+                (Some(id), Some(_)) => Ok((value, id)),
+            },
+        })
+        .collect();
+    let field = |value: &Value, key: &str| value.get(key).and_then(Value::as_str).unwrap_or("").to_string();
+    let vectors: Vec<Option<Vec<f32>>> = match embedder {
+        Some(embedder) => {
+            let texts: Vec<String> = parsed
+                .iter()
+                .filter_map(|p| p.as_ref().ok())
+                .map(|(value, _)| embedding_text(&field(value, "title"), &field(value, "text")))
+                .collect();
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let mut vectors = embedder.embed(&refs)?.into_iter();
+            parsed.iter().map(|p| if p.is_ok() { vectors.next() } else { None }).collect()
+        }
+        None => vec![None; parsed.len()],
+    };
+    for (((n, _), parsed), vector) in batch.iter().zip(&parsed).zip(&vectors) {
+        match parsed {
+            Err(why) => {
+                writeln!(errors, "skipped {name} line {}: {why}", n + 1)?;
+                report.skipped += 1;
+            }
+            Ok((value, id)) => {
+                let (title, text, source) = (field(value, "title"), field(value, "text"), field(value, "source"));
+                let article = StoryArticle {
+                    id,
+                    title: &title,
+                    text: &text,
+                    published: value.get("published").and_then(parse_published),
+                    source: Some(source.as_str()).filter(|s| !s.is_empty()),
+                    embedding: vector.as_deref(),
+                };
+                let story = clusterer.assign(&article).story;
+                writeln!(out, "{}", serde_json::json!({"id": value["id"], "story": story}))?;
+                report.clustered += 1;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Precision, recall and F1 of one clustering, B-cubed and pairwise.
@@ -140,7 +209,11 @@ struct GoldArticle {
     id: String,
     title: String,
     text: String,
+    /// The outlet, when the line names one (`source`).
+    source: String,
     event: usize,
+    /// Embedding of title and lead, when a model was given.
+    vector: Option<Vec<f32>>,
 }
 
 fn read_gold(path: &Path) -> Result<Vec<GoldArticle>> {
@@ -158,7 +231,14 @@ fn read_gold(path: &Path) -> Result<Vec<GoldArticle>> {
         let next = events.len();
         let event = *events.entry(event).or_insert(next);
         let id = [field("article_id"), field("id")].into_iter().find(|s| !s.is_empty()).unwrap_or(format!("{n}"));
-        out.push(GoldArticle { id, title: field("title"), text: field("text"), event });
+        out.push(GoldArticle {
+            id,
+            title: field("title"),
+            text: field("text"),
+            source: field("source"),
+            event,
+            vector: None,
+        });
     }
     if out.is_empty() {
         return Err(Error::Input(format!("no articles in {}", path.display())));
@@ -166,17 +246,40 @@ fn read_gold(path: &Path) -> Result<Vec<GoldArticle>> {
     Ok(out)
 }
 
+/// What [`run_stories`] gives the clusterer besides text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Signals {
+    /// Text, title and the line's `source`, plus the embedding when there is one.
+    All,
+    /// As [`Signals::All`] without the embedding.
+    NoEmbedding,
+    /// As [`Signals::All`], with the outlet read from the id's last `-` part (NeuS
+    /// ids end in the outlet's slot: 0 left, 1 centre, 2 right).
+    IdOutlet,
+}
+
 /// Runs the story clusterer over the gold articles in file order; returns labels and
 /// seconds taken.
-fn run_stories(gold: &[GoldArticle], config: &StoryConfig) -> (Vec<usize>, f64) {
+fn run_stories(gold: &[GoldArticle], config: &StoryConfig, signals: Signals) -> (Vec<usize>, f64) {
     let start = Instant::now();
     let mut clusterer = StoryClusterer::new(config.clone());
     let mut ids: HashMap<String, usize> = HashMap::new();
     let labels = gold
         .iter()
         .map(|a| {
-            let story =
-                clusterer.assign(&StoryArticle { id: &a.id, title: &a.title, text: &a.text, published: None }).story;
+            let source = match signals {
+                Signals::IdOutlet => a.id.rsplit_once('-').map(|(_, slot)| slot),
+                _ => Some(a.source.as_str()).filter(|s| !s.is_empty()),
+            };
+            let article = StoryArticle {
+                id: &a.id,
+                title: &a.title,
+                text: &a.text,
+                published: None,
+                source,
+                embedding: a.vector.as_deref().filter(|_| signals != Signals::NoEmbedding),
+            };
+            let story = clusterer.assign(&article).story;
             let next = ids.len();
             *ids.entry(story).or_insert(next)
         })
@@ -279,20 +382,55 @@ pub struct ClusterEval {
 
 /// Scores the story clusterer (at `threshold`, or its default) and the TF-IDF
 /// baseline (at its best threshold) against the `event_id` of each line, and a
-/// sweep of the clusterer's threshold; writes the report to `out`.
-pub fn eval(path: &Path, threshold: Option<f64>, out: &mut impl Write) -> Result<ClusterEval> {
-    let gold = read_gold(path)?;
+/// sweep of the clusterer's threshold; writes the report to `out`. With an
+/// `embedder`, every article's title and lead are embedded first and the clusterer
+/// blends their cosine in (an ablation shows it without).
+pub fn eval(
+    path: &Path,
+    threshold: Option<f64>,
+    embedder: Option<&dyn Embedder>,
+    out: &mut impl Write,
+) -> Result<ClusterEval> {
+    eval_with(path, &StoryConfig::default(), threshold, embedder, out)
+}
+
+/// [`eval`] from another starting configuration (for tuning).
+pub fn eval_with(
+    path: &Path,
+    base: &StoryConfig,
+    threshold: Option<f64>,
+    embedder: Option<&dyn Embedder>,
+    out: &mut impl Write,
+) -> Result<ClusterEval> {
+    let mut gold = read_gold(path)?;
+    if let Some(embedder) = embedder {
+        let start = Instant::now();
+        let texts: Vec<String> = gold.iter().map(|a| embedding_text(&a.title, &a.text)).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        for (a, v) in gold.iter_mut().zip(embedder.embed(&refs)?) {
+            a.vector = Some(v);
+        }
+        writeln!(
+            out,
+            "embedded title and lead of {} articles with {} in {:.1} s",
+            gold.len(),
+            embedder.model_name(),
+            start.elapsed().as_secs_f64()
+        )?;
+    }
     let truth: Vec<usize> = gold.iter().map(|a| a.event).collect();
     let events = truth.iter().collect::<std::collections::HashSet<_>>().len();
-    let mut config = StoryConfig::default();
+    let mut config = base.clone();
     if let Some(t) = threshold {
-        config.threshold = t;
+        config = StoryClusterer::shifted(&config, t);
     }
+    // The threshold that applies: with vectors, the embedding blend's.
+    let applied = |c: &StoryConfig| if embedder.is_some() { c.embedding_threshold } else { c.threshold };
     writeln!(out, "{}: {} articles, {} events, in file order", path.display(), gold.len(), events)?;
-    let (labels, seconds) = run_stories(&gold, &config);
+    let (labels, seconds) = run_stories(&gold, &config, Signals::All);
     let stories = score(&labels, &truth);
     let micros_per_article = seconds * 1e6 / gold.len() as f64;
-    write_scores(out, &format!("stories @ {:.2}", config.threshold), &stories)?;
+    write_scores(out, &format!("stories @ {:.2}", applied(&config)), &stories)?;
     writeln!(out, "  cost {micros_per_article:.0} us per article ({} articles in {seconds:.3} s)", gold.len())?;
     let baseline = Baseline::new(&gold);
     let mut best: Option<(ClusterScores, f64)> = None;
@@ -305,21 +443,32 @@ pub fn eval(path: &Path, threshold: Option<f64>, out: &mut impl Write) -> Result
     }
     let baseline = best.unwrap_or_default();
     write_scores(out, &format!("tf-idf best match @ {:.2}", baseline.1), &baseline.0)?;
-    writeln!(out, "ablations at {:.2} (B3 F1):", config.threshold)?;
-    let ablations = [
-        ("cosine only", StoryConfig { entity_weight: 0.0, title_weight: 0.0, ..config.clone() }),
-        ("no names", StoryConfig { entity_weight: 0.0, ..config.clone() }),
-        ("no title", StoryConfig { title_weight: 0.0, ..config.clone() }),
-        ("unbounded candidates", StoryConfig { candidates: usize::MAX, postings: usize::MAX, ..config.clone() }),
+    writeln!(out, "ablations at {:.2} (B3 F1):", applied(&config))?;
+    let mut ablations = vec![
+        ("cosine only", StoryConfig { entity_weight: 0.0, title_weight: 0.0, ..config.clone() }, Signals::All),
+        ("no names", StoryConfig { entity_weight: 0.0, ..config.clone() }, Signals::All),
+        ("no title", StoryConfig { title_weight: 0.0, ..config.clone() }, Signals::All),
+        (
+            "unbounded candidates",
+            StoryConfig { candidates: usize::MAX, postings: usize::MAX, ..config.clone() },
+            Signals::All,
+        ),
     ];
-    for (name, ablated) in ablations {
-        let s = score(&run_stories(&gold, &ablated).0, &truth);
+    if embedder.is_some() {
+        ablations.push(("no embedding", config.clone(), Signals::NoEmbedding));
+    }
+    if gold.iter().all(|a| a.source.is_empty()) && gold.iter().all(|a| a.id.rsplit_once('-').is_some()) {
+        ablations.push(("outlet = id's last part", config.clone(), Signals::IdOutlet));
+    }
+    for (name, ablated, signals) in ablations {
+        let s = score(&run_stories(&gold, &ablated, signals).0, &truth);
         writeln!(out, "  {name:<22} {:.4}  (pairwise F1 {:.4}, {} clusters)", s.bcubed.2, s.pairwise.2, s.clusters)?;
     }
     writeln!(out, "sweep of the stories threshold (B3 F1):")?;
     for step in 2..13 {
         let t = step as f64 * 0.05;
-        let (labels, _) = run_stories(&gold, &StoryConfig { threshold: t, ..config.clone() });
+        let shifted = StoryClusterer::shifted(&config, t - applied(&config) + config.threshold);
+        let (labels, _) = run_stories(&gold, &shifted, Signals::All);
         let s = score(&labels, &truth);
         writeln!(out, "  {t:.2}  {:.4}  (pairwise F1 {:.4}, {} clusters)", s.bcubed.2, s.pairwise.2, s.clusters)?;
     }
@@ -389,7 +538,14 @@ pub fn bench(stories: usize, out: &mut impl Write) -> Result<()> {
         for (s, variant) in batch {
             let (title, text) = synthetic_article(s, variant);
             let id = format!("{s}-{variant}");
-            let a = clusterer.assign(&StoryArticle { id: &id, title: &title, text: &text, published: None });
+            let a = clusterer.assign(&StoryArticle {
+                id: &id,
+                title: &title,
+                text: &text,
+                published: None,
+                source: None,
+                embedding: None,
+            });
             max_candidates = max_candidates.max(a.candidates);
             if variant == 1 && a.story == format!("{s}-0") {
                 joined += 1;
@@ -442,7 +598,7 @@ mod tests {
             "{\"text\": \"no id\"}\n",
         );
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let report = stream(input.as_bytes(), "in.jsonl", &StoryConfig::default(), &mut out, &mut err).unwrap();
+        let report = stream(input.as_bytes(), "in.jsonl", &StoryConfig::default(), None, &mut out, &mut err).unwrap();
         assert_eq!((report.clustered, report.skipped), (2, 2));
         let lines: Vec<Value> =
             String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();

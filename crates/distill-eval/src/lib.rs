@@ -12,6 +12,7 @@ pub mod bench;
 pub mod cluster;
 pub mod eval;
 pub mod search;
+pub mod story_summary;
 pub mod train;
 
 use std::io::Read;
@@ -56,6 +57,9 @@ pub enum Error {
     /// A thread pool for a measurement could not be built.
     #[error(transparent)]
     ThreadPool(#[from] rayon::ThreadPoolBuildError),
+    /// The embedding model could not be loaded or run.
+    #[error(transparent)]
+    Embed(#[from] distill_embed::EmbedError),
 }
 
 /// A `Result` with [`Error`].

@@ -7,6 +7,7 @@ pub mod dedup;
 pub mod insights;
 pub mod sentences;
 pub mod stories;
+pub mod story_summary;
 pub mod summary;
 pub mod terms;
 
@@ -14,6 +15,7 @@ use distill_core::{Insight, Sentence, Summary};
 
 pub use insights::generate_insights;
 pub use sentences::split_sentences;
+pub use story_summary::{StoryBullet, StoryCitation, StoryDoc, summarize_story};
 pub use summary::{SummaryConfig, summarize};
 
 /// Everything the language layer derives from one body.

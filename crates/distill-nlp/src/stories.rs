@@ -6,7 +6,14 @@
 //! The signals are lexical, so clustering needs no model: TF-IDF cosine over
 //! content stems (document frequencies learned from the stream so far, in a bounded
 //! vocabulary), shared named entities and key phrases, and title overlap.
-//! [`Similarity`] is the seam where an embedding cosine can later be blended in.
+//! When the caller gives a sentence embedding of the article's title and lead
+//! ([`embedding_text`]), its cosine with the story's recent vectors is blended in:
+//! two outlets that describe one event in different words (the usual case for short
+//! leads) are close there while their stems barely overlap. An outlet's name is one
+//! more signal: one outlet rarely files two reports of one event within hours, so a
+//! story that already holds a recent report from the article's outlet needs more
+//! evidence to take it (a feed that names no outlet, or one name for everything,
+//! leaves this off).
 //!
 //! Cost per article is bounded whatever the number of stories: an inverted index
 //! from an article's most telling terms to the stories that recently used them
@@ -27,11 +34,17 @@ use crate::terms::{Terms, content_stems};
 pub struct StoryConfig {
     /// Lowest [`Similarity::score`] at which an article joins a story.
     pub threshold: f64,
+    /// The same for an article that carries an embedding: the blend's scale differs
+    /// from the lexical score's.
+    pub embedding_threshold: f64,
     /// An article joins only stories with an article published within this many
     /// seconds of its own (when both carry a time).
     pub window_secs: i64,
-    /// Most stories scored per article.
+    /// Most stories scored per article, found through shared terms.
     pub candidates: usize,
+    /// Most recently updated stories also scored when the article carries an
+    /// embedding (which can match a story that shares no telling term with it).
+    pub recent_stories: usize,
     /// Most stories kept per term in the inverted index (the latest).
     pub postings: usize,
     /// Most distinct terms whose document frequency is kept; past it, terms seen once
@@ -51,14 +64,28 @@ pub struct StoryConfig {
     pub entity_weight: f64,
     /// Weight of the title overlap in the score.
     pub title_weight: f64,
+    /// Weight of the embedding cosine, when the article carries a vector. The
+    /// lexical signals then weigh `1 - embedding_weight` of their own weight.
+    pub embedding_weight: f64,
+    /// Embedding cosine that counts as no evidence: unrelated news stories sit
+    /// around it, so only the cosine above it adds to the score (rescaled to 0-1).
+    pub embedding_floor: f64,
+    /// Subtracted from the score of a story that already holds a report from the
+    /// article's outlet published within [`StoryConfig::same_source_secs`] (or with
+    /// no time on either side).
+    pub same_source_penalty: f64,
+    /// How close in time two reports of one outlet must be for the penalty.
+    pub same_source_secs: i64,
 }
 
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
             threshold: 0.30,
+            embedding_threshold: 0.40,
             window_secs: 7 * 24 * 3600,
             candidates: 32,
+            recent_stories: 16,
             postings: 64,
             vocabulary: 200_000,
             query_terms: 24,
@@ -68,6 +95,10 @@ impl Default for StoryConfig {
             cosine_weight: 1.0,
             entity_weight: 0.1,
             title_weight: 0.1,
+            embedding_weight: 0.5,
+            embedding_floor: 0.35,
+            same_source_penalty: 0.1,
+            same_source_secs: 12 * 3600,
         }
     }
 }
@@ -83,6 +114,28 @@ pub struct StoryArticle<'a> {
     pub text: &'a str,
     /// Publication time in seconds since the epoch, when known.
     pub published: Option<i64>,
+    /// The outlet (site name or host), when known.
+    pub source: Option<&'a str>,
+    /// An L2-normalized sentence embedding of [`embedding_text`] of the article,
+    /// when a model is present. Every article of one stream should carry one from
+    /// the same model, or none.
+    pub embedding: Option<&'a [f32]>,
+}
+
+/// Most words of the lead that [`embedding_text`] keeps after the title.
+pub const EMBEDDING_LEAD_WORDS: usize = 80;
+
+/// The text whose embedding the clusterer compares: the title, then the first
+/// [`EMBEDDING_LEAD_WORDS`] words of the body (the lead states the event; a small
+/// encoder reads a few hundred tokens at most).
+pub fn embedding_text(title: &str, text: &str) -> String {
+    let lead = lead_words(text, EMBEDDING_LEAD_WORDS).trim();
+    let title = title.trim();
+    match (title.is_empty(), lead.is_empty()) {
+        (true, _) => lead.to_string(),
+        (false, true) => title.to_string(),
+        (false, false) => format!("{title}. {lead}"),
+    }
 }
 
 /// The signals comparing one article with one story, and their blend.
@@ -95,6 +148,10 @@ pub struct Similarity {
     pub entities: f64,
     /// Overlap of the article's title stems with the story's titles (0 without a title).
     pub title: f64,
+    /// Embedding cosine with the story's recent vectors (the best), when both have them.
+    pub embedding: Option<f64>,
+    /// Whether the story holds a recent report from the article's outlet.
+    pub same_source: bool,
 }
 
 impl Similarity {
@@ -103,7 +160,22 @@ impl Similarity {
     pub fn score(&self, config: &StoryConfig) -> f64 {
         // Names and titles add evidence to the cosine; their absence (no names
         // found, no headline) takes nothing away.
-        config.cosine_weight * self.cosine + config.entity_weight * self.entities + config.title_weight * self.title
+        let lexical = config.cosine_weight * self.cosine
+            + config.entity_weight * self.entities
+            + config.title_weight * self.title;
+        let mut score = match self.embedding {
+            Some(e) => {
+                let w = config.embedding_weight.clamp(0.0, 1.0);
+                let floor = config.embedding_floor.clamp(0.0, 0.99);
+                let semantic = ((e - floor) / (1.0 - floor)).max(0.0);
+                (1.0 - w) * lexical + w * semantic
+            }
+            None => lexical,
+        };
+        if self.same_source {
+            score -= config.same_source_penalty;
+        }
+        score
     }
 }
 
@@ -144,6 +216,11 @@ struct Story {
     recent: VecDeque<Vec<(String, f64)>>,
     /// Latest publication time of its articles.
     last_published: Option<i64>,
+    /// Embeddings of its latest articles (at most [`StoryConfig::recent`]).
+    vectors: VecDeque<Vec<f32>>,
+    /// Outlets of its latest articles with their publication times (at most
+    /// [`StoryConfig::recent`] times two).
+    sources: VecDeque<(String, Option<i64>)>,
     articles: u32,
 }
 
@@ -158,6 +235,10 @@ pub struct StoryClusterer {
     /// Document frequency of names and phrases.
     name_df: HashMap<String, u32>,
     documents: u32,
+    /// The first two outlet names seen: one name for everything carries no signal.
+    outlets: Vec<String>,
+    /// The latest updated stories, newest last (at most [`StoryConfig::recent_stories`]).
+    touched: VecDeque<u32>,
 }
 
 impl StoryClusterer {
@@ -170,6 +251,8 @@ impl StoryClusterer {
             df: HashMap::new(),
             name_df: HashMap::new(),
             documents: 0,
+            outlets: Vec::new(),
+            touched: VecDeque::new(),
         }
     }
 
@@ -182,11 +265,26 @@ impl StoryClusterer {
     pub fn assign(&mut self, article: &StoryArticle<'_>) -> Assignment {
         let features = self.features(article);
         self.learn(&features);
+        let source = article.source.map(str::trim).filter(|s| !s.is_empty());
+        if let Some(source) = source
+            && self.outlets.len() < 2
+            && !self.outlets.iter().any(|o| o == source)
+        {
+            self.outlets.push(source.to_string());
+        }
+        let source = source.filter(|_| self.outlets.len() >= 2);
         let query = self.query(&features);
-        let candidates = self.candidates(&query, article.published);
+        let mut candidates = self.candidates(&query, article.published);
+        if article.embedding.is_some() {
+            for &story in self.touched.iter().rev() {
+                if !candidates.contains(&story) && self.in_window(story, article.published) {
+                    candidates.push(story);
+                }
+            }
+        }
         let mut best: Option<(f64, u32, Similarity)> = None;
         for &story in &candidates {
-            let similarity = self.similarity(&features, &self.stories[story as usize]);
+            let similarity = self.similarity(&features, article, source, &self.stories[story as usize]);
             let score = similarity.score(&self.config);
             // Ties go to the older story, so the order of candidates never matters.
             if best.is_none_or(|(s, i, _)| score > s || (score == s && story < i)) {
@@ -195,8 +293,8 @@ impl StoryClusterer {
         }
         let scored = candidates.len();
         match best {
-            Some((score, story, similarity)) if score >= self.config.threshold => {
-                self.add(story, &features, &query, article.published);
+            Some((score, story, similarity)) if score >= self.threshold(article) => {
+                self.add(story, &features, &query, article, source);
                 Assignment {
                     story: self.stories[story as usize].id.clone(),
                     new: false,
@@ -213,9 +311,11 @@ impl StoryClusterer {
                     title: BTreeSet::new(),
                     recent: VecDeque::new(),
                     last_published: None,
+                    vectors: VecDeque::new(),
+                    sources: VecDeque::new(),
                     articles: 0,
                 });
-                self.add(story, &features, &query, article.published);
+                self.add(story, &features, &query, article, source);
                 Assignment {
                     story: article.id.to_string(),
                     new: true,
@@ -224,6 +324,17 @@ impl StoryClusterer {
                 }
             }
         }
+    }
+
+    /// The threshold that applies to the article (with or without an embedding).
+    fn threshold(&self, article: &StoryArticle<'_>) -> f64 {
+        if article.embedding.is_some() { self.config.embedding_threshold } else { self.config.threshold }
+    }
+
+    /// Sets both thresholds, keeping their distance: a sweep of one moves the other.
+    pub fn shifted(config: &StoryConfig, threshold: f64) -> StoryConfig {
+        let shift = threshold - config.threshold;
+        StoryConfig { threshold, embedding_threshold: config.embedding_threshold + shift, ..config.clone() }
     }
 
     fn features(&self, article: &StoryArticle<'_>) -> Features {
@@ -326,19 +437,28 @@ impl StoryClusterer {
                 }
             }
         }
-        let mut ranked: Vec<(u32, f64)> = votes
-            .into_iter()
-            .filter(|&(story, _)| match (published, self.stories[story as usize].last_published) {
-                (Some(a), Some(b)) => (a - b).abs() <= self.config.window_secs,
-                _ => true,
-            })
-            .collect();
+        let mut ranked: Vec<(u32, f64)> =
+            votes.into_iter().filter(|&(story, _)| self.in_window(story, published)).collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         ranked.truncate(self.config.candidates);
         ranked.into_iter().map(|(s, _)| s).collect()
     }
 
-    fn similarity(&self, features: &Features, story: &Story) -> Similarity {
+    /// Whether a story had an article within the time window of `published`.
+    fn in_window(&self, story: u32, published: Option<i64>) -> bool {
+        match (published, self.stories[story as usize].last_published) {
+            (Some(a), Some(b)) => (a - b).abs() <= self.config.window_secs,
+            _ => true,
+        }
+    }
+
+    fn similarity(
+        &self,
+        features: &Features,
+        article: &StoryArticle<'_>,
+        source: Option<&str>,
+        story: &Story,
+    ) -> Similarity {
         // Cosine with the current IDF on both sides.
         let mut dot = 0.0;
         let mut article_norm = 0.0;
@@ -378,7 +498,17 @@ impl StoryClusterer {
             let shared = features.title.iter().filter(|s| story.title.contains(*s)).count();
             shared as f64 / features.title.len() as f64
         };
-        Similarity { cosine, entities, title }
+        let embedding = article.embedding.and_then(|v| story.vectors.iter().map(|s| vector_dot(v, s)).reduce(f64::max));
+        let same_source = source.is_some_and(|source| {
+            story.sources.iter().any(|(s, t)| {
+                s == source
+                    && match (article.published, t) {
+                        (Some(a), Some(b)) => (a - b).abs() <= self.config.same_source_secs,
+                        _ => true,
+                    }
+            })
+        });
+        Similarity { cosine, entities, title, embedding, same_source }
     }
 
     /// TF-IDF cosine of two stem lists sorted by stem.
@@ -416,7 +546,15 @@ impl StoryClusterer {
         if na > 0.0 && nb > 0.0 { dot / (na.sqrt() * nb.sqrt()) } else { 0.0 }
     }
 
-    fn add(&mut self, index: u32, features: &Features, query: &[(String, f64)], published: Option<i64>) {
+    fn add(
+        &mut self,
+        index: u32,
+        features: &Features,
+        query: &[(String, f64)],
+        article: &StoryArticle<'_>,
+        source: Option<&str>,
+    ) {
+        let published = article.published;
         let config = &self.config;
         let story = &mut self.stories[index as usize];
         story.articles += 1;
@@ -442,6 +580,18 @@ impl StoryClusterer {
         if story.recent.len() > config.recent {
             story.recent.pop_front();
         }
+        if let Some(v) = article.embedding {
+            story.vectors.push_back(v.to_vec());
+            if story.vectors.len() > config.recent {
+                story.vectors.pop_front();
+            }
+        }
+        if let Some(source) = source {
+            story.sources.push_back((source.to_string(), published));
+            if story.sources.len() > config.recent * 2 {
+                story.sources.pop_front();
+            }
+        }
         if story.title.len() < 64 {
             story.title.extend(features.title.iter().cloned());
         }
@@ -449,6 +599,11 @@ impl StoryClusterer {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
+        self.touched.retain(|&s| s != index);
+        self.touched.push_back(index);
+        if self.touched.len() > config.recent_stories {
+            self.touched.pop_front();
+        }
         for (term, _) in query {
             let postings = self.index.entry(term.clone()).or_default();
             if postings.back() != Some(&index) {
@@ -460,6 +615,15 @@ impl StoryClusterer {
             }
         }
     }
+}
+
+/// Dot product of two vectors (their cosine, when both are normalized); vectors of
+/// different lengths (two models) compare as unrelated.
+fn vector_dot(a: &[f32], b: &[f32]) -> f64 {
+    if a.len() != b.len() {
+        return 0.0;
+    }
+    a.iter().zip(b).map(|(x, y)| f64::from(*x) * f64::from(*y)).sum()
 }
 
 /// The first `n` words of a text (by whitespace), as a slice of it.
@@ -479,7 +643,7 @@ mod tests {
     use super::*;
 
     fn article<'a>(id: &'a str, title: &'a str, text: &'a str) -> StoryArticle<'a> {
-        StoryArticle { id, title, text, published: None }
+        StoryArticle { id, title, text, published: None, source: None, embedding: None }
     }
 
     const QUAKE_A1: &str = "A magnitude 7.1 earthquake struck off the coast of Sumatra on Tuesday, Indonesia's meteorology agency said. Buildings shook in Padang and residents fled to higher ground fearing a tsunami. The agency said the quake's epicentre was 60 km west of Padang at a depth of 10 km.";
@@ -518,10 +682,10 @@ mod tests {
     fn articles_outside_the_time_window_start_a_new_story() {
         let mut c = StoryClusterer::new(StoryConfig::default());
         let day = 24 * 3600;
-        c.assign(&StoryArticle { id: "a1", title: "", text: QUAKE_A1, published: Some(0) });
-        let late = c.assign(&StoryArticle { id: "a2", title: "", text: QUAKE_A2, published: Some(30 * day) });
+        c.assign(&StoryArticle { published: Some(0), ..article("a1", "", QUAKE_A1) });
+        let late = c.assign(&StoryArticle { published: Some(30 * day), ..article("a2", "", QUAKE_A2) });
         assert!(late.new, "{late:?}");
-        let near = c.assign(&StoryArticle { id: "a3", title: "", text: QUAKE_A1, published: Some(31 * day) });
+        let near = c.assign(&StoryArticle { published: Some(31 * day), ..article("a3", "", QUAKE_A1) });
         assert_eq!(near.story, "a2");
     }
 
@@ -555,6 +719,68 @@ mod tests {
             let a = c.assign(&article(id, "", text));
             assert!(!a.story.is_empty());
         }
+    }
+
+    /// Unit vectors at an angle: `cos` is their cosine with `axis(0)`.
+    fn vector(cos: f64) -> Vec<f32> {
+        let mut v = vec![0.0f32; 8];
+        v[0] = cos as f32;
+        v[1] = (1.0 - cos * cos).sqrt() as f32;
+        v
+    }
+
+    #[test]
+    fn an_embedding_joins_reports_that_share_few_words_and_keeps_others_apart() {
+        // Two leads of one event with almost no stems in common.
+        let first = "Thousands marched through Santiago on Saturday demanding pension reform.";
+        let second = "Huge crowds filled the Chilean capital's avenues to protest retirement rules.";
+        let other = "Huge crowds filled the stadium as the home side won the league title.";
+        let same = vector(1.0);
+        let close = vector(0.9);
+        let far = vector(0.2);
+        let mut lexical = StoryClusterer::new(StoryConfig::default());
+        lexical.assign(&article("1", "", first));
+        assert!(lexical.assign(&article("2", "", second)).new, "words alone do not join them");
+        let mut c = StoryClusterer::new(StoryConfig::default());
+        c.assign(&StoryArticle { embedding: Some(&same), ..article("1", "", first) });
+        let joined = c.assign(&StoryArticle { embedding: Some(&close), ..article("2", "", second) });
+        assert_eq!(joined.story, "1", "{joined:?}");
+        assert!(joined.similarity.embedding.is_some_and(|e| (e - 0.9).abs() < 1e-6), "{joined:?}");
+        let apart = c.assign(&StoryArticle { embedding: Some(&far), ..article("3", "", other) });
+        assert!(apart.new, "{apart:?}");
+    }
+
+    #[test]
+    fn a_second_report_from_one_outlet_needs_more_evidence() {
+        let config = StoryConfig::default();
+        let penalized =
+            Similarity { cosine: config.threshold + 0.05, same_source: true, ..Similarity::default() }.score(&config);
+        assert!(penalized < config.threshold);
+        // The same pair of texts: from two outlets they join, from one they do not.
+        let run = |sources: [&str; 3]| {
+            let mut c = StoryClusterer::new(StoryConfig::default());
+            c.assign(&StoryArticle { source: Some(sources[0]), ..article("x", "", STRIKE) });
+            c.assign(&StoryArticle { source: Some(sources[1]), ..article("a1", "", QUAKE_A1) });
+            c.assign(&StoryArticle { source: Some(sources[2]), ..article("a2", "", QUAKE_A2) })
+        };
+        let two = run(["Wire", "Courier", "Herald"]);
+        assert_eq!(two.story, "a1", "{two:?}");
+        assert!(!two.similarity.same_source);
+        let one = run(["Wire", "Courier", "Courier"]);
+        assert!(one.similarity.same_source || one.new, "{one:?}");
+        // One name on every line (a data set's name, not an outlet) carries no signal.
+        let constant = run(["Feed", "Feed", "Feed"]);
+        assert_eq!(constant.story, "a1", "{constant:?}");
+        assert!(!constant.similarity.same_source);
+    }
+
+    #[test]
+    fn embedding_text_is_title_and_lead() {
+        assert_eq!(embedding_text(" Quake ", "One two."), "Quake. One two.");
+        assert_eq!(embedding_text("", "One two."), "One two.");
+        assert_eq!(embedding_text("Quake", ""), "Quake");
+        let long = "word ".repeat(500);
+        assert_eq!(embedding_text("", &long).split_whitespace().count(), EMBEDDING_LEAD_WORDS);
     }
 
     #[test]

@@ -48,6 +48,8 @@ impl StoryFiler {
                 title: &member.title,
                 text: &member.text,
                 published: member.published.map(|t| t.timestamp()),
+                source: member.source.as_deref(),
+                embedding: None,
             };
             let assignment = filer.clusterer.assign(&input);
             filer.names.entry(assignment.story).or_insert(member.story);
@@ -93,6 +95,8 @@ impl StoryFiler {
                         title: &article.title,
                         text: &article.text,
                         published: article.published.map(|t| t.timestamp()),
+                        source: article.source.as_deref(),
+                        embedding: None,
                     };
                     let assignment = self.clusterer.assign(&input);
                     let story =

@@ -11,9 +11,17 @@ use clap::Args;
 pub struct ClusterArgs {
     /// Input JSON Lines file: {"id", "text", "title"?, "published"?, "source"?, "url"?} per line.
     input: PathBuf,
-    /// Lowest similarity at which an article joins a story [default: the clusterer's].
+    /// Lowest lexical score at which an article joins a story [default: the
+    /// clusterer's]; with an encoder, the blend's threshold moves by as much.
     #[arg(long)]
     threshold: Option<f64>,
+    /// Folder of the sentence encoder (see scripts/fetch-models.sh); without one,
+    /// clustering uses lexical signals only.
+    #[arg(long, env = "DISTILL_MODELS")]
+    models: Option<PathBuf>,
+    /// Threads of the sentence encoder.
+    #[arg(long, default_value_t = 2)]
+    threads: usize,
 }
 
 /// Prints `{"id", "story"}` per input line; exit 1 when a line was skipped.
@@ -22,12 +30,28 @@ pub fn run(args: &ClusterArgs) -> anyhow::Result<ExitCode> {
     let mut config = distill_nlp::stories::StoryConfig::default();
     if let Some(t) = args.threshold {
         anyhow::ensure!((0.0..=1.0).contains(&t), "--threshold {t} is outside 0 to 1");
-        config.threshold = t;
+        config = distill_nlp::stories::StoryClusterer::shifted(&config, t);
     }
+    let embedder = match &args.models {
+        None => {
+            eprintln!(
+                "note: no sentence encoder (set --models DIR or DISTILL_MODELS; scripts/fetch-models.sh DIR fetches one): clustering on lexical signals only"
+            );
+            None
+        }
+        Some(models) => match distill_eval::cluster::open_embedder(models, args.threads) {
+            Ok(embedder) => Some(embedder),
+            Err(e) => {
+                eprintln!("note: {e:#}: clustering on lexical signals only");
+                None
+            }
+        },
+    };
     let report = distill_eval::cluster::stream(
         std::io::BufReader::new(file),
         &args.input.display().to_string(),
         &config,
+        embedder.as_deref(),
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),
     )?;

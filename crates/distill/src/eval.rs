@@ -39,6 +39,10 @@ pub enum EvalCommand {
         /// The clusterer's threshold [default: its own].
         #[arg(long)]
         threshold: Option<f64>,
+        /// Embed each article's title and lead with the model in this folder and blend
+        /// the embedding cosine in (without it: lexical signals only).
+        #[arg(long)]
+        models: Option<PathBuf>,
         /// Fail (exit status 1) when `bcubed_f1` or `pairwise_f1` falls below its
         /// floor in this JSON file.
         #[arg(long)]
@@ -93,8 +97,9 @@ pub fn run(what: EvalCommand, models: Option<PathBuf>) -> anyhow::Result<ExitCod
             distill_eval::eval::dedup(&input, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
-        EvalCommand::Cluster { input, threshold, floors } => {
-            let figures = distill_eval::cluster::eval(&input, threshold, &mut out)?;
+        EvalCommand::Cluster { input, threshold, models, floors } => {
+            let embedder = models.as_deref().map(|m| distill_eval::cluster::open_embedder(m, 2)).transpose()?;
+            let figures = distill_eval::cluster::eval(&input, threshold, embedder.as_deref(), &mut out)?;
             let misses = match floors {
                 Some(floors) => distill_eval::cluster::below_floors(&floors, &figures.stories)?,
                 None => Vec::new(),
