@@ -76,6 +76,62 @@ fn article_of(dom: &Dom) -> Vec<usize> {
     out
 }
 
+/// Drops from `keep` the subscription offer a paywalled story ends with: a run of
+/// short kept blocks at the end of the body, at least two of them prices ("$1.99 a
+/// month", "€9,99 / Monat") and one a call to subscribe. A table of prices inside a
+/// story (a product review's) has no call to subscribe, and stays.
+pub(crate) fn drop_price_table(blocks: &[Block], keep: &mut [bool]) {
+    let Some(last) = keep.iter().rposition(|&k| k) else { return };
+    let (mut prices, mut calls, mut start) = (0, 0, None);
+    for i in (0..=last).rev() {
+        let b = &blocks[i];
+        let call = b.words <= OFFER_WORDS && is_subscribe_call(&b.text);
+        if !keep[i] {
+            // The offer's heading ("Subscribe to keep reading") is often dropped
+            // already; it still says what the lines below it are.
+            calls += usize::from(call);
+            continue;
+        }
+        if b.words > OFFER_WORDS {
+            break;
+        }
+        let price = has_price(&b.text);
+        if !price && !call && b.words > 3 {
+            break;
+        }
+        prices += usize::from(price);
+        calls += usize::from(call);
+        start = Some(i);
+    }
+    if let Some(start) = start
+        && prices >= 2
+        && calls >= 1
+    {
+        keep[start..].iter_mut().for_each(|k| *k = false);
+    }
+}
+
+/// The most words of one line of a subscription offer.
+const OFFER_WORDS: usize = 16;
+
+/// Whether a text holds a price: a currency sign with a digit at most two
+/// characters before or after it ("$1.99", "9,99 €").
+fn has_price(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(k, c)| {
+        matches!(c, '$' | '€' | '£' | '¥' | '₹')
+            && chars[k.saturating_sub(2)..(k + 3).min(chars.len())].iter().any(char::is_ascii_digit)
+    })
+}
+
+/// Whether a line asks the reader to subscribe ("Subscribe now", "Jetzt abonnieren").
+fn is_subscribe_call(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["subscribe", "subscription", "abonnieren", "abonnement", "abonnez", "suscríbete", "suscripción", "s'abonner"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// Whether block `i` is the headline of a new article: a heading of the first or
 /// second rank with a byline or a date right below it, and either a first-rank
 /// headline (the page's own headline came before the body) or one in another

@@ -125,6 +125,7 @@ fn body_of(dom: &dom::Dom, titles: &[String], analysis: blocks::Analysis, mut ke
         None => analysis,
     };
     ending::cut_at_next_article(dom, &analysis.blocks, &mut keep);
+    ending::drop_price_table(&analysis.blocks, &mut keep);
     content::join_blocks(
         analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| (b.text.as_str(), b.mark)),
     )

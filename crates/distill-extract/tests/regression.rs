@@ -582,3 +582,31 @@ fn live_blog_entries_and_a_read_next_box_mid_story_stay() {
     let text = body(&boxed);
     assert!(text.contains("Story A paragraph 2") && text.contains("Story Z paragraph 2"), "{text}");
 }
+
+/// Issue 17, leaks: the subscription offer at the end of a paywalled story (prices
+/// and a call to subscribe) was read as the story's last paragraphs.
+#[test]
+fn a_subscription_price_table_after_the_story_stays_out() {
+    let html = format!(
+        "<html><head><title>Roads</title></head><body><article><h1>Roads</h1>{}\
+         <div><h3>Subscribe to keep reading</h3><ul><li>Digital: $1.99 a month for the first year</li>\
+         <li>Digital + Print: $4.99 a month</li><li>Cancel anytime</li></ul></div></article></body></html>",
+        story("A", 5)
+    );
+    let text = body(&html);
+    assert_eq!(text.matches("Story A").count(), 5, "{text}");
+    assert!(!text.contains("$1.99") && !text.contains("Subscribe"), "{text}");
+}
+
+/// Issue 17, the other direction: a product review's own table of prices, with no call
+/// to subscribe, is the article's.
+#[test]
+fn prices_in_a_review_stay_in_the_body() {
+    let html = format!(
+        "<html><head><title>Grills</title></head><body><article><h1>Grills</h1>{}\
+         <ul><li>Budget pick: $39 at most stores</li><li>Our favourite: $129 online</li></ul></article></body></html>",
+        story("A", 5)
+    );
+    let text = body(&html);
+    assert!(text.contains("$39") && text.contains("$129"), "{text}");
+}
