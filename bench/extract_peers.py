@@ -4,7 +4,9 @@
 usage: extract_peers.py DIR [--distill BIN] [--readability] [--newspaper] [--no-trafilatura]
                             [--score-distill-json FILE]
 
-DIR holds html/NNNN.html[.gz] and ground-truth.json ({id: {"articleBody", ...}}).
+DIR holds html/NNNN.html[.gz] and ground-truth.json ({id: {"articleBody", ...}}), or
+gold.json ({id: {"with": [...], "without": [...]}}, trafilatura's evaluation set): then every
+system is scored by snippets (see "Snippet scoring" below), F1 standing for F.
 All pages are decompressed into memory first; only the extraction calls are timed
 (time.perf_counter), in this one process pinned to one core.
   trafilatura           trafilatura.extract(..., output_format="txt", include_comments=False,
@@ -22,6 +24,11 @@ Scoring: `\\w+` tokens; each text is a multiset of 4-token shingles (1-3 tokens:
 shingle of them all); per page P = tp/(tp+fp), R = tp/(tp+fn) from the multiset overlap;
 P and R averaged over pages, F1 the harmonic mean of the averages; accuracy the share of
 pages whose token list equals the gold one.
+
+Snippet scoring (gold.json): whitespace collapsed in snippet and output, a snippet is found
+when it is a case-sensitive substring; found "with" = TP, missing "with" = FN, found
+"without" = FP, absent "without" = TN, summed over all pages; P, R, F and accuracy from
+the sums, as trafilatura's own evaluation and `distill eval extract` count them.
 """
 import argparse
 import gzip
@@ -54,8 +61,29 @@ def page_scores(gold, predicted):
     return (tp / (tp + fp) if tp + fp else 0.0), (tp / (tp + fn) if tp + fn else 1.0)
 
 
+def collapse(text):
+    return " ".join(text.split())
+
+
+def snippet_score(truth, texts):
+    """{id: text} against "with"/"without" snippets -> (precision, recall, F, accuracy)."""
+    tp = fn = fp = tn = 0
+    for page_id, row in truth.items():
+        text = collapse(texts.get(page_id) or "")
+        found = lambda s: bool(collapse(s)) and collapse(s) in text  # noqa: E731
+        hits = sum(map(found, row.get("with") or []))
+        tp, fn = tp + hits, fn + len(row.get("with") or []) - hits
+        leaks = sum(map(found, row.get("without") or []))
+        fp, tn = fp + leaks, tn + len(row.get("without") or []) - leaks
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0), (tp + tn) / max(1, tp + fn + fp + tn)
+
+
 def score(truth, texts):
     """{id: text} against the gold bodies -> (precision, recall, F1, accuracy)."""
+    if truth and "articleBody" not in next(iter(truth.values())):
+        return snippet_score(truth, texts)
     ps, rs, exact = [], [], 0
     for page_id, row in truth.items():
         gold, text = row.get("articleBody") or "", texts.get(page_id) or ""
@@ -121,7 +149,8 @@ def distill_eval(binary, folder):
                          capture_output=True, text=True).stdout
     print("\n".join("  " + line for line in out.splitlines()), file=sys.stderr)
     found = {k: float(re.search(rf"{k} ([\d.]+)", out).group(1))
-             for k in ("precision", "recall", "F1", "accuracy")}
+             for k in ("precision", "recall", "accuracy")}
+    found["F1"] = float(re.search(r"\bF1? ([\d.]+)", out).group(1))
     found["pages/s"] = float(re.search(r"([\d.]+) pages/s", out).group(1))
     return found
 
@@ -146,7 +175,10 @@ def main():
     ap.add_argument("--score-distill-json", metavar="FILE", help="score `distill extract --json` lines")
     args = ap.parse_args()
 
-    truth = json.loads((args.dir / "ground-truth.json").read_text(encoding="utf-8"))
+    gold = args.dir / "ground-truth.json"
+    if not gold.exists():
+        gold = args.dir / "gold.json"
+    truth = json.loads(gold.read_text(encoding="utf-8"))
     truth = dict(sorted(truth.items()))
     if hasattr(os, "sched_setaffinity"):  # one core, inherited by the distill subprocess too
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
