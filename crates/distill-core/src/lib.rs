@@ -11,5 +11,5 @@ pub mod text;
 pub mod time;
 
 pub use article::{Article, Bullet, Document, Insight, InsightKind, Sentence, Summary, SummaryMethod};
-pub use story::{Story, StoryBullet, StoryCitation};
 pub use id::{ArticleId, article_id, content_hash, normalize_url};
+pub use story::{Story, StoryBullet, StoryCitation};

@@ -23,8 +23,13 @@ pub struct StoryCitation {
 pub struct StoryBullet {
     /// The key point; its words come from the cited sentences.
     pub text: String,
-    /// The cited sentences, first the one the text is taken from.
+    /// The cited sentences, first the one the text is taken from; every report that
+    /// states the fact is cited.
     pub citations: Vec<StoryCitation>,
+    /// Whether another key point gives a different figure for the same fact (the
+    /// sources disagree, and both accounts are kept).
+    #[serde(default)]
+    pub disputed: bool,
 }
 
 /// A story as listed: its title, its span in time, its coverage and its key points.

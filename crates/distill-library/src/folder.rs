@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use distill_core::{ArticleId, Story};
 use distill_search::{Results, SearchError, SearchIndex, SearchQuery};
-use distill_store::{ArticleSummary, Card, CardQuery, ListQuery, SourceCount, SqliteStore, Store};
+use distill_store::{ArticleSummary, Card, CardQuery, ListQuery, SourceCount, SqliteStore, Store, StoryQuery};
 
 use crate::Code;
-use crate::views::{ArticleView, CopyView, FeedStatus};
+use crate::views::{ArticleView, CopyView, FeedStatus, StoryArticleView, StoryRef, StoryView, timeline};
 
 /// Failures opening or reading a data folder.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +37,15 @@ impl LibraryError {
 /// Most copies an article view lists under "Also reported by"; a wire story can have
 /// thousands, and the view says how many there are in all.
 pub const MAX_COPIES: usize = 50;
+
+/// Most articles a story view lists; a story's row says how many it has in all.
+pub const MAX_STORY_ARTICLES: usize = 200;
+
+/// Most related stories a story view names.
+pub const RELATED_STORIES: usize = 5;
+
+/// Least share of the best hit's score that a hit needs to make its story related.
+const RELATED_SCORE: f32 = 0.3;
 
 /// Source counts and the store's sequence number they were read at.
 type SourcesAt = (i64, Vec<SourceCount>);
@@ -132,7 +142,11 @@ impl Library {
         // Every other copy of the story: the original's copies, less this one and plus
         // the original when this is a copy; as many as the original has either way.
         let copies_in_all = self.store.count_duplicates(root)?;
-        Ok(Some(ArticleView { article, also_reported_by: copies, copies_in_all }))
+        let story = match self.store.stories_of(std::slice::from_ref(&article.id))?.remove(&article.id) {
+            Some(story) => self.store.story(&story)?.as_ref().map(StoryRef::from),
+            None => None,
+        };
+        Ok(Some(ArticleView { article, also_reported_by: copies, copies_in_all, story }))
     }
 
     /// A page of stored articles, newest first, and how many there are in all.
@@ -159,6 +173,62 @@ impl Library {
         let sources = self.store.sources()?;
         *cached = Some((seq, sources.clone()));
         Ok(sources)
+    }
+
+    /// A page of stories, the latest updated first, and how many match in all.
+    pub fn stories(&self, query: &StoryQuery) -> Result<(Vec<Story>, usize)> {
+        Ok((self.store.stories(query)?, self.store.count_stories(query)?))
+    }
+
+    /// A story with its articles, its timeline and its related stories.
+    pub fn story(&self, id: &str) -> Result<Option<StoryView>> {
+        let Some(story) = self.store.story(id)? else { return Ok(None) };
+        let articles = self.store.story_articles(id, MAX_STORY_ARTICLES)?;
+        let timeline = timeline(articles.iter().filter_map(|a| a.published).map(|t| t.to_utc()));
+        let related = self.related_stories(&story);
+        let articles = articles.into_iter().map(StoryArticleView::from).collect();
+        Ok(Some(StoryView { story, articles, timeline, related }))
+    }
+
+    /// Stories whose articles a search for this story's title finds, by their best
+    /// hit; a failed search leaves the list empty (the story page still shows).
+    fn related_stories(&self, story: &Story) -> Vec<StoryRef> {
+        // The title's words alone: a headline's quotes and dashes are query syntax.
+        let words: Vec<&str> = story.title.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let query = SearchQuery { text: words.join(" "), limit: 40, ..SearchQuery::default() };
+        let found = self.search(&query).and_then(|results| {
+            // A hit far below the best (the story's own report, as a rule) shares
+            // only common words with the title.
+            let best = results.hits.iter().map(|h| h.score).fold(0.0_f32, f32::max);
+            let ids: Vec<ArticleId> = results
+                .hits
+                .into_iter()
+                .filter(|h| h.score >= RELATED_SCORE * best)
+                .map(|h| ArticleId::from(h.id))
+                .collect();
+            let filed = self.store.stories_of(&ids)?;
+            let mut related: Vec<StoryRef> = Vec::new();
+            for id in &ids {
+                let Some(other) = filed.get(id) else { continue };
+                if *other == story.id || related.iter().any(|r| r.id == *other) {
+                    continue;
+                }
+                if let Some(other) = self.store.story(other)? {
+                    related.push(StoryRef::from(&other));
+                }
+                if related.len() == RELATED_STORIES {
+                    break;
+                }
+            }
+            Ok(related)
+        });
+        found.unwrap_or_else(|error| {
+            tracing::warn!(%error, story = %story.id, "related stories could not be found");
+            Vec::new()
+        })
     }
 
     /// Feed subscriptions with their state.

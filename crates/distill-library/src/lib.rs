@@ -1,5 +1,5 @@
 //! The read side of distill: the data folder ([`Library`]) that every process opens,
-//! the read queries, and the typed views (articles, feeds, search hits) that the
+//! the read queries, and the typed views (articles, stories, feeds, search hits) that the
 //! CLI, the JSON API and the web pages all render, and the error [`Code`]s they
 //! all report. It holds no HTTP client and no ingest code, so a read-only server
 //! depends on nothing that writes.
@@ -11,5 +11,8 @@ mod folder;
 mod views;
 
 pub use code::Code;
-pub use folder::{Library, LibraryError, MAX_COPIES};
-pub use views::{ArticleView, CopyView, FeedState, FeedStatus, SentenceView};
+pub use folder::{Library, LibraryError, MAX_COPIES, MAX_STORY_ARTICLES, RELATED_STORIES};
+pub use views::{
+    ArticleView, CopyView, FeedState, FeedStatus, SentenceView, StoryArticleView, StoryRef, StoryView, TimelinePoint,
+    timeline,
+};

@@ -2,7 +2,7 @@
 //! API and the web pages all render, so one article is described one way.
 
 use chrono::{DateTime, FixedOffset, Utc};
-use distill_core::{Article, ArticleId, Insight, Summary};
+use distill_core::{Article, ArticleId, Insight, Story, Summary};
 use distill_store::{ArticleSummary, Feed};
 use serde::{Serialize, Serializer};
 use utoipa::ToSchema;
@@ -19,6 +19,8 @@ pub struct ArticleView {
     /// How many other copies the story has in all (`also_reported_by` lists at most
     /// [`crate::MAX_COPIES`]).
     pub copies_in_all: usize,
+    /// The story it is filed under, when it is filed under one.
+    pub story: Option<StoryRef>,
 }
 
 /// Another copy of a story, as listed under "Also reported by".
@@ -76,6 +78,8 @@ struct ArticleJson<'a> {
     also_reported_by: &'a [CopyView],
     /// How many other copies the story has in all; `also_reported_by` lists the first.
     copies_in_all: usize,
+    /// The story it is filed under: every outlet's report of the same event.
+    story: &'a Option<StoryRef>,
 }
 
 /// The schema of the article JSON is the one of the struct it serializes through.
@@ -113,6 +117,7 @@ impl Serialize for ArticleView {
             duplicate_of: &a.duplicate_of,
             also_reported_by: &self.also_reported_by,
             copies_in_all: self.copies_in_all,
+            story: &self.story,
         }
         .serialize(serializer)
     }
@@ -187,4 +192,119 @@ fn rfc3339<S: Serializer>(value: &Option<DateTime<FixedOffset>>, serializer: S) 
         Some(d) => serializer.serialize_some(&d.to_rfc3339()),
         None => serializer.serialize_none(),
     }
+}
+
+/// A story with its articles, its coverage over time and related stories: what a
+/// story page shows, `distill story ID --json` prints and `/api/stories/{id}` returns.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct StoryView {
+    /// The story: title, times, counts and key points.
+    #[serde(flatten)]
+    pub story: Story,
+    /// Its articles, copies included, oldest first (at most [`crate::MAX_STORY_ARTICLES`];
+    /// `story.copies` says how many there are in all).
+    pub articles: Vec<StoryArticleView>,
+    /// How many of its articles were published in each period, oldest first.
+    pub timeline: Vec<TimelinePoint>,
+    /// Other stories on neighbouring subjects, the closest first.
+    pub related: Vec<StoryRef>,
+}
+
+/// An article of a story, as its page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct StoryArticleView {
+    /// Article id.
+    pub id: ArticleId,
+    /// Title.
+    pub title: String,
+    /// Publication name.
+    pub source: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Publication time, in the publisher's offset.
+    #[serde(serialize_with = "rfc3339")]
+    pub published: Option<DateTime<FixedOffset>>,
+    /// The original it copies, when it is a near-duplicate copy.
+    pub duplicate_of: Option<ArticleId>,
+}
+
+impl From<ArticleSummary> for StoryArticleView {
+    fn from(a: ArticleSummary) -> Self {
+        StoryArticleView {
+            id: a.id,
+            title: a.title,
+            source: a.source,
+            url: a.url,
+            published: a.published,
+            duplicate_of: a.duplicate_of,
+        }
+    }
+}
+
+/// How many of a story's articles were published in one period.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct TimelinePoint {
+    /// The period's start.
+    pub start: DateTime<Utc>,
+    /// The period's end (the next period's start).
+    pub end: DateTime<Utc>,
+    /// Its articles, copies included.
+    pub articles: usize,
+}
+
+/// A story named in passing: on an article (the story it belongs to) and among a
+/// story's related stories.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct StoryRef {
+    /// Story id.
+    pub id: ArticleId,
+    /// Its title.
+    pub title: String,
+    /// Its distinct reports.
+    pub articles: usize,
+    /// Distinct publications that covered it.
+    pub sources: usize,
+    /// Its latest article's time.
+    pub last_updated: DateTime<Utc>,
+}
+
+impl From<&Story> for StoryRef {
+    fn from(s: &Story) -> Self {
+        StoryRef {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            articles: s.articles,
+            sources: s.sources,
+            last_updated: s.last_updated,
+        }
+    }
+}
+
+/// Counts articles by period: hours for a story of up to two days, days up to
+/// ninety days, weeks beyond; undated articles are left out.
+pub fn timeline(times: impl IntoIterator<Item = DateTime<Utc>>) -> Vec<TimelinePoint> {
+    let times: Vec<i64> = times.into_iter().map(|t| t.timestamp()).collect();
+    let (Some(&first), Some(&last)) = (times.iter().min(), times.iter().max()) else { return Vec::new() };
+    let span = last - first;
+    let period = if span <= 2 * 86_400 {
+        3_600
+    } else if span <= 90 * 86_400 {
+        86_400
+    } else {
+        7 * 86_400
+    };
+    let mut counts = std::collections::BTreeMap::new();
+    for t in times {
+        *counts.entry(t.div_euclid(period) * period).or_insert(0) += 1;
+    }
+    counts
+        .into_iter()
+        .filter_map(|(start, articles)| {
+            Some(TimelinePoint {
+                start: DateTime::from_timestamp(start, 0)?,
+                end: DateTime::from_timestamp(start + period, 0)?,
+                articles,
+            })
+        })
+        .collect()
 }

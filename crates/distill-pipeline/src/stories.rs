@@ -13,13 +13,14 @@ use std::collections::{BTreeSet, HashMap};
 
 use distill_core::{Article, ArticleId, StoryBullet, StoryCitation};
 use distill_nlp::stories::{StoryArticle, StoryClusterer, StoryConfig};
+use distill_nlp::{StoryDoc, summarize_story};
 use distill_store::{Store, StoreError};
 
 /// Stored originals replayed into the clusterer when a process starts.
 pub const REPLAY: usize = 10_000;
 
 /// Originals of a story whose key points are read when its summary is rewritten.
-const SUMMARY_ARTICLES: usize = 8;
+const SUMMARY_ARTICLES: usize = 16;
 
 /// Most words of a story's key points.
 pub const STORY_WORDS: usize = 100;
@@ -125,7 +126,7 @@ pub fn refile(store: &dyn Store) -> Result<usize, StoreError> {
 }
 
 /// Rewrites a story's row: its counts and times from its articles, and key points
-/// drawn from its first originals.
+/// drawn from its first originals as one text ([`distill_nlp::summarize_story`]).
 pub fn refresh(store: &dyn Store, story: &str) -> Result<(), StoreError> {
     let members = store.story_articles(story, 200)?;
     let mut originals = Vec::new();
@@ -138,51 +139,31 @@ pub fn refresh(store: &dyn Store, story: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// A story's key points: its articles' own key points taken in turn (the first of
-/// each article, then the second, ...), a point left out when most of its words were
-/// already said, until `words` words.
+/// A story's key points across its articles: each fact once, citing every article
+/// that states it, differing figures kept side by side; at most `words` words.
 pub fn key_points(articles: &[Article], words: usize) -> Vec<StoryBullet> {
-    let mut bullets: Vec<StoryBullet> = Vec::new();
-    let mut said: Vec<BTreeSet<String>> = Vec::new();
-    let mut used = 0;
-    let most = articles.iter().map(|a| a.summary.bullets.len()).max().unwrap_or(0);
-    for rank in 0..most {
-        for article in articles {
-            let Some(bullet) = article.summary.bullets.get(rank) else { continue };
-            let length = bullet.text.split_whitespace().count();
-            if used + length > words && !bullets.is_empty() {
-                return bullets;
-            }
-            let terms = content_words(&bullet.text);
-            if said.iter().any(|s| overlap(&terms, s) >= 0.5) {
-                continue;
-            }
-            used += length;
-            said.push(terms);
-            bullets.push(StoryBullet {
-                text: bullet.text.clone(),
-                citations: bullet
-                    .citations
-                    .iter()
-                    .map(|&sentence| StoryCitation { id: article.id.clone(), sentence })
-                    .collect(),
-            });
-        }
-    }
-    bullets
-}
-
-/// Lowercased words of four letters or more: enough to tell two statements of one fact.
-fn content_words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect()
-}
-
-/// Share of `a`'s words that `b` has.
-fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    if a.is_empty() {
-        return 0.0;
-    }
-    a.intersection(b).count() as f64 / a.len() as f64
+    let docs: Vec<StoryDoc> = articles
+        .iter()
+        .map(|a| StoryDoc {
+            id: &a.id,
+            title: &a.title,
+            text: &a.text,
+            source: a.source.as_deref(),
+            published: a.published.map(|t| t.timestamp()),
+        })
+        .collect();
+    summarize_story(&docs, words)
+        .into_iter()
+        .map(|b| StoryBullet {
+            text: b.text,
+            citations: b
+                .citations
+                .into_iter()
+                .map(|c| StoryCitation { id: c.id.into(), sentence: c.sentence })
+                .collect(),
+            disputed: b.disputed,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,9 +6,10 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
-use distill_library::{ArticleView, Code, FeedStatus, Library, LibraryError};
+use distill_core::Story;
+use distill_library::{ArticleView, Code, FeedStatus, Library, LibraryError, StoryView};
 use distill_search::{Results, SearchQuery};
-use distill_store::{ArticleSummary, ListQuery};
+use distill_store::{ArticleSummary, ListQuery, StoryQuery};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -186,6 +187,81 @@ pub(crate) async fn load(lib: Library, id: String) -> Result<ArticleView, ApiErr
     let lookup = id.clone();
     let found = blocking(move || lib.article(&lookup)).await??;
     found.ok_or_else(|| ApiError::not_found(format!("no article with id {id:?}")))
+}
+
+/// Which stories to list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StoryParams {
+    /// Most stories to return (1 to 500; default 50).
+    #[param(minimum = 1, maximum = 500)]
+    limit: Option<usize>,
+    /// Stories to skip (default 0).
+    offset: Option<usize>,
+    /// Only stories updated on this day (YYYY-MM-DD, UTC) or later.
+    #[param(format = Date)]
+    since: Option<String>,
+}
+
+/// A page of stories and how many match.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct StoryList {
+    /// Matching stories in all.
+    total: usize,
+    /// The page, the latest updated first.
+    stories: Vec<Story>,
+}
+
+/// Stories: every outlet's report of one event gathered, the latest updated first.
+#[utoipa::path(
+    get,
+    path = "/api/stories",
+    tag = "stories",
+    params(StoryParams),
+    responses(
+        (status = 200, description = "a page of stories", body = StoryList),
+        (status = 400, description = "`bad_parameter` or `bad_date`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub(crate) async fn stories(
+    State(lib): State<Library>,
+    Params(p): Params<StoryParams>,
+) -> Result<Json<StoryList>, ApiError> {
+    let since = match p.since.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(distill_core::time::parse_date(s).map(|d| d.to_utc()).ok_or_else(|| {
+            ApiError::new(Code::BadDate, format!("since: cannot read {s:?} as a date (use YYYY-MM-DD)"))
+        })?),
+    };
+    let query =
+        StoryQuery { limit: p.limit.unwrap_or(50).clamp(1, 500), offset: p.offset.unwrap_or(0).min(1_000_000), since };
+    let (stories, total) = blocking(move || lib.stories(&query)).await??;
+    Ok(Json(StoryList { total, stories }))
+}
+
+/// One story: its key points across sources, its articles, its timeline and related stories.
+#[utoipa::path(
+    get,
+    path = "/api/stories/{id}",
+    tag = "stories",
+    params(("id" = String, Path, description = "the story's id (the id of its first article)")),
+    responses(
+        (status = 200, description = "the story", body = StoryView),
+        (status = 400, description = "`bad_path`", body = ErrorBody),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub(crate) async fn story(State(lib): State<Library>, Id(id): Id) -> Result<Json<StoryView>, ApiError> {
+    Ok(Json(load_story(lib, id).await?))
+}
+
+/// Loads a story view.
+pub(crate) async fn load_story(lib: Library, id: String) -> Result<StoryView, ApiError> {
+    let lookup = id.clone();
+    let found = blocking(move || lib.story(&lookup)).await??;
+    found.ok_or_else(|| ApiError::not_found(format!("no story with id {id:?}")))
 }
 
 /// Search parameters, shared by the page and the API.

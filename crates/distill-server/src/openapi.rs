@@ -17,15 +17,16 @@ use crate::api;
 #[openapi(
     info(
         title = "distill",
-        description = "The JSON API of distill: stored articles with their key points and insights, \
+        description = "The JSON API of distill: stored articles with their key points and insights, stories, \
             keyword search and feed subscriptions. Reads only. Every error is \
             `{message, code, type, link}` with a stable `code`.",
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
     ),
-    paths(api::list, api::article, api::search, api::feeds, api::health, document_route),
+    paths(api::list, api::article, api::stories, api::story, api::search, api::feeds, api::health, document_route),
     components(schemas(distill_library::Code)),
     tags(
         (name = "articles", description = "stored articles"),
+        (name = "stories", description = "stories: every outlet's report of one event"),
         (name = "search", description = "keyword search"),
         (name = "feeds", description = "feed subscriptions"),
         (name = "operations", description = "health and the contract itself"),

@@ -14,9 +14,13 @@ use axum::response::{Html, IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, Utc};
 use distill_core::text::Mark;
 use distill_core::{Article, Bullet};
-use distill_library::{CopyView, Library};
-use distill_store::{CardQuery, SourceCount};
+use distill_library::{CopyView, Library, LibraryError};
+use distill_store::{CardQuery, SourceCount, StoryQuery};
 use serde::Deserialize;
+
+mod stories;
+
+pub(crate) use stories::story;
 
 use crate::api::{ApiError, SearchParams, load};
 use crate::blocking;
@@ -206,22 +210,36 @@ struct Home<'a> {
     sections: Vec<Section>,
     total_all: usize,
     cards: Vec<CardView<'a>>,
+    /// The stories, on the home page of all sources (a source's page lists its articles).
+    stories: Vec<stories::StoryCard<'a>>,
     pager: Pager,
 }
 
 pub(crate) async fn home(State(lib): State<Library>, Params(params): Params<HomeParams>) -> Response {
     let source = params.source.filter(|s| !s.trim().is_empty());
     let number = params.page.unwrap_or(1).clamp(1, MAX_PAGE);
-    let query = CardQuery { limit: CARDS_PER_PAGE, offset: (number - 1) * CARDS_PER_PAGE, source: source.clone() };
+    let offset = (number - 1) * CARDS_PER_PAGE;
     let read_lib = lib.clone();
-    let (cards, sources) = match read(move || read_lib.cards(&query).and_then(|c| Ok((c, read_lib.sources()?)))).await {
+    let wanted = source.clone();
+    let found = read(move || {
+        let sources = read_lib.sources()?;
+        if wanted.is_some() {
+            let query = CardQuery { limit: CARDS_PER_PAGE, offset, source: wanted };
+            Ok::<_, LibraryError>((read_lib.cards(&query)?, (Vec::new(), 0), sources))
+        } else {
+            let query = StoryQuery { limit: CARDS_PER_PAGE, offset, since: None };
+            Ok((Vec::new(), read_lib.stories(&query)?, sources))
+        }
+    })
+    .await;
+    let (cards, (story_list, story_total), sources) = match found {
         Ok(found) => found,
         Err(e) => return error_page(e),
     };
     let total_all = sources.iter().map(|s| s.stories).sum();
     let total = match &source {
         Some(name) => sources.iter().find(|s| s.source.as_deref() == Some(name)).map_or(0, |s| s.stories),
-        None => total_all,
+        None => story_total,
     };
     let now = Utc::now();
     let cards: Vec<CardView> = cards
@@ -254,11 +272,12 @@ pub(crate) async fn home(State(lib): State<Library>, Params(params): Params<Home
         if q.is_empty() { "/".to_string() } else { format!("/?{q}") }
     });
     let home = Home {
-        head: Head::new(source.as_deref().unwrap_or("Latest"), "latest"),
+        head: Head::new(source.as_deref().unwrap_or("Top stories"), "latest"),
         sections: sections(&sources, source.as_deref()),
         source,
         total_all,
         cards,
+        stories: stories::story_cards(&story_list, now),
         pager,
     };
     page(&home)
@@ -353,11 +372,28 @@ struct ArticlePage<'a> {
     more_copies: usize,
     paras: Vec<Para<'a>>,
     insights: Vec<InsightRow<'a>>,
+    /// The story it belongs to, when it has more than this one report.
+    story: Option<StoryLink<'a>>,
+}
+
+/// The story an article belongs to, as the article page names it.
+struct StoryLink<'a> {
+    id: &'a str,
+    title: &'a str,
+    sources: usize,
 }
 
 pub(crate) async fn article(State(lib): State<Library>, Id(id): Id) -> Response {
     match load(lib, id).await {
-        Ok(view) => page(&article_page(&view.article, &view.also_reported_by, view.copies_in_all)),
+        Ok(view) => {
+            let mut shown = article_page(&view.article, &view.also_reported_by, view.copies_in_all);
+            shown.story = view.story.as_ref().filter(|s| s.sources > 1 || s.articles > 1).map(|s| StoryLink {
+                id: &s.id,
+                title: &s.title,
+                sources: s.sources,
+            });
+            page(&shown)
+        }
         Err(e) => error_page(e),
     }
 }
@@ -403,6 +439,7 @@ fn article_page<'a>(a: &'a Article, copies: &'a [CopyView], copies_in_all: usize
             .iter()
             .map(|i| InsightRow { kind: i.kind.as_str(), question: &i.question, citations: &i.citations })
             .collect(),
+        story: None,
     }
 }
 

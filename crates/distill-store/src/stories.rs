@@ -90,13 +90,14 @@ pub(crate) fn refresh_story(conn: &mut Connection, id: &str, bullets: &[StoryBul
         .map_err(|e| StoreError::Corrupt { id: id.to_string(), reason: e.to_string() })?;
     let tx = conn.transaction()?;
     // The title is the headline of the article that started the story, else of its
-    // first article with one. An article's time is its publication, else its ingestion.
+    // first article with one. Its times are its articles' publication times; only a
+    // story of undated articles takes their ingestion times.
     let written = tx.execute(
         "INSERT INTO stories (id, title, first_seen, last_updated, articles, copies, sources, bullets)
          SELECT ?1,
                 COALESCE((SELECT title FROM articles WHERE id = ?1 AND story = ?1 AND title <> ''),
                          (SELECT title FROM articles WHERE story = ?1 AND title <> '' ORDER BY seq LIMIT 1), ''),
-                MIN(COALESCE(published, ingested_at)), MAX(COALESCE(published, ingested_at)),
+                COALESCE(MIN(published), MIN(ingested_at)), COALESCE(MAX(published), MAX(ingested_at)),
                 SUM(duplicate_of IS NULL), COUNT(*), COUNT(DISTINCT source), ?2
          FROM articles WHERE story = ?1
          GROUP BY story
@@ -188,6 +189,7 @@ mod tests {
         let bullets = vec![distill_core::StoryBullet {
             text: "A fire burned.".into(),
             citations: vec![StoryCitation { id: "b".into(), sentence: 0 }],
+            disputed: false,
         }];
         let story = store.refresh_story("a", &bullets).unwrap().unwrap();
         assert_eq!(story.title, "Title a");

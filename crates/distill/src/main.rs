@@ -22,7 +22,7 @@ use distill_library::code::{Code, Coded};
 use distill_library::config::{Config, Loaded};
 use distill_pipeline::{PipelineConfig, Progress};
 use distill_search::SearchQuery;
-use distill_store::ListQuery;
+use distill_store::{ListQuery, StoryQuery};
 
 /// mimalloc: extraction and analysis allocate many small strings, and the system
 /// allocator spent about 15% of extraction time in malloc and free.
@@ -98,6 +98,29 @@ enum Command {
         /// Articles to skip.
         #[arg(long, default_value_t = 0)]
         offset: usize,
+    },
+    /// List stories (every outlet's report of one event), the latest updated first.
+    Stories {
+        /// Only stories updated on this day (YYYY-MM-DD, UTC) or later.
+        #[arg(long)]
+        since: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Most stories to list.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Stories to skip.
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+    },
+    /// Show one story: key points across its sources, its articles, its timeline.
+    Story {
+        /// Story id (the id of its first article; see `distill stories`).
+        id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Show one article: key points, body, insights.
     Show {
@@ -370,6 +393,36 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Stories { since, json, limit, offset } => {
+            let library = open(data)?;
+            let since = since
+                .map(|s| {
+                    distill_core::time::parse_date(&s).map(|d| d.to_utc()).ok_or_else(|| {
+                        Coded::new(Code::BadDate, format!("--since: cannot read {s:?} as a date (use YYYY-MM-DD)"))
+                    })
+                })
+                .transpose()?;
+            let (stories, total) = library.stories(&StoryQuery { limit, offset, since })?;
+            if json {
+                println!("{}", serde_json::to_string(&serde_json::json!({"total": total, "stories": stories}))?);
+            } else {
+                print!("{}", render::stories_text(&stories, total));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Story { id, json } => {
+            let library = open(data)?;
+            let Some(view) = library.story(&id)? else {
+                let message = format!("no story with id {id:?} (see `distill stories`)");
+                return Err(Coded::new(Code::NotFound, message).into());
+            };
+            if json {
+                println!("{}", serde_json::to_string(&view)?);
+            } else {
+                print!("{}", render::story_text(&view));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Show { id, json } => {
             let library = open(data)?;
             let Some(view) = library.article(&id)? else {
@@ -388,6 +441,7 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             let mode = mode
                 .map(|m| m.parse().map_err(|e: String| Coded::new(Code::BadParameter, format!("--mode: {e}"))))
                 .transpose()?;
+
             let date = |name: &str, v: Option<String>| -> anyhow::Result<_> {
                 v.map(|s| {
                     distill_core::time::parse_date(&s).map(|d| d.date_naive()).ok_or_else(|| {
@@ -442,6 +496,13 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             let library = open(data)?;
             note_keyword_only(&library, &settings.models);
             library.sync_index()?;
+            // A folder written before stories existed: its articles are filed once.
+            let filed =
+                distill_pipeline::stories::StoryFiler::load(library.store.as_ref(), distill_pipeline::stories::REPLAY)?
+                    .catch_up(library.store.as_ref())?;
+            if filed > 0 {
+                eprintln!("filed {filed} stored articles under stories");
+            }
             let serve_settings = &settings.serve;
             let poller = (!serve_settings.no_poll)
                 .then(|| {
@@ -488,9 +549,10 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             let library = open(data)?;
             let n = library.index.rebuild(library.store.as_ref())?;
             println!("reindexed {n} articles");
+            let started = std::time::Instant::now();
             let filed = distill_pipeline::stories::refile(library.store.as_ref())?;
             let stories = library.store.count_stories(&Default::default())?;
-            println!("filed {filed} articles under {stories} stories");
+            println!("filed {filed} articles under {stories} stories in {:.1} s", started.elapsed().as_secs_f64());
             Ok(ExitCode::SUCCESS)
         }
         Command::Config { json, .. } => {

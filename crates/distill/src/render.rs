@@ -1,8 +1,10 @@
-//! Plain-text rendering of the article page, in the reference page's order.
+//! Plain-text rendering of the article and story pages, in the web pages' order.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
-use distill_library::ArticleView;
+use distill_core::Story;
+use distill_library::{ArticleView, StoryView};
 
 /// Title, source and date, key points with citation markers, body, insights.
 pub fn article_text(view: &ArticleView) -> String {
@@ -60,5 +62,72 @@ pub fn snippet_text(snippet: &str, highlights: &[[usize; 2]]) -> String {
         at = end;
     }
     out.push_str(snippet.get(at..).unwrap_or(""));
+    out
+}
+
+/// A line per story: id, last update, sources, title; then how many there are.
+pub fn stories_text(stories: &[Story], total: usize) -> String {
+    let mut out = String::new();
+    for s in stories {
+        let noun = if s.sources == 1 { "source" } else { "sources" };
+        let _ = writeln!(
+            out,
+            "{}  {}  {:>3} {noun:<7}  {}",
+            s.id,
+            s.last_updated.format("%Y-%m-%d %H:%M"),
+            s.sources,
+            s.title
+        );
+    }
+    let _ = writeln!(out, "{} of {total} stories", stories.len());
+    out
+}
+
+/// Title, coverage, key points with the sources they cite, and every article.
+pub fn story_text(view: &StoryView) -> String {
+    let s = &view.story;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", s.title);
+    let _ = writeln!(
+        out,
+        "{} reports from {} sources · first seen {} · updated {}\n",
+        s.articles,
+        s.sources,
+        s.first_seen.format("%B %-d, %Y %H:%M UTC"),
+        s.last_updated.format("%B %-d, %Y %H:%M UTC")
+    );
+    let sources: HashMap<&str, &str> =
+        view.articles.iter().map(|a| (a.id.as_str(), a.source.as_deref().unwrap_or("unknown source"))).collect();
+    if !s.bullets.is_empty() {
+        let _ = writeln!(out, "Key points");
+        for b in &s.bullets {
+            let marks: String = b
+                .citations
+                .iter()
+                .map(|c| format!("[{} {}:{}]", sources.get(c.id.as_str()).unwrap_or(&"?"), c.id, c.sentence + 1))
+                .collect();
+            let differ = if b.disputed { " (sources differ)" } else { "" };
+            let _ = writeln!(out, "  • {}{differ} {marks}", b.text);
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "Sources");
+    for a in &view.articles {
+        let date = a.published.map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| "undated".into());
+        let copy = if a.duplicate_of.is_some() { "  [copy]" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {}  {date}  {}  ({}){copy}",
+            a.id,
+            a.title,
+            a.source.as_deref().unwrap_or("unknown source")
+        );
+    }
+    if !view.related.is_empty() {
+        let _ = writeln!(out, "\nRelated stories");
+        for r in &view.related {
+            let _ = writeln!(out, "  {}  {}", r.id, r.title);
+        }
+    }
     out
 }

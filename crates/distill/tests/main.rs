@@ -15,3 +15,4 @@ mod operations;
 mod reference;
 mod search_modes;
 mod shared_folder;
+mod stories;
