@@ -610,3 +610,21 @@ fn prices_in_a_review_stay_in_the_body() {
     let text = body(&html);
     assert!(text.contains("$39") && text.contains("$129"), "{text}");
 }
+
+/// Issue 17: sections about other pages under German, Spanish or French headings
+/// ("Weitere Themen", "Noticias relacionadas") followed the body on unseen sites; the
+/// furniture openers knew English only.
+#[test]
+fn furniture_headings_in_other_languages_end_their_section() {
+    for heading in ["Weitere Themen", "Noticias relacionadas", "À lire aussi"] {
+        let html = format!(
+            "<html><head><title>Straßen</title></head><body><article><h1>Straßen</h1>{}\
+             <h2>{heading}</h2><p>Ein anderer Beitrag über den Hafen, der hier nur angerissen wird und weiterführt.</p>\
+             <p>Noch ein anderer Beitrag über die Bahn, der hier nur angerissen wird und weiterführt.</p></article></body></html>",
+            story("A", 4)
+        );
+        let text = body(&html);
+        assert_eq!(text.matches("Story A").count(), 4, "{heading}: {text}");
+        assert!(!text.contains(heading) && !text.contains("anderer Beitrag"), "{heading}: {text}");
+    }
+}
