@@ -731,6 +731,41 @@ mod tests {
         assert!((accuracy - 0.6).abs() < 1e-12);
     }
 
+    /// A folder with `gold.json` (trafilatura's evaluation set) is scored by its
+    /// snippets: a found "with" snippet counts, a missing one misses, a found "without"
+    /// snippet is a false positive; floors apply to gold bodies only.
+    #[test]
+    fn a_snippet_folder_is_scored_by_its_snippets() {
+        let dir = std::env::temp_dir().join(format!("distill-eval-snippets-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("html")).unwrap();
+        let body: String = (0..4)
+            .map(|i| format!("<p>Paragraph {i} says, in whole sentences, what the harbour board decided on fees.</p>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Fees</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+             <article>{body}</article><footer>Copyright the harbour board</footer></body></html>"
+        );
+        std::fs::write(dir.join("html/0001.html"), html).unwrap();
+        let gold = serde_json::json!({"0001": {
+            "with": ["Paragraph 0 says,", "a sentence the page never printed"],
+            "without": ["Copyright the harbour board", "Home"],
+        }});
+        std::fs::write(dir.join("gold.json"), gold.to_string()).unwrap();
+        let mut out = Vec::new();
+        let misses = extract(&dir, true, None, &mut out).unwrap();
+        let floors = extract(&dir, false, Some(&dir.join("floors.json")), &mut Vec::new());
+        std::fs::remove_dir_all(&dir).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(misses.is_empty());
+        assert!(text.contains("0001  with missed 1  without present 0"), "{text}");
+        assert!(
+            text.contains("pages 1  snippets 4  precision 1.0000  recall 0.5000  F 0.6667  accuracy 0.7500"),
+            "{text}"
+        );
+        assert!(text.contains("missing body text 1"), "{text}");
+        assert!(floors.is_err());
+    }
+
     #[test]
     fn shingle_scores_follow_the_benchmark() {
         let gold = "one two three four five six";
