@@ -209,8 +209,11 @@ mod tests {
     #[test]
     fn fusion_rewards_agreement() {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        let fused = fuse(&s(&["a", "b", "c"]), &s(&["c", "b", "d"]), 60.0, 1.0);
+        // "b" is second in one ranking and first in the other: it beats the first of one.
+        let fused = fuse(&s(&["a", "b", "c"]), &s(&["b", "d", "e"]), 60.0, 1.0);
         assert_eq!(fused[0], "b");
-        assert_eq!(fused.len(), 4);
+        assert_eq!(fused.len(), 5);
+        // A weight of zero leaves the keyword order.
+        assert_eq!(fuse(&s(&["a", "b", "c"]), &s(&["c", "b"]), 10.0, 0.0)[..3], s(&["a", "b", "c"]));
     }
 }
