@@ -11,8 +11,9 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::time::Instant;
 
+use distill_core::text::passage;
 use distill_embed::{BertEmbedder, EmbedConfig, Embedder};
-use distill_nlp::stories::{StoryArticle, StoryClusterer, StoryConfig, embedding_text};
+use distill_nlp::stories::{StoryArticle, StoryClusterer, StoryConfig};
 use serde_json::Value;
 
 use crate::eval::f1_score;
@@ -130,7 +131,7 @@ fn cluster_batch(
             let texts: Vec<String> = parsed
                 .iter()
                 .filter_map(|p| p.as_ref().ok())
-                .map(|(value, _)| embedding_text(&field(value, "title"), &field(value, "text")))
+                .map(|(value, _)| passage(&field(value, "title"), &field(value, "text")))
                 .collect();
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
             let mut vectors = embedder.embed(&refs)?.into_iter();
@@ -405,7 +406,7 @@ pub fn eval_with(
     let mut gold = read_gold(path)?;
     if let Some(embedder) = embedder {
         let start = Instant::now();
-        let texts: Vec<String> = gold.iter().map(|a| embedding_text(&a.title, &a.text)).collect();
+        let texts: Vec<String> = gold.iter().map(|a| passage(&a.title, &a.text)).collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         for (a, v) in gold.iter_mut().zip(embedder.embed(&refs)?) {
             a.vector = Some(v);

@@ -7,7 +7,7 @@
 //! content stems (document frequencies learned from the stream so far, in a bounded
 //! vocabulary), shared named entities and key phrases, and title overlap.
 //! When the caller gives a sentence embedding of the article's title and lead
-//! ([`embedding_text`]), its cosine with the story's recent vectors is blended in:
+//! ([`distill_core::text::passage`]), its cosine with the story's recent vectors is blended in:
 //! two outlets that describe one event in different words (the usual case for short
 //! leads) are close there while their stems barely overlap. An outlet's name is one
 //! more signal: one outlet rarely files two reports of one event within hours, so a
@@ -116,26 +116,10 @@ pub struct StoryArticle<'a> {
     pub published: Option<i64>,
     /// The outlet (site name or host), when known.
     pub source: Option<&'a str>,
-    /// An L2-normalized sentence embedding of [`embedding_text`] of the article,
+    /// An L2-normalized sentence embedding of [`distill_core::text::passage`] of the article,
     /// when a model is present. Every article of one stream should carry one from
     /// the same model, or none.
     pub embedding: Option<&'a [f32]>,
-}
-
-/// Most words of the lead that [`embedding_text`] keeps after the title.
-pub const EMBEDDING_LEAD_WORDS: usize = 80;
-
-/// The text whose embedding the clusterer compares: the title, then the first
-/// [`EMBEDDING_LEAD_WORDS`] words of the body (the lead states the event; a small
-/// encoder reads a few hundred tokens at most).
-pub fn embedding_text(title: &str, text: &str) -> String {
-    let lead = lead_words(text, EMBEDDING_LEAD_WORDS).trim();
-    let title = title.trim();
-    match (title.is_empty(), lead.is_empty()) {
-        (true, _) => lead.to_string(),
-        (false, true) => title.to_string(),
-        (false, false) => format!("{title}. {lead}"),
-    }
 }
 
 /// The signals comparing one article with one story, and their blend.
@@ -772,15 +756,6 @@ mod tests {
         let constant = run(["Feed", "Feed", "Feed"]);
         assert_eq!(constant.story, "a1", "{constant:?}");
         assert!(!constant.similarity.same_source);
-    }
-
-    #[test]
-    fn embedding_text_is_title_and_lead() {
-        assert_eq!(embedding_text(" Quake ", "One two."), "Quake. One two.");
-        assert_eq!(embedding_text("", "One two."), "One two.");
-        assert_eq!(embedding_text("Quake", ""), "Quake");
-        let long = "word ".repeat(500);
-        assert_eq!(embedding_text("", &long).split_whitespace().count(), EMBEDDING_LEAD_WORDS);
     }
 
     #[test]

@@ -129,7 +129,8 @@ impl<'a> Ingestor<'a> {
         for stored in library.store.signatures()? {
             copies.insert(&stored.id, stored.signature, stored.duplicate_of.as_deref());
         }
-        let mut stories = stories::StoryFiler::load(library.store.as_ref(), stories::REPLAY)?;
+        let mut stories =
+            stories::StoryFiler::load(library.store.as_ref(), stories::REPLAY, Some(library.index.clone()))?;
         let filed = stories.catch_up(library.store.as_ref())?;
         if filed > 0 {
             tracing::info!(filed, "filed stored articles under stories");

@@ -10,10 +10,12 @@
 //! names they were stored under, whatever the replay decides.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use distill_core::{Article, ArticleId, StoryBullet, StoryCitation};
 use distill_nlp::stories::{StoryArticle, StoryClusterer, StoryConfig};
 use distill_nlp::{StoryDoc, summarize_story};
+use distill_search::{Embedder, SearchIndex, passage};
 use distill_store::{Store, StoreError};
 
 /// Stored originals replayed into the clusterer when a process starts.
@@ -33,29 +35,58 @@ pub struct StoryFiler {
     names: HashMap<String, ArticleId>,
     /// Stories filed by this process: article -> story.
     filed: HashMap<ArticleId, ArticleId>,
+    /// The search index whose encoder embeds new articles and whose vector index
+    /// holds the stored ones; none, or one without a model, clusters on words alone.
+    index: Option<Arc<SearchIndex>>,
 }
 
 impl StoryFiler {
     /// A filer that knows the latest `replay` stored originals and their stories.
-    pub fn load(store: &dyn Store, replay: usize) -> Result<StoryFiler, StoreError> {
+    /// With an `index` whose encoder loads, articles are compared by their
+    /// embeddings too: the replayed ones by the vectors the index stored for them.
+    pub fn load(store: &dyn Store, replay: usize, index: Option<Arc<SearchIndex>>) -> Result<StoryFiler, StoreError> {
         let mut filer = StoryFiler {
             clusterer: StoryClusterer::new(StoryConfig::default()),
             names: HashMap::new(),
             filed: HashMap::new(),
+            index,
         };
+        let semantic = filer.encoder().is_some();
         for member in store.recent_story_members(replay)? {
+            let vector = if semantic { filer.index.as_ref().and_then(|i| i.stored_vector(&member.id)) } else { None };
             let input = StoryArticle {
                 id: &member.id,
                 title: &member.title,
                 text: &member.text,
                 published: member.published.map(|t| t.timestamp()),
                 source: member.source.as_deref(),
-                embedding: None,
+                embedding: vector.as_deref(),
             };
             let assignment = filer.clusterer.assign(&input);
             filer.names.entry(assignment.story).or_insert(member.story);
         }
         Ok(filer)
+    }
+
+    /// The sentence encoder, when the index has one that loads.
+    fn encoder(&self) -> Option<&distill_search::LazyEmbedder> {
+        let lazy = self.index.as_ref()?.embedder()?;
+        lazy.get().ok().map(|_| lazy.as_ref())
+    }
+
+    /// One embedding per article's [`passage`], in order; none when there is no
+    /// encoder or it fails (the articles are then clustered on words alone).
+    fn embed(&self, articles: &[&Article]) -> Vec<Option<Vec<f32>>> {
+        let vectors = self.encoder().and_then(|lazy| {
+            let passages: Vec<String> = articles.iter().map(|a| passage(&a.title, &a.text)).collect();
+            let texts: Vec<&str> = passages.iter().map(String::as_str).collect();
+            let embedded = lazy.get().and_then(|encoder| encoder.embed(&texts));
+            embedded.map_err(|error| tracing::warn!(%error, "stories are clustered without embeddings")).ok()
+        });
+        match vectors {
+            Some(vectors) => vectors.into_iter().map(Some).collect(),
+            None => vec![None; articles.len()],
+        }
     }
 
     /// Files every stored article that is under no story (stored before stories
@@ -82,6 +113,8 @@ impl StoryFiler {
             .filter(|root| !self.filed.contains_key(root))
             .collect();
         let stored_roots = if roots.is_empty() { HashMap::new() } else { store.stories_of(&roots)? };
+        let originals: Vec<&Article> = articles.iter().copied().filter(|a| a.duplicate_of.is_none()).collect();
+        let mut vectors = self.embed(&originals).into_iter();
         let mut assignments = Vec::with_capacity(articles.len());
         for article in articles {
             let story = match &article.duplicate_of {
@@ -91,13 +124,14 @@ impl StoryFiler {
                     None => continue,
                 },
                 None => {
+                    let vector = vectors.next().flatten();
                     let input = StoryArticle {
                         id: &article.id,
                         title: &article.title,
                         text: &article.text,
                         published: article.published.map(|t| t.timestamp()),
                         source: article.source.as_deref(),
-                        embedding: None,
+                        embedding: vector.as_deref(),
                     };
                     let assignment = self.clusterer.assign(&input);
                     let story =
@@ -120,9 +154,9 @@ impl StoryFiler {
 
 /// Files every stored article under stories again, from the first, in change-log
 /// order (what `distill reindex` does); returns how many were filed.
-pub fn refile(store: &dyn Store) -> Result<usize, StoreError> {
+pub fn refile(store: &dyn Store, index: Option<Arc<SearchIndex>>) -> Result<usize, StoreError> {
     store.clear_stories()?;
-    StoryFiler::load(store, 0)?.catch_up(store)
+    StoryFiler::load(store, 0, index)?.catch_up(store)
 }
 
 /// Rewrites a story's row: its counts and times from its articles, and key points
@@ -255,7 +289,7 @@ mod tests {
 
         // Filing everything again from the first article gives the same stories.
         let before: Vec<_> = stories.iter().map(|s| (s.id.clone(), s.articles, s.copies)).collect();
-        assert_eq!(super::refile(store).unwrap(), 4);
+        assert_eq!(super::refile(store, None).unwrap(), 4);
         let again = store.stories(&distill_store::StoryQuery { limit: 10, ..Default::default() }).unwrap();
         let after: Vec<_> = again.iter().map(|s| (s.id.clone(), s.articles, s.copies)).collect();
         assert_eq!(before, after);

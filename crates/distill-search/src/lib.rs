@@ -23,7 +23,6 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use distill_core::Article;
-use distill_embed::Embedder;
 use distill_store::Store;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
@@ -32,7 +31,7 @@ use tantivy::schema::{FAST, Field, IndexRecordOption, STORED, STRING, Schema, Te
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-pub use distill_embed::{EmbedConfig, LazyEmbedder, find_model};
+pub use distill_embed::{EmbedConfig, Embedder, LazyEmbedder, find_model};
 use facets::{Columns, FacetCollector, Tally};
 pub use facets::{FacetCount, Facets};
 use vectors::{Meta, Record, VectorIndex};
@@ -126,31 +125,7 @@ impl std::fmt::Display for Mode {
     }
 }
 
-/// Most bytes of an article's body that its passage takes after the title.
-const LEAD_BYTES: usize = 350;
-
-/// The text embedded for an article: its title and the lead of its body (about the
-/// first 350 bytes, cut at a word; twice that embedded twice as slowly and retrieved no
-/// better in `distill eval search`). Search and story clustering embed the same text,
-/// so one cached vector serves both.
-pub fn passage(title: &str, text: &str) -> String {
-    let text = text.trim();
-    let mut end = text.len().min(LEAD_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    if end < text.len()
-        && let Some(space) = text[..end].rfind(char::is_whitespace)
-    {
-        end = space;
-    }
-    let lead = text[..end].trim_end();
-    match (title.trim(), lead) {
-        ("", lead) => lead.to_string(),
-        (title, "") => title.to_string(),
-        (title, lead) => format!("{title}\n{lead}"),
-    }
-}
+pub use distill_core::text::passage;
 
 /// Cosine similarity at or above which a semantic hit counts as matching (in totals
 /// and facets); below it, hits are still ranked but not counted.
@@ -416,6 +391,15 @@ impl SearchIndex {
             semantic.vectors.append(&model, dims, &[], store.last_seq()?, true)?;
         }
         Ok(count)
+    }
+
+    /// An article's stored vector (an original's, embedded from its [`passage`]), when
+    /// the vector index holds one: what a story clusterer replays without embedding
+    /// again.
+    pub fn stored_vector(&self, id: &str) -> Option<Vec<f32>> {
+        let semantic = self.semantic.as_ref()?;
+        let _ = semantic.vectors.refresh();
+        semantic.vectors.vector(id)
     }
 
     /// Number of article vectors (0 without an encoder).

@@ -275,6 +275,16 @@ impl VectorIndex {
         scan
     }
 
+    /// An id's vector, dequantized (within about 0.01 of the one embedded), if it has one.
+    pub(crate) fn vector(&self, id: &str) -> Option<Vec<f32>> {
+        let loaded = self.loaded.read().unwrap_or_else(|p| p.into_inner());
+        let dims = loaded.committed.dims;
+        let slot = *loaded.slots.get(id).filter(|&&s| loaded.live[s])?;
+        let values = loaded.data.get(slot * dims..(slot + 1) * dims)?;
+        let scale = loaded.scales[slot];
+        Some(values.iter().map(|&q| f32::from(q) * scale).collect())
+    }
+
     /// The metadata of an id's vector, if it has one.
     pub(crate) fn meta(&self, id: &str) -> Option<Meta> {
         let loaded = self.loaded.read().unwrap_or_else(|p| p.into_inner());

@@ -497,9 +497,12 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             note_keyword_only(&library, &settings.models);
             library.sync_index()?;
             // A folder written before stories existed: its articles are filed once.
-            let filed =
-                distill_pipeline::stories::StoryFiler::load(library.store.as_ref(), distill_pipeline::stories::REPLAY)?
-                    .catch_up(library.store.as_ref())?;
+            let filed = distill_pipeline::stories::StoryFiler::load(
+                library.store.as_ref(),
+                distill_pipeline::stories::REPLAY,
+                Some(library.index.clone()),
+            )?
+            .catch_up(library.store.as_ref())?;
             if filed > 0 {
                 eprintln!("filed {filed} stored articles under stories");
             }
@@ -550,7 +553,7 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             let n = library.index.rebuild(library.store.as_ref())?;
             println!("reindexed {n} articles");
             let started = std::time::Instant::now();
-            let filed = distill_pipeline::stories::refile(library.store.as_ref())?;
+            let filed = distill_pipeline::stories::refile(library.store.as_ref(), Some(library.index.clone()))?;
             let stories = library.store.count_stories(&Default::default())?;
             println!("filed {filed} articles under {stories} stories in {:.1} s", started.elapsed().as_secs_f64());
             Ok(ExitCode::SUCCESS)

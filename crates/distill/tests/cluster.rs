@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{eval_data, repo, run, stdout};
+use crate::support::{eval_data, models, repo, run, stdout};
 
 /// Two reports of one harbour strike, two of one earthquake, and another earthquake:
 /// one line out per line in, in order; the strike's reports share a story, the two
@@ -80,27 +80,6 @@ fn clustering_quality_stays_above_its_floors_on_neus() {
     let text = stdout(&out);
     assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
     assert!(text.contains("921 articles, 307 events"), "{text}");
-}
-
-/// The model folder for a test that wants the encoder: `DISTILL_MODELS` (CI), else the
-/// checkout's `models/`; `None` (with a "skipped:" line) when neither holds the model,
-/// which `DISTILL_REQUIRE_MODELS=1` forbids.
-fn models(test: &str) -> Option<std::path::PathBuf> {
-    let dir = std::env::var_os("DISTILL_MODELS").map(std::path::PathBuf::from).unwrap_or_else(|| repo().join("models"));
-    let found = dir.join("all-minilm-l6-v2/model.safetensors").is_file()
-        || dir.join("model.safetensors").is_file()
-        || dir.join("all-minilm-l6-v2/model/model.safetensors").is_file();
-    if found {
-        return Some(dir);
-    }
-    let why = format!("{test} needs the sentence encoder in {} (scripts/fetch-models.sh DIR)", dir.display());
-    assert!(
-        std::env::var("DISTILL_REQUIRE_MODELS").as_deref() != Ok("1"),
-        "{why}, and DISTILL_REQUIRE_MODELS=1 forbids skipping it"
-    );
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "skipped: {why}");
-    None
 }
 
 /// With the encoder, `distill cluster` blends the embedding cosine in: two outlets'

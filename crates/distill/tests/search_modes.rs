@@ -3,25 +3,7 @@
 //! model (`DISTILL_MODELS`, as in the embed tests) semantic search finds the fire
 //! stories that the word "blaze" alone misses.
 
-use std::io::Write;
-use std::path::PathBuf;
-
-use crate::support::{Server, bin, corpus, json, run, sample_library};
-
-/// The models folder, or `None` after saying why the test is skipped.
-fn models(test: &str) -> Option<PathBuf> {
-    let root = std::env::var_os("DISTILL_MODELS").filter(|v| !v.is_empty()).map(PathBuf::from);
-    if let Some(root) = root.filter(|r| r.join("all-minilm-l6-v2/model.safetensors").is_file()) {
-        return Some(root);
-    }
-    let why = format!("{test} needs the all-minilm-l6-v2 model under DISTILL_MODELS");
-    assert!(
-        std::env::var("DISTILL_REQUIRE_MODELS").as_deref() != Ok("1"),
-        "{why}, and DISTILL_REQUIRE_MODELS=1 forbids skipping it"
-    );
-    let _ = writeln!(std::io::stderr(), "skipped: {why}; run scripts/fetch-models.sh DIR and set DISTILL_MODELS=DIR");
-    None
-}
+use crate::support::{Server, bin, corpus, json, models, run, sample_library};
 
 #[test]
 fn a_bad_mode_and_a_missing_model_are_clear_errors() {

@@ -7,6 +7,16 @@ use serde_json::Value;
 
 use crate::support::*;
 
+/// Partitions of the same items as sets of item indices, to compare groupings whose
+/// group names differ.
+fn partition(groups: &[String]) -> BTreeSet<Vec<usize>> {
+    let mut by: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        by.entry(g).or_default().push(i);
+    }
+    by.into_values().collect()
+}
+
 /// Each article's event in the corpus manifest, by title (the corpus's titles are
 /// distinct; two of its articles have no URL).
 fn events() -> BTreeMap<String, String> {
@@ -119,4 +129,76 @@ fn reindex_files_every_article_again_with_the_same_stories() {
     let out = run(dir.path(), &["stories", "--since", "yesterday-ish"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--since"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Ingest files stories with the very algorithm `distill cluster` runs: the stored
+/// articles (as extraction made them), fed to `distill cluster` in the order they
+/// were ingested, group the same way, with the encoder (when the model is there) and
+/// without it.
+#[test]
+fn ingest_groups_articles_as_distill_cluster_does() {
+    let Some(ecb) = eval_data("data/clusters/ecbplus.jsonl", "ingest_groups_articles_as_distill_cluster_does") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    // 150 articles of ECB+, which has no copies: every stored article is an original.
+    let lines: Vec<String> = std::fs::read_to_string(ecb)
+        .unwrap()
+        .lines()
+        .take(150)
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            let id = v["article_id"].as_str().map(str::to_string).unwrap_or_else(|| v["article_id"].to_string());
+            serde_json::json!({"url": format!("https://ecb.example/{id}"), "title": v["title"], "text": v["text"],
+                "source": "ecb"})
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let mut modes: Vec<Vec<String>> = vec![vec![]];
+    if let Some(models) = models("ingest_groups_articles_as_distill_cluster_does") {
+        modes.push(vec!["--models".into(), models.to_str().unwrap().to_string()]);
+    }
+    for flags in modes {
+        let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+        let data = tempfile::tempdir().unwrap();
+        let mut args = vec!["ingest", input.to_str().unwrap()];
+        args.extend(&flags);
+        let out = run(data.path(), &args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        // Each stored article's story, by URL.
+        let stories = json(data.path(), &["stories", "--json", "--limit", "1000"]);
+        let mut story_of: BTreeMap<String, (String, String)> = BTreeMap::new();
+        for story in stories["stories"].as_array().unwrap() {
+            let id = story["id"].as_str().unwrap();
+            for a in json(data.path(), &["story", id, "--json"])["articles"].as_array().unwrap() {
+                let article = (a["id"].as_str().unwrap().to_string(), id.to_string());
+                story_of.insert(a["url"].as_str().unwrap().to_string(), article);
+            }
+        }
+        // The stored articles in input order (a line ingest skipped is left out).
+        let mut ingested = Vec::new();
+        let mut stored = String::new();
+        for line in &lines {
+            let url = serde_json::from_str::<Value>(line).unwrap()["url"].as_str().unwrap().to_string();
+            let Some((id, story)) = story_of.get(&url) else { continue };
+            let a = json(data.path(), &["show", id, "--json"]);
+            let fields = serde_json::json!({"id": id, "title": a["title"], "text": a["text"], "source": a["source"],
+                "published": a["published"]});
+            stored.push_str(&format!("{fields}\n"));
+            ingested.push(story.clone());
+        }
+        assert!(ingested.len() >= 140, "{} of 150 lines stored", ingested.len());
+        let stored_file = dir.path().join("stored.jsonl");
+        std::fs::write(&stored_file, stored).unwrap();
+        let mut args = vec!["cluster", stored_file.to_str().unwrap()];
+        args.extend(&flags);
+        let out = run(dir.path(), &args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let clustered: Vec<String> =
+            stdout(&out).lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["story"].to_string()).collect();
+        assert_eq!(partition(&ingested), partition(&clustered), "flags {flags:?}");
+        assert!(partition(&clustered).len() < ingested.len() / 2, "{flags:?}: the lines do group");
+    }
 }

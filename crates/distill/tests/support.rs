@@ -152,3 +152,26 @@ fn dechunk(mut body: &str) -> String {
 pub fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
+
+/// The model folder for a test that wants the encoder: `DISTILL_MODELS` (CI), else the
+/// checkout's `models/`; `None` (with a "skipped:" line) when neither holds the model,
+/// which `DISTILL_REQUIRE_MODELS=1` forbids.
+pub fn models(test: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os("DISTILL_MODELS")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("models"));
+    let found = dir.join("all-minilm-l6-v2/model.safetensors").is_file()
+        || dir.join("model.safetensors").is_file()
+        || dir.join("all-minilm-l6-v2/model/model.safetensors").is_file();
+    if found {
+        return Some(dir);
+    }
+    let why = format!("{test} needs the sentence encoder in {} (scripts/fetch-models.sh DIR)", dir.display());
+    assert!(
+        std::env::var("DISTILL_REQUIRE_MODELS").as_deref() != Ok("1"),
+        "{why}, and DISTILL_REQUIRE_MODELS=1 forbids skipping it"
+    );
+    let _ = writeln!(std::io::stderr(), "skipped: {why}");
+    None
+}
