@@ -81,7 +81,7 @@ pub struct StoryConfig {
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            threshold: 0.30,
+            threshold: 0.35,
             embedding_threshold: 0.40,
             window_secs: 7 * 24 * 3600,
             candidates: 32,

@@ -203,11 +203,13 @@ impl<'a> Ingestor<'a> {
         Ok(())
     }
 
-    /// Brings the search index up to date and returns the whole run's report. When
-    /// another process keeps the index writer past the wait, the articles are stored
-    /// and the next sync (by any process: a `serve` follows the store) indexes them,
-    /// so the run still succeeds, with a warning.
-    pub fn finish(self) -> Result<Report, LibraryError> {
+    /// Rewrites the stories this run touched, brings the search index up to date and
+    /// returns the whole run's report. When another process keeps the index writer
+    /// past the wait, the articles are stored and the next sync (by any process: a
+    /// `serve` follows the store) indexes them, so the run still succeeds, with a
+    /// warning.
+    pub fn finish(mut self) -> Result<Report, LibraryError> {
+        self.stories.flush(self.library.store.as_ref())?;
         match self.library.sync_index() {
             Err(LibraryError::Search(distill_search::SearchError::Busy(waited))) => {
                 tracing::warn!(

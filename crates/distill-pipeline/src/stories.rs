@@ -11,6 +11,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use distill_core::{Article, ArticleId, StoryBullet, StoryCitation};
 use distill_nlp::stories::{StoryArticle, StoryClusterer, StoryConfig};
@@ -38,7 +39,16 @@ pub struct StoryFiler {
     /// The search index whose encoder embeds new articles and whose vector index
     /// holds the stored ones; none, or one without a model, clusters on words alone.
     index: Option<Arc<SearchIndex>>,
+    /// Stories filed into since their rows were last rewritten.
+    dirty: BTreeSet<ArticleId>,
+    /// When the dirty stories were last rewritten.
+    refreshed: Instant,
 }
+
+/// Least time between two rewrites of the stories a long ingest touches: a story
+/// that takes a report from every chunk is summarized again a few times, not once per
+/// chunk. [`StoryFiler::flush`] rewrites the rest when the run ends.
+const REFRESH_EVERY: Duration = Duration::from_secs(5);
 
 impl StoryFiler {
     /// A filer that knows the latest `replay` stored originals and their stories.
@@ -50,6 +60,8 @@ impl StoryFiler {
             names: HashMap::new(),
             filed: HashMap::new(),
             index,
+            dirty: BTreeSet::new(),
+            refreshed: Instant::now(),
         };
         let semantic = filer.encoder().is_some();
         for member in store.recent_story_members(replay)? {
@@ -95,14 +107,18 @@ impl StoryFiler {
         let (mut seq, mut filed) = (0, 0);
         loop {
             let changes = store.unfiled_since(seq, 256)?;
-            let Some(last) = changes.last() else { return Ok(filed) };
+            let Some(last) = changes.last() else {
+                self.flush(store)?;
+                return Ok(filed);
+            };
             seq = last.seq;
             let articles: Vec<&Article> = changes.iter().map(|c| &c.article).collect();
             filed += self.file(store, &articles)?;
         }
     }
 
-    /// Files a stored chunk under stories and rewrites every story it touched. Only
+    /// Files a stored chunk under stories; the stories it touched are rewritten now
+    /// and then, and by [`StoryFiler::flush`]. Only
     /// `new` articles are clustered (an article already stored keeps its story); a
     /// copy joins its original's story.
     /// Returns how many articles were filed.
@@ -144,11 +160,21 @@ impl StoryFiler {
             assignments.push((article.id.clone(), story));
         }
         store.set_stories(&assignments)?;
-        let touched: BTreeSet<&ArticleId> = assignments.iter().map(|(_, story)| story).collect();
-        for story in touched {
-            refresh(store, story)?;
+        self.dirty.extend(assignments.iter().map(|(_, story)| story.clone()));
+        if self.refreshed.elapsed() >= REFRESH_EVERY {
+            self.flush(store)?;
         }
         Ok(assignments.len())
+    }
+
+    /// Rewrites every story filed into since the last rewrite (its counts, times and
+    /// key points); what an ingest run does last.
+    pub fn flush(&mut self, store: &dyn Store) -> Result<(), StoreError> {
+        for story in std::mem::take(&mut self.dirty) {
+            refresh(store, &story)?;
+        }
+        self.refreshed = Instant::now();
+        Ok(())
     }
 }
 
