@@ -10,7 +10,7 @@ use distill_search::{Results, SearchError, SearchIndex, SearchQuery};
 use distill_store::{ArticleSummary, Card, CardQuery, ListQuery, SourceCount, SqliteStore, Store, StoryQuery};
 
 use crate::Code;
-use crate::views::{ArticleView, CopyView, FeedStatus, StoryArticleView, StoryRef, StoryView, timeline};
+use crate::views::{ArticleView, CopyView, FeedStatus, StoryRef, StoryView, timeline};
 
 /// Failures opening or reading a data folder.
 #[derive(Debug, thiserror::Error)]
@@ -186,7 +186,6 @@ impl Library {
         let articles = self.store.story_articles(id, MAX_STORY_ARTICLES)?;
         let timeline = timeline(articles.iter().filter_map(|a| a.published).map(|t| t.to_utc()));
         let related = self.related_stories(&story);
-        let articles = articles.into_iter().map(StoryArticleView::from).collect();
         Ok(Some(StoryView { story, articles, timeline, related }))
     }
 
@@ -198,7 +197,13 @@ impl Library {
         if words.is_empty() {
             return Vec::new();
         }
-        let query = SearchQuery { text: words.join(" "), limit: 40, ..SearchQuery::default() };
+        // Keyword ranking: the title's own words, and no query to embed on a page view.
+        let query = SearchQuery {
+            text: words.join(" "),
+            limit: 40,
+            mode: Some(distill_search::Mode::Keyword),
+            ..SearchQuery::default()
+        };
         let found = self.search(&query).and_then(|results| {
             // A hit far below the best (the story's own report, as a rule) shares
             // only common words with the title.

@@ -13,6 +13,5 @@ mod views;
 pub use code::Code;
 pub use folder::{Library, LibraryError, MAX_COPIES, MAX_STORY_ARTICLES, RELATED_STORIES};
 pub use views::{
-    ArticleView, CopyView, FeedState, FeedStatus, SentenceView, StoryArticleView, StoryRef, StoryView, TimelinePoint,
-    timeline,
+    ArticleView, CopyView, FeedState, FeedStatus, SentenceView, StoryRef, StoryView, TimelinePoint, timeline,
 };

@@ -203,42 +203,11 @@ pub struct StoryView {
     pub story: Story,
     /// Its articles, copies included, oldest first (at most [`crate::MAX_STORY_ARTICLES`];
     /// `story.copies` says how many there are in all).
-    pub articles: Vec<StoryArticleView>,
+    pub articles: Vec<ArticleSummary>,
     /// How many of its articles were published in each period, oldest first.
     pub timeline: Vec<TimelinePoint>,
     /// Other stories on neighbouring subjects, the closest first.
     pub related: Vec<StoryRef>,
-}
-
-/// An article of a story, as its page lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct StoryArticleView {
-    /// Article id.
-    pub id: ArticleId,
-    /// Title.
-    pub title: String,
-    /// Publication name.
-    pub source: Option<String>,
-    /// Canonical URL.
-    pub url: Option<String>,
-    /// Publication time, in the publisher's offset.
-    #[serde(serialize_with = "rfc3339")]
-    pub published: Option<DateTime<FixedOffset>>,
-    /// The original it copies, when it is a near-duplicate copy.
-    pub duplicate_of: Option<ArticleId>,
-}
-
-impl From<ArticleSummary> for StoryArticleView {
-    fn from(a: ArticleSummary) -> Self {
-        StoryArticleView {
-            id: a.id,
-            title: a.title,
-            source: a.source,
-            url: a.url,
-            published: a.published,
-            duplicate_of: a.duplicate_of,
-        }
-    }
 }
 
 /// How many of a story's articles were published in one period.

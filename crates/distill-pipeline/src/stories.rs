@@ -178,6 +178,16 @@ impl StoryFiler {
     }
 }
 
+/// Files the stored articles that are under no story (a folder written before
+/// stories existed), when there are any; returns how many. The clusterer's replay
+/// is paid only then.
+pub fn file_unfiled(store: &dyn Store, index: &Arc<SearchIndex>) -> Result<usize, StoreError> {
+    if store.unfiled_since(0, 1)?.is_empty() {
+        return Ok(0);
+    }
+    StoryFiler::load(store, REPLAY, Some(index.clone()))?.catch_up(store)
+}
+
 /// Files every stored article under stories again, from the first, in change-log
 /// order (what `distill reindex` does); returns how many were filed.
 pub fn refile(store: &dyn Store, index: Option<Arc<SearchIndex>>) -> Result<usize, StoreError> {

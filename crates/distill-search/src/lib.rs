@@ -394,12 +394,10 @@ impl SearchIndex {
     }
 
     /// An article's stored vector (an original's, embedded from its [`passage`]), when
-    /// the vector index holds one: what a story clusterer replays without embedding
-    /// again.
+    /// the vector index holds one as of its last sync or reload: what a story
+    /// clusterer replays without embedding again.
     pub fn stored_vector(&self, id: &str) -> Option<Vec<f32>> {
-        let semantic = self.semantic.as_ref()?;
-        let _ = semantic.vectors.refresh();
-        semantic.vectors.vector(id)
+        self.semantic.as_ref()?.vectors.vector(id)
     }
 
     /// Number of article vectors (0 without an encoder).

@@ -444,16 +444,7 @@ impl Store for SqliteStore {
     }
 
     fn changes_since(&self, seq: i64, limit: usize) -> Result<Vec<Change>> {
-        let conn = self.read();
-        let mut stmt = conn
-            .prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > ?1 ORDER BY seq LIMIT ?2"))?;
-        let rows = stmt.query_map(params![seq, limit as i64], read_article)?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (seq, article) = row?;
-            out.push(Change { seq, article: article? });
-        }
-        Ok(out)
+        self.changes_where("", seq, limit)
     }
 
     fn last_seq(&self) -> Result<i64> {
@@ -478,17 +469,7 @@ impl Store for SqliteStore {
     }
 
     fn unfiled_since(&self, seq: i64, limit: usize) -> Result<Vec<Change>> {
-        let conn = self.read();
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE story IS NULL AND seq > ?1 ORDER BY seq LIMIT ?2"
-        ))?;
-        let rows = stmt.query_map(params![seq, limit as i64], read_article)?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (seq, article) = row?;
-            out.push(Change { seq, article: article? });
-        }
-        Ok(out)
+        self.changes_where("story IS NULL AND", seq, limit)
     }
 
     fn clear_stories(&self) -> Result<()> {
@@ -575,6 +556,22 @@ impl Store for SqliteStore {
 }
 
 impl SqliteStore {
+    /// Articles written after `seq` that also meet `filter` (a condition followed by
+    /// `AND`, or nothing), in change-log order, at most `limit`.
+    fn changes_where(&self, filter: &str, seq: i64, limit: usize) -> Result<Vec<Change>> {
+        let conn = self.read();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE {filter} seq > ?1 ORDER BY seq LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![seq, limit as i64], read_article)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, article) = row?;
+            out.push(Change { seq, article: article? });
+        }
+        Ok(out)
+    }
+
     fn write_feed(&self, conn: &Connection, feed: &Feed) -> Result<()> {
         conn.execute(
             &format!(

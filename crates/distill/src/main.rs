@@ -309,6 +309,16 @@ fn flags(cli: &Cli) -> settings::Flags {
 }
 
 /// Opens the data folder with the configured sentence encoder, if any.
+/// Prints a view as JSON (`--json`) or as text for people.
+fn print_view<T: serde::Serialize>(view: &T, json: bool, text: fn(&T) -> String) -> anyhow::Result<ExitCode> {
+    if json {
+        println!("{}", serde_json::to_string(view)?);
+    } else {
+        print!("{}", text(view));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn open_library(data: &Path, models: &Path) -> anyhow::Result<Library> {
     let models = (!models.as_os_str().is_empty()).then_some(models);
     Library::open_with_models(data, models).with_context(|| format!("opening data folder {}", data.display()))
@@ -416,12 +426,7 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
                 let message = format!("no story with id {id:?} (see `distill stories`)");
                 return Err(Coded::new(Code::NotFound, message).into());
             };
-            if json {
-                println!("{}", serde_json::to_string(&view)?);
-            } else {
-                print!("{}", render::story_text(&view));
-            }
-            Ok(ExitCode::SUCCESS)
+            print_view(&view, json, render::story_text)
         }
         Command::Show { id, json } => {
             let library = open(data)?;
@@ -429,12 +434,7 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
                 let message = format!("no article with id {id:?} (see `distill list`)");
                 return Err(Coded::new(Code::NotFound, message).into());
             };
-            if json {
-                println!("{}", serde_json::to_string(&view)?);
-            } else {
-                print!("{}", render::article_text(&view));
-            }
-            Ok(ExitCode::SUCCESS)
+            print_view(&view, json, render::article_text)
         }
         Command::Search { query, json, limit, source, since, until, all, mode, .. } => {
             let library = open(data)?;
@@ -497,12 +497,7 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             note_keyword_only(&library, &settings.models);
             library.sync_index()?;
             // A folder written before stories existed: its articles are filed once.
-            let filed = distill_pipeline::stories::StoryFiler::load(
-                library.store.as_ref(),
-                distill_pipeline::stories::REPLAY,
-                Some(library.index.clone()),
-            )?
-            .catch_up(library.store.as_ref())?;
+            let filed = distill_pipeline::stories::file_unfiled(library.store.as_ref(), &library.index)?;
             if filed > 0 {
                 eprintln!("filed {filed} stored articles under stories");
             }

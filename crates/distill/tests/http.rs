@@ -239,6 +239,9 @@ fn every_api_rejection_is_json_with_a_stable_code() {
         ("invalid UTF-8".into(), get("/api/articles/%FF"), 400, "bad_path"),
         ("unknown route".into(), get("/api/nope"), 404, "not_found"),
         ("unknown id".into(), get("/api/articles/doesnotexist"), 404, "not_found"),
+        ("unknown story".into(), get("/api/stories/doesnotexist"), 404, "not_found"),
+        ("story since".into(), get("/api/stories?since=notadate"), 400, "bad_date"),
+        ("story limit".into(), get("/api/stories?limit=abc"), 400, "bad_parameter"),
         (
             "POST".into(),
             b"POST /api/articles HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(),
