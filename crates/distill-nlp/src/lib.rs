@@ -10,6 +10,7 @@ pub mod stories;
 pub mod story_summary;
 pub mod summary;
 pub mod terms;
+pub mod verify;
 
 use distill_core::{Insight, Sentence, Summary};
 

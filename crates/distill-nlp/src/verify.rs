@@ -1,0 +1,932 @@
+//! The grounding check: is a claim sentence supported by source sentences?
+//!
+//! A claim is matched to the few source sentences that share most of its content
+//! (weighted by how rare each stem is in the sources), then compared with them on
+//! what fabrication changes: numbers and quantities, dates, names, negation, who did
+//! what to whom, who said it, quoted words, and content found nowhere in the sources.
+//! Both sides are normalised first, so lowercased and tokenized text (CNN/DailyMail's
+//! "-lrb-", " 's", "do n't", "`` quote ''") reads as ordinary text does.
+//!
+//! Pure and bounded: at most [`MAX_SOURCE_SENTENCES`] source sentences and
+//! [`MAX_TOKENS`] tokens a sentence are read, and every comparison is over the claim
+//! and at most [`EVIDENCE`] sentences. A paraphrase signal from a sentence encoder may
+//! be passed in; nothing here needs one.
+
+use std::collections::{HashMap, HashSet};
+
+use distill_core::time::WEEKDAYS;
+
+use crate::terms::{is_stopword, stem};
+
+/// Most source sentences read; a claim is checked against these only.
+pub const MAX_SOURCE_SENTENCES: usize = 2000;
+/// Most tokens read from one sentence (source or claim).
+pub const MAX_TOKENS: usize = 160;
+/// Most source sentences that decide a verdict.
+pub const EVIDENCE: usize = 3;
+
+/// The verdict on a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// The sources say it.
+    Supported,
+    /// The closest source sentences say something else (a number, a name, a negation).
+    Contradicted,
+    /// The sources do not say it.
+    NotFound,
+}
+
+impl Label {
+    /// The label as the JSON and the pages write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Supported => "supported",
+            Label::Contradicted => "contradicted",
+            Label::NotFound => "not_found",
+        }
+    }
+}
+
+/// What a check found wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// A number or quantity the deciding sentences do not hold.
+    Number,
+    /// A weekday or month the deciding sentences do not hold.
+    Date,
+    /// A name the deciding sentences do not hold.
+    Entity,
+    /// A negation on one side and not the other.
+    Negation,
+    /// Two actors in the other order around the same verb.
+    Roles,
+    /// Words given to a speaker the sources do not give them to.
+    Attribution,
+    /// A quotation no source sentence holds.
+    Quote,
+    /// Content found nowhere in the sources.
+    Addition,
+    /// No source sentence shares enough of the claim.
+    NoMatch,
+}
+
+impl Check {
+    /// The check's name, as the JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Check::Number => "number",
+            Check::Date => "date",
+            Check::Entity => "entity",
+            Check::Negation => "negation",
+            Check::Roles => "roles",
+            Check::Attribution => "attribution",
+            Check::Quote => "quote",
+            Check::Addition => "addition",
+            Check::NoMatch => "no_match",
+        }
+    }
+}
+
+/// One thing a check found, with the words it is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Which check.
+    pub check: Check,
+    /// The claim's words at fault.
+    pub detail: String,
+}
+
+/// A claim's verdict, its score and the source sentences that decide it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// Supported, contradicted or not found.
+    pub label: Label,
+    /// In [0, 1]; higher is better supported.
+    pub score: f64,
+    /// Indexes of the deciding source sentences, best first.
+    pub evidence: Vec<usize>,
+    /// What the checks found wrong (empty when supported).
+    pub findings: Vec<Finding>,
+}
+
+impl Verdict {
+    /// True when the sources support the claim.
+    pub fn supported(&self) -> bool {
+        self.label == Label::Supported
+    }
+}
+
+/// Returns text with tokenizer artefacts undone: bracket codes ("-lrb-"), TeX quotes
+/// ("``", "''"), curly quotes, and contractions split from their word ("do n't",
+/// "police 's").
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let lower = word.to_ascii_lowercase();
+        let word = match lower.as_str() {
+            "-lrb-" | "-lsb-" | "-lcb-" => "(",
+            "-rrb-" | "-rsb-" | "-rcb-" => ")",
+            "``" | "''" => "\"",
+            _ => word,
+        };
+        let attach = ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "'"].contains(&lower.as_str())
+            || matches!(word, "," | "." | ";" | ":" | "!" | "?" | ")");
+        if !attach && !out.is_empty() && !out.ends_with('(') {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.chars()
+        .map(|c| match c {
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}' => '"',
+            '\u{2018}' | '\u{2019}' | '\u{2032}' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// One token of a normalised sentence.
+#[derive(Debug, Clone)]
+struct Token {
+    /// Lowercase word (a number's digits, "not" for "n't").
+    word: String,
+    /// Stem of a content word, "#value" of a number, empty for function words.
+    key: String,
+    /// Written with a capital.
+    cap: bool,
+    /// First word of the sentence.
+    initial: bool,
+    /// The value of a number or a number word.
+    number: Option<f64>,
+    /// A negation cue.
+    negation: bool,
+    /// Inside double quotes.
+    quoted: bool,
+}
+
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "deny", "denied", "denies",
+    "denying",
+];
+const SAY: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "according",
+    "added",
+    "stated",
+    "claimed",
+    "insisted",
+    "explained",
+    "warned",
+    "announced",
+    "wrote",
+    "reported",
+    "confirmed",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("mn", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+];
+/// Number words; "one" is left out: "one of them", "no one" are rarely quantities.
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("dozen", 12.0),
+    ("dozens", 12.0),
+    ("twice", 2.0),
+    ("double", 2.0),
+    ("triple", 3.0),
+    ("half", 0.5),
+];
+
+/// Reads the leading number of a token ("1,500,000", "1.5", "10th", "1990s").
+fn leading_number(word: &str) -> Option<f64> {
+    let digits: String =
+        word.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').filter(|c| *c != ',').collect();
+    digits.trim_end_matches('.').parse().ok()
+}
+
+/// A month or weekday word; "may" and "march" only when written with a capital or
+/// beside a number, since lowercase they are usually a verb.
+fn is_date_word(tokens: &[Token], i: usize) -> bool {
+    let w = tokens[i].word.as_str();
+    if WEEKDAYS.contains(&w) {
+        return true;
+    }
+    if !MONTHS.contains(&w) {
+        return false;
+    }
+    if matches!(w, "may" | "march" | "jan" | "dec" | "sep" | "jun" | "jul") {
+        let beside_number = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| t.number.is_some());
+        return (tokens[i].cap && !tokens[i].initial) || beside_number(i.checked_sub(1)) || beside_number(Some(i + 1));
+    }
+    true
+}
+
+/// Splits a normalised sentence into tokens: words with their apostrophes ("o'neill"),
+/// "n't" read as "not", possessive "'s" dropped, numbers with their separators and a
+/// following scale word ("1.5 million") read as one value.
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut raw: Vec<(String, bool, bool)> = Vec::new(); // (surface, quoted, capital)
+    let mut quoted = false;
+    let chars: Vec<char> = text.chars().take(MAX_TOKENS * 24).collect();
+    let mut i = 0;
+    while i < chars.len() && raw.len() < MAX_TOKENS {
+        let c = chars[i];
+        if c == '"' {
+            quoted = !quoted;
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            if c == '%' {
+                raw.push(("%".into(), quoted, false));
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() {
+            let c = chars[i];
+            let next_alnum = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+            let next_digit = chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+            let ok = c.is_alphanumeric()
+                || (matches!(c, '.' | ',') && next_digit && chars[i - 1].is_ascii_digit())
+                || (c == '\'' && next_alnum && i > start);
+            if !ok {
+                break;
+            }
+            i += 1;
+        }
+        let surface: String = chars[start..i].iter().collect();
+        raw.push((surface, quoted, c.is_uppercase()));
+    }
+    let mut tokens: Vec<Token> = Vec::with_capacity(raw.len());
+    for (n, (surface, quoted, cap)) in raw.into_iter().enumerate() {
+        let mut word = surface.to_lowercase();
+        let mut not = false;
+        if let Some(base) = word.strip_suffix("n't") {
+            word = match base {
+                "ca" => "can".into(),
+                "wo" => "will".into(),
+                "sha" => "shall".into(),
+                b => b.to_string(),
+            };
+            not = true;
+        } else if let Some((base, suffix)) = word.split_once('\'')
+            && matches!(suffix, "s" | "re" | "ve" | "ll" | "d" | "m")
+        {
+            word = base.to_string();
+        }
+        let initial = n == 0;
+        if !word.is_empty() {
+            tokens.push(token(word, cap, initial, quoted));
+        }
+        if not {
+            tokens.push(token("not".into(), false, false, quoted));
+        }
+    }
+    // Scale words multiply the number before them and are no content of their own.
+    for i in 1..tokens.len() {
+        if let Some(&(_, scale)) = SCALES.iter().find(|(w, _)| *w == tokens[i].word)
+            && let Some(v) = tokens[i - 1].number
+        {
+            tokens[i - 1].number = Some(v * scale);
+            tokens[i - 1].key = number_key(v * scale);
+            tokens[i].key.clear();
+        }
+    }
+    tokens
+}
+
+fn number_key(v: f64) -> String {
+    format!("#{}", (v * 1000.0).round() / 1000.0)
+}
+
+/// [`stem`], with a past tense and a closing "e" cut too, so "voted" meets "vote".
+fn key_of(word: &str) -> String {
+    let mut s = stem(word);
+    if s.len() > 4 && s.ends_with("ed") {
+        s.truncate(s.len() - 2);
+    } else if s.len() > 3 && s.ends_with('e') {
+        s.pop();
+    }
+    s
+}
+
+fn token(word: String, cap: bool, initial: bool, quoted: bool) -> Token {
+    let number = if word.starts_with(|c: char| c.is_ascii_digit()) {
+        leading_number(&word)
+    } else {
+        NUMBER_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+    };
+    let negation = NEGATIONS.contains(&word.as_str());
+    let key = match number {
+        Some(v) => number_key(v),
+        None if negation || is_stopword(&word) || word.len() < 2 || SAY.contains(&word.as_str()) => String::new(),
+        None if word == "%" || SCALES.iter().any(|(w, _)| *w == word) => String::new(),
+        None => key_of(&word),
+    };
+    Token { word, key, cap, initial, number, negation, quoted }
+}
+
+/// A source sentence, tokenized.
+#[derive(Debug, Clone)]
+struct Prepared {
+    tokens: Vec<Token>,
+    keys: HashSet<String>,
+}
+
+/// Source sentences prepared for checking claims against them; build once, check
+/// many claims.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    sentences: Vec<Prepared>,
+    /// In how many sentences each key occurs.
+    df: HashMap<String, u32>,
+    /// Lowercase words the sources write with a capital where no sentence starts.
+    names: HashSet<String>,
+    /// Every source word, in order, space-separated and space-ended, for quotations.
+    stream: String,
+}
+
+/// A claim, tokenized, with what the checks ask of it.
+struct Claim {
+    tokens: Vec<Token>,
+    /// Distinct content keys.
+    keys: Vec<String>,
+    /// Whether capitals mark names in the claim (not lowercased, not title case).
+    cased: bool,
+}
+
+impl Sources {
+    /// Prepares source sentences (an article's, or a story's articles' in turn).
+    pub fn new<S: AsRef<str>>(sentences: &[S]) -> Sources {
+        let sentences: Vec<Prepared> = sentences
+            .iter()
+            .take(MAX_SOURCE_SENTENCES)
+            .map(|s| {
+                let tokens = tokenize(&normalize(s.as_ref()));
+                let keys = tokens.iter().filter(|t| !t.key.is_empty()).map(|t| t.key.clone()).collect();
+                Prepared { tokens, keys }
+            })
+            .collect();
+        let mut df: HashMap<String, u32> = HashMap::new();
+        let mut names = HashSet::new();
+        let mut stream = String::from(" ");
+        for s in &sentences {
+            for k in &s.keys {
+                *df.entry(k.clone()).or_default() += 1;
+            }
+            for t in &s.tokens {
+                if t.cap && !t.initial && !t.key.is_empty() && t.number.is_none() {
+                    names.insert(t.word.clone());
+                }
+                stream.push_str(&t.word);
+                stream.push(' ');
+            }
+        }
+        Sources { sentences, df, names, stream }
+    }
+
+    /// Sentences read.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// True when there is no source sentence.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// How much a key tells: rare in the sources is telling; absent, most telling.
+    fn weight(&self, key: &str) -> f64 {
+        let n = self.sentences.len().max(1) as f64;
+        let df = self.df.get(key).copied().unwrap_or(0) as f64;
+        (1.0 + n / (df + 0.5)).ln().max(0.2)
+    }
+
+    /// Whether a claim word is a name: written with a capital inside a cased claim,
+    /// or a word the sources capitalize (which also finds names in lowercased claims).
+    fn is_name(&self, claim: &Claim, t: &Token) -> bool {
+        if t.key.is_empty()
+            || t.number.is_some()
+            || WEEKDAYS.contains(&t.word.as_str())
+            || MONTHS.contains(&t.word.as_str())
+        {
+            return false;
+        }
+        self.names.contains(&t.word) || (claim.cased && t.cap && !t.initial)
+    }
+
+    fn claim(&self, text: &str) -> Claim {
+        let tokens = tokenize(&normalize(text));
+        let mut seen = HashSet::new();
+        let keys =
+            tokens.iter().filter(|t| !t.key.is_empty() && seen.insert(t.key.clone())).map(|t| t.key.clone()).collect();
+        let words =
+            tokens.iter().filter(|t| t.number.is_none() && t.word.chars().next().is_some_and(char::is_alphabetic));
+        let (caps, all) = words.fold((0, 0), |(c, a), t| (c + usize::from(t.cap && !t.initial), a + 1));
+        let cased = caps > 0 && (caps as f64) < 0.6 * (all as f64 - 1.0).max(1.0);
+        Claim { tokens, keys, cased }
+    }
+
+    /// Picks the deciding sentences: the one covering most of the claim's weight, then
+    /// up to [`EVIDENCE`] - 1 more that each add at least two of its uncovered keys
+    /// and a fair share of their weight (a paraphrase that joins two sentences).
+    fn retrieve(&self, claim: &Claim) -> Vec<usize> {
+        let total: f64 = claim.keys.iter().map(|k| self.weight(k)).sum();
+        let mut covered: HashSet<&str> = HashSet::new();
+        let mut chosen: Vec<usize> = Vec::new();
+        while chosen.len() < EVIDENCE {
+            let gain = |s: &Prepared| -> (f64, usize) {
+                let new = claim.keys.iter().filter(|k| !covered.contains(k.as_str()) && s.keys.contains(*k));
+                new.fold((0.0, 0), |(w, n), k| (w + self.weight(k), n + 1))
+            };
+            let best = self
+                .sentences
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !chosen.contains(i))
+                .map(|(i, s)| (i, gain(s)))
+                .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(&a.0)));
+            let Some((i, (w, n))) = best else { break };
+            let enough = if chosen.is_empty() { n > 0 } else { n >= 2 && w >= 0.2 * total };
+            if !enough {
+                break;
+            }
+            chosen.push(i);
+            for k in &claim.keys {
+                if self.sentences[i].keys.contains(k) {
+                    covered.insert(k);
+                }
+            }
+        }
+        chosen
+    }
+
+    /// Checks a claim against the sources.
+    pub fn verify(&self, claim: &str) -> Verdict {
+        self.verify_with(claim, None)
+    }
+
+    /// Checks a claim; `paraphrase`, when given, is a sentence encoder's cosine between
+    /// the claim and a source sentence (by index), which lets a close paraphrase carry
+    /// a word or two the sources do not use.
+    pub fn verify_with(&self, claim: &str, paraphrase: Option<&dyn Fn(usize) -> f64>) -> Verdict {
+        let claim = self.claim(claim);
+        if claim.keys.is_empty() {
+            return Verdict {
+                label: Label::NotFound,
+                score: 0.0,
+                evidence: Vec::new(),
+                findings: vec![Finding { check: Check::NoMatch, detail: "no content words".into() }],
+            };
+        }
+        let evidence = self.retrieve(&claim);
+        let in_evidence = |k: &str| evidence.iter().any(|&i| self.sentences[i].keys.contains(k));
+        let total: f64 = claim.keys.iter().map(|k| self.weight(k)).sum();
+        let covered: f64 = claim.keys.iter().filter(|k| in_evidence(k)).map(|k| self.weight(k)).sum();
+        let coverage = if total > 0.0 { covered / total } else { 0.0 };
+        let mut findings = Vec::new();
+        let best_cosine = paraphrase.and_then(|f| evidence.first().map(|&i| f(i)));
+
+        // Content nowhere in the sources.
+        let novel: Vec<&str> = claim
+            .keys
+            .iter()
+            .filter(|k| !self.df.contains_key(k.as_str()) && !k.starts_with('#'))
+            .map(String::as_str)
+            .collect();
+        let novel_share = novel.len() as f64 / claim.keys.len() as f64;
+        let allowed = if best_cosine.is_some_and(|c| c >= 0.8) { 3 } else { 2 };
+        if novel.len() > allowed || (novel.len() >= 2 && novel_share > 0.3) {
+            findings.push(Finding { check: Check::Addition, detail: novel.join(" ") });
+        }
+        if evidence.is_empty() || coverage < 0.3 {
+            findings.push(Finding { check: Check::NoMatch, detail: String::new() });
+        } else {
+            self.compare(&claim, &evidence, &mut findings);
+        }
+
+        let hard = findings.iter().filter(|f| !matches!(f.check, Check::Addition | Check::NoMatch)).count();
+        let mut score = coverage;
+        if let Some(c) = best_cosine {
+            score = 0.8 * score + 0.2 * c.clamp(0.0, 1.0);
+        }
+        score *= 0.35f64.powi(hard as i32);
+        if findings.iter().any(|f| f.check == Check::Addition) {
+            score *= 0.6;
+        }
+        let label = if hard > 0 {
+            Label::Contradicted
+        } else if findings.is_empty() && coverage >= 0.5 {
+            Label::Supported
+        } else {
+            Label::NotFound
+        };
+        Verdict { label, score: score.clamp(0.0, 1.0), evidence, findings }
+    }
+
+    /// The checks against the deciding sentences.
+    fn compare(&self, claim: &Claim, evidence: &[usize], findings: &mut Vec<Finding>) {
+        let ev: Vec<&Prepared> = evidence.iter().map(|&i| &self.sentences[i]).collect();
+        let ev_has = |pred: &dyn Fn(&Token) -> bool| ev.iter().any(|s| s.tokens.iter().any(pred));
+        let mut add = |check: Check, detail: &str| {
+            if !findings.iter().any(|f| f.check == check && f.detail == detail) {
+                findings.push(Finding { check, detail: detail.to_string() });
+            }
+        };
+        for (i, t) in claim.tokens.iter().enumerate() {
+            if let Some(v) = t.number {
+                let same = |s: &Token| s.number.is_some_and(|w| (w - v).abs() <= 1e-9 * v.abs().max(1.0));
+                if !ev_has(&same) {
+                    add(Check::Number, &t.word);
+                }
+            } else if is_date_word(&claim.tokens, i) {
+                let day = canonical_date(&t.word);
+                if !ev_has(&|s: &Token| canonical_date(&s.word) == day) {
+                    add(Check::Date, &t.word);
+                }
+            } else if self.is_name(claim, t) && !ev.iter().any(|s| s.keys.contains(&t.key)) {
+                add(Check::Entity, &t.word);
+            }
+        }
+        if let Some(detail) = negation_mismatch(&claim.tokens, &ev) {
+            add(Check::Negation, &detail);
+        }
+        if let Some(detail) = self.swapped_roles(claim, ev[0]) {
+            add(Check::Roles, &detail);
+        }
+        if let Some(detail) = self.attribution(claim, &ev) {
+            add(Check::Attribution, &detail);
+        }
+        for quote in quotes(&claim.tokens) {
+            let needle = format!(" {} ", quote.join(" "));
+            if quote.len() >= 2 && !self.stream.contains(&needle) {
+                add(Check::Quote, &quote.join(" "));
+            }
+        }
+    }
+
+    /// Two of the claim's actors on the two sides of a word they share with the best
+    /// sentence, in the other order there ("A beat B" against "B beat A"). Actors are
+    /// names where names can be told, else any content word; a passive ("by") on one
+    /// side only is a paraphrase, not a swap.
+    fn swapped_roles(&self, claim: &Claim, best: &Prepared) -> Option<String> {
+        let once = |tokens: &[Token], key: &str| {
+            let mut at = tokens.iter().enumerate().filter(|(_, t)| t.key == key).map(|(i, _)| i);
+            match (at.next(), at.next()) {
+                (Some(i), None) => Some(i),
+                _ => None,
+            }
+        };
+        let names_known = claim.cased || !self.names.is_empty();
+        let shared: Vec<(usize, usize, bool)> = claim
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.key.is_empty() && t.number.is_none())
+            .filter_map(|(i, t)| {
+                let ci = once(&claim.tokens, &t.key).filter(|&ci| ci == i)?;
+                let si = once(&best.tokens, &t.key)?;
+                Some((ci, si, !names_known || self.is_name(claim, t)))
+            })
+            .take(40)
+            .collect();
+        let by_between =
+            |tokens: &[Token], a: usize, b: usize| tokens[a.min(b)..a.max(b)].iter().any(|t| t.word == "by");
+        for (x, a) in shared.iter().enumerate() {
+            for v in &shared[x + 1..] {
+                for b in shared.iter().filter(|b| b.0 > v.0) {
+                    let reversed = b.1 < v.1 && v.1 < a.1 && a.1 - b.1 <= 15;
+                    if a.2 && b.2 && !v.2 && reversed {
+                        let passive = by_between(&claim.tokens, a.0, b.0) != by_between(&best.tokens, a.1, b.1);
+                        if !passive {
+                            return Some(format!(
+                                "{} {} {}",
+                                claim.tokens[a.0].word, claim.tokens[v.0].word, claim.tokens[b.0].word
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The claim's speaker ("X said", "said X", "according to X") against the speakers
+    /// the deciding sentences name: a named speaker there who is not the claim's is a
+    /// contradiction; a pronoun or no speaker there decides nothing.
+    fn attribution(&self, claim: &Claim, ev: &[&Prepared]) -> Option<String> {
+        let claimed = speakers(&claim.tokens, &|t| self.is_name(claim, t));
+        if claimed.is_empty() {
+            return None;
+        }
+        let cased_sources = !self.names.is_empty();
+        let theirs: Vec<String> = ev
+            .iter()
+            .flat_map(|s| {
+                speakers(&s.tokens, &|t| if cased_sources { self.names.contains(&t.word) } else { !t.key.is_empty() })
+            })
+            .collect();
+        if theirs.is_empty() || claimed.iter().any(|c| theirs.contains(c)) {
+            return None;
+        }
+        Some(claimed.join(" "))
+    }
+}
+
+/// Weekday or month in one spelling ("sept" and "september" alike).
+fn canonical_date(word: &str) -> String {
+    match word {
+        "sept" => "sep".into(),
+        w if w.len() > 3 && MONTHS.contains(&w) && !WEEKDAYS.contains(&w) => w[..3].to_string(),
+        w => w.to_string(),
+    }
+}
+
+/// The content word a negation cue governs: the first one within three tokens after it.
+fn negated(tokens: &[Token], cue: usize) -> Option<&str> {
+    tokens[cue + 1..].iter().take(3).find(|t| !t.key.is_empty()).map(|t| t.key.as_str())
+}
+
+/// Whether a negation cue stands within four tokens before token `at`.
+fn negated_at(tokens: &[Token], at: usize) -> bool {
+    tokens[at.saturating_sub(4)..at].iter().any(|t| t.negation)
+}
+
+/// A word negated on one side and plainly asserted on the other.
+fn negation_mismatch(claim: &[Token], ev: &[&Prepared]) -> Option<String> {
+    let asserted_in = |tokens: &[Token], key: &str| {
+        let mut at = tokens.iter().enumerate().filter(|(_, t)| t.key == key).map(|(i, _)| i).peekable();
+        at.peek().is_some() && at.all(|i| !negated_at(tokens, i))
+    };
+    for (i, t) in claim.iter().enumerate().filter(|(_, t)| t.negation) {
+        if let Some(key) = negated(claim, i) {
+            let somewhere = ev.iter().any(|s| s.keys.contains(key));
+            if somewhere && ev.iter().filter(|s| s.keys.contains(key)).all(|s| asserted_in(&s.tokens, key)) {
+                return Some(format!("{} {key}", t.word));
+            }
+        }
+    }
+    for s in ev {
+        for (i, t) in s.tokens.iter().enumerate().filter(|(_, t)| t.negation) {
+            if let Some(key) = negated(&s.tokens, i)
+                && asserted_in(claim, key)
+            {
+                return Some(format!("{key} (the source: {} {key})", t.word));
+            }
+        }
+    }
+    None
+}
+
+/// Speakers next to a verb of saying: up to three name words before it, or after it
+/// ("said Smith", "according to Smith").
+fn speakers(tokens: &[Token], is_name: &dyn Fn(&Token) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate().filter(|(_, t)| SAY.contains(&t.word.as_str())) {
+        let before = tokens[i.saturating_sub(3)..i].iter().rev().take_while(|t| is_name(t));
+        let after_start = if t.word == "according" { i + 2 } else { i + 1 };
+        let after = tokens.get(after_start..).unwrap_or(&[]).iter().take(3).take_while(|t| is_name(t));
+        out.extend(before.chain(after).map(|t| t.word.clone()));
+    }
+    out
+}
+
+/// The quoted spans of a sentence, as word lists.
+fn quotes(tokens: &[Token]) -> Vec<Vec<&str>> {
+    let mut out: Vec<Vec<&str>> = Vec::new();
+    let mut open = false;
+    for t in tokens {
+        if t.quoted {
+            if !open {
+                out.push(Vec::new());
+                open = true;
+            }
+            if let Some(q) = out.last_mut() {
+                q.push(t.word.as_str());
+            }
+        } else {
+            open = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &[&str] = &[
+        "The city council of Northbridge voted 7 to 2 on Tuesday to close the Harlow Street bridge for repairs.",
+        "Mayor Jane Okafor said the bridge would reopen in March after engineers replace 1.5 million pounds of steel.",
+        "Repairs will cost $4.2 million, about 12% of the annual transport budget.",
+        "Councillor Tom Reyes criticised the plan, saying residents had not been consulted.",
+        "\"We will keep the ferry running every 20 minutes,\" Okafor said.",
+        "Local shops fear losing trade during the three-month closure.",
+        "The Rovers beat the Wanderers 3-1 in Saturday's derby near the bridge.",
+    ];
+
+    fn check(claim: &str) -> Verdict {
+        Sources::new(ARTICLE).verify(claim)
+    }
+
+    fn has(v: &Verdict, check: Check) -> bool {
+        v.findings.iter().any(|f| f.check == check)
+    }
+
+    #[test]
+    fn true_and_paraphrased_sentences_are_supported() {
+        for claim in [
+            ARTICLE[0],
+            ARTICLE[2],
+            ARTICLE[4],
+            "Northbridge council voted on Tuesday to close the Harlow Street bridge.",
+            "Okafor said the bridge would reopen in March.",
+            "The repairs will cost 4.2 million dollars, 12 percent of the transport budget.",
+            "Reyes criticised the plan, saying residents had not been consulted.",
+            "Engineers will replace 1,500,000 pounds of steel, Mayor Okafor said.",
+        ] {
+            let v = check(claim);
+            assert!(v.supported(), "{claim}: {v:?}");
+            assert!(v.score >= 0.6, "{claim}: {v:?}");
+            assert!(!v.evidence.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_wrong_number_is_contradicted() {
+        let v = check("Repairs will cost $5.2 million, about 12% of the annual transport budget.");
+        assert_eq!(v.label, Label::Contradicted, "{v:?}");
+        assert!(has(&v, Check::Number));
+        assert_eq!(v.evidence[0], 2);
+        assert!(has(&check("The council voted 8 to 2 on Tuesday to close the Harlow Street bridge."), Check::Number));
+    }
+
+    #[test]
+    fn a_wrong_date_is_contradicted() {
+        let v = check("The city council of Northbridge voted 7 to 2 on Wednesday to close the Harlow Street bridge.");
+        assert!(has(&v, Check::Date), "{v:?}");
+        assert!(has(&check("Okafor said the bridge would reopen in June."), Check::Date));
+    }
+
+    #[test]
+    fn a_wrong_actor_is_contradicted() {
+        // Reyes is in the article, but not where the vote is.
+        let v = check("Councillor Tom Reyes said the bridge would reopen in March after engineers replace steel.");
+        assert_eq!(v.label, Label::Contradicted, "{v:?}");
+        assert!(has(&v, Check::Entity) || has(&v, Check::Attribution), "{v:?}");
+    }
+
+    #[test]
+    fn negation_is_contradicted_both_ways() {
+        let v = check("The city council of Northbridge did not vote on Tuesday to close the Harlow Street bridge.");
+        assert!(has(&v, Check::Negation), "{v:?}");
+        let v = check("Councillor Tom Reyes criticised the plan, saying residents had been consulted.");
+        assert!(has(&v, Check::Negation), "{v:?}");
+        assert!(has(&check("The council never voted to close the Harlow Street bridge."), Check::Negation));
+    }
+
+    #[test]
+    fn swapped_roles_are_contradicted() {
+        let v = check("The Wanderers beat the Rovers 3-1 in Saturday's derby near the bridge.");
+        assert!(has(&v, Check::Roles), "{v:?}");
+        assert_eq!(v.label, Label::Contradicted);
+        // A passive keeps the roles.
+        assert!(!has(&check("The Wanderers were beaten by the Rovers 3-1 in Saturday's derby."), Check::Roles));
+    }
+
+    #[test]
+    fn a_wrong_speaker_is_contradicted() {
+        let v = check("\"We will keep the ferry running every 20 minutes,\" Reyes said.");
+        assert!(has(&v, Check::Attribution), "{v:?}");
+        assert_eq!(v.label, Label::Contradicted);
+    }
+
+    #[test]
+    fn an_invented_quote_is_contradicted() {
+        let v = check("Okafor said: \"The ferry is the best in the country.\"");
+        assert!(has(&v, Check::Quote), "{v:?}");
+        // Quoted words the article has, in its order, are fine.
+        assert!(!has(&check("Okafor promised to keep \"the ferry running every 20 minutes\"."), Check::Quote));
+    }
+
+    #[test]
+    fn an_unsupported_addition_is_not_supported() {
+        let v = check(
+            "Local shops fear losing trade during the closure, while volcanic eruptions disrupted Icelandic airline schedules.",
+        );
+        assert!(!v.supported(), "{v:?}");
+        assert!(has(&v, Check::Addition));
+        let v = check("Astronomers discovered a frozen comet orbiting Neptune.");
+        assert_eq!(v.label, Label::NotFound, "{v:?}");
+        assert!(v.score < 0.3);
+    }
+
+    #[test]
+    fn lowercased_tokenized_text_reads_as_cased_text() {
+        let lower: Vec<String> = [
+            "the city council of northbridge voted 7 to 2 on tuesday to close the harlow street bridge for repairs .",
+            "mayor jane okafor said the bridge would reopen in march after engineers replace 1.5 million pounds of steel .",
+            "repairs will cost $ 4.2 million , about 12 % of the annual transport budget -lrb- the city 's largest -rrb- .",
+            "councillor tom reyes criticised the plan , saying residents had n't been consulted .",
+            "`` we will keep the ferry running every 20 minutes , '' okafor said .",
+        ]
+        .map(String::from)
+        .to_vec();
+        let sources = Sources::new(&lower);
+        assert!(sources.verify("the council voted 7 to 2 on tuesday to close the harlow street bridge .").supported());
+        assert!(sources.verify("Repairs will cost $4.2 million, 12% of the city's transport budget.").supported());
+        assert!(sources.verify("reyes said residents had not been consulted .").supported());
+        assert!(has(&sources.verify("repairs will cost $ 9.2 million ."), Check::Number));
+        assert!(has(
+            &sources.verify("councillor tom reyes criticised the plan , saying residents had been consulted ."),
+            Check::Negation
+        ));
+        assert!(has(&sources.verify("`` we will close the ferry for good , '' okafor said ."), Check::Quote));
+        let v = sources.verify("the city council of northbridge voted 7 to 2 on friday to close the bridge .");
+        assert!(has(&v, Check::Date), "{v:?}");
+        assert_eq!(normalize("he did n't go -lrb- really -rrb- ."), "he didn't go (really).");
+    }
+
+    #[test]
+    fn empty_and_hostile_inputs_are_bounded() {
+        assert_eq!(Sources::new::<&str>(&[]).verify("Anything at all.").label, Label::NotFound);
+        assert_eq!(check("").label, Label::NotFound);
+        assert_eq!(check("\"\"\" ''' ``").label, Label::NotFound);
+        let huge = "Zed Q1 said 12 million not \"never\" by ".repeat(30_000);
+        let sources: Vec<String> = (0..5000)
+            .map(|i| format!("Sentence {i} said {huge}"))
+            .take(3)
+            .chain(std::iter::once(huge.clone()))
+            .collect();
+        let many: Vec<String> = (0..MAX_SOURCE_SENTENCES * 2).map(|i| format!("Port {i} closed on Monday.")).collect();
+        let started = std::time::Instant::now();
+        for s in [Sources::new(&sources), Sources::new(&many)] {
+            assert!(s.len() <= MAX_SOURCE_SENTENCES);
+            let v = s.verify(&huge);
+            assert!((0.0..=1.0).contains(&v.score));
+            assert!(v.evidence.len() <= EVIDENCE);
+        }
+        assert!(started.elapsed().as_secs() < 30);
+    }
+}
