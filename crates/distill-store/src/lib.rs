@@ -1,10 +1,12 @@
-//! Storage: the [`Store`] trait that every backend implements, and the embedded
-//! SQLite backend (WAL mode, versioned migrations). Every write gets a sequence
-//! number from one monotonically increasing change log, which search replicas follow.
+//! Storage: the [`Store`] trait that every backend implements, the embedded SQLite
+//! backend (WAL mode, versioned migrations) and the shared PostgreSQL one. Every write
+//! gets a sequence number from one monotonically increasing change log, which search
+//! replicas follow.
 //!
 //! The store owns durability and idempotence; it never parses or analyzes text.
 #![warn(missing_docs)]
 
+mod postgres;
 mod sqlite;
 mod stories;
 
@@ -14,6 +16,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use distill_core::{Article, ArticleId, Story, StoryBullet};
 use serde::Serialize;
 
+pub use postgres::{PgConfig, PgStore, is_postgres_url};
 pub use sqlite::SqliteStore;
 
 /// Storage failures.
@@ -38,6 +41,14 @@ pub enum StoreError {
         found: i64,
         /// Newest version this build knows.
         supported: i64,
+    },
+    /// The database server could not be reached, or refused a statement.
+    #[error("database {database}: {reason}")]
+    Server {
+        /// The database, as `postgres://user@host:port/db` (never with a password).
+        database: String,
+        /// Why.
+        reason: String,
     },
     /// The data folder could not be used.
     #[error("cannot open {path}: {reason}")]
