@@ -5,11 +5,13 @@
 #![warn(missing_docs)]
 
 mod article;
+mod entity;
 pub mod id;
 mod story;
 pub mod text;
 pub mod time;
 
 pub use article::{Article, Bullet, Document, Insight, InsightKind, Sentence, Summary, SummaryMethod};
+pub use entity::{Entity, EntityRole, EntityType};
 pub use id::{ArticleId, article_id, content_hash, normalize_url};
 pub use story::{Story, StoryBullet, StoryCitation};

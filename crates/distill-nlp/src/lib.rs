@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 
 pub mod dedup;
+pub mod entities;
 pub mod insights;
 pub mod sentences;
 pub mod stories;
