@@ -10,6 +10,7 @@
 
 pub mod bench;
 pub mod cluster;
+pub mod entities;
 pub mod eval;
 pub mod search;
 pub mod story_summary;

@@ -1299,12 +1299,12 @@ fn connector_fits(before: &[Token<'_>], connector: &Token<'_>) -> bool {
 fn split_run(toks: &[Token<'_>], mut i: usize, j: usize, initial: bool, stats: &Stats, out: &mut Vec<Span>) {
     if initial {
         let w = toks[i].lower();
-        let keep = !NEVER.contains(&w.as_str())
-            && !STOPWORDS.contains(&w.as_str())
-            && !LABELS.contains(&w.as_str())
-            && (stats.mid_capitalised(&w) > 0
-                || (stats.lower_case(&w) == 0
-                    && (j - i > 1 || gazetteer_entry(toks[i].text).is_some() || acronym(toks[i].text))));
+        let keep = acronym(toks[i].text)
+            || (!NEVER.contains(&w.as_str())
+                && !STOPWORDS.contains(&w.as_str())
+                && !LABELS.contains(&w.as_str())
+                && (stats.mid_capitalised(&w) > 0
+                    || (stats.lower_case(&w) == 0 && (j - i > 1 || gazetteer_entry(toks[i].text).is_some()))));
         // A title opens a sentence often ("President Trump said"): it stays, as a title.
         if !keep && !TITLES.contains(&w.as_str()) {
             i += 1;

@@ -64,6 +64,14 @@ pub enum EvalCommand {
         #[arg(long)]
         sweep: bool,
     },
+    /// Named-entity mentions against GUM's news documents in CoNLL-U: mention
+    /// precision/recall/F1 (exact span), type accuracy and typed P/R/F1 of the tagger
+    /// beside a capitalisation baseline, on the tuning half, the check half and all
+    /// [default: data/entities/gum-news-conllu under DISTILL_EVAL_DATA, else ../shared].
+    Entities {
+        /// The folder of `*.conllu` files.
+        dir: Option<PathBuf>,
+    },
     /// Title, byline and date accuracy on a folder whose `manifest.json` lists
     /// `{file, format, title, author, published}` (the sample corpus's format): every
     /// HTML page is extracted and its metadata compared with the manifest.
@@ -108,6 +116,16 @@ pub fn run(what: EvalCommand, models: Option<PathBuf>) -> anyhow::Result<ExitCod
                 eprintln!("below floor: {miss}");
             }
             Ok(if misses.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        EvalCommand::Entities { dir } => {
+            let dir = dir.unwrap_or_else(|| {
+                std::env::var_os("DISTILL_EVAL_DATA")
+                    .filter(|v| !v.is_empty())
+                    .map_or_else(|| PathBuf::from("../shared"), PathBuf::from)
+                    .join("data/entities/gum-news-conllu")
+            });
+            distill_eval::entities::eval(&dir, &mut out)?;
+            Ok(ExitCode::SUCCESS)
         }
         EvalCommand::Metadata { dir, predictions } => {
             distill_eval::eval::metadata(&dir, predictions.as_deref(), &mut out)?;
