@@ -34,6 +34,10 @@ pub struct Config {
     pub version: u32,
     /// The data folder (SQLite store and search index).
     pub data: PathBuf,
+    /// The shared store: a `postgres://USER@HOST:PORT/DB` URL. Empty: the SQLite file in
+    /// the data folder. With PostgreSQL, the data folder holds only this process's
+    /// search replica.
+    pub database: String,
     /// The sentence encoder for semantic and hybrid search: a model folder, or a folder
     /// holding `all-minilm-l6-v2/` (what `scripts/fetch-models.sh DIR` makes). Empty:
     /// none, and search is keyword only.
@@ -55,6 +59,7 @@ impl Default for Config {
         Self {
             version: VERSION,
             data: PathBuf::from("./distill-data"),
+            database: String::new(),
             models: PathBuf::new(),
             serve: ServeSettings::default(),
             fetch: FetchSettings::default(),
@@ -300,6 +305,7 @@ pub struct Setting {
 /// name, except the logs' `DISTILL_LOG`.
 pub const SETTINGS: &[Setting] = &[
     Setting { key: "data", env: "DISTILL_DATA", flag: Some("--data"), kind: Kind::Path },
+    Setting { key: "database", env: "DISTILL_DATABASE", flag: Some("--database"), kind: Kind::Text },
     Setting { key: "models", env: "DISTILL_MODELS", flag: Some("--models"), kind: Kind::Path },
     Setting { key: "serve.addr", env: "DISTILL_ADDR", flag: Some("--addr"), kind: Kind::Addr },
     Setting { key: "serve.poll_every", env: "DISTILL_POLL_EVERY", flag: Some("--poll-every"), kind: Kind::Duration },
@@ -601,6 +607,12 @@ fn validate(loaded: &Loaded) -> Result<(), ConfigError> {
     if c.data.as_os_str().is_empty() {
         return fail("data", "the data folder cannot be empty");
     }
+    if !c.database.is_empty() && !distill_store::is_postgres_url(&c.database) {
+        return fail(
+            "database",
+            "must be a postgres://USER@HOST:PORT/DB URL (or empty for the SQLite file in the data folder)",
+        );
+    }
     if c.serve.poll_every.0 < Duration::from_secs(1) {
         return fail("serve.poll_every", "must be at least 1s");
     }
@@ -756,6 +768,20 @@ mod tests {
         layers.flags.push(FlagValue::new("serve.addr", "localhost"));
         let error = load(&layers).unwrap_err().to_string();
         assert!(error.starts_with("serve.addr (from flag --addr): "), "{error}");
+    }
+
+    #[test]
+    fn the_database_is_a_postgres_url_from_any_layer() {
+        let (_dir, mut layers) = folder("database = \"postgres://news@db.internal:5432/distill\"\n");
+        assert_eq!(load(&layers).unwrap().config.database, "postgres://news@db.internal:5432/distill");
+        layers.env.insert("DISTILL_DATABASE".into(), "postgresql://news@127.0.0.1/other".into());
+        assert_eq!(load(&layers).unwrap().config.database, "postgresql://news@127.0.0.1/other");
+        layers.flags.push(FlagValue::new("database", "mysql://news@127.0.0.1/other"));
+        let error = load(&layers).unwrap_err().to_string();
+        assert!(error.starts_with("database (from flag --database): must be a postgres://"), "{error}");
+        // Without one, the store is the SQLite file in the data folder.
+        let (_dir, layers) = folder("");
+        assert_eq!(load(&layers).unwrap().config.database, "");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! A data folder: `distill.db` (the store, the source of truth) and `index/` (the
-//! search replica that follows the store's change log).
+//! search replica that follows the store's change log). With a PostgreSQL store, the
+//! folder holds only the replica, and any number of folders follow one database.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -7,7 +8,7 @@ use std::time::Duration;
 
 use distill_core::{ArticleId, Story};
 use distill_search::{Results, SearchError, SearchIndex, SearchQuery};
-use distill_store::{ArticleSummary, Card, CardQuery, ListQuery, SourceCount, SqliteStore, Store, StoryQuery};
+use distill_store::{ArticleSummary, Card, CardQuery, ListQuery, PgStore, SourceCount, SqliteStore, Store, StoryQuery};
 
 use crate::Code;
 use crate::views::{ArticleView, CopyView, FeedStatus, StoryRef, StoryView, timeline};
@@ -85,7 +86,18 @@ impl Library {
     /// The model loads on first use. Without a model found there, search is keyword
     /// only, as with [`Library::open`].
     pub fn open_with_models(dir: &Path, models: Option<&Path>) -> Result<Library> {
-        let store = Arc::new(SqliteStore::open(&dir.join("distill.db"))?);
+        Library::open_with(dir, "", models)
+    }
+
+    /// [`Library::open_with_models`] on the store that `database` names: a
+    /// `postgres://` URL, or empty for the SQLite file in the data folder. A data
+    /// folder follows one store: its search replica is not meant to move between them.
+    pub fn open_with(dir: &Path, database: &str, models: Option<&Path>) -> Result<Library> {
+        let store: Arc<dyn Store> = if database.is_empty() {
+            Arc::new(SqliteStore::open(&dir.join("distill.db"))?)
+        } else {
+            Arc::new(PgStore::open(database)?)
+        };
         let semantic = models.and_then(distill_search::find_model).map(|model| {
             let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
             let config = distill_search::EmbedConfig { threads, ..distill_search::EmbedConfig::default() };

@@ -35,6 +35,10 @@ struct Cli {
     /// Data folder (SQLite store and search index) [default: ./distill-data; env: DISTILL_DATA].
     #[arg(long, global = true)]
     data: Option<PathBuf>,
+    /// Shared store instead of the data folder's SQLite file: postgres://USER@HOST:PORT/DB
+    /// (the data folder then holds only the search replica) [env: DISTILL_DATABASE].
+    #[arg(long, global = true, value_name = "URL")]
+    database: Option<String>,
     /// Configuration file (TOML) [default: config.toml in the data folder; env: DISTILL_CONFIG].
     #[arg(long, global = true)]
     config: Option<PathBuf>,
@@ -284,7 +288,7 @@ fn init_logging(loaded: &Loaded) -> anyhow::Result<()> {
 /// The settings given as flags, for the top layer of the configuration.
 fn flags(cli: &Cli) -> settings::Flags {
     let mut flags = settings::Flags::default();
-    flags.data(&cli.data);
+    flags.data(&cli.data).database(&cli.database);
     if let Command::Search { models, .. } | Command::Serve { models, .. } | Command::Ingest { models, .. } =
         &cli.command
     {
@@ -319,9 +323,9 @@ fn print_view<T: serde::Serialize>(view: &T, json: bool, text: fn(&T) -> String)
     Ok(ExitCode::SUCCESS)
 }
 
-fn open_library(data: &Path, models: &Path) -> anyhow::Result<Library> {
+fn open_library(data: &Path, database: &str, models: &Path) -> anyhow::Result<Library> {
     let models = (!models.as_os_str().is_empty()).then_some(models);
-    Library::open_with_models(data, models).with_context(|| format!("opening data folder {}", data.display()))
+    Library::open_with(data, database, models).with_context(|| format!("opening data folder {}", data.display()))
 }
 
 /// Says once, on stderr, why search is keyword only, and how to change that.
@@ -342,7 +346,7 @@ fn note_keyword_only(library: &Library, models: &Path) {
 fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
     let settings: &Config = &loaded.config;
     let data = &settings.data;
-    let open = |data: &Path| open_library(data, &settings.models);
+    let open = |data: &Path| open_library(data, &settings.database, &settings.models);
     match cli.command {
         Command::Ingest { inputs, json, .. } => {
             let library = open(data)?;

@@ -92,6 +92,11 @@ impl Flags {
         push(&mut self.0, "data", data.as_ref().map(|d| d.display()));
         self
     }
+    /// `--database`.
+    pub fn database(&mut self, database: &Option<String>) -> &mut Self {
+        push(&mut self.0, "database", database.as_ref());
+        self
+    }
     /// `--models`.
     pub fn models(&mut self, models: &Option<PathBuf>) -> &mut Self {
         push(&mut self.0, "models", models.as_ref().map(|d| d.display()));

@@ -12,6 +12,7 @@ mod config;
 mod http;
 mod live;
 mod operations;
+mod postgres;
 mod reference;
 mod search_modes;
 mod shared_folder;

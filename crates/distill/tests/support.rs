@@ -8,12 +8,15 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-/// The binary, without the caller's data folder or model folder: CI sets
+/// The binary, without the caller's data folder, database or model folder: CI sets
 /// `DISTILL_MODELS` for the model tests, and the other tests expect keyword search (a
 /// test that wants the encoder passes `--models`).
 pub fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_distill"));
-    cmd.env_remove("DISTILL_DATA").env_remove("DISTILL_MODELS").env("DISTILL_LOG", "error");
+    cmd.env_remove("DISTILL_DATA")
+        .env_remove("DISTILL_DATABASE")
+        .env_remove("DISTILL_MODELS")
+        .env("DISTILL_LOG", "error");
     cmd
 }
 
