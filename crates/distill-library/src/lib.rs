@@ -5,11 +5,13 @@
 //! depends on nothing that writes.
 #![warn(missing_docs)]
 
+pub mod ask;
 pub mod code;
 pub mod config;
 mod folder;
 mod views;
 
+pub use ask::{Answer, AskQuery};
 pub use code::Code;
 pub use folder::{Library, LibraryError, MAX_COPIES, MAX_STORY_ARTICLES, RELATED_STORIES};
 pub use views::{

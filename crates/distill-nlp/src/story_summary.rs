@@ -233,14 +233,14 @@ fn containment(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
 }
 
 /// Whether two sentences give different figures for one count (the same unit).
-fn disagree(a: &BTreeSet<(String, String)>, b: &BTreeSet<(String, String)>) -> bool {
+pub fn disagree(a: &BTreeSet<(String, String)>, b: &BTreeSet<(String, String)>) -> bool {
     a.iter().any(|(unit, figure)| b.iter().any(|(u, f)| u == unit && f != figure)) && !a.iter().any(|x| b.contains(x))
 }
 
 /// The figures a sentence gives, each with the stem of the word it counts
 /// ("120 firefighters" -> ("firefight", "120"); "1,200" and "1200" alike; "2.5
 /// million people" counts people).
-fn figures(text: &str) -> BTreeSet<(String, String)> {
+pub fn figures(text: &str) -> BTreeSet<(String, String)> {
     const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion"];
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '"' | '“' | '”'))

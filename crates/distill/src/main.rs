@@ -2,6 +2,7 @@
 //! Exit codes: 0 success, 1 failure (nothing could be done), 2 usage error. A failure
 //! with a stable code (the API's codes) prints it: `error[not_found]: ...`.
 
+mod ask;
 mod bench;
 mod cluster;
 mod eval;
@@ -165,6 +166,8 @@ enum Command {
         #[arg(long)]
         models: Option<PathBuf>,
     },
+    /// Answer a question from the stored articles, with citations (or say they hold no answer).
+    Ask(ask::AskArgs),
     /// Key points for each line {"id","text","title"?} of a JSON Lines file; no store.
     /// With --by FIELD, one summary per story: the lines sharing FIELD's value.
     Summarize {
@@ -293,6 +296,9 @@ fn flags(cli: &Cli) -> settings::Flags {
         &cli.command
     {
         flags.models(models);
+    }
+    if let Command::Ask(args) = &cli.command {
+        flags.models(&args.models);
     }
     match &cli.command {
         Command::Ingest { bullets, fetch, .. } => flags.bullets(*bullets).fetch(fetch),
@@ -491,6 +497,7 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Ask(args) => ask::run(&open(data)?, args),
         Command::Summarize { input, method, by: Some(field), words, .. } => {
             summarize_by(&input, &field, words, &method)
         }
