@@ -148,6 +148,20 @@ pub struct Insight {
     pub kind: InsightKind,
     /// Indices of the sentences that ground the question.
     pub citations: Vec<usize>,
+    /// The article's answer, in whole sentences it cites (empty in analyses stored
+    /// before questions carried answers).
+    #[serde(default)]
+    pub answer: InsightAnswer,
+}
+
+/// The answer to an insight question, in the article's own sentences.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InsightAnswer {
+    /// One to three sentences of the article, as written.
+    pub text: String,
+    /// Indices of those sentences.
+    pub citations: Vec<usize>,
 }
 
 /// A fully analyzed article, as stored and served.

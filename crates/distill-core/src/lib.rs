@@ -11,7 +11,7 @@ mod story;
 pub mod text;
 pub mod time;
 
-pub use article::{Article, Bullet, Document, Insight, InsightKind, Sentence, Summary, SummaryMethod};
+pub use article::{Article, Bullet, Document, Insight, InsightAnswer, InsightKind, Sentence, Summary, SummaryMethod};
 pub use entity::{Entity, EntityRole, EntityType};
 pub use id::{ArticleId, article_id, content_hash, normalize_url};
 pub use story::{Story, StoryBullet, StoryCitation};

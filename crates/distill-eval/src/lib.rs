@@ -12,6 +12,7 @@ pub mod bench;
 pub mod cluster;
 pub mod entities;
 pub mod eval;
+pub mod insights;
 pub mod search;
 pub mod story_summary;
 pub mod train;

@@ -1,291 +1,755 @@
 //! Insight questions: the questions a careful reader would ask of an article, each
-//! naming the article's own actors or key phrases and grounded in the sentences that
-//! speak to it. Kinds follow the reference product: what it consists of, how it came
-//! about, actors and motives, reactions, implications, risks, economics, obstacles,
-//! outlook, competing views, success factors.
+//! answered by the article's own sentences.
 //!
-//! The generator is statistical: a question of a kind is asked only when sentences
-//! carrying that kind's cues exist, and it cites them. A model-backed generator can
-//! replace it later; its questions pass through the same grounding.
+//! Most questions are the article's statements turned around: a clause it can read
+//! (see [`crate::clauses`]) becomes "Why has the White House warned against ...?" when
+//! the sentence gives the reason, "How could X trigger an arms race ...?" when it
+//! weighs a possibility, "What will X depend on?" when it names a condition; so every
+//! question names the article's own actors and things, keeps its tense, and is
+//! answered by the sentence it came from. The rest ask about the article's subject as
+//! a whole (its components, what led to it), about the views of the sources it quotes
+//! ("How do critics view ...?"), and about the places it says are affected. Nothing
+//! fills a slot with a pronoun, a fragment or a speaker's employer: a sentence the
+//! reader cannot parse gives no question, and a question the article cannot answer is
+//! not asked.
 
 use std::collections::HashSet;
 
-use distill_core::{Insight, InsightKind, Sentence};
+use distill_core::{Insight, InsightAnswer, InsightKind, Sentence};
 
-use crate::terms::{Entity, Terms};
+use crate::clauses::{Clause, PRONOUNS, lower_first, read_clause, reporter};
+use crate::terms::{Terms, content_stems};
 
-/// One kind of question: its cues in the text and how to phrase it.
-struct Kind {
-    name: InsightKind,
-    cues: &'static [&'static str],
-    /// Template: `{topic}` is the article's subject, `{who}` an entity.
-    template: &'static str,
-    /// Whether the template needs `{who}`.
-    needs_entity: bool,
-}
+/// Most questions per article (the reference product asks 17).
+pub const MAX_QUESTIONS: usize = 17;
 
-const KINDS: &[Kind] = &[
-    Kind {
-        name: InsightKind::Components,
-        cues: &[],
-        template: "What is known so far about {topic}?",
-        needs_entity: false,
-    },
-    Kind {
-        name: InsightKind::Background,
-        cues: &[
-            "since",
-            "after",
-            "previously",
-            "earlier",
-            "history",
-            "began",
-            "ago",
-            "following",
-            "decades",
-            "long ",
-            "first",
-            "steadily",
-            "has been",
-            "had been",
-        ],
-        template: "What events led to {topic}?",
-        needs_entity: false,
-    },
-    Kind {
-        name: InsightKind::Motives,
-        cues: &[
-            "to counter",
-            "aim",
-            "hope",
-            "seek",
-            "in order to",
-            "because",
-            "concerned",
-            "desperate",
-            "eager",
-            "want",
-            "goal",
-            "strategy",
-            "interest",
-            "motive",
-            "leverage",
-            "intend",
-        ],
-        template: "What motivates {who} in {topic}?",
-        needs_entity: true,
-    },
-    Kind {
-        name: InsightKind::Reactions,
-        cues: &[
-            "said", "says", "argue", "warn", "criticiz", "criticis", "welcomed", "condemn", "praise", "respond",
-            "reaction", "told", "denied", "called", "noted",
-        ],
-        template: "How has {who} reacted to {topic}?",
-        needs_entity: true,
-    },
-    Kind {
-        name: InsightKind::Implications,
-        cues: &["could", "may ", "might", "would", "implication", "impact", "effect", "consequence", "signal", "mean"],
-        template: "What are the potential implications of {topic} for {who}?",
-        needs_entity: true,
-    },
-    Kind {
-        name: InsightKind::Risks,
-        cues: &[
-            "risk",
-            "threat",
-            "danger",
-            "concern",
-            "fear",
-            "warn",
-            "undermine",
-            "escalat",
-            "trigger",
-            "violat",
-            "jeopard",
-            "suspicious",
-            "abuse",
-        ],
-        template: "What risks does {topic} pose for {who}?",
-        needs_entity: true,
-    },
-    Kind {
-        name: InsightKind::Economics,
-        cues: &[
-            "econom", "invest", "billion", "million", "resource", "trade", "market", "percent", "mineral", "price",
-            "cost", "budget", "revenue", "jobs", "tax", "fund", "profit", "financ", "sanction", "lithium", "oil",
-        ],
-        template: "What are the economic stakes of {topic}?",
-        needs_entity: false,
-    },
-    Kind {
-        name: InsightKind::Obstacles,
-        cues: &[
-            "lack",
-            "doubt",
-            "strain",
-            "challenge",
-            "uncertain",
-            "obstacle",
-            "difficult",
-            "hurdle",
-            "shortage",
-            "limited",
-            "struggle",
-            "fail",
-            "insufficient",
-            "persistent",
-        ],
-        template: "What obstacles could stand in the way of {topic}?",
-        needs_entity: false,
-    },
-    Kind {
-        name: InsightKind::Outlook,
-        cues: &[
-            "will ",
-            "expected",
-            "future",
-            "depend",
-            "prospect",
-            "long-term",
-            "next",
-            "plan",
-            "ultimately",
-            "outlook",
-            "coming",
-        ],
-        template: "What are the long-term prospects for {who} after {topic}?",
-        needs_entity: true,
-    },
-    Kind {
-        name: InsightKind::CompetingViews,
-        cues: &[
-            "however",
-            "while",
-            "critics",
-            "others",
-            "disagree",
-            "consensus",
-            "contrast",
-            "interpret",
-            "differ",
-            "dispute",
-            "skeptic",
-        ],
-        template: "How do supporters and critics differ in their views of {topic}?",
-        needs_entity: false,
-    },
-    Kind {
-        name: InsightKind::SuccessFactors,
-        cues: &["depend", "whether", "success", "succeed", "determine", "hinge", "key to"],
-        template: "What will determine whether {topic} succeeds?",
-        needs_entity: false,
-    },
-    Kind {
-        name: InsightKind::Actors,
-        cues: &[],
-        template: "What role does {who} play in {topic}?",
-        needs_entity: true,
-    },
-    Kind { name: InsightKind::Effects, cues: &[], template: "How does {topic} affect {who}?", needs_entity: true },
+/// Most questions of one kind: a page of seventeen views would be one question asked
+/// seventeen times.
+const PER_KIND: usize = 3;
+
+/// Cue words of each kind of question, matched in a lowercased sentence.
+const RISK_CUES: &[&str] = &[
+    "risk",
+    "threat",
+    "danger",
+    "concern",
+    "fear",
+    "warn",
+    "undermine",
+    "escalat",
+    "trigger",
+    "violat",
+    "jeopard",
+    "arms race",
+    "destabil",
+    "harm",
+    "damage",
+    "crisis",
+];
+const MOTIVE_CUES: &[&str] = &[
+    "to counter",
+    "aim",
+    "hope",
+    "seek",
+    "in order to",
+    "because",
+    "concerned",
+    "desperate",
+    "eager",
+    "want",
+    "strategy",
+    "leverage",
+    "intend",
+    "citing",
+    "to combat",
+    "to protect",
+];
+const ECONOMIC_CUES: &[&str] = &[
+    "econom",
+    "invest",
+    "billion",
+    "million",
+    "resource",
+    "trade",
+    "market",
+    "mineral",
+    "price",
+    "cost",
+    "budget",
+    "revenue",
+    "jobs",
+    "tax",
+    "profit",
+    "financ",
+    "sanction",
+    "lithium",
+    "oil",
+    "wage",
+    "inflation",
+];
+const BACKGROUND_CUES: &[&str] =
+    &["since", "previously", "history", "began", "ago", "decades", "steadily", "has been", "had been", "years"];
+const OBSTACLE_CUES: &[&str] =
+    &["lack", "doubt", "strain", "challenge", "uncertain", "obstacle", "difficult", "hurdle", "shortage", "struggle"];
+
+/// Words of consequence and of what comes next.
+const IMPLICATION_CUES: &[&str] =
+    &["could", "may ", "might", "would", "implication", "impact", "consequence", "signal"];
+const OUTLOOK_CUES: &[&str] =
+    &["will ", "expected", "future", "depend", "prospect", "long-term", "ultimately", "coming"];
+
+/// Words that give a reason ("because", "after", "due to").
+const REASON_CUES: &[&str] = &["because", "due to", "after ", "citing", "amid", "following", "as a result", "since "];
+
+/// Verbs of intent: "X hopes to ..." asks why (or how).
+const INTENT_VERBS: &[&str] = &["hope", "aim", "seek", "want", "plan", "intend", "expect"];
+
+/// Verbs of effect: "X challenges Y" asks how.
+const EFFECT_VERBS: &[&str] = &[
+    "present",
+    "pose",
+    "challenge",
+    "affect",
+    "threaten",
+    "undermine",
+    "violate",
+    "shape",
+    "reshape",
+    "complicate",
+    "boost",
+    "hurt",
+    "strengthen",
+    "weaken",
+    "trigger",
+    "signal",
 ];
 
-/// Returns insight questions for an article, at most 18.
+/// Verbs of judgement: a group that "interprets" or "sees" something holds a view.
+const VIEW_VERBS: &[&str] = &["interpret", "view", "regard", "see", "consider", "describe"];
+
+/// Speakers that are groups, asked about as views ("How do critics view ...?").
+const GROUPS: &[&str] = &[
+    "critics",
+    "analysts",
+    "officials",
+    "experts",
+    "specialists",
+    "observers",
+    "economists",
+    "scientists",
+    "researchers",
+    "residents",
+    "investors",
+    "lawmakers",
+    "supporters",
+    "opponents",
+    "diplomats",
+    "activists",
+    "campaigners",
+    "doctors",
+    "witnesses",
+    "authorities",
+    "leaders",
+    "sources",
+];
+
+/// A question before selection: its score orders the article's questions.
+struct Candidate {
+    question: String,
+    kind: InsightKind,
+    citations: Vec<usize>,
+    score: f64,
+}
+
+/// Returns 10 to [`MAX_QUESTIONS`] questions for an article where it supports that
+/// many (fewer where it does not), best first, each with its answer.
 pub fn generate_insights(title: &str, sentences: &[Sentence], terms: &Terms) -> Vec<Insight> {
     if sentences.is_empty() {
         return Vec::new();
     }
-    let topic = topic(title, sentences, terms);
-    let lower: Vec<String> = sentences.iter().map(|s| format!(" {} ", s.text.to_lowercase())).collect();
-    let entities: Vec<&Entity> = terms
-        .entities
-        .iter()
-        .filter(|e| !topic.contains(&e.short) && !e.name.contains(topic.text.as_str()))
-        .take(10)
-        .collect();
-    let mut out: Vec<Insight> = Vec::new();
-    let mut used_entities: Vec<&str> = Vec::new();
-    let push = |out: &mut Vec<Insight>, question: String, kind: InsightKind, citations: Vec<usize>| {
-        if citations.is_empty() || out.len() >= 18 {
-            return false;
+    let reader = Reader::new(title, sentences, terms);
+    let mut candidates = reader.statement_questions();
+    candidates.extend(reader.subject_questions());
+    candidates.extend(reader.view_questions());
+    candidates.extend(reader.place_questions());
+    candidates.extend(reader.finding_questions());
+    candidates.extend(reader.who_questions());
+    select(candidates, sentences, &reader.topic.text)
+}
+
+/// What the question writer knows of one article.
+struct Reader<'a> {
+    sentences: &'a [Sentence],
+    lower: Vec<String>,
+    terms: &'a Terms,
+    topic: Topic,
+    /// Words written capitalized inside a sentence: names, kept capitalized.
+    names: HashSet<String>,
+    /// How central each sentence is: the weight of its repeated content words.
+    salience: Vec<f64>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(title: &str, sentences: &'a [Sentence], terms: &'a Terms) -> Reader<'a> {
+        let lower: Vec<String> = sentences.iter().map(|s| format!(" {} ", s.text.to_lowercase())).collect();
+        let mut names = HashSet::new();
+        for s in sentences {
+            for word in s.text.split_whitespace().skip(1) {
+                let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.');
+                if word.starts_with(char::is_uppercase) {
+                    names.insert(word.trim_end_matches('.').to_string());
+                }
+            }
         }
-        let words: HashSet<String> = distill_core::text::words(&question).collect();
-        let near_copy = out.iter().any(|q| {
-            let other: HashSet<String> = distill_core::text::words(&q.question).collect();
-            let union = words.union(&other).count().max(1);
-            words.intersection(&other).count() as f64 / union as f64 > 0.7
-        });
-        if near_copy {
-            return false;
+        // A headline word the body writes capitalized and never in lower case ("Russia").
+        let lowercase: HashSet<&str> = sentences
+            .iter()
+            .flat_map(|s| s.text.split_whitespace())
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .collect();
+        for word in title.split_whitespace() {
+            let word = word.trim_end_matches("'s").trim_end_matches("’s");
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            let lower = word.to_lowercase();
+            if word.starts_with(char::is_uppercase)
+                && !crate::terms::is_stopword(&lower)
+                && !lowercase.iter().any(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-') == lower)
+                && sentences.iter().any(|s| s.text.contains(word))
+            {
+                names.insert(word.to_string());
+            }
         }
-        out.push(Insight { question, kind, citations });
-        true
-    };
-    // First pass: each kind once, with the entity its cue sentences mention most.
-    for kind in KINDS {
-        let cue_sentences: Vec<usize> = if kind.cues.is_empty() {
-            topic_sentences(&topic, &lower)
-        } else {
-            (0..sentences.len()).filter(|&i| kind.cues.iter().any(|c| lower[i].contains(c))).collect()
-        };
-        if cue_sentences.is_empty() {
-            continue;
+        let title_stems: HashSet<&str> = terms.title_stems.iter().map(String::as_str).collect();
+        let salience = terms
+            .sentence_stems
+            .iter()
+            .enumerate()
+            .map(|(i, stems)| {
+                let weight: f64 = stems
+                    .iter()
+                    .map(|s| {
+                        let tf = terms.frequency.get(s).copied().unwrap_or(0) as f64;
+                        let title = if title_stems.contains(s.as_str()) { 1.0 } else { 0.0 };
+                        (tf - 1.0).max(0.0).sqrt() + title
+                    })
+                    .sum();
+                let length = (stems.len().max(4) as f64).sqrt();
+                // Earlier sentences carry the story a little more than later ones.
+                weight / length * (1.0 + 0.3 / (1.0 + i as f64 / 4.0))
+            })
+            .collect();
+        let mut reader = Reader { sentences, lower, terms, topic: topic(title, sentences, terms), names, salience };
+        if let Some(owned) = reader.owned_topic() {
+            reader.topic = owned;
         }
-        if kind.name == InsightKind::SuccessFactors && !topic.plan && !lower.iter().any(|s| s.contains("succe")) {
-            continue;
+        reader
+    }
+
+    /// "Russia's military-technical agreement with the Taliban", from a lead that says
+    /// "Russia has signed a formal military-technical agreement with the Taliban": the
+    /// subject named as the event's owner, when the lead's object is an event.
+    fn owned_topic(&self) -> Option<Topic> {
+        let proper = |w: &str| self.proper(w);
+        let clause = self.sentences.iter().take(2).find_map(|s| read_clause(&s.text, &proper))?;
+        let owner = &clause.subject;
+        if owner.split(' ').count() > 3 || !owner.split(' ').all(|w| self.proper(w)) || clause.speaker.is_some() {
+            return None;
         }
-        let template = if kind.name == InsightKind::Components && topic.plan {
-            "What are the key components of {topic}?"
-        } else if topic.actor {
-            actor_template(kind.name).unwrap_or(kind.template)
-        } else {
-            kind.template
-        };
-        let question = template.replace("{topic}", &topic.text);
-        if kind.needs_entity {
-            let wants_person = matches!(kind.name, InsightKind::Reactions | InsightKind::Motives);
-            let avoids_person = matches!(
-                kind.name,
-                InsightKind::Outlook | InsightKind::Implications | InsightKind::Risks | InsightKind::Effects
-            );
-            let pick = entities
-                .iter()
-                .filter(|e| !used_entities.contains(&e.short.as_str()))
-                .filter(|e| !(avoids_person && e.person))
-                .max_by_key(|e| {
-                    let hits = e.sentences.iter().filter(|i| cue_sentences.contains(i)).count();
-                    (usize::from(wants_person && e.person && hits > 0), hits, e.count)
+        let words: Vec<&str> = clause.rest.split(' ').collect();
+        let start = words.iter().position(|w| ["a", "an", "the"].contains(w))? + 1;
+        let head =
+            words[start..].iter().take(5).position(|w| EVENT_NOUNS.contains(&w.to_lowercase().as_str()))? + start;
+        const PLAIN: &[&str] = &["formal", "new", "landmark", "historic", "major", "long-awaited", "first"];
+        let mut phrase: Vec<&str> = words[start..=head].iter().copied().filter(|w| !PLAIN.contains(w)).collect();
+        // Its partner: "with the Taliban", "between the two", up to a name's end.
+        let bare = phrase.len();
+        if let Some(p) = words.get(head + 1).filter(|p| ["with", "between", "on", "for", "against"].contains(*p)) {
+            phrase.push(p);
+            for w in words[head + 2..].iter().take(3) {
+                phrase.push(w);
+                if self.proper(w) {
+                    break;
+                }
+            }
+            if !phrase.last().is_some_and(|w| self.proper(w)) {
+                phrase.truncate(bare);
+            }
+        }
+        let noun = words[head].to_lowercase();
+        Some(Topic {
+            text: format!("{owner}'s {}", phrase.join(" ")),
+            needle: noun.clone(),
+            plan: PLANS.contains(&noun.as_str()),
+            actor: false,
+        })
+    }
+
+    /// Whether sentence `i` holds a cue at the start of a word ("oil", not "spoiler").
+    fn has(&self, i: usize, cues: &[&str]) -> bool {
+        let text = &self.lower[i];
+        cues.iter().any(|c| text.match_indices(c).any(|(at, _)| !text[..at].ends_with(char::is_alphanumeric)))
+    }
+
+    fn proper(&self, word: &str) -> bool {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.');
+        self.names.contains(word.trim_end_matches(".")) || word.len() > 1 && word.chars().all(char::is_uppercase)
+    }
+
+    /// Each readable statement, turned into the question it answers.
+    fn statement_questions(&self) -> Vec<Candidate> {
+        let proper = |w: &str| self.proper(w);
+        let mut out = Vec::new();
+        for (i, sentence) in self.sentences.iter().enumerate() {
+            let words = sentence.text.split_whitespace().count();
+            if !(7..=60).contains(&words) {
+                continue;
+            }
+            let Some(clause) = read_clause(&sentence.text, &proper) else { continue };
+            if let Some(question) = how_many(&clause) {
+                out.push(Candidate {
+                    question,
+                    kind: InsightKind::Components,
+                    citations: vec![i],
+                    score: self.salience[i],
                 });
-            let Some(entity) = pick else { continue };
-            let mut citations: Vec<usize> =
-                entity.sentences.iter().copied().filter(|i| cue_sentences.contains(i)).take(3).collect();
-            if citations.is_empty() {
-                citations = entity.sentences.iter().copied().take(2).collect();
+                continue;
             }
-            if push(&mut out, question.replace("{who}", &entity.short), kind.name, citations) {
-                used_entities.push(&entity.short);
+            if let Some((question, kind)) = self.ask(i, &clause) {
+                out.push(Candidate { question, kind, citations: vec![i], score: self.salience[i] });
+            } else if let Some(question) = what_object(&clause) {
+                // A plain statement of fact: asked, but after the questions of cause and consequence.
+                let score = self.salience[i] * 0.75;
+                out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
             }
+        }
+        out
+    }
+
+    /// The question a clause answers, and its kind; `None` when its sentence would not
+    /// answer it.
+    fn ask(&self, i: usize, clause: &Clause) -> Option<(String, InsightKind)> {
+        let rest = clause.rest.as_str();
+        if rest.starts_with("depend on") {
+            let question = format!("What {} {} depend on?", clause.aux, clause.subject);
+            return Some((question, InsightKind::SuccessFactors));
+        }
+        if clause.reason {
+            let kind = if self.has(i, MOTIVE_CUES) {
+                InsightKind::Motives
+            } else if self.has(i, OBSTACLE_CUES) {
+                InsightKind::Obstacles
+            } else {
+                InsightKind::Background
+            };
+            return Some((clause.question("Why"), kind));
+        }
+        if clause.is_possibility() {
+            let kind = if self.has(i, RISK_CUES) {
+                InsightKind::Risks
+            } else if self.has(i, ECONOMIC_CUES) {
+                InsightKind::Economics
+            } else {
+                InsightKind::Implications
+            };
+            return Some((clause.question("How"), kind));
+        }
+        if rest.starts_with("expected to") || rest.starts_with("likely to") || clause.aux == "will" {
+            let kind = if self.has(i, ECONOMIC_CUES) { InsightKind::Economics } else { InsightKind::Outlook };
+            return Some((clause.question("How"), kind));
+        }
+        if let Some(base) = clause.base.as_deref()
+            && INTENT_VERBS.contains(&base)
+            && rest.split(' ').nth(1) == Some("to")
+        {
+            // "By supplying X, Moscow hopes to ...": the opener says how.
+            let wh = if self.sentences[i].text.starts_with("By ") { "How" } else { "Why" };
+            return Some((clause.question(wh), InsightKind::Motives));
+        }
+        let state = ["concerned", "eager", "desperate", "worried", "suspicious", "reluctant", "determined", "keen"];
+        let first =
+            rest.split(' ').find(|w| !w.ends_with("ly") && !["already", "still", "now"].contains(w)).unwrap_or("");
+        let be = matches!(clause.aux.as_str(), "is" | "are" | "was" | "were");
+        if be && state.contains(&first) {
+            return Some((clause.question("Why"), InsightKind::Motives));
+        }
+        if be && first.ends_with("ed") && self.has(i, OBSTACLE_CUES) {
+            return Some((clause.question("Why"), InsightKind::Obstacles));
+        }
+        if clause.base.as_deref().is_some_and(|b| EFFECT_VERBS.contains(&b)) {
+            let kind = if self.has(i, RISK_CUES) {
+                InsightKind::Risks
+            } else if self.has(i, OBSTACLE_CUES) {
+                InsightKind::Obstacles
+            } else {
+                InsightKind::Effects
+            };
+            return Some((clause.question("How"), kind));
+        }
+        if matches!(clause.aux.as_str(), "has" | "have" | "had") && self.has(i, MOTIVE_CUES) {
+            return Some((clause.question("Why"), InsightKind::Motives));
+        }
+        if matches!(clause.aux.as_str(), "has" | "have") && self.has(i, BACKGROUND_CUES) {
+            return Some((clause.question("How"), InsightKind::Background));
+        }
+        // "Police arrested two men. They were charged after ...": the next sentence
+        // gives the reason, so the question is answered.
+        let next_reason = i + 1 < self.sentences.len() && self.has(i + 1, REASON_CUES);
+        if matches!(clause.aux.as_str(), "did" | "was" | "were") && next_reason && !self.has(i, REASON_CUES) {
+            return Some((clause.question("Why"), InsightKind::Background));
+        }
+        None
+    }
+
+    /// Questions about the article's subject as a whole.
+    fn subject_questions(&self) -> Vec<Candidate> {
+        let topic = &self.topic.text;
+        let mut out = Vec::new();
+        let lead: Vec<usize> = topic_sentences(&self.topic, &self.lower);
+        let best = self.salience.iter().copied().fold(0.0, f64::max);
+        let components = if self.topic.plan {
+            format!("What are the key components of {topic}?")
+        } else if self.topic.actor {
+            format!("What is known so far about {topic}?")
         } else {
-            push(&mut out, question, kind.name, cue_sentences.into_iter().take(3).collect());
+            format!("What happened in {topic}?")
+        };
+        out.push(Candidate { question: components, kind: InsightKind::Components, citations: lead, score: best });
+        let cued = |cues: &[&str]| -> Vec<usize> {
+            (0..self.sentences.len()).filter(|&i| self.has(i, cues)).take(2).collect()
+        };
+        let asks = [
+            (BACKGROUND_CUES, InsightKind::Background, format!("What led to {topic}?")),
+            (OBSTACLE_CUES, InsightKind::Obstacles, format!("What challenges does {topic} face?")),
+            (ECONOMIC_CUES, InsightKind::Economics, format!("What are the economic stakes of {topic}?")),
+            (RISK_CUES, InsightKind::Risks, format!("What are the risks of {topic}?")),
+            (IMPLICATION_CUES, InsightKind::Implications, format!("What are the potential implications of {topic}?")),
+            (OUTLOOK_CUES, InsightKind::Outlook, format!("What are the long-term prospects for {topic}?")),
+        ];
+        for (cues, kind, question) in asks {
+            if self.topic.actor && kind == InsightKind::Background {
+                continue;
+            }
+            let citations = cued(cues);
+            // A kind the article touches once is better asked by that sentence itself.
+            if citations.len() >= 2 {
+                let score = citations.iter().map(|&i| self.salience[i]).sum::<f64>() / 2.0 * 0.8;
+                out.push(Candidate { question, kind, citations, score });
+            }
+        }
+        out
+    }
+
+    /// "How do critics view the pact?": for each source the article reports.
+    fn view_questions(&self) -> Vec<Candidate> {
+        let proper = |w: &str| self.proper(w);
+        let mut speakers: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, sentence) in self.sentences.iter().enumerate() {
+            let Some(clause) = read_clause(&sentence.text, &proper) else { continue };
+            let holds_view = clause.base.as_deref().is_some_and(|b| VIEW_VERBS.contains(&b))
+                && GROUPS.contains(&clause.subject.rsplit(' ').next().unwrap_or(""));
+            let Some(speaker) = clause.speaker.or(holds_view.then_some(clause.subject)) else { continue };
+            let speaker = self.full_name(&speaker);
+            match speakers.iter_mut().find(|(s, _)| *s == speaker) {
+                Some((_, cited)) => cited.push(i),
+                None => speakers.push((speaker, vec![i])),
+            }
+        }
+        let mut out = Vec::new();
+        for (speaker, citations) in speakers {
+            let last = speaker.rsplit(' ').next().unwrap_or("").to_lowercase();
+            let question = if GROUPS.contains(&last.as_str()) {
+                let group = if self.proper(&speaker) { speaker.clone() } else { lower_first(&speaker) };
+                format!("How do {group} view {}?", self.topic.text)
+            } else if speaker.split(' ').all(|w| w.starts_with(char::is_uppercase)) {
+                format!("How does {speaker} view {}?", self.topic.text)
+            } else {
+                continue;
+            };
+            let score = citations.iter().map(|&i| self.salience[i]).fold(0.0, f64::max) * 0.9;
+            out.push(Candidate { question, kind: InsightKind::CompetingViews, citations, score });
+        }
+        out
+    }
+
+    /// "What did the scientists find?", "What did Prudential reveal?": for each finding
+    /// or statement whose reporter is named or a study, asked once per reporter.
+    fn finding_questions(&self) -> Vec<Candidate> {
+        const STUDIES: &[&str] = &[
+            "study",
+            "report",
+            "survey",
+            "poll",
+            "research",
+            "data",
+            "analysis",
+            "review",
+            "researchers",
+            "scientists",
+        ];
+        const ASKED: &[&str] =
+            &["find", "show", "reveal", "conclude", "estimate", "predict", "warn", "announce", "say", "claim"];
+        let proper = |w: &str| self.proper(w);
+        let mut out: Vec<Candidate> = Vec::new();
+        for (i, sentence) in self.sentences.iter().enumerate() {
+            let Some((speaker, aux, verb)) = reporter(&sentence.text, &proper) else { continue };
+            let last = speaker.rsplit(' ').next().unwrap_or("").to_lowercase();
+            let named = speaker.split(' ').all(|w| self.proper(w)) && !speaker.contains(' ')
+                || speaker.split(' ').count() <= 3 && speaker.split(' ').all(|w| w.starts_with(char::is_uppercase));
+            if !ASKED.contains(&verb) || !(named || STUDIES.contains(&last.as_str()) || GROUPS.contains(&last.as_str()))
+            {
+                continue;
+            }
+            let speaker = if named { self.full_name(&speaker) } else { speaker };
+            let question = match verb {
+                "say" | "warn" | "claim" => format!("What {aux} {speaker} {verb} about {}?", self.topic.text),
+                _ => format!("What {aux} {speaker} {verb}?"),
+            };
+            if out.iter().any(|c| c.question == question) {
+                continue;
+            }
+            out.push(Candidate {
+                question,
+                kind: InsightKind::Reactions,
+                citations: vec![i],
+                score: self.salience[i] * 0.85,
+            });
+        }
+        out
+    }
+
+    /// "Who is Temur Umarov?": a person the article introduces with a description
+    /// ("Temur Umarov, a research fellow at ...,").
+    fn who_questions(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for entity in self.terms.entities.iter().filter(|e| e.person && e.name.contains(' ')).take(6) {
+            let needle = format!("{}, ", entity.name);
+            let Some(&i) = entity.sentences.iter().find(|&&i| {
+                self.sentences[i]
+                    .text
+                    .split(&needle)
+                    .nth(1)
+                    .is_some_and(|after| ["a ", "an ", "the ", "who "].iter().any(|d| after.starts_with(d)))
+            }) else {
+                continue;
+            };
+            let question = format!("Who is {}?", entity.name);
+            out.push(Candidate {
+                question,
+                kind: InsightKind::Actors,
+                citations: vec![i],
+                score: self.salience[i] * 0.6,
+            });
+        }
+        out
+    }
+
+    /// "Temur Umarov" for "Umarov", from the article's entities.
+    fn full_name(&self, speaker: &str) -> String {
+        self.terms
+            .entities
+            .iter()
+            .find(|e| e.short == speaker && e.name.ends_with(speaker))
+            .map_or_else(|| speaker.to_string(), |e| e.name.clone())
+    }
+
+    /// "How does the pact affect Tajikistan?": places the article says are at stake.
+    fn place_questions(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for entity in self.terms.entities.iter().filter(|e| !e.person).take(12) {
+            if self.topic.contains(&entity.short) || entity.name.split(' ').count() > 3 {
+                continue;
+            }
+            let needle = format!(" {}", entity.name.to_lowercase());
+            let at_stake: Vec<usize> = entity
+                .sentences
+                .iter()
+                .copied()
+                .filter(|&i| self.has(i, RISK_CUES) || self.has(i, ECONOMIC_CUES))
+                .filter(|&i| {
+                    // A place the sentence puts something in or on, not an employer ("at the X Center").
+                    ["in", "on", "like", "against", "for", "to"].iter().any(|p| {
+                        self.lower[i].contains(&format!(" {p}{needle}"))
+                            || self.lower[i].contains(&format!(" {p} the{needle}"))
+                    })
+                })
+                .take(2)
+                .collect();
+            if at_stake.is_empty() {
+                continue;
+            }
+            let name = if self.proper(entity.name.split(' ').next().unwrap_or("")) {
+                entity.name.clone()
+            } else {
+                format!("the {}", entity.name)
+            };
+            let question = format!("How does {} affect {name}?", self.topic.text);
+            let score = at_stake.iter().map(|&i| self.salience[i]).fold(0.0, f64::max) * 0.7;
+            out.push(Candidate { question, kind: InsightKind::Effects, citations: at_stake, score });
+        }
+        out
+    }
+}
+
+/// "Tyson sold the house in 1999" → "What did Tyson sell in 1999?"; "Russia has
+/// signed an agreement with the Taliban" → "What has Russia signed with the
+/// Taliban?": the object of a transitive verb, asked for.
+fn what_object(clause: &Clause) -> Option<String> {
+    const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "new", "more", "two", "three"];
+    const PREPOSITIONS: &[&str] = &[
+        "in", "on", "at", "for", "with", "to", "from", "by", "after", "before", "during", "over", "under", "into",
+        "against", "since", "amid", "across", "between", "last", "this", "on",
+    ];
+    let words: Vec<&str> = clause.rest.split(' ').collect();
+    let verb = *words.first()?;
+    let participle = clause.base.is_some()
+        || verb.ends_with("ed")
+        || verb.ends_with("en")
+        || [
+            "sold", "held", "led", "left", "lost", "sent", "spent", "won", "built", "brought", "made", "found", "paid",
+            "bought", "told", "said",
+        ]
+        .contains(&verb);
+    if !participle || matches!(clause.aux.as_str(), "is" | "are" | "was" | "were") && clause.base.is_none() {
+        return None;
+    }
+    if !words.get(1).is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str())) {
+        return None;
+    }
+    let object_end = words[1..].iter().position(|w| PREPOSITIONS.contains(w)).map_or(words.len(), |p| p + 1);
+    // A short object with no verb inside ("an executive order banning ...": no).
+    if object_end - 1 > 5 || object_end < 3 || words[1..object_end].iter().any(|w| w.ends_with("ing")) {
+        return None;
+    }
+    let tail: Vec<&str> = words[object_end..].iter().take(7).copied().collect();
+    let tail = if tail.is_empty() { String::new() } else { format!(" {}", tail.join(" ")) };
+    let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
+    Some(format!("What {} {} {verb}{tail}?", clause.aux, clause.subject))
+}
+
+/// "At least 20 people were killed in the blast" → "How many people were killed in
+/// the blast?": a counted subject asks for its count.
+fn how_many(clause: &Clause) -> Option<String> {
+    const COUNTS: &[&str] = &[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+    ];
+    let mut words: Vec<&str> = clause.subject.split(' ').collect();
+    for lead in [&["at", "least"][..], &["more", "than"], &["nearly"], &["about"], &["almost"], &["over"]] {
+        if words.len() > lead.len() && words.iter().zip(lead.iter()).all(|(w, l)| w.eq_ignore_ascii_case(l)) {
+            words.drain(..lead.len());
         }
     }
-    // Second pass: entity questions until there are enough.
-    for entity in &entities {
-        if out.len() >= 12 {
-            break;
+    let count = words.first()?.to_lowercase();
+    let numeric = count.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && count.chars().all(|c| c.is_ascii_digit() || c == ',');
+    if !(numeric || COUNTS.contains(&count.as_str())) || words.len() < 2 {
+        return None;
+    }
+    let noun = words[1..].join(" ");
+    if noun.starts_with("of ") || noun.split(' ').count() > 4 || noun.contains(['%', '$', '£', '€']) {
+        return None;
+    }
+    let aux = match clause.aux.as_str() {
+        "did" | "does" | "do" => None,
+        aux => Some(aux),
+    };
+    Some(match aux {
+        Some(aux) => format!("How many {noun} {aux} {}?", clause.rest),
+        None => format!("How many {noun} {}?", past_or_present(clause)),
+    })
+}
+
+/// The verb phrase in the sentence's own tense, for a question that keeps the subject
+/// in place ("How many people died ..."): the verb as written, then the rest.
+fn past_or_present(clause: &Clause) -> String {
+    match (&clause.written, &clause.base) {
+        (Some(written), Some(base)) => match clause.rest.strip_prefix(base.as_str()) {
+            Some(tail) => format!("{written}{tail}"),
+            None => clause.rest.clone(),
+        },
+        _ => clause.rest.clone(),
+    }
+}
+
+/// The best questions, one of each kind first, no two alike, each with its answer.
+/// Two questions are alike when they share most content words besides the topic's
+/// (every question about the pact names the pact).
+fn select(mut candidates: Vec<Candidate>, sentences: &[Sentence], topic: &str) -> Vec<Insight> {
+    let topic: HashSet<String> = content_stems(topic).into_iter().collect();
+    candidates.retain(|c| well_formed(&c.question));
+    for c in &mut candidates {
+        let mut chars = c.question.chars();
+        if let Some(first) = chars.next() {
+            c.question = first.to_uppercase().chain(chars).collect();
         }
-        let kinds =
-            if entity.person { &[InsightKind::Actors][..] } else { &[InsightKind::Actors, InsightKind::Effects][..] };
-        for kind in KINDS.iter().filter(|k| kinds.contains(&k.name)) {
-            let template = if topic.actor { actor_template(kind.name).unwrap_or(kind.template) } else { kind.template };
-            let question = template.replace("{topic}", &topic.text).replace("{who}", &entity.short);
-            if push(&mut out, question, kind.name, entity.sentences.iter().copied().take(3).collect()) {
+    }
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut chosen: Vec<&Candidate> = Vec::new();
+    let mut stems: Vec<HashSet<String>> = Vec::new();
+    let mut kinds: HashSet<InsightKind> = HashSet::new();
+    for pass in 0..2 {
+        for c in &candidates {
+            if chosen.len() >= MAX_QUESTIONS {
                 break;
             }
+            if pass == 0 && kinds.contains(&c.kind) || chosen.iter().any(|k| std::ptr::eq(*k, c)) {
+                continue;
+            }
+            if chosen.iter().filter(|k| k.kind == c.kind).count() >= PER_KIND {
+                continue;
+            }
+            let own: HashSet<String> = content_stems(&c.question).into_iter().filter(|s| !topic.contains(s)).collect();
+            if stems.iter().any(|other| jaccard(&own, other) > 0.5) {
+                continue;
+            }
+            kinds.insert(c.kind);
+            stems.push(own);
+            chosen.push(c);
         }
     }
-    out
+    // Best first within the page: the order the scores give.
+    chosen.sort_by(|a, b| b.score.total_cmp(&a.score));
+    chosen
+        .into_iter()
+        .map(|c| Insight {
+            question: c.question.clone(),
+            kind: c.kind,
+            citations: c.citations.clone(),
+            answer: answer(&c.citations, sentences),
+        })
+        .collect()
+}
+
+/// The answer: the cited sentences, at most three, as written.
+fn answer(citations: &[usize], sentences: &[Sentence]) -> InsightAnswer {
+    let citations: Vec<usize> = citations.iter().copied().filter(|&i| i < sentences.len()).take(3).collect();
+    let text = citations.iter().map(|&i| sentences[i].text.as_str()).collect::<Vec<_>>().join(" ");
+    InsightAnswer { text, citations }
+}
+
+/// A question a reader can take as written: 5 to 26 words, no personal pronoun, no
+/// unbalanced bracket.
+fn well_formed(question: &str) -> bool {
+    let words: Vec<String> = question.split_whitespace().map(|w| w.to_lowercase()).collect();
+    (5..=26).contains(&words.len())
+        && !words.iter().any(|w| PRONOUNS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        && question.matches('(').count() == question.matches(')').count()
+}
+
+fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 { 0.0 } else { a.intersection(b).count() as f64 / union as f64 }
 }
 
 /// The article's subject as a noun phrase, with the phrase that finds it in the text.
@@ -296,26 +760,6 @@ struct Topic {
     plan: bool,
     /// The subject is a named actor rather than an event ("Lumora", not "the breach").
     actor: bool,
-}
-
-/// Templates for an article whose subject is an actor: event wording ("What events
-/// led to Lumora?") does not fit a name.
-fn actor_template(kind: InsightKind) -> Option<&'static str> {
-    Some(match kind {
-        InsightKind::Components => "What is known so far about {topic}?",
-        InsightKind::Background => "What led up to the latest developments at {topic}?",
-        InsightKind::Motives => "What motivates {who} in its dealings with {topic}?",
-        InsightKind::Reactions => "How has {who} responded to {topic}?",
-        InsightKind::Implications => "What could these developments mean for {who}?",
-        InsightKind::Risks => "What risks does {who} face from {topic}?",
-        InsightKind::Economics => "What is at stake financially for {topic}?",
-        InsightKind::Obstacles => "What obstacles does {topic} face?",
-        InsightKind::Outlook => "What are the long-term prospects for {who}?",
-        InsightKind::CompetingViews => "How do supporters and critics of {topic} differ?",
-        InsightKind::Actors => "How is {who} involved with {topic}?",
-        InsightKind::Effects => "How are {who} and {topic} connected?",
-        _ => return None,
-    })
 }
 
 impl Topic {
@@ -624,21 +1068,65 @@ mod tests {
     use super::*;
     use crate::split_sentences;
 
-    #[test]
-    fn questions_are_grounded_varied_and_distinct() {
-        let text = "Russia has signed a formal military-technical agreement with the Taliban. The pact follows years of warming ties since 2021.\n\n\
-            Temur Umarov argues that Moscow hopes to counter IS-K militants. Critics warn the deal could trigger an arms race and undermine Tajikistan.\n\n\
-            The Taliban welcomed the offer. Afghanistan has lithium and copper that could attract Russian investment, but the lack of infrastructure is a challenge.\n\n\
-            The deal's impact will depend on whether the Taliban can maintain cohesion. However, Western officials interpret the formal military-technical agreement as aggressive.";
+    fn questions(title: &str, text: &str) -> (Vec<Sentence>, Vec<Insight>) {
         let sentences = split_sentences(text);
-        let terms = Terms::new("Russia's Military-Technical Pact With the Taliban", &sentences);
-        let insights = generate_insights("Russia's Military-Technical Pact With the Taliban", &sentences, &terms);
-        assert!(insights.len() >= 10, "{insights:#?}");
-        let kinds: HashSet<&str> = insights.iter().map(|i| i.kind.as_str()).collect();
-        assert!(kinds.len() >= 6, "{kinds:?}");
+        let terms = Terms::new(title, &sentences);
+        let insights = generate_insights(title, &sentences, &terms);
+        (sentences, insights)
+    }
+
+    const PACT: &str = "Russia has signed a formal military-technical agreement with the Taliban. The pact follows years of warming ties since 2021.\n\n\
+        Temur Umarov argues that Moscow is deeply concerned about militants crossing into Central Asia. Critics warn the deal could trigger an arms race in Central Asia.\n\n\
+        The Taliban, desperate for legitimacy, has welcomed the offer. Afghanistan has lithium and copper that could attract Russian investment, but the lack of roads is a challenge.\n\n\
+        The White House has warned against arming the Taliban, citing human rights abuses. The deal's impact will depend on whether the Taliban can maintain cohesion.";
+
+    #[test]
+    fn statements_become_the_questions_they_answer() {
+        let (sentences, insights) = questions("Russia's Military-Technical Pact With the Taliban", PACT);
+        let asked: Vec<&str> = insights.iter().map(|i| i.question.as_str()).collect();
+        for expected in [
+            "What are the key components of Russia's military-technical agreement with the Taliban?",
+            "Why is Moscow deeply concerned about militants crossing into Central Asia?",
+            "Why has the White House warned against arming the Taliban?",
+            "What will the deal's impact depend on?",
+            "How does Temur Umarov view Russia's military-technical agreement with the Taliban?",
+            "Why has the Taliban welcomed the offer?",
+        ] {
+            assert!(asked.contains(&expected), "{expected:?} not in {asked:#?}");
+        }
         for i in &insights {
-            assert!(!i.citations.is_empty() && i.citations.iter().all(|&c| c < sentences.len()));
-            assert!(i.question.ends_with('?'));
+            assert!(i.question.ends_with('?') && i.question.starts_with(char::is_uppercase), "{}", i.question);
+            assert!(!i.answer.citations.is_empty(), "unanswered: {}", i.question);
+            let cited: Vec<&str> = i.answer.citations.iter().map(|&c| sentences[c].text.as_str()).collect();
+            assert_eq!(i.answer.text, cited.join(" "), "the answer is the cited sentences, as written");
+        }
+        let why = insights.iter().find(|i| i.question.starts_with("Why has the White House")).unwrap();
+        assert!(why.answer.text.contains("citing human rights abuses"), "{why:?}");
+    }
+
+    #[test]
+    fn no_pronoun_fragment_or_label_fills_a_question() {
+        let text = "I'm not sure the bill will pass, he said. They voted on Monday. It is raining.\n\n\
+            This assessment does not represent a consensus. He has warned about the cost, citing the budget.\n\n\
+            Advertisement\n\nThe three days of talks ended without a deal.";
+        let (_, insights) = questions("Lawmakers vote on the budget bill", text);
+        for i in &insights {
+            let lower = format!(" {} ", i.question.to_lowercase());
+            for bad in [" i'm ", " he ", " they ", " it ", " this assessment ", " advertisement ", " i "] {
+                assert!(!lower.contains(bad), "{bad:?} in {}", i.question);
+            }
+        }
+    }
+
+    #[test]
+    fn questions_are_distinct_and_bounded() {
+        let long = PACT.repeat(8);
+        let (_, insights) = questions("Russia's Military-Technical Pact With the Taliban", &long);
+        assert!(insights.len() <= MAX_QUESTIONS);
+        let unique: HashSet<String> = insights.iter().map(|i| i.question.to_lowercase()).collect();
+        assert_eq!(unique.len(), insights.len());
+        for kind in insights.iter().map(|i| i.kind) {
+            assert!(insights.iter().filter(|i| i.kind == kind).count() <= PER_KIND, "{insights:#?}");
         }
     }
 }

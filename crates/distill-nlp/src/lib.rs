@@ -3,6 +3,7 @@
 //! can replace a stage later behind the same types, grounded by the same citations.
 #![warn(missing_docs)]
 
+pub mod clauses;
 pub mod dedup;
 pub mod entities;
 pub mod insights;

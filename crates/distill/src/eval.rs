@@ -64,6 +64,21 @@ pub enum EvalCommand {
         #[arg(long)]
         sweep: bool,
     },
+    /// Insight questions: coverage of the reference page's questions (a generated
+    /// question within the encoder's cosine 0.75, and 0.70), the questions printed,
+    /// and machine checks (pronouns, count, answers) over more articles.
+    Insights {
+        /// The reference page (the spec's `000_1b0ee3afbb123bf7.txt`).
+        reference: PathBuf,
+        /// JSON Lines files of `{title?, text}` whose questions are printed and checked.
+        others: Vec<PathBuf>,
+        /// Articles printed per file.
+        #[arg(long, default_value_t = 3)]
+        print: usize,
+        /// The model folder [default: --models / DISTILL_MODELS].
+        #[arg(long = "model-dir")]
+        model_dir: Option<PathBuf>,
+    },
     /// Named-entity mentions against GUM's news documents in CoNLL-U: mention
     /// precision/recall/F1 (exact span), type accuracy and typed P/R/F1 of the tagger
     /// beside a capitalisation baseline, on the tuning half, the check half and all
@@ -99,6 +114,11 @@ pub fn run(what: EvalCommand, models: Option<PathBuf>) -> anyhow::Result<ExitCod
         EvalCommand::Search { inputs, model_dir, sweep } => {
             let models = model_dir.or_else(|| models.filter(|m| !m.as_os_str().is_empty()));
             distill_eval::search::search(&inputs, models.as_deref(), sweep, &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Insights { reference, others, print, model_dir } => {
+            let models = model_dir.or_else(|| models.filter(|m| !m.as_os_str().is_empty()));
+            distill_eval::insights::insights(&reference, &others, print, models.as_deref(), &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
         EvalCommand::Dedup { input } => {

@@ -37,6 +37,10 @@ pub fn article_text(view: &ArticleView) -> String {
         let _ = writeln!(out, "Insights\n");
         for i in &a.insights {
             let _ = writeln!(out, "{}", i.question);
+            if !i.answer.text.is_empty() {
+                let marks: String = i.answer.citations.iter().map(|c| format!("[{}]", c + 1)).collect();
+                let _ = writeln!(out, "  {} {marks}", i.answer.text);
+            }
         }
     }
     if !copies.is_empty() {

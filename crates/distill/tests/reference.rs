@@ -78,13 +78,26 @@ fn reference_page_is_reproduced() {
         "Central Asia",
         "agreement",
         "pact",
+        "deal",
         "Afghanistan",
+        "White House",
     ];
     let mut seen = HashSet::new();
     for i in insights {
         let q = i["question"].as_str().unwrap();
         assert!(names.iter().any(|n| q.contains(n)), "question names nothing of the article: {q}");
         assert!(!i["citations"].as_array().unwrap().is_empty(), "ungrounded: {q}");
+        // Answered by the article's own sentences, as written.
+        let answer = i["answer"]["text"].as_str().unwrap();
+        let cited = i["answer"]["citations"].as_array().unwrap();
+        assert!(!cited.is_empty() && !answer.is_empty(), "unanswered: {q}");
+        for c in cited {
+            let sentence = article["sentences"][c.as_u64().unwrap() as usize]["text"].as_str().unwrap();
+            assert!(answer.contains(sentence), "{q}: the answer does not hold its cited sentence {sentence:?}");
+        }
+        for pronoun in [" he ", " she ", " they ", " his ", " her ", " their "] {
+            assert!(!format!(" {} ", q.to_lowercase()).contains(pronoun), "a pronoun in {q}");
+        }
         assert!(seen.insert(q.to_lowercase()), "duplicate question {q}");
     }
 
