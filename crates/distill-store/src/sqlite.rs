@@ -261,7 +261,10 @@ fn read_article(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, std::result::
 impl Store for SqliteStore {
     fn upsert_batch(&self, articles: &[Article]) -> Result<Vec<Upsert>> {
         let mut conn = self.lock();
-        let tx = conn.transaction()?;
+        // Immediate: the write lock first, waiting on other writers (busy timeout). A
+        // deferred transaction reads first and then fails at once with "database is
+        // locked" when another process wrote in between.
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM articles", [], |r| r.get(0))?;
         let now = Utc::now().to_rfc3339();
         let mut outcomes = Vec::with_capacity(articles.len());

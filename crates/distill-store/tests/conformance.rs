@@ -14,7 +14,7 @@ use distill_core::{Article, Sentence, StoryCitation};
 use distill_store::{CardQuery, Feed, ListQuery, PgStore, SqliteStore, Store, StoreError, StoryQuery, Upsert};
 
 /// A store under test, with the backend-specific ways a test reaches around it.
-trait Backend {
+trait Backend: Sync {
     /// The store.
     fn store(&self) -> &dyn Store;
     /// The same database opened again, as by a second process.
@@ -154,6 +154,7 @@ conformance!(
     the_change_log_reads_in_pages,
     a_corrupt_row_is_reported_by_id,
     nul_characters_and_odd_text_survive,
+    writers_in_parallel_keep_one_log,
     newer_schema_is_refused,
 );
 
@@ -437,6 +438,48 @@ fn nul_characters_and_odd_text_survive(b: &dyn Backend) {
     assert!(stored.title.ends_with("title") && stored.title.starts_with('A'));
 }
 
+/// Writers in several processes (here: a store each, opened on one database, writing
+/// at once) keep one change log: every write has its own sequence number, with no
+/// gap, and every id is stored once.
+fn writers_in_parallel_keep_one_log(b: &dyn Backend) {
+    write_in_parallel(&|| b.reopen().unwrap());
+}
+
+/// Four writers, each with the store `open` gives, write overlapping batches; then
+/// the log and the rows are checked.
+fn write_in_parallel(open: &(dyn Fn() -> Box<dyn Store> + Sync)) {
+    let id = |worker: usize, round: usize, i: usize| format!("w{}", worker * 30 + round * 3 + i);
+    let written: Vec<usize> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..4)
+            .map(|worker| {
+                scope.spawn(move || {
+                    let store = open();
+                    let mut written = 0;
+                    for round in 0..10 {
+                        // Neighbouring workers share half their ids; round 5 rewrites.
+                        let text = if round == 5 { "revised" } else { "text" };
+                        let batch: Vec<Article> = (0..6).map(|i| article(&id(worker, round, i), text)).collect();
+                        let outcomes = store.upsert_batch(&batch).unwrap();
+                        written += outcomes.into_iter().filter(|u| *u != Upsert::Unchanged).count();
+                    }
+                    written
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    let store = open();
+    let total: usize = written.iter().sum();
+    assert_eq!(store.last_seq().unwrap(), total as i64);
+    let log: Vec<i64> = store.changes_since(0, 10_000).unwrap().iter().map(|c| c.seq).collect();
+    let distinct: HashSet<String> =
+        (0..4).flat_map(|w| (0..10).flat_map(move |r| (0..6).map(move |i| id(w, r, i)))).collect();
+    assert_eq!(store.count().unwrap(), distinct.len());
+    assert_eq!(log.len(), distinct.len(), "each id once in the log, at its latest write");
+    assert!(log.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(*log.last().unwrap(), total as i64);
+}
+
 fn newer_schema_is_refused(b: &dyn Backend) {
     b.mark_schema(99);
     match b.reopen() {
@@ -448,47 +491,12 @@ fn newer_schema_is_refused(b: &dyn Backend) {
 
 // PostgreSQL only: what SQLite gets from being one file with one writer at a time.
 
-/// Writers in several processes (here: stores opened at once on a fresh schema, so
-/// that they also race to migrate it) keep one change log: every write has its own
-/// sequence number, with no gap, and every id is stored once.
+/// Processes starting together on a fresh schema migrate it once, and then write
+/// as [`writers_in_parallel_keep_one_log`] says.
 #[test]
-fn postgres_writers_in_parallel_keep_one_log() {
+fn postgres_processes_starting_together_migrate_once() {
     let Some(backend) = Postgres::empty() else { return };
-    let written: Vec<usize> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..4)
-            .map(|worker| {
-                let url = backend.url.clone();
-                scope.spawn(move || {
-                    let store = PgStore::open(&url).unwrap();
-                    let mut written = 0;
-                    for round in 0..10 {
-                        // Neighbouring workers share half their ids; round 5 rewrites.
-                        let batch: Vec<Article> = (0..6)
-                            .map(|i| {
-                                let id = format!("w{}", worker * 30 + round * 3 + i);
-                                article(&id, if round == 5 { "revised" } else { "text" })
-                            })
-                            .collect();
-                        written +=
-                            store.upsert_batch(&batch).unwrap().into_iter().filter(|u| *u != Upsert::Unchanged).count();
-                    }
-                    written
-                })
-            })
-            .collect();
-        workers.into_iter().map(|w| w.join().unwrap()).collect()
-    });
-    let store = PgStore::open(&backend.url).unwrap();
-    let total: usize = written.iter().sum();
-    assert_eq!(store.last_seq().unwrap(), total as i64);
-    let log: Vec<i64> = store.changes_since(0, 10_000).unwrap().iter().map(|c| c.seq).collect();
-    let distinct: HashSet<String> = (0..4)
-        .flat_map(|w| (0..10).flat_map(move |r| (0..6).map(move |i| format!("w{}", w * 30 + r * 3 + i))))
-        .collect();
-    assert_eq!(store.count().unwrap(), distinct.len());
-    assert_eq!(log.len(), distinct.len(), "each id once in the log, at its latest write");
-    assert!(log.windows(2).all(|w| w[0] < w[1]));
-    assert_eq!(*log.last().unwrap(), total as i64);
+    write_in_parallel(&|| Box::new(PgStore::open(&backend.url).unwrap()));
 }
 
 /// A server that is down is an error naming the database and the reason, never the
