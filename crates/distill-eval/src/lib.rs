@@ -8,6 +8,7 @@
 //! depends on this one, and it alone turns on the extractor's `train` feature.
 #![warn(missing_docs)]
 
+pub mod ask;
 pub mod bench;
 pub mod cluster;
 pub mod entities;

@@ -338,6 +338,73 @@ pub(crate) async fn search(
     Ok(Json(blocking(move || lib.search(&query)).await??))
 }
 
+/// Ask parameters, shared by the page and the API.
+#[derive(Debug, Deserialize, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AskParams {
+    /// The question, in words.
+    pub q: Option<String>,
+    /// Only this article's sentences.
+    pub article: Option<String>,
+    /// Only the sentences of this story's articles.
+    pub story: Option<String>,
+    /// Most words of the answer (1 to 1000; default 120), whole sentences only.
+    #[param(minimum = 1, maximum = 1000)]
+    pub words: Option<usize>,
+}
+
+impl AskParams {
+    pub(crate) fn to_query(&self) -> Result<distill_library::AskQuery, ApiError> {
+        let max = distill_library::ask::MAX_WORDS;
+        let words = self.words.unwrap_or(distill_library::ask::DEFAULT_WORDS);
+        if !(1..=max).contains(&words) {
+            return Err(ApiError::new(Code::BadParameter, format!("words: give 1 to {max}, not {words}")));
+        }
+        let id = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        Ok(distill_library::AskQuery {
+            question: self.q.clone().unwrap_or_default(),
+            article: id(&self.article),
+            story: id(&self.story),
+            words,
+        })
+    }
+}
+
+/// Loads the answer to a question; a missing article or story is `not_found`.
+pub(crate) async fn load_answer(
+    lib: Library,
+    query: distill_library::AskQuery,
+) -> Result<distill_library::Answer, ApiError> {
+    let scope = query.article.clone().map(|id| ("article", id)).or(query.story.clone().map(|id| ("story", id)));
+    let found = blocking(move || lib.ask(&query)).await??;
+    found.ok_or_else(|| {
+        let (what, id) = scope.unwrap_or(("article", String::new()));
+        ApiError::not_found(format!("no {what} with id {id:?}"))
+    })
+}
+
+/// Answers a question from the stored articles (or one article or story) in their own
+/// sentences, each citing the sentences that state it; `covered` is false, the answer
+/// empty and the closest passages given when the articles do not hold an answer.
+#[utoipa::path(
+    get,
+    path = "/api/ask",
+    tag = "ask",
+    params(AskParams),
+    responses(
+        (status = 200, description = "the answer, or the closest passages", body = distill_library::Answer),
+        (status = 400, description = "`bad_query` or `bad_parameter`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such article or story", body = ErrorBody),
+        (status = 503, description = "`index_busy` or `store_unavailable`", body = ErrorBody),
+    )
+)]
+pub(crate) async fn ask(
+    State(lib): State<Library>,
+    Params(params): Params<AskParams>,
+) -> Result<Json<distill_library::Answer>, ApiError> {
+    Ok(Json(load_answer(lib, params.to_query()?).await?))
+}
+
 /// Whether the data folder serves: always `ok` in a 200 answer.
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

@@ -18,8 +18,10 @@ use distill_library::{CopyView, Library, LibraryError};
 use distill_store::{CardQuery, SourceCount, StoryQuery};
 use serde::Deserialize;
 
+mod ask;
 mod stories;
 
+pub(crate) use ask::ask;
 pub(crate) use stories::story;
 
 use crate::api::{ApiError, SearchParams, load};
@@ -364,6 +366,7 @@ struct InsightRow<'a> {
 #[template(path = "article.html")]
 struct ArticlePage<'a> {
     head: Head,
+    id: &'a str,
     title: &'a str,
     meta: Meta,
     points: Vec<Point<'a>>,
@@ -428,6 +431,7 @@ fn article_page<'a>(a: &'a Article, copies: &'a [CopyView], copies_in_all: usize
     let cited: HashSet<usize> = a.summary.bullets.iter().flat_map(|b| b.citations.iter().copied()).collect();
     ArticlePage {
         head: Head::new(a.title.clone(), ""),
+        id: &a.id,
         title: &a.title,
         meta,
         points: points(&a.summary.bullets),

@@ -87,6 +87,24 @@ pub enum EvalCommand {
         /// The folder of `*.conllu` files.
         dir: Option<PathBuf>,
     },
+    /// Answers from the corpus: a hand-written question set (answer keys and questions
+    /// the corpus cannot answer) over the inputs stored in a scratch data folder; prints
+    /// covered and abstention rates, support precision and recall, ROUGE-2 recall and
+    /// latency beside a lead baseline [default inputs: the shared data's
+    /// summaries/cnndm-dev100.jsonl and stories/allsides-neus-test.jsonl].
+    Ask {
+        /// JSON Lines inputs: `{id, text}` or `{article_id, title, text}`.
+        inputs: Vec<PathBuf>,
+        /// The question set [default: crates/distill-eval/data/ask-questions.jsonl].
+        #[arg(long)]
+        questions: Option<PathBuf>,
+        /// Most words of an answer.
+        #[arg(long, default_value_t = 120)]
+        words: usize,
+        /// The model folder [default: --models / DISTILL_MODELS].
+        #[arg(long = "model-dir")]
+        model_dir: Option<PathBuf>,
+    },
     /// Title, byline and date accuracy on a folder whose `manifest.json` lists
     /// `{file, format, title, author, published}` (the sample corpus's format): every
     /// HTML page is extracted and its metadata compared with the manifest.
@@ -147,9 +165,32 @@ pub fn run(what: EvalCommand, models: Option<PathBuf>) -> anyhow::Result<ExitCod
             distill_eval::entities::eval(&dir, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
+        EvalCommand::Ask { inputs, questions, words, model_dir } => {
+            let models = model_dir.or_else(|| models.filter(|m| !m.as_os_str().is_empty()));
+            let inputs = if inputs.is_empty() { default_ask_corpus()? } else { inputs };
+            let questions = questions.unwrap_or_else(|| {
+                PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../distill-eval/data/ask-questions.jsonl"))
+            });
+            distill_eval::ask::eval(&questions, &inputs, models.as_deref(), words, &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         EvalCommand::Metadata { dir, predictions } => {
             distill_eval::eval::metadata(&dir, predictions.as_deref(), &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The ask evaluation's corpus: CNN/DailyMail dev and the NeuS stories of the shared data.
+fn default_ask_corpus() -> anyhow::Result<Vec<PathBuf>> {
+    let root = std::env::var_os("DISTILL_EVAL_DATA")
+        .filter(|v| !v.is_empty())
+        .map_or_else(|| PathBuf::from("../shared"), PathBuf::from);
+    let files = [root.join("data/summaries/cnndm-dev100.jsonl"), root.join("data/stories/allsides-neus-test.jsonl")];
+    anyhow::ensure!(
+        files.iter().all(|f| f.is_file()),
+        "no {} (give the inputs, or set DISTILL_EVAL_DATA to the shared folder)",
+        files[0].display()
+    );
+    Ok(files.to_vec())
 }

@@ -156,6 +156,7 @@ struct RelatedRow<'a> {
 #[template(path = "story.html")]
 struct StoryPage<'a> {
     head: Head,
+    id: &'a str,
     title: &'a str,
     meta: Meta,
     points: Vec<StoryPoint<'a>>,
@@ -211,6 +212,7 @@ fn story_page(view: &StoryView, now: DateTime<Utc>) -> StoryPage<'_> {
         .collect();
     StoryPage {
         head: Head::new(s.title.clone(), ""),
+        id: &s.id,
         title: &s.title,
         meta,
         points,
