@@ -1,7 +1,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::ArticleId;
+use crate::{ArticleId, Attribution};
 
 /// What extraction produces from one input: clean text and metadata, before analysis.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -189,6 +189,10 @@ pub struct Article {
     pub summary: Summary,
     /// Insight questions.
     pub insights: Vec<Insight>,
+    /// Who said what: quotes and reported speech (empty in analyses stored before
+    /// attributions were found).
+    #[serde(default)]
+    pub attributions: Vec<Attribution>,
     /// Hash of the body and title, used to tell an update from a re-ingest.
     pub content_hash: String,
     /// Where the article came from (file path, feed item, URL).
@@ -219,6 +223,7 @@ impl Article {
             sentences: Vec::new(),
             summary: Summary::default(),
             insights: Vec::new(),
+            attributions: Vec::new(),
             content_hash: crate::content_hash(text),
             origin: "test".into(),
             duplicate_of: None,

@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 mod article;
+mod attribution;
 mod entity;
 pub mod id;
 mod story;
@@ -12,6 +13,7 @@ pub mod text;
 pub mod time;
 
 pub use article::{Article, Bullet, Document, Insight, InsightAnswer, InsightKind, Sentence, Summary, SummaryMethod};
+pub use attribution::{Attribution, AttributionKind, Stance};
 pub use entity::{Entity, EntityRole, EntityType};
 pub use id::{ArticleId, article_id, content_hash, normalize_url};
 pub use story::{Story, StoryBullet, StoryCitation};

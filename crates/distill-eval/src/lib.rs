@@ -17,6 +17,7 @@ pub mod insights;
 pub mod search;
 pub mod story_summary;
 pub mod train;
+pub mod verify;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -9,11 +9,13 @@ pub mod ask;
 pub mod code;
 pub mod config;
 mod folder;
+mod verify;
 mod views;
 
 pub use ask::{Answer, AskQuery};
 pub use code::Code;
 pub use folder::{Library, LibraryError, MAX_COPIES, MAX_STORY_ARTICLES, RELATED_STORIES};
+pub use verify::{EvidenceView, FindingView, MAX_CLAIM_BYTES, VerifyQuery, VerifyView};
 pub use views::{
     ArticleView, CopyView, FeedState, FeedStatus, SentenceView, StoryRef, StoryView, TimelinePoint, timeline,
 };

@@ -2,7 +2,7 @@
 //! API and the web pages all render, so one article is described one way.
 
 use chrono::{DateTime, FixedOffset, Utc};
-use distill_core::{Article, ArticleId, Insight, Story, Summary};
+use distill_core::{Article, ArticleId, Attribution, Insight, Story, Summary};
 use distill_store::{ArticleSummary, Feed};
 use serde::{Serialize, Serializer};
 use utoipa::ToSchema;
@@ -74,6 +74,8 @@ struct ArticleJson<'a> {
     sentences: Vec<SentenceView<'a>>,
     summary: &'a Summary,
     insights: &'a [Insight],
+    /// Who said what: quotes and reported speech, each citing its sentence.
+    attributions: &'a [Attribution],
     duplicate_of: &'a Option<ArticleId>,
     also_reported_by: &'a [CopyView],
     /// How many other copies the story has in all; `also_reported_by` lists the first.
@@ -114,6 +116,7 @@ impl Serialize for ArticleView {
                 .collect(),
             summary: &a.summary,
             insights: &a.insights,
+            attributions: &a.attributions,
             duplicate_of: &a.duplicate_of,
             also_reported_by: &self.also_reported_by,
             copies_in_all: self.copies_in_all,

@@ -3,6 +3,7 @@
 //! can replace a stage later behind the same types, grounded by the same citations.
 #![warn(missing_docs)]
 
+pub mod attributions;
 pub mod clauses;
 pub mod dedup;
 pub mod entities;
@@ -14,7 +15,7 @@ pub mod summary;
 pub mod terms;
 pub mod verify;
 
-use distill_core::{Insight, Sentence, Summary};
+use distill_core::{Attribution, Insight, Sentence, Summary};
 
 pub use insights::generate_insights;
 pub use sentences::split_sentences;
@@ -30,6 +31,8 @@ pub struct Analysis {
     pub summary: Summary,
     /// Insight questions.
     pub insights: Vec<Insight>,
+    /// Who said what.
+    pub attributions: Vec<Attribution>,
 }
 
 /// Most sentences the summarizer and the question generator read: a long read of
@@ -49,7 +52,9 @@ pub fn analyze(title: &str, text: &str, config: &SummaryConfig) -> Analysis {
     let terms = terms::Terms::new(title, window);
     let summary = summarize(title, window, &terms, config);
     let insights = generate_insights(title, window, &terms);
-    Analysis { sentences, summary, insights }
+    let entities = entities::extract_entities(title, window);
+    let attributions = attributions::find_attributions(text, window, &entities);
+    Analysis { sentences, summary, insights, attributions }
 }
 
 /// The leading sentences that analysis reads (see [`ANALYZED_SENTENCES`]).

@@ -78,6 +78,7 @@ fn analyze(doc: Document, origin: &str, config: &PipelineConfig) -> Article {
         sentences: analysis.sentences,
         summary: analysis.summary,
         insights: analysis.insights,
+        attributions: analysis.attributions,
         origin: origin.to_string(),
         duplicate_of: None,
         signature,

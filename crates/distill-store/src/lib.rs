@@ -16,7 +16,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use distill_core::{Article, ArticleId, Story, StoryBullet};
 use serde::Serialize;
 
-pub use postgres::{PgConfig, PgStore, is_postgres_url};
+pub use postgres::{Job, JobCounts, PgConfig, PgStore, QueueConfig, is_postgres_url};
 pub use sqlite::SqliteStore;
 
 /// Storage failures.

@@ -20,6 +20,10 @@ use postgres::error::SqlState;
 use postgres::types::ToSql;
 use postgres::{Client, GenericClient, NoTls, Row, Statement};
 
+mod jobs;
+
+pub use jobs::{Job, JobCounts, QueueConfig};
+
 use crate::{
     ArticleSummary, Card, CardQuery, Change, Feed, ListQuery, Result, SourceCount, Store, StoreError, StoredSignature,
     StoryMember, StoryQuery, Upsert,
@@ -28,7 +32,8 @@ use crate::{
 /// Schema migrations, applied in order; the index + 1 is the schema version. Text
 /// columns that lists sort or group by use the "C" collation, so that PostgreSQL
 /// orders them byte by byte as SQLite does, whatever the database's locale.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
     CREATE TABLE articles (
         id               TEXT COLLATE "C" PRIMARY KEY,
         title            TEXT NOT NULL,
@@ -83,7 +88,27 @@ const MIGRATIONS: &[&str] = &[r#"
         last_error    TEXT,
         dead          BOOLEAN NOT NULL DEFAULT FALSE
     );
-"#];
+"#,
+    // The job queue (see `jobs.rs`): one row per input, leased by one worker at a time.
+    r#"
+    CREATE TABLE jobs (
+        id          BIGSERIAL PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        input       TEXT NOT NULL,
+        state       TEXT NOT NULL,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        run_after   TIMESTAMPTZ NOT NULL,
+        lease_owner TEXT,
+        lease_until TIMESTAMPTZ,
+        last_error  TEXT,
+        created     TIMESTAMPTZ NOT NULL,
+        finished    TIMESTAMPTZ,
+        UNIQUE (kind, input)
+    );
+    CREATE INDEX jobs_ready ON jobs (run_after, id) WHERE state = 'queued';
+    CREATE INDEX jobs_leased ON jobs (lease_until) WHERE state = 'running';
+"#,
+];
 
 /// Settings of a [`PgStore`].
 #[derive(Debug, Clone)]

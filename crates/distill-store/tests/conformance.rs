@@ -535,3 +535,94 @@ fn postgres_errors_name_the_database_and_the_store_recovers() {
     };
     assert_eq!(count, 1);
 }
+
+// The job queue lives in PostgreSQL only.
+
+fn at(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(1_800_000_000 + seconds, 0).unwrap()
+}
+
+/// Workers on separate connections lease every job exactly once, and queueing an
+/// input twice is one job.
+#[test]
+fn postgres_jobs_are_leased_once_each() {
+    let Some(backend) = Postgres::open() else { return };
+    let queue = backend.store.as_ref().unwrap();
+    let inputs: Vec<String> = (0..40).map(|i| format!("/corpus/{i}.html")).collect();
+    assert_eq!(queue.enqueue("ingest", &inputs, at(0)).unwrap(), 40);
+    assert_eq!(queue.enqueue("ingest", &inputs[..5], at(0)).unwrap(), 0, "already queued");
+    let config = distill_store::QueueConfig::default();
+    let leased: Vec<Vec<String>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..3)
+            .map(|w| {
+                let url = backend.url.clone();
+                let config = config.clone();
+                scope.spawn(move || {
+                    let store = PgStore::open(&url).unwrap();
+                    let name = format!("worker-{w}");
+                    let mut mine = Vec::new();
+                    while let Some(job) =
+                        store.lease(&name, std::time::Duration::from_secs(60), &config, at(1)).unwrap()
+                    {
+                        assert_eq!((job.kind.as_str(), job.attempts), ("ingest", 1));
+                        assert!(store.complete(&job, &name, at(2)).unwrap());
+                        mine.push(job.input);
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    let mut all: Vec<String> = leased.into_iter().flatten().collect();
+    all.sort();
+    let mut expected = inputs.clone();
+    expected.sort();
+    assert_eq!(all, expected, "each job once");
+    let counts = queue.job_counts().unwrap();
+    assert_eq!((counts.queued, counts.running, counts.done, counts.dead), (0, 0, 40, 0));
+    // A finished input queued again runs again.
+    assert_eq!(queue.enqueue("ingest", &inputs[..1], at(3)).unwrap(), 1);
+}
+
+/// A worker that dies holding a lease leaves its job to the next worker once the
+/// lease expires; the dead worker can no longer finish it. Failures wait out a
+/// doubling backoff, and the last one leaves the job dead with its error.
+#[test]
+fn postgres_jobs_expire_retry_and_die() {
+    let Some(backend) = Postgres::open() else { return };
+    let queue = backend.store.as_ref().unwrap();
+    let config = distill_store::QueueConfig {
+        max_attempts: 3,
+        backoff: std::time::Duration::from_secs(10),
+        max_backoff: std::time::Duration::from_secs(60),
+    };
+    let lease = std::time::Duration::from_secs(30);
+    queue.enqueue("ingest", &["https://example.com/a".to_string()], at(0)).unwrap();
+    let first = queue.lease("a", lease, &config, at(0)).unwrap().unwrap();
+    assert!(queue.lease("b", lease, &config, at(29)).unwrap().is_none(), "leased until 30");
+    let second = queue.lease("b", lease, &config, at(31)).unwrap().unwrap();
+    assert_eq!((second.id, second.attempts), (first.id, 2));
+    assert!(!queue.complete(&first, "a", at(32)).unwrap(), "the expired lease is lost");
+    assert!(!queue.fail(&first, "a", "late", &config, at(32)).unwrap());
+
+    assert!(queue.fail(&second, "b", "HTTP 503", &config, at(40)).unwrap());
+    // Second failure: 20 s of backoff.
+    assert!(queue.lease("c", lease, &config, at(59)).unwrap().is_none());
+    let third = queue.lease("c", lease, &config, at(60)).unwrap().unwrap();
+    assert_eq!(third.attempts, 3);
+    assert!(queue.fail(&third, "c", "HTTP 503 again", &config, at(61)).unwrap());
+    assert!(queue.lease("d", lease, &config, at(10_000)).unwrap().is_none(), "dead after 3 attempts");
+    let counts = queue.job_counts().unwrap();
+    assert_eq!((counts.queued, counts.running, counts.dead), (0, 0, 1));
+    assert_eq!(queue.dead_jobs(10).unwrap(), [("https://example.com/a".to_string(), "HTTP 503 again".to_string())]);
+
+    // A worker killed on the last attempt: the job is dead once the lease expires.
+    queue.enqueue("ingest", &["https://example.com/b".to_string()], at(100)).unwrap();
+    let one = distill_store::QueueConfig { max_attempts: 1, ..distill_store::QueueConfig::default() };
+    let job = queue.lease("e", lease, &one, at(100)).unwrap().unwrap();
+    assert_eq!(job.attempts, 1);
+    assert!(queue.lease("f", lease, &one, at(200)).unwrap().is_none());
+    assert_eq!(queue.job_counts().unwrap().dead, 2);
+    assert!(queue.dead_jobs(10).unwrap()[1].1.contains("lease expired"));
+}

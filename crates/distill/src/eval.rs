@@ -105,6 +105,20 @@ pub enum EvalCommand {
         #[arg(long = "model-dir")]
         model_dir: Option<PathBuf>,
     },
+    /// Who said what against a labelled set (default: the one in
+    /// crates/distill-eval/data): speaker, claim-span (token overlap) and detection
+    /// precision/recall/F1, overall and per kind, for distill and a "said"-adjacent
+    /// name baseline, per split (dev, test). Texts come from the shared data folder.
+    Attributions {
+        /// The labelled set, JSON Lines [default: the shipped one].
+        file: Option<PathBuf>,
+        /// The shared folder [default: DISTILL_EVAL_DATA, else ../shared].
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// List each document's misses, wrong speakers and extra claims first.
+        #[arg(long)]
+        misses: bool,
+    },
     /// Title, byline and date accuracy on a folder whose `manifest.json` lists
     /// `{file, format, title, author, published}` (the sample corpus's format): every
     /// HTML page is extracted and its metadata compared with the manifest.
@@ -172,6 +186,13 @@ pub fn run(what: EvalCommand, models: Option<PathBuf>) -> anyhow::Result<ExitCod
                 PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../distill-eval/data/ask-questions.jsonl"))
             });
             distill_eval::ask::eval(&questions, &inputs, models.as_deref(), words, &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Attributions { file, data, misses } => {
+            let root =
+                data.or_else(|| std::env::var_os("DISTILL_EVAL_DATA").filter(|v| !v.is_empty()).map(PathBuf::from));
+            let root = root.unwrap_or_else(|| PathBuf::from("../shared"));
+            distill_eval::attributions::eval(file.as_deref(), &root.join("data"), misses, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
         EvalCommand::Metadata { dir, predictions } => {
