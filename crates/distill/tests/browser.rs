@@ -409,6 +409,17 @@ async fn article(c: Client, base: String) -> Step {
     ensure(!points.is_empty(), "the article shows no key points")?;
     let sentences = c.find_all(Locator::Css(".body .sentence[id^='s']")).await.map_err(wd)?;
     ensure(sentences.len() > points.len(), format!("{} sentences in the body", sentences.len()))?;
+    // The ask box answers from this article alone, citing its sentences.
+    let field = c.find(Locator::Css("form.ask-box input[name='q']")).await.map_err(wd)?;
+    field.send_keys(&format!("What happened: {title}?")).await.map_err(wd)?;
+    c.find(Locator::Css("form.ask-box button[type='submit']")).await.map_err(wd)?.click().await.map_err(wd)?;
+    wait_for_path(&c, "/ask").await?;
+    let cites = c.find_all(Locator::Css(".answer li a.cite")).await.map_err(wd)?;
+    ensure(!cites.is_empty(), format!("asking about {title:?} gave no cited answer"))?;
+    for cite in cites {
+        let cited = cite.attr("href").await.map_err(wd)?.unwrap_or_default();
+        ensure(cited.starts_with(&format!("{href}#s")), format!("{cited} is not a sentence of {href}"))?;
+    }
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod ask;
 mod bad_input;
 #[cfg(unix)]
 mod browser;

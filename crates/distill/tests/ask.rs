@@ -1,0 +1,98 @@
+//! `distill ask`, `/api/ask` and the ask page on the sample corpus: answers cite real
+//! sentences that hold them, an off-topic question is not covered, and the CLI, the API
+//! and the page agree.
+
+use serde_json::Value;
+
+use crate::support::*;
+
+/// The sentence an answer cites, read back through `show --json`.
+fn cited(data: &std::path::Path, citation: &Value) -> String {
+    let id = citation["id"].as_str().unwrap();
+    let article = json(data, &["show", id, "--json"]);
+    let n = citation["sentence"].as_u64().unwrap() as usize;
+    article["sentences"][n]["text"].as_str().unwrap_or_else(|| panic!("{id} has no sentence {n}")).to_string()
+}
+
+#[test]
+fn a_question_is_answered_with_citations_of_the_sentences_that_hold_the_answer() {
+    let data = sample_library();
+    let question = "How many accounts did the hackers access at Lumora Pay?";
+    let answer = json(data, &["ask", question, "--json"]);
+    assert_eq!(answer["question"], question);
+    assert_eq!(answer["covered"], true, "{answer:#}");
+    let sentences = answer["answer"].as_array().unwrap();
+    assert!(sentences.iter().any(|s| s["text"].as_str().unwrap().contains("4.2 million")), "{answer:#}");
+    let words: usize = sentences.iter().map(|s| s["text"].as_str().unwrap().split_whitespace().count()).sum();
+    assert!(words <= 120, "{words} words");
+    for s in sentences {
+        let citations = s["citations"].as_array().unwrap();
+        assert!(!citations.is_empty(), "{s}");
+        assert_eq!(
+            cited(data, &citations[0]),
+            s["text"].as_str().unwrap(),
+            "the first citation is the quoted sentence"
+        );
+        for c in &citations[1..] {
+            assert!(!cited(data, c).is_empty());
+        }
+    }
+    // The API answers the same; the page shows the answer and links the sentences.
+    let server = Server::start(data);
+    let q = question.replace(' ', "+").replace('?', "%3F");
+    let (status, _, body) = server.get(&format!("/api/ask?q={q}"));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(serde_json::from_str::<Value>(&body).unwrap(), answer);
+    let (status, _, page) = server.get(&format!("/ask?q={q}"));
+    assert_eq!(status, 200);
+    let first = &sentences[0]["citations"][0];
+    assert!(page.contains("class=\"answer\""), "{page}");
+    assert!(page.contains(&format!("href=\"/articles/{}#s{}\"", first["id"].as_str().unwrap(), first["sentence"])));
+
+    // Scoped to one article, every citation is of that article.
+    let id = first["id"].as_str().unwrap();
+    let scoped = json(data, &["ask", "How many accounts were accessed?", "--article", id, "--json"]);
+    let citations: Vec<&Value> =
+        scoped["answer"].as_array().unwrap().iter().flat_map(|s| s["citations"].as_array().unwrap()).collect();
+    assert!(!citations.is_empty(), "{scoped:#}");
+    assert!(citations.iter().all(|c| c["id"] == id), "{scoped:#}");
+    let (_, _, page) = server.get(&format!("/articles/{id}"));
+    assert!(page.contains("class=\"ask ask-box\"") && page.contains(&format!("name=\"article\" value=\"{id}\"")));
+}
+
+#[test]
+fn a_question_the_corpus_never_mentions_is_not_covered() {
+    let data = sample_library();
+    for question in ["Who won the Eurovision song contest in Oslo?", "What is the boiling point of liquid nitrogen?"] {
+        let answer = json(data, &["ask", question, "--json"]);
+        assert_eq!(answer["covered"], false, "{question}: {answer:#}");
+        assert!(answer["answer"].as_array().unwrap().is_empty());
+        assert!(!answer["passages"].as_array().unwrap().is_empty(), "the closest passages are shown");
+    }
+    let out = run(data, &["ask", "Who won the Eurovision song contest in Oslo?"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).starts_with("Not covered"), "{}", stdout(&out));
+}
+
+#[test]
+fn ask_rejects_what_it_cannot_answer_from_with_stable_codes() {
+    let data = sample_library();
+    let out = run(data, &["ask", "What happened?", "--story", "0000000000000000"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error[not_found]"));
+    let server = Server::start(data);
+    for (path, status, code) in [
+        ("/api/ask?q=", 400, "bad_query"),
+        ("/api/ask?q=fire&words=0", 400, "bad_parameter"),
+        ("/api/ask?q=fire&words=many", 400, "bad_parameter"),
+        ("/api/ask?q=fire&article=0000000000000000", 404, "not_found"),
+        ("/api/ask?q=fire&story=0000000000000000", 404, "not_found"),
+    ] {
+        let (got, _, body) = server.get(path);
+        assert_eq!(got, status, "{path}: {body}");
+        assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["code"], code, "{path}");
+    }
+    let (status, _, page) = server.get("/ask");
+    assert_eq!(status, 200, "an empty ask page is a form");
+    assert!(page.contains("name=\"q\""));
+}
