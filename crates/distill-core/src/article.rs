@@ -1,7 +1,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::{ArticleId, Attribution};
+use crate::{ArticleId, Attribution, Entity};
 
 /// What extraction produces from one input: clean text and metadata, before analysis.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -193,6 +193,10 @@ pub struct Article {
     /// attributions were found).
     #[serde(default)]
     pub attributions: Vec<Attribution>,
+    /// Who is who: named people, organisations, places and events with their roles
+    /// (empty in analyses stored before entities were tagged).
+    #[serde(default)]
+    pub entities: Vec<Entity>,
     /// Hash of the body and title, used to tell an update from a re-ingest.
     pub content_hash: String,
     /// Where the article came from (file path, feed item, URL).
@@ -224,6 +228,7 @@ impl Article {
             summary: Summary::default(),
             insights: Vec::new(),
             attributions: Vec::new(),
+            entities: Vec::new(),
             content_hash: crate::content_hash(text),
             origin: "test".into(),
             duplicate_of: None,

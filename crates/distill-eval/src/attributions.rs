@@ -1,6 +1,6 @@
 //! `distill eval attributions`: who said what, against a labelled set.
 //!
-//! The set (`data/attributions.jsonl`, see `data/README.md`) holds one line per
+//! The set (`data/attributions.jsonl`, see `data/attributions-README.md`) holds one line per
 //! document: `{doc, file, split, upto, attributions: [{speaker, name, kind, cue,
 //! claim: [start, end]}]}`, where `file` is a JSON Lines file of the shared data
 //! (`{id, text}` per line), `upto` the byte offset where annotation stops and `claim`

@@ -2,7 +2,7 @@
 //! API and the web pages all render, so one article is described one way.
 
 use chrono::{DateTime, FixedOffset, Utc};
-use distill_core::{Article, ArticleId, Attribution, Insight, Story, Summary};
+use distill_core::{Article, ArticleId, Attribution, Entity, Insight, Story, Summary};
 use distill_store::{ArticleSummary, Feed};
 use serde::{Serialize, Serializer};
 use utoipa::ToSchema;
@@ -76,6 +76,9 @@ struct ArticleJson<'a> {
     insights: &'a [Insight],
     /// Who said what: quotes and reported speech, each citing its sentence.
     attributions: &'a [Attribution],
+    /// Who is who: people, organisations, places and events, with their roles and
+    /// the sentences that mention them.
+    entities: &'a [Entity],
     duplicate_of: &'a Option<ArticleId>,
     also_reported_by: &'a [CopyView],
     /// How many other copies the story has in all; `also_reported_by` lists the first.
@@ -117,6 +120,7 @@ impl Serialize for ArticleView {
             summary: &a.summary,
             insights: &a.insights,
             attributions: &a.attributions,
+            entities: &a.entities,
             duplicate_of: &a.duplicate_of,
             also_reported_by: &self.also_reported_by,
             copies_in_all: self.copies_in_all,

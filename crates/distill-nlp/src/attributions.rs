@@ -660,10 +660,10 @@ fn quotes(body: &str, start: usize, end: usize) -> Vec<Quote> {
 /// Opens a quote at `at`; a quote still open whose words end a sentence is kept as
 /// ending there.
 fn reopen(body: &str, out: &mut Vec<Quote>, open: &mut Option<(usize, usize)>, at: usize, len: usize) {
-    if let Some((o, l)) = open.take() {
-        if body[o + l..at].trim_end().ends_with(['.', '!', '?']) {
-            push_quote(out, o, l, at, at);
-        }
+    if let Some((o, l)) = open.take()
+        && body[o + l..at].trim_end().ends_with(['.', '!', '?'])
+    {
+        push_quote(out, o, l, at, at);
     }
     *open = Some((at, len));
 }
@@ -809,10 +809,11 @@ fn noun_phrase_before(body: &str, toks: &[Tok], k: usize, floor: usize, appositi
     }
     let mark = |i: usize| if toks[i].word { "" } else { &body[toks[i].start..toks[i].end] };
     // A parenthesis right before the verb is left out: "Mardas (pictured) said".
-    if j > floor && mark(j - 1) == ")" {
-        if let Some(open) = (floor..j - 1).rev().take(6).find(|&i| mark(i) == "(") {
-            j = open;
-        }
+    if j > floor
+        && mark(j - 1) == ")"
+        && let Some(open) = (floor..j - 1).rev().take(6).find(|&i| mark(i) == "(")
+    {
+        j = open;
     }
     let end = j;
     if apposition && j > floor && mark(j - 1) == "," {
@@ -963,10 +964,10 @@ fn reported(body: &str, s: &Sentence, quotes: &[Quote], consumed: &HashSet<usize
             } else {
                 None
             };
-            if let Some((speaker, c)) = speaker {
-                if let Some(found) = said(body, quotes, speaker, claim(s.start, toks[c].start), &cue, s.index) {
-                    return Some(found);
-                }
+            if let Some((speaker, c)) = speaker
+                && let Some(found) = said(body, quotes, speaker, claim(s.start, toks[c].start), &cue, s.index)
+            {
+                return Some(found);
             }
         }
         // "X said (that) CLAIM" / "X told Y (that) CLAIM" / "quoted X as saying CLAIM".

@@ -47,7 +47,8 @@ pub const MAX_ENTITIES: usize = 40;
 pub struct NamedMention {
     /// Index into the sentences given (not [`Sentence::index`]).
     pub sentence: usize,
-    /// Byte offset of the name in the sentence text.
+    /// Byte offset of the name in the sentence text, with the titles before it and
+    /// what qualifies them ("US President Donald Trump").
     pub start: usize,
     /// Byte offset of its end.
     pub end: usize,
@@ -784,6 +785,25 @@ const DEMONYMS: &[&str] = &[
     "east",
     "west",
 ];
+/// Words that, before a known place, name a part of it.
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
 /// Pronouns and determiners that are never names, even capitalised.
 const NEVER: &[&str] = &[
     "i",
@@ -874,14 +894,8 @@ const NEVER: &[&str] = &[
     "other",
     "another",
     "such",
-    "one",
-    "two",
-    "three",
-    "first",
-    "second",
     "last",
     "next",
-    "new",
     "according",
     "despite",
     "under",
@@ -914,8 +928,10 @@ const NEVER: &[&str] = &[
 const CONNECTORS: &[&str] =
     &["of", "de", "du", "da", "del", "la", "van", "von", "bin", "ibn", "al", "el", "&", "and", "for", "on"];
 /// Words before a name that place it ("in Kabul").
-const PLACE_PREPOSITIONS: &[&str] =
-    &["in", "at", "from", "near", "across", "throughout", "outside", "inside", "into", "to", "towards", "toward"];
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "across", "throughout", "outside", "inside"];
+/// Most type evidence a name's "in/at X" contexts add together: a person named
+/// often after "from" stays a person.
+const MAX_PLACE_CONTEXT: f32 = 2.5;
 /// Verbs of saying: the speaker is the name before or right after them.
 const SAY_CUES: &[&str] = &[
     "said",
@@ -1226,9 +1242,10 @@ struct Span {
     /// Token range of the name (titles excluded).
     from: usize,
     to: usize,
-    /// Byte range of the name.
-    start: usize,
+    /// Byte end of the name.
     end: usize,
+    /// Where the name starts with its titles and what qualifies them ("US President").
+    outer: usize,
     name: String,
     /// Title words right before it, lower-cased.
     titles: Vec<String>,
@@ -1246,11 +1263,7 @@ fn candidates(toks: &[Token<'_>], stats: &Stats) -> Vec<Span> {
         // A run of capitalised words, with connectors between two of them.
         let mut j = i + 1;
         loop {
-            if j < toks.len()
-                && toks[j].word
-                && capitalised(toks[j].text)
-                && !LABELS.contains(&toks[j].lower().as_str())
-            {
+            if j < toks.len() && toks[j].word && capitalised(toks[j].text) {
                 j += 1;
             } else if j + 1 < toks.len()
                 && toks[j].word
@@ -1310,11 +1323,12 @@ fn split_run(toks: &[Token<'_>], mut i: usize, j: usize, initial: bool, stats: &
             i += 1;
         }
     }
-    // Labels and never-words cut the run.
+    // Never-words cut the run (labels alone are dropped by `emit`).
+
     let mut k = i;
     while k < j {
         let w = toks[k].lower();
-        if (NEVER.contains(&w.as_str()) && !acronym(toks[k].text)) || LABELS.contains(&w.as_str()) {
+        if capitalised(toks[k].text) && NEVER.contains(&w.as_str()) && !acronym(toks[k].text) {
             emit(toks, i, k, out);
             i = k + 1;
         }
@@ -1335,6 +1349,7 @@ fn emit(toks: &[Token<'_>], mut i: usize, j: usize, out: &mut Vec<Span>) {
     }
     let is_title = |k: usize| TITLES.contains(&toks[k].lower().as_str());
     let mut titles = Vec::new();
+    let mut outer = toks[i].start;
     // A known name is whole ("World Health Organization" holds no title).
     if gazetteer_entry(&name_text(&toks[i..j])).is_none()
         && let Some(name_from) = (i + 1..j).rev().find(|&k| is_title(k - 1) && !is_title(k))
@@ -1347,6 +1362,7 @@ fn emit(toks: &[Token<'_>], mut i: usize, j: usize, out: &mut Vec<Span>) {
         // "US President Donald Trump": "US" is a name of its own, before the title.
         emit(toks, i, t, out);
         titles = toks[t..name_from].iter().map(Token::lower).collect();
+        outer = toks[i].start;
         i = name_from;
     }
     // Trailing connectors or demonym-only runs are no names.
@@ -1372,7 +1388,7 @@ fn emit(toks: &[Token<'_>], mut i: usize, j: usize, out: &mut Vec<Span>) {
         return;
     }
     let name = name_text(&toks[i..end]);
-    out.push(Span { from: i, to: end, start: toks[i].start, end: toks[end - 1].end, name, titles });
+    out.push(Span { from: i, to: end, outer, end: toks[end - 1].end, name, titles });
 }
 
 /// One to four capitalised words with no organisation, place or event word: what
@@ -1425,6 +1441,8 @@ struct NameInfo {
     gazetteer: Option<(&'static str, EntityType, bool)>,
     /// An acronym given in brackets right after this name: "(IS-K)".
     bracketed: Option<String>,
+    /// Place evidence added by prepositions so far (at most [`MAX_PLACE_CONTEXT`]).
+    place_context: f32,
 }
 
 impl Names {
@@ -1456,6 +1474,7 @@ impl Names {
                     count: 0,
                     gazetteer: known,
                     bracketed: None,
+                    place_context: 0.0,
                 });
                 return Some(id);
             }
@@ -1469,6 +1488,14 @@ impl Names {
         }
         if words.len() > 2 && words[1] == "of" && ORG_HEADS.contains(&words[0].as_str()) {
             scores[ORG] += 3.0;
+        }
+        // "Western Australia", "South Sudan": a direction before a known place.
+        if known.is_none()
+            && words.len() > 1
+            && DIRECTIONS.contains(&words[0].as_str())
+            && gazetteer_entry(&words[1..].join(" ")).is_some_and(|g| g.1 == EntityType::Place)
+        {
+            scores[PLACE] += 3.0;
         }
         if words.iter().any(|w| EVENT_WORDS.contains(&w.as_str())) {
             scores[EVENT] += 3.5;
@@ -1490,6 +1517,7 @@ impl Names {
             count: 0,
             gazetteer: known,
             bracketed: None,
+            place_context: 0.0,
         });
         Some(id)
     }
@@ -1512,7 +1540,10 @@ impl Names {
         if let Some(b) = before {
             let w = b.lower();
             if PLACE_PREPOSITIONS.contains(&w.as_str()) {
-                info.scores[PLACE] += if w == "in" { 1.2 } else { 0.6 };
+                let add: f32 = if w == "in" { 1.2 } else { 0.6 };
+                let room = (MAX_PLACE_CONTEXT - info.place_context).max(0.0);
+                info.place_context += add.min(room);
+                info.scores[PLACE] += add.min(room);
             } else if w == "the" {
                 info.scores[ORG] += 0.8;
                 info.scores[EVENT] += 0.3;
@@ -1691,7 +1722,7 @@ fn build(
         if !drafts[d].names.contains(id) {
             drafts[d].names.push(*id);
         }
-        mentions.push(NamedMention { sentence: *si, start: span.start, end: span.end, entity: d });
+        mentions.push(NamedMention { sentence: *si, start: span.outer, end: span.end, entity: d });
     }
     for d in &mut drafts {
         for &id in &d.names {

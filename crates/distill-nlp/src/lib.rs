@@ -15,7 +15,7 @@ pub mod summary;
 pub mod terms;
 pub mod verify;
 
-use distill_core::{Attribution, Insight, Sentence, Summary};
+use distill_core::{Attribution, Entity, Insight, Sentence, Summary};
 
 pub use insights::generate_insights;
 pub use sentences::split_sentences;
@@ -33,6 +33,8 @@ pub struct Analysis {
     pub insights: Vec<Insight>,
     /// Who said what.
     pub attributions: Vec<Attribution>,
+    /// Who is who: named entities with aliases, mentions and roles.
+    pub entities: Vec<Entity>,
 }
 
 /// Most sentences the summarizer and the question generator read: a long read of
@@ -54,7 +56,7 @@ pub fn analyze(title: &str, text: &str, config: &SummaryConfig) -> Analysis {
     let insights = generate_insights(title, window, &terms);
     let entities = entities::extract_entities(title, window);
     let attributions = attributions::find_attributions(text, window, &entities);
-    Analysis { sentences, summary, insights, attributions }
+    Analysis { sentences, summary, insights, attributions, entities }
 }
 
 /// The leading sentences that analysis reads (see [`ANALYZED_SENTENCES`]).

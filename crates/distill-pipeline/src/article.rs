@@ -79,6 +79,7 @@ fn analyze(doc: Document, origin: &str, config: &PipelineConfig) -> Article {
         summary: analysis.summary,
         insights: analysis.insights,
         attributions: analysis.attributions,
+        entities: analysis.entities,
         origin: origin.to_string(),
         duplicate_of: None,
         signature,

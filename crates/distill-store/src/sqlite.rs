@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, FixedOffset, Utc};
-use distill_core::{Article, ArticleId, Attribution, Insight, Sentence, Story, StoryBullet, Summary};
+use distill_core::{Article, ArticleId, Attribution, Entity, Insight, Sentence, Story, StoryBullet, Summary};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -107,6 +107,8 @@ struct Analysis {
     insights: Vec<Insight>,
     #[serde(default)]
     attributions: Vec<Attribution>,
+    #[serde(default)]
+    entities: Vec<Entity>,
 }
 
 /// SQLite-backed [`Store`]: one connection writes; reads go to a small pool of
@@ -253,6 +255,7 @@ fn read_article(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, std::result::
         summary: a.summary,
         insights: a.insights,
         attributions: a.attributions,
+        entities: a.entities,
         content_hash: row.get(9).unwrap_or_default(),
         origin: row.get(10).unwrap_or_default(),
         duplicate_of: row.get::<_, Option<String>>(12).unwrap_or_default().map(ArticleId::from),
@@ -306,6 +309,7 @@ impl Store for SqliteStore {
                     summary: a.summary.clone(),
                     insights: a.insights.clone(),
                     attributions: a.attributions.clone(),
+                    entities: a.entities.clone(),
                 })
                 .map_err(|e| StoreError::Corrupt { id: a.id.to_string(), reason: e.to_string() })?;
                 write.execute(params![
