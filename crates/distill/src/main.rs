@@ -10,6 +10,7 @@ mod live;
 mod render;
 mod settings;
 mod train;
+mod verify;
 
 use std::io::{IsTerminal, Write};
 use std::net::SocketAddr;
@@ -168,6 +169,10 @@ enum Command {
     },
     /// Answer a question from the stored articles, with citations (or say they hold no answer).
     Ask(ask::AskArgs),
+    /// Check a claim against the stored articles (supported, contradicted or not
+    /// found, with the deciding sentences); given an existing file, check each line's
+    /// summary against its text instead (JSON Lines, no store).
+    Verify(verify::VerifyArgs),
     /// Key points for each line {"id","text","title"?} of a JSON Lines file; no store.
     /// With --by FIELD, one summary per story: the lines sharing FIELD's value.
     Summarize {
@@ -498,6 +503,8 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Ask(args) => ask::run(&open(data)?, args),
+        Command::Verify(args) if verify::is_input_file(&args) => verify::run_file(&args),
+        Command::Verify(args) => verify::run(&open(data)?, args),
         Command::Summarize { input, method, by: Some(field), words, .. } => {
             summarize_by(&input, &field, words, &method)
         }
