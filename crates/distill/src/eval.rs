@@ -119,6 +119,19 @@ pub enum EvalCommand {
         #[arg(long)]
         misses: bool,
     },
+    /// The grounding check on claims built from articles (`{text, reference}` per
+    /// line): true sentences, paraphrases and reference highlights beside corrupted
+    /// copies (wrong number, wrong actor, swapped roles, negation, invented quote,
+    /// unsupported addition); prints rejection rates per kind, on the original text
+    /// and on its lowercased, tokenized form [default inputs: the shared data's
+    /// summaries/cnndm-dev100.jsonl and summaries/gum-wikinews43.jsonl].
+    Verify {
+        /// JSON Lines inputs, each scored on its own.
+        inputs: Vec<PathBuf>,
+        /// Seed of the corruptions.
+        #[arg(long, default_value_t = 20)]
+        seed: u64,
+    },
     /// Title, byline and date accuracy on a folder whose `manifest.json` lists
     /// `{file, format, title, author, published}` (the sample corpus's format): every
     /// HTML page is extracted and its metadata compared with the manifest.
@@ -195,6 +208,12 @@ pub fn run(what: EvalCommand, models: Option<PathBuf>) -> anyhow::Result<ExitCod
             distill_eval::attributions::eval(file.as_deref(), &root.join("data"), misses, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
+        EvalCommand::Verify { inputs, seed } => {
+            let inputs = if inputs.is_empty() { default_summaries()? } else { inputs };
+            let paths: Vec<&std::path::Path> = inputs.iter().map(PathBuf::as_path).collect();
+            distill_eval::verify::eval(&paths, seed, &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         EvalCommand::Metadata { dir, predictions } => {
             distill_eval::eval::metadata(&dir, predictions.as_deref(), &mut out)?;
             Ok(ExitCode::SUCCESS)
@@ -208,6 +227,21 @@ fn default_ask_corpus() -> anyhow::Result<Vec<PathBuf>> {
         .filter(|v| !v.is_empty())
         .map_or_else(|| PathBuf::from("../shared"), PathBuf::from);
     let files = [root.join("data/summaries/cnndm-dev100.jsonl"), root.join("data/stories/allsides-neus-test.jsonl")];
+    anyhow::ensure!(
+        files.iter().all(|f| f.is_file()),
+        "no {} (give the inputs, or set DISTILL_EVAL_DATA to the shared folder)",
+        files[0].display()
+    );
+    Ok(files.to_vec())
+}
+
+/// The shared data's summary sets, under `DISTILL_EVAL_DATA` or `../shared`.
+fn default_summaries() -> anyhow::Result<Vec<PathBuf>> {
+    let root = std::env::var_os("DISTILL_EVAL_DATA")
+        .filter(|v| !v.is_empty())
+        .map_or_else(|| PathBuf::from("../shared"), PathBuf::from);
+    let dir = root.join("data/summaries");
+    let files = ["cnndm-dev100.jsonl", "gum-wikinews43.jsonl"].map(|f| dir.join(f));
     anyhow::ensure!(
         files.iter().all(|f| f.is_file()),
         "no {} (give the inputs, or set DISTILL_EVAL_DATA to the shared folder)",
