@@ -362,6 +362,15 @@ struct InsightRow<'a> {
     citations: &'a [usize],
 }
 
+/// A named entity of the article, linked to a search for its name.
+struct EntityRow<'a> {
+    name: &'a str,
+    kind: &'static str,
+    role: &'static str,
+    /// The name as a phrase query: `"Temur Umarov"`.
+    query: String,
+}
+
 #[derive(Template)]
 #[template(path = "article.html")]
 struct ArticlePage<'a> {
@@ -375,6 +384,8 @@ struct ArticlePage<'a> {
     more_copies: usize,
     paras: Vec<Para<'a>>,
     insights: Vec<InsightRow<'a>>,
+    /// Who is who, most mentioned first.
+    entities: Vec<EntityRow<'a>>,
     /// The story it belongs to, when it has more than this one report.
     story: Option<StoryLink<'a>>,
 }
@@ -442,6 +453,16 @@ fn article_page<'a>(a: &'a Article, copies: &'a [CopyView], copies_in_all: usize
             .insights
             .iter()
             .map(|i| InsightRow { kind: i.kind.as_str(), question: &i.question, citations: &i.citations })
+            .collect(),
+        entities: a
+            .entities
+            .iter()
+            .map(|e| EntityRow {
+                name: &e.name,
+                kind: e.kind.as_str(),
+                role: e.role.as_str(),
+                query: format!("\"{}\"", e.name),
+            })
             .collect(),
         story: None,
     }
