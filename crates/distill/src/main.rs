@@ -11,6 +11,7 @@ mod render;
 mod settings;
 mod train;
 mod verify;
+mod worker;
 
 use std::io::{IsTerminal, Write};
 use std::net::SocketAddr;
@@ -61,6 +62,9 @@ enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// Queue the inputs for `distill worker` instead of ingesting them (PostgreSQL only).
+        #[arg(long)]
+        enqueue: bool,
         /// Sentence encoder for semantic and hybrid search: a model folder, or a folder
         /// holding all-minilm-l6-v2/ (scripts/fetch-models.sh DIR) [env: DISTILL_MODELS].
         #[arg(long)]
@@ -222,6 +226,13 @@ enum Command {
         #[arg(long)]
         corpus: Option<PathBuf>,
     },
+    /// Ingest the inputs queued with `ingest --enqueue`, one job at a time (PostgreSQL only;
+    /// any number of workers, on any number of machines).
+    Worker {
+        /// Exit once no job is waiting or running.
+        #[arg(long)]
+        until_idle: bool,
+    },
     /// Rebuild the search index from the store, and file every article under stories again.
     Reindex,
     /// Print the effective configuration and where each value came from
@@ -359,6 +370,8 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
     let data = &settings.data;
     let open = |data: &Path| open_library(data, &settings.database, &settings.models);
     match cli.command {
+        Command::Ingest { inputs, enqueue: true, .. } => worker::enqueue(settings, &inputs),
+        Command::Worker { until_idle } => worker::run(&open(data)?, settings, until_idle),
         Command::Ingest { inputs, json, .. } => {
             let library = open(data)?;
             let config = settings::pipeline_config(settings);

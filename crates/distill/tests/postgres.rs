@@ -121,3 +121,64 @@ fn a_database_that_is_down_fails_naming_it_and_the_reason() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("database (from flag --database)"));
 }
+
+/// `ingest --enqueue` queues the corpus's folders once, and two workers started together
+/// ingest every article exactly once between them.
+#[test]
+fn two_workers_ingest_the_queued_corpus_once() {
+    let Some(db) = Database::create("two_workers") else { return };
+    let inputs: Vec<String> =
+        ["feeds", "html", "jsonl", "text"].iter().map(|d| corpus().join(d).display().to_string()).collect();
+    let folder = tempfile::tempdir().unwrap();
+    let mut args = vec!["ingest", "--enqueue"];
+    args.extend(inputs.iter().map(String::as_str));
+    let out = run_pg(folder.path(), &db.url, &args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout(&out).starts_with("queued 4 "), "{}", stdout(&out));
+    assert!(stdout(&run_pg(folder.path(), &db.url, &args)).starts_with("queued 0 "), "already queued");
+
+    let folders = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let mut workers: Vec<std::process::Child> = folders
+        .iter()
+        .map(|dir| {
+            bin()
+                .arg("--data")
+                .arg(dir.path())
+                .arg("--database")
+                .arg(&db.url)
+                .args(["worker", "--until-idle"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
+    while workers.iter_mut().any(|w| w.try_wait().unwrap().is_none()) {
+        if std::time::Instant::now() > deadline {
+            workers.iter_mut().for_each(|w| drop(w.kill()));
+            panic!("the workers did not finish in 180 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let mut done = 0;
+    for worker in workers {
+        let out = worker.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let line = stdout(&out);
+        let n: usize = line.trim().strip_prefix("worker: ").and_then(|l| l.split(' ').next()).unwrap().parse().unwrap();
+        done += n;
+    }
+    assert_eq!(done, 4, "each job once");
+
+    let list = ["list", "--json", "--limit", "1000"];
+    let ids = |listed: Value| {
+        let mut ids: Vec<String> =
+            listed.as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_string()).collect();
+        ids.sort();
+        ids
+    };
+    let expected = ids(json(sample_library(), &list));
+    assert_eq!(expected.len(), manifest().len());
+    assert_eq!(ids(json_pg(folder.path(), &db.url, &list)), expected, "no article lost or doubled");
+}
