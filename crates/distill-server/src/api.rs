@@ -405,6 +405,69 @@ pub(crate) async fn ask(
     Ok(Json(load_answer(lib, params.to_query()?).await?))
 }
 
+/// Verify parameters, shared by the page and the API.
+#[derive(Debug, Deserialize, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct VerifyParams {
+    /// The claim: a sentence or two (at most 2,000 bytes are read).
+    pub claim: Option<String>,
+    /// Only this article's sentences.
+    pub article: Option<String>,
+    /// Only the sentences of this story's articles.
+    pub story: Option<String>,
+}
+
+impl VerifyParams {
+    pub(crate) fn to_query(&self) -> Result<distill_library::VerifyQuery, ApiError> {
+        let claim = self.claim.as_deref().map(str::trim).unwrap_or_default();
+        if claim.is_empty() {
+            return Err(ApiError::new(Code::BadParameter, "claim: give the sentence to check"));
+        }
+        let id = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        Ok(distill_library::VerifyQuery {
+            claim: claim.to_string(),
+            article: id(&self.article),
+            story: id(&self.story),
+        })
+    }
+}
+
+/// Checks a claim; a missing article or story is `not_found`.
+pub(crate) async fn load_verdict(
+    lib: Library,
+    query: distill_library::VerifyQuery,
+) -> Result<distill_library::VerifyView, ApiError> {
+    let scope = query.article.clone().map(|id| ("article", id)).or(query.story.clone().map(|id| ("story", id)));
+    let found = blocking(move || lib.verify(&query)).await??;
+    found.ok_or_else(|| {
+        let (what, id) = scope.unwrap_or(("article", String::new()));
+        ApiError::not_found(format!("no {what} with id {id:?}"))
+    })
+}
+
+/// Checks a claim against the stored articles (or one article or story): supported,
+/// contradicted or not found, with a score in [0, 1], the sentences that decide it
+/// and what the checks found (a number, a date, a name, a negation, roles, the
+/// speaker, a quotation, words the sources never use).
+#[utoipa::path(
+    get,
+    path = "/api/verify",
+    tag = "verify",
+    params(VerifyParams),
+    responses(
+        (status = 200, description = "the verdict and the deciding sentences", body = distill_library::VerifyView),
+        (status = 400, description = "`bad_parameter`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such article or story", body = ErrorBody),
+        (status = 503, description = "`index_busy` or `store_unavailable`", body = ErrorBody),
+    )
+)]
+pub(crate) async fn verify(
+    State(lib): State<Library>,
+    Params(params): Params<VerifyParams>,
+) -> Result<Json<distill_library::VerifyView>, ApiError> {
+    Ok(Json(load_verdict(lib, params.to_query()?).await?))
+}
+
 /// Whether the data folder serves: always `ok` in a 200 answer.
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

@@ -34,6 +34,7 @@ pub fn router(library: Library) -> Router {
         .route("/api/stories/{id}", get(api::story))
         .route("/api/search", get(api::search))
         .route("/api/ask", get(api::ask))
+        .route("/api/verify", get(api::verify))
         .route("/api/feeds", get(api::feeds))
         .route("/api/openapi.json", get(openapi::document_route))
         .route("/healthz", get(api::health))

@@ -22,13 +22,17 @@ use crate::api;
             `{message, code, type, link}` with a stable `code`.",
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
     ),
-    paths(api::list, api::article, api::stories, api::story, api::search, api::ask, api::feeds, api::health, document_route),
+    paths(
+        api::list, api::article, api::stories, api::story, api::search, api::ask,
+        api::verify, api::feeds, api::health, document_route,
+    ),
     components(schemas(distill_library::Code)),
     tags(
         (name = "articles", description = "stored articles"),
         (name = "stories", description = "stories: every outlet's report of one event"),
         (name = "search", description = "keyword search"),
         (name = "ask", description = "answers from the stored articles, with citations"),
+        (name = "verify", description = "a claim checked against the stored articles"),
         (name = "feeds", description = "feed subscriptions"),
         (name = "operations", description = "health and the contract itself"),
     )

@@ -18,3 +18,4 @@ mod reference;
 mod search_modes;
 mod shared_folder;
 mod stories;
+mod verify;
