@@ -299,6 +299,9 @@ const TITLES: &[&str] = &[
     "cardinal",
     "rabbi",
     "dean",
+    "executive",
+    "strategist",
+    "economist",
     "pastor",
     "agent",
     "attorney",
@@ -1188,9 +1191,10 @@ impl Stats {
     fn new(tokens: &[Vec<Token<'_>>]) -> Stats {
         let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
         for toks in tokens {
-            let first = first_word(toks);
+                        let first = first_word(toks);
+            let after_dateline = dateline(toks).map(|d| d + 1);
             for (i, t) in toks.iter().enumerate() {
-                if !t.word || Some(i) == first {
+                if !t.word || Some(i) == first || Some(i) == after_dateline {
                     continue;
                 }
                 let entry = counts.entry(t.lower()).or_default();
@@ -1209,6 +1213,17 @@ impl Stats {
     fn lower_case(&self, lower: &str) -> u32 {
         self.counts.get(lower).map_or(0, |c| c.1)
     }
+}
+
+/// "DRAYTON — Competition authorities ...": the index of the dash after a capitals
+/// dateline opening the sentence (the word after it starts the sentence proper).
+fn dateline(toks: &[Token<'_>]) -> Option<usize> {
+    let first = first_word(toks)?;
+    let word = toks[first].text;
+    if !(acronym(word) && word.chars().filter(|c| c.is_alphabetic()).count() >= 4) {
+        return None;
+    }
+    toks.iter().take(first + 8).skip(first + 1).position(|t| matches!(t.text, "—" | "–" | "-")).map(|p| first + 1 + p)
 }
 
 /// The first word of a sentence (after opening quotes or brackets).
@@ -1253,6 +1268,7 @@ struct Span {
 
 fn candidates(toks: &[Token<'_>], stats: &Stats) -> Vec<Span> {
     let first = first_word(toks);
+    let after_dateline = dateline(toks).map(|d| d + 1);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1278,7 +1294,7 @@ fn candidates(toks: &[Token<'_>], stats: &Stats) -> Vec<Span> {
                 break;
             }
         }
-        split_run(toks, i, j, Some(i) == first, stats, &mut out);
+        split_run(toks, i, j, Some(i) == first || Some(i) == after_dateline, stats, &mut out);
         i = j.max(i + 1);
     }
     out
@@ -1480,7 +1496,7 @@ impl Names {
             }
         }
         let last = words.last().map(String::as_str).unwrap_or("");
-        if ORG_SUFFIXES.contains(&last) {
+        if ORG_SUFFIXES.contains(&last) || (words.len() > 1 && OUTLET_SUFFIXES.contains(&last)) {
             scores[ORG] += 4.0;
         }
         if words.len() > 1 && PLACE_SUFFIXES.contains(&last) {
@@ -1497,7 +1513,7 @@ impl Names {
         {
             scores[PLACE] += 3.0;
         }
-        if words.iter().any(|w| EVENT_WORDS.contains(&w.as_str())) {
+        if words.len() > 1 && words.iter().any(|w| EVENT_WORDS.contains(&w.as_str())) {
             scores[EVENT] += 3.5;
         }
         if acronym(name) && known.is_none() {
@@ -1526,6 +1542,10 @@ impl Names {
     fn observe(&mut self, id: usize, span: &Span, toks: &[Token<'_>]) {
         let info = &mut self.list[id];
         info.count += 1;
+        // A dateline names the place the story is filed from.
+        if dateline(toks).is_some() && first_word(toks) == Some(span.from) {
+            info.scores[PLACE] += 3.0;
+        }
         if !span.titles.is_empty() {
             info.scores[PERSON] += 3.0;
             for t in &span.titles {
@@ -2035,6 +2055,16 @@ mod tests {
         assert_eq!(find(&es, "Accra").kind, EntityType::Place);
         assert_eq!(find(&es, "Okafor Foundation").kind, EntityType::Organization);
         assert_eq!(find(&es, "Lagos Book Festival").kind, EntityType::Event);
+    }
+
+    #[test]
+    fn a_dateline_is_a_place_and_the_word_after_it_starts_the_sentence() {
+        let es =
+            tag("", &split_sentences("DRAYTON — Competition authorities opened a probe into Halvard Aerospace Inc."))
+                .entities;
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["DRAYTON", "Halvard Aerospace Inc."]);
+        assert_eq!(es[0].kind, EntityType::Place);
     }
 
     #[test]
