@@ -591,3 +591,49 @@ fn train_extract_writes_a_model_of_the_extractor_features() {
         assert!(!stdout(&out).contains("pages,"), "no work before the error");
     }
 }
+
+/// `show --json` names who is who: canonical names with their aliases, types,
+/// roles, and the sentences that name them or refer back to them (he, the company).
+#[test]
+fn show_json_carries_entities() {
+    let data = tempfile::tempdir().unwrap();
+    let page = data.path().join("bridge.html");
+    std::fs::write(
+        &page,
+        "<html><head><title>Mayor Ada Okafor opens the Ashby bridge</title></head><body><article>\
+         <p>Mayor Ada Okafor opened the new river bridge in Ashby on Monday, ten years after the old span closed.</p>\
+         <p>\"It took far too long,\" Okafor said at the ceremony. She thanked the crews who worked through the winter.</p>\
+         <p>Engineers at Brennan Holdings Inc. built the steel span in eighteen months. The company said it came in under budget.</p>\
+         <p>Advertisement</p><p>Traffic should ease on the ring road, according to Tomas Reyes, a transport analyst.</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    assert!(run(data.path(), &["ingest", page.to_str().unwrap()]).status.success());
+    let id = json(data.path(), &["list", "--json"])[0]["id"].as_str().unwrap().to_string();
+    let article = json(data.path(), &["show", &id, "--json"]);
+    let sentences: Vec<&str> =
+        article["sentences"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
+    let entities = article["entities"].as_array().unwrap();
+    let find = |name: &str| {
+        entities.iter().find(|e| e["name"] == name).unwrap_or_else(|| panic!("no {name} in {entities:#?}"))
+    };
+    let at = |start: &str| sentences.iter().position(|s| s.starts_with(start)).unwrap();
+    let mentions = |e: &Value| -> Vec<usize> {
+        e["mentions"].as_array().unwrap().iter().map(|m| m.as_u64().unwrap() as usize).collect()
+    };
+
+    let okafor = find("Ada Okafor");
+    assert_eq!((okafor["type"].as_str(), okafor["role"].as_str()), (Some("person"), Some("party")));
+    assert_eq!(okafor["aliases"], serde_json::json!(["Okafor"]));
+    assert_eq!(mentions(okafor), [at("Mayor Ada"), at("\"It took"), at("She thanked")], "she refers back");
+    let firm = find("Brennan Holdings Inc.");
+    assert_eq!(firm["type"], "organization");
+    assert_eq!(mentions(firm), [at("Engineers"), at("The company")], "the company refers back");
+    assert_eq!(find("Ashby")["role"], "place");
+    assert_eq!(find("Tomas Reyes")["role"], "source");
+    for e in entities {
+        assert!(["person", "organization", "place", "event", "other"].contains(&e["type"].as_str().unwrap()), "{e}");
+        assert!(!["Advertisement", "She", "It", "Monday", "The"].contains(&e["name"].as_str().unwrap()), "{e}");
+        assert!(mentions(e).iter().all(|&m| m < sentences.len()), "{e}");
+    }
+}

@@ -347,3 +347,39 @@ fn the_cli_and_the_api_report_the_same_codes() {
     let out = run(data, &["show"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The article page lists who is who, each name a phrase search, as `show --json`
+/// has them; most articles of the sample corpus name a person.
+#[test]
+fn the_article_page_lists_who_is_who() {
+    let data = sample_library();
+    let server = Server::start(data);
+    let list = json(data, &["list", "--json", "--limit", "1000"]);
+    let mut with_person = 0;
+    for item in list.as_array().unwrap() {
+        let id = item["id"].as_str().unwrap();
+        let article = json(data, &["show", id, "--json"]);
+        let Some(person) = article["entities"].as_array().unwrap().iter().find(|e| e["type"] == "person") else {
+            continue;
+        };
+        with_person += 1;
+        if with_person > 3 {
+            continue;
+        }
+        let name = person["name"].as_str().unwrap();
+        let (status, _, page) = server.get(&format!("/articles/{id}"));
+        assert_eq!(status, 200);
+        let section = page
+            .split("<section class=\"entities\">")
+            .nth(1)
+            .expect("an entities section")
+            .split("</section>")
+            .next()
+            .unwrap();
+        assert!(section.contains("<h2>People and organisations</h2>"), "{section}");
+        let query = name.replace(' ', "%20");
+        assert!(section.contains(&format!("href=\"/search?q=%22{query}%22\">{name}</a>")), "{name} in {section}");
+        assert!(section.contains(&format!("person · {}", person["role"].as_str().unwrap())), "{section}");
+    }
+    assert!(with_person * 2 >= list.as_array().unwrap().len(), "{with_person} articles name a person");
+}
