@@ -26,6 +26,7 @@ pub fn router(library: Library) -> Router {
         .route("/stories/{id}", get(pages::story))
         .route("/search", get(pages::search))
         .route("/ask", get(pages::ask))
+        .route("/verify", get(pages::verify))
         .route("/feeds", get(pages::feeds))
         .route("/static/app.css", get(pages::stylesheet))
         .route("/api/articles", get(api::list))

@@ -20,9 +20,11 @@ use serde::Deserialize;
 
 mod ask;
 mod stories;
+mod verify;
 
 pub(crate) use ask::ask;
 pub(crate) use stories::story;
+pub(crate) use verify::verify;
 
 use crate::api::{ApiError, SearchParams, load};
 use crate::blocking;

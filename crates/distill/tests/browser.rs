@@ -420,6 +420,19 @@ async fn article(c: Client, base: String) -> Step {
         let cited = cite.attr("href").await.map_err(wd)?.unwrap_or_default();
         ensure(cited.starts_with(&format!("{href}#s")), format!("{cited} is not a sentence of {href}"))?;
     }
+    // The verify box finds a sentence of the article supported by that sentence.
+    goto(&c, &format!("{base}{href}")).await?;
+    let first = c.wait().at_most(PATIENCE).for_element(Locator::Css(".body .sentence[id='s0']")).await.map_err(wd)?;
+    let claim = first.text().await.map_err(wd)?;
+    let field = c.find(Locator::Css("form.verify-box input[name='claim']")).await.map_err(wd)?;
+    field.send_keys(&claim).await.map_err(wd)?;
+    c.find(Locator::Css("form.verify-box button[type='submit']")).await.map_err(wd)?.click().await.map_err(wd)?;
+    wait_for_path(&c, "/verify").await?;
+    c.find(Locator::Css(".verdict[data-label='supported']"))
+        .await
+        .map_err(|_| format!("{claim:?} is not supported by its own article"))?;
+    let cited = c.find(Locator::Css(".verdict .evidence a")).await.map_err(wd)?.attr("href").await.map_err(wd)?;
+    ensure(cited.as_deref() == Some(&format!("{href}#s0")), format!("{claim:?} cites {cited:?}"))?;
     Ok(())
 }
 

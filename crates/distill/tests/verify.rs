@@ -73,6 +73,17 @@ fn a_claim_is_checked_against_the_corpus_by_the_cli_and_the_api() {
     let (status, _, body) = server.get(&format!("/api/verify?claim={claim}&article={id}"));
     assert_eq!(status, 200, "{body}");
     assert_eq!(serde_json::from_str::<Value>(&body).unwrap(), verdict, "the CLI and the API agree");
+    // The page shows the same verdict and links the deciding sentence; the article
+    // page has the verify box.
+    let (status, _, page) = server.get(&format!("/verify?claim={claim}&article={id}"));
+    assert_eq!(status, 200);
+    assert!(page.contains("data-label=\"contradicted\""), "{page}");
+    assert!(page.contains(&format!("href=\"/articles/{id}#s{n}\"")), "{page}");
+    let (_, _, page) = server.get(&format!("/articles/{id}"));
+    assert!(page.contains("class=\"ask verify-box\"") && page.contains(&format!("name=\"article\" value=\"{id}\"")));
+    let (status, _, page) = server.get("/verify");
+    assert_eq!(status, 200, "an empty verify page is a form");
+    assert!(page.contains("name=\"claim\""));
     for (path, status, code) in [
         ("/api/verify?claim=", 400, "bad_parameter"),
         ("/api/verify", 400, "bad_parameter"),
