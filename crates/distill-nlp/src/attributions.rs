@@ -473,6 +473,31 @@ const SPEAKER_HEADS: &[&str] = &[
     "neighbours",
     "friends",
 ];
+/// Prepositions that open a sentence capitalised ("For Vance, ...").
+const PREPOSITIONS: &[&str] = &[
+    "for",
+    "of",
+    "with",
+    "from",
+    "by",
+    "to",
+    "about",
+    "into",
+    "over",
+    "under",
+    "among",
+    "between",
+    "against",
+    "without",
+    "within",
+    "like",
+    "despite",
+    "per",
+    "via",
+    "amid",
+    "unlike",
+    "according",
+];
 /// Month names, never part of a person's name.
 const MONTHS: &[&str] = &[
     "january",
@@ -909,7 +934,12 @@ fn reported(body: &str, s: &Sentence, quotes: &[Quote], consumed: &HashSet<usize
             .take_while(|t| t.word && !TIME_WORDS.contains(&lower(body, t).as_str()))
             .take(MAX_SPEAKER_WORDS)
             .collect();
-        name.first().zip(name.last()).map(|(a, b)| body[a.start..b.end].to_string()).filter(|n| plausible_speaker(n))
+        // The name ends the sentence or a comma follows it ("said X, a doctor").
+        let ends = toks
+            .get(k + 1 + name.len())
+            .is_none_or(|t| !t.word && matches!(&body[t.start..t.end], "," | "." | "!" | "?" | ";" | "\"" | "”"));
+        let name = name.first().zip(name.last()).map(|(a, b)| body[a.start..b.end].to_string());
+        name.filter(|n| ends && plausible_speaker(n))
     };
     for k in 0..toks.len() {
         let t = &toks[k];
@@ -1108,6 +1138,13 @@ fn full_names(sentences: &[Sentence]) -> (HashMap<String, String>, Vec<(usize, S
     let mut flush = |run: &mut Vec<&str>, at: usize| {
         let cut = run.iter().rposition(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
         let name = &run[cut.map_or(0, |c| c + 1)..];
+        // A surname alone after its full name is a mention of that person.
+        if let [one] = name
+            && let Some(full) = names.get(&one.to_lowercase())
+            && mentions.len() < 5000
+        {
+            mentions.push((at, full.clone()));
+        }
         if name.len() >= 2 && mentions.len() < 5000 && is_person_name(&name.join(" ")) {
             let full = name.join(" ");
             for key in [name[name.len() - 1], name[0]] {
@@ -1128,7 +1165,8 @@ fn full_names(sentences: &[Sentence]) -> (HashMap<String, String>, Vec<(usize, S
                 && !MONTHS.contains(&lower.as_str())
                 && !DETERMINERS.contains(&lower.as_str())
                 && !OPENERS.contains(&lower.as_str())
-                && !STOPS.contains(&lower.as_str());
+                && !STOPS.contains(&lower.as_str())
+                && !PREPOSITIONS.contains(&lower.as_str());
             if !name_word {
                 flush(&mut run, s.index);
                 continue;
@@ -1172,6 +1210,8 @@ fn resolve(body: &str, sentences: &[Sentence], entities: &[Entity], found: Vec<S
     mentions.sort_by_key(|m| m.0);
     let mut last_person: Option<(String, Option<String>)> = None;
     let mut last_person_at = 0;
+    // The pronoun the article uses for each person it has resolved one to.
+    let mut genders: HashMap<String, String> = HashMap::new();
     let mut last_other: Option<(String, Option<String>)> = None;
     let mut out = Vec::with_capacity(found.len());
     for f in found {
@@ -1207,24 +1247,35 @@ fn resolve(body: &str, sentences: &[Sentence], entities: &[Entity], found: Vec<S
                 resolved
             }
             Speaker::Pronoun(p) => {
-                // The nearest person before: a speaker, or a name in an earlier sentence.
-                let named = |at: usize| {
-                    let i = mentions.partition_point(|m| m.0 < at);
-                    let (s, name) = mentions[..i].last()?;
-                    let entity = entity_for(name, entities).map(|e| e.name.clone());
-                    let entity = if entities.is_empty() { Some(name.clone()) } else { entity };
-                    // A speaker of the last few sentences goes on speaking ("... he
-                    // said"); a name since then takes over only after a while.
-                    let recent = last_person.is_some() && f.sentence <= last_person_at + 3;
-                    (!recent && (last_person.is_none() || *s > last_person_at)).then(|| (name.clone(), entity))
-                };
                 let antecedent = if p == "he" || p == "she" {
-                    named(f.sentence).or_else(|| last_person.clone())
+                    // He or she: a person the article has not called by the other
+                    // pronoun. A speaker of the last few sentences goes on speaking;
+                    // else the nearest name before, or the last speaker if nearer.
+                    let fits = |name: &str| genders.get(name).is_none_or(|g| *g == p);
+                    let speaker = last_person.as_ref().filter(|(n, _)| fits(n));
+                    let upto = mentions.partition_point(|m| m.0 <= f.sentence);
+                    let mention = mentions[..upto].iter().rev().take(200).find(|m| fits(&m.1));
+                    let entity_of = |name: &String| {
+                        if entities.is_empty() {
+                            Some(name.clone())
+                        } else {
+                            entity_for(name, entities).map(|e| e.name.clone())
+                        }
+                    };
+                    match (speaker, mention) {
+                        (Some(s), _) if f.sentence <= last_person_at + 3 => Some(s.clone()),
+                        (Some(s), Some(m)) if last_person_at >= m.0 => Some(s.clone()),
+                        (_, Some(m)) => Some((m.1.clone(), entity_of(&m.1))),
+                        (s, None) => s.cloned(),
+                    }
                 } else {
                     last_other.clone()
                 };
                 match antecedent {
                     Some(a) if p == "he" || p == "she" => {
+                        if genders.len() < 1000 {
+                            genders.entry(a.0.clone()).or_insert_with(|| p.clone());
+                        }
                         last_person = Some(a.clone());
                         last_person_at = f.sentence;
                         a
@@ -1379,6 +1430,18 @@ mod tests {
         assert!(find("He said the vote was rigged.").is_empty());
         assert!(find("The so-called \"peace plan\" drew crowds to the square.").is_empty());
         assert!(find("Nobody wanted to say whether the talks had failed.").is_empty());
+    }
+
+    /// "she said" after a man has spoken is the woman named before him, once the
+    /// article has called him "he".
+    #[test]
+    fn she_is_not_a_man_the_article_calls_he() {
+        let body = "Nora Vance runs the shelter. Paul Okafor, a vet, said the dogs were healthy. \
+            \"We test them every week,\" he said. For Vance, the worry is money. \
+            \"We have funds for a month,\" she said.";
+        let all = find(body);
+        assert_eq!(one(&all, "every week").speaker, "Paul Okafor");
+        assert_eq!(one(&all, "funds for a month").speaker, "Nora Vance");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, Utc};
 use distill_core::text::Mark;
-use distill_core::{Article, Bullet};
+use distill_core::{Article, AttributionKind, Bullet, Stance};
 use distill_library::{CopyView, Library, LibraryError};
 use distill_store::{CardQuery, SourceCount, StoryQuery};
 use serde::Deserialize;
@@ -364,6 +364,18 @@ struct InsightRow<'a> {
     citations: &'a [usize],
 }
 
+/// Who said what: a speaker, the claim (a direct quote in quotation marks), the cue
+/// and a stance other than plain "asserted", citing its sentence.
+struct SaidRow<'a> {
+    speaker: &'a str,
+    text: &'a str,
+    kind: &'static str,
+    direct: bool,
+    cue: &'a str,
+    stance: Option<&'static str>,
+    citation: [usize; 1],
+}
+
 /// A named entity of the article, linked to a search for its name.
 struct EntityRow<'a> {
     name: &'a str,
@@ -388,6 +400,8 @@ struct ArticlePage<'a> {
     insights: Vec<InsightRow<'a>>,
     /// Who is who, most mentioned first.
     entities: Vec<EntityRow<'a>>,
+    /// Who said what, in article order.
+    said: Vec<SaidRow<'a>>,
     /// The story it belongs to, when it has more than this one report.
     story: Option<StoryLink<'a>>,
 }
@@ -464,6 +478,19 @@ fn article_page<'a>(a: &'a Article, copies: &'a [CopyView], copies_in_all: usize
                 kind: e.kind.as_str(),
                 role: e.role.as_str(),
                 query: format!("\"{}\"", e.name),
+            })
+            .collect(),
+        said: a
+            .attributions
+            .iter()
+            .map(|t| SaidRow {
+                speaker: &t.speaker,
+                text: &t.text,
+                kind: t.kind.as_str(),
+                direct: t.kind == AttributionKind::Direct,
+                cue: &t.cue,
+                stance: (t.stance != Stance::Asserted).then(|| t.stance.as_str()),
+                citation: [t.sentence],
             })
             .collect(),
         story: None,
