@@ -54,6 +54,24 @@ pub struct Config {
     pub logging: LoggingSettings,
 }
 
+impl Config {
+    /// The configuration as it may be shown: a password in the database URL reads `***`.
+    pub fn redacted(&self) -> Config {
+        Config { database: redact_password(&self.database), ..self.clone() }
+    }
+}
+
+/// A URL with its password, if any, replaced by `***`.
+fn redact_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let Some(at) = rest[..authority_end].rfind('@') else { return url.to_string() };
+    match rest[..at].split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***{}", &rest[at..]),
+        None => url.to_string(),
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Self {
@@ -442,9 +460,10 @@ impl Loaded {
     }
 
     /// The configuration as a TOML file, each value followed by a comment naming
-    /// where it came from; reading it back gives the same configuration.
+    /// where it came from; reading it back gives the same configuration, except for a
+    /// database password, which reads `***`.
     pub fn to_annotated_toml(&self) -> String {
-        let values = to_table(&self.config);
+        let values = to_table(&self.config.redacted());
         let (path, exists) = &self.file;
         let mut out = format!(
             "# distill's effective configuration (defaults < file < environment < flags)\n# file: {}{}\n\nversion = {VERSION}\n",
@@ -782,6 +801,13 @@ mod tests {
         // Without one, the store is the SQLite file in the data folder.
         let (_dir, layers) = folder("");
         assert_eq!(load(&layers).unwrap().config.database, "");
+        // A password is never shown.
+        let (_dir, layers) = folder("database = \"postgres://news:s3cret@db:5432/distill?options=x\"\n");
+        let text = load(&layers).unwrap().to_annotated_toml();
+        assert!(text.contains("database = \"postgres://news:***@db:5432/distill?options=x\""), "{text}");
+        assert!(!text.contains("s3cret"), "{text}");
+        assert_eq!(redact_password("postgres://news@db/x"), "postgres://news@db/x");
+        assert_eq!(redact_password("postgres://a:b@c@db/x"), "postgres://a:***@db/x");
     }
 
     #[test]

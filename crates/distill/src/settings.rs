@@ -210,7 +210,7 @@ pub fn to_json(loaded: &distill_library::config::Loaded) -> serde_json::Value {
     serde_json::json!({
         "file": loaded.file.0,
         "file_exists": loaded.file.1,
-        "config": loaded.config,
+        "config": loaded.config.redacted(),
         "sources": sources,
     })
 }
