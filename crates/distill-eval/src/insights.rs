@@ -34,6 +34,87 @@ pub fn best_matches(reference: &[Vec<f32>], generated: &[Vec<f32>]) -> Vec<f32> 
         .collect()
 }
 
+/// The careful-reader questions that ship with the repository (see
+/// `data/insight-questions.md`): article ids in the shared data and questions written
+/// for them, split into a dev half (tuned on) and a test half.
+pub const READER_SET: &str = include_str!("../data/insight-questions.jsonl");
+
+/// One article of the reader set.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct ReaderArticle {
+    /// The JSON Lines file under the shared `data/` folder.
+    pub file: String,
+    /// The article's `id` there.
+    pub id: String,
+    /// What the article is about ("politics", "crime").
+    pub kind: String,
+    /// "dev" or "test".
+    pub split: String,
+    /// The questions a careful reader wrote.
+    pub questions: Vec<String>,
+}
+
+/// Coverage of the reader set: for each article, the share of its reader questions
+/// some generated question reaches at cosine 0.70 (and 0.75), averaged per split.
+pub fn reader_coverage(set: &str, data: &Path, embedder: &dyn distill_embed::Embedder, out: &mut impl Write) -> Result<()> {
+    let mut by_split: std::collections::BTreeMap<String, Vec<(f64, f64)>> = Default::default();
+    let mut texts: std::collections::HashMap<String, Vec<Value>> = Default::default();
+    for (n, line) in set.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+        let article: ReaderArticle = serde_json::from_str(line)
+            .map_err(|source| Error::Json { what: format!("reader set line {}", n + 1), source })?;
+        if !texts.contains_key(&article.file) {
+            let path = data.join(&article.file);
+            let rows = read_text(&path)?
+                .lines()
+                .map(|l| serde_json::from_str(l).map_err(|source| Error::Json { what: path.display().to_string(), source }))
+                .collect::<Result<Vec<Value>>>()?;
+            texts.insert(article.file.clone(), rows);
+        }
+        let doc = texts[&article.file]
+            .iter()
+            .find(|v| v["id"].as_str() == Some(article.id.as_str()) || v["id"].to_string() == article.id)
+            .ok_or_else(|| Error::Input(format!("{}: no article with id {}", article.file, article.id)))?;
+        let title = doc["title"].as_str().unwrap_or_default();
+        let analysis = distill_nlp::analyze(title, doc["text"].as_str().unwrap_or_default(), &SummaryConfig::default());
+        let asked: Vec<&str> = analysis.insights.iter().map(|i| i.question.as_str()).collect();
+        let wanted: Vec<&str> = article.questions.iter().map(String::as_str).collect();
+        let best = if asked.is_empty() {
+            vec![0.0; wanted.len()]
+        } else {
+            best_matches(&embedder.embed(&wanted)?, &embedder.embed(&asked)?)
+        };
+        if std::env::var_os("DEBUG_READER").is_some() && article.split == "dev" {
+            eprintln!("\n### {} {}", article.kind, article.id);
+            for q in &asked { eprintln!("  gen: {q}"); }
+            for (q, b) in wanted.iter().zip(&best) { eprintln!("  {b:.2} ref: {q}"); }
+        }
+        let share = |t: f32| best.iter().filter(|&&b| b >= t).count() as f64 / wanted.len().max(1) as f64;
+        let (at70, at75) = (share(0.70), share(0.75));
+        writeln!(
+            out,
+            "  {:<5} {:<12} {:<36} {:>2} asked  {:.2} at 0.70  {:.2} at 0.75",
+            article.split,
+            article.kind,
+            format!("{} {}", article.file.rsplit('/').next().unwrap_or_default(), article.id),
+            asked.len(),
+            at70,
+            at75
+        )?;
+        by_split.entry(article.split.clone()).or_default().push((at70, at75));
+    }
+    for (split, shares) in &by_split {
+        let n = shares.len() as f64;
+        writeln!(
+            out,
+            "reader set {split}: {} articles, mean coverage {:.3} at cosine 0.70, {:.3} at 0.75",
+            shares.len(),
+            shares.iter().map(|s| s.0).sum::<f64>() / n,
+            shares.iter().map(|s| s.1).sum::<f64>() / n
+        )?;
+    }
+    Ok(())
+}
+
 /// Machine checks of one article's questions: how many there are, how many hold a
 /// personal pronoun, and how many have an answer that cites the article.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -68,13 +149,14 @@ impl FormCounts {
 }
 
 /// Scores the reference page's questions with the encoder in `models` (when given),
-/// then prints the questions of the first `articles` documents of each JSON Lines
+/// and the reader set's when `reader_data` (the shared `data/` folder) is given too; then prints the questions of the first `articles` documents of each JSON Lines
 /// file in `others` (`{title?, text}` per line) with the machine checks over all of them.
 pub fn insights(
     reference: &Path,
     others: &[std::path::PathBuf],
     articles: usize,
     models: Option<&Path>,
+    reader_data: Option<&Path>,
     out: &mut impl Write,
 ) -> Result<()> {
     let page = read_text(reference)?;
@@ -103,6 +185,9 @@ pub fn insights(
         let best = best_matches(&embedder.embed(&wanted_refs)?, &embedder.embed(&asked)?);
         for (q, b) in wanted.iter().zip(&best) {
             writeln!(out, "  {b:.3}  {q}")?;
+        }
+        if let Some(data) = reader_data {
+            reader_coverage(READER_SET, data, embedder.as_ref(), out)?;
         }
         for threshold in [0.75_f32, 0.70] {
             let covered = best.iter().filter(|&&b| b >= threshold).count();

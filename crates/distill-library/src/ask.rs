@@ -3,11 +3,14 @@
 //! A question is answered only with sentences the corpus holds. Search (hybrid when a
 //! sentence encoder is configured) finds the articles; their sentences are scored
 //! against the question's content stems (BM25 weights from the candidates' own
-//! statistics, the proximity of the matched terms, the headline, the article's search
-//! rank and, with an encoder, the cosine of sentence and question); an answer of
+//! statistics, the proximity of the matched terms, the kind of answer asked for, the
+//! sentence before, the headline and the article's search rank); an answer of
 //! complete sentences is then chosen greedily under a word budget, skipping a sentence
 //! that restates a chosen one (it becomes one more citation of it) unless the two give
 //! different figures for the same count: then both stay and are marked disputed.
+//! The encoder serves retrieval only: its cosine of sentence and question, tried as a
+//! score term, lowered the dev questions' key recall and cost about a second of
+//! embedding per question on two cores (BENCHMARKS.md).
 //!
 //! When the best sentences leave the question's key terms (names, numbers, rare words)
 //! unmatched, or score too low, the answer is empty and `covered` false: the closest
@@ -19,7 +22,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use distill_core::{Article, ArticleId, Sentence};
 use distill_nlp::story_summary::{disagree, figures};
 use distill_nlp::terms::{content_stems, is_stopword, stem};
-use distill_search::{Embedder, SearchError, SearchQuery};
+use distill_search::{SearchError, SearchQuery};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -38,7 +41,7 @@ const SENTENCES_PER_ARTICLE: usize = 300;
 const MAX_SENTENCE_WORDS: usize = 80;
 /// Fewest words of an answer sentence.
 const MIN_SENTENCE_WORDS: usize = 4;
-/// Candidates rescored with the encoder and considered for the answer.
+/// Candidates considered for the answer.
 const SHORTLIST: usize = 40;
 /// Passages shown beside (or instead of) the answer.
 const PASSAGES: usize = 5;
@@ -55,8 +58,6 @@ const COVERAGE: f64 = 0.6;
 const TYPE_BONUS: f64 = 0.2;
 /// Share of the score of the sentence before that a sentence gets (it goes on from it).
 const CONTEXT: f64 = 0.3;
-/// Weight of the encoder's cosine in a sentence's score.
-const COSINE_WEIGHT: f64 = 0.5;
 /// BM25's term-frequency saturation and length normalization.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
@@ -140,9 +141,6 @@ pub struct Source<'a> {
     pub sentences: &'a [Sentence],
 }
 
-/// Cosines of texts to the question, in order; `None` when the encoder fails.
-pub type Similarity<'a> = &'a dyn Fn(&str, &[&str]) -> Option<Vec<f32>>;
-
 impl Library {
     /// Answers a question from the stored articles (or from one article or story);
     /// `None` when the named article or story does not exist.
@@ -190,34 +188,13 @@ impl Library {
             .collect();
         let sources: Vec<Source<'_>> =
             articles.iter().zip(&split).map(|(a, s)| source(a, if s.is_empty() { &a.sentences } else { s })).collect();
-        let encoder = self.index.embedder().and_then(|e| e.get().ok());
-        let similarity = |question: &str, texts: &[&str]| -> Option<Vec<f32>> {
-            let encoder = encoder?;
-            let mut all = vec![question];
-            all.extend_from_slice(texts);
-            match encoder.embed(&all) {
-                Ok(vectors) => Some(vectors[1..].iter().map(|v| cosine(&vectors[0], v)).collect()),
-                Err(error) => {
-                    tracing::warn!(%error, "the encoder failed on the question; answering by words alone");
-                    None
-                }
-            }
-        };
         let words = if query.words == 0 { DEFAULT_WORDS } else { query.words.min(MAX_WORDS) };
-        let similarity: Option<Similarity<'_>> = encoder.is_some().then_some(&similarity as Similarity<'_>);
-        Ok(Some(compose(question, &sources, similarity, words)))
+        Ok(Some(compose(question, &sources, words)))
     }
 }
 
 fn source<'a>(article: &'a Article, sentences: &'a [Sentence]) -> Source<'a> {
     Source { id: &article.id, title: &article.title, published: article.published.map(|t| t.timestamp()), sentences }
-}
-
-fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
-    let norm = |v: &[f32]| v.iter().map(|x| x * x).sum::<f32>().sqrt();
-    let n = norm(a) * norm(b);
-    if n > 0.0 { dot / n } else { 0.0 }
 }
 
 /// What the question asks about: its terms, which of them are names or figures (the
@@ -285,7 +262,7 @@ struct Candidate<'a> {
 
 /// Composes the answer to `question` from `sources` within `words` words: the
 /// retrieval-free core of [`Library::ask`].
-pub fn compose(question: &str, sources: &[Source<'_>], similarity: Option<Similarity<'_>>, words: usize) -> Answer {
+pub fn compose(question: &str, sources: &[Source<'_>], words: usize) -> Answer {
     let asked = Question::new(question);
     let mut candidates: Vec<Candidate<'_>> = Vec::new();
     for (s, source) in sources.iter().enumerate() {
@@ -310,15 +287,6 @@ pub fn compose(question: &str, sources: &[Source<'_>], similarity: Option<Simila
         b.score.total_cmp(&a.score).then_with(|| (a.source, a.sentence.index).cmp(&(b.source, b.sentence.index)))
     });
     candidates.truncate(SHORTLIST);
-    if let Some(similarity) = similarity {
-        let texts: Vec<&str> = candidates.iter().map(|c| c.sentence.text.as_str()).collect();
-        if let Some(cosines) = similarity(question, &texts) {
-            for (c, cos) in candidates.iter_mut().zip(cosines) {
-                c.score += COSINE_WEIGHT * f64::from(cos.max(0.0));
-            }
-            candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
-        }
-    }
     let passages: Vec<Passage> = candidates
         .iter()
         .take(PASSAGES)
@@ -574,7 +542,7 @@ mod tests {
     #[test]
     fn an_answer_is_sentences_of_the_sources_with_citations() {
         let fixture = corpus();
-        let answer = compose("When will the Rotterdam pilots strike?", &fixture.sources(), None, 120);
+        let answer = compose("When will the Rotterdam pilots strike?", &fixture.sources(), 120);
         assert!(answer.covered, "{answer:#?}");
         assert!(answer.answer.iter().any(|a| a.text.contains("begin on Friday")), "{answer:#?}");
         for a in &answer.answer {
@@ -586,7 +554,7 @@ mod tests {
     #[test]
     fn a_restated_fact_is_said_once_and_cites_both_sources() {
         let fixture = corpus();
-        let answer = compose("What did the fire in the Antwerp port destroy?", &fixture.sources(), None, 120);
+        let answer = compose("What did the fire in the Antwerp port destroy?", &fixture.sources(), 120);
         assert!(answer.covered, "{answer:#?}");
         let destroyed: Vec<&AnswerSentence> = answer.answer.iter().filter(|a| a.text.contains("destroyed")).collect();
         assert_eq!(destroyed.len(), 1, "{answer:#?}");
@@ -601,15 +569,15 @@ mod tests {
     fn the_budget_is_kept_with_whole_sentences() {
         let fixture = corpus();
         for budget in [12, 20, 40, 120] {
-            let answer = compose("What happened at the Antwerp warehouse fire?", &fixture.sources(), None, budget);
+            let answer = compose("What happened at the Antwerp warehouse fire?", &fixture.sources(), budget);
             let used: usize = answer.answer.iter().map(|a| a.text.split_whitespace().count()).sum();
             assert!(used <= budget, "{budget}: {answer:#?}");
             for a in &answer.answer {
                 assert_eq!(fixture.sentence(&a.citations[0]), a.text);
             }
         }
-        let long = compose("What happened at the Antwerp warehouse fire?", &fixture.sources(), None, 120);
-        let short = compose("What happened at the Antwerp warehouse fire?", &fixture.sources(), None, 20);
+        let long = compose("What happened at the Antwerp warehouse fire?", &fixture.sources(), 120);
+        let short = compose("What happened at the Antwerp warehouse fire?", &fixture.sources(), 20);
         assert!(long.answer.len() > short.answer.len(), "{long:#?}\n{short:#?}");
     }
 
@@ -621,18 +589,18 @@ mod tests {
             "What did the mayor of Antwerp say about the tram tax?",
             "How many pilots went on strike in Hamburg?",
         ] {
-            let answer = compose(question, &fixture.sources(), None, 120);
+            let answer = compose(question, &fixture.sources(), 120);
             assert!(!answer.covered, "{question}: {answer:#?}");
             assert!(answer.answer.is_empty());
         }
-        let answer = compose("What did the mayor of Antwerp say about the tram tax?", &fixture.sources(), None, 120);
+        let answer = compose("What did the mayor of Antwerp say about the tram tax?", &fixture.sources(), 120);
         assert!(!answer.passages.is_empty(), "the closest passages are still shown");
     }
 
     #[test]
     fn sources_that_give_different_figures_are_both_shown() {
         let fixture = corpus();
-        let answer = compose("How many firefighters fought the blaze?", &fixture.sources(), None, 120);
+        let answer = compose("How many firefighters fought the blaze?", &fixture.sources(), 120);
         assert!(answer.covered, "{answer:#?}");
         let counts: Vec<&AnswerSentence> = answer.answer.iter().filter(|a| a.text.contains("firefighters")).collect();
         assert!(counts.iter().any(|a| a.text.contains("120")), "{answer:#?}");
@@ -645,25 +613,10 @@ mod tests {
     }
 
     #[test]
-    fn the_encoder_can_only_reorder_what_words_found() {
-        let fixture = corpus();
-        // A similarity that prefers the last sentence given: it raises, never invents.
-        let prefer_last =
-            |_: &str, texts: &[&str]| Some((0..texts.len()).map(|i| i as f32 / texts.len() as f32).collect());
-        let answer = compose("Who fought the Antwerp blaze?", &fixture.sources(), Some(&prefer_last), 120);
-        for a in &answer.answer {
-            assert_eq!(fixture.sentence(&a.citations[0]), a.text);
-        }
-        let answer =
-            compose("Who won the chess championship in Reykjavik?", &fixture.sources(), Some(&prefer_last), 120);
-        assert!(!answer.covered);
-    }
-
-    #[test]
     fn empty_inputs_give_an_empty_answer() {
         let fixture = corpus();
-        assert!(!compose("?", &fixture.sources(), None, 120).covered);
-        assert!(!compose("Who fought the blaze?", &[], None, 120).covered);
+        assert!(!compose("?", &fixture.sources(), 120).covered);
+        assert!(!compose("Who fought the blaze?", &[], 120).covered);
     }
 
     #[test]

@@ -320,6 +320,9 @@ impl<'a> Reader<'a> {
                 // A plain statement of fact: asked, but after the questions of cause and consequence.
                 let score = self.salience[i] * 0.75;
                 out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
+            } else if let Some(question) = how_it_happened(&clause) {
+                let score = self.salience[i] * 0.7;
+                out.push(Candidate { question, kind: InsightKind::Background, citations: self.with_next(i), score });
             }
         }
         out
@@ -398,6 +401,20 @@ impl<'a> Reader<'a> {
             return Some((clause.question("Why"), InsightKind::Background));
         }
         None
+    }
+
+    /// Sentence `i`, and the next one when it goes on about the same thing (shares
+    /// two content words, or one and opens with a pointer to it): an answer in two sentences.
+    fn with_next(&self, i: usize) -> Vec<usize> {
+        let Some(next) = self.sentences.get(i + 1) else { return vec![i] };
+        let stems = &self.terms.sentence_stems;
+        let shared = stems[i + 1].iter().filter(|s| stems[i].contains(s)).count();
+        let first = next.text.split_whitespace().next().unwrap_or("").to_lowercase();
+        if shared >= 2 || ["he", "she", "they", "it", "this", "the"].contains(&first.as_str()) && shared >= 1 {
+            vec![i, i + 1]
+        } else {
+            vec![i]
+        }
     }
 
     /// Questions about the article's subject as a whole.
@@ -626,6 +643,21 @@ fn what_object(clause: &Clause) -> Option<String> {
     Some(format!("What {} {} {verb}{tail}?", clause.aux, clause.subject))
 }
 
+/// "The French team located Khanal under the rubble" → "How did the French team
+/// locate Khanal under the rubble?"; "A baby was rescued from ..." → "How was a baby
+/// rescued from ...?": an event, asked how it came about. Only actions (a verb in
+/// the past, or a perfect or passive participle), never states ("is", "has" alone).
+fn how_it_happened(clause: &Clause) -> Option<String> {
+    let first = clause.rest.split(' ').next().unwrap_or("");
+    let participle = first.ends_with("ed") || first.ends_with("en") || first.ends_with("wn");
+    let acts = match clause.aux.as_str() {
+        "did" => clause.base.is_some(),
+        "has" | "have" | "had" | "was" | "were" => participle,
+        _ => false,
+    };
+    (acts && clause.rest.split(' ').count() >= 3).then(|| clause.question("How"))
+}
+
 /// "At least 20 people were killed in the blast" → "How many people were killed in
 /// the blast?": a counted subject asks for its count.
 fn how_many(clause: &Clause) -> Option<String> {
@@ -741,10 +773,18 @@ fn answer(citations: &[usize], sentences: &[Sentence]) -> InsightAnswer {
 /// A question a reader can take as written: 5 to 26 words, no personal pronoun, no
 /// unbalanced bracket.
 fn well_formed(question: &str) -> bool {
+    const DANGLING_ENDS: &[&str] =
+        &["as", "to", "of", "with", "for", "in", "on", "at", "by", "from", "and", "or", "the", "a", "an", "that"];
     let words: Vec<String> = question.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let ends_open = words.last().is_some_and(|w| DANGLING_ENDS.contains(&w.trim_end_matches('?')));
+    if ends_open && !question.ends_with("depend on?") {
+        return false;
+    }
     (5..=26).contains(&words.len())
         && !words.iter().any(|w| PRONOUNS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
         && question.matches('(').count() == question.matches(')').count()
+        && question.matches('"').count() % 2 == 0
+        && question.matches('“').count() == question.matches('”').count()
 }
 
 fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {

@@ -78,6 +78,10 @@ pub enum EvalCommand {
         /// The model folder [default: --models / DISTILL_MODELS].
         #[arg(long = "model-dir")]
         model_dir: Option<PathBuf>,
+        /// The shared `data/` folder, to score the shipped careful-reader questions
+        /// (crates/distill-eval/data/insight-questions.jsonl) too.
+        #[arg(long)]
+        data: Option<PathBuf>,
     },
     /// Named-entity mentions against GUM's news documents in CoNLL-U: mention
     /// precision/recall/F1 (exact span), type accuracy and typed P/R/F1 of the tagger
@@ -161,9 +165,9 @@ pub fn run(what: EvalCommand, models: Option<PathBuf>) -> anyhow::Result<ExitCod
             distill_eval::search::search(&inputs, models.as_deref(), sweep, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
-        EvalCommand::Insights { reference, others, print, model_dir } => {
+        EvalCommand::Insights { reference, others, print, model_dir, data } => {
             let models = model_dir.or_else(|| models.filter(|m| !m.as_os_str().is_empty()));
-            distill_eval::insights::insights(&reference, &others, print, models.as_deref(), &mut out)?;
+            distill_eval::insights::insights(&reference, &others, print, models.as_deref(), data.as_deref(), &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
         EvalCommand::Dedup { input } => {
