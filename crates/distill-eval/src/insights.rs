@@ -56,7 +56,15 @@ pub struct ReaderArticle {
 
 /// Coverage of the reader set: for each article, the share of its reader questions
 /// some generated question reaches at cosine 0.70 (and 0.75), averaged per split.
-pub fn reader_coverage(set: &str, data: &Path, embedder: &dyn distill_embed::Embedder, out: &mut impl Write) -> Result<()> {
+/// With `show`, each dev article's questions are printed beside the reader's, with the
+/// best cosine each reader question reaches (the test half is never printed).
+pub fn reader_coverage(
+    set: &str,
+    data: &Path,
+    embedder: &dyn distill_embed::Embedder,
+    show: bool,
+    out: &mut impl Write,
+) -> Result<()> {
     let mut by_split: std::collections::BTreeMap<String, Vec<(f64, f64)>> = Default::default();
     let mut texts: std::collections::HashMap<String, Vec<Value>> = Default::default();
     for (n, line) in set.lines().filter(|l| !l.trim().is_empty()).enumerate() {
@@ -66,7 +74,9 @@ pub fn reader_coverage(set: &str, data: &Path, embedder: &dyn distill_embed::Emb
             let path = data.join(&article.file);
             let rows = read_text(&path)?
                 .lines()
-                .map(|l| serde_json::from_str(l).map_err(|source| Error::Json { what: path.display().to_string(), source }))
+                .map(|l| {
+                    serde_json::from_str(l).map_err(|source| Error::Json { what: path.display().to_string(), source })
+                })
                 .collect::<Result<Vec<Value>>>()?;
             texts.insert(article.file.clone(), rows);
         }
@@ -83,10 +93,14 @@ pub fn reader_coverage(set: &str, data: &Path, embedder: &dyn distill_embed::Emb
         } else {
             best_matches(&embedder.embed(&wanted)?, &embedder.embed(&asked)?)
         };
-        if std::env::var_os("DEBUG_READER").is_some() && article.split == "dev" {
-            eprintln!("\n### {} {}", article.kind, article.id);
-            for q in &asked { eprintln!("  gen: {q}"); }
-            for (q, b) in wanted.iter().zip(&best) { eprintln!("  {b:.2} ref: {q}"); }
+        if show && article.split == "dev" {
+            writeln!(out, "\n  {} {}", article.kind, article.id)?;
+            for q in &asked {
+                writeln!(out, "    asked        {q}")?;
+            }
+            for (q, b) in wanted.iter().zip(&best) {
+                writeln!(out, "    {b:.2} reader  {q}")?;
+            }
         }
         let share = |t: f32| best.iter().filter(|&&b| b >= t).count() as f64 / wanted.len().max(1) as f64;
         let (at70, at75) = (share(0.70), share(0.75));
@@ -187,7 +201,7 @@ pub fn insights(
             writeln!(out, "  {b:.3}  {q}")?;
         }
         if let Some(data) = reader_data {
-            reader_coverage(READER_SET, data, embedder.as_ref(), out)?;
+            reader_coverage(READER_SET, data, embedder.as_ref(), articles > 0, out)?;
         }
         for threshold in [0.75_f32, 0.70] {
             let covered = best.iter().filter(|&&b| b >= threshold).count();
