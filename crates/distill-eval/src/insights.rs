@@ -82,7 +82,7 @@ pub fn reader_coverage(
         }
         let doc = texts[&article.file]
             .iter()
-            .find(|v| v["id"].as_str() == Some(article.id.as_str()) || v["id"].to_string() == article.id)
+            .find(|v| v["id"].as_str() == Some(article.id.as_str()))
             .ok_or_else(|| Error::Input(format!("{}: no article with id {}", article.file, article.id)))?;
         let title = doc["title"].as_str().unwrap_or_default();
         let analysis = distill_nlp::analyze(title, doc["text"].as_str().unwrap_or_default(), &SummaryConfig::default());

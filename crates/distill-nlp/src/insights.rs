@@ -783,7 +783,7 @@ fn well_formed(question: &str) -> bool {
     (5..=26).contains(&words.len())
         && !words.iter().any(|w| PRONOUNS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
         && question.matches('(').count() == question.matches(')').count()
-        && question.matches('"').count() % 2 == 0
+        && question.matches('"').count().is_multiple_of(2)
         && question.matches('“').count() == question.matches('”').count()
 }
 
