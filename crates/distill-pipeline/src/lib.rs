@@ -8,6 +8,7 @@ mod article;
 mod live;
 pub mod stories;
 pub mod subscriptions;
+pub mod worker;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
