@@ -129,7 +129,7 @@ fn run(
     let articles: Vec<Article> = lines.iter().map(|l| Article::sample(&l.id, &l.title, &l.text)).collect();
     library.store.upsert_batch(&articles).map_err(distill_library::LibraryError::from)?;
     library.sync_index()?;
-    let mode = if library.index.semantic_available() { "hybrid retrieval, encoder scoring" } else { "keyword only" };
+    let mode = if library.index.semantic_available() { "hybrid retrieval" } else { "keyword only" };
     let answerable = questions.iter().filter(|q| q.article.is_some()).count();
     writeln!(
         out,
