@@ -919,6 +919,8 @@ fn reported(body: &str, s: &Sentence, quotes: &[Quote], consumed: &HashSet<usize
     let content_end = toks.iter().rev().find(|t| t.word || inside(t)).map_or(s.end, |t| t.end);
     let content_end = holding(content_end.saturating_sub(1)).map_or(content_end, |q| q.close_end);
     let claim = |a: usize, b: usize| -> (usize, usize) {
+        // A claim that would end before it starts (a cue at the sentence's end) is empty.
+        let b = b.max(a);
         let t = &body[a..b];
         let lead = t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';')).len();
         let kept = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '-' | '—')).len();

@@ -108,3 +108,49 @@ fn reference_page_is_reproduced() {
         order.iter().map(|s| page.find(s).unwrap_or_else(|| panic!("{s} missing from the page"))).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
 }
+
+/// Every text of the shared development sets (news of many outlets, casings and
+/// shapes) goes through the whole analysis, and what it derives stays tied to the
+/// text: questions name no one by a pronoun, answers and quotes are the body's own
+/// words, mentions point at real sentences. A panic here is a page that would stop
+/// an ingest.
+#[test]
+fn every_shared_text_is_analyzed_soundly() {
+    let mut texts = 0;
+    for file in [
+        "data/summaries/cnndm-dev100.jsonl",
+        "data/summaries/gum-wikinews43.jsonl",
+        "data/stories/allsides-neus-test.jsonl",
+        "data/clusters/ecbplus.jsonl",
+    ] {
+        let Some(path) = eval_data(file, "every_shared_text_is_analyzed_soundly") else { return };
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let (title, text) = (v["title"].as_str().unwrap_or(""), v["text"].as_str().unwrap());
+            let a = distill_nlp::analyze(title, text, &distill_nlp::SummaryConfig::default());
+            texts += 1;
+            let n = a.sentences.len();
+            for i in &a.insights {
+                let q = format!(" {} ", i.question.to_lowercase());
+                for pronoun in [" he ", " she ", " they ", " him ", " his ", " her ", " their ", " i ", " we "] {
+                    assert!(!q.contains(pronoun), "{file}: a pronoun in {:?}", i.question);
+                }
+                assert!(i.answer.citations.iter().all(|&c| c < n), "{file}: {:?} cites past the body", i.question);
+                for &c in &i.answer.citations {
+                    assert!(i.answer.text.contains(&a.sentences[c].text), "{file}: {:?}", i.question);
+                }
+            }
+            for e in &a.entities {
+                assert!(e.mentions.iter().all(|&m| m < n), "{file}: {} is mentioned past the body", e.name);
+            }
+            for q in &a.attributions {
+                assert!(!q.text.trim().is_empty() && !q.speaker.trim().is_empty(), "{file}: an empty attribution {q:?}");
+                assert!(q.sentence < n, "{file}: {q:?} is past the body");
+            }
+            for q in a.attributions.iter().filter(|q| q.kind == distill_core::AttributionKind::Direct) {
+                assert!(text.contains(&q.text), "{file}: the quote {:?} is not in the text", q.text);
+            }
+        }
+    }
+    assert!(texts > 2000, "{texts} texts");
+}
