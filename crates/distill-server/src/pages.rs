@@ -357,11 +357,12 @@ struct CopyRow<'a> {
     meta: Meta,
 }
 
-/// An insight question and the sentences it rests on.
+/// An insight question and the article's answer, shown when it is opened.
 struct InsightRow<'a> {
     kind: &'static str,
     question: &'a str,
-    citations: &'a [usize],
+    answer: &'a str,
+    answer_citations: &'a [usize],
 }
 
 /// Who said what: a speaker, the claim (a direct quote in quotation marks), the cue
@@ -468,7 +469,12 @@ fn article_page<'a>(a: &'a Article, copies: &'a [CopyView], copies_in_all: usize
         insights: a
             .insights
             .iter()
-            .map(|i| InsightRow { kind: i.kind.as_str(), question: &i.question, citations: &i.citations })
+            .map(|i| InsightRow {
+                kind: i.kind.as_str(),
+                question: &i.question,
+                answer: &i.answer.text,
+                answer_citations: &i.answer.citations,
+            })
             .collect(),
         entities: a
             .entities

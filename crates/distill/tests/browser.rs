@@ -476,23 +476,45 @@ async fn citation(c: Client, base: String) -> Step {
     Ok(())
 }
 
-/// An insight is a question that opens a search for it.
+/// An insight is a question that opens, without a script, on the article's answer:
+/// sentences of the article with their citations; its "more" link asks the corpus.
 async fn insight(c: Client, base: String) -> Step {
     open_first_article(&c, &base).await?;
     let article = c.current_url().await.map_err(wd)?.path().to_string();
-    let link = c.find(Locator::Css(".insights li a[href^='/search?']")).await.map_err(wd)?;
-    let question = link.text().await.map_err(wd)?;
-    link.click().await.map_err(wd)?;
-    wait_for_path(&c, "/search").await?;
-    let url = c.current_url().await.map_err(wd)?;
-    let q = url.query_pairs().find(|(k, _)| k == "q").map(|(_, v)| v.into_owned());
-    ensure(q.as_deref() == Some(question.as_str()), format!("the insight {question:?} searched {url}"))?;
-    let field = c.find(Locator::Css("form[role='search'] input[name='q']")).await.map_err(wd)?;
-    let value = field.prop("value").await.map_err(wd)?.unwrap_or_default();
-    ensure(value == question, format!("the search box holds {value:?}, not the question"))?;
-    // The question names the article's own things, so the article answers it.
-    let hits = result_links(&c).await?;
-    ensure(hits.contains(&article), format!("the insight's search does not find its article {article}: {hits:?}"))?;
+    let id = article.rsplit('/').next().unwrap_or_default().to_string();
+    let summary = c.find(Locator::Css(".insights li details summary")).await.map_err(wd)?;
+    let question = summary.text().await.map_err(wd)?;
+    ensure(question.ends_with('?'), format!("the insight {question:?} is not a question"))?;
+    let answer = c.find(Locator::Css(".insights li details .answer")).await.map_err(wd)?;
+    ensure(!answer.is_displayed().await.map_err(wd)?, "the answer shows before its question is opened")?;
+    summary.click().await.map_err(wd)?;
+    ensure(answer.is_displayed().await.map_err(wd)?, "the answer stays hidden when its question is opened")?;
+    let shown = answer.text().await.map_err(wd)?;
+    // The answer is the article's own sentences: each cited one is in the body as written.
+    let cite = answer.find(Locator::Css("a.cite")).await.map_err(wd)?;
+    let href = cite.attr("href").await.map_err(wd)?.unwrap_or_default();
+    let sentence = c.find(Locator::Css(&format!(".body {href}"))).await.map_err(wd)?;
+    let cited = sentence.text().await.map_err(wd)?;
+    ensure(
+        !cited.is_empty() && shown.contains(cited.trim()),
+        format!("the answer {shown:?} lacks its cited sentence {cited:?}"),
+    )?;
+    let more = answer
+        .find(Locator::XPath("./following-sibling::p[@class='more']/a"))
+        .await
+        .map_err(wd)?
+        .attr("href")
+        .await
+        .map_err(wd)?
+        .unwrap_or_default();
+    let url = url::Url::parse(&format!("{base}{more}")).map_err(|e| e.to_string())?;
+    let pairs: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    ensure(
+        url.path() == "/ask"
+            && pairs.contains(&("q".into(), question.clone()))
+            && pairs.contains(&("article".into(), id)),
+        format!("the insight's link {more} does not ask its question about its article"),
+    )?;
     Ok(())
 }
 
@@ -601,15 +623,6 @@ async fn results(c: &Client) -> Step<Vec<Hit>> {
         hits.push(Hit { title, source: source.trim().to_string(), day });
     }
     Ok(hits)
-}
-
-async fn result_links(c: &Client) -> Step<Vec<String>> {
-    c.wait().at_most(PATIENCE).for_element(Locator::Css("main h1")).await.map_err(wd)?;
-    let mut links = Vec::new();
-    for a in c.find_all(Locator::Css("ol.results li a[href^='/articles/']")).await.map_err(wd)? {
-        links.push(a.attr("href").await.map_err(wd)?.unwrap_or_default());
-    }
-    Ok(links)
 }
 
 /// The home page's first story.
