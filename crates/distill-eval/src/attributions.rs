@@ -376,7 +376,10 @@ fn read_texts(path: &Path) -> Result<HashMap<String, String>> {
 }
 
 /// Scores one document: distill's counts and the baseline's.
-fn document(doc: &GoldDoc, text: &str) -> Result<(([Counts; 3], [Counts; 3]), Vec<String>)> {
+/// distill's counts and the baseline's (all, direct, reported) on one document.
+type Both = ([Counts; 3], [Counts; 3]);
+
+fn document(doc: &GoldDoc, text: &str) -> Result<(Both, Vec<String>)> {
     let bad = |what: String| Error::Input(format!("{}: {what}", doc.doc));
     let gold = doc
         .attributions
