@@ -246,6 +246,12 @@ fn replace_word(words: &[&str], n: usize, with: &str) -> String {
     out.join(" ")
 }
 
+/// Two names of a sentence with their word positions.
+type Positioned<'a> = ((usize, &'a String), (usize, &'a String));
+
+/// A name for a form of the text and the function that writes it.
+type Form<'a> = (&'a str, &'a dyn Fn(&str) -> String);
+
 /// Corrupts `sentence` the way `kind` says, or `None` when it cannot be.
 fn corrupt(kind: Kind, sentence: &str, article: &str, others: &[&str], rng: &mut Rng) -> Option<String> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
@@ -279,7 +285,7 @@ fn corrupt(kind: Kind, sentence: &str, article: &str, others: &[&str], rng: &mut
             let positions: Vec<(usize, &String)> =
                 here.iter().filter_map(|n| words.iter().position(|w| bare(w) == n).map(|i| (i, n))).collect();
             // Two names with a word between them: the actors around a verb.
-            let pairs: Vec<((usize, &String), (usize, &String))> = positions
+            let pairs: Vec<Positioned<'_>> = positions
                 .iter()
                 .flat_map(|a| positions.iter().filter(move |b| b.0 > a.0 + 1).map(move |b| (*a, *b)))
                 .collect();
@@ -363,7 +369,7 @@ fn paraphrase(sentence: &str, rng: &mut Rng) -> Option<String> {
         .split_whitespace()
         .filter(|w| {
             let b = bare(w).to_lowercase();
-            !(b.len() > 4 && b.ends_with("ly") && !w.contains('"'))
+            (b.len() <= 4 || !b.ends_with("ly") || w.contains('"'))
                 && !matches!(b.as_str(), "very" | "also" | "just" | "still")
         })
         .collect();
@@ -547,7 +553,7 @@ pub fn eval(inputs: &[&Path], seed: u64, out: &mut impl Write) -> Result<Vec<(St
         let claims = build(&articles, seed);
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         writeln!(out, "{name}: {} articles, {} claims (seed {seed})", articles.len(), claims.len())?;
-        let forms: [(&str, &dyn Fn(&str) -> String); 2] =
+        let forms: [Form<'_>; 2] =
             [("original", &|s: &str| s.to_string()), ("lowercased+tokenized", &|s: &str| lowercase_tokenized(s))];
         for (form_name, form) in forms {
             let figures = measure(&articles, &claims, form);
