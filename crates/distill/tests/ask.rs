@@ -96,3 +96,28 @@ fn ask_rejects_what_it_cannot_answer_from_with_stable_codes() {
     assert_eq!(status, 200, "an empty ask page is a form");
     assert!(page.contains("name=\"q\""));
 }
+
+/// The question set over the shared data: answers hold their keys and every question
+/// the corpus never mentions is declined (floors well under the measured figures).
+#[test]
+fn eval_ask_answers_the_question_set_and_declines_the_rest() {
+    let test = "eval_ask_answers_the_question_set_and_declines_the_rest";
+    let (Some(cnndm), Some(neus)) = (
+        eval_data("data/summaries/cnndm-dev100.jsonl", test),
+        eval_data("data/stories/allsides-neus-test.jsonl", test),
+    ) else {
+        return;
+    };
+    let out = bin().args(["eval", "ask"]).arg(&cnndm).arg(&neus).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = stdout(&out);
+    let all = report.split("all:").nth(1).expect("an all: block");
+    let line = all.lines().find(|l| l.trim_start().starts_with("distill")).expect("a distill row");
+    let figure = |name: &str| -> f64 {
+        let rest = line.split(name).nth(1).unwrap_or_else(|| panic!("{name} in {line}"));
+        rest.split_whitespace().next().unwrap().parse().unwrap()
+    };
+    assert!(figure("key recall") >= 0.8, "{report}");
+    assert!(figure("covered") >= 0.9, "{report}");
+    assert!(line.contains("abstained 1.000"), "{report}");
+}
