@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod ask;
+pub mod attributions;
 pub mod bench;
 pub mod cluster;
 pub mod entities;
