@@ -121,3 +121,24 @@ fn eval_ask_answers_the_question_set_and_declines_the_rest() {
     assert!(figure("covered") >= 0.9, "{report}");
     assert!(line.contains("abstained 1.000"), "{report}");
 }
+
+/// With the encoder, retrieval is hybrid; the answer still quotes and cites real
+/// sentences, and an off-topic question is still declined.
+#[test]
+fn with_the_encoder_answers_still_cite_real_sentences() {
+    let test = "with_the_encoder_answers_still_cite_real_sentences";
+    let Some(models) = models(test) else { return };
+    let data = tempfile::tempdir().unwrap();
+    let models = models.to_str().unwrap();
+    let out = run(data.path(), &["ingest", corpus().to_str().unwrap(), "--models", models]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let answer =
+        json(data.path(), &["ask", "How many homes did the Carrow wildfire destroy?", "--models", models, "--json"]);
+    assert_eq!(answer["covered"], true, "{answer:#}");
+    assert!(answer["answer"].as_array().unwrap().iter().any(|s| s["text"].as_str().unwrap().contains("homes")));
+    for s in answer["answer"].as_array().unwrap() {
+        assert_eq!(cited(data.path(), &s["citations"][0]), s["text"].as_str().unwrap());
+    }
+    let off = json(data.path(), &["ask", "Who won the Eurovision song contest in Oslo?", "--models", models, "--json"]);
+    assert_eq!(off["covered"], false, "{off:#}");
+}
