@@ -144,7 +144,10 @@ fn every_shared_text_is_analyzed_soundly() {
                 assert!(e.mentions.iter().all(|&m| m < n), "{file}: {} is mentioned past the body", e.name);
             }
             for q in &a.attributions {
-                assert!(!q.text.trim().is_empty() && !q.speaker.trim().is_empty(), "{file}: an empty attribution {q:?}");
+                assert!(
+                    !q.text.trim().is_empty() && !q.speaker.trim().is_empty(),
+                    "{file}: an empty attribution {q:?}"
+                );
                 assert!(q.sentence < n, "{file}: {q:?} is past the body");
             }
             for q in a.attributions.iter().filter(|q| q.kind == distill_core::AttributionKind::Direct) {
