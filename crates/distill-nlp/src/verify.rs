@@ -775,37 +775,61 @@ fn canonical_date(word: &str) -> String {
     }
 }
 
-/// The content word a negation cue governs: the first one within three tokens after it.
-fn negated(tokens: &[Token], cue: usize) -> Option<&str> {
-    tokens[cue + 1..].iter().take(3).find(|t| !t.key.is_empty()).map(|t| t.key.as_str())
-}
-
-/// Whether a negation cue stands within four tokens before token `at`.
-fn negated_at(tokens: &[Token], at: usize) -> bool {
-    tokens[at.saturating_sub(4)..at].iter().any(|t| t.negation)
-}
-
-/// A word negated on one side and plainly asserted on the other.
-fn negation_mismatch(claim: &[Token], ev: &[&Prepared]) -> Option<String> {
-    let asserted_in = |tokens: &[Token], key: &str| {
-        let mut at = tokens.iter().enumerate().filter(|(_, t)| t.key == key).map(|(i, _)| i).peekable();
-        at.peek().is_some() && at.all(|i| !negated_at(tokens, i))
-    };
-    for (i, t) in claim.iter().enumerate().filter(|(_, t)| t.negation) {
-        if let Some(key) = negated(claim, i) {
-            let somewhere = ev.iter().any(|s| s.keys.contains(key));
-            if somewhere && ev.iter().filter(|s| s.keys.contains(key)).all(|s| asserted_in(&s.tokens, key)) {
-                return Some(format!("{} {key}", t.word));
-            }
-        }
+/// The key a negation can govern: a content word's, or a verb of saying's ("was not
+/// announced"), which carries no content key of its own.
+fn negatable(t: &Token) -> Option<String> {
+    if t.number.is_some() || t.negation {
+        None
+    } else if !t.key.is_empty() {
+        Some(t.key.clone())
+    } else if SAY.contains(&t.word.as_str()) {
+        Some(key_of(&t.word))
+    } else {
+        None
     }
-    for s in ev {
-        for (i, t) in s.tokens.iter().enumerate().filter(|(_, t)| t.negation) {
-            if let Some(key) = negated(&s.tokens, i)
-                && asserted_in(claim, key)
-            {
-                return Some(format!("{key} (the source: {} {key})", t.word));
-            }
+}
+
+/// The keys negation cues govern: for each cue, the first negatable word within four
+/// tokens after it.
+fn governed(tokens: &[Token]) -> Vec<String> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.negation)
+        .filter_map(|(i, _)| tokens[i + 1..].iter().take(4).find_map(negatable))
+        .collect()
+}
+
+/// Whether the word at `at` is negated: an odd number of cues within the four tokens
+/// before it ("no longer has not" is no negation).
+fn negated_at(tokens: &[Token], at: usize) -> bool {
+    tokens[at.saturating_sub(4)..at].iter().filter(|t| t.negation).count() % 2 == 1
+}
+
+/// A word negated on one side and plainly asserted on the other: for each word a cue
+/// governs on either side, its polarity in the claim against every occurrence in the
+/// deciding sentences.
+fn negation_mismatch(claim: &[Token], ev: &[&Prepared]) -> Option<String> {
+    let polarities = |tokens: &[Token], key: &str| -> Vec<bool> {
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| negatable(t).as_deref() == Some(key))
+            .map(|(i, _)| negated_at(tokens, i))
+            .collect()
+    };
+    let mut keys = governed(claim);
+    keys.extend(ev.iter().flat_map(|s| governed(&s.tokens)));
+    for key in keys {
+        let ours = polarities(claim, &key);
+        let Some(&negated) = ours.first() else { continue };
+        if ours.iter().any(|&p| p != negated) {
+            continue;
+        }
+        let theirs: Vec<bool> = ev.iter().flat_map(|s| polarities(&s.tokens, &key)).collect();
+        if !theirs.is_empty() && theirs.iter().all(|&p| p != negated) {
+            let side = if negated { "negated in the claim only" } else { "negated in the sources only" };
+            return Some(format!("{key} ({side})"));
         }
     }
     None
