@@ -39,6 +39,8 @@ pub const MAX_MERGED: usize = 300;
 /// "sentence" of megabytes costs no more than this (the speaker and reference steps
 /// are quadratic in it).
 pub const MAX_SENTENCE_TOKENS: usize = 400;
+/// Most entities a pronoun or description looks back over.
+const RECENT: usize = 32;
 /// Most entities [`extract_entities`] returns.
 pub const MAX_ENTITIES: usize = 40;
 
@@ -1191,7 +1193,7 @@ impl Stats {
     fn new(tokens: &[Vec<Token<'_>>]) -> Stats {
         let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
         for toks in tokens {
-                        let first = first_word(toks);
+            let first = first_word(toks);
             let after_dateline = dateline(toks).map(|d| d + 1);
             for (i, t) in toks.iter().enumerate() {
                 if !t.word || Some(i) == first || Some(i) == after_dateline {
@@ -1762,16 +1764,23 @@ fn build(
     for (si, span, id) in &spans {
         by_sentence[*si].push((span.from, span.to, draft_of[&groups[*id]]));
     }
-    let mut recent: Vec<(usize, usize)> = Vec::new(); // (draft, sentence), most recent last
+    // (draft, sentence) of the last RECENT entities named, most recent last.
+    let mut recent: Vec<(usize, usize)> = Vec::new();
     for (si, toks) in tokens.iter().enumerate() {
-        let named = &by_sentence[si];
+        let mut named = by_sentence[si].clone();
+        named.sort_unstable();
         let mut resolved: Vec<(usize, usize, usize)> = named.clone();
+        let mut next = 0;
         for (k, t) in toks.iter().enumerate() {
             // Named mentions up to here are the antecedents.
-            for &(_, _, d) in named.iter().filter(|m| m.0 == k) {
+            while let Some(&(_, _, d)) = named.get(next).filter(|m| m.0 <= k) {
+                next += 1;
                 drafts[d].mentions.push(si);
                 recent.retain(|r| r.0 != d);
                 recent.push((d, si));
+                if recent.len() > RECENT {
+                    recent.remove(0);
+                }
             }
             if !t.word {
                 continue;
@@ -2098,6 +2107,15 @@ mod tests {
         let caps = "A B C D E F G he said ".repeat(100_000);
         let t = tag("", crate::analysis_window(&split_sentences(&caps)));
         assert!(t.mentions.len() <= MAX_SENTENCE_TOKENS, "{}", t.mentions.len());
+        // Sentences full of distinct names and pronouns: every name an antecedent.
+        let mut crowded = String::new();
+        for s in 0..1200 {
+            for w in 0..130 {
+                crowded.push_str(&format!("Qx{s}x{w} he "));
+            }
+            crowded.push_str("end.\n\n");
+        }
+        let _ = tag("", crate::analysis_window(&split_sentences(&crowded)));
         assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     }
 }
