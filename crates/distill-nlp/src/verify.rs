@@ -940,6 +940,10 @@ mod tests {
         let v = check("Councillor Tom Reyes criticised the plan, saying residents had been consulted.");
         assert!(has(&v, Check::Negation), "{v:?}");
         assert!(has(&check("The council never voted to close the Harlow Street bridge."), Check::Negation));
+        // A verb of saying can be negated too, and two cues cancel out.
+        assert!(has(&check("Mayor Jane Okafor never said the bridge would reopen in March."), Check::Negation));
+        let v = check("Councillor Tom Reyes criticised the plan, saying residents had not not been consulted.");
+        assert!(has(&v, Check::Negation), "{v:?}");
     }
 
     #[test]
