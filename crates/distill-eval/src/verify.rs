@@ -72,8 +72,16 @@ fn round(x: f64) -> f64 {
 /// Checks a stream of `{id, text, summary}` lines in order, writing
 /// `{id, score, supported, sentences}` per checked line to `out`; a bad line is
 /// reported to `errors` with its number and skipped. A line's score is the mean of
-/// its sentences' scores; it is supported when every sentence is.
-pub fn stream(input: impl BufRead, name: &str, out: &mut impl Write, errors: &mut impl Write) -> Result<StreamReport> {
+/// its sentences' scores; it is supported when every sentence is. With an `embedder`,
+/// the cosine between a sentence and its best source sentence is the paraphrase
+/// signal of [`Sources::verify_with`].
+pub fn stream(
+    input: impl BufRead,
+    name: &str,
+    embedder: Option<&dyn distill_embed::Embedder>,
+    out: &mut impl Write,
+    errors: &mut impl Write,
+) -> Result<StreamReport> {
     let mut report = StreamReport::default();
     for (n, line) in input.lines().enumerate() {
         let line = line?;
@@ -100,7 +108,16 @@ pub fn stream(input: impl BufRead, name: &str, out: &mut impl Write, errors: &mu
             Ok((id, text, summary)) => {
                 let split = distill_nlp::split_sentences(&text);
                 let sources = Sources::new(&split.iter().map(|s| s.text.as_str()).collect::<Vec<_>>());
-                let verdicts: Vec<Verdict> = summary.iter().map(|s| sources.verify(s)).collect();
+                let verdicts: Vec<Verdict> = summary
+                    .iter()
+                    .map(|s| match embedder {
+                        None => sources.verify(s),
+                        Some(embedder) => {
+                            let cosine = |i: usize| paraphrase_cosine(embedder, s, &split[i].text);
+                            sources.verify_with(s, Some(&cosine))
+                        }
+                    })
+                    .collect();
                 let score = if verdicts.is_empty() {
                     0.0
                 } else {
@@ -122,6 +139,15 @@ pub fn stream(input: impl BufRead, name: &str, out: &mut impl Write, errors: &mu
     }
     out.flush()?;
     Ok(report)
+}
+
+/// The encoder's cosine between a claim and a source sentence; 0 when it fails (the
+/// check then goes on without the signal's help).
+fn paraphrase_cosine(embedder: &dyn distill_embed::Embedder, claim: &str, source: &str) -> f64 {
+    match embedder.embed(&[claim, source]) {
+        Ok(v) if v.len() == 2 => v[0].iter().zip(&v[1]).map(|(a, b)| f64::from(*a) * f64::from(*b)).sum::<f64>(),
+        _ => 0.0,
+    }
 }
 
 /// What a test claim is.
@@ -617,7 +643,7 @@ mod tests {
             json!({"id": "c", "text": ARTICLE, "summary": "Tom Reyes said the council had not consulted residents.\n"}),
         );
         let (mut out, mut errors) = (Vec::new(), Vec::new());
-        let report = stream(input.as_bytes(), "in.jsonl", &mut out, &mut errors).unwrap();
+        let report = stream(input.as_bytes(), "in.jsonl", None, &mut out, &mut errors).unwrap();
         assert_eq!((report.checked, report.skipped), (2, 2));
         let errors = String::from_utf8(errors).unwrap();
         assert!(errors.contains("in.jsonl line 2: invalid JSON"), "{errors}");

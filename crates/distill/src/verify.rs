@@ -24,6 +24,10 @@ pub struct VerifyArgs {
     /// Only the sentences of this story's articles.
     #[arg(long)]
     pub story: Option<String>,
+    /// With an input file: the sentence encoder whose cosine lets a close paraphrase
+    /// carry a word or two the text does not use [env: DISTILL_MODELS].
+    #[arg(long, env = "DISTILL_MODELS")]
+    pub models: Option<std::path::PathBuf>,
     /// Print JSON: {claim, label, supported, score, evidence: [{article, title, source, sentence, text}], findings, articles_checked}.
     #[arg(long)]
     pub json: bool,
@@ -38,9 +42,20 @@ pub fn is_input_file(args: &VerifyArgs) -> bool {
 pub fn run_file(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let path = Path::new(&args.claim);
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let embedder = match &args.models {
+        Some(models) if !models.as_os_str().is_empty() => match distill_eval::cluster::open_embedder(models, 2) {
+            Ok(embedder) => Some(embedder),
+            Err(e) => {
+                eprintln!("note: {e:#}: checking without the encoder");
+                None
+            }
+        },
+        _ => None,
+    };
     let report = distill_eval::verify::stream(
         std::io::BufReader::new(file),
         &path.display().to_string(),
+        embedder.as_deref(),
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),
     )?;
