@@ -6,7 +6,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 /// publication (a feed's time and the page's, metadata's and a `<time>`'s).
 pub const SAME_PUBLICATION_SECS: i64 = 3600;
 
-const MONTHS: [&str; 12] = [
+/// The months in full, lowercase, January first: the one list of them.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -20,6 +21,15 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
+
+/// The months' usual abbreviations, lowercase ("sept" too).
+pub const MONTH_ABBREVIATIONS: [&str; 12] =
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
+/// Whether a lowercase word names a month, in full or abbreviated ("march", "sept").
+pub fn is_month(word: &str) -> bool {
+    MONTHS.contains(&word) || MONTH_ABBREVIATIONS.contains(&word)
+}
 
 /// The days of the week in full, lowercase, Monday first: the one list of them, for
 /// the readers that must tell a day from a name or a term ("Saturday, 20 December").

@@ -498,21 +498,6 @@ const PREPOSITIONS: &[&str] = &[
     "unlike",
     "according",
 ];
-/// Month names, never part of a person's name.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// One word or punctuation mark of the body, by byte offsets into it.
 #[derive(Debug, Clone, Copy)]
@@ -1164,7 +1149,7 @@ fn full_names(sentences: &[Sentence]) -> (HashMap<String, String>, Vec<(usize, S
             let name_word = word.starts_with(char::is_uppercase)
                 && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
                 && !TIME_WORDS.contains(&lower.as_str())
-                && !MONTHS.contains(&lower.as_str())
+                && !distill_core::time::MONTHS.contains(&lower.as_str())
                 && !DETERMINERS.contains(&lower.as_str())
                 && !OPENERS.contains(&lower.as_str())
                 && !STOPS.contains(&lower.as_str())

@@ -649,32 +649,6 @@ const LABELS: &[&str] = &[
     "save",
     "ad",
 ];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 /// Nationality adjectives: not names by themselves ("Afghan team").
 const DEMONYMS: &[&str] = &[
     "afghan",
@@ -1393,7 +1367,7 @@ fn emit(toks: &[Token<'_>], mut i: usize, j: usize, out: &mut Vec<Span>) {
     }
     let words: Vec<String> = toks[i..end].iter().map(Token::lower).collect();
     let all = |list: &[&str]| words.iter().all(|w| list.contains(&w.as_str()));
-    if all(MONTHS)
+    if words.iter().all(|w| distill_core::time::is_month(w))
         || all(&WEEKDAYS)
         || all(DEMONYMS)
         || all(TITLES)

@@ -188,31 +188,6 @@ const SAY: &[&str] = &[
     "reported",
     "confirmed",
 ];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 const SCALES: &[(&str, f64)] = &[
     ("hundred", 1e2),
     ("thousand", 1e3),
@@ -272,7 +247,7 @@ fn is_date_word(tokens: &[Token], i: usize) -> bool {
     if WEEKDAYS.contains(&w) {
         return true;
     }
-    if !MONTHS.contains(&w) {
+    if !distill_core::time::is_month(w) {
         return false;
     }
     if matches!(w, "may" | "march" | "jan" | "dec" | "sep" | "jun" | "jul") {
@@ -505,7 +480,7 @@ impl Sources {
         if t.key.is_empty()
             || t.number.is_some()
             || WEEKDAYS.contains(&t.word.as_str())
-            || MONTHS.contains(&t.word.as_str())
+            || distill_core::time::is_month(&t.word)
         {
             return false;
         }
@@ -770,7 +745,7 @@ impl Sources {
 fn canonical_date(word: &str) -> String {
     match word {
         "sept" => "sep".into(),
-        w if w.len() > 3 && MONTHS.contains(&w) && !WEEKDAYS.contains(&w) => w[..3].to_string(),
+        w if w.len() > 3 && distill_core::time::is_month(w) && !WEEKDAYS.contains(&w) => w[..3].to_string(),
         w => w.to_string(),
     }
 }
