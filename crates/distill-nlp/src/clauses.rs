@@ -573,7 +573,7 @@ fn cut(rest: &str) -> (String, bool) {
     let mut words: Vec<&str> = padded[..end].split_whitespace().collect();
     // "... come off its orbit and will begin ...": a second verb phrase starts a second clause.
     let second_verb = |j: usize| {
-        words[j + 1..].iter().take(4).any(|w| {
+        words[j + 1..].iter().take(6).any(|w| {
             let w = w.to_lowercase();
             AUXILIARIES.contains(&w.as_str()) || lexical(&w).is_some_and(|(_, form)| form != Form::Base)
         })

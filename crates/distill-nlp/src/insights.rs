@@ -15,7 +15,7 @@
 
 use std::collections::HashSet;
 
-use distill_core::{Insight, InsightAnswer, InsightKind, Sentence};
+use distill_core::{Attribution, Entity, EntityRole, EntityType, Insight, InsightAnswer, InsightKind, Sentence};
 
 use crate::clauses::{Clause, PRONOUNS, lower_first, read_clause, reporter};
 use crate::terms::{Terms, content_stems};
@@ -162,18 +162,30 @@ struct Candidate {
 }
 
 /// Returns 10 to [`MAX_QUESTIONS`] questions for an article where it supports that
-/// many (fewer where it does not), best first, each with its answer.
-pub fn generate_insights(title: &str, sentences: &[Sentence], terms: &Terms) -> Vec<Insight> {
+/// many (fewer where it does not), best first, each with its answer. `said` and
+/// `entities` (the article's attributions and entities) add questions about what its
+/// sources said and the part its actors play.
+pub fn generate_insights(
+    title: &str,
+    sentences: &[Sentence],
+    terms: &Terms,
+    said: &[Attribution],
+    entities: &[Entity],
+) -> Vec<Insight> {
     if sentences.is_empty() {
         return Vec::new();
     }
     let reader = Reader::new(title, sentences, terms);
     let mut candidates = reader.statement_questions();
     candidates.extend(reader.subject_questions());
-    candidates.extend(reader.view_questions());
+    let views = reader.view_questions();
+    let said = reader.said_questions(said, &views);
+    candidates.extend(views);
+    candidates.extend(said);
     candidates.extend(reader.place_questions());
     candidates.extend(reader.finding_questions());
     candidates.extend(reader.who_questions());
+    candidates.extend(reader.party_questions(entities));
     select(candidates, sentences, &reader.topic.text)
 }
 
@@ -503,8 +515,7 @@ impl<'a> Reader<'a> {
             "researchers",
             "scientists",
         ];
-        const ASKED: &[&str] =
-            &["find", "show", "reveal", "conclude", "estimate", "predict", "warn", "announce", "say", "claim"];
+        const ASKED: &[&str] = &["find", "show", "reveal", "conclude", "estimate", "predict", "announce"];
         let proper = |w: &str| self.proper(w);
         let mut out: Vec<Candidate> = Vec::new();
         for (i, sentence) in self.sentences.iter().enumerate() {
@@ -517,10 +528,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let speaker = if named { self.full_name(&speaker) } else { speaker };
-            let question = match verb {
-                "say" | "warn" | "claim" => format!("What {aux} {speaker} {verb} about {}?", self.topic.text),
-                _ => format!("What {aux} {speaker} {verb}?"),
-            };
+            let question = format!("What {aux} {speaker} {verb}?");
             if out.iter().any(|c| c.question == question) {
                 continue;
             }
@@ -532,6 +540,80 @@ impl<'a> Reader<'a> {
             });
         }
         out
+    }
+
+    /// "What did Jonathan Isaby say about RBS?": for each named speaker or group the
+    /// article quotes or reports, answered by what they said (two statements at most).
+    /// A speaker already asked about in `views` is not asked again.
+    fn said_questions(&self, said: &[Attribution], views: &[Candidate]) -> Vec<Candidate> {
+        let mut speakers: Vec<(String, bool, Vec<usize>)> = Vec::new();
+        for a in said.iter().filter(|a| a.sentence < self.sentences.len()) {
+            let name = a.entity.clone().unwrap_or_else(|| a.speaker.clone());
+            let first = name.split(' ').next().unwrap_or("").to_lowercase();
+            let group = GROUPS.contains(&name.rsplit(' ').next().unwrap_or("").to_lowercase().as_str());
+            let named = !group && name.split(' ').all(|w| w.starts_with(char::is_uppercase));
+            if PRONOUNS.contains(&first.as_str()) || !(named || group) || name.split(' ').count() > 5 {
+                continue;
+            }
+            let lower = name.to_lowercase();
+            if views.iter().any(|v| v.question.to_lowercase().contains(&lower)) {
+                continue;
+            }
+            let present = a.cue.ends_with('s') && !a.cue.ends_with("ss");
+            match speakers.iter_mut().find(|(s, ..)| *s == name) {
+                Some((_, _, cited)) if !cited.contains(&a.sentence) => cited.push(a.sentence),
+                Some(_) => {}
+                None => speakers.push((name, present, vec![a.sentence])),
+            }
+        }
+        speakers
+            .into_iter()
+            .map(|(name, present, mut citations)| {
+                let group = GROUPS.contains(&name.rsplit(' ').next().unwrap_or("").to_lowercase().as_str());
+                let named = !group && name.split(' ').all(|w| w.starts_with(char::is_uppercase));
+                let (aux, who) = match (named, present) {
+                    (true, true) => ("does", name.clone()),
+                    (true, false) => ("did", name.clone()),
+                    (false, true) => ("do", lower_first(&name)),
+                    (false, false) => ("did", lower_first(&name)),
+                };
+                let question = format!("What {aux} {who} say about {}?", self.topic.text);
+                citations.truncate(2);
+                let score = citations.iter().map(|&i| self.salience[i]).fold(0.0, f64::max) * 0.8;
+                Candidate { question, kind: InsightKind::Reactions, citations, score }
+            })
+            .collect()
+    }
+
+    /// "What role does Thomas Sam play in the homeopathic treatment?": for the people
+    /// who act in the event (parties, never a source, an outlet or a speaker's employer)
+    /// named three times or more, when the subject is an event, not an actor.
+    fn party_questions(&self, entities: &[Entity]) -> Vec<Candidate> {
+        if self.topic.actor {
+            return Vec::new();
+        }
+        entities
+            .iter()
+            .filter(|e| e.role == EntityRole::Party && e.kind == EntityType::Person)
+            .filter(|e| e.mentions.len() >= 3 && !self.topic.contains(&e.name))
+            .filter(|e| e.aliases.iter().all(|a| !self.topic.contains(a)))
+            .take(3)
+            .map(|e| {
+                // "the White House" where the article writes it so, "Manchester City" bare.
+                let with_the = format!(" the {} ", e.name.to_lowercase());
+                let name = if self.lower.iter().any(|s| s.contains(&with_the)) {
+                    format!("the {}", e.name)
+                } else {
+                    e.name.clone()
+                };
+                let question = format!("What role does {name} play in {}?", self.topic.text);
+                let citations: Vec<usize> =
+                    e.mentions.iter().copied().filter(|&i| i < self.sentences.len()).take(2).collect();
+                let score = citations.iter().map(|&i| self.salience[i]).fold(0.0, f64::max) * 0.6;
+                Candidate { question, kind: InsightKind::Actors, citations, score }
+            })
+            .filter(|c| !c.citations.is_empty())
+            .collect()
     }
 
     /// "Who is Temur Umarov?": a person the article introduces with a description
@@ -618,6 +700,10 @@ fn what_object(clause: &Clause) -> Option<String> {
     ];
     let words: Vec<&str> = clause.rest.split(' ').collect();
     let verb = *words.first()?;
+    // "Last Year over 4 million visitors": a counted subject is asked "how many".
+    if clause.subject.contains(|c: char| c.is_ascii_digit()) || words.contains(&"and") {
+        return None;
+    }
     let participle = clause.base.is_some()
         || verb.ends_with("ed")
         || verb.ends_with("en")
@@ -1111,7 +1197,7 @@ mod tests {
     fn questions(title: &str, text: &str) -> (Vec<Sentence>, Vec<Insight>) {
         let sentences = split_sentences(text);
         let terms = Terms::new(title, &sentences);
-        let insights = generate_insights(title, &sentences, &terms);
+        let insights = generate_insights(title, &sentences, &terms, &[], &[]);
         (sentences, insights)
     }
 
@@ -1156,6 +1242,22 @@ mod tests {
                 assert!(!lower.contains(bad), "{bad:?} in {}", i.question);
             }
         }
+    }
+
+    #[test]
+    fn sources_are_asked_what_they_said() {
+        let text = "The port strike entered its third day on Monday as talks stalled.\n\n\
+            \"The losses are a scandal,\" said Jonathan Isaby, the group's chief executive. \
+            Critics said the strike would hurt exporters. Jonathan Isaby said the union had refused every offer.";
+        let analysis = crate::analyze("Port strike enters third day", text, &Default::default());
+        let asked: Vec<&str> = analysis.insights.iter().map(|i| i.question.as_str()).collect();
+        // One question a source, answered by what the source said.
+        for who in ["Jonathan Isaby", "critics"] {
+            let about: Vec<&Insight> = analysis.insights.iter().filter(|i| i.question.contains(who)).collect();
+            assert_eq!(about.len(), 1, "{who}: {asked:#?}");
+            assert!(about[0].answer.text.contains(" said"), "{:?}", about[0]);
+        }
+        assert!(asked.iter().all(|q| !q.contains("Critics")), "a group is no name: {asked:#?}");
     }
 
     #[test]

@@ -53,9 +53,9 @@ pub fn analyze(title: &str, text: &str, config: &SummaryConfig) -> Analysis {
     let window = analysis_window(&sentences);
     let terms = terms::Terms::new(title, window);
     let summary = summarize(title, window, &terms, config);
-    let insights = generate_insights(title, window, &terms);
     let entities = entities::extract_entities(title, window);
     let attributions = attributions::find_attributions(text, window, &entities);
+    let insights = generate_insights(title, window, &terms, &attributions, &entities);
     Analysis { sentences, summary, insights, attributions, entities }
 }
 
