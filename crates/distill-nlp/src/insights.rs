@@ -572,8 +572,8 @@ impl<'a> Reader<'a> {
                 let group = GROUPS.contains(&name.rsplit(' ').next().unwrap_or("").to_lowercase().as_str());
                 let named = !group && name.split(' ').all(|w| w.starts_with(char::is_uppercase));
                 let (aux, who) = match (named, present) {
-                    (true, true) => ("does", name.clone()),
-                    (true, false) => ("did", name.clone()),
+                    (true, true) => ("does", self.as_written(&name)),
+                    (true, false) => ("did", self.as_written(&name)),
                     (false, true) => ("do", lower_first(&name)),
                     (false, false) => ("did", lower_first(&name)),
                 };
@@ -599,13 +599,7 @@ impl<'a> Reader<'a> {
             .filter(|e| e.aliases.iter().all(|a| !self.topic.contains(a)))
             .take(3)
             .map(|e| {
-                // "the White House" where the article writes it so, "Manchester City" bare.
-                let with_the = format!(" the {} ", e.name.to_lowercase());
-                let name = if self.lower.iter().any(|s| s.contains(&with_the)) {
-                    format!("the {}", e.name)
-                } else {
-                    e.name.clone()
-                };
+                let name = self.as_written(&e.name);
                 let question = format!("What role does {name} play in {}?", self.topic.text);
                 let citations: Vec<usize> =
                     e.mentions.iter().copied().filter(|&i| i < self.sentences.len()).take(2).collect();
@@ -614,6 +608,13 @@ impl<'a> Reader<'a> {
             })
             .filter(|c| !c.citations.is_empty())
             .collect()
+    }
+
+    /// A name as the article writes it in running text: "the White House" where it
+    /// puts "the" before it, "Manchester City" bare.
+    fn as_written(&self, name: &str) -> String {
+        let with_the = format!(" the {} ", name.to_lowercase());
+        if self.lower.iter().any(|s| s.contains(&with_the)) { format!("the {name}") } else { name.to_string() }
     }
 
     /// "Who is Temur Umarov?": a person the article introduces with a description

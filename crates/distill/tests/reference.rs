@@ -95,6 +95,8 @@ fn reference_page_is_reproduced() {
             let sentence = article["sentences"][c.as_u64().unwrap() as usize]["text"].as_str().unwrap();
             assert!(answer.contains(sentence), "{q}: the answer does not hold its cited sentence {sentence:?}");
         }
+        // A name that takes "the" in the text takes it in the question.
+        assert!(!q.contains(" did White House") && !q.contains(" does White House"), "{q}");
         for pronoun in [" he ", " she ", " they ", " his ", " her ", " their "] {
             assert!(!format!(" {} ", q.to_lowercase()).contains(pronoun), "a pronoun in {q}");
         }
