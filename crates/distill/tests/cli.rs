@@ -86,12 +86,15 @@ fn key_points_are_grounded_in_their_citations() {
             assert!(last < Some(citations[0]), "{id}: bullets out of article order");
             last = Some(citations[0]);
         }
+        // A question the article cannot answer is not asked: on these articles of 12 to
+        // 23 sentences that leaves 7 to 11, each answered by sentences it cites.
         let insights = article["insights"].as_array().unwrap();
-        assert!(insights.len() >= 8, "{id}: only {} insights", insights.len());
+        assert!(insights.len() >= 6, "{id}: only {} insights", insights.len());
         for i in insights {
-            for c in i["citations"].as_array().unwrap() {
+            for c in i["citations"].as_array().unwrap().iter().chain(i["answer"]["citations"].as_array().unwrap()) {
                 assert!((c.as_u64().unwrap() as usize) < sentences.len());
             }
+            assert!(!i["answer"]["text"].as_str().unwrap().is_empty(), "{id}: {} is unanswered", i["question"]);
         }
     }
 }
