@@ -327,7 +327,7 @@ pub fn read_clause(sentence: &str, proper: &dyn Fn(&str) -> bool) -> Option<Clau
     {
         return None;
     }
-    let text = drop_openers(text);
+    let text = drop_openers(crate::sentences::strip_dateline(text));
     read(text, proper, 0)
 }
 
@@ -339,7 +339,7 @@ pub fn reporter(sentence: &str, proper: &dyn Fn(&str) -> bool) -> Option<(String
     if text.contains('?') {
         return None;
     }
-    let tokens: Vec<&str> = drop_openers(text).split_whitespace().collect();
+    let tokens: Vec<&str> = drop_openers(crate::sentences::strip_dateline(text)).split_whitespace().collect();
     let (verb_at, Some((base, form))) = find_verb(&tokens)? else { return None };
     if !REPORTING.contains(&base) || tokens.get(verb_at + 1).is_none_or(|t| *t == "to") {
         return None;
@@ -678,6 +678,14 @@ mod tests {
         ] {
             assert_eq!(read_clause(s, &names), None, "{s}");
         }
+    }
+
+    #[test]
+    fn a_dateline_is_no_part_of_the_subject() {
+        let c = read_clause("DRAYTON — Regulators opened an inquiry into the merger on Tuesday.", &names).unwrap();
+        assert_eq!(c.subject, "regulators");
+        let words = "DRAYTON — Regulators said the merger would raise prices.";
+        assert_eq!(reporter(words, &names).map(|r| r.0), Some("regulators".to_string()));
     }
 
     #[test]

@@ -724,7 +724,11 @@ fn what_object(clause: &Clause) -> Option<String> {
     if object_end - 1 > 5 || object_end < 3 || words[1..object_end].iter().any(|w| w.ends_with("ing")) {
         return None;
     }
-    let tail: Vec<&str> = words[object_end..].iter().take(7).copied().collect();
+    // A tail cut short would end mid-phrase ("into Halvard's planned $6.8 billion").
+    if words.len() - object_end > 7 {
+        return None;
+    }
+    let tail: Vec<&str> = words[object_end..].to_vec();
     let tail = if tail.is_empty() { String::new() } else { format!(" {}", tail.join(" ")) };
     let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
     Some(format!("What {} {} {verb}{tail}?", clause.aux, clause.subject))
