@@ -6,6 +6,7 @@
 //! The store owns durability and idempotence; it never parses or analyzes text.
 #![warn(missing_docs)]
 
+mod entities;
 mod postgres;
 mod sqlite;
 mod stories;
@@ -16,6 +17,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use distill_core::{Article, ArticleId, Story, StoryBullet};
 use serde::Serialize;
 
+pub use entities::{CoMention, EntityDay, EntityMention, name_key, said_by};
 pub use postgres::{Job, JobCounts, PgConfig, PgStore, QueueConfig, is_postgres_url};
 pub use sqlite::SqliteStore;
 
@@ -265,6 +267,17 @@ pub trait Store: Send + Sync {
     /// Moves a subscription to a new URL (the feed moved permanently); false when
     /// there was no such feed or the new URL is already subscribed.
     fn rename_feed(&self, from: &str, to: &str) -> Result<bool>;
+
+    /// The articles that name an entity (by its canonical name or an alias, compared by
+    /// [`name_key`]), newest publication first, at most `limit`, copies included, each
+    /// with the entity's part in it.
+    fn entity_articles(&self, name: &str, limit: usize) -> Result<Vec<EntityMention>>;
+    /// The other entities most often named in the articles that name this one, at
+    /// most `limit`, the most shared first.
+    fn co_mentioned(&self, name: &str, limit: usize) -> Result<Vec<CoMention>>;
+    /// How many articles name an entity on each publisher's day, oldest first, the
+    /// undated ones last.
+    fn entity_days(&self, name: &str) -> Result<Vec<EntityDay>>;
 }
 
 /// A subscribed feed and its polling state.

@@ -20,13 +20,14 @@ use postgres::error::SqlState;
 use postgres::types::ToSql;
 use postgres::{Client, GenericClient, NoTls, Row, Statement};
 
+mod entities;
 mod jobs;
 
 pub use jobs::{Job, JobCounts, QueueConfig};
 
 use crate::{
-    ArticleSummary, Card, CardQuery, Change, Feed, ListQuery, Result, SourceCount, Store, StoreError, StoredSignature,
-    StoryMember, StoryQuery, Upsert,
+    ArticleSummary, Card, CardQuery, Change, CoMention, EntityDay, EntityMention, Feed, ListQuery, Result, SourceCount,
+    Store, StoreError, StoredSignature, StoryMember, StoryQuery, Upsert,
 };
 
 /// Schema migrations, applied in order; the index + 1 is the schema version. Text
@@ -108,6 +109,9 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX jobs_ready ON jobs (run_after, id) WHERE state = 'queued';
     CREATE INDEX jobs_leased ON jobs (lease_until) WHERE state = 'running';
 "#,
+    // The entity-mention index (see `crate::entities`); the step that creates it also
+    // fills it from the articles already stored.
+    entities::MIGRATION,
 ];
 
 /// Settings of a [`PgStore`].
@@ -363,6 +367,9 @@ impl PgStore {
         }
         for (at, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             tx.batch_execute(sql).map_err(|e| self.error(e))?;
+            if *sql == entities::MIGRATION {
+                entities::backfill(&mut tx).map_err(|e| self.error(e))?;
+            }
             tx.execute("INSERT INTO schema_version (version) VALUES ($1)", &[&(at as i64 + 1)])
                 .map_err(|e| self.error(e))?;
         }
@@ -646,6 +653,7 @@ impl Store for PgStore {
                         &offset,
                     ],
                 )?;
+                entities::write(&mut tx, statements, a.id.as_str(), &a.entities, &a.attributions)?;
                 stored.insert(a.id.to_string(), (a.content_hash.clone(), published, offset));
                 outcomes.push(outcome);
             }
@@ -1010,6 +1018,18 @@ impl Store for PgStore {
                 Err(e) => Err(e),
             }
         })
+    }
+
+    fn entity_articles(&self, name: &str, limit: usize) -> Result<Vec<EntityMention>> {
+        self.entity_articles_pg(name, limit)
+    }
+
+    fn co_mentioned(&self, name: &str, limit: usize) -> Result<Vec<CoMention>> {
+        self.co_mentioned_pg(name, limit)
+    }
+
+    fn entity_days(&self, name: &str) -> Result<Vec<EntityDay>> {
+        self.entity_days_pg(name)
     }
 }
 

@@ -11,8 +11,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    ArticleSummary, Card, CardQuery, Change, Feed, ListQuery, Result, SourceCount, Store, StoreError, StoredSignature,
-    StoryMember, StoryQuery, Upsert, stories,
+    ArticleSummary, Card, CardQuery, Change, CoMention, EntityDay, EntityMention, Feed, ListQuery, Result, SourceCount,
+    Store, StoreError, StoredSignature, StoryMember, StoryQuery, Upsert, entities, stories,
 };
 
 /// Schema migrations, applied in order; the index + 1 is the schema version.
@@ -97,6 +97,9 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX stories_updated ON stories (last_updated DESC, id);
 "#,
+    // The entity-mention index (see `entities.rs`); the step that creates it also
+    // fills it from the articles already stored.
+    entities::SQLITE_MIGRATION,
 ];
 
 /// The parts of an article stored as one JSON column.
@@ -179,6 +182,9 @@ impl SqliteStore {
             }
             let Some(sql) = MIGRATIONS.get(version as usize) else { return Ok(()) };
             tx.execute_batch(sql)?;
+            if *sql == entities::SQLITE_MIGRATION {
+                entities::backfill_sqlite(&tx)?;
+            }
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
@@ -330,6 +336,7 @@ impl Store for SqliteStore {
                     signature_bytes(&a.signature),
                     offset,
                 ])?;
+                entities::write_sqlite(&tx, a.id.as_str(), &a.entities, &a.attributions)?;
                 outcomes.push(outcome);
             }
         }
@@ -563,6 +570,18 @@ impl Store for SqliteStore {
             "UPDATE feeds SET url = ?2 WHERE url = ?1 AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?2)",
             [from, to],
         )? > 0)
+    }
+
+    fn entity_articles(&self, name: &str, limit: usize) -> Result<Vec<EntityMention>> {
+        entities::entity_articles_sqlite(&self.read(), name, limit)
+    }
+
+    fn co_mentioned(&self, name: &str, limit: usize) -> Result<Vec<CoMention>> {
+        entities::co_mentioned_sqlite(&self.read(), name, limit)
+    }
+
+    fn entity_days(&self, name: &str) -> Result<Vec<EntityDay>> {
+        entities::entity_days_sqlite(&self.read(), name)
     }
 }
 
