@@ -44,10 +44,44 @@ pub struct Sentence {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bullet {
-    /// The key point; every word of it appears in the cited sentences.
+    /// The key point: words of the cited sentences, or (when `method` is generated) a
+    /// rewrite of them that the grounding check found supported by them.
     pub text: String,
     /// Indices of the cited sentences.
     pub citations: Vec<usize>,
+    /// Whether the line is the article's words or a generator's.
+    #[serde(default)]
+    pub method: LineMethod,
+}
+
+impl Bullet {
+    /// Returns an extractive key point.
+    pub fn new(text: impl Into<String>, citations: Vec<usize>) -> Self {
+        Self { text: text.into(), citations, method: LineMethod::Extractive }
+    }
+}
+
+/// Who wrote a line that distill shows: the sources or a generator.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineMethod {
+    /// The sources' own words (whole sentences, or sentences with spans deleted).
+    #[default]
+    Extractive,
+    /// Written by a generator and kept because the grounding check found it supported
+    /// by the sentences it cites.
+    Generated,
+}
+
+impl LineMethod {
+    /// The name, as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineMethod::Extractive => "extractive",
+            LineMethod::Generated => "generated",
+        }
+    }
 }
 
 /// How key points were made.
@@ -81,6 +115,9 @@ pub struct Summary {
     pub method: SummaryMethod,
     /// The key points, in article order.
     pub bullets: Vec<Bullet>,
+    /// The generator that rewrote some of the bullets, when one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generator: Option<String>,
 }
 
 /// The kind of an insight question: what a careful reader asks about.

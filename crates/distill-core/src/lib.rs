@@ -12,7 +12,9 @@ mod story;
 pub mod text;
 pub mod time;
 
-pub use article::{Article, Bullet, Document, Insight, InsightAnswer, InsightKind, Sentence, Summary, SummaryMethod};
+pub use article::{
+    Article, Bullet, Document, Insight, InsightAnswer, InsightKind, LineMethod, Sentence, Summary, SummaryMethod,
+};
 pub use attribution::{Attribution, AttributionKind, Stance};
 pub use entity::{Entity, EntityRole, EntityType};
 pub use id::{ArticleId, article_id, content_hash, normalize_url};

@@ -19,7 +19,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use distill_core::{Article, ArticleId, Sentence};
+use distill_core::{Article, ArticleId, LineMethod, Sentence};
 use distill_nlp::story_summary::{disagree, figures};
 use distill_nlp::terms::{content_stems, is_stopword, stem};
 use distill_search::{SearchError, SearchQuery};
@@ -90,6 +90,9 @@ pub struct Answer {
     pub answer: Vec<AnswerSentence>,
     /// The sentences closest to the question, best first.
     pub passages: Vec<Passage>,
+    /// What a generator did, when one was asked to write the answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub generation: Option<crate::grounded::GenerationNote>,
 }
 
 /// One sentence of an answer.
@@ -102,6 +105,9 @@ pub struct AnswerSentence {
     /// Whether another answer sentence gives a different figure for the same count
     /// (the sources disagree, and both are shown).
     pub disputed: bool,
+    /// Whether the sentence is a source's, unchanged, or a generator's that the
+    /// grounding check found supported by the sentences it cites.
+    pub method: LineMethod,
 }
 
 /// A sentence of an article.
@@ -276,7 +282,13 @@ pub fn compose(question: &str, sources: &[Source<'_>], words: usize) -> Answer {
             candidates.push(Candidate { source: s, id: source.id, sentence, words: n, terms, stems, score: 0.0 });
         }
     }
-    let empty = |passages| Answer { question: question.to_string(), covered: false, answer: Vec::new(), passages };
+    let empty = |passages| Answer {
+        question: question.to_string(),
+        covered: false,
+        answer: Vec::new(),
+        passages,
+        generation: None,
+    };
     if candidates.is_empty() || asked.terms.is_empty() {
         return empty(Vec::new());
     }
@@ -319,7 +331,7 @@ pub fn compose(question: &str, sources: &[Source<'_>], words: usize) -> Answer {
         (sources[c.source].published.unwrap_or(i64::MAX), c.source, c.sentence.index)
     });
     let answer = order.into_iter().map(|(_, a)| a.clone()).collect();
-    Answer { question: question.to_string(), covered: true, answer, passages }
+    Answer { question: question.to_string(), covered: true, answer, passages, generation: None }
 }
 
 /// Inverse document frequency of each question term over the candidate sentences: a
@@ -475,8 +487,15 @@ fn choose(candidates: &[Candidate<'_>], words: usize) -> Vec<(usize, AnswerSente
             if used + c.words <= words {
                 chosen[at].1.disputed = true;
                 used += c.words;
-                chosen
-                    .push((k, AnswerSentence { text: c.sentence.text.clone(), citations: vec![cite], disputed: true }));
+                chosen.push((
+                    k,
+                    AnswerSentence {
+                        text: c.sentence.text.clone(),
+                        citations: vec![cite],
+                        disputed: true,
+                        method: LineMethod::Extractive,
+                    },
+                ));
             }
             continue;
         }
@@ -488,7 +507,15 @@ fn choose(candidates: &[Candidate<'_>], words: usize) -> Vec<(usize, AnswerSente
         }
         if used + c.words <= words {
             used += c.words;
-            chosen.push((k, AnswerSentence { text: c.sentence.text.clone(), citations: vec![cite], disputed: false }));
+            chosen.push((
+                k,
+                AnswerSentence {
+                    text: c.sentence.text.clone(),
+                    citations: vec![cite],
+                    disputed: false,
+                    method: LineMethod::Extractive,
+                },
+            ));
         }
     }
     chosen

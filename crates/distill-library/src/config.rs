@@ -50,6 +50,8 @@ pub struct Config {
     pub feeds: FeedsSettings,
     /// Key points.
     pub summary: SummarySettings,
+    /// The optional text generator.
+    pub generator: GeneratorSettings,
     /// Structured logs on stderr.
     pub logging: LoggingSettings,
 }
@@ -83,6 +85,7 @@ impl Default for Config {
             fetch: FetchSettings::default(),
             feeds: FeedsSettings::default(),
             summary: SummarySettings::default(),
+            generator: GeneratorSettings::default(),
             logging: LoggingSettings::default(),
         }
     }
@@ -166,6 +169,34 @@ pub struct SummarySettings {
 impl Default for SummarySettings {
     fn default() -> Self {
         Self { bullets: 4 }
+    }
+}
+
+/// `[generator]`: an optional generator for answers and key points, held to its sources
+/// by the grounding check. None is configured by default: distill is extractive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GeneratorSettings {
+    /// A GGUF model run in process: the file, or a folder holding
+    /// `smollm2-135m-instruct/model.gguf` (what `scripts/fetch-models.sh DIR` makes).
+    pub model: PathBuf,
+    /// An OpenAI-compatible endpoint instead (`http://127.0.0.1:8081/v1`); its key is
+    /// read from `DISTILL_LLM_API_KEY` or `OPENAI_API_KEY`, never from the file.
+    pub url: String,
+    /// The model name sent to the endpoint.
+    pub name: String,
+    /// The most time one generation may take.
+    pub timeout: HumanDuration,
+}
+
+impl Default for GeneratorSettings {
+    fn default() -> Self {
+        Self {
+            model: PathBuf::new(),
+            url: String::new(),
+            name: String::new(),
+            timeout: HumanDuration(Duration::from_secs(60)),
+        }
     }
 }
 
@@ -346,6 +377,10 @@ pub const SETTINGS: &[Setting] = &[
     Setting { key: "fetch.concurrency", env: "DISTILL_CONCURRENCY", flag: Some("--concurrency"), kind: Kind::Number },
     Setting { key: "feeds.interval", env: "DISTILL_INTERVAL", flag: Some("--interval"), kind: Kind::Duration },
     Setting { key: "summary.bullets", env: "DISTILL_BULLETS", flag: Some("--bullets"), kind: Kind::Number },
+    Setting { key: "generator.model", env: "DISTILL_LLM", flag: Some("--llm"), kind: Kind::Path },
+    Setting { key: "generator.url", env: "DISTILL_LLM_URL", flag: Some("--llm-url"), kind: Kind::Text },
+    Setting { key: "generator.name", env: "DISTILL_LLM_MODEL", flag: Some("--llm-model"), kind: Kind::Text },
+    Setting { key: "generator.timeout", env: "DISTILL_LLM_TIMEOUT", flag: Some("--llm-timeout"), kind: Kind::Duration },
     Setting { key: "logging.level", env: "DISTILL_LOG", flag: None, kind: Kind::Text },
 ];
 
@@ -649,6 +684,15 @@ fn validate(loaded: &Loaded) -> Result<(), ConfigError> {
     }
     if !(1..=20).contains(&c.summary.bullets) {
         return fail("summary.bullets", "must be between 1 and 20");
+    }
+    if !c.generator.model.as_os_str().is_empty() && !c.generator.url.is_empty() {
+        return fail("generator.url", "give a model file (generator.model) or an endpoint (generator.url), not both");
+    }
+    if !c.generator.url.is_empty() && c.generator.name.trim().is_empty() {
+        return fail("generator.name", "an endpoint needs the model name to ask for (--llm-model)");
+    }
+    if c.generator.timeout.0.is_zero() {
+        return fail("generator.timeout", "must be more than 0s");
     }
     if c.logging.level.trim().is_empty() {
         return fail("logging.level", "cannot be empty (use error, warn, info, debug or trace)");

@@ -68,9 +68,23 @@ pub struct Library {
     pub index: Arc<SearchIndex>,
     /// The last source counts, with the store's sequence number they were read at.
     sources: Arc<Mutex<Option<SourcesAt>>>,
+    /// The configured generator, if any (see [`crate::grounded`]).
+    generator: Option<Arc<dyn distill_generate::Generator>>,
 }
 
 impl Library {
+    /// Returns this library with a generator for answers and key points, held to
+    /// their sources by the grounding check.
+    pub fn with_generator(mut self, generator: Option<Arc<dyn distill_generate::Generator>>) -> Library {
+        self.generator = generator;
+        self
+    }
+
+    /// The configured generator, if any.
+    pub fn generator(&self) -> Option<&Arc<dyn distill_generate::Generator>> {
+        self.generator.as_ref()
+    }
+
     /// Opens (creating if needed) the data folder and catches the index up with
     /// anything the store committed that the index missed (a crash between the two
     /// commits, or another process's commit). When another process keeps the index
@@ -104,7 +118,7 @@ impl Library {
             (dir.join("vectors"), Arc::new(distill_search::LazyEmbedder::new(model, config)))
         });
         let index = Arc::new(SearchIndex::open_with(&dir.join("index"), semantic)?);
-        let library = Library { dir: dir.to_path_buf(), store, index, sources: Arc::default() };
+        let library = Library { dir: dir.to_path_buf(), store, index, sources: Arc::default(), generator: None };
         if let Err(error) = library.sync_index() {
             tracing::warn!(%error, dir = %dir.display(), "search index could not catch up with the store");
         }

@@ -8,12 +8,18 @@
 pub mod ask;
 pub mod code;
 pub mod config;
+mod entity;
 mod folder;
+pub mod grounded;
 mod verify;
 mod views;
 
 pub use ask::{Answer, AskQuery};
 pub use code::Code;
+pub use entity::{
+    DEFAULT_ENTITY_ARTICLES, EntityArticle, EntityQuery, EntityView, MAX_ENTITY_ARTICLES, MAX_ENTITY_NAME_BYTES,
+    MentionPeriod, SaidView,
+};
 pub use folder::{Library, LibraryError, MAX_COPIES, MAX_STORY_ARTICLES, RELATED_STORIES};
 pub use verify::{EvidenceView, FindingView, MAX_CLAIM_BYTES, VerifyQuery, VerifyView};
 pub use views::{

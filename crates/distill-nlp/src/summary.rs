@@ -63,7 +63,8 @@ pub fn summarize(title: &str, sentences: &[Sentence], terms: &Terms, config: &Su
     chosen.sort_by_key(|c| c.citations[0]);
     Summary {
         method: SummaryMethod::Extractive,
-        bullets: chosen.into_iter().map(|c| Bullet { text: c.text, citations: c.citations }).collect(),
+        bullets: chosen.into_iter().map(|c| Bullet::new(c.text, c.citations)).collect(),
+        generator: None,
     }
 }
 
@@ -71,7 +72,8 @@ pub fn summarize(title: &str, sentences: &[Sentence], terms: &Terms, config: &Su
 pub fn lead(sentences: &[Sentence], n: usize) -> Summary {
     Summary {
         method: SummaryMethod::Lead,
-        bullets: sentences.iter().take(n).map(|s| Bullet { text: s.text.clone(), citations: vec![s.index] }).collect(),
+        bullets: sentences.iter().take(n).map(|s| Bullet::new(s.text.clone(), vec![s.index])).collect(),
+        generator: None,
     }
 }
 

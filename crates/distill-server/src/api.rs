@@ -351,6 +351,9 @@ pub struct AskParams {
     /// Most words of the answer (1 to 1000; default 120), whole sentences only.
     #[param(minimum = 1, maximum = 1000)]
     pub words: Option<usize>,
+    /// Let the configured generator write the answer (default: yes when one is
+    /// configured); only its sentences that the grounding check supports are kept.
+    pub generate: Option<bool>,
 }
 
 impl AskParams {
@@ -402,7 +405,17 @@ pub(crate) async fn ask(
     State(lib): State<Library>,
     Params(params): Params<AskParams>,
 ) -> Result<Json<distill_library::Answer>, ApiError> {
-    Ok(Json(load_answer(lib, params.to_query()?).await?))
+    let query = params.to_query()?;
+    let words = query.words;
+    let answer = load_answer(lib.clone(), query).await?;
+    let generator = lib.generator().filter(|_| answer.covered && params.generate != Some(false)).cloned();
+    let Some(generator) = generator else { return Ok(Json(answer)) };
+    let written = blocking(move || {
+        let mut ignore = |_: &str| distill_library::grounded::Flow::Continue;
+        distill_library::grounded::write_answer(generator.as_ref(), &answer, words, &mut ignore)
+    })
+    .await?;
+    Ok(Json(written))
 }
 
 /// Verify parameters, shared by the page and the API.
@@ -466,6 +479,57 @@ pub(crate) async fn verify(
     Params(params): Params<VerifyParams>,
 ) -> Result<Json<distill_library::VerifyView>, ApiError> {
     Ok(Json(load_verdict(lib, params.to_query()?).await?))
+}
+
+/// Entity parameters, shared by the page and the API.
+#[derive(Debug, Deserialize, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EntityParams {
+    /// Most articles to list (1 to 500; default 50).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<usize>,
+}
+
+/// Loads the view of the entity a name or alias names; a name that is empty or too
+/// long is `bad_parameter`, one that no stored article names `not_found`.
+pub(crate) async fn load_entity(
+    lib: Library,
+    name: String,
+    limit: Option<usize>,
+) -> Result<distill_library::EntityView, ApiError> {
+    let limit = limit.unwrap_or(distill_library::DEFAULT_ENTITY_ARTICLES);
+    let query =
+        distill_library::EntityQuery::new(&name, limit).map_err(|why| ApiError::new(Code::BadParameter, why))?;
+    let shown = query.name.clone();
+    let found = blocking(move || lib.entity(&query)).await??;
+    found.ok_or_else(|| ApiError::not_found(format!("no stored article names {shown:?}")))
+}
+
+/// A person, organisation, place or event across the stored articles, by its name or
+/// an alias ("U.S." finds the United States): mentions per day (per month beyond 90
+/// days), the articles that name it with its part in each, the entities named in the
+/// same stories, and what the articles report it said.
+#[utoipa::path(
+    get,
+    path = "/api/entities/{name}",
+    tag = "entities",
+    params(
+        ("name" = String, Path, description = "the entity's name or an alias, as an article writes it (at most 200 bytes)"),
+        EntityParams,
+    ),
+    responses(
+        (status = 200, description = "the entity", body = distill_library::EntityView),
+        (status = 400, description = "`bad_parameter` or `bad_path`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no stored article names it", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`", body = ErrorBody),
+    )
+)]
+pub(crate) async fn entity(
+    State(lib): State<Library>,
+    Id(name): Id,
+    Params(params): Params<EntityParams>,
+) -> Result<Json<distill_library::EntityView>, ApiError> {
+    Ok(Json(load_entity(lib, name, params.limit).await?))
 }
 
 /// Whether the data folder serves: always `ok` in a 200 answer.

@@ -27,6 +27,7 @@ pub fn router(library: Library) -> Router {
         .route("/search", get(pages::search))
         .route("/ask", get(pages::ask))
         .route("/verify", get(pages::verify))
+        .route("/entity/{name}", get(pages::entity))
         .route("/feeds", get(pages::feeds))
         .route("/static/app.css", get(pages::stylesheet))
         .route("/api/articles", get(api::list))
@@ -36,6 +37,7 @@ pub fn router(library: Library) -> Router {
         .route("/api/search", get(api::search))
         .route("/api/ask", get(api::ask))
         .route("/api/verify", get(api::verify))
+        .route("/api/entities/{name}", get(api::entity))
         .route("/api/feeds", get(api::feeds))
         .route("/api/openapi.json", get(openapi::document_route))
         .route("/healthz", get(api::health))
@@ -127,14 +129,18 @@ mod tests {
     /// The read side stays read-only: the server's dependency closure within the
     /// workspace holds no ingest code, no pipeline and no HTTP client (issue 16). The
     /// one CPU pool it may hold is the sentence encoder's own (distill-embed, which
-    /// embeds queries for semantic search on a pool sized apart from the runtime).
+    /// embeds queries for semantic search on a pool sized apart from the runtime), and
+    /// the one HTTP client the generator's (distill-generate, which talks only to the
+    /// endpoint the operator configured, never to a URL a request names).
     #[test]
     fn the_server_depends_on_no_writer_and_no_http_client() {
         let mut seen = BTreeSet::new();
         let mut stack = vec!["distill-server".to_string()];
         while let Some(krate) = stack.pop() {
             for dependency in dependencies(&krate) {
-                if dependency == "rayon" && krate == "distill-embed" {
+                if (dependency == "rayon" && krate == "distill-embed")
+                    || (["reqwest", "rustls"].contains(&dependency.as_str()) && krate == "distill-generate")
+                {
                     continue;
                 }
                 if dependency.starts_with("distill-") && seen.insert(dependency.clone()) {

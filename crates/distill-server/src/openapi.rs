@@ -24,7 +24,7 @@ use crate::api;
     ),
     paths(
         api::list, api::article, api::stories, api::story, api::search, api::ask,
-        api::verify, api::feeds, api::health, document_route,
+        api::verify, api::entity, api::feeds, api::health, document_route,
     ),
     components(schemas(distill_library::Code)),
     tags(
@@ -33,6 +33,7 @@ use crate::api;
         (name = "search", description = "keyword search"),
         (name = "ask", description = "answers from the stored articles, with citations"),
         (name = "verify", description = "a claim checked against the stored articles"),
+        (name = "entities", description = "a person, organisation, place or event across the stored articles"),
         (name = "feeds", description = "feed subscriptions"),
         (name = "operations", description = "health and the contract itself"),
     )

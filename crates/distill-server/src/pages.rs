@@ -19,10 +19,12 @@ use distill_store::{CardQuery, SourceCount, StoryQuery};
 use serde::Deserialize;
 
 mod ask;
+mod entity;
 mod stories;
 mod verify;
 
 pub(crate) use ask::ask;
+pub(crate) use entity::entity;
 pub(crate) use stories::story;
 pub(crate) use verify::verify;
 
@@ -377,13 +379,13 @@ struct SaidRow<'a> {
     citation: [usize; 1],
 }
 
-/// A named entity of the article, linked to a search for its name.
+/// A named entity of the article, linked to its entity page.
 struct EntityRow<'a> {
     name: &'a str,
     kind: &'static str,
     role: &'static str,
-    /// The name as a phrase query: `"Temur Umarov"`.
-    query: String,
+    /// Its page: `/entity/Temur%20Umarov`.
+    href: String,
 }
 
 #[derive(Template)]
@@ -483,7 +485,7 @@ fn article_page<'a>(a: &'a Article, copies: &'a [CopyView], copies_in_all: usize
                 name: &e.name,
                 kind: e.kind.as_str(),
                 role: e.role.as_str(),
-                query: format!("\"{}\"", e.name),
+                href: entity::href(&e.name),
             })
             .collect(),
         said: a

@@ -39,7 +39,7 @@ fn article(writer: usize, i: usize) -> Article {
         signature: (0..128).map(|k| (k * 2_654_435_761u64 as usize + i) as u32).collect(),
         ..Article::sample(&format!("b{writer}-{i}"), &format!("Headline {writer}-{i}"), &text)
     };
-    a.summary.bullets = (0..4).map(|k| Bullet { text: sentence(k), citations: vec![k] }).collect();
+    a.summary.bullets = (0..4).map(|k| Bullet::new(sentence(k), vec![k])).collect();
     a
 }
 

@@ -10,8 +10,12 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, Utc};
-use distill_core::{Article, Sentence, StoryCitation};
-use distill_store::{CardQuery, Feed, ListQuery, PgStore, SqliteStore, Store, StoreError, StoryQuery, Upsert};
+use distill_core::{
+    Article, Attribution, AttributionKind, Entity, EntityRole, EntityType, Sentence, Stance, StoryCitation,
+};
+use distill_store::{
+    CardQuery, EntityDay, Feed, ListQuery, PgStore, SqliteStore, Store, StoreError, StoryQuery, Upsert,
+};
 
 /// A store under test, with the backend-specific ways a test reaches around it.
 trait Backend: Sync {
@@ -23,6 +27,9 @@ trait Backend: Sync {
     fn exec(&self, sql: &str);
     /// Marks the database as written by a newer distill (schema `version`).
     fn mark_schema(&self, version: i64);
+    /// Drops the entity-mention index and steps the schema back to before it, as a
+    /// database written before the index existed (the index is the newest migration).
+    fn forget_entity_index(&self);
 }
 
 struct Sqlite {
@@ -54,6 +61,9 @@ impl Backend for Sqlite {
     }
     fn mark_schema(&self, version: i64) {
         self.connection().pragma_update(None, "user_version", version).unwrap();
+    }
+    fn forget_entity_index(&self) {
+        self.exec("DROP TABLE entity_mentions; PRAGMA user_version = 7;");
     }
 }
 
@@ -128,6 +138,9 @@ impl Backend for Postgres {
     fn mark_schema(&self, version: i64) {
         self.exec(&format!("INSERT INTO schema_version (version) VALUES ({version})"));
     }
+    fn forget_entity_index(&self) {
+        self.exec("DROP TABLE entity_mentions; DELETE FROM schema_version WHERE version > 2;");
+    }
 }
 
 /// Declares each behaviour as one test per backend.
@@ -156,6 +169,9 @@ conformance!(
     nul_characters_and_odd_text_survive,
     writers_in_parallel_keep_one_log,
     newer_schema_is_refused,
+    entities_find_their_articles_by_name_or_alias,
+    entities_are_counted_by_day_and_named_with_others,
+    the_entity_index_is_filled_for_articles_stored_before_it,
 );
 
 fn article(id: &str, text: &str) -> Article {
@@ -222,7 +238,7 @@ fn cards_carry_key_points_and_copies(b: &dyn Backend) {
     let store = b.store();
     let mut old = article("old", "The old story.");
     old.published = DateTime::parse_from_rfc3339("2026-09-01T08:00:00+00:00").ok();
-    old.summary.bullets = vec![distill_core::Bullet { text: "The old story.".into(), citations: vec![0] }];
+    old.summary.bullets = vec![distill_core::Bullet::new("The old story.", vec![0])];
     let mut new = article("new", "The new story.");
     new.source = Some("Wire".into());
     let mut copy = article("copy", "The old story, copied.");
@@ -234,7 +250,7 @@ fn cards_carry_key_points_and_copies(b: &dyn Backend) {
 
     let all = store.cards(&CardQuery { limit: 10, ..CardQuery::default() }).unwrap();
     assert_eq!(ids(&all, |c| c.article.id.as_str()), ["new", "old", "nameless"]);
-    assert_eq!(all[1].bullets, [distill_core::Bullet { text: "The old story.".into(), citations: vec![0] }]);
+    assert_eq!(all[1].bullets, [distill_core::Bullet::new("The old story.", vec![0])]);
     assert_eq!((all[0].copies, all[1].copies), (0, 1));
     assert!(all[0].bullets.is_empty());
     let page = store.cards(&CardQuery { limit: 1, offset: 1, source: None }).unwrap();
@@ -487,6 +503,155 @@ fn newer_schema_is_refused(b: &dyn Backend) {
         Err(other) => panic!("expected TooNew, got {other}"),
         Ok(_) => panic!("expected TooNew, the store opened"),
     }
+}
+
+fn entity(name: &str, kind: EntityType, role: EntityRole, aliases: &[&str], mentions: usize) -> Entity {
+    Entity {
+        name: name.into(),
+        kind,
+        role,
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        mentions: (0..mentions).collect(),
+    }
+}
+
+/// Four articles naming the United States ("U.S.", "US"), Temur Umarov ("Umarov"),
+/// NATO and a publisher: `a1` (September 14), its copy `c` (September 15), `a2`
+/// (September 12) and `a3` (undated).
+fn entity_articles() -> Vec<Article> {
+    use EntityRole::{Other, Party, Publisher, Source};
+    use EntityType::{Organization, Person, Place};
+    let at = |s: &str| DateTime::parse_from_rfc3339(s).ok();
+    let said = Attribution {
+        speaker: "Umarov".into(),
+        entity: Some("Temur Umarov".into()),
+        text: "the talks are over".into(),
+        kind: AttributionKind::Reported,
+        cue: "said".into(),
+        stance: Stance::Asserted,
+        sentence: 1,
+    };
+    let first = Article {
+        published: at("2026-09-14T10:00:00+02:00"),
+        entities: vec![
+            entity("United States", Place, Party, &["U.S."], 3),
+            entity("Temur Umarov", Person, Source, &["Umarov"], 2),
+            entity("Reuters", Organization, Publisher, &[], 1),
+        ],
+        attributions: vec![said.clone(), Attribution { entity: None, ..said }],
+        ..article("a1", "The U.S. and Umarov.")
+    };
+    let copy = Article {
+        published: at("2026-09-15T08:00:00+00:00"),
+        duplicate_of: Some("a1".into()),
+        ..Article { id: "c".into(), content_hash: "copy".into(), ..first.clone() }
+    };
+    let second = Article {
+        published: at("2026-09-12T23:00:00-04:00"),
+        entities: vec![
+            entity("United States", Place, EntityRole::Place, &["US"], 1),
+            entity("NATO", Organization, Party, &[], 2),
+        ],
+        ..article("a2", "The US and NATO.")
+    };
+    let third = Article {
+        published: None,
+        entities: vec![entity("Umarov", Person, Other, &[], 1), entity("NATO", Organization, Party, &[], 1)],
+        ..article("a3", "Umarov and NATO.")
+    };
+    vec![first, copy, second, third]
+}
+
+/// The articles naming an entity are found by its canonical name or any alias, dots
+/// and case aside, newest first, each with the entity's part in it; rewriting an
+/// article rewrites its rows; names that match nothing (or are no name) find nothing.
+fn entities_find_their_articles_by_name_or_alias(b: &dyn Backend) {
+    let store = b.store();
+    store.upsert_batch(&entity_articles()).unwrap();
+    let found = |name: &str| ids(&store.entity_articles(name, 10).unwrap(), |m| m.article.id.as_str());
+    for name in ["United States", "U.S.", "us", "the United States", "UNITED  STATES"] {
+        assert_eq!(found(name), ["c", "a1", "a2"], "{name}");
+    }
+    assert_eq!(found("Umarov"), ["c", "a1", "a3"], "an alias finds the articles that use it");
+    assert_eq!(found("Temur Umarov"), ["c", "a1"]);
+    assert_eq!(ids(&store.entity_articles("US", 2).unwrap(), |m| m.article.id.as_str()), ["c", "a1"]);
+
+    let umarov = &store.entity_articles("Temur Umarov", 10).unwrap()[1];
+    assert_eq!(
+        (umarov.name.as_str(), umarov.kind, umarov.role),
+        ("Temur Umarov", EntityType::Person, EntityRole::Source)
+    );
+    assert_eq!((umarov.mentions, umarov.quotes), (2, 2), "a claim naming it, and one by a speaker it goes by");
+    assert_eq!(umarov.aliases, ["Umarov"]);
+    assert_eq!(umarov.article.title, "Title a1");
+    assert_eq!(umarov.article.published.unwrap().to_rfc3339(), "2026-09-14T10:00:00+02:00");
+    let us = store.entity_articles("US", 10).unwrap();
+    assert_eq!(us[2].role, EntityRole::Place);
+    assert_eq!(us[0].article.duplicate_of.as_deref(), Some("a1"), "a copy says so");
+
+    let long = "x".repeat(10_000);
+    for nothing in ["", "   ", "...", "Nobody", "<script>alert(1)</script>", long.as_str()] {
+        assert!(store.entity_articles(nothing, 10).unwrap().is_empty(), "{nothing:.20}");
+        assert!(store.co_mentioned(nothing, 10).unwrap().is_empty(), "{nothing:.20}");
+        assert!(store.entity_days(nothing).unwrap().is_empty(), "{nothing:.20}");
+    }
+
+    // A rewrite replaces the article's rows; an unchanged upsert keeps them.
+    let mut first = entity_articles().remove(0);
+    first.entities.retain(|e| e.name != "Temur Umarov");
+    first.text = "The U.S. alone.".into();
+    first.content_hash = "rewritten".into();
+    assert_eq!(store.upsert(&first).unwrap(), Upsert::Updated);
+    assert_eq!(found("Umarov"), ["c", "a3"]);
+    assert_eq!(found("U.S."), ["c", "a1", "a2"]);
+    assert_eq!(store.upsert(&first).unwrap(), Upsert::Unchanged);
+    assert_eq!(found("U.S."), ["c", "a1", "a2"]);
+}
+
+/// Mentions are counted by the publisher's day; the entities named in the same
+/// articles are counted by story (a copy counts with its original), the most shared
+/// first, without the entity itself or the publishers.
+fn entities_are_counted_by_day_and_named_with_others(b: &dyn Backend) {
+    let store = b.store();
+    store.upsert_batch(&entity_articles()).unwrap();
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    assert_eq!(
+        store.entity_days("U.S.").unwrap(),
+        [
+            EntityDay { day: day("2026-09-12"), articles: 1, mentions: 1 },
+            EntityDay { day: day("2026-09-14"), articles: 1, mentions: 3 },
+            EntityDay { day: day("2026-09-15"), articles: 1, mentions: 3 },
+        ],
+        "the publisher's day, not UTC's"
+    );
+    let umarov = store.entity_days("Umarov").unwrap();
+    assert_eq!(umarov.last(), Some(&EntityDay { day: None, articles: 1, mentions: 1 }), "undated last");
+
+    let named = |name: &str, limit| -> Vec<(String, usize, usize)> {
+        store.co_mentioned(name, limit).unwrap().into_iter().map(|c| (c.name, c.articles, c.mentions)).collect()
+    };
+    let own = |name: &str, articles, mentions| (name.to_string(), articles, mentions);
+    assert_eq!(named("United States", 10), [own("Temur Umarov", 1, 4), own("NATO", 1, 2)]);
+    assert_eq!(named("US", 1), [own("Temur Umarov", 1, 4)]);
+    assert_eq!(named("NATO", 10), [own("Umarov", 1, 1), own("United States", 1, 1)]);
+    assert_eq!(named("Reuters", 10), [own("United States", 1, 6), own("Temur Umarov", 1, 4)]);
+    let nato = &store.co_mentioned("Umarov", 10).unwrap();
+    assert!(nato.iter().any(|c| c.name == "NATO" && c.kind == EntityType::Organization), "{nato:?}");
+    assert!(nato.iter().all(|c| c.name != "Temur Umarov" && c.name != "Umarov"), "{nato:?}");
+}
+
+/// A database written before the index existed gets it filled from its stored
+/// articles when it is opened by this build.
+fn the_entity_index_is_filled_for_articles_stored_before_it(b: &dyn Backend) {
+    b.store().upsert_batch(&entity_articles()).unwrap();
+    b.forget_entity_index();
+    let store = b.reopen().unwrap();
+    assert_eq!(ids(&store.entity_articles("U.S.", 10).unwrap(), |m| m.article.id.as_str()), ["c", "a1", "a2"]);
+    assert_eq!(store.entity_articles("Temur Umarov", 10).unwrap()[0].quotes, 2);
+    assert_eq!(store.co_mentioned("NATO", 10).unwrap().len(), 2);
+    // Opening again changes nothing.
+    let store = b.reopen().unwrap();
+    assert_eq!(store.entity_articles("Umarov", 10).unwrap().len(), 3);
 }
 
 // PostgreSQL only: what SQLite gets from being one file with one writer at a time.

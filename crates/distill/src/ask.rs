@@ -2,12 +2,18 @@
 //! says that they do not hold the answer and shows the closest passages.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
+use distill_core::LineMethod;
+use distill_generate::Flow;
 use distill_library::code::{Code, Coded};
-use distill_library::{Answer, AskQuery, Library};
+use distill_library::config::GeneratorSettings;
+use distill_library::{Answer, AskQuery, Library, grounded};
+
+use crate::settings::GeneratorArgs;
 
 #[derive(Args)]
 pub struct AskArgs {
@@ -29,9 +35,14 @@ pub struct AskArgs {
     /// all-minilm-l6-v2/ (scripts/fetch-models.sh DIR) [env: DISTILL_MODELS].
     #[arg(long)]
     pub models: Option<PathBuf>,
+    /// A generator writes the answer from the cited sentences (streamed as it writes);
+    /// each of its sentences is kept only if the grounding check supports it, else the
+    /// extractive answer stands.
+    #[command(flatten)]
+    pub generator: GeneratorArgs,
 }
 
-pub fn run(library: &Library, args: AskArgs) -> anyhow::Result<ExitCode> {
+pub fn run(library: &Library, args: AskArgs, generator: &GeneratorSettings) -> anyhow::Result<ExitCode> {
     if args.words == 0 || args.words > distill_library::ask::MAX_WORDS {
         let max = distill_library::ask::MAX_WORDS;
         return Err(Coded::new(Code::BadParameter, format!("--words: give 1 to {max}, not {}", args.words)).into());
@@ -44,6 +55,28 @@ pub fn run(library: &Library, args: AskArgs) -> anyhow::Result<ExitCode> {
             (None, None) => "nothing to answer from".to_string(),
         };
         return Err(Coded::new(Code::NotFound, message).into());
+    };
+    let generator = grounded::open_generator(generator).map_err(|e| Coded::new(Code::BadParameter, e.to_string()))?;
+    let answer = match generator {
+        Some(generator) if answer.covered => {
+            let streaming = !args.json;
+            if streaming {
+                eprintln!("{} is writing (each sentence is then checked against the sources):", generator.name());
+            }
+            let mut stderr = std::io::stderr();
+            let written = grounded::write_answer(generator.as_ref(), &answer, args.words, &mut |piece| {
+                if streaming {
+                    let _ = stderr.write_all(piece.as_bytes());
+                    let _ = stderr.flush();
+                }
+                Flow::Continue
+            });
+            if streaming {
+                eprintln!("\n");
+            }
+            written
+        }
+        _ => answer,
     };
     if args.json {
         println!("{}", serde_json::to_string(&answer)?);
@@ -61,7 +94,25 @@ fn text(answer: &Answer) -> String {
         for a in &answer.answer {
             let marks: String = a.citations.iter().map(|c| format!("[{}:{}]", c.id, c.sentence + 1)).collect();
             let differ = if a.disputed { " (sources differ)" } else { "" };
-            let _ = writeln!(out, "{}{differ} {marks}", a.text);
+            let generated = if a.method == LineMethod::Generated { " (generated, checked)" } else { "" };
+            let _ = writeln!(out, "{}{differ}{generated} {marks}", a.text);
+        }
+        if let Some(note) = &answer.generation {
+            let _ = match &note.error {
+                Some(error) => {
+                    writeln!(out, "The generator failed ({error}); the answer is the sources' own sentences.")
+                }
+                None if note.kept == 0 => writeln!(
+                    out,
+                    "None of {}'s {} sentences was supported by the sources; the answer is their own sentences.",
+                    note.generator, note.rejected
+                ),
+                None => writeln!(
+                    out,
+                    "Written by {}: {} sentences supported by the sources kept, {} dropped.",
+                    note.generator, note.kept, note.rejected
+                ),
+            };
         }
     } else {
         let _ = writeln!(out, "Not covered: the stored articles do not answer this question.");

@@ -61,6 +61,23 @@ pub enum BenchCommand {
         #[arg(long, default_value = "corpus/sample")]
         corpus: PathBuf,
     },
+    /// The in-process generator on prompts built from the sample corpus: load time,
+    /// prompt and generation tokens/s (greedy decoding), on the threads that
+    /// CANDLE_NUM_THREADS gives (all cores by default).
+    Generate {
+        /// A GGUF file, or a folder holding smollm2-135m-instruct/model.gguf.
+        #[arg(long, default_value = "models")]
+        llm: PathBuf,
+        /// Prompts to run.
+        #[arg(long, default_value_t = 8)]
+        prompts: usize,
+        /// Tokens to generate per prompt.
+        #[arg(long, default_value_t = 64)]
+        tokens: usize,
+        /// Corpus whose text articles give the prompts.
+        #[arg(long, default_value = "corpus/sample/text")]
+        corpus: PathBuf,
+    },
     /// Near-duplicate lookups against an index of N signatures: build time, memory,
     /// and the cost of one lookup for a new story and for an edited copy.
     Dedup {
@@ -82,11 +99,58 @@ pub fn run(what: BenchCommand, data: &Path) -> anyhow::Result<ExitCode> {
         BenchCommand::Dedup { signatures, queries } => bench::dedup(signatures, queries, &mut out),
         BenchCommand::Page { mb, out: page, corpus } => bench::page(mb, page.as_deref(), &corpus, data, &mut out),
         BenchCommand::Ingest { dir, replicate, keep } => bench::ingest(&dir, replicate, data, keep, &mut out),
+        BenchCommand::Generate { llm, prompts, tokens, corpus } => return generate(&llm, prompts, tokens, &corpus),
     };
     done.map_err(|e| match e {
         // The data folder's own error, so that its code is printed (`error[store_unavailable]`).
         distill_eval::Error::Library(e) => anyhow::Error::from(e),
         e => e.into(),
     })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `bench generate`: prompt and generation speed of the in-process generator.
+fn generate(llm: &Path, prompts: usize, tokens: usize, corpus: &Path) -> anyhow::Result<ExitCode> {
+    use distill_generate::{Generator, GgufConfig, GgufGenerator, Request};
+    let path = distill_generate::find_model(llm)
+        .ok_or_else(|| anyhow::anyhow!("no GGUF model at {} (scripts/fetch-models.sh DIR)", llm.display()))?;
+    let mut texts: Vec<String> = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(&file)?;
+        // About 300 prompt tokens: the opening of the article.
+        let words: Vec<&str> = text.split_whitespace().take(220).collect();
+        texts.push(words.join(" "));
+    }
+    anyhow::ensure!(!texts.is_empty(), "no .txt article in {}", corpus.display());
+    let started = std::time::Instant::now();
+    let model = GgufGenerator::open(&path, GgufConfig { repeat_penalty: 1.0, ..GgufConfig::default() })?;
+    let load = started.elapsed();
+    let (mut prompt_tokens, mut generated, mut prompt_time, mut generation_time) = (0, 0, 0.0, 0.0);
+    for text in texts.iter().cycle().take(prompts) {
+        let mut request =
+            Request::chat("You summarise news articles.", &format!("{text}\n\nSummarise the article."), tokens);
+        request.stop.clear();
+        let reply = model.complete(&request)?;
+        prompt_tokens += reply.prompt_tokens;
+        generated += reply.generated_tokens;
+        prompt_time += reply.prompt_time.as_secs_f64();
+        generation_time += reply.generation_time.as_secs_f64();
+    }
+    let threads = std::env::var("CANDLE_NUM_THREADS").unwrap_or_else(|_| "all cores".into());
+    println!("model: {} ({}), threads: {threads}", model.name(), path.display());
+    println!("load (re-quantize to Q8_0): {:.2} s", load.as_secs_f64());
+    println!(
+        "prompt: {prompt_tokens} tokens in {prompt_time:.2} s = {:.0} tokens/s",
+        prompt_tokens as f64 / prompt_time
+    );
+    println!(
+        "generation: {generated} tokens in {generation_time:.2} s = {:.1} tokens/s",
+        generated as f64 / generation_time
+    );
     Ok(ExitCode::SUCCESS)
 }

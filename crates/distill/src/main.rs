@@ -5,6 +5,7 @@
 mod ask;
 mod bench;
 mod cluster;
+mod entity;
 mod eval;
 mod live;
 mod render;
@@ -173,6 +174,9 @@ enum Command {
     },
     /// Answer a question from the stored articles, with citations (or say they hold no answer).
     Ask(ask::AskArgs),
+    /// Show a person, organisation, place or event across the stored articles: mentions
+    /// over time, the articles, who is named beside it, what it said.
+    Entity(entity::EntityArgs),
     /// Check a claim against the stored articles (supported, contradicted or not
     /// found, with the deciding sentences); given an existing file, check each line's
     /// summary against its text instead (JSON Lines, no store).
@@ -196,6 +200,11 @@ enum Command {
         /// Most words of a story's bullets in all (with --by).
         #[arg(long, default_value_t = 100)]
         words: usize,
+        /// A generator rewrites each key point as one plain sentence; a rewrite is kept
+        /// only if the grounding check holds it to the point's sentences, and each line
+        /// then reads {"text", "citations", "method": "extractive"|"generated"} in "lines".
+        #[command(flatten)]
+        generator: settings::GeneratorArgs,
     },
     /// Story for each line {"id","text","title"?,"published"?} of a JSON Lines file, in order; no store.
     Cluster(cluster::ClusterArgs),
@@ -216,6 +225,10 @@ enum Command {
         models: Option<PathBuf>,
         #[command(flatten)]
         fetch: settings::FetchArgs,
+        /// A generator for answers on the ask page and API (streamed to the page; only
+        /// sentences the grounding check supports are kept).
+        #[command(flatten)]
+        generator: settings::GeneratorArgs,
     },
     /// Ingest the bundled sample corpus into a fresh data folder and serve it.
     Demo {
@@ -314,7 +327,7 @@ fn flags(cli: &Cli) -> settings::Flags {
         flags.models(models);
     }
     if let Command::Ask(args) = &cli.command {
-        flags.models(&args.models);
+        flags.models(&args.models).generator(&args.generator);
     }
     match &cli.command {
         Command::Ingest { bullets, fetch, .. } => flags.bullets(*bullets).fetch(fetch),
@@ -323,9 +336,9 @@ fn flags(cli: &Cli) -> settings::Flags {
             flags.interval(*interval).fetch(fetch)
         }
         Command::Feeds { what: live::FeedsCommand::Import { interval, .. } } => flags.interval(*interval),
-        Command::Summarize { bullets, .. } => flags.bullets(*bullets),
-        Command::Serve { addr, poll_every, no_poll, fetch, .. } => {
-            flags.addr(*addr).poll_every(*poll_every).no_poll(*no_poll).fetch(fetch)
+        Command::Summarize { bullets, generator, .. } => flags.bullets(*bullets).generator(generator),
+        Command::Serve { addr, poll_every, no_poll, fetch, generator, .. } => {
+            flags.addr(*addr).poll_every(*poll_every).no_poll(*no_poll).fetch(fetch).generator(generator)
         }
         Command::Demo { addr, .. } => flags.addr(*addr),
         Command::Config { settings, .. } => flags.settings(settings),
@@ -515,16 +528,26 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ask(args) => ask::run(&open(data)?, args),
+        Command::Ask(args) => ask::run(&open(data)?, args, &settings.generator),
+        Command::Entity(args) => entity::run(&open(data)?, args),
         Command::Verify(args) if verify::is_input_file(&args) => verify::run_file(&args),
         Command::Verify(args) => verify::run(&open(data)?, args),
         Command::Summarize { input, method, by: Some(field), words, .. } => {
             summarize_by(&input, &field, words, &method)
         }
-        Command::Summarize { input, method, .. } => summarize(&input, &settings::summary_config(settings), &method),
+        Command::Summarize { input, method, .. } => {
+            let generator = distill_library::grounded::open_generator(&settings.generator)
+                .map_err(|e| Coded::new(Code::BadParameter, e.to_string()))?;
+            summarize(&input, &settings::summary_config(settings), &method, generator.as_deref())
+        }
         Command::Cluster(args) => cluster::run(&args),
         Command::Serve { .. } => {
-            let library = open(data)?;
+            let generator = distill_library::grounded::open_generator(&settings.generator)
+                .map_err(|e| Coded::new(Code::BadParameter, e.to_string()))?;
+            if let Some(g) = &generator {
+                eprintln!("answers on the ask page are also written by {} and checked against their sources", g.name());
+            }
+            let library = open(data)?.with_generator(generator);
             note_keyword_only(&library, &settings.models);
             library.sync_index()?;
             // A folder written before stories existed: its articles are filed once.
@@ -719,7 +742,12 @@ fn summarize_by(input: &Path, field: &str, words: usize, method: &str) -> anyhow
     Ok(if report.skipped == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn summarize(input: &Path, config: &distill_nlp::SummaryConfig, method: &str) -> anyhow::Result<ExitCode> {
+fn summarize(
+    input: &Path,
+    config: &distill_nlp::SummaryConfig,
+    method: &str,
+    generator: Option<&dyn distill_library::grounded::Generator>,
+) -> anyhow::Result<ExitCode> {
     use std::io::BufRead;
     anyhow::ensure!(
         method != "round-robin",
@@ -744,16 +772,33 @@ fn summarize(input: &Path, config: &distill_nlp::SummaryConfig, method: &str) ->
         };
         let text = value.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let title = value.get("title").and_then(|t| t.as_str()).unwrap_or("");
-        let summary = if method == "lead" {
-            distill_nlp::summary::lead(&distill_nlp::split_sentences(text), bullets)
+        let (sentences, summary) = if method == "lead" {
+            let sentences = distill_nlp::split_sentences(text);
+            let summary = distill_nlp::summary::lead(&sentences, bullets);
+            (sentences, summary)
         } else {
-            distill_nlp::analyze(title, text, config).summary
+            let analysis = distill_nlp::analyze(title, text, config);
+            (analysis.sentences, analysis.summary)
         };
+        let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
+        let Some(generator) = generator else {
+            let bullets: Vec<&str> = summary.bullets.iter().map(|b| b.text.as_str()).collect();
+            writeln!(out, "{}", serde_json::json!({"id": id, "bullets": bullets}))?;
+            continue;
+        };
+        let (summary, note) = distill_library::grounded::rewrite_key_points(generator, title, &sentences, &summary);
+        if let Some(error) = &note.error {
+            eprintln!(
+                "{}#line-{}: the generator failed, key points kept as extracted: {error}",
+                input.display(),
+                n + 1
+            );
+        }
         let bullets: Vec<&str> = summary.bullets.iter().map(|b| b.text.as_str()).collect();
         writeln!(
             out,
             "{}",
-            serde_json::json!({"id": value.get("id").cloned().unwrap_or(serde_json::Value::Null), "bullets": bullets})
+            serde_json::json!({"id": id, "bullets": bullets, "lines": summary.bullets, "generation": note})
         )?;
     }
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })

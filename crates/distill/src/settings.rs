@@ -80,6 +80,29 @@ pub struct SettingArgs {
     pub models: Option<PathBuf>,
     #[command(flatten)]
     pub fetch: FetchArgs,
+    #[command(flatten)]
+    pub generator: GeneratorArgs,
+}
+
+/// The optional generator (`[generator]` in the configuration file): a GGUF model run
+/// in process, or an OpenAI-compatible endpoint. What it writes is kept only where the
+/// grounding check supports it.
+#[derive(Args, Debug, Clone, Default)]
+pub struct GeneratorArgs {
+    /// A GGUF model to run in process: the file, or a folder holding
+    /// smollm2-135m-instruct/model.gguf (scripts/fetch-models.sh DIR) [env: DISTILL_LLM].
+    #[arg(long, conflicts_with = "llm_url")]
+    pub llm: Option<PathBuf>,
+    /// An OpenAI-compatible endpoint (http://127.0.0.1:8081/v1); the key is read from
+    /// DISTILL_LLM_API_KEY or OPENAI_API_KEY [env: DISTILL_LLM_URL].
+    #[arg(long)]
+    pub llm_url: Option<String>,
+    /// The model name to ask the endpoint for [env: DISTILL_LLM_MODEL].
+    #[arg(long)]
+    pub llm_model: Option<String>,
+    /// The most time one generation may take [default: 60s; env: DISTILL_LLM_TIMEOUT].
+    #[arg(long, value_parser = parse_duration)]
+    pub llm_timeout: Option<Duration>,
 }
 
 /// Collects the flags given on the command line.
@@ -141,6 +164,15 @@ impl Flags {
             .interval(s.interval)
             .models(&s.models)
             .fetch(&s.fetch)
+            .generator(&s.generator)
+    }
+    /// `--llm`, `--llm-url`, `--llm-model`, `--llm-timeout`.
+    pub fn generator(&mut self, g: &GeneratorArgs) -> &mut Self {
+        push(&mut self.0, "generator.model", g.llm.as_ref().map(|p| p.display()));
+        push(&mut self.0, "generator.url", g.llm_url.as_ref());
+        push(&mut self.0, "generator.name", g.llm_model.as_ref());
+        push(&mut self.0, "generator.timeout", g.llm_timeout.map(HumanDuration));
+        self
     }
 }
 

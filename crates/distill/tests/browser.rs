@@ -59,7 +59,7 @@ fn browser_walks_every_page() {
     let failures = runtime.block_on(async {
         let browser = Browser::start(&tools).await;
         let mut failures = Vec::new();
-        let scenarios: [(&str, Scenario); 11] = [
+        let scenarios: [(&str, Scenario); 12] = [
             ("home", |c, b| Box::pin(home(c, b))),
             ("cards", |c, b| Box::pin(cards(c, b))),
             ("story", |c, b| Box::pin(story(c, b))),
@@ -68,6 +68,7 @@ fn browser_walks_every_page() {
             ("article", |c, b| Box::pin(article(c, b))),
             ("citation", |c, b| Box::pin(citation(c, b))),
             ("insight", |c, b| Box::pin(insight(c, b))),
+            ("entity", |c, b| Box::pin(entity(c, b))),
             ("search_and_filter", |c, b| Box::pin(search_and_filter(c, b))),
             ("feeds", |c, b| Box::pin(feeds(c, b))),
             // Last: it switches the color scheme, and leaves it light again.
@@ -433,6 +434,37 @@ async fn article(c: Client, base: String) -> Step {
         .map_err(|_| format!("{claim:?} is not supported by its own article"))?;
     let cited = c.find(Locator::Css(".verdict .evidence a")).await.map_err(wd)?.attr("href").await.map_err(wd)?;
     ensure(cited.as_deref() == Some(&format!("{href}#s0")), format!("{claim:?} cites {cited:?}"))?;
+    Ok(())
+}
+
+/// An entity named on an article links to its page, which lists that article and the
+/// entities named beside it; one of those links to its own page, which lists articles too.
+async fn entity(c: Client, base: String) -> Step {
+    open_first_article(&c, &base).await?;
+    let url = c.current_url().await.map_err(wd)?;
+    let article = url.path().to_string();
+    let links = c.find_all(Locator::Css("section.entities li a[href^='/entity/']")).await.map_err(wd)?;
+    ensure(!links.is_empty(), format!("{article} links no entity page"))?;
+    let link = &links[0];
+    let name = link.text().await.map_err(wd)?;
+    let href = link.attr("href").await.map_err(wd)?.unwrap_or_default();
+    link.click().await.map_err(wd)?;
+    wait_for_path(&c, &href).await?;
+    let h1 = c.wait().at_most(PATIENCE).for_element(Locator::Css("article.entity-page h1")).await.map_err(wd)?;
+    let title = h1.text().await.map_err(wd)?;
+    ensure(!title.is_empty(), format!("the page of {name:?} has no title"))?;
+    let listed = c.find_all(Locator::Css(&format!("section.sources li a[href='{article}']"))).await.map_err(wd)?;
+    ensure(listed.len() == 1, format!("the page of {name:?} lists {article} {} times", listed.len()))?;
+    let named = c.find_all(Locator::Css("section.co-mentioned li a[href^='/entity/']")).await.map_err(wd)?;
+    let other = named.first().ok_or_else(|| format!("the page of {name:?} names no one beside it"))?;
+    let other_name = other.text().await.map_err(wd)?;
+    ensure(other_name != name, format!("{name:?} is named beside itself"))?;
+    let other_href = other.attr("href").await.map_err(wd)?.unwrap_or_default();
+    other.click().await.map_err(wd)?;
+    wait_for_path(&c, &other_href).await?;
+    c.wait().at_most(PATIENCE).for_element(Locator::Css("article.entity-page h1")).await.map_err(wd)?;
+    let articles = c.find_all(Locator::Css("section.sources li a[href^='/articles/']")).await.map_err(wd)?;
+    ensure(!articles.is_empty(), format!("the page of {other_name:?} lists no article"))?;
     Ok(())
 }
 

@@ -640,3 +640,84 @@ fn show_json_carries_entities() {
         assert!(mentions(e).iter().all(|&m| m < sentences.len()), "{e}");
     }
 }
+
+/// `distill entity NAME` finds a person across articles by their full name or an
+/// alias, with the articles, the entities named beside them, what they said and their
+/// mentions by the publisher's day; a name no article uses, an empty one and an
+/// overlong one are clear errors (exit status 1), never a crash.
+#[test]
+fn entity_shows_a_person_across_articles() {
+    let data = tempfile::tempdir().unwrap();
+    let inputs = tempfile::tempdir().unwrap();
+    let page = |file: &str, title: &str, date: &str, body: &str| {
+        let html = format!(
+            "<html><head><title>{title}</title><meta property=\"article:published_time\" content=\"{date}\"></head>\
+             <body><article><h1>{title}</h1>{body}</article></body></html>"
+        );
+        std::fs::write(inputs.path().join(file), html).unwrap();
+    };
+    page(
+        "bridge.html",
+        "Mayor Ada Okafor opens the Ashby bridge",
+        "2026-09-14T09:00:00+01:00",
+        "<p>Mayor Ada Okafor opened the new river bridge in Ashby on Monday, ten years after the old span closed.</p>\
+         <p>\"It took far too long,\" Okafor said at the ceremony. She thanked the crews who worked through the winter.</p>\
+         <p>Engineers at Brennan Holdings Inc. built the steel span in eighteen months. The company said it came in under budget.</p>",
+    );
+    page(
+        "budget.html",
+        "Ashby council passes the harbour budget",
+        "2026-09-16T23:30:00-04:00",
+        "<p>The Ashby council passed the harbour budget on Wednesday after a long debate over the new ferry terminal \
+         proposed by Mayor Ada Okafor.</p>\
+         <p>Okafor said the terminal would open by the spring and bring hundreds of jobs to the town.</p>\
+         <p>Tomas Reyes, a transport analyst, said the ferry plans were sound but the timetable was tight.</p>",
+    );
+    let out = run(data.path(), &["ingest", inputs.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let view = json(data.path(), &["entity", "Ada Okafor", "--json"]);
+    assert_eq!((view["name"].as_str(), view["type"].as_str()), (Some("Ada Okafor"), Some("person")), "{view:#}");
+    assert_eq!(view["aliases"], serde_json::json!(["Okafor"]));
+    let titles: Vec<&str> = view["articles"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["Ashby council passes the harbour budget", "Mayor Ada Okafor opens the Ashby bridge"]);
+    let said: Vec<&str> = view["said"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
+    assert!(said.iter().any(|s| s.starts_with("It took far too long")), "{said:?}");
+    assert!(said.contains(&"the terminal would open by the spring and bring hundreds of jobs to the town"), "{said:?}");
+    let co: Vec<&str> = view["co_mentioned"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert!(co.contains(&"Tomas Reyes") && co.contains(&"Ashby"), "{co:?}");
+    assert!(!co.contains(&"Ada Okafor"), "{co:?}");
+    let days: Vec<&str> = view["timeline"].as_array().unwrap().iter().map(|p| p["period"].as_str().unwrap()).collect();
+    assert_eq!(days, ["2026-09-14", "2026-09-16"], "the publisher's day, not UTC's");
+
+    // The surname, in any case, is an alias of the same person.
+    let by_surname = json(data.path(), &["entity", "okafor", "--json"]);
+    assert_eq!((by_surname["name"].as_str(), by_surname["articles_in_all"].as_u64()), (Some("Ada Okafor"), Some(2)));
+    let reyes = json(data.path(), &["entity", "Tomas Reyes", "--json", "--limit", "5"]);
+    assert_eq!(reyes["articles"].as_array().unwrap().len(), 1);
+    assert_eq!(reyes["co_mentioned"][0]["name"], "Ada Okafor", "{reyes:#}");
+    assert_eq!(
+        json(data.path(), &["entity", "Ada Okafor", "--json", "--limit", "1"])["articles"].as_array().unwrap().len(),
+        1
+    );
+
+    let out = run(data.path(), &["entity", "Okafor"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.starts_with("Ada Okafor (person)\n  also: Okafor\n  2 articles"), "{text}");
+    for part in ["Mentions over time", "Articles", "Named with", "Tomas Reyes (person)", "What Ada Okafor said"] {
+        assert!(text.contains(part), "{part} missing from:\n{text}");
+    }
+
+    let fails = |args: &[&str], code: &str, says: &str| {
+        let out = run(data.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("error[{code}]")) && stderr.contains(says), "{args:?}: {stderr}");
+    };
+    fails(&["entity", "Nobody Atall"], "not_found", "\"Nobody Atall\"");
+    fails(&["entity", "<script>alert(1)</script>"], "not_found", "<script>alert(1)</script>");
+    fails(&["entity", "  "], "bad_parameter", "name");
+    fails(&["entity", &"x".repeat(10_000)], "bad_parameter", "200 bytes");
+    fails(&["entity", "Okafor", "--limit", "0"], "bad_parameter", "limit");
+}

@@ -408,7 +408,7 @@ fn who_said_what_in_show_json_and_on_the_article_page() {
     assert!(page.contains(&format!("id=\"s{s}\"")), "the cited sentence is in the body");
 }
 
-/// The article page lists who is who, each name a phrase search, as `show --json`
+/// The article page lists who is who, each name linked to its entity page, as `show --json`
 /// has them; most articles of the sample corpus name a person.
 #[test]
 fn the_article_page_lists_who_is_who() {
@@ -437,9 +437,134 @@ fn the_article_page_lists_who_is_who() {
             .next()
             .unwrap();
         assert!(section.contains("<h2>People and organisations</h2>"), "{section}");
-        let query = name.replace(' ', "%20");
-        assert!(section.contains(&format!("href=\"/search?q=%22{query}%22\">{name}</a>")), "{name} in {section}");
+        let page = segment(name);
+        assert!(section.contains(&format!("href=\"/entity/{page}\">{name}</a>")), "{name} in {section}");
         assert!(section.contains(&format!("person · {}", person["role"].as_str().unwrap())), "{section}");
     }
     assert!(with_person * 2 >= list.as_array().unwrap().len(), "{with_person} articles name a person");
+}
+
+/// A name as one path segment, as the pages link it.
+fn segment(name: &str) -> String {
+    name.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// An article's first entity that is no publisher, with another such entity beside it.
+fn entity_with_company(data: &std::path::Path) -> (String, Value) {
+    let list = json(data, &["list", "--json", "--limit", "1000"]);
+    for item in list.as_array().unwrap() {
+        let id = item["id"].as_str().unwrap();
+        let article = json(data, &["show", id, "--json"]);
+        let named: Vec<&Value> =
+            article["entities"].as_array().unwrap().iter().filter(|e| e["role"] != "publisher").collect();
+        if named.len() >= 2 {
+            return (id.to_string(), named[0].clone());
+        }
+    }
+    panic!("no article of the sample corpus names two entities")
+}
+
+/// The entity page and API: an article's entity links to its page, which lists the
+/// article, the entities named beside it and its mentions over time, as `distill
+/// entity --json` has them; an alias finds the same entity.
+#[test]
+fn an_entity_page_lists_its_articles_and_company() {
+    let data = sample_library();
+    let server = Server::start(data);
+    let (id, entity) = entity_with_company(data);
+    let name = entity["name"].as_str().unwrap();
+
+    let (_, _, article_page) = server.get(&format!("/articles/{id}"));
+    let link = format!("href=\"/entity/{}\"", segment(name));
+    assert!(article_page.contains(&link), "{link} not on the article page");
+
+    let (status, head, body) = server.get(&format!("/api/entities/{}", segment(name)));
+    assert_eq!(status, 200, "{body}");
+    assert!(head.contains("application/json"));
+    let view: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(view, json(data, &["entity", name, "--json"]), "the API and the CLI agree");
+    let articles = view["articles"].as_array().unwrap();
+    assert!(articles.iter().any(|a| a["id"] == id.as_str()), "{id} not among {articles:#?}");
+    assert_eq!(view["articles_in_all"].as_u64().unwrap() as usize, articles.len());
+    assert!(articles.iter().all(|a| a["mentions"].as_u64().unwrap() >= 1), "{articles:#?}");
+    let co = view["co_mentioned"].as_array().unwrap();
+    assert!(!co.is_empty(), "{name} is named with no one: {view:#}");
+    assert!(co.iter().all(|c| c["name"] != name), "{co:#?}");
+    let dated: u64 = view["timeline"].as_array().unwrap().iter().map(|p| p["articles"].as_u64().unwrap()).sum();
+    let with_date = articles.iter().filter(|a| !a["published"].is_null()).count() as u64;
+    assert_eq!(dated, with_date, "{view:#}");
+    // Every listed article names it, by its name or an alias.
+    for a in articles.iter().take(5) {
+        let shown = json(data, &["show", a["id"].as_str().unwrap(), "--json"]);
+        let names = shown["entities"].as_array().unwrap().iter().flat_map(|e| {
+            std::iter::once(e["name"].as_str().unwrap())
+                .chain(e["aliases"].as_array().unwrap().iter().filter_map(|x| x.as_str()))
+        });
+        assert!(names.map(|n| n.to_lowercase()).any(|n| n == name.to_lowercase()), "{} does not name {name}", a["id"]);
+    }
+    if let Some(alias) = entity["aliases"].as_array().unwrap().first().and_then(|a| a.as_str()) {
+        let (status, _, body) = server.get(&format!("/api/entities/{}", segment(alias)));
+        assert_eq!(status, 200, "{alias}: {body}");
+        let by_alias: Value = serde_json::from_str(&body).unwrap();
+        assert!(by_alias["articles"].as_array().unwrap().iter().any(|a| a["id"] == id.as_str()), "{alias}");
+    }
+    let (status, _, body) = server.get(&format!("/api/entities/{}?limit=1", segment(name)));
+    assert_eq!(status, 200);
+    assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["articles"].as_array().unwrap().len(), 1);
+
+    let (status, head, page) = server.get(&format!("/entity/{}", segment(name)));
+    assert_eq!(status, 200);
+    assert!(head.contains("text/html") && head.contains("content-security-policy"), "{head}");
+    assert!(page.contains(&format!("href=\"/articles/{id}\"")), "the page lists {id}");
+    assert!(page.contains("<h2>Named with</h2>") && page.contains("<h2>Articles</h2>"), "{page}");
+    let other = co[0]["name"].as_str().unwrap();
+    assert!(page.contains(&format!("href=\"/entity/{}\"", segment(other))), "{other} is linked");
+    assert!(!page.contains("<script"), "no scripts");
+}
+
+/// Bad entity names get a clear error in the shape of the path, never a crash: an
+/// empty name, one over 200 bytes, one longer than a request may be, markup.
+#[test]
+fn bad_entity_names_get_clear_errors() {
+    let data = sample_library();
+    let server = Server::start(data);
+    let error = |path: &str, status: u16, code: &str| {
+        let (got, head, body) = server.get(path);
+        assert_eq!(got, status, "{path}: {body}");
+        assert!(head.contains("application/json"), "{path}: {head}");
+        let err: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(err["code"], code, "{path}: {body}");
+        err["message"].as_str().unwrap().to_string()
+    };
+    assert!(error("/api/entities/%20%20", 400, "bad_parameter").contains("name"));
+    let long = error(&format!("/api/entities/{}", "x".repeat(300)), 400, "bad_parameter");
+    assert!(long.contains("200 bytes"), "{long}");
+    error(&format!("/api/entities/{}", "x".repeat(10_000)), 414, "uri_too_long");
+    let script = error("/api/entities/%3Cscript%3Ealert(1)%3C%2Fscript%3E", 404, "not_found");
+    assert!(script.contains("<script>alert(1)</script>"), "the message names it: {script}");
+    error("/api/entities/Stanis%C5%82aw%20Nobody", 404, "not_found");
+    error("/api/entities/NATO?limit=0", 400, "bad_parameter");
+
+    let (status, head, page) = server.get("/entity/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assert_eq!(status, 404);
+    assert!(head.contains("text/html"), "{head}");
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(page.contains("&#60;script&#62;alert(1)&#60;/script&#62;"), "{page}");
+    let (status, _, page) = server.get(&format!("/entity/{}", "y".repeat(300)));
+    assert_eq!(status, 400);
+    assert!(page.contains("200 bytes"), "{page}");
+    let (status, _, _) = server.get(&format!("/entity/{}", "y".repeat(10_000)));
+    assert_eq!(status, 414);
+    let (status, _, _) = server.get("/entity/");
+    assert_eq!(status, 404);
+    let (status, _, _) = server.get("/healthz");
+    assert_eq!(status, 200, "the server still serves");
 }

@@ -10,6 +10,7 @@ mod browser;
 mod cli;
 mod cluster;
 mod config;
+mod generate;
 mod http;
 mod live;
 mod operations;

@@ -98,10 +98,16 @@ pub struct Server {
 
 impl Server {
     pub fn start(data: &Path) -> Server {
+        Server::start_with(data, &[])
+    }
+
+    /// [`Server::start`] with more `serve` flags.
+    pub fn start_with(data: &Path, flags: &[&str]) -> Server {
         let mut child = bin()
             .arg("--data")
             .arg(data)
             .args(["serve", "--addr", "127.0.0.1:0", "--no-poll"])
+            .args(flags)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -171,6 +177,27 @@ pub fn models(test: &str) -> Option<PathBuf> {
         return Some(dir);
     }
     let why = format!("{test} needs the sentence encoder in {} (scripts/fetch-models.sh DIR)", dir.display());
+    assert!(
+        std::env::var("DISTILL_REQUIRE_MODELS").as_deref() != Ok("1"),
+        "{why}, and DISTILL_REQUIRE_MODELS=1 forbids skipping it"
+    );
+    let _ = writeln!(std::io::stderr(), "skipped: {why}");
+    None
+}
+
+/// The models folder for a test that wants the generator (smollm2-135m-instruct/model.gguf):
+/// as [`models`], `None` with a "skipped:" line when it is missing, which
+/// `DISTILL_REQUIRE_MODELS=1` forbids.
+pub fn llm(test: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os("DISTILL_MODELS")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("models"));
+    if dir.join("smollm2-135m-instruct/model.gguf").is_file() {
+        return Some(dir);
+    }
+    let why =
+        format!("{test} needs the generator in {}/smollm2-135m-instruct (scripts/fetch-models.sh DIR)", dir.display());
     assert!(
         std::env::var("DISTILL_REQUIRE_MODELS").as_deref() != Ok("1"),
         "{why}, and DISTILL_REQUIRE_MODELS=1 forbids skipping it"
