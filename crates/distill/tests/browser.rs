@@ -55,6 +55,8 @@ fn browser_walks_every_page() {
     let data = demo_library();
     let server = Server::start(data.path());
     let base = format!("http://{}", server.addr);
+    let generating = llm("browser generated_answer")
+        .map(|models| Server::start_with(data.path(), &["--llm", models.to_str().unwrap()]));
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let failures = runtime.block_on(async {
         let browser = Browser::start(&tools).await;
@@ -80,10 +82,21 @@ fn browser_walks_every_page() {
                 failures.push(format!("{name}: {error} (screenshot: {shot})"));
             }
         }
+        // A second server on the same folder, with the generator: its ask page streams
+        // the generated answer after the sources' (a page that loads only when the
+        // generator is done, so the other scenarios do not wait on it).
+        if let Some(generating) = &generating {
+            let base = format!("http://{}", generating.addr);
+            if let Err(error) = generated_answer(browser.client.clone(), base).await {
+                let shot = browser.screenshot("browser_walks_every_page-generated_answer").await;
+                failures.push(format!("generated_answer: {error} (screenshot: {shot})"));
+            }
+        }
         browser.close().await;
         failures
     });
     drop(server);
+    drop(generating);
     assert!(failures.is_empty(), "browser scenarios failed:\n{}", failures.join("\n"));
 }
 
@@ -434,6 +447,33 @@ async fn article(c: Client, base: String) -> Step {
         .map_err(|_| format!("{claim:?} is not supported by its own article"))?;
     let cited = c.find(Locator::Css(".verdict .evidence a")).await.map_err(wd)?.attr("href").await.map_err(wd)?;
     ensure(cited.as_deref() == Some(&format!("{href}#s0")), format!("{claim:?} cites {cited:?}"))?;
+    Ok(())
+}
+
+/// With a generator, the ask page shows the sources' answer, then the generator's
+/// section: its draft hidden once the check is done, and only checked sentences, each
+/// citing a sentence, or a note that none was kept.
+async fn generated_answer(c: Client, base: String) -> Step {
+    goto(&c, &format!("{base}/ask?q=What+caused+the+Tamsin+Ridge+Fire%3F&words=60")).await?;
+    let cites = c.find_all(Locator::Css(".answer li a.cite")).await.map_err(wd)?;
+    ensure(!cites.is_empty(), "the sources' answer is missing")?;
+    let section = c.wait().at_most(PATIENCE).for_element(Locator::Css("section.generated")).await.map_err(wd)?;
+    let heading = section.find(Locator::Css("h2")).await.map_err(wd)?.text().await.map_err(wd)?;
+    ensure(heading.starts_with("Written by smollm2"), format!("the section is headed {heading:?}"))?;
+    let draft = section.find(Locator::Css("p.draft")).await.map_err(wd)?;
+    ensure(!draft.is_displayed().await.map_err(wd)?, "the unchecked draft is still shown")?;
+    let note = section.find(Locator::Css("p.meta")).await.map_err(wd)?.text().await.map_err(wd)?;
+    let lines = section.find_all(Locator::Css("li.generated-line")).await.map_err(wd)?;
+    if lines.is_empty() {
+        ensure(note.contains("None of its sentences"), format!("no line and the note says {note:?}"))?;
+    } else {
+        ensure(note.starts_with("Generated, then checked"), format!("the note says {note:?}"))?;
+    }
+    for line in lines {
+        let cite = line.find(Locator::Css("a.cite")).await.map_err(|_| "a generated line cites nothing".to_string())?;
+        let href = cite.attr("href").await.map_err(wd)?.unwrap_or_default();
+        ensure(href.starts_with("/articles/") && href.contains("#s"), format!("{href} is not a sentence"))?;
+    }
     Ok(())
 }
 

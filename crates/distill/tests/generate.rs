@@ -100,7 +100,7 @@ fn the_server_streams_the_generated_answer_and_the_api_records_it() {
     let generated = page.find("class=\"generated\"").expect("the generated section");
     assert!(sources < generated, "the sources' answer comes first");
     assert!(page.contains("Written by smollm2"), "{page}");
-    assert!(page.contains("<p class=\"draft\">") && page.contains(".draft{display:none}"), "{page}");
+    assert!(page.contains("<p class=\"draft\">") && page.contains("<div class=\"checked\">"), "{page}");
     assert!(page.trim_end().ends_with("</html>"), "the page is whole after the stream");
 }
 

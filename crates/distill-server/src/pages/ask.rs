@@ -76,8 +76,8 @@ pub(crate) async fn ask(State(lib): State<Library>, Params(params): Params<AskPa
 
 /// The page with the sources' answer at once and the generator's streamed after it:
 /// its draft appears as it is written, then only the sentences the grounding check
-/// supports, with their citations; a late style rule hides the draft, so no script is
-/// needed. A reader who leaves stops the generation.
+/// supports, with their citations; the style sheet hides a draft once the checked
+/// block follows it (`:has`), so no script is needed. A reader who leaves stops the generation.
 fn stream_page(
     q: &str,
     scope: Option<&(&'static str, String)>,
@@ -106,10 +106,8 @@ fn stream_page(
         let written = grounded::write_answer(generator.as_ref(), &answer, words, &mut |piece| {
             if tx.blocking_send(escape(piece)).is_err() { Flow::Stop } else { Flow::Continue }
         });
-        let _ = tx.blocking_send(format!(
-            "</p>\n{}<style>.draft{{display:none}}</style>\n</section>\n{tail}",
-            checked(&written)
-        ));
+        let _ =
+            tx.blocking_send(format!("</p>\n<div class=\"checked\">\n{}</div>\n</section>\n{tail}", checked(&written)));
     });
     let stream = futures_util::stream::unfold(rx, |mut rx| async move {
         rx.recv().await.map(|chunk| (Ok::<_, Infallible>(chunk), rx))
