@@ -24,7 +24,7 @@ use candle_transformers::generation::LogitsProcessor;
 use candle_transformers::models::quantized_llama::ModelWeights;
 
 use crate::tokenizer::GgufTokenizer;
-use crate::{Finish, Flow, GenerateError, Generation, Generator, Pushed, Request, Result, Role, StopStream, check};
+use crate::{Finish, Flow, GenerateError, Generation, Generator, Request, Result, Role, StopStream, check};
 
 /// How a [`GgufGenerator`] runs.
 #[derive(Debug, Clone)]
@@ -220,16 +220,9 @@ impl Generator for GgufGenerator {
             if text.len() > decoded_len && text.is_char_boundary(decoded_len) && !text.ends_with('\u{fffd}') {
                 let pushed = stream.push(&text[decoded_len..]);
                 decoded_len = text.len();
-                match pushed {
-                    Pushed::More => {}
-                    Pushed::Stopped => {
-                        finish = Finish::Stop;
-                        break;
-                    }
-                    Pushed::Cancelled => {
-                        finish = Finish::Cancelled;
-                        break;
-                    }
+                if let Some(end) = pushed {
+                    finish = end;
+                    break;
                 }
             }
             let input = Tensor::new(&[next], &Device::Cpu).and_then(|t| t.unsqueeze(0)).map_err(run)?;

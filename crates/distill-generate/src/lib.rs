@@ -226,31 +226,24 @@ struct StopStream<'a> {
     on_text: &'a mut dyn FnMut(&str) -> Flow,
 }
 
-/// What [`StopStream::push`] found.
-#[derive(Debug, PartialEq, Eq)]
-enum Pushed {
-    More,
-    Stopped,
-    Cancelled,
-}
-
 impl<'a> StopStream<'a> {
     fn new(stop: &'a [String], on_text: &'a mut dyn FnMut(&str) -> Flow) -> Self {
         Self { stop, text: String::new(), sent: 0, on_text }
     }
 
-    /// Adds `piece` and sends what is safe to send.
-    fn push(&mut self, piece: &str) -> Pushed {
+    /// Adds `piece` and sends what is safe to send; returns why the reply ends, if it
+    /// does here (a stop string, or the callback asking to stop).
+    fn push(&mut self, piece: &str) -> Option<Finish> {
         self.text.push_str(piece);
         if let Some(at) = stop_at(&self.text, self.stop) {
             self.text.truncate(at);
             let flow = self.send(self.text.len());
-            return if flow == Flow::Stop { Pushed::Cancelled } else { Pushed::Stopped };
+            return Some(if flow == Flow::Stop { Finish::Cancelled } else { Finish::Stop });
         }
         let safe = self.text.len() - stop_prefix_len(&self.text, self.stop);
         match self.send(safe) {
-            Flow::Continue => Pushed::More,
-            Flow::Stop => Pushed::Cancelled,
+            Flow::Continue => None,
+            Flow::Stop => Some(Finish::Cancelled),
         }
     }
 
@@ -287,9 +280,9 @@ mod tests {
             Flow::Continue
         };
         let mut stream = StopStream::new(&stop, &mut on_text);
-        assert_eq!(stream.push("Hello E"), Pushed::More);
-        assert_eq!(stream.push("N"), Pushed::More);
-        assert_eq!(stream.push("D of it"), Pushed::Stopped);
+        assert_eq!(stream.push("Hello E"), None);
+        assert_eq!(stream.push("N"), None);
+        assert_eq!(stream.push("D of it"), Some(Finish::Stop));
         let text = stream.finish();
         assert_eq!(text, "Hello ");
         assert_eq!(seen.concat(), "Hello ");

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::limit::Slots;
-use crate::{Finish, Flow, GenerateError, Generation, Generator, Pushed, Request, Result, StopStream, check};
+use crate::{Finish, Flow, GenerateError, Generation, Generator, Request, Result, StopStream, check};
 
 /// The longest line an endpoint may send.
 const MAX_LINE: u64 = 1 << 20;
@@ -233,16 +233,9 @@ impl Generator for OpenAiGenerator {
                 if bytes > max_bytes {
                     return Err(self.error(format!("the reply ran past {max_bytes} bytes")));
                 }
-                match stream.push(piece) {
-                    Pushed::More => {}
-                    Pushed::Stopped => {
-                        finish = Finish::Stop;
-                        break;
-                    }
-                    Pushed::Cancelled => {
-                        finish = Finish::Cancelled;
-                        break;
-                    }
+                if let Some(end) = stream.push(piece) {
+                    finish = end;
+                    break;
                 }
             }
             match choice["finish_reason"].as_str() {

@@ -12,6 +12,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use distill_core::LineMethod;
+use distill_core::text::escape_html as escape;
 use distill_library::grounded::{self, Flow, Generator};
 use distill_library::{Answer, Library};
 
@@ -157,21 +158,6 @@ fn checked(answer: &Answer) -> String {
             "</ul>\n<p class=\"meta\">Generated, then checked: each sentence is supported by the sentences it cites ({} dropped).</p>",
             rejected
         );
-    }
-    out
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
     out
 }
