@@ -815,6 +815,20 @@ mod tests {
         let error = load(&layers).unwrap_err().to_string();
         assert!(error.starts_with("summary.bullets (from file") && error.contains("between 1 and 20"), "{error}");
 
+        // A generator is a model file or an endpoint with a model name, never both.
+        let (_dir, layers) =
+            folder("[generator]\nmodel = \"models\"\nurl = \"http://127.0.0.1:8081/v1\"\nname = \"m\"\n");
+        let error = load(&layers).unwrap_err().to_string();
+        assert!(error.starts_with("generator.url (from file") && error.contains("not both"), "{error}");
+        let (_dir, layers) = folder("[generator]\nurl = \"http://127.0.0.1:8081/v1\"\n");
+        let error = load(&layers).unwrap_err().to_string();
+        assert!(error.starts_with("generator.name (from default") && error.contains("--llm-model"), "{error}");
+        let (_dir, layers) = folder("[generator]\ntimeout = \"0s\"\n");
+        let error = load(&layers).unwrap_err().to_string();
+        assert!(error.starts_with("generator.timeout (from file"), "{error}");
+        let (_dir, layers) = folder("[generator]\nurl = \"http://127.0.0.1:8081/v1\"\nname = \"m\"\n");
+        assert_eq!(load(&layers).unwrap().config.generator.name, "m");
+
         let (_dir, layers) = folder("version = 2\n");
         let error = load(&layers).unwrap_err().to_string();
         assert!(error.contains("version = 2") && error.contains("version 1"), "{error}");

@@ -388,7 +388,10 @@ pub(crate) async fn load_answer(
 
 /// Answers a question from the stored articles (or one article or story) in their own
 /// sentences, each citing the sentences that state it; `covered` is false, the answer
-/// empty and the closest passages given when the articles do not hold an answer.
+/// empty and the closest passages given when the articles do not hold an answer. With a
+/// generator configured (and `generate` not false), a covered answer is rewritten by it
+/// and only the sentences the grounding check holds to their sources are kept, each
+/// marked `method: generated`; `generation` says what was kept, dropped or failed.
 #[utoipa::path(
     get,
     path = "/api/ask",
