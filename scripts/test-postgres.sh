@@ -2,10 +2,12 @@
 # A throwaway PostgreSQL server for the tests, in a folder of its own, on 127.0.0.1 only.
 #   scripts/test-postgres.sh start DIR   starts it and prints its URL on stdout
 #   scripts/test-postgres.sh stop DIR    stops it and removes DIR
+#   scripts/test-postgres.sh pause DIR   stops the server, keeping DIR (an outage)
+#   scripts/test-postgres.sh resume DIR  starts it again on the same port
 # Installs Debian's `postgresql` when no initdb is found. The server runs as an
 # unprivileged user (initdb refuses root): `postgres` when the package made it, else `nobody`.
 set -euo pipefail
-usage="usage: $0 start|stop DIR"
+usage="usage: $0 start|stop|pause|resume DIR"
 cmd=${1:?$usage}
 dir=${2:?$usage}
 
@@ -28,6 +30,12 @@ if [ "$(id -u)" -eq 0 ]; then
   if id postgres >/dev/null 2>&1; then owner=postgres; else owner=nobody; fi
 fi
 
+start_server() {
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-k $dir -p $1 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=300" \
+    start >&2
+}
+
 case "$cmd" in
 start)
   if ! bin=$(find_bin); then
@@ -46,9 +54,8 @@ start)
     port=$((20000 + RANDOM % 20000))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
     # Durability is not what these tests try: fsync off keeps the run fast.
-    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=300" \
-      start >&2; then
+    if start_server "$port"; then
+      echo "$port" >"$dir/port"
       echo "postgres://distill@127.0.0.1:$port/postgres"
       exit 0
     fi
@@ -56,6 +63,14 @@ start)
   cat "$dir/server.log" >&2 || true
   echo "error: the test PostgreSQL server did not start" >&2
   exit 1
+  ;;
+pause)
+  bin=$(find_bin)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >&2
+  ;;
+resume)
+  bin=$(find_bin)
+  start_server "$(cat "$dir/port")"
   ;;
 stop)
   if bin=$(find_bin) && [ -f "$dir/data/postmaster.pid" ]; then

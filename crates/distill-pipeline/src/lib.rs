@@ -79,46 +79,21 @@ pub fn ingest(
     config: &PipelineConfig,
     progress: &dyn Progress,
 ) -> Result<Report, LibraryError> {
-    let (files, skipped) = distill_ingest::collect_files(paths);
-    let (warcs, files): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|p| distill_ingest::is_warc(p));
-    progress.start((files.len() + warcs.len()) as u64);
     let mut ingestor = Ingestor::new(library)?;
-    ingestor.report.skipped = skipped;
-    let bytes = AtomicU64::new(0);
-    for chunk in files.chunks(CHUNK) {
-        let results: Vec<Result<distill_core::Article, Skip>> = chunk
-            .par_iter()
-            .flat_map_iter(|path| {
-                bytes.fetch_add(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0), Ordering::Relaxed);
-                let items = distill_ingest::read_file(path, &config.read);
-                progress.advance(1);
-                items
-            })
-            .map(|item| item.and_then(|item| build_article(item, config)))
-            .collect();
-        ingestor.store(results)?;
-    }
-    for path in warcs {
-        bytes.fetch_add(std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0), Ordering::Relaxed);
-        match distill_ingest::WarcReader::open(&path, config.read.max_document_bytes) {
-            Ok(reader) => {
-                ingestor.absorb(reader, config, true)?;
-            }
-            Err(skip) => ingestor.report.skipped.push(skip),
-        }
-        progress.advance(1);
-    }
-    ingestor.report.bytes = bytes.into_inner();
+    ingestor.ingest_paths(paths, config, progress)?;
     ingestor.finish()
 }
 
 /// Stores analyzed articles chunk by chunk, assigning near-duplicates in input order
-/// against everything already stored. One per ingest run or polling pass: it loads
-/// the stored signatures once.
+/// against everything already stored. One per ingest run, polling pass or worker: it
+/// loads the stored signatures once, and [`Ingestor::follow`] adds what other
+/// processes stored since.
 pub struct Ingestor<'a> {
     library: &'a Library,
     copies: distill_nlp::dedup::LshIndex,
     stories: stories::StoryFiler,
+    /// The change log's sequence number up to which the store has been read.
+    seen: i64,
     /// What has been done so far.
     pub report: Report,
 }
@@ -126,6 +101,8 @@ pub struct Ingestor<'a> {
 impl<'a> Ingestor<'a> {
     /// Loads the near-duplicate index and the recent stories from the store.
     pub fn new(library: &'a Library) -> Result<Ingestor<'a>, LibraryError> {
+        // Read before the signatures: what lands in between is read again by `follow`.
+        let seen = library.store.last_seq()?;
         let mut copies = distill_nlp::dedup::LshIndex::new();
         for stored in library.store.signatures()? {
             copies.insert(&stored.id, stored.signature, stored.duplicate_of.as_deref());
@@ -136,7 +113,92 @@ impl<'a> Ingestor<'a> {
         if filed > 0 {
             tracing::info!(filed, "filed stored articles under stories");
         }
-        Ok(Ingestor { library, copies, stories, report: Report::default() })
+        Ok(Ingestor { library, copies, stories, seen, report: Report::default() })
+    }
+
+    /// Ingests files and folders (WARC archives streamed record by record, their
+    /// records already stored counted as unchanged without re-extraction); returns
+    /// what this call did.
+    pub fn ingest_paths(
+        &mut self,
+        paths: &[PathBuf],
+        config: &PipelineConfig,
+        progress: &dyn Progress,
+    ) -> Result<Report, LibraryError> {
+        let before = self.report.clone();
+        let (files, skipped) = distill_ingest::collect_files(paths);
+        let (warcs, files): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|p| distill_ingest::is_warc(p));
+        progress.start((files.len() + warcs.len()) as u64);
+        self.report.skipped.extend(skipped);
+        let bytes = AtomicU64::new(0);
+        for chunk in files.chunks(CHUNK) {
+            let results: Vec<Result<distill_core::Article, Skip>> = chunk
+                .par_iter()
+                .flat_map_iter(|path| {
+                    bytes.fetch_add(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0), Ordering::Relaxed);
+                    let items = distill_ingest::read_file(path, &config.read);
+                    progress.advance(1);
+                    items
+                })
+                .map(|item| item.and_then(|item| build_article(item, config)))
+                .collect();
+            self.store(results)?;
+        }
+        for path in warcs {
+            bytes.fetch_add(std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0), Ordering::Relaxed);
+            match distill_ingest::WarcReader::open(&path, config.read.max_document_bytes) {
+                Ok(reader) => {
+                    self.absorb(reader, config, true)?;
+                }
+                Err(skip) => self.report.skipped.push(skip),
+            }
+            progress.advance(1);
+        }
+        self.report.bytes += bytes.into_inner();
+        Ok(self.report.since(&before))
+    }
+
+    /// Reads what other processes stored since this ingestor last looked (workers
+    /// sharing one database): their articles' signatures join the near-duplicate index,
+    /// so a copy stored elsewhere is still found, and their filed originals join the
+    /// story clusterer. Returns how many articles were read.
+    pub fn follow(&mut self) -> Result<usize, LibraryError> {
+        // The replica first: the clusterer compares by the vectors it stored.
+        if let Err(error) = self.library.follow() {
+            tracing::warn!(%error, "search index could not follow the store");
+        }
+        let mut read = 0;
+        loop {
+            let changes = self.library.store.changes_since(self.seen, CHUNK)?;
+            let Some(last) = changes.last() else { return Ok(read) };
+            self.seen = last.seq;
+            read += changes.len();
+            for change in &changes {
+                let a = &change.article;
+                self.copies.insert(&a.id, a.signature.clone(), a.duplicate_of.as_deref());
+            }
+            self.stories.observe(self.library.store.as_ref(), changes.iter().map(|c| &c.article))?;
+        }
+    }
+
+    /// Rewrites the stories touched so far and brings the search index up to date,
+    /// as [`Ingestor::finish`] does, keeping the ingestor for more.
+    pub fn checkpoint(&mut self) -> Result<(), LibraryError> {
+        self.stories.flush(self.library.store.as_ref())?;
+        self.sync_index()
+    }
+
+    fn sync_index(&self) -> Result<(), LibraryError> {
+        match self.library.sync_index() {
+            Err(LibraryError::Search(distill_search::SearchError::Busy(waited))) => {
+                tracing::warn!(
+                    ?waited,
+                    "search index busy in another process; it indexes these articles on its next sync"
+                );
+                Ok(())
+            }
+            other => other.map(drop),
+        }
     }
 
     /// Extracts, analyzes and stores a stream of items, `CHUNK` at a time. With
@@ -210,18 +272,7 @@ impl<'a> Ingestor<'a> {
     /// `serve` follows the store) indexes them, so the run still succeeds, with a
     /// warning.
     pub fn finish(mut self) -> Result<Report, LibraryError> {
-        self.stories.flush(self.library.store.as_ref())?;
-        match self.library.sync_index() {
-            Err(LibraryError::Search(distill_search::SearchError::Busy(waited))) => {
-                tracing::warn!(
-                    ?waited,
-                    "search index busy in another process; it indexes these articles on its next sync"
-                );
-            }
-            other => {
-                other?;
-            }
-        }
+        self.checkpoint()?;
         let report = self.report;
         tracing::info!(
             ingested = report.ingested,
@@ -236,7 +287,7 @@ impl<'a> Ingestor<'a> {
 
 impl Report {
     /// What happened after `before` (a snapshot of the same run).
-    fn since(&self, before: &Report) -> Report {
+    pub fn since(&self, before: &Report) -> Report {
         Report {
             ingested: self.ingested - before.ingested,
             updated: self.updated - before.updated,

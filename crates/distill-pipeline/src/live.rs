@@ -15,6 +15,7 @@ use chrono::{DateTime, Utc};
 use distill_core::article_id;
 use distill_ingest::{Body, FetchError, Fetcher, Outcome, Purpose, RawItem, Skip, SkipKind, Validators};
 use distill_store::Feed;
+pub use distill_store::FeedSelection;
 use serde::Serialize;
 use tokio::task::JoinSet;
 
@@ -27,11 +28,25 @@ pub struct PollConfig {
     pub max_failures: u32,
     /// Longest wait between retries of a failing feed.
     pub max_backoff: Duration,
+    /// This poller's name in the store's claims (unique among running pollers).
+    pub owner: String,
+    /// How long a claim keeps other pollers off a feed (then a poller that died
+    /// mid-poll has let it go).
+    pub lease: Duration,
+    /// Due feeds claimed at a time, so that pollers on several machines share a backlog.
+    pub batch: usize,
 }
 
 impl Default for PollConfig {
     fn default() -> Self {
-        Self { max_failures: 8, max_backoff: Duration::from_secs(24 * 3600) }
+        let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "host".into());
+        Self {
+            max_failures: 8,
+            max_backoff: Duration::from_secs(24 * 3600),
+            owner: format!("{host}-{}-{}", std::process::id(), Utc::now().timestamp_micros()),
+            lease: Duration::from_secs(300),
+            batch: 32,
+        }
     }
 }
 
@@ -127,19 +142,10 @@ async fn fetch_page(fetcher: &Fetcher, url: &str, hints: Option<&RawItem>) -> Re
     }
 }
 
-/// Which feeds a polling pass takes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FeedSelection {
-    /// Those whose next poll is due.
-    Due,
-    /// Every live feed.
-    All,
-    /// One feed, by URL, even if dead.
-    One(String),
-}
-
 /// Polls feeds. Each feed's new items are stored; teasers are replaced by the linked
-/// page's full article.
+/// page's full article. Feeds are claimed in the store first, so that processes
+/// polling one store never fetch a feed twice at once: due feeds in batches of
+/// `poll.batch` until none is left, the others in one claim.
 pub async fn poll_feeds(
     library: &Library,
     fetcher: Arc<Fetcher>,
@@ -147,20 +153,37 @@ pub async fn poll_feeds(
     poll: &PollConfig,
     selection: &FeedSelection,
 ) -> Result<Vec<FeedOutcome>, LibraryError> {
-    let now = Utc::now();
-    let feeds: Vec<Feed> = library
-        .store
-        .feeds()?
-        .into_iter()
-        .filter(|f| match selection {
-            FeedSelection::Due => !f.dead && f.next_due <= now,
-            FeedSelection::All => !f.dead,
-            FeedSelection::One(url) => &f.url == url,
-        })
-        .collect();
-    if feeds.is_empty() {
-        return Ok(Vec::new());
+    // Due means due when the pass began: a feed polled in this pass is due again
+    // only after it, so the loop ends.
+    let start = Utc::now();
+    let mut outcomes = Vec::new();
+    loop {
+        let batch = if *selection == FeedSelection::Due { poll.batch.max(1) } else { usize::MAX };
+        // The lease counts from the claim, not from the start of the pass.
+        let lease = poll.lease + (Utc::now() - start).to_std().unwrap_or_default();
+        let (selection, owner) = (selection.clone(), poll.owner.clone());
+        let feeds = off_async(library, move |l| l.store.claim_feeds(&selection, &owner, batch, lease, start)).await?;
+        let claimed = feeds.len();
+        if claimed == 0 {
+            break;
+        }
+        outcomes.extend(poll_claimed(library, fetcher.clone(), config, poll, feeds).await?);
+        if claimed < batch {
+            break;
+        }
     }
+    Ok(outcomes)
+}
+
+/// Fetches claimed feeds concurrently, then stores what they brought and writes each
+/// feed back (which releases its claim).
+async fn poll_claimed(
+    library: &Library,
+    fetcher: Arc<Fetcher>,
+    config: &PipelineConfig,
+    poll: &PollConfig,
+    feeds: Vec<Feed>,
+) -> Result<Vec<FeedOutcome>, LibraryError> {
     let mut tasks = JoinSet::new();
     for (i, feed) in feeds.into_iter().enumerate() {
         let fetcher = fetcher.clone();
@@ -180,6 +203,13 @@ pub async fn poll_feeds(
     tokio::task::spawn_blocking(move || store_polls(&library, polled.into_iter().map(|(_, p)| p), &config, &poll))
         .await
         .expect("ingest task panicked")
+}
+
+/// Runs a store call on the blocking pool: the PostgreSQL client blocks its thread,
+/// and must not block the async ones.
+async fn off_async<T: Send + 'static>(library: &Library, call: impl FnOnce(&Library) -> T + Send + 'static) -> T {
+    let library = library.clone();
+    tokio::task::spawn_blocking(move || call(&library)).await.expect("store task panicked")
 }
 
 /// A feed fetched, with its items (teasers already replaced), or its failure.
@@ -203,7 +233,8 @@ async fn poll_one(library: &Library, fetcher: Arc<Fetcher>, mut feed: Feed) -> P
         Err(reason) => return Polled { feed, result: Ok(Some(Vec::new())), parse_error: Some(reason), known: 0 },
     };
     if response.moved_permanently && response.url != feed.url {
-        match library.store.rename_feed(&feed.url, &response.url) {
+        let (from, to) = (feed.url.clone(), response.url.clone());
+        match off_async(library, move |l| l.store.rename_feed(&from, &to)).await {
             Ok(true) => {
                 tracing::info!(from = %feed.url, to = %response.url, "feed moved permanently; subscription updated");
                 feed.url = response.url.clone();
@@ -223,7 +254,7 @@ async fn poll_one(library: &Library, fetcher: Arc<Fetcher>, mut feed: Feed) -> P
     // Items already stored are not fetched or extracted again.
     let ids: Vec<distill_core::ArticleId> =
         parsed.items.iter().filter_map(|i| i.as_ref().ok()?.url.as_deref().map(|u| article_id(Some(u), ""))).collect();
-    let stored = library.store.existing(&ids).unwrap_or_else(|error| {
+    let stored = off_async(library, move |l| l.store.existing(&ids)).await.unwrap_or_else(|error| {
         tracing::warn!(%error, feed = %feed.url, "cannot tell which items are stored; fetching them all");
         Default::default()
     });

@@ -101,6 +101,41 @@ impl StoryFiler {
         }
     }
 
+    /// Learns the stories of articles that another process stored and filed (read from
+    /// the change log): each filed original joins the clusterer under its stored
+    /// story, as at [`StoryFiler::load`]. Articles this filer filed, copies and
+    /// articles not filed yet are passed over.
+    pub fn observe<'a>(
+        &mut self,
+        store: &dyn Store,
+        articles: impl Iterator<Item = &'a Article>,
+    ) -> Result<(), StoreError> {
+        let others: Vec<&Article> =
+            articles.filter(|a| a.duplicate_of.is_none() && !self.filed.contains_key(&a.id)).collect();
+        if others.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<ArticleId> = others.iter().map(|a| a.id.clone()).collect();
+        let stories = store.stories_of(&ids)?;
+        let semantic = self.encoder().is_some();
+        for article in others {
+            let Some(story) = stories.get(&article.id) else { continue };
+            let vector = if semantic { self.index.as_ref().and_then(|i| i.stored_vector(&article.id)) } else { None };
+            let input = StoryArticle {
+                id: &article.id,
+                title: &article.title,
+                text: &article.text,
+                published: article.published.map(|t| t.timestamp()),
+                source: article.source.as_deref(),
+                embedding: vector.as_deref(),
+            };
+            let assignment = self.clusterer.assign(&input);
+            self.names.entry(assignment.story).or_insert_with(|| story.clone());
+            self.filed.insert(article.id.clone(), story.clone());
+        }
+        Ok(())
+    }
+
     /// Files every stored article that is under no story (stored before stories
     /// existed, or after [`Store::clear_stories`]), in change-log order; returns how many.
     pub fn catch_up(&mut self, store: &dyn Store) -> Result<usize, StoreError> {

@@ -4,13 +4,13 @@
 //! each job is leased to one of them at a time.
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use distill_library::{Library, LibraryError};
-use distill_store::{Job, PgStore, QueueConfig};
+use distill_store::{Job, JobCounts, PgStore, QueueConfig};
 
-use crate::{PipelineConfig, Report, Silent};
+use crate::{Ingestor, PipelineConfig, Report, Silent};
 
 /// The job kind of an input to ingest.
 pub const INGEST: &str = "ingest";
@@ -28,6 +28,8 @@ pub struct WorkerConfig {
     pub until_idle: bool,
     /// The pause before looking again when no job is due.
     pub idle_wait: Duration,
+    /// How long the worker waits out a database it cannot reach before it gives up.
+    pub patience: Duration,
 }
 
 impl Default for WorkerConfig {
@@ -38,6 +40,7 @@ impl Default for WorkerConfig {
             retry: QueueConfig::default(),
             until_idle: false,
             idle_wait: Duration::from_secs(1),
+            patience: Duration::from_secs(600),
         }
     }
 }
@@ -49,6 +52,8 @@ pub struct WorkerReport {
     pub done: usize,
     /// Attempts that failed (the queue retries them, or they are dead).
     pub failed: usize,
+    /// Jobs given back unfinished because the database went away mid-job.
+    pub released: usize,
 }
 
 /// Is `input` a web page rather than a path.
@@ -56,50 +61,169 @@ fn is_url(input: &str) -> bool {
     input.starts_with("http://") || input.starts_with("https://")
 }
 
+/// Why a job did not finish.
+#[derive(Debug)]
+pub enum JobError {
+    /// The input's own failure: the job is retried after a backoff, then dead.
+    Input(String),
+    /// The store's: when the database is out of reach, the job goes back to the queue
+    /// once it returns, its attempt not counted; otherwise as `Input`.
+    Store(LibraryError),
+}
+
+impl From<LibraryError> for JobError {
+    fn from(error: LibraryError) -> Self {
+        JobError::Store(error)
+    }
+}
+
+/// Is this the database being out of reach, which the worker waits out.
+fn unreachable(error: &LibraryError) -> bool {
+    matches!(error, LibraryError::Store(e) if e.is_unreachable())
+}
+
 /// Runs jobs from `queue` into `library` until the queue is idle (with `until_idle`)
-/// or forever. Paths are ingested here; URLs through `fetch_urls`, which the caller
-/// gives its HTTP client to. A failed input is that job's error, never the worker's.
+/// or forever. Paths are ingested here, by one ingestor kept across jobs (it follows
+/// what other workers store, so copies and stories are found across them); URLs
+/// through `fetch_urls`, which the caller gives its HTTP client to. A failed input is
+/// that job's error, never the worker's. A database out of reach is waited out (up to
+/// `patience`): the job in hand goes back to the queue, and the worker goes on.
 pub fn work(
     library: &Library,
     queue: &PgStore,
     pipeline: &PipelineConfig,
     config: &WorkerConfig,
-    fetch_urls: &dyn Fn(&[String]) -> Result<Report, String>,
+    fetch_urls: &dyn Fn(&[String]) -> Result<Report, JobError>,
 ) -> Result<WorkerReport, LibraryError> {
     let mut report = WorkerReport::default();
+    let mut ingestor: Option<Ingestor> = None;
+    let mut outage: Option<Instant> = None;
     loop {
-        let Some(job) = queue.lease(&config.name, config.lease, &config.retry, Utc::now())? else {
-            let counts = queue.job_counts()?;
-            if config.until_idle && counts.queued == 0 && counts.running == 0 {
-                return Ok(report);
+        let step = step(library, queue, pipeline, config, fetch_urls, &mut ingestor, &mut report).and_then(|ran| {
+            // Idle means nothing waiting or running anywhere, not just nothing due.
+            Ok(if ran { Step::Ran } else { Step::Waiting(queue.job_counts()?) })
+        });
+        match step {
+            Ok(Step::Ran) => outage = None,
+            Ok(Step::Waiting(counts)) => {
+                outage = None;
+                if config.until_idle && counts.queued == 0 && counts.running == 0 {
+                    return Ok(report);
+                }
+                std::thread::sleep(config.idle_wait);
             }
-            std::thread::sleep(config.idle_wait);
-            continue;
-        };
-        match run(library, pipeline, &job, fetch_urls) {
-            Ok(done) => {
-                tracing::info!(input = %job.input, ingested = done.ingested, unchanged = done.unchanged, "job done");
-                queue.complete(&job, &config.name, Utc::now())?;
-                report.done += 1;
+            Err(error) if unreachable(&error) => {
+                let since = *outage.get_or_insert_with(Instant::now);
+                if since.elapsed() >= config.patience {
+                    return Err(error);
+                }
+                // What the ingestor holds may be half written: read it again.
+                ingestor = None;
+                let wait =
+                    Duration::from_millis(500).saturating_mul(1 << since.elapsed().as_secs().min(6)).min(MAX_WAIT);
+                tracing::warn!(%error, retry_in = ?wait, "the database is out of reach; waiting for it");
+                std::thread::sleep(wait);
             }
-            Err(error) => {
-                tracing::warn!(input = %job.input, attempt = job.attempts, %error, "job failed");
-                queue.fail(&job, &config.name, &error, &config.retry, Utc::now())?;
-                report.failed += 1;
-            }
+            Err(error) => return Err(error),
         }
     }
 }
 
-fn run(
-    library: &Library,
+/// What one turn of the loop found.
+enum Step {
+    /// A job was run.
+    Ran,
+    /// No job was due; the queue's counts.
+    Waiting(JobCounts),
+}
+
+/// The longest pause between two tries at a database out of reach.
+const MAX_WAIT: Duration = Duration::from_secs(10);
+
+/// Leases and runs one job; false when none is due.
+fn step<'a>(
+    library: &'a Library,
+    queue: &PgStore,
+    pipeline: &PipelineConfig,
+    config: &WorkerConfig,
+    fetch_urls: &dyn Fn(&[String]) -> Result<Report, JobError>,
+    ingestor: &mut Option<Ingestor<'a>>,
+    report: &mut WorkerReport,
+) -> Result<bool, LibraryError> {
+    let Some(job) = queue.lease(&config.name, config.lease, &config.retry, Utc::now())? else { return Ok(false) };
+    let name = &config.name;
+    // The job's outcome is recorded even if the database goes away meanwhile.
+    match run(library, pipeline, &job, fetch_urls, ingestor) {
+        Ok(done) => {
+            tracing::info!(input = %job.input, ingested = done.ingested, unchanged = done.unchanged, "job done");
+            wait_out(config, || queue.complete(&job, name, Utc::now()))?;
+            report.done += 1;
+        }
+        Err(JobError::Store(error)) if unreachable(&error) => {
+            *ingestor = None;
+            tracing::warn!(input = %job.input, %error, "the database went away mid-job; giving the job back");
+            wait_out(config, || queue.release(&job, name, Utc::now()))?;
+            report.released += 1;
+        }
+        Err(failure) => {
+            if matches!(failure, JobError::Store(_)) {
+                *ingestor = None;
+            }
+            let error = match failure {
+                JobError::Input(error) => error,
+                JobError::Store(error) => error.to_string(),
+            };
+            tracing::warn!(input = %job.input, attempt = job.attempts, %error, "job failed");
+            wait_out(config, || queue.fail(&job, name, &error, &config.retry, Utc::now()))?;
+            report.failed += 1;
+        }
+    }
+    Ok(true)
+}
+
+/// Runs a queue update, waiting out a database out of reach (within the worker's
+/// patience), so that a job's outcome is not lost to an outage.
+fn wait_out<T>(config: &WorkerConfig, mut update: impl FnMut() -> distill_store::Result<T>) -> Result<T, LibraryError> {
+    let start = Instant::now();
+    let mut wait = Duration::from_millis(250);
+    loop {
+        match update() {
+            Err(error) if error.is_unreachable() && start.elapsed() < config.patience => {
+                tracing::warn!(%error, retry_in = ?wait, "the database is out of reach; waiting for it");
+                std::thread::sleep(wait);
+                wait = (wait * 2).min(MAX_WAIT);
+            }
+            other => return Ok(other?),
+        }
+    }
+}
+
+fn run<'a>(
+    library: &'a Library,
     pipeline: &PipelineConfig,
     job: &Job,
-    fetch_urls: &dyn Fn(&[String]) -> Result<Report, String>,
-) -> Result<Report, String> {
-    if is_url(&job.input) {
-        fetch_urls(std::slice::from_ref(&job.input))
+    fetch_urls: &dyn Fn(&[String]) -> Result<Report, JobError>,
+    ingestor: &mut Option<Ingestor<'a>>,
+) -> Result<Report, JobError> {
+    let done = if is_url(&job.input) {
+        fetch_urls(std::slice::from_ref(&job.input))?
     } else {
-        crate::ingest(library, &[PathBuf::from(&job.input)], pipeline, &Silent).map_err(|e| e.to_string())
+        let ingestor = match ingestor {
+            Some(ingestor) => {
+                ingestor.follow()?;
+                ingestor
+            }
+            None => ingestor.insert(Ingestor::new(library)?),
+        };
+        let done = ingestor.ingest_paths(&[PathBuf::from(&job.input)], pipeline, &Silent)?;
+        ingestor.checkpoint()?;
+        done
+    };
+    if done.present() == 0 && !done.skipped.is_empty() {
+        // Nothing came of the input (a page that failed, a path this machine lacks, a
+        // file of no articles): the job failed, with the reasons.
+        let reasons: Vec<String> = done.skipped.iter().take(3).map(|s| format!("{}: {}", s.origin, s.reason)).collect();
+        return Err(JobError::Input(reasons.join("; ")));
     }
+    Ok(done)
 }

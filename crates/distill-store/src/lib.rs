@@ -51,6 +51,9 @@ pub enum StoreError {
         database: String,
         /// Why.
         reason: String,
+        /// The server could not be reached or went away (down, restarting, a cut
+        /// connection), rather than refusing the statement: worth waiting out.
+        unreachable: bool,
     },
     /// The data folder could not be used.
     #[error("cannot open {path}: {reason}")]
@@ -60,6 +63,14 @@ pub enum StoreError {
         /// Why.
         reason: String,
     },
+}
+
+impl StoreError {
+    /// Is this the database server being out of reach (see `Server::unreachable`),
+    /// which waiting may cure, rather than a failure of the call itself.
+    pub fn is_unreachable(&self) -> bool {
+        matches!(self, StoreError::Server { unreachable: true, .. })
+    }
 }
 
 /// A `Result` with [`StoreError`].
@@ -258,8 +269,20 @@ pub trait Store: Send + Sync {
     /// Subscribes to a feed; returns false (and revives it with the new settings)
     /// when it was already there.
     fn add_feed(&self, feed: &Feed) -> Result<bool>;
-    /// Writes a feed's state after a fetch.
+    /// Writes a feed's state after a fetch, and releases the poller's claim on it.
     fn update_feed(&self, feed: &Feed) -> Result<()>;
+    /// Claims at most `limit` feeds of `selection` that no other poller holds, for
+    /// `owner` until `now + lease`, oldest first: no feed is fetched by two processes at once, and
+    /// the feeds of a poller that dies are free again once its lease runs out.
+    /// [`Store::update_feed`] releases a feed.
+    fn claim_feeds(
+        &self,
+        selection: &FeedSelection,
+        owner: &str,
+        limit: usize,
+        lease: std::time::Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Feed>>;
     /// Every subscribed feed, oldest first.
     fn feeds(&self) -> Result<Vec<Feed>>;
     /// Unsubscribes; false when there was no such feed.
@@ -278,6 +301,28 @@ pub trait Store: Send + Sync {
     /// How many articles name an entity on each publisher's day, oldest first, the
     /// undated ones last.
     fn entity_days(&self, name: &str) -> Result<Vec<EntityDay>>;
+}
+
+/// Which feeds a polling pass takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedSelection {
+    /// The live ones whose next poll is due.
+    Due,
+    /// Every live feed.
+    All,
+    /// One feed, by URL, even if dead.
+    One(String),
+}
+
+impl FeedSelection {
+    /// Does a polling pass at `now` take `feed`.
+    pub fn takes(&self, feed: &Feed, now: DateTime<Utc>) -> bool {
+        match self {
+            FeedSelection::Due => !feed.dead && feed.next_due <= now,
+            FeedSelection::All => !feed.dead,
+            FeedSelection::One(url) => feed.url == *url,
+        }
+    }
 }
 
 /// A subscribed feed and its polling state.

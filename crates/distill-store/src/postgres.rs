@@ -26,8 +26,8 @@ mod jobs;
 pub use jobs::{Job, JobCounts, QueueConfig};
 
 use crate::{
-    ArticleSummary, Card, CardQuery, Change, CoMention, EntityDay, EntityMention, Feed, ListQuery, Result, SourceCount,
-    Store, StoreError, StoredSignature, StoryMember, StoryQuery, Upsert,
+    ArticleSummary, Card, CardQuery, Change, CoMention, EntityDay, EntityMention, Feed, FeedSelection, ListQuery,
+    Result, SourceCount, Store, StoreError, StoredSignature, StoryMember, StoryQuery, Upsert,
 };
 
 /// Schema migrations, applied in order; the index + 1 is the schema version. Text
@@ -112,6 +112,8 @@ const MIGRATIONS: &[&str] = &[
     // The entity-mention index (see `crate::entities`); the step that creates it also
     // fills it from the articles already stored.
     entities::MIGRATION,
+    // Which poller holds a feed, and until when.
+    "ALTER TABLE feeds ADD COLUMN poll_owner TEXT, ADD COLUMN poll_until TIMESTAMPTZ;",
 ];
 
 /// Settings of a [`PgStore`].
@@ -408,6 +410,12 @@ type Work<T> = std::result::Result<T, Failure>;
 
 /// A server error as a [`StoreError`] naming the database and the reason.
 fn pg_error(database: &str, error: postgres::Error) -> StoreError {
+    // Connection exceptions (08), the server shutting down or starting (57P0x), and
+    // errors with no server answer at all (refused, closed, timed out).
+    let unreachable = error.as_db_error().is_none_or(|db| {
+        let code = db.code().code();
+        code.starts_with("08") || code.starts_with("57P0")
+    });
     let reason = match error.as_db_error() {
         Some(db) => format!("{} (sqlstate {})", db.message(), db.code().code()),
         None => {
@@ -428,7 +436,7 @@ fn pg_error(database: &str, error: postgres::Error) -> StoreError {
             reason
         }
     };
-    StoreError::Server { database: database.to_string(), reason }
+    StoreError::Server { database: database.to_string(), reason, unreachable }
 }
 
 /// A statement prepared once per connection.
@@ -983,10 +991,47 @@ impl Store for PgStore {
                    last_modified = excluded.last_modified, added = excluded.added,
                    last_checked = excluded.last_checked, last_success = excluded.last_success,
                    next_due = excluded.next_due, failures = excluded.failures, last_error = excluded.last_error,
-                   dead = excluded.dead",
+                   dead = excluded.dead, poll_owner = NULL, poll_until = NULL",
                 &feed_params!(feed, ints),
             )?;
             Ok(())
+        })
+    }
+
+    fn claim_feeds(
+        &self,
+        selection: &FeedSelection,
+        owner: &str,
+        limit: usize,
+        lease: Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Feed>> {
+        let now = micros(now);
+        let until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::MAX / 2);
+        let (url, dead_too, due_or_not) = match selection {
+            FeedSelection::Due => (None, false, false),
+            FeedSelection::All => (None, false, true),
+            FeedSelection::One(url) => (Some(url.as_str()), true, true),
+        };
+        self.with(|conn| {
+            // Rows another poller is claiming this instant are skipped, not waited on.
+            let rows = conn.query(
+                "UPDATE feeds SET poll_owner = $1, poll_until = $2
+                 WHERE url IN (
+                     SELECT url FROM feeds
+                     WHERE (poll_until IS NULL OR poll_until < $3) AND ($4::text IS NULL OR url = $4)
+                       AND ($5 OR NOT dead) AND ($6 OR next_due <= $3)
+                     ORDER BY added, url
+                     LIMIT $7
+                     FOR UPDATE SKIP LOCKED
+                 )
+                 RETURNING url, title, site_url, category, interval_secs, etag, last_modified, added, last_checked,
+                           last_success, next_due, failures, last_error, dead",
+                &[&owner, &until, &now, &url, &dead_too, &due_or_not, &(limit.min(i64::MAX as usize) as i64)],
+            )?;
+            let mut feeds: Vec<Feed> = rows.iter().map(read_feed).collect();
+            feeds.sort_by(|a, b| (a.added, &a.url).cmp(&(b.added, &b.url)));
+            Ok(feeds)
         })
     }
 

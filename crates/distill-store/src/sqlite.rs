@@ -11,8 +11,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    ArticleSummary, Card, CardQuery, Change, CoMention, EntityDay, EntityMention, Feed, ListQuery, Result, SourceCount,
-    Store, StoreError, StoredSignature, StoryMember, StoryQuery, Upsert, entities, stories,
+    ArticleSummary, Card, CardQuery, Change, CoMention, EntityDay, EntityMention, Feed, FeedSelection, ListQuery,
+    Result, SourceCount, Store, StoreError, StoredSignature, StoryMember, StoryQuery, Upsert, entities, stories,
 };
 
 /// Schema migrations, applied in order; the index + 1 is the schema version.
@@ -100,6 +100,11 @@ const MIGRATIONS: &[&str] = &[
     // The entity-mention index (see `entities.rs`); the step that creates it also
     // fills it from the articles already stored.
     entities::SQLITE_MIGRATION,
+    // Which poller holds a feed, and until when (microseconds since the epoch).
+    r#"
+    ALTER TABLE feeds ADD COLUMN poll_owner TEXT;
+    ALTER TABLE feeds ADD COLUMN poll_until INTEGER;
+"#,
 ];
 
 /// The parts of an article stored as one JSON column.
@@ -550,6 +555,34 @@ impl Store for SqliteStore {
     fn update_feed(&self, feed: &Feed) -> Result<()> {
         let conn = self.lock();
         self.write_feed(&conn, feed)
+    }
+
+    fn claim_feeds(
+        &self,
+        selection: &FeedSelection,
+        owner: &str,
+        limit: usize,
+        lease: std::time::Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Feed>> {
+        let until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::MAX / 2);
+        let mut conn = self.lock();
+        // One write transaction: processes sharing the file claim in turn.
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let claimed: Vec<Feed> = {
+            let mut free = tx.prepare_cached(&format!(
+                "SELECT {FEED_COLUMNS} FROM feeds WHERE poll_until IS NULL OR poll_until < ?1 ORDER BY added, url"
+            ))?;
+            let feeds = free.query_map([now.timestamp_micros()], read_feed)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            let claimed: Vec<Feed> = feeds.into_iter().filter(|f| selection.takes(f, now)).take(limit).collect();
+            let mut claim = tx.prepare_cached("UPDATE feeds SET poll_owner = ?2, poll_until = ?3 WHERE url = ?1")?;
+            for feed in &claimed {
+                claim.execute(params![feed.url, owner, until.timestamp_micros()])?;
+            }
+            claimed
+        };
+        tx.commit()?;
+        Ok(claimed)
     }
 
     fn feeds(&self) -> Result<Vec<Feed>> {

@@ -14,7 +14,7 @@ use distill_core::{
     Article, Attribution, AttributionKind, Entity, EntityRole, EntityType, Sentence, Stance, StoryCitation,
 };
 use distill_store::{
-    CardQuery, EntityDay, Feed, ListQuery, PgStore, SqliteStore, Store, StoreError, StoryQuery, Upsert,
+    CardQuery, EntityDay, Feed, FeedSelection, ListQuery, PgStore, SqliteStore, Store, StoreError, StoryQuery, Upsert,
 };
 
 /// A store under test, with the backend-specific ways a test reaches around it.
@@ -28,7 +28,7 @@ trait Backend: Sync {
     /// Marks the database as written by a newer distill (schema `version`).
     fn mark_schema(&self, version: i64);
     /// Drops the entity-mention index and steps the schema back to before it, as a
-    /// database written before the index existed (the index is the newest migration).
+    /// database written before the index existed (the steps after it undone too).
     fn forget_entity_index(&self);
 }
 
@@ -63,7 +63,10 @@ impl Backend for Sqlite {
         self.connection().pragma_update(None, "user_version", version).unwrap();
     }
     fn forget_entity_index(&self) {
-        self.exec("DROP TABLE entity_mentions; PRAGMA user_version = 7;");
+        self.exec(
+            "DROP TABLE entity_mentions; ALTER TABLE feeds DROP COLUMN poll_owner;
+             ALTER TABLE feeds DROP COLUMN poll_until; PRAGMA user_version = 7;",
+        );
     }
 }
 
@@ -139,7 +142,10 @@ impl Backend for Postgres {
         self.exec(&format!("INSERT INTO schema_version (version) VALUES ({version})"));
     }
     fn forget_entity_index(&self) {
-        self.exec("DROP TABLE entity_mentions; DELETE FROM schema_version WHERE version > 2;");
+        self.exec(
+            "DROP TABLE entity_mentions; ALTER TABLE feeds DROP COLUMN poll_owner, DROP COLUMN poll_until;
+             DELETE FROM schema_version WHERE version > 2;",
+        );
     }
 }
 
@@ -161,6 +167,8 @@ conformance!(
     upserts_are_idempotent_and_logged,
     cards_carry_key_points_and_copies,
     feeds_are_added_updated_and_removed,
+    feeds_are_claimed_by_one_poller_at_a_time,
+    pollers_in_parallel_claim_each_feed_once,
     publication_times_keep_their_offset_and_sort_by_instant,
     a_story_counts_its_reports_sources_and_times_and_lists_by_update,
     unfiled_articles_are_replayed_and_stories_cleared,
@@ -297,6 +305,88 @@ fn feeds_are_added_updated_and_removed(b: &dyn Backend) {
     assert!(store.feeds().unwrap().is_empty());
     store.upsert(&article("a", "one")).unwrap();
     assert_eq!(store.existing(&["a".into(), "b".into()]).unwrap(), HashSet::from(["a".into()]));
+}
+
+fn urls(feeds: &[Feed]) -> Vec<String> {
+    ids(feeds, |f| f.url.as_str())
+}
+
+/// A poller's claim keeps the feed from every other poller until the poller writes
+/// the feed back or its lease runs out; a dead feed is claimed only by name.
+fn feeds_are_claimed_by_one_poller_at_a_time(b: &dyn Backend) {
+    let store = b.store();
+    let minute = std::time::Duration::from_secs(60);
+    let feed = |n: usize, due: i64| Feed {
+        next_due: at(due),
+        ..Feed::new(&format!("https://f{n}.example/rss"), minute, at(n as i64))
+    };
+    for f in [feed(1, 0), feed(2, 0), feed(3, 100), Feed { dead: true, ..feed(4, 0) }] {
+        store.add_feed(&f).unwrap();
+        store.update_feed(&f).unwrap();
+    }
+    let due = store.claim_feeds(&FeedSelection::Due, "a", 10, minute, at(10)).unwrap();
+    assert_eq!(urls(&due), ["https://f1.example/rss", "https://f2.example/rss"], "due and live, oldest first");
+    assert!(store.claim_feeds(&FeedSelection::Due, "b", 10, minute, at(10)).unwrap().is_empty(), "held by a");
+    assert_eq!(
+        urls(&store.claim_feeds(&FeedSelection::All, "b", 10, minute, at(10)).unwrap()),
+        ["https://f3.example/rss"]
+    );
+    let one = |url: &str| FeedSelection::One(url.to_string());
+    assert!(store.claim_feeds(&one("https://f1.example/rss"), "c", 10, minute, at(11)).unwrap().is_empty());
+    assert_eq!(store.claim_feeds(&one("https://f4.example/rss"), "c", 10, minute, at(11)).unwrap().len(), 1, "by name");
+    // Writing a feed back releases it.
+    let mut polled = due[0].clone();
+    polled.next_due = at(20);
+    polled.last_checked = Some(at(12));
+    store.update_feed(&polled).unwrap();
+    assert_eq!(store.claim_feeds(&one(&polled.url), "c", 10, minute, at(13)).unwrap(), [polled.clone()]);
+    // A's lease on f2 runs out at 70 (a died); c's on f1 at 73.
+    assert!(store.claim_feeds(&FeedSelection::Due, "d", 10, minute, at(70)).unwrap().is_empty());
+    assert_eq!(
+        urls(&store.claim_feeds(&FeedSelection::Due, "d", 10, minute, at(71)).unwrap()),
+        ["https://f2.example/rss"]
+    );
+    assert_eq!(
+        urls(&store.claim_feeds(&FeedSelection::Due, "e", 10, minute, at(74)).unwrap()),
+        ["https://f1.example/rss"]
+    );
+    assert_eq!(store.feeds().unwrap().len(), 4, "claims change no feed");
+    let first = store.claim_feeds(&FeedSelection::All, "f", 1, minute, at(500)).unwrap();
+    assert_eq!(urls(&first), ["https://f1.example/rss"], "at most the limit, oldest first");
+}
+
+/// Pollers claiming at the same moment from separate connections share the due
+/// feeds between them: each is taken exactly once.
+fn pollers_in_parallel_claim_each_feed_once(b: &dyn Backend) {
+    let minute = std::time::Duration::from_secs(60);
+    let store = b.store();
+    for n in 0..60 {
+        store.add_feed(&Feed::new(&format!("https://f{n:02}.example/rss"), minute, at(0))).unwrap();
+    }
+    let stores: Vec<Box<dyn Store>> = (0..4).map(|_| b.reopen().unwrap()).collect();
+    let claimed: Vec<Vec<String>> = std::thread::scope(|scope| {
+        let pollers: Vec<_> = stores
+            .iter()
+            .enumerate()
+            .map(|(i, store)| {
+                scope.spawn(move || {
+                    let mut mine = Vec::new();
+                    // Small claims in turn, as busy pollers would make them.
+                    for _ in 0..30 {
+                        let feeds = store.claim_feeds(&FeedSelection::Due, &format!("p{i}"), 3, minute, at(1)).unwrap();
+                        mine.extend(urls(&feeds));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        pollers.into_iter().map(|p| p.join().unwrap()).collect()
+    });
+    let mut all: Vec<String> = claimed.concat();
+    let total = all.len();
+    all.sort();
+    all.dedup();
+    assert_eq!((total, all.len()), (60, 60), "every feed once: {claimed:?}");
 }
 
 fn publication_times_keep_their_offset_and_sort_by_instant(b: &dyn Backend) {

@@ -169,8 +169,13 @@ pub fn fetch(library: &Library, config: &Config, all: bool, json: bool) -> anyho
     } else {
         print_outcomes(&outcomes);
         if outcomes.is_empty() {
-            let next = library.store.feeds()?.iter().filter(|f| !f.dead).map(|f| f.next_due).min();
+            let feeds = library.store.feeds()?;
+            let now = chrono::Utc::now();
+            let taken = feeds.iter().filter(|f| selection.takes(f, now)).count();
+            let next = feeds.iter().filter(|f| !f.dead).map(|f| f.next_due).min();
             match next {
+                // Claimed by a poller elsewhere (another `fetch` or `serve` on this store).
+                _ if taken > 0 => println!("{taken} feeds are being fetched by another process"),
                 Some(next) => println!("no feed is due; next at {}", next.format("%Y-%m-%d %H:%M:%S UTC")),
                 None => println!("no feeds to fetch (add one with `distill feeds add URL`)"),
             }

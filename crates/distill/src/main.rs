@@ -245,6 +245,13 @@ enum Command {
         /// Exit once no job is waiting or running.
         #[arg(long)]
         until_idle: bool,
+        /// Jobs run at once in this process, each by a worker of its own.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64))]
+        concurrency: u16,
+        /// Seconds a worker holds a job before another may take it over (a worker
+        /// that died mid-job leaves it to the next after this).
+        #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+        lease: u64,
     },
     /// Rebuild the search index from the store, and file every article under stories again.
     Reindex,
@@ -384,7 +391,14 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
     let open = |data: &Path| open_library(data, &settings.database, &settings.models);
     match cli.command {
         Command::Ingest { inputs, enqueue: true, .. } => worker::enqueue(settings, &inputs),
-        Command::Worker { until_idle } => worker::run(&open(data)?, settings, until_idle),
+        Command::Worker { until_idle, concurrency, lease } => {
+            let worker = distill_pipeline::worker::WorkerConfig {
+                until_idle,
+                lease: std::time::Duration::from_secs(lease),
+                ..Default::default()
+            };
+            worker::run(&open(data)?, settings, &worker, usize::from(concurrency))
+        }
         Command::Ingest { inputs, json, .. } => {
             let library = open(data)?;
             let config = settings::pipeline_config(settings);

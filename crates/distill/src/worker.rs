@@ -7,9 +7,11 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use chrono::Utc;
-use distill_library::Library;
+use std::path::PathBuf;
+
 use distill_library::config::Config;
-use distill_pipeline::worker::{INGEST, WorkerConfig};
+use distill_library::{Library, LibraryError};
+use distill_pipeline::worker::{INGEST, JobError, WorkerConfig, WorkerReport};
 use distill_store::PgStore;
 
 use crate::{live, settings};
@@ -23,42 +25,63 @@ fn queue(config: &Config) -> anyhow::Result<PgStore> {
     Ok(PgStore::open(&config.database)?)
 }
 
-/// Queues inputs (files, folders and URLs, as `ingest` takes them) for the workers.
+/// Queues inputs (files, folders and URLs, as `ingest` takes them) for the workers: a
+/// folder is queued file by file, so that workers share it.
 pub fn enqueue(config: &Config, inputs: &[String]) -> anyhow::Result<ExitCode> {
     let queue = queue(config)?;
+    let (urls, paths): (Vec<&String>, Vec<&String>) =
+        inputs.iter().partition(|i| i.starts_with("http://") || i.starts_with("https://"));
+    let mut jobs: Vec<String> = urls.into_iter().cloned().collect();
     // Paths are queued absolute, so that a worker started elsewhere finds them.
-    let inputs: Vec<String> = inputs
-        .iter()
-        .map(|input| {
-            if input.starts_with("http://") || input.starts_with("https://") {
-                Ok(input.clone())
-            } else {
-                std::fs::canonicalize(input)
-                    .with_context(|| format!("cannot queue {input}"))
-                    .map(|p| p.display().to_string())
-            }
-        })
+    let paths: Vec<PathBuf> = paths
+        .into_iter()
+        .map(|p| std::fs::canonicalize(p).with_context(|| format!("cannot queue {p}")))
         .collect::<anyhow::Result<_>>()?;
-    let queued = queue.enqueue(INGEST, &inputs, Utc::now())?;
+    let (files, skipped) = distill_ingest::collect_files(&paths);
+    for skip in &skipped {
+        eprintln!("not queued {}: {}", skip.origin, skip.reason);
+    }
+    jobs.extend(files.iter().map(|f| f.display().to_string()));
+    let queued = queue.enqueue(INGEST, &jobs, Utc::now())?;
     let counts = queue.job_counts()?;
     println!(
         "queued {queued} (already queued {}); queue: {} waiting, {} running",
-        inputs.len() - queued,
+        jobs.len() - queued,
         counts.queued,
         counts.running
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(if skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-/// Leases and ingests queued inputs one at a time (the loop is the pipeline's); with
-/// `until_idle`, returns once no job is waiting or running anywhere.
-pub fn run(library: &Library, config: &Config, until_idle: bool) -> anyhow::Result<ExitCode> {
+/// Leases and ingests queued inputs, `concurrency` jobs at a time, each by a worker of
+/// its own (the loop is the pipeline's); with `until_idle`, returns once no job is
+/// waiting or running anywhere.
+pub fn run(library: &Library, config: &Config, worker: &WorkerConfig, concurrency: usize) -> anyhow::Result<ExitCode> {
     let queue = queue(config)?;
     let pipeline = settings::pipeline_config(config);
-    let worker = WorkerConfig { until_idle, ..WorkerConfig::default() };
-    let fetch_urls =
-        |urls: &[String]| live::ingest_urls(library, urls, &config.fetch, &pipeline).map_err(|e| format!("{e:#}"));
-    let report = distill_pipeline::worker::work(library, &queue, &pipeline, &worker, &fetch_urls)?;
-    println!("worker: {} jobs done, {} failed", report.done, report.failed);
+    // A store failure stays one, so that the worker can wait out a database outage.
+    let fetch_urls = |urls: &[String]| {
+        live::ingest_urls(library, urls, &config.fetch, &pipeline).map_err(|e| {
+            e.downcast::<LibraryError>().map_or_else(|e| JobError::Input(format!("{e:#}")), JobError::Store)
+        })
+    };
+    let reports: Vec<Result<WorkerReport, LibraryError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..concurrency.max(1))
+            .map(|i| {
+                let worker = WorkerConfig { name: format!("{}-{i}", worker.name), ..worker.clone() };
+                let (queue, pipeline, fetch_urls) = (&queue, &pipeline, &fetch_urls);
+                scope.spawn(move || distill_pipeline::worker::work(library, queue, pipeline, &worker, fetch_urls))
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().expect("worker thread panicked")).collect()
+    });
+    let mut total = WorkerReport::default();
+    for report in reports {
+        let report = report?;
+        total.done += report.done;
+        total.failed += report.failed;
+        total.released += report.released;
+    }
+    println!("worker: {} jobs done, {} failed, {} given back", total.done, total.failed, total.released);
     Ok(ExitCode::SUCCESS)
 }

@@ -167,6 +167,22 @@ impl PgStore {
         })
     }
 
+    /// Gives a job back to the queue without counting the attempt, due now: its worker
+    /// could not run it for a reason not its own (the database went away mid-job).
+    /// False when `worker` no longer holds its lease.
+    pub fn release(&self, job: &Job, worker: &str, now: DateTime<Utc>) -> Result<bool> {
+        let now = micros(now);
+        self.with(|conn| {
+            let n = conn.execute(
+                "UPDATE jobs SET state = 'queued', attempts = GREATEST(attempts - 1, 0), run_after = $3,
+                   lease_owner = NULL, lease_until = NULL
+                 WHERE id = $1 AND state = 'running' AND lease_owner = $2",
+                &[&job.id, &worker, &now],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
     /// How many jobs are in each state.
     pub fn job_counts(&self) -> Result<JobCounts> {
         self.with(|conn| {
