@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use distill_eval::bench;
 
+mod workers;
+
 #[derive(Subcommand)]
 pub enum BenchCommand {
     /// Ingest a folder into a fresh scratch data folder; print articles/s and MB/s.
@@ -78,6 +80,19 @@ pub enum BenchCommand {
         #[arg(long, default_value = "corpus/sample/text")]
         corpus: PathBuf,
     },
+    /// Worker processes sharing one PostgreSQL database (each input file one job),
+    /// beside one `distill ingest` on SQLite: articles/s in all and per process, and a
+    /// `serve` node's search latency and replica lag during the ingest.
+    Workers {
+        /// Input folder.
+        dir: PathBuf,
+        /// The PostgreSQL server (each run gets a schema of its own, dropped after).
+        #[arg(long, env = "DISTILL_BENCH_DATABASE")]
+        postgres: String,
+        /// Worker processes per run.
+        #[arg(long, value_delimiter = ',', default_value = "1,2,4")]
+        workers: Vec<usize>,
+    },
     /// Near-duplicate lookups against an index of N signatures: build time, memory,
     /// and the cost of one lookup for a new story and for an edited copy.
     Dedup {
@@ -100,6 +115,10 @@ pub fn run(what: BenchCommand, data: &Path) -> anyhow::Result<ExitCode> {
         BenchCommand::Page { mb, out: page, corpus } => bench::page(mb, page.as_deref(), &corpus, data, &mut out),
         BenchCommand::Ingest { dir, replicate, keep } => bench::ingest(&dir, replicate, data, keep, &mut out),
         BenchCommand::Generate { llm, prompts, tokens, corpus } => return generate(&llm, prompts, tokens, &corpus),
+        BenchCommand::Workers { dir, postgres, workers: n } => {
+            workers::run(&dir, &postgres, &n, data)?;
+            return Ok(ExitCode::SUCCESS);
+        }
     };
     done.map_err(|e| match e {
         // The data folder's own error, so that its code is printed (`error[store_unavailable]`).

@@ -252,6 +252,19 @@ enum Command {
         /// that died mid-job leaves it to the next after this).
         #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86_400))]
         lease: u64,
+        /// Attempts at a job before it is dead (retried after 10 s, 20 s, 40 s... up to 10 min).
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=100))]
+        attempts: u32,
+    },
+    /// The job queue: how many jobs wait, run, are done and are dead, and why the dead
+    /// ones failed (PostgreSQL only).
+    Jobs {
+        /// Dead jobs to list, with their last errors.
+        #[arg(long, default_value_t = 20)]
+        dead: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Rebuild the search index from the store, and file every article under stories again.
     Reindex,
@@ -391,10 +404,12 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
     let open = |data: &Path| open_library(data, &settings.database, &settings.models);
     match cli.command {
         Command::Ingest { inputs, enqueue: true, .. } => worker::enqueue(settings, &inputs),
-        Command::Worker { until_idle, concurrency, lease } => {
+        Command::Jobs { dead, json } => worker::jobs(settings, dead, json),
+        Command::Worker { until_idle, concurrency, lease, attempts } => {
             let worker = distill_pipeline::worker::WorkerConfig {
                 until_idle,
                 lease: std::time::Duration::from_secs(lease),
+                retry: distill_store::QueueConfig { max_attempts: attempts, ..Default::default() },
                 ..Default::default()
             };
             worker::run(&open(data)?, settings, &worker, usize::from(concurrency))

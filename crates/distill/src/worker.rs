@@ -85,3 +85,25 @@ pub fn run(library: &Library, config: &Config, worker: &WorkerConfig, concurrenc
     println!("worker: {} jobs done, {} failed, {} given back", total.done, total.failed, total.released);
     Ok(ExitCode::SUCCESS)
 }
+
+/// Prints the queue's counts and its dead jobs with their last errors.
+pub fn jobs(config: &Config, dead: usize, json: bool) -> anyhow::Result<ExitCode> {
+    let queue = queue(config)?;
+    let counts = queue.job_counts()?;
+    let failed = queue.dead_jobs(dead)?;
+    if json {
+        let failed: Vec<serde_json::Value> =
+            failed.iter().map(|(input, error)| serde_json::json!({"input": input, "error": error})).collect();
+        let view = serde_json::json!({
+            "queued": counts.queued, "running": counts.running, "done": counts.done, "dead": counts.dead,
+            "dead_jobs": failed,
+        });
+        println!("{view}");
+    } else {
+        println!("{} waiting, {} running, {} done, {} dead", counts.queued, counts.running, counts.done, counts.dead);
+        for (input, error) in &failed {
+            println!("  dead {input}: {error}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

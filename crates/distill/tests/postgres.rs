@@ -304,7 +304,7 @@ fn answer(mut stream: std::net::TcpStream, requests: &Mutex<Vec<String>>, gate: 
     }
     let (status, kind, body) = if let Some(name) = path.strip_suffix(".xml").and_then(|p| p.rsplit('/').next()) {
         ("200 OK", "application/rss+xml", feed(name).into_bytes())
-    } else if path == "/robots.txt" {
+    } else if path == "/robots.txt" || path.starts_with("/missing") {
         ("404 Not Found", "text/plain", b"none".to_vec())
     } else {
         let page = "harborgazette_2026-09-04_port-calverton-strike.html";
@@ -389,6 +389,25 @@ fn a_job_whose_worker_was_killed_is_taken_over_after_its_lease() {
     let out = worker(tempfile::tempdir().unwrap().path(), &db.url, &["--until-idle"]).wait_with_output().unwrap();
     assert!(stdout(&out).starts_with("worker: 1 jobs done"), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(listed_urls(folder.path(), &db.url), [page], "the same input twice is one article");
+}
+
+/// A job that fails on its every attempt is dead, and `distill jobs` says why.
+#[test]
+fn a_job_that_fails_every_attempt_is_dead_with_its_reason() {
+    let Some(db) = Database::create("dead_job") else { return };
+    let site = Site::start();
+    let missing = site.url("/missing/page");
+    let folder = tempfile::tempdir().unwrap();
+    assert!(run_pg(folder.path(), &db.url, &["ingest", "--enqueue", &missing]).status.success());
+    let out = worker(folder.path(), &db.url, &["--until-idle", "--attempts", "1"]).wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout(&out).starts_with("worker: 0 jobs done, 1 failed"), "{}", stdout(&out));
+    let jobs = json_pg(folder.path(), &db.url, &["jobs", "--json"]);
+    assert_eq!((jobs["dead"].as_u64(), jobs["queued"].as_u64()), (Some(1), Some(0)), "{jobs}");
+    assert_eq!(jobs["dead_jobs"][0]["input"], missing.as_str());
+    assert!(jobs["dead_jobs"][0]["error"].as_str().unwrap().contains("404"), "{jobs}");
+    let text = stdout(&run_pg(folder.path(), &db.url, &["jobs"]));
+    assert!(text.starts_with("0 waiting, 0 running, 0 done, 1 dead"), "{text}");
 }
 
 /// A PostgreSQL server of the test's own (the shared one must not be restarted under
