@@ -9,7 +9,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -181,7 +181,7 @@ struct Node {
 }
 
 impl Node {
-    fn start(exe: &Path, data: &PathBuf, url: &str) -> anyhow::Result<Node> {
+    fn start(exe: &Path, data: &Path, url: &str) -> anyhow::Result<Node> {
         let mut child = distill(exe, data, Some(url))
             .args(["serve", "--addr", "127.0.0.1:0", "--no-poll"])
             .stdout(Stdio::piped())
