@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
+use distill_ingest::SkipKind;
 use distill_library::{Library, LibraryError};
 use distill_store::{Job, JobCounts, PgStore, QueueConfig};
 
@@ -64,8 +65,14 @@ fn is_url(input: &str) -> bool {
 /// Why a job did not finish.
 #[derive(Debug)]
 pub enum JobError {
-    /// The input's own failure: the job is retried after a backoff, then dead.
-    Input(String),
+    /// The input's own failure: the job is retried after a backoff, then dead; at
+    /// once when `retry` is false (trying again cannot help).
+    Input {
+        /// What went wrong.
+        error: String,
+        /// Whether another attempt may succeed (a fetch that failed, a file unreadable).
+        retry: bool,
+    },
     /// The store's: when the database is out of reach, the job goes back to the queue
     /// once it returns, its attempt not counted; otherwise as `Input`.
     Store(LibraryError),
@@ -169,12 +176,12 @@ fn step<'a>(
             if matches!(failure, JobError::Store(_)) {
                 *ingestor = None;
             }
-            let error = match failure {
-                JobError::Input(error) => error,
-                JobError::Store(error) => error.to_string(),
+            let (error, retry) = match failure {
+                JobError::Input { error, retry } => (error, retry),
+                JobError::Store(error) => (error.to_string(), true),
             };
-            tracing::warn!(input = %job.input, attempt = job.attempts, %error, "job failed");
-            wait_out(config, || queue.fail(&job, name, &error, &config.retry, Utc::now()))?;
+            tracing::warn!(input = %job.input, attempt = job.attempts, %error, retry, "job failed");
+            wait_out(config, || queue.fail(&job, name, &error, retry, &config.retry, Utc::now()))?;
             report.failed += 1;
         }
     }
@@ -220,10 +227,12 @@ fn run<'a>(
         done
     };
     if done.present() == 0 && !done.skipped.is_empty() {
-        // Nothing came of the input (a page that failed, a path this machine lacks, a
-        // file of no articles): the job failed, with the reasons.
+        // Nothing came of the input: the job failed, with the reasons. A fetch that
+        // failed or a file that could not be read may work next time; a page with no
+        // article, or of a kind not read, never will.
         let reasons: Vec<String> = done.skipped.iter().take(3).map(|s| format!("{}: {}", s.origin, s.reason)).collect();
-        return Err(JobError::Input(reasons.join("; ")));
+        let retry = done.skipped.iter().any(|s| matches!(s.kind, SkipKind::Fetch | SkipKind::Unreadable));
+        return Err(JobError::Input { error: reasons.join("; "), retry });
     }
     Ok(done)
 }

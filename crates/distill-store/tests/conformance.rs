@@ -859,14 +859,14 @@ fn postgres_jobs_expire_retry_and_die() {
     let second = queue.lease("b", lease, &config, at(31)).unwrap().unwrap();
     assert_eq!((second.id, second.attempts), (first.id, 2));
     assert!(!queue.complete(&first, "a", at(32)).unwrap(), "the expired lease is lost");
-    assert!(!queue.fail(&first, "a", "late", &config, at(32)).unwrap());
+    assert!(!queue.fail(&first, "a", "late", true, &config, at(32)).unwrap());
 
-    assert!(queue.fail(&second, "b", "HTTP 503", &config, at(40)).unwrap());
+    assert!(queue.fail(&second, "b", "HTTP 503", true, &config, at(40)).unwrap());
     // Second failure: 20 s of backoff.
     assert!(queue.lease("c", lease, &config, at(59)).unwrap().is_none());
     let third = queue.lease("c", lease, &config, at(60)).unwrap().unwrap();
     assert_eq!(third.attempts, 3);
-    assert!(queue.fail(&third, "c", "HTTP 503 again", &config, at(61)).unwrap());
+    assert!(queue.fail(&third, "c", "HTTP 503 again", true, &config, at(61)).unwrap());
     assert!(queue.lease("d", lease, &config, at(10_000)).unwrap().is_none(), "dead after 3 attempts");
     let counts = queue.job_counts().unwrap();
     assert_eq!((counts.queued, counts.running, counts.dead), (0, 0, 1));
@@ -880,4 +880,19 @@ fn postgres_jobs_expire_retry_and_die() {
     assert!(queue.lease("f", lease, &one, at(200)).unwrap().is_none());
     assert_eq!(queue.job_counts().unwrap().dead, 2);
     assert!(queue.dead_jobs(10).unwrap()[1].1.contains("lease expired"));
+
+    // A failure that trying again cannot help (a page with no article) is dead at once.
+    queue.enqueue("ingest", &["/corpus/empty.html".to_string()], at(300)).unwrap();
+    let job = queue.lease("g", lease, &config, at(300)).unwrap().unwrap();
+    assert!(queue.fail(&job, "g", "no article", false, &config, at(301)).unwrap());
+    assert_eq!(queue.job_counts().unwrap().dead, 3);
+
+    // A job given back (its worker lost the database mid-job) is due at once, the
+    // attempt not counted.
+    queue.enqueue("ingest", &["/corpus/c.html".to_string()], at(400)).unwrap();
+    let job = queue.lease("h", lease, &config, at(400)).unwrap().unwrap();
+    assert!(queue.release(&job, "h", at(401)).unwrap());
+    assert!(!queue.release(&job, "h", at(401)).unwrap(), "no longer held");
+    let again = queue.lease("i", lease, &config, at(401)).unwrap().unwrap();
+    assert_eq!((again.id, again.attempts), (job.id, 1));
 }

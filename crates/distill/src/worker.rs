@@ -62,7 +62,8 @@ pub fn run(library: &Library, config: &Config, worker: &WorkerConfig, concurrenc
     // A store failure stays one, so that the worker can wait out a database outage.
     let fetch_urls = |urls: &[String]| {
         live::ingest_urls(library, urls, &config.fetch, &pipeline).map_err(|e| {
-            e.downcast::<LibraryError>().map_or_else(|e| JobError::Input(format!("{e:#}")), JobError::Store)
+            let input = |e: anyhow::Error| JobError::Input { error: format!("{e:#}"), retry: true };
+            e.downcast::<LibraryError>().map_or_else(input, JobError::Store)
         })
     };
     let reports: Vec<Result<WorkerReport, LibraryError>> = std::thread::scope(|scope| {

@@ -408,6 +408,16 @@ fn a_job_that_fails_every_attempt_is_dead_with_its_reason() {
     assert!(jobs["dead_jobs"][0]["error"].as_str().unwrap().contains("404"), "{jobs}");
     let text = stdout(&run_pg(folder.path(), &db.url, &["jobs"]));
     assert!(text.starts_with("0 waiting, 0 running, 0 done, 1 dead"), "{text}");
+
+    // A page with no article never will have one: dead at its first attempt.
+    let inputs = tempfile::tempdir().unwrap();
+    let empty = inputs.path().join("empty.html");
+    std::fs::write(&empty, "<html><body><nav><a href=/>Home</a></nav></body></html>").unwrap();
+    assert!(run_pg(folder.path(), &db.url, &["ingest", "--enqueue", empty.to_str().unwrap()]).status.success());
+    let out = worker(folder.path(), &db.url, &["--until-idle"]).wait_with_output().unwrap();
+    assert!(stdout(&out).starts_with("worker: 0 jobs done, 1 failed"), "{}", stdout(&out));
+    let jobs = json_pg(folder.path(), &db.url, &["jobs", "--json"]);
+    assert_eq!(jobs["dead"], 2, "no retry for what cannot succeed: {jobs}");
 }
 
 /// A PostgreSQL server of the test's own (the shared one must not be restarted under

@@ -151,10 +151,19 @@ impl PgStore {
     }
 
     /// Records a failed attempt: the job waits out its backoff, or is dead after its
-    /// last attempt. False when `worker` no longer holds its lease.
-    pub fn fail(&self, job: &Job, worker: &str, error: &str, config: &QueueConfig, now: DateTime<Utc>) -> Result<bool> {
+    /// last attempt, or at once when trying again cannot help (`retry` false: a page
+    /// with no article stays one). False when `worker` no longer holds its lease.
+    pub fn fail(
+        &self,
+        job: &Job,
+        worker: &str,
+        error: &str,
+        retry: bool,
+        config: &QueueConfig,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
         let now = micros(now);
-        let dead = job.attempts >= config.max_attempts.max(1);
+        let dead = !retry || job.attempts >= config.max_attempts.max(1);
         let run_after = now + chrono_duration(config.backoff_after(job.attempts));
         self.with(|conn| {
             let n = conn.execute(

@@ -63,9 +63,81 @@ pub fn run(dir: &Path, database: &str, workers: &[usize], data: &Path) -> anyhow
         drop(admin);
         runs.push(result?);
     }
+    let stored = stored_articles(&scratch.join("sqlite"))?;
+    let mut ceilings = Vec::new();
+    for threads in [1, 2, 4] {
+        let admin = Admin::new(database, &format!("distill_bench_{}_writes_{threads}", std::process::id()))?;
+        ceilings.push((threads, write_ceiling(&admin, &stored, threads)?));
+    }
     let _ = std::fs::remove_dir_all(&scratch);
     report_runs(&runs, files.len(), dir);
+    println!();
+    println!("Store writes alone (the articles above, analyzed, written again under new ids in chunks of 256):");
+    println!("| writer threads | articles/s | database bytes per article (tables, indexes, TOAST) |");
+    println!("|---:|---:|---:|");
+    for (threads, (rate, bytes)) in ceilings {
+        println!("| {threads} | {rate:.0} | {bytes:.0} |");
+    }
     Ok(())
+}
+
+/// The articles the SQLite run stored, analysis included.
+fn stored_articles(data: &Path) -> anyhow::Result<Vec<distill_core::Article>> {
+    use distill_store::Store;
+    let store = distill_store::SqliteStore::open(&data.join("distill.db"))?;
+    let (mut articles, mut seq) = (Vec::new(), 0);
+    loop {
+        let changes = store.changes_since(seq, 1000)?;
+        let Some(last) = changes.last() else { return Ok(articles) };
+        seq = last.seq;
+        articles.extend(changes.into_iter().map(|c| c.article));
+    }
+}
+
+/// Writes at least 20,000 copies of `articles` (new ids and URLs, no copy links) into
+/// the schema from `threads` threads: articles/s, and the schema's bytes per article.
+fn write_ceiling(admin: &Admin, articles: &[distill_core::Article], threads: usize) -> anyhow::Result<(f64, f64)> {
+    use distill_store::Store;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    ensure!(!articles.is_empty(), "no stored articles to write");
+    let rounds = 20_000usize.div_ceil(articles.len());
+    let copies: Vec<distill_core::Article> = (0..rounds)
+        .flat_map(|round| {
+            articles.iter().map(move |a| distill_core::Article {
+                id: format!("{}-w{round}", a.id).into(),
+                url: a.url.as_ref().map(|u| format!("{u}#w{round}")),
+                duplicate_of: None,
+                ..a.clone()
+            })
+        })
+        .collect();
+    let chunks: Vec<&[distill_core::Article]> = copies.chunks(256).collect();
+    let store = distill_store::PgStore::open(&admin.url)?;
+    let next = AtomicUsize::new(0);
+    let start = Instant::now();
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let writers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| -> anyhow::Result<()> {
+                    while let Some(chunk) = chunks.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        store.upsert_batch(chunk)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        writers.into_iter().try_for_each(|w| w.join().expect("writer panicked"))
+    })?;
+    let rate = copies.len() as f64 / start.elapsed().as_secs_f64();
+    let mut client = postgres::Client::connect(&admin.admin, postgres::NoTls)?;
+    let bytes: i64 = client
+        .query_one(
+            "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c
+             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'",
+            &[&admin.schema],
+        )?
+        .get(0);
+    Ok((rate, bytes as f64 / copies.len() as f64))
 }
 
 /// A `distill` command on a data folder (and a database).
