@@ -173,7 +173,9 @@ fn push_word<'a>(text: &'a str, start: usize, mut end: usize, out: &mut Vec<Toke
         // "Moscow-based", "Kremlin-backed": the name is the capitalised head.
         match w.rfind('-') {
             Some(h)
-                if h > 0 && w[..1].chars().all(char::is_uppercase) && w[h + 1..].chars().all(|c| c.is_lowercase()) =>
+                if h > 0
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && w[h + 1..].chars().all(|c| c.is_lowercase()) =>
             {
                 out.push(Token { text: &text[start..start + h], start, end: start + h, word: true });
                 out.push(Token { text: &text[start + h..end], start: start + h, end, word: true });
@@ -1946,6 +1948,24 @@ mod tests {
         assert_eq!(umarov.kind, EntityType::Person);
         assert!(umarov.aliases.contains(&"Umarov".to_string()), "{umarov:?}");
         assert!(!es.iter().any(|e| e.name == "Umarov"), "{es:#?}");
+    }
+
+    /// Found on real pages: a hyphenated word whose first letter is more than one byte
+    /// ("Инди-курс", "½-3", "③-1") once split inside that letter and panicked.
+    #[test]
+    fn hyphenated_words_that_start_beyond_ascii_are_read_whole() {
+        let es = entities(
+            "Курсы",
+            "Инди-курс начался в Москве. Рецепт ½-3 стакана. Шаг ③-1 готов. Émile-based critics agreed.",
+        );
+        assert!(es.iter().all(|e| !e.name.is_empty()), "{es:#?}");
+        let sentences = split_sentences("Инди-курс начался. Émile-based critics met Émile Zola in Paris.");
+        let tagged = tag("", &sentences);
+        assert!(!tagged.mentions.is_empty());
+        for m in &tagged.mentions {
+            let text = &sentences[m.sentence].text;
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end), "{m:?} in {text}");
+        }
     }
 
     #[test]

@@ -30,6 +30,8 @@ struct Run {
     max_lag: i64,
     /// Time from the last worker's exit to the replica's catching up.
     catch_up: Option<Duration>,
+    /// The serve node's replica (keyword index) on disk, once caught up.
+    replica_bytes: u64,
 }
 
 pub fn run(dir: &Path, database: &str, workers: &[usize], data: &Path) -> anyhow::Result<()> {
@@ -54,6 +56,7 @@ pub fn run(dir: &Path, database: &str, workers: &[usize], data: &Path) -> anyhow
         latencies: Vec::new(),
         max_lag: 0,
         catch_up: None,
+        replica_bytes: folder_bytes(&scratch.join("sqlite").join("index")),
     });
 
     for &n in workers {
@@ -187,19 +190,22 @@ fn redacted(url: &str) -> String {
 }
 
 fn measure(exe: &Path, url: &str, dir: &Path, workers: usize, scratch: &Path) -> anyhow::Result<Run> {
+    std::fs::create_dir_all(scratch)?;
     let out = distill(exe, &scratch.join("queue"), Some(url)).args(["ingest", "--enqueue"]).arg(dir).output()?;
     ensure!(out.status.success(), "enqueue failed: {}", String::from_utf8_lossy(&out.stderr));
     let node = Node::start(exe, &scratch.join("serve"), url)?;
     let start = Instant::now();
     let mut children: Vec<Child> = (0..workers)
-        .map(|i| {
-            distill(exe, &scratch.join(format!("worker-{i}")), Some(url))
+        .map(|i| -> anyhow::Result<Child> {
+            // A log file, not a pipe: a pipe nobody reads fills up and stops the worker.
+            let log = std::fs::File::create(scratch.join(format!("worker-{i}.log")))?;
+            Ok(distill(exe, &scratch.join(format!("worker-{i}")), Some(url))
                 .args(["worker", "--until-idle"])
                 .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
+                .stderr(log)
+                .spawn()?)
         })
-        .collect::<Result<_, _>>()?;
+        .collect::<anyhow::Result<_>>()?;
     let (mut latencies, mut max_lag) = (Vec::new(), 0);
     let mut turn = 0;
     while children.iter_mut().any(|c| matches!(c.try_wait(), Ok(None))) {
@@ -215,14 +221,10 @@ fn measure(exe: &Path, url: &str, dir: &Path, workers: usize, scratch: &Path) ->
         std::thread::sleep(Duration::from_millis(50));
     }
     let seconds = start.elapsed().as_secs_f64();
-    for mut child in children {
-        let status = child.wait()?;
-        if !status.success() {
-            let mut log = String::new();
-            if let Some(mut stderr) = child.stderr.take() {
-                stderr.read_to_string(&mut log)?;
-            }
-            bail!("a worker failed: {log}");
+    for (i, mut child) in children.into_iter().enumerate() {
+        if !child.wait()?.success() {
+            let log = std::fs::read_to_string(scratch.join(format!("worker-{i}.log"))).unwrap_or_default();
+            bail!("worker {i} failed: {log}");
         }
     }
     let ended = Instant::now();
@@ -235,6 +237,7 @@ fn measure(exe: &Path, url: &str, dir: &Path, workers: usize, scratch: &Path) ->
         std::thread::sleep(Duration::from_millis(20));
     };
     latencies.sort_by(f64::total_cmp);
+    let replica_bytes = folder_bytes(&scratch.join("serve").join("index"));
     Ok(Run {
         label: format!("PostgreSQL, {workers} worker process{}", if workers == 1 { "" } else { "es" }),
         processes: workers,
@@ -243,7 +246,20 @@ fn measure(exe: &Path, url: &str, dir: &Path, workers: usize, scratch: &Path) ->
         latencies,
         max_lag,
         catch_up: Some(catch_up.0),
+        replica_bytes,
     })
+}
+
+/// Bytes of the files under a folder.
+fn folder_bytes(dir: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    entries
+        .flatten()
+        .map(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => folder_bytes(&e.path()),
+            _ => e.metadata().map_or(0, |m| m.len()),
+        })
+        .sum()
 }
 
 /// A `distill serve` node on 127.0.0.1, stopped when dropped.
@@ -299,9 +315,9 @@ fn report_runs(runs: &[Run], files: usize, dir: &Path) {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     println!(
-        "| setup | articles | seconds | articles/s | per process | vs SQLite | search p50 / p99 during ingest | max replica lag | replica caught up after |"
+        "| setup | articles | seconds | articles/s | per process | vs SQLite | search p50 / p99 during ingest | max replica lag | replica caught up after | index bytes per article |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|");
     let base = runs.first().map_or(1.0, |r| r.articles as f64 / r.seconds);
     for r in runs {
         let rate = r.articles as f64 / r.seconds;
@@ -315,12 +331,13 @@ fn report_runs(runs: &[Run], files: usize, dir: &Path) {
         let catch_up = r.catch_up.map_or("-".into(), |d| format!("{:.2} s", d.as_secs_f64()));
         let lag = if r.catch_up.is_some() { format!("{} changes", r.max_lag) } else { "-".into() };
         println!(
-            "| {} | {} | {:.1} | {rate:.1} | {:.1} | {:.2}× | {latency} | {lag} | {catch_up} |",
+            "| {} | {} | {:.1} | {rate:.1} | {:.1} | {:.2}× | {latency} | {lag} | {catch_up} | {:.0} |",
             r.label,
             r.articles,
             r.seconds,
             rate / r.processes as f64,
             rate / base,
+            r.replica_bytes as f64 / r.articles.max(1) as f64,
         );
     }
 }
