@@ -94,6 +94,8 @@ pub struct Ingestor<'a> {
     stories: stories::StoryFiler,
     /// The change log's sequence number up to which the store has been read.
     seen: i64,
+    /// When [`Ingestor::checkpoint`] last ran (or the ingestor was made).
+    checkpointed: std::time::Instant,
     /// What has been done so far.
     pub report: Report,
 }
@@ -113,7 +115,14 @@ impl<'a> Ingestor<'a> {
         if filed > 0 {
             tracing::info!(filed, "filed stored articles under stories");
         }
-        Ok(Ingestor { library, copies, stories, seen, report: Report::default() })
+        Ok(Ingestor {
+            library,
+            copies,
+            stories,
+            seen,
+            checkpointed: std::time::Instant::now(),
+            report: Report::default(),
+        })
     }
 
     /// Ingests files and folders (WARC archives streamed record by record, their
@@ -185,7 +194,14 @@ impl<'a> Ingestor<'a> {
     /// as [`Ingestor::finish`] does, keeping the ingestor for more.
     pub fn checkpoint(&mut self) -> Result<(), LibraryError> {
         self.stories.flush(self.library.store.as_ref())?;
-        self.sync_index()
+        self.sync_index()?;
+        self.checkpointed = std::time::Instant::now();
+        Ok(())
+    }
+
+    /// Time since the last [`Ingestor::checkpoint`].
+    pub fn since_checkpoint(&self) -> std::time::Duration {
+        self.checkpointed.elapsed()
     }
 
     fn sync_index(&self) -> Result<(), LibraryError> {

@@ -107,8 +107,15 @@ pub fn work(
     let mut outage: Option<Instant> = None;
     loop {
         let step = step(library, queue, pipeline, config, fetch_urls, &mut ingestor, &mut report).and_then(|ran| {
+            if ran {
+                return Ok(Step::Ran);
+            }
+            // Nothing due: what the jobs stored is summarized and indexed now.
+            if let Some(ingestor) = ingestor.as_mut() {
+                ingestor.checkpoint()?;
+            }
             // Idle means nothing waiting or running anywhere, not just nothing due.
-            Ok(if ran { Step::Ran } else { Step::Waiting(queue.job_counts()?) })
+            Ok(Step::Waiting(queue.job_counts()?))
         });
         match step {
             Ok(Step::Ran) => outage = None,
@@ -135,6 +142,9 @@ pub fn work(
         }
     }
 }
+
+/// Least time between two checkpoints of a busy worker's ingestor.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
 
 /// What one turn of the loop found.
 enum Step {
@@ -223,7 +233,11 @@ fn run<'a>(
             None => ingestor.insert(Ingestor::new(library)?),
         };
         let done = ingestor.ingest_paths(&[PathBuf::from(&job.input)], pipeline, &Silent)?;
-        ingestor.checkpoint()?;
+        // Stories and the replica once a second, not after every job (the store
+        // holds the job's articles already; the rest is derived from it).
+        if ingestor.since_checkpoint() >= CHECKPOINT_EVERY {
+            ingestor.checkpoint()?;
+        }
         done
     };
     if done.present() == 0 && !done.skipped.is_empty() {
