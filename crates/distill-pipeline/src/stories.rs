@@ -65,19 +65,26 @@ impl StoryFiler {
         };
         let semantic = filer.encoder().is_some();
         for member in store.recent_story_members(replay)? {
-            let vector = if semantic { filer.index.as_ref().and_then(|i| i.stored_vector(&member.id)) } else { None };
             let input = StoryArticle {
                 id: &member.id,
                 title: &member.title,
                 text: &member.text,
                 published: member.published.map(|t| t.timestamp()),
                 source: member.source.as_deref(),
-                embedding: vector.as_deref(),
+                embedding: None,
             };
-            let assignment = filer.clusterer.assign(&input);
-            filer.names.entry(assignment.story).or_insert(member.story);
+            filer.replay(semantic, input, &member.story);
         }
         Ok(filer)
+    }
+
+    /// Shows the clusterer an article stored under `story` (by the vector the index
+    /// stored for it, when the encoder is on), so that its cluster keeps that name.
+    fn replay(&mut self, semantic: bool, input: StoryArticle<'_>, story: &ArticleId) {
+        let vector = if semantic { self.index.as_ref().and_then(|i| i.stored_vector(input.id)) } else { None };
+        let input = StoryArticle { embedding: vector.as_deref(), ..input };
+        let assignment = self.clusterer.assign(&input);
+        self.names.entry(assignment.story).or_insert_with(|| story.clone());
     }
 
     /// The sentence encoder, when the index has one that loads.
@@ -120,17 +127,7 @@ impl StoryFiler {
         let semantic = self.encoder().is_some();
         for article in others {
             let Some(story) = stories.get(&article.id) else { continue };
-            let vector = if semantic { self.index.as_ref().and_then(|i| i.stored_vector(&article.id)) } else { None };
-            let input = StoryArticle {
-                id: &article.id,
-                title: &article.title,
-                text: &article.text,
-                published: article.published.map(|t| t.timestamp()),
-                source: article.source.as_deref(),
-                embedding: vector.as_deref(),
-            };
-            let assignment = self.clusterer.assign(&input);
-            self.names.entry(assignment.story).or_insert_with(|| story.clone());
+            self.replay(semantic, story_input(article, None), story);
             self.filed.insert(article.id.clone(), story.clone());
         }
         Ok(())
@@ -176,14 +173,7 @@ impl StoryFiler {
                 },
                 None => {
                     let vector = vectors.next().flatten();
-                    let input = StoryArticle {
-                        id: &article.id,
-                        title: &article.title,
-                        text: &article.text,
-                        published: article.published.map(|t| t.timestamp()),
-                        source: article.source.as_deref(),
-                        embedding: vector.as_deref(),
-                    };
+                    let input = story_input(article, vector.as_deref());
                     let assignment = self.clusterer.assign(&input);
                     let story =
                         self.names.get(&assignment.story).cloned().unwrap_or_else(|| assignment.story.clone().into());
@@ -210,6 +200,18 @@ impl StoryFiler {
         }
         self.refreshed = Instant::now();
         Ok(())
+    }
+}
+
+/// What the clusterer reads of an article.
+fn story_input<'a>(article: &'a Article, embedding: Option<&'a [f32]>) -> StoryArticle<'a> {
+    StoryArticle {
+        id: &article.id,
+        title: &article.title,
+        text: &article.text,
+        published: article.published.map(|t| t.timestamp()),
+        source: article.source.as_deref(),
+        embedding,
     }
 }
 

@@ -431,31 +431,27 @@ impl Cluster {
     /// `None` (after a line on stderr) where the tests have no PostgreSQL, as [`Database::create`].
     fn start(test: &str) -> Option<Cluster> {
         Database::create(test)?; // the same skip rule; the schema itself is not used
-        let dir = tempfile::tempdir().unwrap();
-        let out = Command::new(repo().join("scripts/test-postgres.sh"))
-            .arg("start")
-            .arg(dir.path().join("pg"))
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let url = String::from_utf8(out.stdout).unwrap().trim().to_string();
-        Some(Cluster { dir, url })
+        let mut cluster = Cluster { dir: tempfile::tempdir().unwrap(), url: String::new() };
+        cluster.url = cluster.script("start");
+        Some(cluster)
     }
 
-    fn script(&self, command: &str) {
-        let out = Command::new(repo().join("scripts/test-postgres.sh"))
-            .arg(command)
-            .arg(self.dir.path().join("pg"))
-            .output()
-            .unwrap();
+    /// Runs `scripts/test-postgres.sh COMMAND` on the cluster; its standard output.
+    fn script(&self, command: &str) -> String {
+        let out = self.run_script(command);
         assert!(out.status.success(), "{command}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+
+    fn run_script(&self, command: &str) -> Output {
+        let script = repo().join("scripts/test-postgres.sh");
+        Command::new(script).arg(command).arg(self.dir.path().join("pg")).output().unwrap()
     }
 }
 
 impl Drop for Cluster {
     fn drop(&mut self) {
-        let _ =
-            Command::new(repo().join("scripts/test-postgres.sh")).arg("stop").arg(self.dir.path().join("pg")).output();
+        let _ = self.run_script("stop");
     }
 }
 
