@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use distill_core::{ArticleId, Story};
 use distill_search::{Results, SearchError, SearchIndex, SearchQuery};
-use distill_store::{ArticleSummary, Card, CardQuery, ListQuery, PgStore, SourceCount, SqliteStore, Store, StoryQuery};
+use distill_store::{
+    ArticleSummary, Card, CardQuery, ListQuery, PgConfig, PgStore, SourceCount, SqliteStore, Store, StoryQuery,
+};
 
 use crate::Code;
 use crate::views::{ArticleView, CopyView, FeedStatus, StoryRef, StoryView, timeline};
@@ -31,6 +33,15 @@ impl LibraryError {
         match self {
             LibraryError::Store(_) => Code::StoreUnavailable,
             LibraryError::Search(e) => Code::of_search(e),
+        }
+    }
+
+    /// Whether the database was out of reach (worth waiting out), directly or while
+    /// the search index read from it.
+    pub fn is_unreachable(&self) -> bool {
+        match self {
+            LibraryError::Store(e) | LibraryError::Search(distill_search::SearchError::Store(e)) => e.is_unreachable(),
+            LibraryError::Search(_) => false,
         }
     }
 }
@@ -107,10 +118,21 @@ impl Library {
     /// `postgres://` URL, or empty for the SQLite file in the data folder. A data
     /// folder follows one store: its search replica is not meant to move between them.
     pub fn open_with(dir: &Path, database: &str, models: Option<&Path>) -> Result<Library> {
+        Library::open_store(dir, database, models, false)
+    }
+
+    /// [`Library::open_with`] for a search node: a PostgreSQL server out of reach
+    /// does not stop it opening, so that it serves what its replica holds until the
+    /// server returns (the first call that reaches it migrates the schema).
+    pub fn open_serving(dir: &Path, database: &str, models: Option<&Path>) -> Result<Library> {
+        Library::open_store(dir, database, models, true)
+    }
+
+    fn open_store(dir: &Path, database: &str, models: Option<&Path>, open_unreachable: bool) -> Result<Library> {
         let store: Arc<dyn Store> = if database.is_empty() {
             Arc::new(SqliteStore::open(&dir.join("distill.db"))?)
         } else {
-            Arc::new(PgStore::open(database)?)
+            Arc::new(PgStore::open_with(database, PgConfig { open_unreachable, ..PgConfig::default() })?)
         };
         let semantic = models.and_then(distill_search::find_model).map(|model| {
             let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));

@@ -84,11 +84,6 @@ impl From<LibraryError> for JobError {
     }
 }
 
-/// Is this the database being out of reach, which the worker waits out.
-fn unreachable(error: &LibraryError) -> bool {
-    matches!(error, LibraryError::Store(e) if e.is_unreachable())
-}
-
 /// Runs jobs from `queue` into `library` until the queue is idle (with `until_idle`)
 /// or forever. Paths are ingested here, by one ingestor kept across jobs (it follows
 /// what other workers store, so copies and stories are found across them); URLs
@@ -126,7 +121,7 @@ pub fn work(
                 }
                 std::thread::sleep(config.idle_wait);
             }
-            Err(error) if unreachable(&error) => {
+            Err(error) if error.is_unreachable() => {
                 let since = *outage.get_or_insert_with(Instant::now);
                 if since.elapsed() >= config.patience {
                     return Err(error);
@@ -176,7 +171,7 @@ fn step<'a>(
             wait_out(config, || queue.complete(&job, name, Utc::now()))?;
             report.done += 1;
         }
-        Err(JobError::Store(error)) if unreachable(&error) => {
+        Err(JobError::Store(error)) if error.is_unreachable() => {
             *ingestor = None;
             tracing::warn!(input = %job.input, %error, "the database went away mid-job; giving the job back");
             wait_out(config, || queue.release(&job, name, Utc::now()))?;

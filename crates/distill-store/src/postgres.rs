@@ -11,7 +11,7 @@
 //! tests use one each) never wait on each other.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -125,11 +125,20 @@ pub struct PgConfig {
     pub statement_timeout: Duration,
     /// Longest to wait for the server when connecting.
     pub connect_timeout: Duration,
+    /// Open even when the server is out of reach (a search node that serves its
+    /// replica meanwhile): the schema is then checked on the first connection.
+    /// Otherwise opening fails with the reason.
+    pub open_unreachable: bool,
 }
 
 impl Default for PgConfig {
     fn default() -> Self {
-        Self { pool_size: 8, statement_timeout: Duration::from_secs(30), connect_timeout: Duration::from_secs(5) }
+        Self {
+            pool_size: 8,
+            statement_timeout: Duration::from_secs(30),
+            connect_timeout: Duration::from_secs(5),
+            open_unreachable: false,
+        }
     }
 }
 
@@ -197,8 +206,9 @@ pub struct PgStore {
     /// Connections open, idle or lent.
     open: Mutex<usize>,
     returned: Condvar,
-    /// The advisory lock key that orders writers of this schema's change log.
-    log_lock: i64,
+    /// The advisory lock key that orders writers of this schema's change log, set
+    /// once the schema is migrated (on the first connection).
+    log_lock: OnceLock<i64>,
 }
 
 /// A connection lent from the pool; it goes back when dropped, unless it broke.
@@ -279,25 +289,24 @@ impl PgStore {
             config.application_name("distill");
         }
         let name = display_name(&config);
-        let mut store = PgStore {
+        let store = PgStore {
             config,
             settings: PgConfig { pool_size: settings.pool_size.max(1), ..settings },
             name,
             idle: Mutex::new(Vec::new()),
             open: Mutex::new(0),
             returned: Condvar::new(),
-            log_lock: 0,
+            log_lock: OnceLock::new(),
         };
-        let mut conn = store.connect()?;
-        store.migrate(&mut conn)?;
-        let key: i32 = conn
-            .client
-            .query_one("SELECT hashtext('distill.log.' || current_schema())", &[])
-            .map_err(|e| store.error(e))?
-            .get(0);
-        store.log_lock = i64::from(key);
-        *lock(&store.open) += 1;
-        lock(&store.idle).push(conn);
+        match store.connect() {
+            Ok(conn) => {
+                *lock(&store.open) += 1;
+                lock(&store.idle).push(conn);
+            }
+            // The first call that finds the server connects and migrates.
+            Err(error) if error.is_unreachable() && store.settings.open_unreachable => {}
+            Err(error) => return Err(error),
+        }
         Ok(store)
     }
 
@@ -310,13 +319,30 @@ impl PgStore {
         pg_error(&self.name, error)
     }
 
+    /// A new connection, with the schema migrated if this store has not yet done so.
     fn connect(&self) -> Result<Conn> {
         let mut client = self.config.connect(NoTls).map_err(|e| self.error(e))?;
         let timeout = self.settings.statement_timeout.as_millis().max(1);
         client
             .batch_execute(&format!("SET statement_timeout = {timeout}; SET lock_timeout = {timeout}"))
             .map_err(|e| self.error(e))?;
-        Ok(Conn { client, statements: HashMap::new() })
+        let mut conn = Conn { client, statements: HashMap::new() };
+        if self.log_lock.get().is_none() {
+            // Two first connections at once both migrate, in turn under the lock.
+            self.migrate(&mut conn)?;
+            let key: i32 = conn
+                .client
+                .query_one("SELECT hashtext('distill.log.' || current_schema())", &[])
+                .map_err(|e| self.error(e))?
+                .get(0);
+            let _ = self.log_lock.set(i64::from(key));
+        }
+        Ok(conn)
+    }
+
+    /// The change log's lock key; known once a connection was lent.
+    fn log_lock(&self) -> i64 {
+        *self.log_lock.get().expect("the first connection sets the log lock before any is lent")
     }
 
     /// A connection: an idle one, else a new one while the pool has room, else the
@@ -587,8 +613,8 @@ fn ids(ids: &[ArticleId]) -> Vec<&str> {
 
 impl Store for PgStore {
     fn upsert_batch(&self, articles: &[Article]) -> Result<Vec<Upsert>> {
-        let log_lock = self.log_lock;
         self.with(|conn| {
+            let log_lock = self.log_lock();
             let Conn { client, statements } = conn;
             let mut tx = client.transaction()?;
             // Numbering and committing in turn keeps the change log in commit order.

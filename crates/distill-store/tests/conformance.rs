@@ -14,7 +14,8 @@ use distill_core::{
     Article, Attribution, AttributionKind, Entity, EntityRole, EntityType, Sentence, Stance, StoryCitation,
 };
 use distill_store::{
-    CardQuery, EntityDay, Feed, FeedSelection, ListQuery, PgStore, SqliteStore, Store, StoreError, StoryQuery, Upsert,
+    CardQuery, EntityDay, Feed, FeedSelection, ListQuery, PgConfig, PgStore, SqliteStore, Store, StoreError,
+    StoryQuery, Upsert,
 };
 
 /// A store under test, with the backend-specific ways a test reaches around it.
@@ -767,6 +768,11 @@ fn postgres_errors_name_the_database_and_the_store_recovers() {
     assert!(!message.contains("hunter2"), "{message}");
     let error = PgStore::open("postgres://distill:hunter2@127.0.0.1:port/news").err().expect("a bad address");
     assert!(!error.to_string().contains("hunter2"), "{error}");
+    // A search node opens without the server, and each call says it is out of reach.
+    let lenient = PgConfig { open_unreachable: true, ..PgConfig::default() };
+    let store = PgStore::open_with("postgres://distill@127.0.0.1:1/news", lenient).expect("opens without the server");
+    let error = store.count().expect_err("no server to count in");
+    assert!(error.is_unreachable() && error.to_string().contains("127.0.0.1:1/news"), "{error}");
 
     let Some(backend) = Postgres::open() else { return };
     let store = backend.store();

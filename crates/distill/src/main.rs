@@ -576,13 +576,25 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
             if let Some(g) = &generator {
                 eprintln!("answers on the ask page are also written by {} and checked against their sources", g.name());
             }
-            let library = open(data)?.with_generator(generator);
+            let models = (!settings.models.as_os_str().is_empty()).then_some(settings.models.as_path());
+            let library = Library::open_serving(data, &settings.database, models)
+                .with_context(|| format!("opening data folder {}", data.display()))?
+                .with_generator(generator);
             note_keyword_only(&library, &settings.models);
-            library.sync_index()?;
-            // A folder written before stories existed: its articles are filed once.
-            let filed = distill_pipeline::stories::file_unfiled(library.store.as_ref(), &library.index)?;
-            if filed > 0 {
-                eprintln!("filed {filed} stored articles under stories");
+            match library.sync_index() {
+                // A search node serves its replica while the database is away, and
+                // catches up once it is back.
+                Err(e) if e.is_unreachable() => {
+                    eprintln!("warning: {e}; serving the search replica in {} until it returns", data.display())
+                }
+                other => {
+                    other?;
+                    // A folder written before stories existed: its articles are filed once.
+                    let filed = distill_pipeline::stories::file_unfiled(library.store.as_ref(), &library.index)?;
+                    if filed > 0 {
+                        eprintln!("filed {filed} stored articles under stories");
+                    }
+                }
             }
             let serve_settings = &settings.serve;
             let poller = (!serve_settings.no_poll)

@@ -471,9 +471,9 @@ fn wait_for_health(server: &Server, ready: impl Fn(u16, &Value) -> bool) -> Valu
 
 /// The database goes down while a worker is mid-job and a `serve` node is up:
 /// commands fail naming the database and the reason, `serve` still answers searches
-/// from its replica and says the store is unreachable; when the database returns, the
-/// worker gives the job back, finishes the queue with nothing lost, and `serve`
-/// catches up.
+/// from its replica and says the store is unreachable, and a second node started
+/// meanwhile does the same; when the database returns, the worker gives the job back,
+/// finishes the queue with nothing lost, and both nodes catch up.
 #[test]
 fn a_database_restart_mid_ingest_is_waited_out_and_serve_keeps_its_replica() {
     let Some(cluster) = Cluster::start("restart") else { return };
@@ -484,6 +484,9 @@ fn a_database_restart_mid_ingest_is_waited_out_and_serve_keeps_its_replica() {
     let server = Server::start_with(serving.path(), &["--database", &cluster.url]);
     let (status, _, before) = server.get("/api/search?q=strike");
     assert_eq!(status, 200, "{before}");
+    // A second search node's replica, built now; the node starts while the database is down.
+    let late = tempfile::tempdir().unwrap();
+    assert!(run_pg(late.path(), &cluster.url, &["reindex"]).status.success());
 
     let site = Site::start();
     let page = site.url("/stalled/harbor");
@@ -506,6 +509,10 @@ fn a_database_restart_mid_ingest_is_waited_out_and_serve_keeps_its_replica() {
     let health = wait_for_health(&server, |status, _| status == 503);
     assert_eq!(health["code"], "store_unavailable", "{health}");
     assert!(health["message"].as_str().unwrap().contains("127.0.0.1"), "{health}");
+    let late_server = Server::start_with(late.path(), &["--database", &cluster.url]);
+    let (status, _, late_answer) = late_server.get("/api/search?q=strike");
+    assert_eq!((status, &late_answer), (200, &before), "a node started with the database down serves its replica");
+    assert_eq!(wait_for_health(&late_server, |status, _| status == 503)["code"], "store_unavailable");
 
     site.open_gate(); // the worker has the page now, and no database to store it in
     std::thread::sleep(Duration::from_secs(2));
@@ -519,6 +526,8 @@ fn a_database_restart_mid_ingest_is_waited_out_and_serve_keeps_its_replica() {
     let urls = listed_urls(serving.path(), &cluster.url);
     assert_eq!(urls.len(), manifest().len() + 1, "nothing lost, nothing doubled");
     assert_eq!(urls.iter().filter(|u| **u == page).count(), 1);
-    let health = wait_for_health(&server, |status, h| status == 200 && h["index_lag"] == 0);
-    assert_eq!(health["articles"], manifest().len() + 1, "{health}");
+    for server in [&server, &late_server] {
+        let health = wait_for_health(server, |status, h| status == 200 && h["index_lag"] == 0);
+        assert_eq!(health["articles"], manifest().len() + 1, "{health}");
+    }
 }
