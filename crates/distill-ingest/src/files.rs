@@ -8,7 +8,7 @@ use crate::{Body, RawItem, ReadConfig, Skip, SkipKind, jsonl};
 
 /// What a file holds, from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
     Html,
     Text,
     Feed,
@@ -16,7 +16,7 @@ enum Format {
     Warc,
 }
 
-fn format_of(path: &Path) -> Result<(Format, bool), String> {
+pub(crate) fn format_of(path: &Path) -> Result<(Format, bool), String> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
     let (name, gzip) = match name.strip_suffix(".gz") {
         Some(stripped) => (stripped.to_string(), true),

@@ -12,6 +12,7 @@ pub mod guard;
 mod jsonl;
 pub mod opml;
 pub mod robots;
+mod slices;
 mod warc;
 
 use chrono::{DateTime, FixedOffset};
@@ -19,6 +20,7 @@ use chrono::{DateTime, FixedOffset};
 pub use feed::{Feed, TEASER_WORDS, parse_feed, plain};
 pub use fetch::{FetchConfig, FetchError, Fetcher, Outcome, Purpose, Response, USER_AGENT, Validators};
 pub use files::{collect_files, is_warc, read_file};
+pub use slices::{Slice, split};
 pub use warc::{WarcReader, write_response as write_warc_response};
 
 /// The body of an item, before extraction.

@@ -15,11 +15,13 @@ const MAX_HEADER_BYTES: usize = 64 * 1024;
 
 /// Streams the HTML responses of a WARC file as items.
 pub struct WarcReader<R> {
-    input: R,
+    pub(crate) input: R,
     origin: String,
     max_document_bytes: u64,
     record: u64,
     done: bool,
+    /// The input ended in a broken or cut-off record.
+    pub(crate) failed: bool,
     /// Records passed over: request, metadata, warcinfo, non-HTML responses.
     pub passed_over: u64,
 }
@@ -44,11 +46,12 @@ impl WarcReader<Box<dyn BufRead + Send>> {
 impl<R: BufRead> WarcReader<R> {
     /// Reads records from `input`; `origin` names the file in skips.
     pub fn new(input: R, origin: String, max_document_bytes: u64) -> Self {
-        WarcReader { input, origin, max_document_bytes, record: 0, done: false, passed_over: 0 }
+        WarcReader { input, origin, max_document_bytes, record: 0, done: false, failed: false, passed_over: 0 }
     }
 
     fn fail(&mut self, reason: String) -> Option<Result<RawItem, Skip>> {
         self.done = true;
+        self.failed = true;
         Some(Err(Skip::new(format!("{}#record-{}", self.origin, self.record), SkipKind::Malformed, reason)))
     }
 

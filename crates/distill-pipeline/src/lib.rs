@@ -167,6 +167,20 @@ impl<'a> Ingestor<'a> {
         Ok(self.report.since(&before))
     }
 
+    /// Ingests one slice of a large file (a job of `ingest --enqueue`): only its own
+    /// records are read; a WARC's records already stored are counted as unchanged, as
+    /// when the whole archive is ingested.
+    pub fn ingest_slice(
+        &mut self,
+        slice: &distill_ingest::Slice,
+        config: &PipelineConfig,
+    ) -> Result<Report, LibraryError> {
+        let archive = distill_ingest::is_warc(&slice.path);
+        let done = self.absorb(slice.read(&config.read), config, archive)?;
+        self.report.bytes += slice.end - slice.start;
+        Ok(Report { bytes: slice.end - slice.start, ..done })
+    }
+
     /// Reads what other processes stored since this ingestor last looked (workers
     /// sharing one database): their articles' signatures join the near-duplicate index,
     /// so a copy stored elsewhere is still found, and their filed originals join the

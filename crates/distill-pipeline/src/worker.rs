@@ -227,7 +227,10 @@ fn run<'a>(
             }
             None => ingestor.insert(Ingestor::new(library)?),
         };
-        let done = ingestor.ingest_paths(&[PathBuf::from(&job.input)], pipeline, &Silent)?;
+        let done = match distill_ingest::Slice::parse(&job.input) {
+            Some(slice) => ingestor.ingest_slice(&slice, pipeline)?,
+            None => ingestor.ingest_paths(&[PathBuf::from(&job.input)], pipeline, &Silent)?,
+        };
         // Stories and the replica once a second, not after every job (the store
         // holds the job's articles already; the rest is derived from it).
         if ingestor.since_checkpoint() >= CHECKPOINT_EVERY {

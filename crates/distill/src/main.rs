@@ -66,6 +66,11 @@ enum Command {
         /// Queue the inputs for `distill worker` instead of ingesting them (PostgreSQL only).
         #[arg(long)]
         enqueue: bool,
+        /// With --enqueue: WARC and plain JSON Lines files larger than this are queued
+        /// in slices of about this size, cut at record boundaries, so that workers
+        /// share them (bytes, or with K, M or G).
+        #[arg(long, default_value = "8M", value_parser = settings::parse_size)]
+        slice_size: u64,
         /// Sentence encoder for semantic and hybrid search: a model folder, or a folder
         /// holding all-minilm-l6-v2/ (scripts/fetch-models.sh DIR) [env: DISTILL_MODELS].
         #[arg(long)]
@@ -403,7 +408,7 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
     let data = &settings.data;
     let open = |data: &Path| open_library(data, &settings.database, &settings.models);
     match cli.command {
-        Command::Ingest { inputs, enqueue: true, .. } => worker::enqueue(settings, &inputs),
+        Command::Ingest { inputs, enqueue: true, slice_size, .. } => worker::enqueue(settings, &inputs, slice_size),
         Command::Jobs { dead, json } => worker::jobs(settings, dead, json),
         Command::Worker { until_idle, concurrency, lease, attempts } => {
             let worker = distill_pipeline::worker::WorkerConfig {

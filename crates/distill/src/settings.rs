@@ -20,6 +20,27 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     distill_library::config::parse_duration(text)
 }
 
+/// Reads a size flag: bytes, or a number with K, M or G (binary multiples): "8M".
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let shift = match unit.trim().to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(format!("cannot read {text:?} as a size (e.g. 65536, 512K, 8M, 1G)")),
+    };
+    let value: u64 =
+        number.parse().map_err(|_| format!("cannot read {text:?} as a size (e.g. 65536, 512K, 8M, 1G)"))?;
+    match value.checked_mul(1 << shift) {
+        Some(0) => Err("a size must be at least 1 byte".to_string()),
+        Some(bytes) => Ok(bytes),
+        None => Err(format!("size {text:?} is out of range")),
+    }
+}
+
 /// Settings of the HTTP fetcher shared by every command that goes online
 /// (`[fetch]` in the configuration file).
 #[derive(Args, Debug, Clone, Default)]
@@ -251,6 +272,18 @@ pub fn to_json(loaded: &distill_library::config::Loaded) -> serde_json::Value {
 mod tests {
     use super::*;
     use distill_library::config::load;
+
+    #[test]
+    fn sizes_read_with_binary_units() {
+        assert_eq!(parse_size("65536"), Ok(65536));
+        assert_eq!(parse_size("512K"), Ok(512 << 10));
+        assert_eq!(parse_size("8M"), Ok(8 << 20));
+        assert_eq!(parse_size("8MiB"), Ok(8 << 20));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        for bad in ["", "0", "8X", "-1", "1.5M", "99999999999999999999", "17179869184G"] {
+            assert!(parse_size(bad).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn flags_become_the_top_layer_and_reach_the_stages() {

@@ -26,8 +26,9 @@ fn queue(config: &Config) -> anyhow::Result<PgStore> {
 }
 
 /// Queues inputs (files, folders and URLs, as `ingest` takes them) for the workers: a
-/// folder is queued file by file, so that workers share it.
-pub fn enqueue(config: &Config, inputs: &[String]) -> anyhow::Result<ExitCode> {
+/// folder is queued file by file, and a WARC or JSON Lines file over `slice_size`
+/// bytes in slices of about that size, so that workers share them.
+pub fn enqueue(config: &Config, inputs: &[String], slice_size: u64) -> anyhow::Result<ExitCode> {
     let queue = queue(config)?;
     let (urls, paths): (Vec<&String>, Vec<&String>) =
         inputs.iter().partition(|i| i.starts_with("http://") || i.starts_with("https://"));
@@ -37,11 +38,18 @@ pub fn enqueue(config: &Config, inputs: &[String]) -> anyhow::Result<ExitCode> {
         .into_iter()
         .map(|p| std::fs::canonicalize(p).with_context(|| format!("cannot queue {p}")))
         .collect::<anyhow::Result<_>>()?;
-    let (files, skipped) = distill_ingest::collect_files(&paths);
+    let (files, mut skipped) = distill_ingest::collect_files(&paths);
+    let read = settings::pipeline_config(config).read;
+    for file in files {
+        match distill_ingest::split(&file, slice_size, &read) {
+            Ok(slices) if slices.len() > 1 => jobs.extend(slices.iter().map(ToString::to_string)),
+            Ok(_) => jobs.push(file.display().to_string()),
+            Err(skip) => skipped.push(skip),
+        }
+    }
     for skip in &skipped {
         eprintln!("not queued {}: {}", skip.origin, skip.reason);
     }
-    jobs.extend(files.iter().map(|f| f.display().to_string()));
     let queued = queue.enqueue(INGEST, &jobs, Utc::now())?;
     let counts = queue.job_counts()?;
     println!(

@@ -192,6 +192,70 @@ fn two_workers_ingest_the_queued_corpus_once_and_two_replicas_follow() {
     }
 }
 
+/// A WARC archive (a gzip member per record, as CC-NEWS writes them) and a JSON Lines
+/// file are queued in slices cut at record boundaries; two workers share them and
+/// store what `ingest` of the whole files stores, each record once.
+#[test]
+fn large_files_are_queued_in_slices_that_workers_share() {
+    let Some(db) = Database::create("slices") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("crawl.warc.gz");
+    let mut bytes = Vec::new();
+    // The pages as served (the compressed one is left out: its bytes are not HTML).
+    let mut pages: Vec<_> = std::fs::read_dir(corpus().join("html"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    pages.sort();
+    for page in &pages {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        let url = format!("https://crawl.example/{}", page.file_stem().unwrap().to_string_lossy());
+        distill_ingest::write_warc_response(&mut gz, &url, "2026-09-14T08:00:00Z", &std::fs::read(page).unwrap())
+            .unwrap();
+        bytes.extend(gz.finish().unwrap());
+    }
+    std::fs::write(&archive, bytes).unwrap();
+    let lines = corpus().join("jsonl/articles.jsonl");
+    let line_count = std::fs::read_to_string(&lines).unwrap().lines().filter(|l| !l.trim().is_empty()).count();
+    let inputs = [archive.to_str().unwrap(), lines.to_str().unwrap()];
+
+    let queue = tempfile::tempdir().unwrap();
+    let mut args = vec!["ingest", "--enqueue", "--slice-size", "1"];
+    args.extend(inputs);
+    let out = run_pg(queue.path(), &db.url, &args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let slices = pages.len() + line_count;
+    assert!(stdout(&out).starts_with(&format!("queued {slices} ")), "a slice per record: {}", stdout(&out));
+    let folders = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let workers: Vec<_> = folders.iter().map(|f| worker(f.path(), &db.url, &["--until-idle"])).collect();
+    let mut done = 0;
+    for worker in workers {
+        let out = worker.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let line = stdout(&out);
+        let n: usize = line.trim().strip_prefix("worker: ").and_then(|l| l.split(' ').next()).unwrap().parse().unwrap();
+        assert!(n > 0, "both workers took slices: {line}");
+        done += n;
+    }
+    assert_eq!(done, slices, "each slice once: {}", json_pg(queue.path(), &db.url, &["jobs", "--json"]));
+
+    let whole = tempfile::tempdir().unwrap();
+    let mut args = vec!["ingest"];
+    args.extend(inputs);
+    assert!(run(whole.path(), &args).status.success());
+    let list = ["list", "--json", "--limit", "1000"];
+    let ids = |listed: Value| {
+        let mut ids: Vec<String> =
+            listed.as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_string()).collect();
+        ids.sort();
+        ids
+    };
+    let expected = ids(json(whole.path(), &list));
+    assert_eq!(expected.len(), pages.len() + line_count, "every page and line is an article");
+    assert_eq!(ids(json_pg(queue.path(), &db.url, &list)), expected, "no record lost or doubled");
+}
+
 /// Two pollers on one database at once: a feed one of them is fetching is not
 /// fetched by the other, so each feed is requested once.
 #[test]
