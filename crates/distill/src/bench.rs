@@ -92,6 +92,13 @@ pub enum BenchCommand {
         /// Worker processes per run.
         #[arg(long, value_delimiter = ',', default_value = "1,2,4")]
         workers: Vec<usize>,
+        /// Slices of large WARC and JSON Lines files, as `ingest --enqueue` takes it.
+        #[arg(long, default_value = "8M")]
+        slice_size: String,
+        /// Pack the folder's pages into one WARC archive (a gzip member per record, as
+        /// CC-NEWS writes them) and ingest that instead: the workers share it in slices.
+        #[arg(long)]
+        warc: bool,
     },
     /// Near-duplicate lookups against an index of N signatures: build time, memory,
     /// and the cost of one lookup for a new story and for an edited copy.
@@ -115,8 +122,8 @@ pub fn run(what: BenchCommand, data: &Path) -> anyhow::Result<ExitCode> {
         BenchCommand::Page { mb, out: page, corpus } => bench::page(mb, page.as_deref(), &corpus, data, &mut out),
         BenchCommand::Ingest { dir, replicate, keep } => bench::ingest(&dir, replicate, data, keep, &mut out),
         BenchCommand::Generate { llm, prompts, tokens, corpus } => return generate(&llm, prompts, tokens, &corpus),
-        BenchCommand::Workers { dir, postgres, workers: n } => {
-            workers::run(&dir, &postgres, &n, data)?;
+        BenchCommand::Workers { dir, postgres, workers: n, slice_size, warc } => {
+            workers::run(&dir, &postgres, &n, &slice_size, warc, data)?;
             return Ok(ExitCode::SUCCESS);
         }
     };

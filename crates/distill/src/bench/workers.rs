@@ -9,7 +9,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -34,12 +34,26 @@ struct Run {
     replica_bytes: u64,
 }
 
-pub fn run(dir: &Path, database: &str, workers: &[usize], data: &Path) -> anyhow::Result<()> {
+pub fn run(
+    dir: &Path,
+    database: &str,
+    workers: &[usize],
+    slice_size: &str,
+    warc: bool,
+    data: &Path,
+) -> anyhow::Result<()> {
     ensure!(distill_store::is_postgres_url(database), "--database must name a PostgreSQL server (postgres://...)");
     let (files, _) = distill_ingest::collect_files(&[dir.to_path_buf()]);
     ensure!(!files.is_empty(), "no input files in {}", dir.display());
     let scratch = data.join("bench-scratch");
     let _ = std::fs::remove_dir_all(&scratch);
+    let archive = scratch.join("pages.warc.gz");
+    let dir = if warc {
+        pack(&files, &archive)?;
+        archive.as_path()
+    } else {
+        dir
+    };
     let exe = std::env::current_exe()?;
     let mut runs = Vec::new();
 
@@ -62,7 +76,7 @@ pub fn run(dir: &Path, database: &str, workers: &[usize], data: &Path) -> anyhow
     for &n in workers {
         let schema = format!("distill_bench_{}_{n}", std::process::id());
         let admin = Admin::new(database, &schema)?;
-        let result = measure(&exe, &admin.url, dir, n, &scratch.join(format!("pg-{n}")));
+        let result = measure(&exe, &admin.url, dir, n, slice_size, &scratch.join(format!("pg-{n}")));
         drop(admin);
         runs.push(result?);
     }
@@ -189,10 +203,34 @@ fn redacted(url: &str) -> String {
     }
 }
 
-fn measure(exe: &Path, url: &str, dir: &Path, workers: usize, scratch: &Path) -> anyhow::Result<Run> {
+/// Writes the pages into one WARC archive, a gzip member per record as CC-NEWS writes them.
+fn pack(pages: &[PathBuf], archive: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(archive.parent().unwrap_or(Path::new(".")))?;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(archive)?);
+    let read = distill_ingest::ReadConfig::default();
+    // Each page as it reads (a compressed page decompressed).
+    let items = pages.iter().flat_map(|page| distill_ingest::read_file(page, &read)).flatten();
+    for (i, item) in items.enumerate() {
+        let distill_ingest::Body::Html(html) = item.body else { continue };
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        let url = item.url.unwrap_or_else(|| format!("https://bench.example/{i}"));
+        distill_ingest::write_warc_response(&mut gz, &url, "2026-12-05T00:00:00Z", &html)?;
+        out.write_all(&gz.finish()?)?;
+    }
+    out.flush()?;
+    eprintln!("packed {} pages into {} ({} bytes)", pages.len(), archive.display(), std::fs::metadata(archive)?.len());
+    Ok(())
+}
+
+fn measure(exe: &Path, url: &str, dir: &Path, workers: usize, slice_size: &str, scratch: &Path) -> anyhow::Result<Run> {
     std::fs::create_dir_all(scratch)?;
-    let out = distill(exe, &scratch.join("queue"), Some(url)).args(["ingest", "--enqueue"]).arg(dir).output()?;
+    let queued = Instant::now();
+    let out = distill(exe, &scratch.join("queue"), Some(url))
+        .args(["ingest", "--enqueue", "--slice-size", slice_size])
+        .arg(dir)
+        .output()?;
     ensure!(out.status.success(), "enqueue failed: {}", String::from_utf8_lossy(&out.stderr));
+    eprintln!("{} in {:.1} s", String::from_utf8_lossy(&out.stdout).trim(), queued.elapsed().as_secs_f64());
     let node = Node::start(exe, &scratch.join("serve"), url)?;
     let start = Instant::now();
     let mut children: Vec<Child> = (0..workers)
@@ -310,7 +348,7 @@ impl Drop for Node {
 
 fn report_runs(runs: &[Run], files: usize, dir: &Path) {
     println!(
-        "{files} files from {} ({} cores here)",
+        "{files} pages in {} ({} cores here)",
         dir.display(),
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
