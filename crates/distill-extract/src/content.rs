@@ -259,13 +259,17 @@ fn removed_nodes(
     // Paragraphs of prose in each subtree: a container holding several is content,
     // whatever its class says ("sidebar-layout" around the article body).
     let mut prose = vec![0usize; n];
+    // Whether a subtree holds the page's headline or its article landmark.
+    let mut holds_article = vec![false; n];
     for i in (0..n).rev() {
         if dom.tag(i) == Some("p") && text_len[i] >= 100 && link_len[i] * 4 < text_len[i] {
             prose[i] += 1;
         }
+        holds_article[i] |= matches!(dom.tag(i), Some("h1" | "article" | "main"));
         let parent = dom.nodes[i].parent;
         if parent != NONE {
             prose[parent] += prose[i];
+            holds_article[parent] |= holds_article[i];
         }
     }
     const MIN_PROSE: usize = 5;
@@ -293,6 +297,13 @@ fn removed_nodes(
         let by_class = !code_around
             && ((classes == Classes::Read && m & marks::NEGATIVE_CLASS != 0 && !holds_prose)
                 || m & marks::COMMENT_CLASS != 0);
+        // A consent dialog can outweigh a short article (a paragraph of purposes per
+        // tracker): it goes however much it holds, unless it wraps the article (a page
+        // whose wrapper's class says a consent is pending).
+        if !code_around && m & marks::CONSENT_CLASS != 0 && !holds_article[i] {
+            removed[i] = true;
+            continue;
+        }
         // Content that is merely collapsed (`hidden`, `display: none`: accordion
         // answers, "read more" tails, tabs) is still the article's; menus and dialogs
         // that hide the same way are caught by their tags, roles and classes, and by

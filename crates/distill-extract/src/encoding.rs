@@ -151,14 +151,24 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// Finds `charset=` in a `<meta>` tag or `encoding=` in an XML declaration within
-/// the first 4 KiB, as browsers' prescan does.
+/// the first 4 KiB, as browsers' prescan does; the `charset` attribute of a
+/// `<script>` or `<link>` (a web archive's injected toolbar: "utf-8" ahead of the
+/// page's own "gb2312") names another file's encoding, not the page's.
 fn prescan_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    for key in [&b"charset="[..], &b"encoding="[..]] {
+    for (key, tag) in [(&b"charset="[..], &b"<meta"[..]), (&b"encoding="[..], &b"<?xml"[..])] {
         let mut from = 0;
         while let Some(pos) = find(&lower[from..], key) {
             let start = from + pos + key.len();
+            // The tag the match sits in: from the last '<' before it, with no '>' between.
+            let opened = lower[..from + pos].iter().rposition(|b| *b == b'<');
+            let inside =
+                opened.is_some_and(|lt| lower[lt..].starts_with(tag) && !lower[lt..from + pos].contains(&b'>'));
+            if !inside {
+                from = start;
+                continue;
+            }
             let label: Vec<u8> = lower[start..]
                 .iter()
                 .copied()
@@ -306,6 +316,16 @@ mod tests {
         assert!(std::str::from_utf8(&bytes).is_err());
         let text = decode(&bytes, None).unwrap();
         assert!(text.contains("élèves du lycée"), "{text}");
+    }
+
+    #[test]
+    fn a_script_charset_is_not_the_page_charset() {
+        let (bytes, _, _) = encoding_rs::GBK.encode(
+            "<script src=\"/wombat.js\" charset=\"utf-8\"></script><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"/><p>一个约定，信守15年，感人至深。</p>",
+        );
+        assert!(decode(&bytes, None).unwrap().contains("一个约定，信守15年"));
+        let xml = b"<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><p>caf\xe9</p>";
+        assert!(decode(xml, None).unwrap().contains("caf\u{e9}"));
     }
 
     #[test]

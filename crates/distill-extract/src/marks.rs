@@ -64,6 +64,14 @@ pub const EMPHASIS: u32 = 1 << 25;
 pub const DETAILS: u32 = 1 << 26;
 /// Never visible: scripts, styles, media, form controls (see [`crate::dom::INVISIBLE`]).
 pub const INVISIBLE: u32 = 1 << 27;
+/// Class or id word of a privacy-consent dialog (see [`CONSENT`]).
+pub const CONSENT_CLASS: u32 = 1 << 28;
+
+/// Class and id words of a privacy-consent dialog: the regulation's names in several
+/// languages. Such a dialog lists each tracker with a paragraph of purposes, so it
+/// can hold more prose than a short article; it is removed however much it holds.
+/// ("cookie" is not here: recipe pages name their content so.)
+const CONSENT: &[&str] = &["consent", "gdpr", "dsgvo", "rgpd", "lgpd"];
 
 /// Elements that are page chrome wherever they appear, but a `<header>` inside a
 /// section (see [`own_marks`]). Keeping footers inside sections as chrome measured
@@ -91,6 +99,9 @@ const NEGATIVE: &[&str] = &[
     "cookies",
     "consent",
     "gdpr",
+    // The same regulation's name in German, French, Spanish and Portuguese.
+    "dsgvo",
+    "rgpd",
     "banner",
     "advert",
     "advertisement",
@@ -276,6 +287,8 @@ const GROUPS: &[(u32, &[&str])] = &[
             "cookies",
             "consent",
             "gdpr",
+            "dsgvo",
+            "rgpd",
             "modal",
             "popup",
             "overlay",
@@ -291,7 +304,12 @@ fn vocabulary() -> &'static HashMap<&'static str, u32> {
     static VOCABULARY: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
     VOCABULARY.get_or_init(|| {
         let mut map: HashMap<&'static str, u32> = HashMap::default();
-        let lists = [(NEGATIVE_CLASS, NEGATIVE), (COMMENT_CLASS, COMMENT), (POSITIVE_CLASS, POSITIVE)];
+        let lists = [
+            (NEGATIVE_CLASS, NEGATIVE),
+            (COMMENT_CLASS, COMMENT),
+            (POSITIVE_CLASS, POSITIVE),
+            (CONSENT_CLASS, CONSENT),
+        ];
         for (bit, words) in lists.iter().chain(GROUPS) {
             for w in *words {
                 *map.entry(w).or_insert(0) |= bit;

@@ -628,3 +628,36 @@ fn furniture_headings_in_other_languages_end_their_section() {
         assert!(!text.contains(heading) && !text.contains("anderer Beitrag"), "{heading}: {text}");
     }
 }
+
+/// Issue 17, the wrong block entirely: a privacy-consent dialog that lists each
+/// tracker with a paragraph of purposes held more prose than a four-paragraph story
+/// and was returned instead of it. A consent dialog goes however much it holds; a
+/// page wrapper whose class says a consent is pending keeps the article it wraps.
+#[test]
+fn a_consent_dialog_that_outweighs_the_story_stays_out() {
+    let tracker = |name: &str| {
+        format!(
+            "<div class=\"service\"><span>{name}</span><div style=\"display: none\"><p>Zweck: Anzeige von Inhalten \
+             von {name}. Verarbeitungsvorgänge: Erhebung von Verbindungsdaten, von Daten Ihres Webbrowsers und von Daten \
+             über die aufgerufenen Inhalte. Speicherdauer: bis zum Verlassen der Website. Rechtsgrundlage: Einwilligung.</p></div></div>"
+        )
+    };
+    let dialog: String = ["Youtube", "Facebook", "Instagram", "Matomo", "Vimeo", "Twitter", "Google Maps", "Podigee"]
+        .iter()
+        .map(|name| tracker(name))
+        .collect();
+    let html = format!(
+        "<html><head><title>Wachstum</title></head><body><div class=\"page\"><h1>Wachstum</h1>{}</div>\
+         <div class=\"sp-dsgvo sp-dsgvo-popup-overlay\"><div class=\"sp-dsgvo-category-container\">{dialog}</div></div></body></html>",
+        story("A", 4)
+    );
+    let text = body(&html);
+    assert_eq!(text.matches("Story A").count(), 4, "{text}");
+    assert!(!text.contains("Verarbeitungsvorgänge"), "{text}");
+    // The class on a wrapper around the article is no reason to drop it.
+    let wrapped = format!(
+        "<html><head><title>Wachstum</title></head><body><div class=\"gdpr-consent-pending\"><article><h1>Wachstum</h1>{}</article></div></body></html>",
+        story("A", 4)
+    );
+    assert_eq!(body(&wrapped).matches("Story A").count(), 4, "{}", body(&wrapped));
+}
