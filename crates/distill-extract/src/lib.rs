@@ -12,6 +12,7 @@ mod dom;
 mod encoding;
 mod ending;
 mod forest;
+mod lead;
 mod marks;
 mod metadata;
 mod nesting;
@@ -110,6 +111,16 @@ pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> 
 fn main_text(dom: &dom::Dom, titles: &[String]) -> String {
     let Some(analysis) = content::analyze(dom, titles) else { return String::new() };
     let keep = classify::keep(dom, &analysis);
+    if std::env::var("XDEBUG").is_ok() {
+        for (i, (b, k)) in analysis.blocks.iter().zip(&keep).enumerate() {
+            if std::env::var("XDEBUG").as_deref() == Ok("json") {
+                eprintln!("XB\t{:?}\t{}\t{}", b.verdict, k, b.text.replace(['\n', '\t'], " "));
+            } else {
+                let t: String = b.text.chars().take(90).collect();
+                eprintln!("{i:4} {:?} keep={} owner={} sel={} {:?}", b.verdict, k, b.owner, analysis.selected, t);
+            }
+        }
+    }
     body_of(dom, titles, analysis, keep)
 }
 
@@ -124,6 +135,7 @@ fn body_of(dom: &dom::Dom, titles: &[String], analysis: blocks::Analysis, mut ke
         }
         None => analysis,
     };
+    lead::keep_lead(&analysis.blocks, &mut keep);
     ending::cut_at_next_article(dom, &analysis.blocks, &mut keep);
     ending::drop_price_table(&analysis.blocks, &mut keep);
     content::join_blocks(

@@ -1,0 +1,126 @@
+//! The lead above the body. Many pages set the article's first paragraph (the
+//! standfirst, the teaser that also runs on the home page) apart from the body, in a
+//! container of its own between the headline and the story; the density selection
+//! then chooses the body's container and leaves the lead outside. A paragraph of
+//! prose that sits between the page's title and the first kept block, with nothing
+//! between them but short lines (a date, a byline, a label), is the article's own.
+
+use crate::blocks::{Block, Role, Verdict, ends_sentence};
+
+/// A line between the lead and the body this long (words) or longer, that is not
+/// prose, means the two are not one article's (a menu, a teaser list).
+const MAX_SHORT_WORDS: usize = 12;
+
+/// At most this many paragraphs are taken above the body.
+const MAX_LEAD: usize = 2;
+
+/// Keeps the paragraphs of prose between the title and the first kept block.
+pub(crate) fn keep_lead(blocks: &[Block], keep: &mut [bool]) {
+    let Some(first) = keep.iter().position(|k| *k) else { return };
+    let Some(title) = blocks[..first].iter().rposition(|b| b.verdict == Verdict::Title) else { return };
+    let body = words(blocks.iter().zip(keep.iter()).filter(|(_, k)| **k).map(|(b, _)| b.text.as_str()));
+    let mut taken = 0;
+    for i in (title + 1..first).rev() {
+        let b = &blocks[i];
+        if b.verdict != Verdict::Outside {
+            continue;
+        }
+        if is_lead(b) && shares_words(&b.text, &body) {
+            keep[i] = true;
+            taken += 1;
+            if taken == MAX_LEAD {
+                return;
+            }
+        } else if b.words > MAX_SHORT_WORDS || b.role() == Role::Clutter && b.link_chars > 0 {
+            return;
+        }
+    }
+}
+
+/// A paragraph that reads as the article's: sentences, few links, no heading.
+fn is_lead(b: &Block) -> bool {
+    !b.heading() && b.role() == Role::Prose && b.words >= 8 && ends_sentence(&b.text) && b.link_chars * 4 < b.chars
+}
+
+/// Words of five letters or more, lowercased: the ones a lead and its story share.
+fn words<'a>(texts: impl Iterator<Item = &'a str>) -> rustc_hash::FxHashSet<String> {
+    texts
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= MIN_WORD_CHARS)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A word this long counts toward what a lead shares with the body.
+const MIN_WORD_CHARS: usize = 5;
+
+/// A lead shares this many distinct words with the body; a disclaimer or a site's
+/// note above every story ("may contain affiliate links") shares fewer.
+const MIN_SHARED: usize = 2;
+
+fn shares_words(text: &str, body: &rustc_hash::FxHashSet<String>) -> bool {
+    words(std::iter::once(text)).iter().filter(|w| body.contains(*w)).count() >= MIN_SHARED
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str, verdict: Verdict, link_chars: usize, level: u8) -> Block {
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        let words = text.split_whitespace().count();
+        Block { owner: 0, text: text.to_string(), chars, words, link_chars, level, verdict, mark: None }
+    }
+
+    const STORY: &str =
+        "The council spent the budget of the year on roads, and the growers of the valley want their share.";
+    const LEAD: &str =
+        "The council spent most of its budget on roads this year; the growers want their share next spring.";
+
+    /// The page: a title, what lies above the body, then three paragraphs of the body.
+    fn page(above: Vec<Block>) -> (Vec<Block>, Vec<bool>) {
+        let mut blocks = vec![block("Budget", Verdict::Title, 0, 1)];
+        blocks.extend(above);
+        blocks.extend((0..3).map(|_| block(STORY, Verdict::Kept, 0, 0)));
+        let keep = blocks.iter().map(|b| b.kept()).collect();
+        (blocks, keep)
+    }
+
+    fn kept_above(above: Vec<Block>) -> Vec<String> {
+        let (blocks, mut keep) = page(above);
+        keep_lead(&blocks, &mut keep);
+        blocks.iter().zip(&keep).filter(|(b, k)| **k && !b.kept()).map(|(b, _)| b.text.clone()).collect()
+    }
+
+    #[test]
+    fn a_lead_below_the_title_joins_the_body_past_a_date_line() {
+        let above = vec![block(LEAD, Verdict::Outside, 0, 0), block("12 March 2024", Verdict::Outside, 0, 0)];
+        assert_eq!(kept_above(above), [LEAD]);
+    }
+
+    #[test]
+    fn a_note_that_shares_no_words_stays_out() {
+        let note =
+            "Editorial note: this site may contain affiliate links, which earn us a commission at no cost to you.";
+        assert!(kept_above(vec![block(note, Verdict::Outside, 0, 0)]).is_empty());
+    }
+
+    #[test]
+    fn a_teaser_list_between_lead_and_body_ends_the_search() {
+        let teaser = "Another story about the weather and the rain in the hills, this week";
+        let above = vec![block(LEAD, Verdict::Outside, 0, 0), block(teaser, Verdict::Outside, teaser.len(), 0)];
+        assert!(kept_above(above).is_empty());
+        // Nor is a heading or a line of links a lead.
+        let above = vec![block(LEAD, Verdict::Outside, 0, 2), block(LEAD, Verdict::Outside, LEAD.len(), 0)];
+        assert!(kept_above(above).is_empty());
+    }
+
+    #[test]
+    fn without_a_title_above_the_body_nothing_is_added() {
+        let (mut blocks, _) = page(vec![block(LEAD, Verdict::Outside, 0, 0)]);
+        blocks[0].verdict = Verdict::Outside;
+        let mut keep: Vec<bool> = blocks.iter().map(|b| b.kept()).collect();
+        keep_lead(&blocks, &mut keep);
+        assert_eq!(keep.iter().filter(|k| **k).count(), 3);
+    }
+}
