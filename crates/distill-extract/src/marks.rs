@@ -376,6 +376,9 @@ pub fn own_marks(dom: &Dom) -> Vec<u32> {
                 {
                     m |= COLLAPSED
                 }
+                // A heading's id is an anchor made of its own words ("nav_nur_die_folie"
+                // from a table of contents), not a name of page chrome.
+                "id" if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") => {}
                 "class" | "id" => {
                     // Pages repeat the same class strings on many elements.
                     m |= *seen.entry(&**value).or_insert_with(|| {

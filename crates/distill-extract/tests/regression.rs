@@ -661,3 +661,19 @@ fn a_consent_dialog_that_outweighs_the_story_stays_out() {
     );
     assert_eq!(body(&wrapped).matches("Story A").count(), 4, "{}", body(&wrapped));
 }
+
+/// Issue 17, truncated bodies: a sub-heading whose id is an anchor for the page's
+/// table of contents ("nav_the_foil_stays__1") was read as navigation and removed.
+#[test]
+fn a_heading_anchor_id_is_not_page_chrome() {
+    let html = format!(
+        "<html><head><title>Recycling</title></head><body><article><h1>Recycling</h1>{}\
+         <h3 class=\"subheading\" id=\"nav_only_the_foil_stays__1\">Only the foil stays behind</h3>{}</article>\
+         <div id=\"nav\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></div></body></html>",
+        story("A", 3),
+        story("B", 3)
+    );
+    let text = body(&html);
+    assert!(text.contains("Only the foil stays behind"), "{text}");
+    assert!(!text.contains("Home"), "{text}");
+}
