@@ -5,7 +5,7 @@
 //! prose that sits between the page's title and the first kept block, with nothing
 //! between them but short lines (a date, a byline, a label), is the article's own.
 
-use crate::blocks::{Block, Role, Verdict, ends_sentence};
+use crate::blocks::{Block, Role, Verdict};
 
 /// A line between the lead and the body this long (words) or longer, that is not
 /// prose, means the two are not one article's (a menu, a teaser list).
@@ -37,9 +37,10 @@ pub(crate) fn keep_lead(blocks: &[Block], keep: &mut [bool]) {
     }
 }
 
-/// A paragraph that reads as the article's: sentences, few links, no heading.
+/// A paragraph that reads as the article's: prose (a sentence, or a long line: a
+/// standfirst often has no full stop), few links, no heading.
 fn is_lead(b: &Block) -> bool {
-    !b.heading() && b.role() == Role::Prose && b.words >= 8 && ends_sentence(&b.text) && b.link_chars * 4 < b.chars
+    !b.heading() && b.role() == Role::Prose && b.link_chars * 4 < b.chars
 }
 
 /// Words of five letters or more, lowercased: the ones a lead and its story share.
