@@ -111,6 +111,35 @@ pub(crate) fn drop_price_table(blocks: &[Block], keep: &mut [bool]) {
     }
 }
 
+/// Drops from `keep` the short lines a body ends with after its last sentence: a
+/// photo credit ("Titelbild:", "Crédits photos : …"), a category, a publication
+/// stamp, a share prompt, a heading with nothing under it. A list the story ends
+/// with stays (its items carry their marks).
+pub(crate) fn drop_trailing_lines(blocks: &[Block], keep: &mut [bool]) {
+    let Some(last) = keep.iter().rposition(|&k| k) else { return };
+    for i in (0..=last).rev() {
+        if !keep[i] {
+            continue;
+        }
+        let b = &blocks[i];
+        let list_item = b.mark.is_some() && !b.heading();
+        let short = b.words <= TRAILING_WORDS && b.chars <= TRAILING_CHARS && !ends_sentence(&b.text);
+        // A label ("Titelbild: …", "Kategorie: News"), a heading over nothing, or a
+        // credit; a sign-off ("x Franzi") or a last line of dialogue is the story's.
+        let label = b.heading() || b.text.contains([':', '©', '|']);
+        if list_item || !(short && label) {
+            return;
+        }
+        keep[i] = false;
+    }
+}
+
+/// The most words of a trailing line that [`drop_trailing_lines`] drops.
+const TRAILING_WORDS: usize = 6;
+
+/// The most characters of such a line (text without spaces has one "word").
+const TRAILING_CHARS: usize = 60;
+
 /// The most words of one line of a subscription offer.
 const OFFER_WORDS: usize = 16;
 

@@ -138,6 +138,7 @@ fn body_of(dom: &dom::Dom, titles: &[String], analysis: blocks::Analysis, mut ke
     lead::keep_lead(&analysis.blocks, &mut keep);
     ending::cut_at_next_article(dom, &analysis.blocks, &mut keep);
     ending::drop_price_table(&analysis.blocks, &mut keep);
+    ending::drop_trailing_lines(&analysis.blocks, &mut keep);
     content::join_blocks(
         analysis.blocks.iter().zip(keep).filter(|(_, keep)| *keep).map(|(b, _)| (b.text.as_str(), b.mark)),
     )

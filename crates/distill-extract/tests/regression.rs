@@ -677,3 +677,22 @@ fn a_heading_anchor_id_is_not_page_chrome() {
     assert!(text.contains("Only the foil stays behind"), "{text}");
     assert!(!text.contains("Home"), "{text}");
 }
+
+/// Issue 17, leaks: a story ended with its photo credit, category and publication
+/// stamp ("Titelbild: …", "Kategorie: News"). Short label lines after the last
+/// sentence go; a sign-off or a list the story ends with stays.
+#[test]
+fn label_lines_after_the_last_sentence_stay_out() {
+    let page = |tail: &str| {
+        format!(
+            "<html><head><title>Roads</title></head><body><article><h1>Roads</h1>{}{tail}</article></body></html>",
+            story("A", 4)
+        )
+    };
+    let text = body(&page("<p>Titelbild: Geyres Christophe/ABACA</p><p>Kategorie: News, Verkehr</p>"));
+    assert_eq!(text.matches("Story A").count(), 4, "{text}");
+    assert!(!text.contains("Titelbild") && !text.contains("Kategorie"), "{text}");
+    assert!(body(&page("<p>x Franzi</p>")).ends_with("x Franzi"), "a sign-off is the story's");
+    let listed = body(&page("<ul><li>Ohrringe: Leaf Combo</li><li>Kreole: Stella Hoops</li></ul>"));
+    assert!(listed.contains("Kreole: Stella Hoops"), "{listed}");
+}
