@@ -38,7 +38,7 @@ impl Block {
     /// What the block adds to the subtree that holds it when the density selection
     /// weighs subtrees.
     pub fn role(&self) -> Role {
-        if self.link_chars * 10 >= self.chars * 3 {
+        if self.link_chars * 10 >= self.chars * 3 || mostly_addresses(&self.text) {
             return Role::Clutter;
         }
         if self.chars >= 120 || (self.words >= 6 && ends_sentence(&self.text)) {
@@ -49,6 +49,23 @@ impl Block {
             Role::Clutter
         }
     }
+}
+
+/// Whether most of a text is web addresses (structured data left visible to
+/// parsers: an image's URL, its size and its publisher's logo): such a line is no
+/// prose however long it is.
+fn mostly_addresses(text: &str) -> bool {
+    if !text.contains("http") && !text.contains("www.") {
+        return false;
+    }
+    let (mut addresses, mut all) = (0, 0);
+    for word in text.split_whitespace() {
+        all += word.len();
+        if word.starts_with("http") || word.starts_with("www.") {
+            addresses += word.len();
+        }
+    }
+    addresses * 2 > all
 }
 
 /// A block's part in the density selection.

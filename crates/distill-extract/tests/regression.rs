@@ -696,3 +696,28 @@ fn label_lines_after_the_last_sentence_stay_out() {
     let listed = body(&page("<ul><li>Ohrringe: Leaf Combo</li><li>Kreole: Stella Hoops</li></ul>"));
     assert!(listed.contains("Kreole: Stella Hoops"), "{listed}");
 }
+
+/// Issue 17, the wrong block entirely: a slider of other posts, each with its
+/// structured data (image address, size, publisher logo) in a hidden span, held more
+/// text than a short story and was returned instead of it. A line that is mostly web
+/// addresses is no prose.
+#[test]
+fn lines_of_web_addresses_are_not_prose() {
+    let slide = |i: usize| {
+        format!(
+            "<div class=\"slide\"><h3><a href=\"/post/{i}\">Another post number {i}</a></h3><span class=\"hidden\">\
+             <span itemprop=\"url\">https://news.example/wp-content/uploads/2022/12/picture-number-{i}-scaled-large.jpg</span> \
+             <span itemprop=\"height\">1707</span> <span itemprop=\"width\">2560</span> \
+             <span itemprop=\"logo\">https://news.example/wp-content/uploads/2021/01/logo-transparent-1030x568-300x165.png</span></span></div>"
+        )
+    };
+    let slides: String = (0..12).map(slide).collect();
+    let html = format!(
+        "<html><head><title>Roads</title></head><body><h1>Roads</h1><section><div class=\"text\">{}</div></section>\
+         <div class=\"slider\">{slides}</div></body></html>",
+        story("A", 3)
+    );
+    let text = body(&html);
+    assert_eq!(text.matches("Story A").count(), 3, "{text}");
+    assert!(!text.contains("https://"), "{text}");
+}
