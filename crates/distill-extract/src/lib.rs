@@ -113,12 +113,6 @@ fn main_text(dom: &dom::Dom, titles: &[String]) -> String {
     let keep = classify::keep(dom, &analysis);
     if std::env::var("XDEBUG").is_ok() {
         for (i, (b, k)) in analysis.blocks.iter().zip(&keep).enumerate() {
-            let t: String = b.text.chars().take(90).collect();
-            eprintln!("{i:4} {:?} keep={} owner={} sel={} {:?}", b.verdict, k, b.owner, analysis.selected, t);
-        }
-    }
-    if std::env::var("XDEBUG").is_ok() {
-        for (i, (b, k)) in analysis.blocks.iter().zip(&keep).enumerate() {
             if std::env::var("XDEBUG").as_deref() == Ok("json") {
                 eprintln!("XB\t{:?}\t{}\t{}", b.verdict, k, b.text.replace(['\n', '\t'], " "));
             } else {

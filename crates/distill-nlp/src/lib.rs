@@ -78,6 +78,26 @@ pub fn analysis_window(sentences: &[Sentence]) -> &[Sentence] {
 mod tests {
     use super::*;
 
+    /// Issue 19: the key points of a broadcast transcript opened with its speaker
+    /// labels ("SACHA PFEIFFER, HOST: The Texas Legislature ...").
+    #[test]
+    fn key_points_of_a_transcript_carry_no_speaker_label() {
+        let body = "SACHA PFEIFFER, HOST:\n\nThe Texas Legislature is holding a special session this week, and the main issue is school vouchers.\n\n\
+                    PFEIFFER: A bill would let parents spend public money on private schools, and teachers oppose it.\n\n\
+                    MARTINEZ-BELTRAN: Hundreds of teachers came to the Capitol on Tuesday to testify against the bill.\n\n\
+                    ZEPH CAPO, TEACHERS UNION: The vouchers would drain money from the public schools that most children attend.";
+        let analysis = analyze("Teachers protest a vouchers bill", body, &SummaryConfig::default());
+        assert!(!analysis.summary.bullets.is_empty());
+        for bullet in &analysis.summary.bullets {
+            assert!(speaker_label_free(&bullet.text), "{}", bullet.text);
+        }
+        assert!(analysis.sentences.iter().all(|s| speaker_label_free(&s.text)));
+    }
+
+    fn speaker_label_free(text: &str) -> bool {
+        !["SACHA", "PFEIFFER:", "MARTINEZ", "ZEPH"].iter().any(|label| text.starts_with(label))
+    }
+
     /// Bodies of megabytes that no article is: one paragraph of thousands of distinct
     /// names with no full stop, sentences of three words, a word with no space.
     /// Guards issue 16 (a 15 MB page grew the summarizer past 24 GB): analysis reads

@@ -86,6 +86,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
     let mut offset = 0;
+    let transcript = is_transcript(text);
     for part in text.split("\n\n") {
         let base = offset;
         offset += part.len() + 2;
@@ -94,10 +95,19 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         }
         // A heading's or a list item's marker ("## ", "- ", "2. ") belongs to no
         // sentence: the first one starts after it, and "2." ends none. A heading is
-        // one sentence, whatever its stops ("## 2. Serving").
+        // one sentence, whatever its stops ("## 2. Serving"). In a transcript, so does
+        // the speaker label a turn opens with, and a line that is only a label.
         let lead = part.len() - part.trim_start().len();
         let mark = Mark::read(&part[lead..]);
-        let marker = lead + mark.map_or(0, |(_, len)| len);
+        let mut marker = lead + mark.map_or(0, |(_, len)| len);
+        if transcript {
+            let label = speaker_label(&part[marker..]);
+            if label > 0 && part[marker + label..].trim().is_empty() {
+                paragraph += 1;
+                continue;
+            }
+            marker += label;
+        }
         let mut start = marker;
         let ends = if let Some((Mark::Heading(_), _)) = mark { Vec::new() } else { boundaries(&part[marker..]) };
         for end in ends {
@@ -108,6 +118,37 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         paragraph += 1;
     }
     out
+}
+
+/// The most words of a speaker label ("JUDY WOODRUFF, PBS NEWSHOUR ANCHOR").
+const MAX_LABEL_WORDS: usize = 6;
+
+/// Paragraphs that open with a speaker label before a text reads as a transcript.
+const MIN_TURNS: usize = 3;
+
+/// The bytes of the speaker label a paragraph opens with ("SCOTT SIMON, HOST: "):
+/// a name and a role in capitals, then a colon; 0 for none.
+pub fn speaker_label(paragraph: &str) -> usize {
+    let head = &paragraph[..paragraph.floor_char_boundary(60)];
+    let Some(colon) = head.find(':') else { return 0 };
+    let label = &paragraph[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = label.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | ',' | '.' | '\'' | '’' | '-'));
+    let after = &paragraph[colon + 1..];
+    if letters < 2 || !capitals || label.split_whitespace().count() > MAX_LABEL_WORDS {
+        return 0;
+    }
+    // "SIMON: Thank you." or a label alone on its line; never "10:30".
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return 0;
+    }
+    paragraph.len() - after.trim_start().len()
+}
+
+/// Whether a body is a broadcast transcript: several paragraphs open with a speaker
+/// label. One "UPDATE:" line does not make one.
+fn is_transcript(text: &str) -> bool {
+    text.split("\n\n").filter(|p| speaker_label(p.trim_start()) > 0).nth(MIN_TURNS - 1).is_some()
 }
 
 fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
@@ -240,6 +281,28 @@ mod tests {
                 "The talks ended.",
             ]
         );
+    }
+
+    #[test]
+    fn speaker_labels_of_a_transcript_belong_to_no_sentence() {
+        let transcript = "SCOTT SIMON, HOST:\n\nIt's a Saturday afternoon. The market is full.\n\n\
+                          SIMON: What did you buy?\n\nMARTINEZ-BELTRAN: Peppers, at 10:30 this morning.\n\n\
+                          JUDY WOODRUFF, PBS NEWSHOUR ANCHOR: Thank you.";
+        assert_eq!(
+            texts(transcript),
+            [
+                "It's a Saturday afternoon.",
+                "The market is full.",
+                "What did you buy?",
+                "Peppers, at 10:30 this morning.",
+                "Thank you."
+            ]
+        );
+        // One label is no transcript: "UPDATE:" stays where it is.
+        assert_eq!(texts("UPDATE: The road reopened.\n\nIt rained."), ["UPDATE: The road reopened.", "It rained."]);
+        for text in ["Note: it rained.", "Scott Simon, host: hi", "10:30 a.m.", "X: y", "日本: はい"] {
+            assert_eq!(speaker_label(text), 0, "{text}");
+        }
     }
 
     #[test]
