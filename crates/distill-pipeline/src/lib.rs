@@ -167,6 +167,26 @@ impl<'a> Ingestor<'a> {
         Ok(self.report.since(&before))
     }
 
+    /// Ingests several files at once, analyzing them in parallel, and returns each
+    /// file's own report, in order (a worker's jobs of one small file each).
+    pub fn ingest_files(&mut self, files: &[PathBuf], config: &PipelineConfig) -> Result<Vec<Report>, LibraryError> {
+        let built: Vec<Vec<Result<distill_core::Article, Skip>>> = files
+            .par_iter()
+            .map(|path| {
+                let items = distill_ingest::read_file(path, &config.read);
+                items.into_iter().map(|item| item.and_then(|item| build_article(item, config))).collect()
+            })
+            .collect();
+        let mut reports = Vec::with_capacity(files.len());
+        for (path, results) in files.iter().zip(built) {
+            let before = self.report.clone();
+            self.report.bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            self.store(results)?;
+            reports.push(self.report.since(&before));
+        }
+        Ok(reports)
+    }
+
     /// Ingests one slice of a large file (a job of `ingest --enqueue`): only its own
     /// records are read; a WARC's records already stored are counted as unchanged, as
     /// when the whole archive is ingested.

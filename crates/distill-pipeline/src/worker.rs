@@ -31,6 +31,9 @@ pub struct WorkerConfig {
     pub idle_wait: Duration,
     /// How long the worker waits out a database it cannot reach before it gives up.
     pub patience: Duration,
+    /// Most jobs leased at once: jobs of one small file each are analyzed together,
+    /// one per core.
+    pub batch: usize,
 }
 
 impl Default for WorkerConfig {
@@ -42,6 +45,7 @@ impl Default for WorkerConfig {
             until_idle: false,
             idle_wait: Duration::from_secs(1),
             patience: Duration::from_secs(600),
+            batch: std::thread::available_parallelism().map_or(1, |n| n.get()),
         }
     }
 }
@@ -152,7 +156,9 @@ enum Step {
 /// The longest pause between two tries at a database out of reach.
 const MAX_WAIT: Duration = Duration::from_secs(10);
 
-/// Leases and runs one job; false when none is due.
+/// Leases and runs up to [`WorkerConfig::batch`] jobs; false when none is due. Jobs
+/// of one small file each are analyzed together on all cores; the others (URLs,
+/// slices and whole archives, which use every core by themselves) one by one.
 fn step<'a>(
     library: &'a Library,
     queue: &PgStore,
@@ -162,35 +168,136 @@ fn step<'a>(
     ingestor: &mut Option<Ingestor<'a>>,
     report: &mut WorkerReport,
 ) -> Result<bool, LibraryError> {
-    let Some(job) = queue.lease(&config.name, config.lease, &config.retry, Utc::now())? else { return Ok(false) };
+    let jobs = queue.lease_jobs(&config.name, config.batch, config.lease, &config.retry, Utc::now())?;
+    if jobs.is_empty() {
+        return Ok(false);
+    }
+    let (files, others): (Vec<&Job>, Vec<&Job>) = jobs.iter().partition(|job| is_small_file(&job.input));
+    if !files.is_empty() {
+        let paths: Vec<PathBuf> = files.iter().map(|job| PathBuf::from(&job.input)).collect();
+        match ingest_files(library, pipeline, &paths, ingestor) {
+            Ok(reports) => {
+                for (job, done) in files.into_iter().zip(reports) {
+                    record(queue, config, job, Outcome::of(something_came_of(done)), ingestor, report)?;
+                }
+            }
+            Err(error) => {
+                let outcome = Outcome::of(Err(error));
+                for job in files {
+                    record(queue, config, job, outcome.clone(), ingestor, report)?;
+                }
+            }
+        }
+    }
+    for job in others {
+        let outcome = Outcome::of(run(library, pipeline, job, fetch_urls, ingestor));
+        record(queue, config, job, outcome, ingestor, report)?;
+    }
+    Ok(true)
+}
+
+/// What became of one job.
+#[derive(Clone)]
+enum Outcome {
+    /// Stored what it holds.
+    Done(Report),
+    /// Failed: retried after a backoff when `retry`, else dead at once.
+    Failed { error: String, retry: bool },
+    /// The database went away mid-job: the job goes back, its attempt not counted.
+    GiveBack(String),
+}
+
+impl Outcome {
+    fn of(result: Result<Report, JobError>) -> Outcome {
+        match result {
+            Ok(done) => Outcome::Done(done),
+            Err(JobError::Input { error, retry }) => Outcome::Failed { error, retry },
+            Err(JobError::Store(error)) if error.is_unreachable() => Outcome::GiveBack(error.to_string()),
+            Err(JobError::Store(error)) => Outcome::Failed { error: error.to_string(), retry: true },
+        }
+    }
+}
+
+/// Records a job's outcome in the queue, even if the database goes away meanwhile.
+fn record<'a>(
+    queue: &PgStore,
+    config: &WorkerConfig,
+    job: &Job,
+    outcome: Outcome,
+    ingestor: &mut Option<Ingestor<'a>>,
+    report: &mut WorkerReport,
+) -> Result<(), LibraryError> {
     let name = &config.name;
-    // The job's outcome is recorded even if the database goes away meanwhile.
-    match run(library, pipeline, &job, fetch_urls, ingestor) {
-        Ok(done) => {
+    match outcome {
+        Outcome::Done(done) => {
             tracing::info!(input = %job.input, ingested = done.ingested, unchanged = done.unchanged, "job done");
-            wait_out(config, || queue.complete(&job, name, Utc::now()))?;
+            wait_out(config, || queue.complete(job, name, Utc::now()))?;
             report.done += 1;
         }
-        Err(JobError::Store(error)) if error.is_unreachable() => {
+        Outcome::GiveBack(error) => {
+            // What the ingestor holds may be half written: it is read again.
             *ingestor = None;
             tracing::warn!(input = %job.input, %error, "the database went away mid-job; giving the job back");
-            wait_out(config, || queue.release(&job, name, Utc::now()))?;
+            wait_out(config, || queue.release(job, name, Utc::now()))?;
             report.released += 1;
         }
-        Err(failure) => {
-            if matches!(failure, JobError::Store(_)) {
-                *ingestor = None;
-            }
-            let (error, retry) = match failure {
-                JobError::Input { error, retry } => (error, retry),
-                JobError::Store(error) => (error.to_string(), true),
-            };
+        Outcome::Failed { error, retry } => {
             tracing::warn!(input = %job.input, attempt = job.attempts, %error, retry, "job failed");
-            wait_out(config, || queue.fail(&job, name, &error, retry, &config.retry, Utc::now()))?;
+            wait_out(config, || queue.fail(job, name, &error, retry, &config.retry, Utc::now()))?;
             report.failed += 1;
         }
     }
-    Ok(true)
+    Ok(())
+}
+
+/// Whether a job's input is one small file (not a URL, an archive or a slice of one).
+fn is_small_file(input: &str) -> bool {
+    !is_url(input)
+        && distill_ingest::Slice::parse(input).is_none()
+        && !distill_ingest::is_warc(std::path::Path::new(input))
+        && std::fs::metadata(input).is_ok_and(|m| m.is_file())
+}
+
+/// The ingestor, made or brought up to date with what other workers stored.
+fn ready<'a, 'i>(
+    library: &'a Library,
+    ingestor: &'i mut Option<Ingestor<'a>>,
+) -> Result<&'i mut Ingestor<'a>, LibraryError> {
+    match ingestor {
+        Some(ingestor) => {
+            ingestor.follow()?;
+            Ok(ingestor)
+        }
+        None => Ok(ingestor.insert(Ingestor::new(library)?)),
+    }
+}
+
+/// Ingests small files together; each file's report, in order.
+fn ingest_files<'a>(
+    library: &'a Library,
+    pipeline: &PipelineConfig,
+    paths: &[PathBuf],
+    ingestor: &mut Option<Ingestor<'a>>,
+) -> Result<Vec<Report>, JobError> {
+    let result = (|| {
+        let ingestor = ready(library, ingestor)?;
+        let reports = ingestor.ingest_files(paths, pipeline)?;
+        checkpoint_now_and_then(ingestor)?;
+        Ok(reports)
+    })();
+    if result.is_err() {
+        *ingestor = None;
+    }
+    result.map_err(JobError::Store)
+}
+
+/// Stories and the replica once a second, not after every job (the store holds the
+/// jobs' articles already; the rest is derived from it).
+fn checkpoint_now_and_then(ingestor: &mut Ingestor) -> Result<(), LibraryError> {
+    if ingestor.since_checkpoint() >= CHECKPOINT_EVERY {
+        ingestor.checkpoint()?;
+    }
+    Ok(())
 }
 
 /// Runs a queue update, waiting out a database out of reach (within the worker's
@@ -220,28 +327,28 @@ fn run<'a>(
     let done = if is_url(&job.input) {
         fetch_urls(std::slice::from_ref(&job.input))?
     } else {
-        let ingestor = match ingestor {
-            Some(ingestor) => {
-                ingestor.follow()?;
-                ingestor
-            }
-            None => ingestor.insert(Ingestor::new(library)?),
-        };
-        let done = match distill_ingest::Slice::parse(&job.input) {
-            Some(slice) => ingestor.ingest_slice(&slice, pipeline)?,
-            None => ingestor.ingest_paths(&[PathBuf::from(&job.input)], pipeline, &Silent)?,
-        };
-        // Stories and the replica once a second, not after every job (the store
-        // holds the job's articles already; the rest is derived from it).
-        if ingestor.since_checkpoint() >= CHECKPOINT_EVERY {
-            ingestor.checkpoint()?;
+        let result = (|| {
+            let ingestor = ready(library, ingestor)?;
+            let done = match distill_ingest::Slice::parse(&job.input) {
+                Some(slice) => ingestor.ingest_slice(&slice, pipeline)?,
+                None => ingestor.ingest_paths(&[PathBuf::from(&job.input)], pipeline, &Silent)?,
+            };
+            checkpoint_now_and_then(ingestor)?;
+            Ok(done)
+        })();
+        if result.is_err() {
+            *ingestor = None;
         }
-        done
+        result.map_err(JobError::Store)?
     };
+    something_came_of(done)
+}
+
+/// A job's report, or its failure when nothing came of the input, with the reasons.
+/// A fetch that failed or a file that could not be read may work next time; a page
+/// with no article, or of a kind not read, never will.
+fn something_came_of(done: Report) -> Result<Report, JobError> {
     if done.present() == 0 && !done.skipped.is_empty() {
-        // Nothing came of the input: the job failed, with the reasons. A fetch that
-        // failed or a file that could not be read may work next time; a page with no
-        // article, or of a kind not read, never will.
         let reasons: Vec<String> = done.skipped.iter().take(3).map(|s| format!("{}: {}", s.origin, s.reason)).collect();
         let retry = done.skipped.iter().any(|s| matches!(s.kind, SkipKind::Fetch | SkipKind::Unreadable));
         return Err(JobError::Input { error: reasons.join("; "), retry });

@@ -103,6 +103,20 @@ impl PgStore {
         config: &QueueConfig,
         now: DateTime<Utc>,
     ) -> Result<Option<Job>> {
+        Ok(self.lease_jobs(worker, 1, lease, config, now)?.pop())
+    }
+
+    /// [`PgStore::lease`] for up to `n` jobs at once (a worker that analyzes several
+    /// small inputs on all its cores); the earliest due are taken, returned by id.
+    pub fn lease_jobs(
+        &self,
+        worker: &str,
+        n: usize,
+        lease: Duration,
+        config: &QueueConfig,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Job>> {
+        let limit = n.clamp(1, 1024) as i64;
         let now = micros(now);
         let until = now + chrono_duration(lease);
         let max_attempts = config.max_attempts.max(1) as i32;
@@ -114,25 +128,31 @@ impl PgStore {
                  WHERE state = 'running' AND lease_until < $1 AND attempts >= $2",
                 &[&now, &max_attempts],
             )?;
-            let row = tx.query_opt(
+            let rows = tx.query(
                 "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = $2, lease_until = $3
-                 WHERE id = (
+                 WHERE id IN (
                      SELECT id FROM jobs
                      WHERE (state = 'queued' AND run_after <= $1) OR (state = 'running' AND lease_until < $1)
                      ORDER BY run_after, id
-                     LIMIT 1
+                     LIMIT $4
                      FOR UPDATE SKIP LOCKED
                  )
                  RETURNING id, kind, input, attempts",
-                &[&now, &worker, &until],
+                &[&now, &worker, &until, &limit],
             )?;
             tx.commit()?;
-            Ok(row.map(|r| Job {
-                id: r.get(0),
-                kind: r.get(1),
-                input: r.get(2),
-                attempts: r.get::<_, i32>(3).max(0) as u32,
-            }))
+            let mut jobs: Vec<Job> = rows
+                .iter()
+                .map(|r| Job {
+                    id: r.get(0),
+                    kind: r.get(1),
+                    input: r.get(2),
+                    attempts: r.get::<_, i32>(3).max(0) as u32,
+                })
+                .collect();
+            // RETURNING keeps no order.
+            jobs.sort_by_key(|j| j.id);
+            Ok(jobs)
         })
     }
 
