@@ -159,26 +159,11 @@ fn two_workers_ingest_the_queued_corpus_once_and_two_replicas_follow() {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    let mut done = 0;
-    for worker in workers {
-        let out = worker.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let line = stdout(&out);
-        let n: usize = line.trim().strip_prefix("worker: ").and_then(|l| l.split(' ').next()).unwrap().parse().unwrap();
-        done += n;
-    }
-    assert_eq!(done, files, "each job once");
+    assert_eq!(jobs_done(workers), files, "each job once");
 
-    let list = ["list", "--json", "--limit", "1000"];
-    let ids = |listed: Value| {
-        let mut ids: Vec<String> =
-            listed.as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_string()).collect();
-        ids.sort();
-        ids
-    };
-    let expected = ids(json(sample_library(), &list));
+    let expected = ids(json(sample_library(), &LIST));
     assert_eq!(expected.len(), manifest().len());
-    assert_eq!(ids(json_pg(folder.path(), &db.url, &list)), expected, "no article lost or doubled");
+    assert_eq!(ids(json_pg(folder.path(), &db.url, &LIST)), expected, "no article lost or doubled");
 
     for server in &servers {
         let health = wait_for_health(server, |status, h| status == 200 && h["index_lag"] == 0);
@@ -229,31 +214,40 @@ fn large_files_are_queued_in_slices_that_workers_share() {
     assert!(stdout(&out).starts_with(&format!("queued {slices} ")), "a slice per record: {}", stdout(&out));
     let folders = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
     let workers: Vec<_> = folders.iter().map(|f| worker(f.path(), &db.url, &["--until-idle"])).collect();
-    let mut done = 0;
-    for worker in workers {
-        let out = worker.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let line = stdout(&out);
-        let n: usize = line.trim().strip_prefix("worker: ").and_then(|l| l.split(' ').next()).unwrap().parse().unwrap();
-        assert!(n > 0, "both workers took slices: {line}");
-        done += n;
-    }
+    let done = jobs_done(workers);
     assert_eq!(done, slices, "each slice once: {}", json_pg(queue.path(), &db.url, &["jobs", "--json"]));
 
     let whole = tempfile::tempdir().unwrap();
     let mut args = vec!["ingest"];
     args.extend(inputs);
     assert!(run(whole.path(), &args).status.success());
-    let list = ["list", "--json", "--limit", "1000"];
-    let ids = |listed: Value| {
-        let mut ids: Vec<String> =
-            listed.as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_string()).collect();
-        ids.sort();
-        ids
-    };
-    let expected = ids(json(whole.path(), &list));
+    let expected = ids(json(whole.path(), &LIST));
     assert_eq!(expected.len(), pages.len() + line_count, "every page and line is an article");
-    assert_eq!(ids(json_pg(queue.path(), &db.url, &list)), expected, "no record lost or doubled");
+    assert_eq!(ids(json_pg(queue.path(), &db.url, &LIST)), expected, "no record lost or doubled");
+}
+
+/// Every stored article, for [`ids`].
+const LIST: [&str; 4] = ["list", "--json", "--limit", "1000"];
+
+/// The ids of a `list --json`, sorted.
+fn ids(listed: Value) -> Vec<String> {
+    let mut ids: Vec<String> =
+        listed.as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_string()).collect();
+    ids.sort();
+    ids
+}
+
+/// Waits for workers run `--until-idle`; the jobs they did between them.
+fn jobs_done(workers: Vec<std::process::Child>) -> usize {
+    let mut done = 0;
+    for worker in workers {
+        let out = worker.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let line = stdout(&out);
+        let n: usize = line.trim().strip_prefix("worker: ").and_then(|l| l.split(' ').next()).unwrap().parse().unwrap();
+        done += n;
+    }
+    done
 }
 
 /// Two pollers on one database at once: a feed one of them is fetching is not
