@@ -32,6 +32,8 @@ impl Clause {
     pub fn question(&self, wh: &str) -> String {
         // "How may X be using ..." reads as permission; "might" asks what is possible.
         let aux = if wh == "How" && self.aux == "may" { "might" } else { &self.aux };
+        // "How will the hitch not put the crew at risk?" asks why.
+        let wh = if wh == "How" && self.rest.starts_with("not ") { "Why" } else { wh };
         format!("{wh} {aux} {} {}?", self.subject, self.rest)
     }
 
@@ -412,6 +414,13 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
 fn drop_openers(mut text: &str) -> &str {
     for _ in 0..2 {
         let first = text.split_whitespace().next().unwrap_or("").trim_end_matches(',').to_lowercase();
+        // "But the court ruled ...": a bare connective goes alone.
+        if ["but", "and", "yet"].contains(&first.as_str())
+            && let Some((_, rest)) = text.split_once(' ')
+        {
+            text = rest.trim_start();
+            continue;
+        }
         if !OPENERS.contains(&first.as_str()) {
             break;
         }
@@ -440,9 +449,22 @@ fn find_verb(tokens: &[&str]) -> Option<(usize, Option<(&'static str, Form)>)> {
         if word != tokens[i] || word.starts_with(char::is_uppercase) {
             continue;
         }
+        // "that was released": the auxiliary's participle, skipped with it.
+        if AUXILIARIES.contains(&previous.as_str()) {
+            continue;
+        }
         if let Some((base, form)) = lexical(&lower) {
             let plural_subject = previous.ends_with('s') || previous == "and";
             if form == Form::Base && !plural_subject || form != Form::Past && NOUNS_TOO.contains(&base) {
+                continue;
+            }
+            // "The results, published in a journal on Monday, show ...": a participle
+            // after a comma and before a preposition opens an aside, not the clause.
+            const ASIDE: &[&str] = &["by", "in", "on", "at", "from", "with", "for", "into", "as", "after", "during"];
+            if form == Form::Past
+                && previous.ends_with(',')
+                && tokens.get(i + 1).is_some_and(|n| ASIDE.contains(&n.to_lowercase().as_str()))
+            {
                 continue;
             }
             return Some((i, Some((base, form))));
@@ -455,7 +477,8 @@ fn find_verb(tokens: &[&str]) -> Option<(usize, Option<(&'static str, Form)>)> {
 fn is_function_word(word: &str) -> bool {
     const WORDS: &[&str] = &[
         "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "its", "their",
-        "his", "her", "this", "that", "these", "those", "into", "over", "under", "about", "as", "than", "no",
+        "his", "her", "this", "that", "these", "those", "into", "over", "under", "about", "as", "than", "no", "who",
+        "which",
     ];
     WORDS.contains(&word)
 }
@@ -526,8 +549,11 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
         tokens.pop();
     }
     let first = tokens.first()?.to_lowercase();
+    // "There's", "It's": a pronoun with its verb.
+    let bare = first.split(['\'', '’']).next().unwrap_or("");
     if tokens.len() > 12
         || DANGLING.contains(&first.as_str())
+        || DANGLING.contains(&bare)
         || tokens.iter().any(|t| t.contains(['‘', '’', '\'', '(']) && !t.ends_with("'s") && !t.ends_with("’s"))
     {
         return None;
@@ -536,12 +562,27 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
         "that", "which", "who", "whose", "whom", "as", "if", "because", "when", "while", "after", "before", "since",
         "than",
     ];
-    if tokens.iter().any(|t| OPEN.contains(&t.to_lowercase().as_str())) {
+    // "The spacecraft that lost contact with flight controllers": a relative clause
+    // inside the subject is kept; one that opens it or is left open is not.
+    const RELATIVE: &[&str] = &["that", "which", "who"];
+    let relative = |k: usize| {
+        // Its own verb follows the pronoun, and an object or complement follows that.
+        let mut after =
+            tokens[k + 1..].iter().map(|t| t.to_lowercase()).skip_while(|t| VERB_ADVERBS.contains(&t.as_str()));
+        let verb = after.next().is_some_and(|t| AUXILIARIES.contains(&t.as_str()) || lexical(&t).is_some());
+        k >= 2 && verb && after.next().is_some()
+    };
+    let open = tokens.iter().enumerate().any(|(k, t)| {
+        let t = t.to_lowercase();
+        OPEN.contains(&t.as_str()) && !(RELATIVE.contains(&t.as_str()) && relative(k))
+    });
+    if open || tokens.iter().any(|t| ["--", "—", "–"].contains(t)) {
         return None;
     }
     let mut words: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
     // "The White House" → "the White House"; "Temur Umarov" stays a name.
-    let named = proper(&words[0]) || words.get(1).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let owner = words[0].trim_end_matches("'s").trim_end_matches("’s");
+    let named = proper(owner) || words.get(1).is_some_and(|w| w.starts_with(char::is_uppercase));
     if is_function_word(&first) || !named {
         words[0] = lower_first(&words[0]);
     }
@@ -675,9 +716,42 @@ mod tests {
             "He said \"no\" and \"never\" and \"not now\".",
             "Why does this matter?",
             "Breaking news",
+            "There's a return trip planned for next year.",
         ] {
             assert_eq!(read_clause(s, &names), None, "{s}");
         }
+    }
+
+    #[test]
+    fn relative_clauses_stay_in_the_subject_and_bare_connectives_go() {
+        let c = read_clause(
+            "The spacecraft that lost contact with flight controllers will re-enter the atmosphere in about a week.",
+            &names,
+        )
+        .unwrap();
+        assert_eq!(c.subject, "the spacecraft that lost contact with flight controllers");
+        assert_eq!(c.aux, "will");
+        let c = read_clause("But the court ruled against the regulator.", &names).unwrap();
+        assert_eq!((c.subject.as_str(), c.base.as_deref()), ("the court", Some("rule")));
+        assert_eq!(read_clause("The man who was there.", &names), None);
+        assert_eq!(read_clause("Evidence of a mean girl who never left high school.", &names), None);
+        let c = read_clause("The hitch will not put the crew at risk.", &names).unwrap();
+        assert_eq!(c.question("How"), "Why will the hitch not put the crew at risk?");
+    }
+
+    #[test]
+    fn a_participle_aside_is_not_the_verb() {
+        let c = read_clause(
+            "The national study, published in the Medical Journal of Australia on Monday, raises concern about iodine levels.",
+            &names,
+        )
+        .unwrap();
+        assert_eq!(
+            (c.subject.as_str(), c.aux.as_str(), c.base.as_deref()),
+            ("the national study", "does", Some("raise"))
+        );
+        let c = read_clause("Russia, meanwhile, signed a pact with the Taliban.", &names).unwrap();
+        assert_eq!(c.base.as_deref(), Some("sign"));
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //! reader cannot parse gives no question, and a question the article cannot answer is
 //! not asked.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use distill_core::{Attribution, Entity, EntityRole, EntityType, Insight, InsightAnswer, InsightKind, Sentence};
 
@@ -25,7 +26,7 @@ pub const MAX_QUESTIONS: usize = 17;
 
 /// Most questions of one kind: a page of seventeen views would be one question asked
 /// seventeen times.
-const PER_KIND: usize = 3;
+const PER_KIND: usize = 5;
 
 /// Cue words of each kind of question, matched in a lowercased sentence.
 const RISK_CUES: &[&str] = &[
@@ -175,7 +176,14 @@ pub fn generate_insights(
     if sentences.is_empty() {
         return Vec::new();
     }
-    let reader = Reader::new(title, sentences, terms);
+    let mut reader = Reader::new(title, sentences, terms);
+    reader.referents = referents(sentences, entities);
+    reader.people = entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .map(|e| (e.name.clone(), e.aliases.clone()))
+        .chain(reader.terms.entities.iter().filter(|e| e.person).map(|e| (e.name.clone(), vec![e.short.clone()])))
+        .collect();
     let mut candidates = reader.statement_questions();
     candidates.extend(reader.subject_questions());
     let views = reader.view_questions();
@@ -199,6 +207,10 @@ struct Reader<'a> {
     names: HashSet<String>,
     /// How central each sentence is: the weight of its repeated content words.
     salience: Vec<f64>,
+    /// The person a sentence's opening "He" or "She" refers to, by sentence.
+    referents: HashMap<usize, String>,
+    /// The people the article names: each one's full name and other forms.
+    people: Vec<(String, Vec<String>)>,
 }
 
 impl<'a> Reader<'a> {
@@ -250,7 +262,18 @@ impl<'a> Reader<'a> {
                 weight / length * (1.0 + 0.3 / (1.0 + i as f64 / 4.0))
             })
             .collect();
-        let mut reader = Reader { sentences, lower, terms, topic: topic(title, sentences, terms), names, salience };
+        let mut topic = topic(title, sentences, terms);
+        // "global warming", not "the global warming": a phrase the body never writes
+        // after "the" goes without it.
+        if let Some(bare) = topic.text.strip_prefix("the ") {
+            let bare = bare.to_lowercase();
+            let with_the = format!(" the {bare}");
+            if !lower.iter().any(|s| s.contains(&with_the)) && lower.iter().any(|s| s.contains(&format!(" {bare} "))) {
+                topic.text = topic.text["the ".len()..].to_string();
+            }
+        }
+        let mut reader =
+            Reader { sentences, lower, terms, topic, names, salience, referents: HashMap::new(), people: Vec::new() };
         if let Some(owned) = reader.owned_topic() {
             reader.topic = owned;
         }
@@ -296,6 +319,48 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// "The centerpiece of the festival is a 15-metre rotating pig" → "What is the
+    /// centerpiece of the festival?": a definite subject of three words or more that the
+    /// sentence defines with a noun phrase; "Terry Virts is the station's commander" →
+    /// "Who is Terry Virts?" for a person the article names. "The ship is carrying 3
+    /// tons of food" → "What is the ship carrying?".
+    fn what_it_is(&self, clause: &Clause) -> Option<String> {
+        const COMPLEMENTS: &[&str] = &["a", "an", "the", "one", "two", "three"];
+        let be = matches!(clause.aux.as_str(), "is" | "are" | "was" | "were") && clause.base.is_none();
+        if !be {
+            return None;
+        }
+        let rest: Vec<&str> = clause.rest.split(' ').collect();
+        if rest.len() >= 2 && rest[0].ends_with("ing") && rest[0].len() > 5 {
+            let object = rest[1].to_lowercase();
+            let counted = object.starts_with(|c: char| c.is_ascii_digit())
+                || ["more", "about", "nearly"].contains(&object.as_str());
+            return (counted || COMPLEMENTS.contains(&object.as_str()))
+                .then(|| format!("What {} {} {}?", clause.aux, clause.subject, rest[0]));
+        }
+        if !rest.first().is_some_and(|w| COMPLEMENTS.contains(w)) {
+            return None;
+        }
+        let subject: Vec<&str> = clause.subject.split(' ').collect();
+        let person =
+            self.people.iter().find(|(name, aliases)| *name == clause.subject || aliases.contains(&clause.subject));
+        if let Some((name, _)) = person.filter(|_| matches!(clause.aux.as_str(), "is" | "was")) {
+            return Some(format!("Who {} {name}?", clause.aux));
+        }
+        (subject[0] == "the" && subject.len() >= 3 && subject.len() <= 8)
+            .then(|| format!("What {} {}?", clause.aux, clause.subject))
+    }
+
+    /// Sentence `i` with an opening "He" or "She" replaced by the person it refers to
+    /// ("He was lifted to safety" → "Jon Keisi was lifted to safety"), so that the
+    /// question names them; as written otherwise.
+    fn named(&self, i: usize) -> Cow<'a, str> {
+        let text = self.sentences[i].text.as_str();
+        let Some(name) = self.referents.get(&i) else { return Cow::Borrowed(text) };
+        let rest = text.split_once(' ').map_or("", |(_, rest)| rest);
+        Cow::Owned(format!("{name} {rest}"))
+    }
+
     /// Whether sentence `i` holds a cue at the start of a word ("oil", not "spoiler").
     fn has(&self, i: usize, cues: &[&str]) -> bool {
         let text = &self.lower[i];
@@ -313,10 +378,10 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         for (i, sentence) in self.sentences.iter().enumerate() {
             let words = sentence.text.split_whitespace().count();
-            if !(7..=60).contains(&words) {
+            if !(7..=60).contains(&words) || is_credit(&self.lower[i]) {
                 continue;
             }
-            let Some(clause) = read_clause(&sentence.text, &proper) else { continue };
+            let Some(clause) = read_clause(&self.named(i), &proper) else { continue };
             if let Some(question) = how_many(&clause) {
                 out.push(Candidate {
                     question,
@@ -332,6 +397,13 @@ impl<'a> Reader<'a> {
                 // A plain statement of fact: asked, but after the questions of cause and consequence.
                 let score = self.salience[i] * 0.75;
                 out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
+            } else if let Some(question) = self.what_it_is(&clause) {
+                let score = self.salience[i] * 0.7;
+                out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
+            } else if let Some((question, future)) = when_it_happens(&clause) {
+                let kind = if future { InsightKind::Outlook } else { InsightKind::Background };
+                let score = self.salience[i] * 0.7;
+                out.push(Candidate { question, kind, citations: vec![i], score });
             } else if let Some(question) = how_it_happened(&clause) {
                 let score = self.salience[i] * 0.7;
                 out.push(Candidate { question, kind: InsightKind::Background, citations: self.with_next(i), score });
@@ -367,6 +439,11 @@ impl<'a> Reader<'a> {
                 InsightKind::Implications
             };
             return Some((clause.question("How"), kind));
+        }
+        if clause.aux == "will"
+            && let Some((question, _)) = when_it_happens(clause)
+        {
+            return Some((question, InsightKind::Outlook));
         }
         if rest.starts_with("expected to") || rest.starts_with("likely to") || clause.aux == "will" {
             let kind = if self.has(i, ECONOMIC_CUES) { InsightKind::Economics } else { InsightKind::Outlook };
@@ -454,8 +531,11 @@ impl<'a> Reader<'a> {
             (IMPLICATION_CUES, InsightKind::Implications, format!("What are the potential implications of {topic}?")),
             (OUTLOOK_CUES, InsightKind::Outlook, format!("What are the long-term prospects for {topic}?")),
         ];
+        // A person has no "economic stakes" or "risks": those are asked of events,
+        // organizations and places.
+        let person = self.topic.actor && self.terms.entities.iter().any(|e| e.person && e.short == self.topic.text);
         for (cues, kind, question) in asks {
-            if self.topic.actor && kind == InsightKind::Background {
+            if self.topic.actor && kind == InsightKind::Background || person && kind != InsightKind::Obstacles {
                 continue;
             }
             let citations = cued(cues);
@@ -478,6 +558,10 @@ impl<'a> Reader<'a> {
                 && GROUPS.contains(&clause.subject.rsplit(' ').next().unwrap_or(""));
             let Some(speaker) = clause.speaker.or(holds_view.then_some(clause.subject)) else { continue };
             let speaker = self.full_name(&speaker);
+            // "How does Travolta view Travolta?"
+            if self.topic.text.contains(&speaker) || speaker.contains(&self.topic.text) {
+                continue;
+            }
             match speakers.iter_mut().find(|(s, _)| *s == speaker) {
                 Some((_, cited)) => cited.push(i),
                 None => speakers.push((speaker, vec![i])),
@@ -556,7 +640,11 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let lower = name.to_lowercase();
-            if views.iter().any(|v| v.question.to_lowercase().contains(&lower)) {
+            let topic = self.topic.text.to_lowercase();
+            if views.iter().any(|v| v.question.to_lowercase().contains(&lower))
+                || topic.contains(&lower)
+                || lower.contains(&topic)
+            {
                 continue;
             }
             let present = a.cue.ends_with('s') && !a.cue.ends_with("ss");
@@ -678,7 +766,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let name = if self.proper(entity.name.split(' ').next().unwrap_or("")) {
-                entity.name.clone()
+                self.as_written(&entity.name)
             } else {
                 format!("the {}", entity.name)
             };
@@ -688,6 +776,36 @@ impl<'a> Reader<'a> {
         }
         out
     }
+}
+
+/// The person each sentence opening with "He" or "She" refers to: the one person the
+/// entity tagger resolved in that sentence who is not named in it. A sentence where
+/// that is not exactly one person keeps its pronoun (and gives no statement question).
+fn referents(sentences: &[Sentence], entities: &[Entity]) -> HashMap<usize, String> {
+    let mut out = HashMap::new();
+    for (i, sentence) in sentences.iter().enumerate() {
+        let first = sentence.text.split(' ').next().unwrap_or("");
+        if first != "He" && first != "She" {
+            continue;
+        }
+        let mut people = entities.iter().filter(|e| {
+            e.kind == EntityType::Person
+                && e.mentions.binary_search(&i).is_ok()
+                && !std::iter::once(&e.name).chain(&e.aliases).any(|n| sentence.text.contains(n.as_str()))
+        });
+        if let (Some(person), None) = (people.next(), people.next()) {
+            out.insert(i, person.name.clone());
+        }
+    }
+    out
+}
+
+/// A reporting credit ("CNN's Jo Lee contributed to this report", "... reported from
+/// Kathmandu"): the newsroom's line, not the story's.
+fn is_credit(lower: &str) -> bool {
+    ["contributed to this report", "contributed reporting", " reported from ", " wrote from "]
+        .iter()
+        .any(|c| lower.contains(c))
 }
 
 /// "Tyson sold the house in 1999" → "What did Tyson sell in 1999?"; "Russia has
@@ -734,12 +852,106 @@ fn what_object(clause: &Clause) -> Option<String> {
     Some(format!("What {} {} {verb}{tail}?", clause.aux, clause.subject))
 }
 
+/// "The spacecraft will re-enter the atmosphere in about a week" → "When will the
+/// spacecraft re-enter the atmosphere?": an action with its time, asked when, and
+/// whether it is still to come.
+fn when_it_happens(clause: &Clause) -> Option<(String, bool)> {
+    let acts = match clause.aux.as_str() {
+        "did" | "will" => true,
+        aux @ ("was" | "were" | "has" | "have" | "had") => {
+            // "was initially postponed", "was fatally stabbed", "was jogging".
+            let first = clause.rest.split(' ').find(|w| !w.ends_with("ly")).unwrap_or("");
+            first.ends_with("ed")
+                || first.ends_with("en")
+                || first.ends_with("wn")
+                || aux.starts_with('w') && first.ends_with("ing")
+        }
+        _ => false,
+    };
+    if !acts {
+        return None;
+    }
+    let words: Vec<&str> = clause.rest.split(' ').collect();
+    let (start, end) = time_phrase(&words)?;
+    let rest: Vec<&str> = words[..start].iter().chain(&words[end..]).copied().collect();
+    if rest.len() < 2 || start == 0 {
+        return None;
+    }
+    let question = format!("When {} {} {}?", clause.aux, clause.subject, rest.join(" "));
+    Some((question, clause.aux == "will"))
+}
+
+/// The words `start..end` that say when ("on Tuesday", "early Tuesday", "in March
+/// 2014", "last week", "in about a week"), if the phrase is one.
+fn time_phrase(words: &[&str]) -> Option<(usize, usize)> {
+    const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const SPANS: &[&str] = &["week", "month", "year", "weekend", "decade"];
+    const BEFORE: &[&str] = &["on", "in", "by", "early", "late", "last", "next", "this", "earlier", "later", "until"];
+    const AFTER: &[&str] = &["morning", "afternoon", "evening", "night"];
+    let clean = |w: &str| w.trim_end_matches([',', '.']).to_string();
+    let year =
+        |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit());
+    let at = words.iter().position(|w| {
+        let w = clean(w);
+        DAYS.contains(&w.as_str())
+            || MONTHS.contains(&w.as_str())
+            || year(&w)
+            || ["yesterday", "today", "tomorrow"].contains(&w.as_str())
+    });
+    let (mut start, mut end) = match at {
+        Some(at) => (at, at + 1),
+        None => {
+            // "last week", "in about a week", "this year".
+            let at = words.iter().position(|w| SPANS.contains(&clean(w).as_str()))?;
+            let before = words[..at].iter().rev().take(3).position(|w| ["last", "next", "this", "a"].contains(w))?;
+            (at - before - 1, at + 1)
+        }
+    };
+    // "March 29, 1949", "Tuesday night".
+    while end < words.len() && !words[end - 1].ends_with(',') {
+        let w = clean(words[end]);
+        if AFTER.contains(&w.as_str()) || year(&w) || w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 2 {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    while start > 0 && (BEFORE.contains(&words[start - 1]) || ["about", "a", "the"].contains(&words[start - 1])) {
+        start -= 1;
+    }
+    // The phrase stands on its own: at the end of the clause or before a preposition.
+    let last = words[end - 1];
+    (end == words.len()
+        || last.ends_with(',')
+        || ["from", "in", "at", "after", "before", "to", "for"].contains(&words[end]))
+    .then_some((start, end))
+}
+
 /// "The French team located Khanal under the rubble" → "How did the French team
 /// locate Khanal under the rubble?"; "A baby was rescued from ..." → "How was a baby
 /// rescued from ...?": an event, asked how it came about. Only actions (a verb in
 /// the past, or a perfect or passive participle), never states ("is", "has" alone).
 fn how_it_happened(clause: &Clause) -> Option<String> {
-    let first = clause.rest.split(' ').next().unwrap_or("");
+    // "was finally taken", "was also hit".
+    let first = clause
+        .rest
+        .split(' ')
+        .find(|w| !w.ends_with("ly") && !["also", "still", "now", "then"].contains(w))
+        .unwrap_or("");
     let participle = first.ends_with("ed") || first.ends_with("en") || first.ends_with("wn");
     let acts = match clause.aux.as_str() {
         "did" => clause.base.is_some(),
@@ -861,7 +1073,7 @@ fn answer(citations: &[usize], sentences: &[Sentence]) -> InsightAnswer {
     InsightAnswer { text, citations }
 }
 
-/// A question a reader can take as written: 5 to 26 words, no personal pronoun, no
+/// A question a reader can take as written: 5 to 26 words ("Who is" four), no personal pronoun, no
 /// unbalanced bracket.
 fn well_formed(question: &str) -> bool {
     const DANGLING_ENDS: &[&str] =
@@ -871,7 +1083,20 @@ fn well_formed(question: &str) -> bool {
     if ends_open && !question.ends_with("depend on?") {
         return false;
     }
-    (5..=26).contains(&words.len())
+    // "Who is Temur Umarov?" is complete in four words.
+    let shortest = if question.starts_with("Who is ") || question.starts_with("Who was ") { 4 } else { 5 };
+    // "When did Nick Loeb file it ...?": "it" leans on a sentence the reader has not seen.
+    // ("... since it was bailed out" refers to the question's own subject.)
+    let auxiliary = |w: Option<&String>| {
+        w.is_some_and(|w| {
+            ["is", "was", "has", "had", "will", "would", "could", "did", "does"].contains(&w.as_str())
+                || w.ends_with("ed")
+        })
+    };
+    if (0..words.len()).any(|k| words[k].trim_end_matches(['?', ',']) == "it" && !auxiliary(words.get(k + 1))) {
+        return false;
+    }
+    (shortest..=26).contains(&words.len())
         && !words.iter().any(|w| PRONOUNS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
         && question.matches('(').count() == question.matches(')').count()
         && question.matches('"').count().is_multiple_of(2)
@@ -903,7 +1128,11 @@ impl Topic {
 /// the headline; else the headline noun the body most often writes after "the";
 /// else the top key phrase; else the main entity.
 fn topic(title: &str, sentences: &[Sentence], terms: &Terms) -> Topic {
-    if let Some(event) = event_topic(title, sentences) {
+    // Without a headline the lead names the event ("... after the devastating
+    // earthquake that hit the country Saturday"), though not as a compound noun.
+    let headline = title.trim().is_empty();
+    let title = if headline { sentences.first().map_or("", |s| s.text.as_str()) } else { title };
+    if let Some(event) = event_topic(title, sentences, !headline) {
         return event;
     }
     let title_stems: HashSet<&str> = terms.title_stems.iter().map(String::as_str).collect();
@@ -1088,6 +1317,30 @@ const EVENT_NOUNS: &[&str] = &[
     "sale",
     "downgrade",
     "default",
+    "quake",
+    "typhoon",
+    "cyclone",
+    "tornado",
+    "eruption",
+    "landslide",
+    "avalanche",
+    "heatwave",
+    "collision",
+    "derailment",
+    "explosion",
+    "blast",
+    "bombing",
+    "stabbing",
+    "murder",
+    "killing",
+    "kidnapping",
+    "riot",
+    "coup",
+    "invasion",
+    "epidemic",
+    "pandemic",
+    "spill",
+    "mission",
 ];
 
 /// Agreements and plans: things with components that succeed or fail.
@@ -1116,7 +1369,7 @@ const PLANS: &[&str] = &[
     "ceasefire",
 ];
 
-fn event_topic(title: &str, sentences: &[Sentence]) -> Option<Topic> {
+fn event_topic(title: &str, sentences: &[Sentence], compounds: bool) -> Option<Topic> {
     let body: String = sentences.iter().map(|s| format!(" {} ", s.text.to_lowercase())).collect();
     let words: Vec<&str> = title
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '"' | '“' | '”' | '?' | '!'))
@@ -1147,7 +1400,7 @@ fn event_topic(title: &str, sentences: &[Sentence]) -> Option<Topic> {
     let noun = noun.to_lowercase();
     let plan = PLANS.contains(&noun.as_str());
     // The headline's own modifier: "port strike", "rate hike", "late-stage trial".
-    if let Some(modifier) = index.checked_sub(1).map(|i| words[i]) {
+    if let Some(modifier) = index.checked_sub(1).filter(|_| compounds).map(|i| words[i]) {
         const NUMBERS: &[&str] = &["million", "billion", "trillion", "thousand", "hundred", "percent"];
         let lower = modifier.to_lowercase();
         let ok = !crate::terms::is_stopword(&lower)
@@ -1246,6 +1499,68 @@ mod tests {
             for bad in [" i'm ", " he ", " they ", " it ", " this assessment ", " advertisement ", " i "] {
                 assert!(!lower.contains(bad), "{bad:?} in {}", i.question);
             }
+        }
+    }
+
+    /// Questions for a whole article, with its entities and attributions, as ingest
+    /// asks them.
+    fn asked(title: &str, text: &str) -> Vec<String> {
+        let analysis = crate::analyze(title, text, &Default::default());
+        analysis.insights.into_iter().map(|i| i.question).collect()
+    }
+
+    #[test]
+    fn an_opening_he_or_she_is_asked_about_by_name() {
+        let text = "Rescuers pulled Jon Keisi from the wreckage of a hotel in Kathmandu on Tuesday.\n\n\
+            He was buried for more than 60 hours under the wreckage of the collapsed hotel. \
+            Rescue workers from Turkey drilled through the concrete to reach the trapped man.";
+        let questions = asked("Rescuers free hotel guest after quake", text);
+        assert!(
+            questions.iter().any(|q| q.contains("Jon Keisi buried for more than 60 hours")),
+            "the pronoun's sentence gives no question: {questions:#?}"
+        );
+    }
+
+    #[test]
+    fn without_a_headline_the_lead_names_the_event() {
+        let text = "Rescuers in Nepal have pulled a man from the wreckage of a building where he was stuck for 82 hours \
+            after the devastating earthquake that hit the country Saturday. \
+            The earthquake killed more than 5,000 people across Nepal, officials said. \
+            Aid agencies said the earthquake left thousands of families in Kathmandu without shelter.";
+        let questions = asked("", text);
+        assert!(questions.iter().any(|q| q.contains("the earthquake")), "{questions:#?}");
+        assert!(!questions.iter().any(|q| q.ends_with(" Kathmandu?") || q.ends_with(" Nepal?")), "{questions:#?}");
+    }
+
+    #[test]
+    fn actions_with_a_time_are_asked_when_and_definitions_what() {
+        let text = "An unmanned Russian cargo ship bound for the space station is spinning out of control. \
+            The spacecraft will re-enter the atmosphere of the Earth in about a week, the agency said. \
+            The centerpiece of the resupply mission is a new water recycling unit for the crew. \
+            Terry Virts is the current commander of the space station. \
+            The cargo ship is carrying more than 3 tons of food and fuel.";
+        let questions = asked("Russian cargo ship spins out of control", text);
+        for expected in [
+            "When will the spacecraft re-enter the atmosphere of the Earth?",
+            "What is the centerpiece of the resupply mission?",
+            "Who is Terry Virts?",
+            "What is the cargo ship carrying?",
+        ] {
+            assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
+        }
+    }
+
+    #[test]
+    fn a_person_is_not_asked_about_as_an_event_and_credits_give_no_question() {
+        let text = "Dzhokhar Tsarnaev was convicted of the bombing on Wednesday. \
+            Tsarnaev faces the risk of a death sentence, a risk his lawyers called a danger to the appeal. \
+            The jury will weigh the economic cost of a long trial and the risk of a retrial for Tsarnaev. \
+            Tsarnaev's lawyers said the risk of an unfair trial was high and the cost to taxpayers was rising. \
+            CNN's Ann Lee contributed to this report.";
+        let questions = asked("Tsarnaev", text);
+        for q in &questions {
+            assert!(!q.contains("risks of Tsarnaev") && !q.contains("economic stakes of Tsarnaev"), "{q}");
+            assert!(!q.contains("contribute to this report"), "{q}");
         }
     }
 
