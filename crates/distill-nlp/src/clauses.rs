@@ -5,6 +5,9 @@
 //! about X" → "Why is Moscow concerned about X?"). It declines what it cannot read:
 //! a sentence it returns `None` for is simply not turned into a question.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// A declarative clause, split where a question inverts it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clause {
@@ -169,7 +172,22 @@ const VERB_ADVERBS: &[&str] = &[
 ];
 
 /// Where a verb phrase stops for a question: the rest is a second clause.
-const CLAUSE_BREAKS: &[&str] = &[" while ", " whereas ", " but ", " which ", " who ", "; ", " – ", " — ", ": "];
+const CLAUSE_BREAKS: &[&str] = &[
+    " while ",
+    " whereas ",
+    " but ",
+    " which ",
+    " who ",
+    "; ",
+    " – ",
+    " — ",
+    ": ",
+    " before ",
+    " until ",
+    " when ",
+    " although ",
+    " unless ",
+];
 
 /// Cuts that give the clause's reason: a "why" question is answered by the sentence.
 const REASONS: &[&str] = &[
@@ -232,6 +250,53 @@ const VERBS: &[&str] = &[
     "surge", "surround", "survive", "suspect", "swap", "switch", "talk", "teach", "test", "testify", "thank", "throw",
     "top", "train", "transfer", "travel", "treat", "trial", "try", "turn", "understand", "unveil", "update", "visit",
     "wait", "walk", "wear", "work", "write",
+    // Common verbs of general English beyond the news lexicon.
+    "achieve", "adapt", "adjust", "admire", "adopt", "advise", "afford", "allege", "alter", "amend", "analyse", "analyze",
+    "anticipate", "apologise", "apologize", "apply", "appoint", "appreciate", "arrange", "assess", "assign", "assist", "assume", "assure",
+    "attach", "attempt", "attract", "avoid", "bear", "beg", "behave", "belong", "bind", "bite", "blow", "boast",
+    "borrow", "bounce", "breathe", "bury", "calculate", "capture", "cease", "cite", "cling", "collide", "communicate", "compensate",
+    "compile", "comply", "compose", "concede", "concentrate", "confess", "confront", "confuse", "congratulate", "connect", "conquer", "consult",
+    "consume", "contemplate", "convert", "convey", "convince", "cooperate", "coordinate", "cope", "correct", "crawl", "crush", "cultivate",
+    "deceive", "defer", "define", "delete", "demolish", "demonstrate", "depart", "deport", "derive", "descend", "deserve", "detect",
+    "devote", "dictate", "differ", "dig", "dine", "direct", "disagree", "disappear", "disappoint", "disclose", "discourage", "dismantle",
+    "dispatch", "dissolve", "distinguish", "distribute", "divert", "divide", "dominate", "drag", "drown", "dub", "dump", "eat",
+    "educate", "elaborate", "eliminate", "embrace", "emphasise", "emphasize", "endorse", "endure", "enforce", "engage", "enhance", "enjoy",
+    "enlist", "enrol", "enroll", "ensure", "entertain", "equip", "erupt", "escalate", "evaluate", "evolve", "exaggerate", "excel",
+    "exclude", "execute", "exhibit", "exist", "expel", "experiment", "exploit", "explore", "express", "fasten", "favor", "favour",
+    "feed", "feel", "fetch", "finance", "flip", "float", "flourish", "forbid", "forget", "forgive", "formulate", "foster",
+    "freeze", "frighten", "gather", "govern", "grab", "greet", "heal", "hesitate", "highlight", "illustrate", "imagine", "imitate",
+    "implement", "imply", "impress", "imprison", "incorporate", "induce", "infect", "inflict", "inform", "inherit", "initiate", "inject",
+    "insert", "inspire", "instruct", "insure", "integrate", "intend", "interfere", "interrupt", "intervene", "intimidate", "invade", "invent",
+    "isolate", "lay", "lend", "loom", "mean", "mediate", "merge", "migrate", "mislead", "mobilize", "mock", "modify",
+    "mourn", "multiply", "nominate", "obey", "oblige", "observe", "occupy", "omit", "overcome", "overlook", "oversee", "overwhelm",
+    "owe", "perceive", "persist", "please", "plunge", "pray", "preach", "precede", "prefer", "premiere", "preserve", "preside",
+    "pretend", "prevail", "prioritize", "proceed", "proclaim", "promote", "prompt", "pronounce", "provoke", "punish", "qualify", "react",
+    "realise", "realize", "rebuild", "recruit", "redeem", "reflect", "regulate", "reinforce", "relate", "relax", "relocate", "rely",
+    "remember", "remind", "render", "renew", "repay", "repeal", "repeat", "resemble", "reside", "resist", "restrict", "retain",
+    "retaliate", "retrieve", "reunite", "revise", "revive", "revoke", "rid", "satisfy", "select", "separate", "shake", "shed",
+    "shine", "shrink", "sit", "sleep", "slow", "specify", "stimulate", "strive", "stumble", "summon", "supervise", "suppose",
+    "surrender", "sustain", "swallow", "tend", "terminate", "terrify", "thrive", "tolerate", "transform", "translate", "transmit", "undergo",
+    "undertake", "unite", "unlock", "uphold", "vanish", "vary", "venture", "verify", "wander", "wash", "weigh", "wield",
+    "wipe", "withstand", "act", "address", "advance", "alert", "appeal", "balance", "benefit", "bet", "blast", "book",
+    "bow", "brand", "brief", "broadcast", "burn", "burst", "campaign", "care", "cast", "chair", "chant", "chase",
+    "cheat", "cheer", "clash", "clean", "clear", "climb", "coach", "command", "comment", "commission", "compromise", "concern",
+    "contact", "contest", "contract", "contrast", "copy", "cost", "count", "crack", "crash", "credit", "cry", "cure",
+    "dance", "dare", "date", "delay", "deposit", "desire", "doubt", "drain", "dream", "dress", "drift", "drink",
+    "echo", "edit", "experience", "export", "fade", "flag", "flash", "flood", "focus", "fold", "forecast", "fuel",
+    "gesture", "glance", "grant", "grip", "guarantee", "guard", "guess", "guide", "halt", "hang", "harm", "hate",
+    "haul", "heat", "hint", "honor", "honour", "hug", "hunt", "hurry", "import", "insult", "interview", "kiss",
+    "knock", "label", "lack", "leak", "leap", "license", "lie", "light", "lock", "log", "look", "love",
+    "master", "matter", "mind", "mistake", "mix", "mount", "nurse", "object", "outline", "pack", "paint", "park",
+    "pause", "phone", "photograph", "pile", "pilot", "plant", "poll", "pop", "press", "price", "print", "probe",
+    "profit", "progress", "project", "punch", "purchase", "question", "quote", "race", "rally", "reform", "regret", "reply",
+    "reserve", "respect", "rest", "retreat", "reward", "ring", "roll", "rush", "sack", "sail", "scan", "scare",
+    "schedule", "scramble", "scrap", "scream", "seal", "seat", "sense", "shelter", "shift", "shock", "shout", "sigh",
+    "sink", "skip", "slash", "slide", "smell", "smile", "smoke", "sound", "spare", "speed", "spell", "spin",
+    "split", "sponsor", "spur", "squeeze", "stage", "stake", "stare", "steer", "stem", "stick", "stir", "storm",
+    "strain", "stress", "stretch", "strip", "subject", "substitute", "survey", "sweep", "swim", "swing", "tackle", "tag",
+    "tear", "telephone", "tie", "total", "touch", "tour", "trace", "track", "trade", "transport", "trap", "trust",
+    "tweet", "twist", "upgrade", "upset", "veto", "vow", "waste", "watch", "wave", "wish", "witness", "wonder",
+    "wrap", "yell", "yield",
 ];
 
 /// Verbs that are nouns as often ("police records show", "the trial"): read as verbs
@@ -246,6 +311,26 @@ const NOUNS_TOO: &[&str] = &[
     "spark", "spread", "stab", "stay", "stop", "strike", "surge", "swap", "switch", "transfer", "travel", "treat",
     "turn", "update", "visit", "wait", "walk", "wear", "cut", "file", "hit", "play", "post", "set",
     "dispute",
+    "act", "address", "advance", "alert", "appeal", "balance", "benefit", "bet", "blast", "book", "bow", "brand",
+    "brief", "broadcast", "burn", "burst", "campaign", "care", "cast", "chair", "chant", "chase", "cheat", "cheer",
+    "clash", "clean", "clear", "climb", "coach", "command", "comment", "commission", "compromise", "concern", "contact", "contest",
+    "contract", "contrast", "copy", "cost", "count", "crack", "crash", "credit", "cry", "cure", "dance", "dare",
+    "date", "delay", "deposit", "desire", "doubt", "drain", "dream", "dress", "drift", "drink", "echo", "edit",
+    "experience", "export", "fade", "flag", "flash", "flood", "focus", "fold", "forecast", "fuel", "gesture", "glance",
+    "grant", "grip", "guarantee", "guard", "guess", "guide", "halt", "hang", "harm", "hate", "haul", "heat",
+    "hint", "honor", "honour", "hug", "hunt", "hurry", "import", "insult", "interview", "kiss", "knock", "label",
+    "lack", "leak", "leap", "license", "lie", "light", "lock", "log", "look", "love", "master", "matter",
+    "mind", "mistake", "mix", "mount", "nurse", "object", "outline", "pack", "paint", "park", "pause", "phone",
+    "photograph", "pile", "pilot", "plant", "poll", "pop", "press", "price", "print", "probe", "profit", "progress",
+    "project", "punch", "purchase", "question", "quote", "race", "rally", "reform", "regret", "reply", "reserve", "respect",
+    "rest", "retreat", "reward", "ring", "roll", "rush", "sack", "sail", "scan", "scare", "schedule", "scramble",
+    "scrap", "scream", "seal", "seat", "sense", "shelter", "shift", "shock", "shout", "sigh", "sink", "skip",
+    "slash", "slide", "smell", "smile", "smoke", "sound", "spare", "speed", "spell", "spin", "split", "sponsor",
+    "spur", "squeeze", "stage", "stake", "stare", "steer", "stem", "stick", "stir", "storm", "strain", "stress",
+    "stretch", "strip", "subject", "substitute", "survey", "sweep", "swim", "swing", "tackle", "tag", "tear", "telephone",
+    "tie", "total", "touch", "tour", "trace", "track", "trade", "transport", "trap", "trust", "tweet", "twist",
+    "upgrade", "upset", "veto", "vow", "waste", "watch", "wave", "wish", "witness", "wonder", "wrap", "yell",
+    "yield",
 ];
 
 /// Irregular past forms and their bases.
@@ -261,6 +346,7 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("shut", "shut"), ("sang", "sing"), ("spoke", "speak"), ("spread", "spread"), ("stood", "stand"), ("stole", "steal"),
     ("struck", "strike"), ("taught", "teach"), ("threw", "throw"), ("understood", "understand"), ("wore", "wear"), ("wrote", "write"),
     ("read", "read"), ("hit", "hit"), ("cut", "cut"), ("put", "put"), ("set", "set"),
+    ("bore", "bear"), ("bound", "bind"), ("bit", "bite"), ("blew", "blow"), ("clung", "cling"), ("dug", "dig"), ("drank", "drink"), ("ate", "eat"), ("fed", "feed"), ("felt", "feel"), ("forbade", "forbid"), ("forgot", "forget"), ("forgave", "forgive"), ("froze", "freeze"), ("hung", "hang"), ("laid", "lay"), ("lent", "lend"), ("lit", "light"), ("meant", "mean"), ("misled", "mislead"), ("mistook", "mistake"), ("overcame", "overcome"), ("oversaw", "oversee"), ("rebuilt", "rebuild"), ("rang", "ring"), ("sank", "sink"), ("sat", "sit"), ("shook", "shake"), ("shone", "shine"), ("shrank", "shrink"), ("slept", "sleep"), ("slid", "slide"), ("sped", "speed"), ("spun", "spin"), ("stuck", "stick"), ("strove", "strive"), ("swept", "sweep"), ("swam", "swim"), ("swung", "swing"), ("tore", "tear"), ("underwent", "undergo"), ("undertook", "undertake"), ("upheld", "uphold"), ("withstood", "withstand"), ("bet", "bet"), ("broadcast", "broadcast"), ("burst", "burst"), ("cast", "cast"), ("cost", "cost"), ("rid", "rid"), ("split", "split"), ("upset", "upset"), ("shed", "shed"),
 ];
 
 /// Verbs of speech and thought that report a clause ("X argues that ...").
@@ -485,10 +571,27 @@ fn is_function_word(word: &str) -> bool {
 
 /// The base form and form of an inflected lexical verb of the lexicon.
 fn lexical(word: &str) -> Option<(&'static str, Form)> {
-    if let Some((_, base)) = IRREGULAR.iter().find(|(past, _)| *past == word) {
-        return VERBS.iter().find(|v| *v == base).map(|v| (*v, Form::Past));
-    }
-    VERBS.iter().find_map(|base| inflections(base).into_iter().find(|(form, _)| form == word).map(|(_, f)| (*base, f)))
+    forms().get(word).copied()
+}
+
+/// Every inflected form of the lexicon, built once: irregular pasts first, then each
+/// verb's regular forms in lexicon order, the first verb to claim a form keeping it.
+fn forms() -> &'static HashMap<String, (&'static str, Form)> {
+    static FORMS: OnceLock<HashMap<String, (&'static str, Form)>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms = HashMap::with_capacity(VERBS.len() * 3 + IRREGULAR.len());
+        for (past, base) in IRREGULAR {
+            if let Some(verb) = VERBS.iter().find(|v| *v == base) {
+                forms.entry(past.to_string()).or_insert((*verb, Form::Past));
+            }
+        }
+        for verb in VERBS {
+            for (form, kind) in inflections(verb) {
+                forms.entry(form).or_insert((*verb, kind));
+            }
+        }
+        forms
+    })
 }
 
 /// The third-person, past and base forms of a regular verb ("worry": "worries",
@@ -524,7 +627,33 @@ fn doubles(base: &str) -> bool {
         && vowel(b[b.len() - 2])
         && !vowel(b[b.len() - 3])
         && b.iter().filter(|c| vowel(**c)).count() == 1;
-    short || matches!(base, "commit" | "submit" | "admit" | "control" | "permit")
+    short
+        || matches!(
+            base,
+            "commit"
+                | "submit"
+                | "admit"
+                | "control"
+                | "permit"
+                | "occur"
+                | "prefer"
+                | "refer"
+                | "defer"
+                | "regret"
+                | "equip"
+                | "expel"
+                | "omit"
+                | "excel"
+                | "patrol"
+                | "compel"
+                | "propel"
+                | "incur"
+                | "deter"
+                | "transfer"
+                | "rebel"
+                | "acquit"
+                | "enrol"
+        )
 }
 
 /// The subject as a question repeats it: no leaning pronoun, no open clause, at most

@@ -194,6 +194,7 @@ pub fn generate_insights(
     candidates.extend(reader.finding_questions());
     candidates.extend(reader.who_questions());
     candidates.extend(reader.party_questions(entities));
+    candidates.extend(reader.own_questions());
     select(candidates, sentences, &reader.topic.text)
 }
 
@@ -584,6 +585,35 @@ impl<'a> Reader<'a> {
         out
     }
 
+    /// "Has the internet helped or hurt magic?": a question the article itself asks
+    /// (an interviewer's, a writer's), answered by the sentence that follows it.
+    fn own_questions(&self) -> Vec<Candidate> {
+        const OPENERS: &[&str] = &[
+            "What", "Why", "How", "Who", "When", "Where", "Which", "Is", "Are", "Was", "Were", "Do", "Does", "Did",
+            "Has", "Have", "Can", "Could", "Will", "Would", "Should",
+        ];
+        let mut out = Vec::new();
+        for i in 0..self.sentences.len().saturating_sub(1) {
+            let text = self.sentences[i].text.trim();
+            let text = ["And ", "But ", "So "].iter().find_map(|c| text.strip_prefix(c)).unwrap_or(text);
+            let first = text.split(' ').next().unwrap_or("");
+            let asks = text.ends_with('?') && text.matches('?').count() == 1;
+            let opens = OPENERS.contains(&first)
+                || OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o) && text != self.sentences[i].text);
+            // The answer is the writer's next sentence, not another question.
+            if !asks || !opens || self.sentences[i + 1].text.trim_end().ends_with('?') {
+                continue;
+            }
+            let mut question = text.to_string();
+            if !question.starts_with(char::is_uppercase) {
+                question = question[..1].to_uppercase() + &question[1..];
+            }
+            let score = self.salience[i + 1] * 0.8;
+            out.push(Candidate { question, kind: InsightKind::Background, citations: self.with_next(i + 1), score });
+        }
+        out
+    }
+
     /// "What did the scientists find?", "What did Prudential reveal?": for each finding
     /// or statement whose reporter is named or a study, asked once per reporter.
     fn finding_questions(&self) -> Vec<Candidate> {
@@ -849,6 +879,19 @@ fn what_object(clause: &Clause) -> Option<String> {
     let tail: Vec<&str> = words[object_end..].to_vec();
     let tail = if tail.is_empty() { String::new() } else { format!(" {}", tail.join(" ")) };
     let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // "killed more than 5,000 people": a counted object is asked "how many".
+    let object = &words[1..object_end];
+    if let Some(n) = object.iter().position(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.contains(['%', '$']))
+    {
+        let noun: Vec<&str> = object[n + 1..]
+            .iter()
+            .copied()
+            .skip_while(|w| ["million", "billion", "thousand", "hundred"].contains(w))
+            .collect();
+        let noun = noun.join(" ");
+        return (!noun.is_empty() && noun.split(' ').count() <= 2 && noun.ends_with(char::is_alphabetic))
+            .then(|| format!("How many {noun} {} {} {verb}{tail}?", clause.aux, clause.subject));
+    }
     Some(format!("What {} {} {verb}{tail}?", clause.aux, clause.subject))
 }
 
@@ -1529,7 +1572,14 @@ mod tests {
             Aid agencies said the earthquake left thousands of families in Kathmandu without shelter.";
         let questions = asked("", text);
         assert!(questions.iter().any(|q| q.contains("the earthquake")), "{questions:#?}");
-        assert!(!questions.iter().any(|q| q.ends_with(" Kathmandu?") || q.ends_with(" Nepal?")), "{questions:#?}");
+        assert!(
+            !questions.iter().any(|q| q.contains("about Kathmandu") || q.contains("about Nepal")),
+            "{questions:#?}"
+        );
+        assert!(
+            questions.iter().any(|q| q == "How many people did the earthquake kill across Nepal?"),
+            "{questions:#?}"
+        );
     }
 
     #[test]
@@ -1548,6 +1598,17 @@ mod tests {
         ] {
             assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
         }
+    }
+
+    #[test]
+    fn a_question_the_article_asks_is_answered_by_the_next_sentence() {
+        let text = "Magicians gathered in Dayton for the annual convention of the brotherhood on Friday. \
+            Has the internet helped or hurt the magic trade? \
+            Online videos have exposed the secrets of many classic tricks to millions of viewers.";
+        let (sentences, insights) = questions("Magicians gather in Dayton", text);
+        let own = insights.iter().find(|i| i.question == "Has the internet helped or hurt the magic trade?");
+        let own = own.unwrap_or_else(|| panic!("{insights:#?}"));
+        assert_eq!(own.citations, vec![2], "{:?}", sentences[2]);
     }
 
     #[test]

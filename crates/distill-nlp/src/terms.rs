@@ -2,7 +2,7 @@
 //! (capitalized spans), and key phrases (runs of content words), with the sentences
 //! each occurs in. Summaries and questions are built from these.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use distill_core::Sentence;
 use distill_core::time::WEEKDAYS;
@@ -613,9 +613,11 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
     }
     // Fold a one-word name into the longer name it ends or starts ("Umarov" into
     // "Temur Umarov", "Taliban" stays apart from "Taliban leadership" which is lowercase).
-    let names: Vec<String> = found.keys().cloned().collect();
+    // In name order, so that ties fall the same way on every run.
+    let mut names: Vec<String> = found.keys().cloned().collect();
+    names.sort_unstable();
     let mut merged: Vec<Entity> = Vec::new();
-    let mut absorbed: HashMap<String, String> = HashMap::new();
+    let mut absorbed: BTreeMap<String, String> = BTreeMap::new();
     for name in &names {
         if name.contains(' ') {
             continue;
@@ -738,6 +740,21 @@ fn phrases(sentences: &[Sentence]) -> Vec<Phrase> {
 mod tests {
     use super::*;
     use crate::split_sentences;
+
+    #[test]
+    fn entities_are_the_same_on_every_run() {
+        // "Jordan" ends one two-word name and opens another, each named once: a tie.
+        let text = "Michael Jordan met Jordan Peele in Chicago on Monday. \
+                    Later, Jordan said the film would open in May. Critics praised Peele.";
+        let sentences = split_sentences(text);
+        let first: Vec<(String, String)> =
+            Terms::new("", &sentences).entities.into_iter().map(|e| (e.name, e.short)).collect();
+        for _ in 0..30 {
+            let again: Vec<(String, String)> =
+                Terms::new("", &sentences).entities.into_iter().map(|e| (e.name, e.short)).collect();
+            assert_eq!(again, first);
+        }
+    }
 
     #[test]
     fn entities_merge_surnames_and_skip_openers() {
