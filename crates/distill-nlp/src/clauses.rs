@@ -569,6 +569,12 @@ fn is_function_word(word: &str) -> bool {
     WORDS.contains(&word)
 }
 
+/// Whether `word` (lowercase) is a form of a verb of the lexicon: "Take" opening an
+/// imperative is no speaker's name.
+pub fn is_verb(word: &str) -> bool {
+    lexical(word).is_some() || AUXILIARIES.contains(&word)
+}
+
 /// The base form and form of an inflected lexical verb of the lexicon.
 fn lexical(word: &str) -> Option<(&'static str, Form)> {
     forms().get(word).copied()
@@ -711,7 +717,8 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
     let mut words: Vec<String> = tokens.iter().map(|t| t.to_string()).collect();
     // "The White House" → "the White House"; "Temur Umarov" stays a name.
     let owner = words[0].trim_end_matches("'s").trim_end_matches("’s");
-    let named = proper(owner) || words.get(1).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let acronym = owner.len() > 1 && owner.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let named = acronym || proper(owner) || words.get(1).is_some_and(|w| w.starts_with(char::is_uppercase));
     if is_function_word(&first) || !named {
         words[0] = lower_first(&words[0]);
     }
@@ -755,10 +762,26 @@ fn cut(rest: &str) -> (String, bool) {
     {
         words.truncate(and + 5);
     }
-    words.truncate(18);
+    // Longer than a question reads: end before the last phrase that starts within
+    // reach (a preposition, a participle, "that"), never inside one ("on a number of
+    // celestial").
+    if words.len() > 18 {
+        const STARTS: &[&str] = &[
+            "of", "on", "in", "at", "for", "with", "to", "from", "by", "into", "over", "under", "after", "during",
+            "about", "against", "between", "through", "across", "within", "without", "near", "that", "and",
+        ];
+        let phrase = |w: &&str| STARTS.contains(&w.to_lowercase().as_str()) || w.ends_with("ing");
+        let end = (4..=18).rev().find(|&j| phrase(&words[j])).unwrap_or(18);
+        words.truncate(end);
+    }
+    let mut cut_short = false;
     while let Some(last) = words.last() {
         let lower = last.to_lowercase();
         if is_function_word(&lower) || VERB_ADVERBS.contains(&lower.as_str()) || AUXILIARIES.contains(&lower.as_str()) {
+            words.pop();
+            cut_short = true;
+        } else if cut_short && lower.ends_with("ing") && words.len() > 3 {
+            // "release a statement thanking [his fans]": the participle lost its object.
             words.pop();
         } else {
             break;
@@ -866,6 +889,21 @@ mod tests {
         assert_eq!(read_clause("Evidence of a mean girl who never left high school.", &names), None);
         let c = read_clause("The hitch will not put the crew at risk.", &names).unwrap();
         assert_eq!(c.question("How"), "Why will the hitch not put the crew at risk?");
+    }
+
+    #[test]
+    fn a_long_verb_phrase_ends_between_phrases() {
+        let c = read_clause(
+            "NASA released a graphic noting that scientists have found evidence of water on a number of celestial bodies across the solar system.",
+            &names,
+        )
+        .unwrap();
+        assert_eq!(
+            c.question("How"),
+            "How did NASA release a graphic noting that scientists have found evidence of water on a number of celestial bodies?"
+        );
+        // A phrase cut after "his" loses the participle that governed it too.
+        assert_eq!(cut("release a statement thanking his"), ("release a statement".to_string(), false));
     }
 
     #[test]
