@@ -54,7 +54,7 @@ const AUXILIARIES: &[&str] = &[
 
 /// Words that cannot open a subject a question may repeat: pronouns and pointers
 /// that lean on an earlier sentence ("This assessment", "It", "They").
-const DANGLING: &[&str] = &[
+pub const DANGLING: &[&str] = &[
     "i", "you", "he", "she", "it", "we", "they", "this", "that", "these", "those", "such", "there", "here", "his",
     "her", "its", "their", "our", "my", "your", "him", "them", "us", "me", "one", "another", "both", "some", "others",
     "many", "most", "all", "each", "which", "who", "what", "where", "when", "why", "how", "if", "whether", "so",

@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 
 use distill_core::{Attribution, Entity, EntityRole, EntityType, Insight, InsightAnswer, InsightKind, Sentence};
 
-use crate::clauses::{Clause, PRONOUNS, lower_first, read_clause, reporter};
+use crate::clauses::{Clause, DANGLING, PRONOUNS, lower_first, read_clause, reporter};
 use crate::terms::{Terms, content_stems};
 
 /// Most questions per article (the reference product asks 17).
@@ -357,9 +357,46 @@ impl<'a> Reader<'a> {
     /// question names them; as written otherwise.
     fn named(&self, i: usize) -> Cow<'a, str> {
         let text = self.sentences[i].text.as_str();
-        let Some(name) = self.referents.get(&i) else { return Cow::Borrowed(text) };
+        let Some(name) = self.referents.get(&i).cloned().or_else(|| self.antecedent(i)) else {
+            return Cow::Borrowed(text);
+        };
         let rest = text.split_once(' ').map_or("", |(_, rest)| rest);
         Cow::Owned(format!("{name} {rest}"))
+    }
+
+    /// What an opening "It" or "They" stands for: the previous sentence's subject (or
+    /// its speaker, for reported speech), when that is a thing or a group and agrees in
+    /// number ("The spacecraft lost contact. It will re-enter ..."). An "It" that
+    /// opens "It is", "It was" or "It's" is usually no pointer ("It is rare for ...").
+    fn antecedent(&self, i: usize) -> Option<String> {
+        let text = self.sentences[i].text.as_str();
+        let (first, rest) = text.split_once(' ')?;
+        let next = rest.split(' ').next().unwrap_or("");
+        let plural = match first {
+            "It" if ![
+                "is", "was", "seems", "appears", "remains", "takes", "took", "means", "comes", "came", "follows",
+            ]
+            .contains(&next) =>
+            {
+                false
+            }
+            "They" => true,
+            _ => return None,
+        };
+        let proper = |w: &str| self.proper(w);
+        let before = i.checked_sub(1)?;
+        let previous = match self.referents.get(&before) {
+            Some(name) => read_clause(&format!("{name} {}", self.sentences[before].text.split_once(' ')?.1), &proper)?,
+            None => read_clause(&self.sentences[before].text, &proper)?,
+        };
+        let subject = previous.speaker.unwrap_or(previous.subject);
+        let person = self.people.iter().any(|(name, aliases)| {
+            subject.contains(name.as_str()) || aliases.iter().any(|a| subject.split(' ').any(|w| w == a))
+        });
+        let head = subject.rsplit(' ').next().unwrap_or("");
+        let many = head.ends_with('s') && !head.ends_with("ss") && head.starts_with(char::is_lowercase);
+        let pointer = DANGLING.contains(&subject.split(' ').next().unwrap_or("").to_lowercase().as_str());
+        (!person && !pointer && many == plural && subject.split(' ').count() <= 6).then_some(subject)
     }
 
     /// Whether sentence `i` holds a cue at the start of a word ("oil", not "spoiler").
@@ -559,8 +596,8 @@ impl<'a> Reader<'a> {
     fn view_questions(&self) -> Vec<Candidate> {
         let proper = |w: &str| self.proper(w);
         let mut speakers: Vec<(String, Vec<usize>)> = Vec::new();
-        for (i, sentence) in self.sentences.iter().enumerate() {
-            let Some(clause) = read_clause(&sentence.text, &proper) else { continue };
+        for i in 0..self.sentences.len() {
+            let Some(clause) = read_clause(&self.named(i), &proper) else { continue };
             let holds_view = clause.base.as_deref().is_some_and(|b| VIEW_VERBS.contains(&b))
                 && GROUPS.contains(&clause.subject.rsplit(' ').next().unwrap_or(""));
             let Some(speaker) = clause.speaker.or(holds_view.then_some(clause.subject)) else { continue };
@@ -641,8 +678,8 @@ impl<'a> Reader<'a> {
         const ASKED: &[&str] = &["find", "show", "reveal", "conclude", "estimate", "predict", "announce"];
         let proper = |w: &str| self.proper(w);
         let mut out: Vec<Candidate> = Vec::new();
-        for (i, sentence) in self.sentences.iter().enumerate() {
-            let Some((speaker, aux, verb)) = reporter(&sentence.text, &proper) else { continue };
+        for i in 0..self.sentences.len() {
+            let Some((speaker, aux, verb)) = reporter(&self.named(i), &proper) else { continue };
             let last = speaker.rsplit(' ').next().unwrap_or("").to_lowercase();
             let named = speaker.split(' ').all(|w| self.proper(w)) && !speaker.contains(' ')
                 || speaker.split(' ').count() <= 3 && speaker.split(' ').all(|w| w.starts_with(char::is_uppercase));
@@ -1582,6 +1619,19 @@ mod tests {
             questions.iter().any(|q| q.contains("Jon Keisi buried for more than 60 hours")),
             "the pronoun's sentence gives no question: {questions:#?}"
         );
+    }
+
+    #[test]
+    fn an_opening_it_or_they_is_read_as_the_previous_subject() {
+        let text = "The national audit report was published by the ministry on Monday. \
+            It found serious failures in the training of hospital staff across the region. \
+            Regional health officials rejected the audit's conclusions on Tuesday. \
+            They promised a review of every hospital's training records by March. \
+            It is rare for a ministry to publish such a report.";
+        let questions = asked("Audit finds failures in hospital training", text);
+        assert!(questions.iter().any(|q| q == "What did the national audit report find?"), "{questions:#?}");
+        assert!(questions.iter().any(|q| q.contains("regional health officials promise")), "{questions:#?}");
+        assert!(!questions.iter().any(|q| q.contains("rare for")), "{questions:#?}");
     }
 
     #[test]
