@@ -150,7 +150,7 @@ fn candidates(sentences: &[Sentence], terms: &Terms, config: &SummaryConfig) -> 
         // A direct quote rarely states the news itself; a paragraph that opens by
         // pointing back ("This assessment, however, ...") leans on the one before.
         let score = if quoted { score * 0.7 } else { score };
-        let score = if i == first && s.paragraph > 0 && leans_on_previous(&text) { score * 0.75 } else { score };
+        let score = score * leaning(i, i == first && s.paragraph > 0, &text);
         // Articles of several paragraphs close on the outlook: its topic sentence counts.
         let closing = last_paragraph >= 3 && s.paragraph == last_paragraph && i == first;
         let score = if closing { score + 0.25 } else { score };
@@ -279,6 +279,28 @@ fn leans_on_previous(text: &str) -> bool {
         "Yet",
     ];
     OPENERS.contains(&text.split_whitespace().next().unwrap_or(""))
+}
+
+/// The share of its score a sentence keeps when it leans on the one before it: a
+/// paragraph that opens by pointing back ("This assessment, however, ...") keeps 0.75;
+/// inside a paragraph, a sentence opening with a pronoun or a connective ("He said
+/// ...", "And the ...") keeps 0.95, since a key point is read alone. (0.95 left ROUGE
+/// on CNN/DailyMail dev as it was, 39.96 against 39.97 R-1, and cut such bullets from
+/// 50 to 43 of 472; 0.9 and 0.85 cost 0.3 and 0.6 R-1.)
+fn leaning(index: usize, opens_paragraph: bool, text: &str) -> f64 {
+    if opens_paragraph && leans_on_previous(text) {
+        0.75
+    } else if index > 0 && (leans_on_previous(text) || opens_with_pronoun(text)) {
+        0.95
+    } else {
+        1.0
+    }
+}
+
+/// "He", "She", "It", "They" and their possessives opening a sentence.
+fn opens_with_pronoun(text: &str) -> bool {
+    const PRONOUNS: &[&str] = &["He", "She", "It", "They", "His", "Her", "Its", "Their", "It's"];
+    PRONOUNS.contains(&text.split_whitespace().next().unwrap_or(""))
 }
 
 /// Sentences that cannot be key points: questions, fragments, bylines.
@@ -472,6 +494,16 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         distill_core::text::words(s).collect()
+    }
+
+    #[test]
+    fn a_sentence_that_leans_on_the_one_before_scores_less() {
+        assert_eq!(leaning(3, false, "He said the fares would fall next year."), 0.95);
+        assert_eq!(leaning(3, false, "And the fares would fall next year."), 0.95);
+        assert_eq!(leaning(3, true, "This assessment does not represent a consensus."), 0.75);
+        assert_eq!(leaning(3, false, "Mayor Ana Ruiz said the fares would fall."), 1.0);
+        // The opening sentence leans on nothing.
+        assert_eq!(leaning(0, false, "He is the first mayor to cut fares."), 1.0);
     }
 
     #[test]
