@@ -15,6 +15,7 @@ pub mod cluster;
 pub mod entities;
 pub mod eval;
 pub mod insights;
+pub mod scale;
 pub mod search;
 pub mod story_summary;
 pub mod train;

@@ -268,6 +268,38 @@ fn schema() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
+/// Writes vectors made elsewhere into the vector folder `dir` (a data folder's
+/// `vectors/`) as a new generation that holds the store up to `seq`: a bulk import for
+/// tools. `distill bench search` fills a million-article corpus this way rather than
+/// embedding every passage on the machine that measures. Each batch is a slice of
+/// `(id, vector)` pairs of `dims` values each; returns how many were written. Nothing
+/// else may write the folder meanwhile.
+pub fn import_vectors(
+    dir: &Path,
+    model: &str,
+    dims: usize,
+    seq: i64,
+    batches: impl IntoIterator<Item = Vec<(String, Vec<f32>)>>,
+) -> Result<usize> {
+    let vectors = VectorIndex::open(dir)?;
+    let (mut fresh, mut count) = (true, 0);
+    for batch in batches {
+        if let Some((id, v)) = batch.iter().find(|(_, v)| v.len() != dims) {
+            let reason = format!("vector of {id} has {} values, not {dims}", v.len());
+            return Err(SearchError::Open { path: dir.display().to_string(), reason });
+        }
+        let records: Vec<Record<'_>> =
+            batch.iter().map(|(id, v)| Record { id, meta: vectors::Meta::default(), vector: Some(v) }).collect();
+        vectors.append(model, dims, &records, seq, fresh)?;
+        fresh = false;
+        count += batch.len();
+    }
+    if fresh {
+        vectors.append(model, dims, &[], seq, true)?;
+    }
+    Ok(count)
+}
+
 impl SearchIndex {
     /// Opens or creates the keyword index in `dir`, without vectors.
     pub fn open(dir: &Path) -> Result<SearchIndex> {
@@ -550,7 +582,7 @@ impl SearchIndex {
         }
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
         parser.set_field_boost(f.title, 2.5);
-        let (text_query, _errors) = parser.parse_query_lenient(&defuse(text));
+        let (text_query, _errors) = parser.parse_query_lenient(&without_stopwords(&defuse(text)));
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
         if let Some(source) = &q.source {
             let term = Term::from_field_text(f.source_key, &source.to_lowercase());
@@ -737,6 +769,41 @@ fn meta_of(article: &Article) -> Meta {
 
 /// Flattens deeply nested parentheses, which the query grammar would otherwise
 /// recurse into without bound.
+/// English function words (Lucene's classic English stop set): nearly every article
+/// holds them, so in a query they score next to nothing and only make it visit every
+/// document.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of",
+    "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with",
+];
+
+/// The query without its free-standing stopwords, when a word would be left: a
+/// headline typed as a query ("Pilots strike at the port") then visits the articles
+/// with its content words, not every article. Words inside quotes (phrases), words
+/// with a field or an operator ("title:the", "+the"), and words in capitals ("AND",
+/// "IT") stay.
+fn without_stopwords(text: &str) -> String {
+    let mut quoted = false;
+    let mut kept: Vec<&str> = Vec::new();
+    let mut dropped = false;
+    for token in text.split_whitespace() {
+        let starts_quoted = quoted;
+        quoted ^= token.matches('"').count() % 2 == 1;
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let plain = !starts_quoted && !token.contains(['"', ':', '+', '-', '(', ')', '*', '^', '~']);
+        // All capitals is an operator ("AND") or an acronym ("IT"), not a stopword.
+        let shouted = word.len() > 1 && word.chars().all(|c| c.is_uppercase());
+        let stopword = !shouted && STOPWORDS.contains(&word.to_lowercase().as_str());
+        if plain && stopword && word == token.trim_end_matches([',', '.', '?', '!', ';']) {
+            dropped = true;
+            continue;
+        }
+        kept.push(token);
+    }
+    let content = kept.iter().any(|t| !["AND", "OR", "NOT"].contains(t));
+    if dropped && content { kept.join(" ") } else { text.to_string() }
+}
+
 fn defuse(text: &str) -> String {
     let mut depth = 0i32;
     let mut max = 0i32;
@@ -767,6 +834,20 @@ mod tests {
             language: Some("en".into()),
             ..Article::sample(id, title, text)
         }
+    }
+
+    #[test]
+    fn stopwords_leave_a_query_unless_nothing_else_is_left() {
+        assert_eq!(without_stopwords("Pilots strike at the port"), "Pilots strike port");
+        assert_eq!(without_stopwords("the who"), "who");
+        // Only stopwords: the query stays as typed.
+        assert_eq!(without_stopwords("to be or not to be"), "to be or not to be");
+        // Phrases, fields, operators and upper-case operators are left alone.
+        assert_eq!(without_stopwords("\"the state of the union\" and taxes"), "\"the state of the union\" taxes");
+        assert_eq!(without_stopwords("title:the +of strike AND port"), "title:the +of strike AND port");
+        // Capitalized and punctuated stopwords go too; names that merely contain one stay.
+        assert_eq!(without_stopwords("The strike, in Theta"), "strike, Theta");
+        assert_eq!(without_stopwords("IT jobs in the city"), "IT jobs city");
     }
 
     #[test]

@@ -100,6 +100,28 @@ pub enum BenchCommand {
         #[arg(long)]
         warc: bool,
     },
+    /// Search at scale: a corpus of N articles generated from real ones (the JSON
+    /// Lines files given), written to a scratch data folder under the data folder,
+    /// indexed, then searched with the words of random titles: store and index build
+    /// time, sizes on disk, p50/p99 latency per mode, and memory. With `--models`,
+    /// vectors are imported (not embedded) and queries embedded by the real encoder.
+    Search {
+        /// JSON Lines files of real articles (`{title?, text}` per line).
+        #[arg(required = true)]
+        corpora: Vec<PathBuf>,
+        /// Articles to generate.
+        #[arg(long, default_value_t = 100_000)]
+        articles: usize,
+        /// Timed queries per mode.
+        #[arg(long, default_value_t = 300)]
+        queries: usize,
+        /// Model folder (all-minilm-l6-v2) for semantic and hybrid search.
+        #[arg(long, env = "DISTILL_MODELS")]
+        models: Option<PathBuf>,
+        /// Keep the scratch data folder (`bench-search-N` in the data folder).
+        #[arg(long)]
+        keep: bool,
+    },
     /// Near-duplicate lookups against an index of N signatures: build time, memory,
     /// and the cost of one lookup for a new story and for an edited copy.
     Dedup {
@@ -119,6 +141,9 @@ pub fn run(what: BenchCommand, data: &Path) -> anyhow::Result<ExitCode> {
         BenchCommand::Extract { dir, rounds } => bench::extract(&dir, rounds, &mut out),
         BenchCommand::Warc { dirs, min_mb } => bench::warc(&dirs, min_mb, data, &mut out),
         BenchCommand::Dedup { signatures, queries } => bench::dedup(signatures, queries, &mut out),
+        BenchCommand::Search { corpora, articles, queries, models, keep } => {
+            distill_eval::scale::search(&corpora, articles, queries, models.as_deref(), data, keep, &mut out)
+        }
         BenchCommand::Page { mb, out: page, corpus } => bench::page(mb, page.as_deref(), &corpus, data, &mut out),
         BenchCommand::Ingest { dir, replicate, keep } => bench::ingest(&dir, replicate, data, keep, &mut out),
         BenchCommand::Generate { llm, prompts, tokens, corpus } => return generate(&llm, prompts, tokens, &corpus),
