@@ -332,6 +332,9 @@ impl SearchIndex {
             }
             Err(e) => return Err(e.into()),
         };
+        // A query searches the index's segments on every core at once.
+        let mut index = index;
+        index.set_default_multithread_executor()?;
         // Readers follow commits made by any process (tantivy watches meta.json).
         let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
         Ok(SearchIndex { index, reader, lease: Mutex::new(()), loaded_seq: AtomicI64::new(-1), fields, semantic })
