@@ -16,7 +16,7 @@ use std::time::Instant;
 use distill_nlp::verify::{Sources, Verdict};
 use serde_json::{Value, json};
 
-use crate::{Error, Result, read_text};
+use crate::{Error, Result, Rng, read_text};
 
 /// What a `distill verify` run read.
 #[derive(Debug, Clone, Copy, Default)]
@@ -203,22 +203,6 @@ pub struct TestClaim {
     pub kind: Kind,
     /// The claim.
     pub text: String,
-}
-
-/// splitmix64: a small seeded generator, so the test set is the same every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
-    }
 }
 
 /// Sentences per article turned into test claims.

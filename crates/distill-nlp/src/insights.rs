@@ -978,21 +978,6 @@ fn when_it_happens(clause: &Clause) -> Option<(String, bool)> {
 /// The words `start..end` that say when ("on Tuesday", "early Tuesday", "in March
 /// 2014", "last week", "in about a week"), if the phrase is one.
 fn time_phrase(words: &[&str]) -> Option<(usize, usize)> {
-    const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     const SPANS: &[&str] = &["week", "month", "year", "weekend", "decade"];
     const BEFORE: &[&str] = &["on", "in", "by", "early", "late", "last", "next", "this", "earlier", "later", "until"];
     const AFTER: &[&str] = &["morning", "afternoon", "evening", "night"];
@@ -1001,10 +986,12 @@ fn time_phrase(words: &[&str]) -> Option<(usize, usize)> {
         |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit());
     let at = words.iter().position(|w| {
         let w = clean(w);
-        DAYS.contains(&w.as_str())
-            || MONTHS.contains(&w.as_str())
-            || year(&w)
-            || ["yesterday", "today", "tomorrow"].contains(&w.as_str())
+        // A day or month is written capitalized ("May", not the modal "may").
+        let lower = w.to_lowercase();
+        let named = w.starts_with(char::is_uppercase)
+            && (distill_core::time::WEEKDAYS.contains(&lower.as_str())
+                || distill_core::time::MONTHS.contains(&lower.as_str()));
+        named || year(&w) || ["yesterday", "today", "tomorrow"].contains(&w.as_str())
     });
     let (mut start, mut end) = match at {
         Some(at) => (at, at + 1),
