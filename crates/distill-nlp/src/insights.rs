@@ -6,12 +6,14 @@
 //! the sentence gives the reason, "How could X trigger an arms race ...?" when it
 //! weighs a possibility, "What will X depend on?" when it names a condition; so every
 //! question names the article's own actors and things, keeps its tense, and is
-//! answered by the sentence it came from. The rest ask about the article's subject as
-//! a whole (its components, what led to it), about the views of the sources it quotes
-//! ("How do critics view ...?"), and about the places it says are affected. Nothing
-//! fills a slot with a pronoun, a fragment or a speaker's employer: a sentence the
-//! reader cannot parse gives no question, and a question the article cannot answer is
-//! not asked.
+//! answered by the sentence it came from. A sentence that opens with "He", "She", "It"
+//! or "They" is read with what it points back to, when that is known, so the question
+//! names it. The rest ask about the article's subject as a whole (its components, what
+//! led to an event), about the views of the sources it quotes ("How do critics view
+//! ...?"), about the places it says are affected, and the questions the article itself
+//! asks. Nothing fills a slot with a pronoun, a fragment or a speaker's employer: a
+//! sentence the reader cannot parse gives no question, and a question the article
+//! cannot answer is not asked.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
