@@ -180,20 +180,30 @@ async fn story(c: Client, base: String) -> Step {
     wait_for_path(&c, &href).await
 }
 
-/// The link of the home page's story with the most sources.
+/// The link of the home page's story with the most sources. The cards are read from
+/// the DOM's text (not the rendered text, which a layout still settling after a window
+/// resize can leave empty), and read again until the page shows them or patience ends.
 async fn busiest_story(c: &Client, base: &str) -> Step<String> {
     goto(c, &format!("{base}/")).await?;
-    let mut best = (0, String::new());
-    for card in c.find_all(Locator::Css("ol.stories li.card")).await.map_err(wd)? {
-        let meta = card.find(Locator::Css(".meta .copies")).await.map_err(wd)?.text().await.map_err(wd)?;
-        let n: usize = meta.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or(0);
-        let href = card.find(Locator::Css(".headline a")).await.map_err(wd)?.attr("href").await.map_err(wd)?;
-        if n > best.0 {
-            best = (n, href.unwrap_or_default());
+    let cards = "return [...document.querySelectorAll('ol.stories li.card')].map(card => \
+        [card.querySelector('.meta .copies')?.textContent ?? '', \
+         card.querySelector('.headline a')?.getAttribute('href') ?? ''])";
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let mut best = (0, String::new());
+        for card in c.execute(cards, vec![]).await.map_err(wd)?.as_array().into_iter().flatten() {
+            let meta = card[0].as_str().unwrap_or_default();
+            let n: usize = meta.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or(0);
+            if n > best.0 {
+                best = (n, card[1].as_str().unwrap_or_default().to_string());
+            }
         }
+        if best.0 >= 3 || Instant::now() > deadline {
+            ensure(best.0 >= 3, format!("the busiest story has {} sources", best.0))?;
+            return Ok(best.1);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    ensure(best.0 >= 3, format!("the busiest story has {} sources", best.0))?;
-    Ok(best.1)
 }
 
 /// Each card has its key points and a time that says how long ago in words, with the
