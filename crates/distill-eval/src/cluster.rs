@@ -431,7 +431,7 @@ pub fn eval_with(
     let (labels, seconds) = run_stories(&gold, &config, Signals::All);
     let stories = score(&labels, &truth);
     let micros_per_article = seconds * 1e6 / gold.len() as f64;
-    write_scores(out, &format!("stories @ {:.2}", applied(&config)), &stories)?;
+    write_scores(out, &format!("stories @ {:.3}", applied(&config)), &stories)?;
     writeln!(out, "  cost {micros_per_article:.0} us per article ({} articles in {seconds:.3} s)", gold.len())?;
     let baseline = Baseline::new(&gold);
     let mut best: Option<(ClusterScores, f64)> = None;

@@ -5,9 +5,12 @@
 //!
 //! The signals are lexical, so clustering needs no model: TF-IDF cosine over
 //! content stems (document frequencies learned from the stream so far, in a bounded
-//! vocabulary), shared named entities and key phrases, and title overlap.
+//! vocabulary) averaged over the story's latest articles, shared named entities and
+//! key phrases, and title overlap. Average linkage, not best match: one close report
+//! is weak evidence, and best-match linkage chains two events of one kind (two
+//! earthquakes, two arrests) into one story.
 //! When the caller gives a sentence embedding of the article's title and lead
-//! ([`distill_core::text::passage`]), its cosine with the story's recent vectors is blended in:
+//! ([`distill_core::text::passage`]), its mean cosine with the story's recent vectors is blended in:
 //! two outlets that describe one event in different words (the usual case for short
 //! leads) are close there while their stems barely overlap. An outlet's name is one
 //! more signal: one outlet rarely files two reports of one event within hours, so a
@@ -52,9 +55,10 @@ pub struct StoryConfig {
     pub vocabulary: usize,
     /// Most terms an article looks up in the inverted index.
     pub query_terms: usize,
-    /// Most terms kept in a story's profile.
+    /// Most names and phrases kept in a story's profile.
     pub story_terms: usize,
-    /// Most recent articles of a story compared one by one (besides its profile).
+    /// Most recent articles of a story compared one by one: the story's cosine is
+    /// their mean.
     pub recent: usize,
     /// Most words of a body read (the lead carries the event).
     pub body_words: usize,
@@ -81,8 +85,8 @@ pub struct StoryConfig {
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            threshold: 0.35,
-            embedding_threshold: 0.40,
+            threshold: 0.275,
+            embedding_threshold: 0.325,
             window_secs: 7 * 24 * 3600,
             candidates: 32,
             recent_stories: 16,
@@ -90,7 +94,7 @@ impl Default for StoryConfig {
             vocabulary: 200_000,
             query_terms: 24,
             story_terms: 160,
-            recent: 4,
+            recent: 8,
             body_words: 600,
             cosine_weight: 1.0,
             entity_weight: 0.1,
@@ -125,14 +129,14 @@ pub struct StoryArticle<'a> {
 /// The signals comparing one article with one story, and their blend.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Similarity {
-    /// TF-IDF cosine between the article and the story's term profile.
+    /// Mean TF-IDF cosine between the article and the story's latest articles.
     pub cosine: f64,
     /// Share of the article's names and key phrases (weighted by rarity) that the
     /// story mentions.
     pub entities: f64,
     /// Overlap of the article's title stems with the story's titles (0 without a title).
     pub title: f64,
-    /// Embedding cosine with the story's recent vectors (the best), when both have them.
+    /// Mean embedding cosine with the story's recent vectors, when both have them.
     pub embedding: Option<f64>,
     /// Whether the story holds a recent report from the article's outlet.
     pub same_source: bool,
@@ -189,14 +193,12 @@ struct Features {
 /// One story's bounded profile.
 struct Story {
     id: String,
-    /// Summed stem frequencies of its articles, pruned to the strongest.
-    stems: BTreeMap<String, f64>,
     /// Names and phrases with how many of its articles mention them.
     names: BTreeMap<String, u32>,
     /// Stems of its recent titles.
     title: BTreeSet<String>,
     /// Stems of its latest articles (at most [`StoryConfig::recent`]): a story that
-    /// drifts is still matched by its newest reports, not only by its profile.
+    /// drifts is matched by its newest reports.
     recent: VecDeque<Vec<(String, f64)>>,
     /// Latest publication time of its articles.
     last_published: Option<i64>,
@@ -290,7 +292,6 @@ impl StoryClusterer {
                 let story = self.stories.len() as u32;
                 self.stories.push(Story {
                     id: article.id.to_string(),
-                    stems: BTreeMap::new(),
                     names: BTreeMap::new(),
                     title: BTreeSet::new(),
                     recent: VecDeque::new(),
@@ -443,30 +444,10 @@ impl StoryClusterer {
         source: Option<&str>,
         story: &Story,
     ) -> Similarity {
-        // Cosine with the current IDF on both sides.
-        let mut dot = 0.0;
-        let mut article_norm = 0.0;
-        for (stem, tf) in &features.stems {
-            let idf = self.idf(stem);
-            let a = tf * idf;
-            article_norm += a * a;
-            if let Some(&s) = story.stems.get(stem) {
-                dot += a * s * idf;
-            }
-        }
-        let story_norm: f64 = story
-            .stems
-            .iter()
-            .map(|(stem, s)| {
-                let w = s * self.idf(stem);
-                w * w
-            })
-            .sum();
-        let mut cosine =
-            if article_norm > 0.0 && story_norm > 0.0 { dot / (article_norm.sqrt() * story_norm.sqrt()) } else { 0.0 };
-        for recent in &story.recent {
-            cosine = cosine.max(self.cosine(&features.stems, recent));
-        }
+        // Average linkage over the story's latest articles: one close report is not
+        // enough (best-match linkage chains two events of one kind together), and
+        // the latest reports, not the first, say where the story now is.
+        let cosine = mean(story.recent.iter().map(|recent| self.cosine(&features.stems, recent)));
         let (mut shared, mut total) = (0.0, 0.0);
         for name in &features.names {
             let idf = self.name_idf(name);
@@ -482,7 +463,10 @@ impl StoryClusterer {
             let shared = features.title.iter().filter(|s| story.title.contains(*s)).count();
             shared as f64 / features.title.len() as f64
         };
-        let embedding = article.embedding.and_then(|v| story.vectors.iter().map(|s| vector_dot(v, s)).reduce(f64::max));
+        let embedding = article
+            .embedding
+            .filter(|_| !story.vectors.is_empty())
+            .map(|v| mean(story.vectors.iter().map(|s| vector_dot(v, s))));
         let same_source = source.is_some_and(|source| {
             story.sources.iter().any(|(s, t)| {
                 s == source
@@ -542,15 +526,6 @@ impl StoryClusterer {
         let config = &self.config;
         let story = &mut self.stories[index as usize];
         story.articles += 1;
-        for (stem, tf) in &features.stems {
-            *story.stems.entry(stem.clone()).or_default() += tf;
-        }
-        if story.stems.len() > config.story_terms * 2 {
-            let mut strongest: Vec<(String, f64)> = std::mem::take(&mut story.stems).into_iter().collect();
-            strongest.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            strongest.truncate(config.story_terms);
-            story.stems = strongest.into_iter().collect();
-        }
         for name in &features.names {
             *story.names.entry(name.clone()).or_default() += 1;
         }
@@ -601,6 +576,12 @@ impl StoryClusterer {
     }
 }
 
+/// The mean of some scores (0 for none).
+fn mean(scores: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = scores.fold((0.0, 0usize), |(sum, n), x| (sum + x, n + 1));
+    if n == 0 { 0.0 } else { sum / n as f64 }
+}
+
 /// Dot product of two vectors (their cosine, when both are normalized); vectors of
 /// different lengths (two models) compare as unrelated.
 fn vector_dot(a: &[f32], b: &[f32]) -> f64 {
@@ -649,6 +630,17 @@ mod tests {
         assert_eq!(c.stories(), 3);
     }
 
+    /// Average linkage: a copy of one of a story's two articles (the other another
+    /// quake) scores the mean of 1 and their cosine, where best match would score 1.
+    #[test]
+    fn a_story_matches_by_its_articles_mean_not_its_closest() {
+        let mut c = StoryClusterer::new(StoryConfig { threshold: -1.0, ..StoryConfig::default() });
+        c.assign(&article("q", "", QUAKE_A1));
+        assert_eq!(c.assign(&article("b", "", QUAKE_B)).story, "q", "a threshold under 0 takes everything");
+        let copy = c.assign(&article("q2", "", QUAKE_A1));
+        assert!((0.5..0.8).contains(&copy.similarity.cosine), "{copy:?}");
+    }
+
     #[test]
     fn the_same_order_gives_the_same_stories() {
         let inputs = [("1", QUAKE_A1), ("2", QUAKE_B), ("3", QUAKE_A2), ("4", STRIKE), ("5", QUAKE_A1)];
@@ -693,7 +685,7 @@ mod tests {
         }
         assert!(c.df.len() <= config.vocabulary, "{}", c.df.len());
         assert!(c.index.values().all(|p| p.len() <= config.postings));
-        assert!(c.stories.iter().all(|s| s.stems.len() <= config.story_terms * 2));
+        assert!(c.stories.iter().all(|s| s.names.len() <= config.story_terms && s.recent.len() <= config.recent));
     }
 
     #[test]
