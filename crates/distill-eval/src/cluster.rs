@@ -6,14 +6,14 @@
 //! Both run the one clusterer of [`distill_nlp::stories`]; this module only reads
 //! lines, embeds title and lead when a model folder is given, and counts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::time::Instant;
 
 use distill_core::text::passage;
 use distill_embed::{BertEmbedder, EmbedConfig, Embedder};
-use distill_nlp::stories::{StoryArticle, StoryClusterer, StoryConfig};
+use distill_nlp::stories::{LOOKAHEAD, StoryArticle, StoryClusterer, StoryConfig};
 use serde_json::Value;
 
 use crate::eval::f1_score;
@@ -61,14 +61,19 @@ pub fn open_embedder(models: &Path, threads: usize) -> Result<Box<dyn Embedder>>
     Ok(Box::new(BertEmbedder::open(dir, &config)?))
 }
 
-/// Lines read per embedding batch by [`stream`]: the encoder runs a batch at once,
-/// and the output still follows the input a batch behind.
+/// Lines read per embedding batch by [`stream`]: the encoder runs a batch at once.
 const STREAM_BATCH: usize = 32;
+
+/// A line read and not yet clustered: its number, the parsed line and its id (or why
+/// it is skipped), and its embedding.
+type Pending = (usize, std::result::Result<(Value, String), String>, Option<Vec<f32>>);
 
 /// Clusters a stream of `{id, text, title?, published?, source?, url?}` lines in
 /// order, writing `{"id", "story"}` per clustered line to `out` as it goes; a bad
-/// line is reported to `errors` with its number and skipped. With an `embedder`,
-/// each article's title and lead are embedded (a batch of lines at a time) and the
+/// line is reported to `errors` with its number and skipped. The clusterer is shown
+/// [`LOOKAHEAD`] lines ahead of the line it assigns (for its document frequencies),
+/// so the output follows the input that many lines behind. With an `embedder`, each
+/// article's title and lead are embedded (a batch of lines at a time) and the
 /// clusterer blends their cosine in.
 pub fn stream(
     input: impl BufRead,
@@ -81,6 +86,7 @@ pub fn stream(
     let mut clusterer = StoryClusterer::new(config.clone());
     let mut report = StreamReport::default();
     let mut batch: Vec<(usize, String)> = Vec::with_capacity(STREAM_BATCH);
+    let mut window: VecDeque<Pending> = VecDeque::with_capacity(LOOKAHEAD + STREAM_BATCH);
     let mut lines = input.lines().enumerate();
     loop {
         let next = lines.next();
@@ -92,28 +98,39 @@ pub fn stream(
             }
         }
         if batch.len() >= STREAM_BATCH || (done && !batch.is_empty()) {
-            cluster_batch(&mut clusterer, &batch, name, embedder, out, errors, &mut report)?;
+            for pending in parse_batch(&batch, embedder)? {
+                if let Ok((value, id)) = &pending.1 {
+                    clusterer.observe(&story_article(value, id, pending.2.as_deref()));
+                }
+                window.push_back(pending);
+            }
             batch.clear();
-            out.flush()?;
         }
+        let keep = if done { 0 } else { LOOKAHEAD };
+        while window.len() > keep {
+            let Some((n, parsed, vector)) = window.pop_front() else { break };
+            match parsed {
+                Err(why) => {
+                    writeln!(errors, "skipped {name} line {}: {why}", n + 1)?;
+                    report.skipped += 1;
+                }
+                Ok((value, id)) => {
+                    let story = clusterer.assign(&story_article(&value, &id, vector.as_deref())).story;
+                    writeln!(out, "{}", serde_json::json!({"id": value["id"], "story": story}))?;
+                    report.clustered += 1;
+                }
+            }
+        }
+        out.flush()?;
         if done {
             break;
         }
     }
-    out.flush()?;
     Ok(report)
 }
 
-/// Parses, embeds and clusters one batch of non-empty lines, in order.
-fn cluster_batch(
-    clusterer: &mut StoryClusterer,
-    batch: &[(usize, String)],
-    name: &str,
-    embedder: Option<&dyn Embedder>,
-    out: &mut impl Write,
-    errors: &mut impl Write,
-    report: &mut StreamReport,
-) -> Result<()> {
+/// Parses and embeds one batch of non-empty lines, in order.
+fn parse_batch(batch: &[(usize, String)], embedder: Option<&dyn Embedder>) -> Result<Vec<Pending>> {
     let parsed: Vec<std::result::Result<(Value, String), String>> = batch
         .iter()
         .map(|(_, line)| match serde_json::from_str::<Value>(line) {
@@ -125,13 +142,12 @@ fn cluster_batch(
             },
         })
         .collect();
-    let field = |value: &Value, key: &str| value.get(key).and_then(Value::as_str).unwrap_or("").to_string();
     let vectors: Vec<Option<Vec<f32>>> = match embedder {
         Some(embedder) => {
             let texts: Vec<String> = parsed
                 .iter()
                 .filter_map(|p| p.as_ref().ok())
-                .map(|(value, _)| passage(&field(value, "title"), &field(value, "text")))
+                .map(|(value, _)| passage(field(value, "title"), field(value, "text")))
                 .collect();
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
             let mut vectors = embedder.embed(&refs)?.into_iter();
@@ -139,29 +155,24 @@ fn cluster_batch(
         }
         None => vec![None; parsed.len()],
     };
-    for (((n, _), parsed), vector) in batch.iter().zip(&parsed).zip(&vectors) {
-        match parsed {
-            Err(why) => {
-                writeln!(errors, "skipped {name} line {}: {why}", n + 1)?;
-                report.skipped += 1;
-            }
-            Ok((value, id)) => {
-                let (title, text, source) = (field(value, "title"), field(value, "text"), field(value, "source"));
-                let article = StoryArticle {
-                    id,
-                    title: &title,
-                    text: &text,
-                    published: value.get("published").and_then(parse_published),
-                    source: Some(source.as_str()).filter(|s| !s.is_empty()),
-                    embedding: vector.as_deref(),
-                };
-                let story = clusterer.assign(&article).story;
-                writeln!(out, "{}", serde_json::json!({"id": value["id"], "story": story}))?;
-                report.clustered += 1;
-            }
-        }
+    Ok(batch.iter().zip(parsed).zip(vectors).map(|(((n, _), parsed), vector)| (*n, parsed, vector)).collect())
+}
+
+/// A string field of a line, empty when absent.
+fn field<'a>(value: &'a Value, key: &str) -> &'a str {
+    value.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+/// What the clusterer reads of a parsed line.
+fn story_article<'a>(value: &'a Value, id: &'a str, embedding: Option<&'a [f32]>) -> StoryArticle<'a> {
+    StoryArticle {
+        id,
+        title: field(value, "title"),
+        text: field(value, "text"),
+        published: value.get("published").and_then(parse_published),
+        source: Some(field(value, "source")).filter(|s| !s.is_empty()),
+        embedding,
     }
-    Ok(())
 }
 
 /// Precision, recall and F1 of one clustering, B-cubed and pairwise.
@@ -265,22 +276,29 @@ fn run_stories(gold: &[GoldArticle], config: &StoryConfig, signals: Signals) -> 
     let start = Instant::now();
     let mut clusterer = StoryClusterer::new(config.clone());
     let mut ids: HashMap<String, usize> = HashMap::new();
-    let labels = gold
-        .iter()
-        .map(|a| {
-            let source = match signals {
-                Signals::IdOutlet => a.id.rsplit_once('-').map(|(_, slot)| slot),
-                _ => Some(a.source.as_str()).filter(|s| !s.is_empty()),
-            };
-            let article = StoryArticle {
-                id: &a.id,
-                title: &a.title,
-                text: &a.text,
-                published: None,
-                source,
-                embedding: a.vector.as_deref().filter(|_| signals != Signals::NoEmbedding),
-            };
-            let story = clusterer.assign(&article).story;
+    fn input(a: &GoldArticle, signals: Signals) -> StoryArticle<'_> {
+        let source = match signals {
+            Signals::IdOutlet => a.id.rsplit_once('-').map(|(_, slot)| slot),
+            _ => Some(a.source.as_str()).filter(|s| !s.is_empty()),
+        };
+        StoryArticle {
+            id: &a.id,
+            title: &a.title,
+            text: &a.text,
+            published: None,
+            source,
+            embedding: a.vector.as_deref().filter(|_| signals != Signals::NoEmbedding),
+        }
+    }
+    let mut observed = 0;
+    let labels = (0..gold.len())
+        .map(|i| {
+            // As `distill cluster` reads the stream: LOOKAHEAD articles ahead.
+            while observed < gold.len().min(i + 1 + LOOKAHEAD) {
+                clusterer.observe(&input(&gold[observed], signals));
+                observed += 1;
+            }
+            let story = clusterer.assign(&input(&gold[i], signals)).story;
             let next = ids.len();
             *ids.entry(story).or_insert(next)
         })

@@ -163,6 +163,11 @@ impl StoryFiler {
         let stored_roots = if roots.is_empty() { HashMap::new() } else { store.stories_of(&roots)? };
         let originals: Vec<&Article> = articles.iter().copied().filter(|a| a.duplicate_of.is_none()).collect();
         let mut vectors = self.embed(&originals).into_iter();
+        // The chunk's originals count in the document frequencies before the first is
+        // assigned, as `distill cluster` reads its stream ahead.
+        for article in originals.iter().take(distill_nlp::stories::LOOKAHEAD) {
+            self.clusterer.observe(&story_input(article, None));
+        }
         let mut assignments = Vec::with_capacity(articles.len());
         for article in articles {
             let story = match &article.duplicate_of {
