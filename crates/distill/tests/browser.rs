@@ -120,7 +120,9 @@ fn demo_library() -> tempfile::TempDir {
 /// reports' headlines and linked to its page, and every event of the corpus is there.
 async fn home(c: Client, base: String) -> Step {
     goto(&c, &format!("{base}/")).await?;
-    let items = c.find_all(Locator::Css("ol.stories li .headline a[href^='/stories/']")).await.map_err(wd)?;
+    let story_links = "ol.stories li .headline a[href^='/stories/']";
+    c.wait().at_most(PATIENCE).for_element(Locator::Css(story_links)).await.map_err(wd)?;
+    let items = c.find_all(Locator::Css(story_links)).await.map_err(wd)?;
     let manifest = manifest();
     let event_of = |title: &str| {
         manifest.iter().find(|item| item["title"].as_str() == Some(title)).and_then(|item| item["event"].as_str())
@@ -728,7 +730,20 @@ async fn open_first_article(c: &Client, base: &str) -> Step {
 }
 
 async fn goto(c: &Client, url: &str) -> Step {
-    c.goto(url).await.map_err(|e| format!("cannot open {url}: {e}"))
+    c.goto(url).await.map_err(|e| format!("cannot open {url}: {e}"))?;
+    // Read the page only once it has loaded and has its main landmark: twice in CI a
+    // read right after navigating found no element of a page that was there.
+    let loaded = "return document.readyState === 'complete' && document.querySelector('main') !== null";
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        if c.execute(loaded, vec![]).await.map_err(wd)? == Value::Bool(true) {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!("{url} did not finish loading"));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// Waits until the address's path is `path` (a path and query, or a path alone).
