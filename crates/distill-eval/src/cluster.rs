@@ -100,7 +100,7 @@ pub fn stream(
         if batch.len() >= STREAM_BATCH || (done && !batch.is_empty()) {
             for pending in parse_batch(&batch, embedder)? {
                 if let Ok((value, id)) = &pending.1 {
-                    clusterer.observe(&story_article(value, id, pending.2.as_deref()));
+                    clusterer.preview(&story_article(value, id, pending.2.as_deref()));
                 }
                 window.push_back(pending);
             }
@@ -295,7 +295,7 @@ fn run_stories(gold: &[GoldArticle], config: &StoryConfig, signals: Signals) -> 
         .map(|i| {
             // As `distill cluster` reads the stream: LOOKAHEAD articles ahead.
             while observed < gold.len().min(i + 1 + LOOKAHEAD) {
-                clusterer.observe(&input(&gold[observed], signals));
+                clusterer.preview(&input(&gold[observed], signals));
                 observed += 1;
             }
             let story = clusterer.assign(&input(&gold[i], signals)).story;

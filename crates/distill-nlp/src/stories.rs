@@ -225,12 +225,12 @@ pub struct StoryClusterer {
     outlets: Vec<String>,
     /// The latest updated stories, newest last (at most [`StoryConfig::recent_stories`]).
     touched: VecDeque<u32>,
-    /// Articles shown ahead of their assignment ([`StoryClusterer::observe`]), with
+    /// Articles shown ahead of their assignment ([`StoryClusterer::preview`]), with
     /// their features, oldest first (at most [`LOOKAHEAD`] times four).
     ahead: VecDeque<(String, Features)>,
 }
 
-/// How many articles a stream shows the clusterer ([`StoryClusterer::observe`])
+/// How many articles a stream shows the clusterer ([`StoryClusterer::preview`])
 /// before it assigns the first of them. Document frequencies learned from the
 /// stream so far are poor for its first articles (every word of the first report is
 /// rare); counting a window ahead weighs them as the whole stream would (ECB+ B3 F1
@@ -262,7 +262,7 @@ impl StoryClusterer {
     /// Counts an article in the document frequencies ahead of its assignment (a
     /// stream reads up to [`LOOKAHEAD`] articles ahead); [`StoryClusterer::assign`]
     /// then reuses its features and does not count it again.
-    pub fn observe(&mut self, article: &StoryArticle<'_>) {
+    pub fn preview(&mut self, article: &StoryArticle<'_>) {
         let features = self.features(article);
         self.learn(&features);
         self.ahead.push_back((article.id.to_string(), features));
@@ -681,7 +681,7 @@ mod tests {
         let texts = [("1", QUAKE_A1), ("2", QUAKE_B), ("3", QUAKE_A2), ("4", STRIKE)];
         let mut ahead = StoryClusterer::new(StoryConfig::default());
         for (id, text) in texts {
-            ahead.observe(&article(id, "", text));
+            ahead.preview(&article(id, "", text));
         }
         assert_eq!(ahead.documents, 4);
         let quake = ahead.df.get("quak").copied();
@@ -691,7 +691,7 @@ mod tests {
         assert!(ahead.ahead.is_empty());
         assert_eq!(assigned[2].story, "1", "{assigned:?}");
         for i in 0..LOOKAHEAD * 5 {
-            ahead.observe(&article(&i.to_string(), "", STRIKE));
+            ahead.preview(&article(&i.to_string(), "", STRIKE));
         }
         assert_eq!(ahead.ahead.len(), LOOKAHEAD * 4);
     }

@@ -688,14 +688,8 @@ impl Sources {
         if !claim.cased || self.name_pairs.is_empty() {
             return None;
         }
-        let name = |t: &Token| {
-            t.cap
-                && t.number.is_none()
-                && !t.key.is_empty()
-                && self.names.contains(&t.word)
-                && !WEEKDAYS.contains(&t.word.as_str())
-                && !distill_core::time::is_month(&t.word)
-        };
+        // Written with a capital here and capitalized inside a source sentence.
+        let name = |t: &Token| t.cap && !t.key.is_empty() && self.names.contains(&t.word) && self.is_name(claim, t);
         claim.tokens.windows(2).find_map(|pair| {
             let (a, b) = (&pair[0], &pair[1]);
             let invented = name(a)

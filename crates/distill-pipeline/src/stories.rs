@@ -166,7 +166,7 @@ impl StoryFiler {
         // The chunk's originals count in the document frequencies before the first is
         // assigned, as `distill cluster` reads its stream ahead.
         for article in originals.iter().take(distill_nlp::stories::LOOKAHEAD) {
-            self.clusterer.observe(&story_input(article, None));
+            self.clusterer.preview(&story_input(article, None));
         }
         let mut assignments = Vec::with_capacity(articles.len());
         for article in articles {
