@@ -510,6 +510,10 @@ impl SearchIndex {
             let mut commit = writer.prepare_commit()?;
             commit.set_payload(&seq.to_string());
             commit.commit()?;
+            // Searches see what the payload says is indexed from now on, not only
+            // once the vectors and merges that follow are done (health read a lag of
+            // 0 beside no documents in that gap).
+            self.reader.reload()?;
         }
         Ok(count)
     }
