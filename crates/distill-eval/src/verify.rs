@@ -13,7 +13,7 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use distill_nlp::verify::{Sources, Verdict};
+use distill_nlp::verify::{COORDINATORS, Sources, Verdict};
 use serde_json::{Value, json};
 
 use crate::{Error, Result, Rng, read_text};
@@ -230,17 +230,25 @@ fn bare(word: &str) -> &str {
     word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
+/// A word with its possessive cut off ("Sherwood's" is "Sherwood").
+fn base(word: &str) -> &str {
+    let b = bare(word);
+    ["'s", "\u{2019}s", "'", "\u{2019}"].iter().find_map(|p| b.strip_suffix(p)).unwrap_or(b)
+}
+
 /// Capitalized words that name someone or something: capitalized where no sentence
-/// starts, and no month or weekday.
+/// starts, no month or weekday, and no contraction ("I'm", "It's"); a possessive
+/// is the name itself.
 fn names_of(text: &str) -> Vec<String> {
     let mut names = Vec::new();
     let mut seen = HashSet::new();
     let mut initial = true;
     for w in text.split_whitespace() {
-        let b = bare(w);
+        let b = base(w);
         let cap = b.chars().next().is_some_and(char::is_uppercase) && b.chars().skip(1).any(char::is_lowercase);
         let common = distill_nlp::terms::is_stopword(&b.to_lowercase())
-            || distill_core::time::month_number(b).is_some() && b.len() <= 9;
+            || distill_core::time::month_number(b).is_some() && b.len() <= 9
+            || b.contains(['\'', '\u{2019}']);
         if cap && !initial && !common && b.len() > 2 && seen.insert(b.to_string()) {
             names.push(b.to_string());
         }
@@ -249,10 +257,10 @@ fn names_of(text: &str) -> Vec<String> {
     names
 }
 
-/// Replaces the `n`th whitespace word's bare part with `with`.
+/// Replaces the name in the `n`th whitespace word (its possessive kept) with `with`.
 fn replace_word(words: &[&str], n: usize, with: &str) -> String {
     let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-    out[n] = words[n].replacen(bare(words[n]), with, 1);
+    out[n] = words[n].replacen(base(words[n]), with, 1);
     out.join(" ")
 }
 
@@ -287,17 +295,22 @@ fn corrupt(kind: Kind, sentence: &str, article: &str, others: &[&str], rng: &mut
                 names_of(article).into_iter().filter(|n| !sentence_lower.contains(&n.to_lowercase())).collect();
             let name = here.get(rng.below(here.len()))?;
             let other = theirs.get(rng.below(theirs.len()))?;
-            let i = words.iter().position(|w| bare(w) == name)?;
+            let i = words.iter().position(|w| base(w) == name)?;
             Some(replace_word(&words, i, other))
         }
         Kind::SwappedRoles => {
             let here = names_of(sentence);
             let positions: Vec<(usize, &String)> =
-                here.iter().filter_map(|n| words.iter().position(|w| bare(w) == n).map(|i| (i, n))).collect();
-            // Two names with a word between them: the actors around a verb.
+                here.iter().filter_map(|n| words.iter().position(|w| base(w) == n).map(|i| (i, n))).collect();
+            // Two names with a word between them: the actors around a verb. Members of
+            // one list ("A and B", "A, B or C") swap without changing a role.
+            let listed = |i: usize, j: usize| {
+                j - i <= 5 && words[i + 1..j].iter().any(|w| COORDINATORS.contains(&bare(w).to_lowercase().as_str()))
+            };
             let pairs: Vec<Positioned<'_>> = positions
                 .iter()
                 .flat_map(|a| positions.iter().filter(move |b| b.0 > a.0 + 1).map(move |b| (*a, *b)))
+                .filter(|((i, _), (j, _))| !listed(*i, *j))
                 .collect();
             let ((i, a), (j, b)) = *pairs.get(rng.below(pairs.len()))?;
             let swapped = replace_word(&words, i, b);
@@ -616,6 +629,22 @@ mod tests {
             lowercase_tokenized("He didn't (really) say \"no,\" Okafor's aide said."),
             "he did n't -lrb- really -rrb- say `` no , '' okafor 's aide said ."
         );
+    }
+
+    #[test]
+    fn listed_names_are_not_swapped_and_a_possessive_is_its_name() {
+        let s = "Shops in Harlow and Northbridge stayed open while Okafor's deputies met Reyes at the bridge.";
+        for seed in 0..40 {
+            let mut rng = Rng(seed);
+            let swapped = corrupt(Kind::SwappedRoles, s, ARTICLE, &[], &mut rng).unwrap();
+            assert!(!swapped.contains("Northbridge and Harlow"), "{swapped}");
+            // The article's only other name is one of the sentence's, written with
+            // a possessive: there is no other actor to put in.
+            let article = "The deputies of Okafor's office met Reyes. Reyes said the bridge would close.";
+            let sentence = "Reyes said the bridge would close after Okafor spoke to Tom Lee.";
+            assert_eq!(corrupt(Kind::WrongActor, sentence, article, &[], &mut rng), None);
+        }
+        assert_eq!(names_of("He said I'm sure It's Okafor's and Reyes'."), ["Okafor", "Reyes"]);
     }
 
     #[test]

@@ -662,10 +662,12 @@ impl Sources {
         if let Some(detail) = self.invented_name(claim) {
             add(Check::Entity, &detail);
         }
-        if let Some(detail) = negation_mismatch(&claim.tokens, &ev) {
+        if let Some(detail) =
+            negation_mismatch(&claim.tokens, &ev).or_else(|| negation_cut_or_added(&claim.tokens, &ev))
+        {
             add(Check::Negation, &detail);
         }
-        if let Some(detail) = self.swapped_roles(claim, ev[0]) {
+        if let Some(detail) = self.swapped_roles(claim, ev[0]).or_else(|| exchanged(&claim.tokens, &ev)) {
             add(Check::Roles, &detail);
         }
         if let Some(detail) = self.attribution(claim, &ev) {
@@ -855,6 +857,87 @@ fn negation_mismatch(claim: &[Token], ev: &[&Prepared]) -> Option<String> {
     None
 }
 
+/// The words either side of `at` that must match for two places to be one ("was"
+/// and "19" around "not" in "was not 19").
+fn around(tokens: &[Token], at: usize) -> (Option<&str>, Option<&str>) {
+    let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.word.as_str());
+    (word(at.checked_sub(1)), word(at.checked_add(1)))
+}
+
+/// A negation cue written on one side only, in a place both sides share word for
+/// word: "was not 19" against "was 19 at", or "have been divorced" against "have
+/// never been divorced". The words around the cue must meet with one more word of
+/// context on the other side, and no cue may stand near them there.
+fn negation_cut_or_added(claim: &[Token], ev: &[&Prepared]) -> Option<String> {
+    // Whether `other` reads the words around `tokens[at]` side by side, with no cue
+    // between them, and a third word of context to the left or right.
+    let closed_up = |tokens: &[Token], at: usize, other: &[Token]| -> bool {
+        let (Some(before), Some(after)) = around(tokens, at) else { return false };
+        let outer = (at.checked_sub(2).map(|i| tokens[i].word.as_str()), tokens.get(at + 2).map(|t| t.word.as_str()));
+        other.windows(2).enumerate().any(|(k, pair)| {
+            let context = (k.checked_sub(1).map(|i| other[i].word.as_str()), other.get(k + 2).map(|t| t.word.as_str()));
+            // A cue just beside the pair there is the same negation moved ("is never
+            // to drink" against "to never drink").
+            let cued = other[k.saturating_sub(2)..(k + 4).min(other.len())].iter().any(|t| t.negation);
+            pair[0].word == before
+                && pair[1].word == after
+                && !cued
+                && ((outer.0.is_some() && outer.0 == context.0) || (outer.1.is_some() && outer.1 == context.1))
+        })
+    };
+    for (i, t) in claim.iter().enumerate().filter(|(_, t)| t.negation) {
+        if ev.iter().any(|s| closed_up(claim, i, &s.tokens)) {
+            return Some(format!("{} (negated in the claim only)", t.word));
+        }
+    }
+    for s in ev {
+        for (i, t) in s.tokens.iter().enumerate().filter(|(_, t)| t.negation) {
+            if closed_up(&s.tokens, i, claim) {
+                return Some(format!("{} (negated in the sources only)", t.word));
+            }
+        }
+    }
+    None
+}
+
+/// Words that join the members of a list: names swapped inside "A and B" or "A, B
+/// or C" keep their roles.
+pub const COORDINATORS: &[&str] = &["and", "or", "nor", "&", "vs", "versus"];
+
+/// Two words that changed places: the claim writes A where a deciding sentence
+/// writes B between the same two words, and B where it writes A between two others
+/// ("Progress flight controllers ... contact with Russian 59" against "Russian flight
+/// controllers ... contact with Progress 59"). Members of one list are left alone.
+fn exchanged(claim: &[Token], ev: &[&Prepared]) -> Option<String> {
+    let content = |t: &Token| (!t.key.is_empty() && t.number.is_none()) || WEEKDAYS.contains(&t.word.as_str());
+    for s in ev {
+        // What the sentence writes between each two words.
+        let mut fillers: HashMap<(Option<&str>, Option<&str>), Vec<&str>> = HashMap::new();
+        for (j, t) in s.tokens.iter().enumerate().filter(|(_, t)| content(t)) {
+            fillers.entry(around(&s.tokens, j)).or_default().push(t.word.as_str());
+        }
+        let filler = |context| fillers.get(&context).map(Vec::as_slice).unwrap_or(&[]);
+        for (i, a) in claim.iter().enumerate().filter(|(_, t)| content(t)) {
+            let there = filler(around(claim, i));
+            if there.is_empty() || there.contains(&a.word.as_str()) {
+                continue;
+            }
+            for (k, b) in claim.iter().enumerate().filter(|(k, t)| *k != i && content(t)) {
+                if !there.contains(&b.word.as_str()) || b.word == a.word {
+                    continue;
+                }
+                let back = filler(around(claim, k));
+                let (lo, hi) = (i.min(k), i.max(k));
+                let listed = hi - lo <= 5 && claim[lo + 1..hi].iter().any(|t| COORDINATORS.contains(&t.word.as_str()));
+                if back.contains(&a.word.as_str()) && !back.contains(&b.word.as_str()) && !listed {
+                    return Some(format!("{} {}", claim[lo].word, claim[hi].word));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Speakers next to a verb of saying: up to three name words before it, or after it
 /// ("said Smith", "according to Smith").
 fn speakers(tokens: &[Token], is_name: &dyn Fn(&Token) -> bool) -> Vec<String> {
@@ -981,6 +1064,36 @@ mod tests {
         assert!(has(&check("Mayor Jane Okafor never said the bridge would reopen in March."), Check::Negation));
         let v = check("Councillor Tom Reyes criticised the plan, saying residents had not not been consulted.");
         assert!(has(&v, Check::Negation), "{v:?}");
+    }
+
+    #[test]
+    fn a_cue_where_the_other_side_reads_the_same_words_without_it_is_a_negation() {
+        let sources = Sources::new(&["Okafor was 19 at the time of the vote, and the vote was close."]);
+        let prepared: Vec<&Prepared> = sources.sentences.iter().collect();
+        let claim = tokenize(&normalize("Okafor was not 19 at the time of the vote, and the vote was close."));
+        assert!(negation_cut_or_added(&claim, &prepared).is_some());
+        let sources = Sources::new(&["Okafor said her intention is never to vote again."]);
+        let prepared: Vec<&Prepared> = sources.sentences.iter().collect();
+        // The same cue in a place of its own: one negation moved, not added.
+        let moved = tokenize(&normalize("Okafor said her intention is to never vote again."));
+        assert!(negation_cut_or_added(&moved, &prepared).is_none());
+        // Taken out: the source's cue sits between words the claim joins.
+        let cut = tokenize(&normalize("Okafor said her intention is to vote again."));
+        assert!(negation_cut_or_added(&cut, &prepared).is_some());
+    }
+
+    #[test]
+    fn two_words_that_changed_places_are_swapped_roles_unless_they_are_listed() {
+        let sources = Sources::new(&[
+            "Harlow engineers lost contact with the Northbridge ferry as it passed Harlow ground stations.",
+            "Shops in Harlow and Northbridge stayed open for the Rovers and the Wanderers.",
+        ]);
+        let v = sources
+            .verify("Northbridge engineers lost contact with the Harlow ferry as it passed Harlow ground stations.");
+        assert!(has(&v, Check::Roles), "{v:?}");
+        assert_eq!(v.label, Label::Contradicted);
+        let v = sources.verify("Shops in Northbridge and Harlow stayed open for the Wanderers and the Rovers.");
+        assert!(v.supported(), "{v:?}");
     }
 
     #[test]
