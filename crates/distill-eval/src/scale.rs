@@ -15,6 +15,10 @@
 //! embedded by the real encoder, so semantic and hybrid latencies include embedding
 //! the query, as in the product; the scan is exact, so its cost does not depend on
 //! what the vectors hold.
+//!
+//! Ask: further titles, each made a question ("What happened: ...?"), are answered
+//! from the whole corpus as `distill ask` answers them (retrieval, then the composer
+//! over the articles found), with keyword retrieval, and hybrid when a model is given.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -23,7 +27,7 @@ use std::time::Instant;
 
 use distill_core::Article;
 use distill_embed::Embedder;
-use distill_library::{Library, LibraryError};
+use distill_library::{AskQuery, Library, LibraryError};
 use distill_search::{Mode, SearchQuery};
 
 use crate::{Error, Result, Rng, read_text};
@@ -278,9 +282,11 @@ fn run(
     } else {
         &[Mode::Keyword]
     };
+    // Questions asked of the whole corpus: without the encoder, and with it when given.
+    let asks: &[Option<&Path>] = if encoder.is_some() { &[None, models] } else { &[None] };
     // Each mode its own titles: the encoder caches what it embedded, and a query it
     // had seen would cost hybrid nothing to embed.
-    let per_mode = (texts.len() / modes.len()).min(queries + WARMUP);
+    let per_mode = (texts.len() / (modes.len() + asks.len())).min(queries + WARMUP);
     if per_mode <= WARMUP {
         return Err(Error::Input("too few generated titles to query".into()));
     }
@@ -311,8 +317,38 @@ fn run(
             hits_per_query[mode.name()]
         )?;
     }
+    drop(library);
+
+    // Ask: a title made a question, retrieved (hybrid when the encoder is there) and
+    // answered by the composer from the articles found.
+    for (a, &with) in asks.iter().enumerate() {
+        let library = Library::open_with_models(dir, with)?;
+        let name = if with.is_some() { "ask, with the encoder" } else { "ask, keyword retrieval" };
+        let mut times = Vec::with_capacity(per_mode);
+        let mut covered = 0usize;
+        let first = (modes.len() + a) * per_mode;
+        for (k, text) in texts[first..first + per_mode].iter().enumerate() {
+            let query = AskQuery { question: format!("What happened: {text}?"), ..AskQuery::default() };
+            let start = Instant::now();
+            let answer = library.ask(&query)?;
+            let ms = start.elapsed().as_secs_f64() * 1000.0;
+            if k >= WARMUP {
+                times.push(ms);
+                covered += usize::from(answer.is_some_and(|a| a.covered));
+            }
+        }
+        times.sort_by(f64::total_cmp);
+        writeln!(
+            out,
+            "  {name}: p50 {:.1} ms  p99 {:.1} ms  max {:.1} ms  ({} questions, {covered} answered)",
+            percentile(&times, 0.5),
+            percentile(&times, 0.99),
+            times.last().copied().unwrap_or(0.0),
+            times.len(),
+        )?;
+    }
     if encoder.is_none() {
-        writeln!(out, "  semantic and hybrid skipped: no model (pass --models DIR)")?;
+        writeln!(out, "  semantic, hybrid and ask with the encoder skipped: no model (pass --models DIR)")?;
     }
     let (rss, peak) = memory_mib();
     writeln!(out, "  memory: {rss} MiB resident after the queries, {peak} MiB at the peak (the whole process)")?;
@@ -357,6 +393,13 @@ mod tests {
             .and_then(|s| s.trim().parse().ok())
             .unwrap_or(0.0);
         assert!(hits > 0.0, "titles find articles: {report}");
+        let answered: usize = report
+            .split(" answered)")
+            .next()
+            .and_then(|s| s.rsplit("questions, ").next())
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0);
+        assert!(answered > 0, "titles asked as questions are answered: {report}");
         assert!(!dir.path().join("bench-search-300").exists(), "the scratch folder is removed");
     }
 
