@@ -1,7 +1,8 @@
 //! Facets: how many matching articles each source, language and month holds, so a
 //! reader sees where the results come from and can narrow them. Keyword facets count
-//! every match from tantivy's fast fields in the same pass as the ranking; semantic
-//! and hybrid facets count the matches the vector index and the fusion produce.
+//! every match from tantivy's fast fields in the same pass as the ranking (a broad
+//! query of common words only: its best matches); semantic and hybrid facets count
+//! the matches the vector index and the fusion produce.
 
 use std::collections::HashMap;
 

@@ -3,7 +3,9 @@
 //! following the store's change log. Queries run in one of three [`Mode`]s: keyword
 //! (BM25), semantic (cosine similarity of the query's embedding to each article's
 //! [`passage`]) or hybrid (the two rankings fused by reciprocal rank), with facets by
-//! source, language and month.
+//! source, language and month. Keyword queries of plain words are planned by how
+//! common their words are ([`BROAD_MATCHES`]), so that a search over a million
+//! articles costs what its rare words match.
 //!
 //! Both indexes are replicas: they can always be rebuilt from the store, and each
 //! commit records the last sequence number it holds, so a crash between a store write
@@ -11,6 +13,7 @@
 //! (tantivy's writer lock) covers both, so one process at a time catches them up.
 #![warn(missing_docs)]
 
+mod common_terms;
 mod facets;
 mod vectors;
 
@@ -26,11 +29,13 @@ use distill_core::Article;
 use distill_store::Store;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::postings::SegmentPostings;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+use common_terms::RareDriven;
 pub use distill_embed::{EmbedConfig, Embedder, LazyEmbedder, find_model};
 use facets::{Columns, FacetCollector, Tally};
 pub use facets::{FacetCount, Facets};
@@ -141,6 +146,56 @@ pub const KEYWORD_WEIGHT: f32 = 1.0;
 pub const SEMANTIC_WEIGHT: f32 = 0.5;
 /// Fewest candidates each ranking gives hybrid fusion.
 const FUSION_DEPTH: usize = 100;
+/// A word of a plain keyword query held by more articles than this is common: the
+/// articles holding a rarer word of the query match, and the common words only add to
+/// their scores. A query of common words only that matches more articles than this is
+/// broad: its hits are ranked by block-max WAND (articles that cannot reach the page
+/// are skipped, not scored), its total is counted without scoring, and its facets
+/// count its best [`FACET_DEPTH`] matches. Over a million generated articles, a
+/// headline matched half of them through its common words, and scoring and counting
+/// every match cost 36 ms at p99 (`distill bench search`).
+pub const BROAD_MATCHES: usize = 10_000;
+/// How many of a broad query's best matches its facets count.
+pub const FACET_DEPTH: usize = 20;
+/// Weight of a title match against a body match.
+const TITLE_BOOST: f32 = 2.5;
+
+/// The words of a plain query as the index holds them, split by how many articles
+/// hold each: at most [`BROAD_MATCHES`] (rare) or more (common).
+struct Plain {
+    rare: Vec<String>,
+    common: Vec<String>,
+}
+
+/// Which of `addresses` hold any of `terms`: each segment's postings of the terms,
+/// read once in document order.
+fn holding(searcher: &Searcher, addresses: &[DocAddress], terms: &[Term]) -> Result<Vec<bool>> {
+    let mut order: Vec<usize> = (0..addresses.len()).collect();
+    order.sort_by_key(|&i| addresses[i]);
+    let mut held = vec![false; addresses.len()];
+    for segment in order.chunk_by(|&a, &b| addresses[a].segment_ord == addresses[b].segment_ord) {
+        let reader = searcher.segment_reader(addresses[segment[0]].segment_ord);
+        let mut postings: Vec<SegmentPostings> = Vec::with_capacity(terms.len());
+        for term in terms {
+            let inverted = reader.inverted_index(term.field())?;
+            let read = inverted.read_postings(term, IndexRecordOption::Basic).map_err(tantivy::TantivyError::from)?;
+            postings.extend(read);
+        }
+        for &i in segment {
+            let doc = addresses[i].doc_id;
+            for p in &mut postings {
+                if p.doc() < doc {
+                    p.seek(doc);
+                }
+                held[i] |= p.doc() == doc;
+            }
+        }
+    }
+    Ok(held)
+}
+
+/// Matches with their scores, best first.
+type Ranked = Vec<(DocAddress, f32)>;
 /// Most candidates each ranking gives hybrid fusion.
 const MAX_FUSION_DEPTH: usize = 1000;
 
@@ -203,6 +258,10 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// Counts of the matching articles by source, language and month.
     pub facets: Facets,
+    /// How many matches the facets count: `total`, or fewer where only the best are
+    /// counted (a broad keyword query's best [`FACET_DEPTH`]; hybrid's fused
+    /// candidates are its total).
+    pub facets_counted: usize,
 }
 
 struct Fields {
@@ -240,6 +299,8 @@ pub struct SearchIndex {
     loaded_seq: AtomicI64,
     fields: Fields,
     semantic: Option<Semantic>,
+    /// [`BROAD_MATCHES`], lowered by tests.
+    broad_matches: usize,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -337,7 +398,15 @@ impl SearchIndex {
         index.set_default_multithread_executor()?;
         // Readers follow commits made by any process (tantivy watches meta.json).
         let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
-        Ok(SearchIndex { index, reader, lease: Mutex::new(()), loaded_seq: AtomicI64::new(-1), fields, semantic })
+        Ok(SearchIndex {
+            index,
+            reader,
+            lease: Mutex::new(()),
+            loaded_seq: AtomicI64::new(-1),
+            fields,
+            semantic,
+            broad_matches: BROAD_MATCHES,
+        })
     }
 
     /// The store sequence number this index has committed.
@@ -588,8 +657,29 @@ impl SearchIndex {
             return Err(SearchError::NoModel(self.no_model_reason(mode)));
         }
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
-        parser.set_field_boost(f.title, 2.5);
-        let (text_query, _errors) = parser.parse_query_lenient(&without_stopwords(&defuse(text)));
+        parser.set_field_boost(f.title, TITLE_BOOST);
+        let words = without_stopwords(&defuse(text));
+        let searcher = self.reader.searcher();
+        let (mut text_query, _errors) = parser.parse_query_lenient(&words);
+        // Plain words that many articles hold only score the articles that hold a
+        // rarer word of the query, as Elasticsearch's common-terms query did; where
+        // every word is common, block-max WAND ranks the union (without filters).
+        let filtered = q.source.is_some() || q.since.is_some() || q.until.is_some();
+        let plain = self.plain_terms(&words).map(|terms| {
+            let df = |t: &String| searcher.doc_freq(&Term::from_field_text(f.body, t)).unwrap_or(0);
+            let (common, rare) = terms.into_iter().partition(|t| df(t) > self.broad_matches as u64);
+            Plain { rare, common }
+        });
+        if let Some(p) = &plain
+            && !p.rare.is_empty()
+            && !p.common.is_empty()
+        {
+            let common = self.term_queries(&p.common).into_iter().map(|(_, q)| q).collect();
+            text_query = Box::new(RareDriven { rare: Box::new(self.union(&p.rare)), common });
+        }
+        // Unfiltered plain words that are all common are ranked by block-max WAND
+        // (filters make a query narrow; rarer words drive the query above).
+        let plain = plain.filter(|p| !filtered && p.rare.is_empty());
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
         if let Some(source) = &q.source {
             let term = Term::from_field_text(f.source_key, &source.to_lowercase());
@@ -606,21 +696,30 @@ impl SearchIndex {
             clauses.push((Occur::Must, Box::new(RangeQuery::new(bound(q.since, true), bound(q.until, false)))));
         }
         if !q.include_duplicates {
-            let term = Term::from_field_text(f.duplicate, "1");
-            clauses.push((Occur::MustNot, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+            clauses.push((Occur::MustNot, Box::new(self.duplicate_query())));
         }
         let query = BooleanQuery::new(clauses);
-        let searcher = self.reader.searcher();
         let limit = q.limit.clamp(1, 1000);
         let offset = q.offset.min(MAX_OFFSET);
         let mut snippets = SnippetGenerator::create(&searcher, &*text_query, f.body)?;
         snippets.set_max_num_chars(220);
         // Each ranking as (address, score), best first, with the total and the facets.
-        let (ranked, total, facets): (Vec<(DocAddress, f32)>, usize, Facets) = match mode {
+        let (ranked, total, facets, facets_counted): (Vec<(DocAddress, f32)>, usize, Facets, usize) = match mode {
             Mode::Keyword => {
-                let collector = (TopDocs::with_limit(limit).and_offset(offset).order_by_score(), Count, FacetCollector);
-                let (top, total, facets) = searcher.search(&query, &collector)?;
-                (top.into_iter().map(|(score, address)| (address, score)).collect(), total, facets)
+                let pruned = match &plain {
+                    Some(p) => self.keyword_broad(&searcher, &p.common, offset + limit, !q.include_duplicates)?,
+                    None => None,
+                };
+                match pruned {
+                    Some((ranked, total, facets, counted)) => {
+                        (ranked.into_iter().skip(offset).collect(), total, facets, counted)
+                    }
+                    None => {
+                        let top = TopDocs::with_limit(limit).and_offset(offset).order_by_score();
+                        let (top, total, facets) = searcher.search(&query, &(top, Count, FacetCollector))?;
+                        (top.into_iter().map(|(score, address)| (address, score)).collect(), total, facets, total)
+                    }
+                }
             }
             Mode::Semantic => {
                 let scan = self.semantic_scan(text, q, offset + limit)?;
@@ -632,11 +731,18 @@ impl SearchIndex {
                         ranked.push((address, hit.score));
                     }
                 }
-                (ranked, scan.matched, tally.finish())
+                (ranked, scan.matched, tally.finish(), scan.matched)
             }
             Mode::Hybrid => {
                 let depth = (offset + limit).clamp(FUSION_DEPTH, MAX_FUSION_DEPTH);
-                let keyword = searcher.search(&query, &TopDocs::with_limit(depth).order_by_score())?;
+                let pruned = match &plain {
+                    Some(p) => self.ranked(&searcher, &self.union(&p.common), depth, !q.include_duplicates)?,
+                    None => None,
+                };
+                let keyword: Vec<(f32, DocAddress)> = match pruned {
+                    Some(ranked) => ranked.into_iter().map(|(address, score)| (score, address)).collect(),
+                    None => searcher.search(&query, &TopDocs::with_limit(depth).order_by_score())?,
+                };
                 let scan = self.semantic_scan(text, q, depth)?;
                 let mut fused: HashMap<String, (f32, Option<DocAddress>)> = HashMap::new();
                 for (rank, (_, address)) in keyword.iter().enumerate() {
@@ -674,7 +780,7 @@ impl SearchIndex {
                         ranked.push((address, *score));
                     }
                 }
-                (ranked, fused.len(), tally.finish())
+                (ranked, fused.len(), tally.finish(), fused.len())
             }
         };
         let mut hits = Vec::with_capacity(ranked.len());
@@ -699,7 +805,153 @@ impl SearchIndex {
                 highlights,
             });
         }
-        Ok(Results { mode, total, hits, facets })
+        Ok(Results { mode, total, hits, facets, facets_counted })
+    }
+
+    /// The terms of a query of plain words (no phrase, field or operator, and no word
+    /// the tokenizer splits, which the parser reads as a phrase), as the index holds
+    /// them; `None` for any other query.
+    fn plain_terms(&self, words: &str) -> Option<Vec<String>> {
+        const SYNTAX: &[char] =
+            &['"', '\'', ':', '+', '-', '(', ')', '*', '^', '~', '[', ']', '{', '}', '!', '\\', '/', '<', '>', '='];
+        let mut analyzer = self.index.tokenizer_for_field(self.fields.body).ok()?;
+        let mut terms: Vec<String> = Vec::new();
+        for word in words.split_whitespace() {
+            if word.contains(SYNTAX) || ["AND", "OR", "NOT", "IN"].contains(&word) {
+                return None;
+            }
+            let mut stream = analyzer.token_stream(word);
+            let mut tokens = Vec::new();
+            while stream.advance() {
+                tokens.push(stream.token().text.clone());
+            }
+            match tokens.as_slice() {
+                [] => {}
+                [token] if !terms.contains(token) => terms.push(token.clone()),
+                [_] => {}
+                _ => return None,
+            }
+        }
+        (!terms.is_empty()).then_some(terms)
+    }
+
+    /// Terms as one flat union of term queries over the boosted title and the body:
+    /// what the parser makes of plain words, scored the same, in the shape that
+    /// tantivy ranks with block-max WAND.
+    fn union(&self, terms: &[String]) -> BooleanQuery {
+        BooleanQuery::new(self.term_queries(terms))
+    }
+
+    /// Each term's query in the boosted title and in the body.
+    fn term_queries(&self, terms: &[String]) -> Vec<(Occur, Box<dyn Query>)> {
+        let f = &self.fields;
+        terms
+            .iter()
+            .flat_map(|t| {
+                let title = TermQuery::new(Term::from_field_text(f.title, t), IndexRecordOption::WithFreqs);
+                let body = TermQuery::new(Term::from_field_text(f.body, t), IndexRecordOption::WithFreqs);
+                [
+                    (Occur::Should, Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST)) as Box<dyn Query>),
+                    (Occur::Should, Box::new(body) as Box<dyn Query>),
+                ]
+            })
+            .collect()
+    }
+
+    /// A query of common words only, unfiltered, that matches more than
+    /// [`BROAD_MATCHES`] articles: its best `want` originals (at least [`FACET_DEPTH`]),
+    /// ranked by block-max WAND, its total counted without scoring, its facets
+    /// counted in its best matches, and how many those are. `None` for a narrower
+    /// query (scoring and counting all its matches is cheap), or when copies crowd its
+    /// top so far that pruning does not pay.
+    fn keyword_broad(
+        &self,
+        searcher: &Searcher,
+        common: &[String],
+        want: usize,
+        originals_only: bool,
+    ) -> Result<Option<(Ranked, usize, Facets, usize)>> {
+        let flat = self.union(common);
+        // The words' postings bound the matches from above.
+        let f = &self.fields;
+        let mut postings = 0;
+        for t in common {
+            for field in [f.title, f.body] {
+                postings += searcher.doc_freq(&Term::from_field_text(field, t))?;
+            }
+        }
+        if postings <= self.broad_matches as u64 {
+            return Ok(None);
+        }
+        // Counting takes the second core while the first ranks (a large index is
+        // mostly one segment, which one core searches).
+        let count = |query: &BooleanQuery| -> Result<usize> {
+            let matches = query.count(searcher)?;
+            let copies = if originals_only {
+                let duplicate: Box<dyn Query> = Box::new(self.duplicate_query());
+                let both = vec![(Occur::Must, Box::new(query.clone()) as Box<dyn Query>), (Occur::Must, duplicate)];
+                BooleanQuery::new(both).count(searcher)?
+            } else {
+                0
+            };
+            Ok(matches - copies)
+        };
+        let (total, ranked) = std::thread::scope(|scope| {
+            let counting = scope.spawn(|| count(&flat));
+            let ranked = self.ranked(searcher, &flat, want.max(FACET_DEPTH), originals_only);
+            let counted = counting.join().unwrap_or_else(|_| {
+                Err(tantivy::TantivyError::InternalError("counting the matches failed".into()).into())
+            });
+            (counted, ranked)
+        });
+        let (total, ranked) = (total?, ranked?);
+        let Some(ranked) = ranked.filter(|_| total > self.broad_matches) else {
+            return Ok(None);
+        };
+        let mut best: Vec<DocAddress> = ranked.iter().take(FACET_DEPTH).map(|(a, _)| *a).collect();
+        best.sort();
+        let mut tally = Tally::default();
+        for segment in best.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+            let columns = Columns::open(searcher.segment_reader(segment[0].segment_ord))?;
+            segment.iter().for_each(|a| tally.add(&columns.meta(a.doc_id)));
+        }
+        let counted = best.len();
+        Ok(Some((ranked, total, tally.finish(), counted)))
+    }
+
+    /// The best `want` matches of `flat`, best first, ranked by block-max WAND; with
+    /// `originals_only`, no copies: asks for more while copies take places, and gives
+    /// up (`None`) after three tries.
+    fn ranked(
+        &self,
+        searcher: &Searcher,
+        flat: &BooleanQuery,
+        want: usize,
+        originals_only: bool,
+    ) -> Result<Option<Ranked>> {
+        let copy = [Term::from_field_text(self.fields.duplicate, "1")];
+        let mut k = if originals_only { want + want / 2 + 10 } else { want };
+        for _ in 0..3 {
+            let top = searcher.search(flat, &TopDocs::with_limit(k).order_by_score())?;
+            let addresses: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
+            let copies = if originals_only { holding(searcher, &addresses, &copy)? } else { vec![false; top.len()] };
+            let full = top.len() == k;
+            let kept: Ranked = top
+                .into_iter()
+                .zip(copies)
+                .filter(|(_, copy)| !copy)
+                .map(|((score, address), _)| (address, score))
+                .collect();
+            if kept.len() >= want || !full {
+                return Ok(Some(kept.into_iter().take(want).collect()));
+            }
+            k *= 4;
+        }
+        Ok(None)
+    }
+
+    fn duplicate_query(&self) -> TermQuery {
+        TermQuery::new(Term::from_field_text(self.fields.duplicate, "1"), IndexRecordOption::Basic)
     }
 
     /// Why semantic search cannot run, in words that say how to fix it.
@@ -914,6 +1166,82 @@ mod tests {
     /// Guards the shared data folder: the writer is a lease taken per catch-up, so
     /// a second handle (another process) can write after the first, a holder blocks
     /// the other only for its wait, and a reader sees the other's commits.
+    #[test]
+    fn a_broad_query_ranks_and_counts_as_every_match_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("db")).unwrap();
+        let words = ["harbour", "strike", "pilots", "council", "bridge", "ferry", "wages", "storm"];
+        let mut articles: Vec<Article> = (0..120)
+            .map(|i| {
+                let text: Vec<&str> = (0..12).map(|k| words[(i * 7 + k * (i % 5 + 1)) % words.len()]).collect();
+                let title = format!("{} {} report {i}", words[i % 8], words[(i / 8) % 8]);
+                article(&format!("a{i:03}"), &title, &text.join(" "), &format!("Outlet {}", i % 6), (i % 28 + 1) as u32)
+            })
+            .collect();
+        // Copies rank first for the query and must not take the page.
+        for i in 0..15 {
+            let mut copy =
+                article(&format!("c{i:02}"), "harbour strike harbour strike", "harbour strike pilots", "Wire", 2);
+            copy.duplicate_of = Some("a000".into());
+            articles.push(copy);
+        }
+        store.upsert_batch(&articles).unwrap();
+        let mut broad = SearchIndex::open(&dir.path().join("index")).unwrap();
+        broad.sync(&store).unwrap();
+        broad.broad_matches = 10;
+        let exact = SearchIndex::open(&dir.path().join("index")).unwrap();
+        for (text, offset, include_duplicates) in
+            [("harbour strike", 0, false), ("pilots storm, wages", 5, false), ("harbour strike", 0, true)]
+        {
+            let q = SearchQuery { text: text.into(), limit: 10, offset, include_duplicates, ..Default::default() };
+            let (b, e) = (broad.search(&q).unwrap(), exact.search(&q).unwrap());
+            let ids = |r: &Results| r.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+            assert_eq!(ids(&b), ids(&e), "{text}");
+            assert_eq!(b.total, e.total, "{text}");
+            assert!(b.total > 10 && e.facets_counted == e.total, "{text}: {}", e.total);
+            assert_eq!(b.facets_counted, b.total.min(FACET_DEPTH), "{text}");
+            let counted: usize = b.facets.source.iter().map(|c| c.count).sum();
+            assert_eq!(counted, b.facets_counted, "every counted match has a source");
+            assert_eq!(ids(&b).iter().any(|id| id.starts_with('c')), include_duplicates, "{text}");
+        }
+        // A phrase is no plain query: it takes the parser's path, and still answers.
+        let q = SearchQuery { text: "\"harbour strike\"".into(), limit: 10, ..Default::default() };
+        assert_eq!(broad.search(&q).unwrap().facets_counted, broad.search(&q).unwrap().total);
+    }
+
+    #[test]
+    fn common_words_only_score_the_articles_that_hold_a_rare_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("db")).unwrap();
+        let mut articles: Vec<Article> = (0..40)
+            .map(|i| {
+                let text = if i % 2 == 0 { "harbour strike harbour" } else { "strike over wages" };
+                article(&format!("a{i:02}"), &format!("Harbour strike day {i}"), text, "Gazette", 3)
+            })
+            .collect();
+        for (i, title) in ["Ferry pilots", "Harbour ferry strike", "Ferry harbour strike strike"].iter().enumerate() {
+            articles.push(article(&format!("f{i}"), title, "The ferry crossed the harbour.", "Gazette", 4));
+        }
+        store.upsert_batch(&articles).unwrap();
+        let mut split = SearchIndex::open(&dir.path().join("index")).unwrap();
+        split.sync(&store).unwrap();
+        split.broad_matches = 10;
+        let exact = SearchIndex::open(&dir.path().join("index")).unwrap();
+        let q = SearchQuery { text: "ferry harbour strike".into(), limit: 10, ..Default::default() };
+        let (r, e) = (split.search(&q).unwrap(), exact.search(&q).unwrap());
+        assert_eq!(r.total, 3, "only the articles with the rare word match");
+        assert_eq!(e.total, 43, "every article holds a word of the query");
+        // Scored as the whole query scores them, common words included.
+        let ids: Vec<&str> = r.hits.iter().map(|h| h.id.as_str()).collect();
+        let theirs: Vec<&str> = e.hits.iter().map(|h| h.id.as_str()).filter(|id| id.starts_with('f')).collect();
+        assert_eq!(ids, theirs);
+        for hit in &r.hits {
+            let score = e.hits.iter().find(|h| h.id == hit.id).map(|h| h.score).unwrap();
+            assert!((score - hit.score).abs() < 1e-4, "{}: {} against {score}", hit.id, hit.score);
+        }
+        assert!(r.hits.iter().all(|h| h.highlights.len() == 2), "common words are marked too: {:?}", r.hits);
+    }
+
     #[test]
     fn handles_on_one_folder_take_turns_with_the_writer() {
         let dir = tempfile::tempdir().unwrap();

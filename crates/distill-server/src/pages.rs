@@ -683,6 +683,8 @@ struct SearchPage<'a> {
     modes: Vec<ModeOption>,
     mode_used: &'static str,
     facets: Vec<FacetGroup>,
+    /// How many of the matches the facets count (fewer than `total` for a broad query).
+    facets_counted: usize,
     filtered: bool,
     clear_href: String,
     total: usize,
@@ -745,6 +747,7 @@ pub(crate) async fn search(State(lib): State<Library>, Params(params): Params<Se
         })
         .unwrap_or_default();
     let total = results.as_ref().map_or(0, |r| r.total);
+    let facets_counted = results.as_ref().map_or(0, |r| r.facets_counted);
     let filters = || {
         [
             ("source", source.clone().unwrap_or_default()),
@@ -777,6 +780,7 @@ pub(crate) async fn search(State(lib): State<Library>, Params(params): Params<Se
         modes,
         mode_used,
         facets,
+        facets_counted,
         filtered,
         total,
         first: offset + 1,

@@ -551,6 +551,9 @@ fn run(cli: Cli, loaded: &Loaded) -> anyhow::Result<ExitCode> {
                         println!("  by {name}: {}", list.join(", "));
                     }
                 };
+                if results.facets_counted < results.total {
+                    println!("  (counted in the best {} matches)", results.facets_counted);
+                }
                 facet("source", &results.facets.source);
                 facet("language", &results.facets.language);
                 facet("month", &results.facets.month);
