@@ -386,20 +386,13 @@ mod tests {
         search(&[file], 300, 20, None, dir.path(), false, &mut report).unwrap();
         let report = String::from_utf8(report).unwrap();
         assert!(report.contains("300 documents"), "{report}");
-        let hits: f64 = report
-            .split("hits each")
-            .next()
-            .and_then(|s| s.rsplit(", ").next())
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or(0.0);
-        assert!(hits > 0.0, "titles find articles: {report}");
-        let answered: usize = report
-            .split(" answered)")
-            .next()
-            .and_then(|s| s.rsplit("questions, ").next())
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or(0);
-        assert!(answered > 0, "titles asked as questions are answered: {report}");
+        // The number written between `after` and the first `before` of the report.
+        let figure = |after: &str, before: &str| -> f64 {
+            let head = report.split(before).next().unwrap_or("");
+            head.rsplit(after).next().and_then(|s| s.trim().parse().ok()).unwrap_or(0.0)
+        };
+        assert!(figure(", ", "hits each") > 0.0, "titles find articles: {report}");
+        assert!(figure("questions, ", " answered)") > 0.0, "titles asked as questions are answered: {report}");
         assert!(!dir.path().join("bench-search-300").exists(), "the scratch folder is removed");
     }
 
