@@ -30,6 +30,8 @@ use crate::support::*;
 
 /// How long a page or an element may take to appear.
 const PATIENCE: Duration = Duration::from_secs(10);
+/// How long the ask page with the in-process generator may take to load.
+const GENERATION_PATIENCE: Duration = Duration::from_secs(120);
 
 /// A scenario's outcome: `Err` carries what was wrong, for the failure message.
 type Step<T = ()> = Result<T, String>;
@@ -466,7 +468,10 @@ async fn article(c: Client, base: String) -> Step {
 /// section: its draft hidden once the check is done, and only checked sentences, each
 /// citing a sentence, or a note that none was kept.
 async fn generated_answer(c: Client, base: String) -> Step {
-    goto(&c, &format!("{base}/ask?q=What+caused+the+Tamsin+Ridge+Fire%3F&words=60")).await?;
+    // The page finishes loading once the generator is done: seconds on two idle cores,
+    // more while CI builds and tests beside it.
+    let url = format!("{base}/ask?q=What+caused+the+Tamsin+Ridge+Fire%3F&words=60");
+    goto_within(&c, &url, GENERATION_PATIENCE).await?;
     let cites = c.find_all(Locator::Css(".answer li a.cite")).await.map_err(wd)?;
     ensure(!cites.is_empty(), "the sources' answer is missing")?;
     let section = c.wait().at_most(PATIENCE).for_element(Locator::Css("section.generated")).await.map_err(wd)?;
@@ -730,11 +735,16 @@ async fn open_first_article(c: &Client, base: &str) -> Step {
 }
 
 async fn goto(c: &Client, url: &str) -> Step {
+    goto_within(c, url, PATIENCE).await
+}
+
+/// [`goto`], for a page that may take up to `patience` to finish loading.
+async fn goto_within(c: &Client, url: &str, patience: Duration) -> Step {
     c.goto(url).await.map_err(|e| format!("cannot open {url}: {e}"))?;
     // Read the page only once it has loaded and has its main landmark: twice in CI a
     // read right after navigating found no element of a page that was there.
     let loaded = "return document.readyState === 'complete' && document.querySelector('main') !== null";
-    let deadline = Instant::now() + PATIENCE;
+    let deadline = Instant::now() + patience;
     loop {
         if c.execute(loaded, vec![]).await.map_err(wd)? == Value::Bool(true) {
             return Ok(());
