@@ -29,7 +29,6 @@ use distill_core::Article;
 use distill_store::Store;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::postings::SegmentPostings;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -146,6 +145,8 @@ pub const KEYWORD_WEIGHT: f32 = 1.0;
 pub const SEMANTIC_WEIGHT: f32 = 0.5;
 /// Fewest candidates each ranking gives hybrid fusion.
 const FUSION_DEPTH: usize = 100;
+/// Most candidates each ranking gives hybrid fusion.
+const MAX_FUSION_DEPTH: usize = 1000;
 /// A word of a plain keyword query held by more articles than this is common: the
 /// articles holding a rarer word of the query match, and the common words only add to
 /// their scores. A query of common words only that matches more articles than this is
@@ -167,37 +168,30 @@ struct Plain {
     common: Vec<String>,
 }
 
-/// Which of `addresses` hold any of `terms`: each segment's postings of the terms,
-/// read once in document order.
-fn holding(searcher: &Searcher, addresses: &[DocAddress], terms: &[Term]) -> Result<Vec<bool>> {
-    let mut order: Vec<usize> = (0..addresses.len()).collect();
-    order.sort_by_key(|&i| addresses[i]);
-    let mut held = vec![false; addresses.len()];
-    for segment in order.chunk_by(|&a, &b| addresses[a].segment_ord == addresses[b].segment_ord) {
-        let reader = searcher.segment_reader(addresses[segment[0]].segment_ord);
-        let mut postings: Vec<SegmentPostings> = Vec::with_capacity(terms.len());
-        for term in terms {
-            let inverted = reader.inverted_index(term.field())?;
-            let read = inverted.read_postings(term, IndexRecordOption::Basic).map_err(tantivy::TantivyError::from)?;
-            postings.extend(read);
-        }
-        for &i in segment {
-            let doc = addresses[i].doc_id;
-            for p in &mut postings {
-                if p.doc() < doc {
-                    p.seek(doc);
-                }
-                held[i] |= p.doc() == doc;
-            }
-        }
-    }
-    Ok(held)
-}
-
 /// Matches with their scores, best first.
 type Ranked = Vec<(DocAddress, f32)>;
-/// Most candidates each ranking gives hybrid fusion.
-const MAX_FUSION_DEPTH: usize = 1000;
+
+/// Which of `addresses` are copies: each segment's postings of the copy mark, read
+/// once in document order.
+fn copies(searcher: &Searcher, addresses: &[DocAddress], mark: &Term) -> Result<Vec<bool>> {
+    let mut order: Vec<usize> = (0..addresses.len()).collect();
+    order.sort_by_key(|&i| addresses[i]);
+    let mut copy = vec![false; addresses.len()];
+    for segment in order.chunk_by(|&a, &b| addresses[a].segment_ord == addresses[b].segment_ord) {
+        let reader = searcher.segment_reader(addresses[segment[0]].segment_ord);
+        let inverted = reader.inverted_index(mark.field())?;
+        let read = inverted.read_postings(mark, IndexRecordOption::Basic).map_err(tantivy::TantivyError::from)?;
+        let Some(mut postings) = read else { continue };
+        for &i in segment {
+            let doc = addresses[i].doc_id;
+            if postings.doc() < doc {
+                postings.seek(doc);
+            }
+            copy[i] = postings.doc() == doc;
+        }
+    }
+    Ok(copy)
+}
 
 /// A search request.
 #[derive(Debug, Clone, Default)]
@@ -679,7 +673,7 @@ impl SearchIndex {
         }
         // Unfiltered plain words that are all common are ranked by block-max WAND
         // (filters make a query narrow; rarer words drive the query above).
-        let plain = plain.filter(|p| !filtered && p.rare.is_empty());
+        let common_only: Option<Vec<String>> = plain.filter(|p| !filtered && p.rare.is_empty()).map(|p| p.common);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
         if let Some(source) = &q.source {
             let term = Term::from_field_text(f.source_key, &source.to_lowercase());
@@ -706,8 +700,8 @@ impl SearchIndex {
         // Each ranking as (address, score), best first, with the total and the facets.
         let (ranked, total, facets, facets_counted): (Vec<(DocAddress, f32)>, usize, Facets, usize) = match mode {
             Mode::Keyword => {
-                let pruned = match &plain {
-                    Some(p) => self.keyword_broad(&searcher, &p.common, offset + limit, !q.include_duplicates)?,
+                let pruned = match &common_only {
+                    Some(common) => self.keyword_broad(&searcher, common, offset + limit, !q.include_duplicates)?,
                     None => None,
                 };
                 match pruned {
@@ -735,8 +729,8 @@ impl SearchIndex {
             }
             Mode::Hybrid => {
                 let depth = (offset + limit).clamp(FUSION_DEPTH, MAX_FUSION_DEPTH);
-                let pruned = match &plain {
-                    Some(p) => self.ranked(&searcher, &self.union(&p.common), depth, !q.include_duplicates)?,
+                let pruned = match &common_only {
+                    Some(common) => self.ranked(&searcher, &self.union(common), depth, !q.include_duplicates)?,
                     None => None,
                 };
                 let keyword: Vec<(f32, DocAddress)> = match pruned {
@@ -858,12 +852,12 @@ impl SearchIndex {
             .collect()
     }
 
-    /// A query of common words only, unfiltered, that matches more than
-    /// [`BROAD_MATCHES`] articles: its best `want` originals (at least [`FACET_DEPTH`]),
-    /// ranked by block-max WAND, its total counted without scoring, its facets
-    /// counted in its best matches, and how many those are. `None` for a narrower
-    /// query (scoring and counting all its matches is cheap), or when copies crowd its
-    /// top so far that pruning does not pay.
+    /// A query of common words only (each held by more than [`BROAD_MATCHES`]
+    /// articles), unfiltered: its best `want` originals (at least [`FACET_DEPTH`]),
+    /// ranked by block-max WAND, its total counted without scoring, its facets counted
+    /// in its best matches, and how many those are. `None` when copies leave it
+    /// [`BROAD_MATCHES`] originals or fewer (scoring and counting them all is cheap),
+    /// or crowd its top so far that pruning does not pay.
     fn keyword_broad(
         &self,
         searcher: &Searcher,
@@ -872,17 +866,6 @@ impl SearchIndex {
         originals_only: bool,
     ) -> Result<Option<(Ranked, usize, Facets, usize)>> {
         let flat = self.union(common);
-        // The words' postings bound the matches from above.
-        let f = &self.fields;
-        let mut postings = 0;
-        for t in common {
-            for field in [f.title, f.body] {
-                postings += searcher.doc_freq(&Term::from_field_text(field, t))?;
-            }
-        }
-        if postings <= self.broad_matches as u64 {
-            return Ok(None);
-        }
         // Counting takes the second core while the first ranks (a large index is
         // mostly one segment, which one core searches).
         let count = |query: &BooleanQuery| -> Result<usize> {
@@ -929,16 +912,16 @@ impl SearchIndex {
         want: usize,
         originals_only: bool,
     ) -> Result<Option<Ranked>> {
-        let copy = [Term::from_field_text(self.fields.duplicate, "1")];
+        let mark = Term::from_field_text(self.fields.duplicate, "1");
         let mut k = if originals_only { want + want / 2 + 10 } else { want };
         for _ in 0..3 {
             let top = searcher.search(flat, &TopDocs::with_limit(k).order_by_score())?;
             let addresses: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
-            let copies = if originals_only { holding(searcher, &addresses, &copy)? } else { vec![false; top.len()] };
+            let copy = if originals_only { copies(searcher, &addresses, &mark)? } else { vec![false; top.len()] };
             let full = top.len() == k;
             let kept: Ranked = top
                 .into_iter()
-                .zip(copies)
+                .zip(copy)
                 .filter(|(_, copy)| !copy)
                 .map(|((score, address), _)| (address, score))
                 .collect();
