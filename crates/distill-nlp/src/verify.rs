@@ -857,11 +857,12 @@ fn negation_mismatch(claim: &[Token], ev: &[&Prepared]) -> Option<String> {
     None
 }
 
-/// The words either side of `at` that must match for two places to be one ("was"
-/// and "19" around "not" in "was not 19").
-fn around(tokens: &[Token], at: usize) -> (Option<&str>, Option<&str>) {
+/// The words just before `start` and at `end`, either side of the tokens between:
+/// what must match for two places to be one ("was" and "19" around "not" in "was not
+/// 19").
+fn beside(tokens: &[Token], start: usize, end: usize) -> (Option<&str>, Option<&str>) {
     let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.word.as_str());
-    (word(at.checked_sub(1)), word(at.checked_add(1)))
+    (word(start.checked_sub(1)), word(Some(end)))
 }
 
 /// A negation cue written on one side only, in a place both sides share word for
@@ -872,10 +873,10 @@ fn negation_cut_or_added(claim: &[Token], ev: &[&Prepared]) -> Option<String> {
     // Whether `other` reads the words around `tokens[at]` side by side, with no cue
     // between them, and a third word of context to the left or right.
     let closed_up = |tokens: &[Token], at: usize, other: &[Token]| -> bool {
-        let (Some(before), Some(after)) = around(tokens, at) else { return false };
-        let outer = (at.checked_sub(2).map(|i| tokens[i].word.as_str()), tokens.get(at + 2).map(|t| t.word.as_str()));
+        let (Some(before), Some(after)) = beside(tokens, at, at + 1) else { return false };
+        let outer = beside(tokens, at - 1, at + 2);
         other.windows(2).enumerate().any(|(k, pair)| {
-            let context = (k.checked_sub(1).map(|i| other[i].word.as_str()), other.get(k + 2).map(|t| t.word.as_str()));
+            let context = beside(other, k, k + 2);
             // A cue just beside the pair there is the same negation moved ("is never
             // to drink" against "to never drink").
             let cued = other[k.saturating_sub(2)..(k + 4).min(other.len())].iter().any(|t| t.negation);
@@ -913,13 +914,12 @@ type Run<'a> = (usize, usize, String, (Option<&'a str>, Option<&'a str>));
 /// Each run of 1 to [`SPAN`] words that holds a content word.
 fn runs(tokens: &[Token]) -> Vec<Run<'_>> {
     let content = |t: &Token| (!t.key.is_empty() && t.number.is_none()) || WEEKDAYS.contains(&t.word.as_str());
-    let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.word.as_str());
     let mut out = Vec::new();
     for start in 0..tokens.len() {
         for end in start + 1..=(start + SPAN).min(tokens.len()) {
             if tokens[start..end].iter().any(content) {
                 let words: Vec<&str> = tokens[start..end].iter().map(|t| t.word.as_str()).collect();
-                out.push((start, end, words.join(" "), (word(start.checked_sub(1)), word(Some(end)))));
+                out.push((start, end, words.join(" "), beside(tokens, start, end)));
             }
         }
     }
