@@ -415,8 +415,76 @@ pub fn read_clause(sentence: &str, proper: &dyn Fn(&str) -> bool) -> Option<Clau
     {
         return None;
     }
-    let text = drop_openers(crate::sentences::strip_dateline(text));
-    read(text, proper, 0)
+    let text = drop_openers(strip_agency(crate::sentences::strip_dateline(text)));
+    let (text, speaker) = trailing_speaker(text, proper);
+    let text = without_asides(text);
+    let mut clause = read(&text, proper, 0)?;
+    if clause.speaker.is_none() {
+        clause.speaker = speaker;
+    }
+    Some(clause)
+}
+
+/// Most words in a bracketed aside that the reader drops ("(WHO)", "(March 4)").
+const ASIDE_WORDS: usize = 8;
+
+/// "(CNN)An unmanned spacecraft ...", "Kathmandu, Nepal (CNN)Rescuers ...": the text
+/// after a wire credit in brackets that opens the sentence.
+fn strip_agency(text: &str) -> &str {
+    let Some(open) = text.find('(').filter(|&at| at < 40) else { return text };
+    let Some(close) = text[open..].find(')').map(|at| open + at) else { return text };
+    let agency = &text[open + 1..close];
+    let place = &text[..open];
+    let credit = !agency.is_empty()
+        && agency.split(' ').count() <= 3
+        && agency.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && place.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    let rest = text[close + 1..].trim_start_matches([' ', '-', '—', '–']);
+    if credit && rest.starts_with(char::is_uppercase) { rest } else { text }
+}
+
+/// "..., the spokesman said" / "..., Scott Kelly said Wednesday": the statement
+/// without its closing attribution, and who made it.
+fn trailing_speaker<'t>(text: &'t str, proper: &dyn Fn(&str) -> bool) -> (&'t str, Option<String>) {
+    const CUES: &[&str] = &["said", "says", "told reporters", "added", "explained", "noted", "stated", "warned"];
+    let Some(comma) = text.rfind(", ") else { return (text, None) };
+    let tail: Vec<&str> = text[comma + 2..].split(' ').collect();
+    let Some(cue_at) = tail.iter().position(|w| CUES.iter().any(|c| c.split(' ').next() == Some(*w))) else {
+        return (text, None);
+    };
+    // At most a short phrase after the cue ("said Wednesday", "said in a statement").
+    if cue_at == 0 || cue_at > 6 || tail.len() - cue_at > 4 {
+        return (text, None);
+    }
+    let who = &tail[..cue_at];
+    if who.len() == 1 && PRONOUNS.contains(&who[0].to_lowercase().as_str()) {
+        return (&text[..comma], None);
+    }
+    match subject(who, proper) {
+        Some(who) => (&text[..comma], Some(who)),
+        None => (text, None),
+    }
+}
+
+/// The text without short bracketed asides: "The World Health Organisation (WHO)
+/// recommends ..." reads as "The World Health Organisation recommends ...".
+fn without_asides(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('(') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(" (") {
+        let Some(close) = rest[open..].find(')').map(|at| open + at) else { break };
+        let aside = &rest[open + 2..close];
+        out.push_str(&rest[..open]);
+        if aside.contains('(') || aside.split(' ').count() > ASIDE_WORDS {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Who reports what in `sentence`: the speaker, the auxiliary and the base form of a
@@ -919,6 +987,34 @@ mod tests {
         );
         let c = read_clause("Russia, meanwhile, signed a pact with the Taliban.", &names).unwrap();
         assert_eq!(c.base.as_deref(), Some("sign"));
+    }
+
+    #[test]
+    fn a_wire_credit_a_closing_attribution_and_short_asides_are_read_past() {
+        let c = read_clause("(WIRE)A cargo ship ran aground off the coast on Sunday.", &names).unwrap();
+        assert_eq!((c.subject.as_str(), c.base.as_deref()), ("a cargo ship", Some("run")));
+        let c = read_clause("Port Ellis, Maine (WIRE) -- Rescuers pulled a man from the rubble.", &names).unwrap();
+        assert_eq!(c.subject, "rescuers");
+        // The closing attribution names who said it; the statement is what is read.
+        let c = read_clause(
+            "The ferry will resume service after the storm passes, the harbour master said Wednesday.",
+            &names,
+        )
+        .unwrap();
+        assert_eq!((c.subject.as_str(), c.aux.as_str()), ("the ferry", "will"));
+        assert_eq!(c.speaker.as_deref(), Some("the harbour master"));
+        let c = read_clause("The ferry will resume service after the storm passes, she said.", &names).unwrap();
+        assert_eq!((c.aux.as_str(), c.speaker), ("will", None));
+        // A bracketed aside leaves the subject; a long one stays and is refused as before.
+        let c = read_clause("The Harbour Safety Board (HSB) recommends that every ferry carry two radios.", &names)
+            .unwrap();
+        assert_eq!((c.subject.as_str(), c.base.as_deref()), ("the Harbour Safety Board", Some("recommend")));
+        let long =
+            "The Harbour Safety Board (which was set up after the last big storm hit the coast) recommends radios.";
+        assert_eq!(read_clause(long, &names), None);
+        // A comma clause that does not end in a speech verb is not an attribution.
+        let c = read_clause("The ferry resumed service, and the harbour reopened.", &names).unwrap();
+        assert_eq!(c.speaker, None);
     }
 
     #[test]
