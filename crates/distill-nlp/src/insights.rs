@@ -357,6 +357,25 @@ impl<'a> Reader<'a> {
             .then(|| format!("What {} {}?", clause.aux, clause.subject))
     }
 
+    /// "Tsarnaev was 19 at the time of the bombing" → "How old was Tsarnaev at the time
+    /// of the bombing?": a person's age, for a person the article names.
+    fn how_old(&self, clause: &Clause) -> Option<String> {
+        if !matches!(clause.aux.as_str(), "is" | "was") {
+            return None;
+        }
+        let person =
+            self.people.iter().any(|(name, aliases)| *name == clause.subject || aliases.contains(&clause.subject));
+        let mut words = clause.rest.split(' ');
+        let age: u32 = words.next()?.trim_end_matches(',').parse().ok()?;
+        let mut tail: Vec<&str> = words.collect();
+        if tail.starts_with(&["years", "old"]) {
+            tail.drain(..2);
+        }
+        let tail = if tail.is_empty() { String::new() } else { format!(" {}", tail.join(" ")) };
+        (person && (1..=120).contains(&age) && !tail.contains(|c: char| c.is_ascii_digit()))
+            .then(|| format!("How old {} {}{tail}?", clause.aux, clause.subject))
+    }
+
     /// Sentence `i` with an opening "He" or "She" replaced by the person it refers to
     /// ("He was lifted to safety" → "Jon Keisi was lifted to safety"), so that the
     /// question names them; as written otherwise.
@@ -450,6 +469,9 @@ impl<'a> Reader<'a> {
             } else if let Some(question) = how_it_happened(&clause) {
                 let score = self.salience[i] * 0.7;
                 out.push(Candidate { question, kind: InsightKind::Background, citations: self.with_next(i), score });
+            } else if let Some(question) = self.how_old(&clause).or_else(|| what_is_asked_for(&clause)) {
+                let score = self.salience[i] * 0.65;
+                out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
             }
         }
         out
@@ -951,12 +973,28 @@ fn what_object(clause: &Clause) -> Option<String> {
     Some(format!("What {} {} {verb}{tail}?", clause.aux, clause.subject))
 }
 
+/// "The World Health Organisation recommends that every country iodise salt" → "What
+/// does the World Health Organisation recommend?": what a named or definite subject
+/// asks for, proposes or holds, when the sentence says it at some length.
+fn what_is_asked_for(clause: &Clause) -> Option<String> {
+    const ASKING: &[&str] =
+        &["recommend", "propose", "demand", "urge", "want", "require", "include", "contain", "offer", "seek"];
+    let base = clause.base.as_deref().filter(|b| ASKING.contains(b))?;
+    let definite = clause.subject.starts_with("the ") || clause.subject.starts_with(char::is_uppercase);
+    let said = clause.rest.split(' ').count() >= 4;
+    (definite && said && clause.subject.split(' ').count() <= 8 && !clause.rest.starts_with("not "))
+        .then(|| format!("What {} {} {base}?", clause.aux, clause.subject))
+}
+
 /// "The spacecraft will re-enter the atmosphere in about a week" → "When will the
 /// spacecraft re-enter the atmosphere?": an action with its time, asked when, and
 /// whether it is still to come.
 fn when_it_happens(clause: &Clause) -> Option<(String, bool)> {
+    const SCHEDULED: &[&str] = &["scheduled", "expected", "set", "due", "slated"];
     let acts = match clause.aux.as_str() {
         "did" | "will" => true,
+        // "is scheduled to be sentenced May 28": a date still to come.
+        "is" | "are" => SCHEDULED.iter().any(|s| clause.rest.starts_with(&format!("{s} to "))),
         aux @ ("was" | "were" | "has" | "have" | "had") => {
             // "was initially postponed", "was fatally stabbed", "was jogging".
             let first = clause.rest.split(' ').find(|w| !w.ends_with("ly")).unwrap_or("");
@@ -1683,6 +1721,26 @@ mod tests {
             questions.iter().any(|q| q == "How many people did the earthquake kill across Nepal?"),
             "{questions:#?}"
         );
+    }
+
+    #[test]
+    fn ages_and_what_a_subject_asks_for_are_asked() {
+        let text = "Prosecutors charged Dana Whitlock with arson after the fire at the Marlow warehouse. \
+            Dana Whitlock was 23 at the time of the fire at the Marlow warehouse. \
+            The Harbour Safety Board recommends that every warehouse in the port install sprinklers by next year. \
+            The warehouse fire destroyed stock worth millions, the owners said.";
+        let questions = asked("Arson charge after Marlow warehouse fire", text);
+        for expected in [
+            "How old was Dana Whitlock at the time of the fire at the Marlow warehouse?",
+            "What does the Harbour Safety Board recommend?",
+        ] {
+            assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
+        }
+        // A figure that is no age, and a bare plural subject, give no such question.
+        let text =
+            "Dana Whitlock was 230 metres from the fire. Officials recommend that residents stay indoors tonight.";
+        let questions = asked("Fire at the port", text);
+        assert!(!questions.iter().any(|q| q.starts_with("How old") || q.contains("recommend?")), "{questions:#?}");
     }
 
     #[test]
