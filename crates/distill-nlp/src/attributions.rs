@@ -763,6 +763,10 @@ fn is_cue(body: &str, toks: &[Tok], k: usize) -> bool {
     }
     // "explained his rationale", "announced the start": an act, not a claim.
     let next = toks.get(k + 1).filter(|n| n.word).map(|n| lower(body, n));
+    // "Elizabeth Joseph reported from Kathmandu": a reporter's credit, not a claim.
+    if ["reported", "wrote", "reports", "writes"].contains(&written) && next.as_deref() == Some("from") {
+        return false;
+    }
     !ACT_CUES.contains(&written) || !next.is_some_and(|n| DETERMINERS.contains(&n.as_str()) && n != "that")
 }
 
@@ -877,7 +881,9 @@ fn noun_phrase_before(body: &str, toks: &[Tok], k: usize, floor: usize, appositi
 /// object pronoun in it ("referred to them").
 fn plausible_speaker(phrase: &str) -> bool {
     let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
-    if words.iter().any(|w| NOT_SPEAKER.contains(&w.as_str())) {
+    // "CNN hasn't independently confirmed": a negated verb is inside the phrase.
+    let negated = |w: &String| w.ends_with("n't") || w.ends_with("n’t") || w == "not";
+    if words.iter().any(|w| NOT_SPEAKER.contains(&w.as_str()) || negated(w)) {
         return false;
     }
     let named = phrase.split_whitespace().any(|w| w.starts_with(char::is_uppercase));
@@ -1221,7 +1227,7 @@ fn resolve(body: &str, sentences: &[Sentence], entities: &[Entity], found: Vec<S
                 let (entity, person) = match entity_for(&full, entities) {
                     Some(e) => (e.name.clone(), e.kind == EntityType::Person),
                     None if entities.is_empty() => (full.clone(), is_person_name(&full)),
-                    None => (full.clone(), false),
+                    None => (full.clone(), is_person_name(&full)),
                 };
                 let resolved =
                     (full, (entities.is_empty() || entity_for(&entity, entities).is_some()).then_some(entity));
@@ -1443,6 +1449,31 @@ mod tests {
         };
         let all = find_attributions(body, &split_sentences(body), &[entity]);
         assert_eq!(all[0].entity.as_deref(), Some("Emomali Rahmon"));
+    }
+
+    #[test]
+    fn a_speaker_the_tagger_missed_still_goes_on_speaking_as_he() {
+        // The tagger knows the rescued man but not the spokesman: "he said" right after
+        // the spokesman's words is still the spokesman's.
+        let body = "Rescuers found Arvid Holm under the rubble on Tuesday, said Pell K.T., a police spokesman. \
+            The team used gear that detects signs of life, he said.";
+        let man = Entity {
+            name: "Arvid Holm".into(),
+            kind: EntityType::Person,
+            role: distill_core::EntityRole::Party,
+            aliases: vec!["Holm".into()],
+            mentions: vec![0],
+        };
+        let all = find_attributions(body, &split_sentences(body), &[man]);
+        assert_eq!(one(&all, "signs of life").speaker, "Pell K.T", "{all:#?}");
+    }
+
+    #[test]
+    fn a_negated_verb_or_a_reporting_credit_is_no_attribution() {
+        let all = find("The agency hasn't independently confirmed the rescue, but the paper published photos.");
+        assert!(all.iter().all(|a| !a.speaker.contains("n't")), "{all:#?}");
+        let all = find("Ada Lindqvist reported from Oslo, and Paul Okafor wrote from Lagos.");
+        assert!(all.is_empty(), "{all:#?}");
     }
 
     /// Megabytes of quotes, cues and commas: bounded work, no panic.
