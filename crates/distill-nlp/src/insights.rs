@@ -267,11 +267,15 @@ impl<'a> Reader<'a> {
             .collect();
         let mut topic = topic(title, sentences, terms);
         // "global warming", not "the global warming": a phrase the body never writes
-        // after "the" goes without it.
+        // after a determiner goes without one ("his bid" keeps "the bid").
         if let Some(bare) = topic.text.strip_prefix("the ") {
             let bare = bare.to_lowercase();
-            let with_the = format!(" the {bare}");
-            if !lower.iter().any(|s| s.contains(&with_the)) && lower.iter().any(|s| s.contains(&format!(" {bare} "))) {
+            const ANY: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my"];
+            let determined = ANY.iter().any(|d| {
+                let with = format!(" {d} {bare}");
+                lower.iter().any(|s| s.contains(&with))
+            });
+            if !determined && lower.iter().any(|s| s.contains(&format!(" {bare} "))) {
                 topic.text = topic.text["the ".len()..].to_string();
             }
         }
