@@ -1848,6 +1848,16 @@ mod tests {
     }
 
     #[test]
+    fn a_count_noun_keeps_its_article_and_a_mass_noun_goes_bare() {
+        let text = "The tycoon withdrew his bid for the club on Monday after fans protested outside the stadium. \
+            His bid had valued the club at 40 million pounds, the club said. \
+            Supporters had opposed a bid from abroad since the spring, fearing debts.";
+        let questions = asked("Tycoon's bid for the club fails", text);
+        assert!(questions.iter().any(|q| q.contains("the bid")), "{questions:#?}");
+        assert!(!questions.iter().any(|q| q.contains(" of bid") || q.contains(" for bid")), "{questions:#?}");
+    }
+
+    #[test]
     fn the_topic_carries_the_name_the_article_gives_it() {
         let text = "Engineers lost contact with a cargo spacecraft on Tuesday after its launch. \
             Docking has been called off for the Kestrel 7 spacecraft, the agency said. \
