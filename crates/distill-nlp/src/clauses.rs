@@ -181,6 +181,8 @@ const CLAUSE_BREAKS: &[&str] = &[
     "; ",
     " – ",
     " — ",
+    " -- ",
+    " - ",
     ": ",
     " before ",
     " until ",
@@ -1015,6 +1017,16 @@ mod tests {
         // A comma clause that does not end in a speech verb is not an attribution.
         let c = read_clause("The ferry resumed service, and the harbour reopened.", &names).unwrap();
         assert_eq!(c.speaker, None);
+    }
+
+    #[test]
+    fn a_dash_aside_ends_the_verb_phrase() {
+        let c = read_clause(
+            "The scale of the damage became clearer -- some 3,000 homes were destroyed -- as rescuers reached the valley.",
+            &names,
+        )
+        .unwrap();
+        assert_eq!(c.rest, "become clearer");
     }
 
     #[test]

@@ -602,10 +602,13 @@ impl<'a> Reader<'a> {
             (OUTLOOK_CUES, InsightKind::Outlook, format!("What are the long-term prospects for {topic}?")),
         ];
         // A person has no "economic stakes" or "risks", and only an event has something
-        // that "led to" it.
+        // that "led to" it. A named country, group or disease has challenges and
+        // prospects, but its "economic stakes", "risks" or "implications" ask nothing.
         let person = self.topic_is_person();
+        let named = self.topic.actor && !event;
+        let of_events = [InsightKind::Economics, InsightKind::Risks, InsightKind::Implications];
         for (cues, kind, question) in asks {
-            if person || !event && kind == InsightKind::Background {
+            if person || !event && kind == InsightKind::Background || named && of_events.contains(&kind) {
                 continue;
             }
             let citations = cued(cues);
@@ -651,7 +654,9 @@ impl<'a> Reader<'a> {
             let question = if GROUPS.contains(&last.as_str()) {
                 let group = if self.proper(&speaker) { speaker.clone() } else { lower_first(&speaker) };
                 format!("How do {group} view {}?", self.topic.text)
-            } else if speaker.split(' ').all(|w| w.starts_with(char::is_uppercase)) {
+            } else if speaker.split(' ').all(|w| w.starts_with(char::is_uppercase))
+                && (speaker.contains(' ') || self.proper(&speaker))
+            {
                 format!("How does {speaker} view {}?", self.topic.text)
             } else {
                 continue;
@@ -745,6 +750,10 @@ impl<'a> Reader<'a> {
             let named = !group && name.split(' ').all(|w| w.starts_with(char::is_uppercase));
             let one_word_verb = !name.contains(' ') && crate::clauses::is_verb(&first);
             if PRONOUNS.contains(&first.as_str()) || !(named || group) || name.split(' ').count() > 5 || one_word_verb {
+                continue;
+            }
+            // "Relatives said", "Recent reports say": a capitalized opener, not a name.
+            if !name.contains(' ') && !group && !self.proper(&name) {
                 continue;
             }
             let lower = name.to_lowercase();
@@ -1845,6 +1854,24 @@ mod tests {
             questions.iter().filter(|q| q.starts_with("What is the Grand") || q.starts_with("What was the Grand"));
         assert!(bare.count() <= 1, "{questions:#?}");
         assert!(questions.iter().all(|q| !q.contains(" the late?") && !q.contains(" the first?")), "{questions:#?}");
+    }
+
+    #[test]
+    fn a_capitalized_opener_is_no_speaker_and_a_named_country_has_no_stakes() {
+        let text = "Police in Ostrava arrested two men after the shooting of a shopkeeper on Friday. \
+            Relatives said the shopkeeper had been threatened before the shooting. \
+            Recent reports say the men had robbed two other shops in the city.";
+        let questions = asked("Two held after Ostrava shop shooting", text);
+        assert!(!questions.iter().any(|q| q.contains("Relatives") || q.contains("Recent")), "{questions:#?}");
+        let text = "Lumber exports from Canada fell for a third month in March, costing the economy billions. \
+            Economists in Canada expect the trade dispute to cut growth and raise costs for builders. \
+            Mills in Canada face a challenge in new markets, and the outlook for the lumber trade remains weak. \
+            Towns across Canada could see the risk of job losses in mills rise further this year.";
+        let questions = asked("Canada", text);
+        assert!(questions.iter().any(|q| q.contains("Canada")), "{questions:#?}");
+        for odd in ["economic stakes of Canada", "risks of Canada", "implications of Canada"] {
+            assert!(!questions.iter().any(|q| q.contains(odd)), "{odd}: {questions:#?}");
+        }
     }
 
     #[test]
