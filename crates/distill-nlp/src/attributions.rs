@@ -888,6 +888,10 @@ fn plausible_speaker(phrase: &str) -> bool {
     }
     let named = phrase.split_whitespace().any(|w| w.starts_with(char::is_uppercase));
     let (Some(first), Some(head)) = (words.first(), words.last()) else { return false };
+    // "..., said he called for help": a pronoun with more words is a clause, not a speaker.
+    if PRONOUNS.contains(&first.as_str()) && words.len() > 1 {
+        return false;
+    }
     named
         || PRONOUNS.contains(&first.as_str())
         || DETERMINERS.contains(&first.as_str())
@@ -1113,6 +1117,15 @@ fn classify(written: &str) -> Speaker {
     Speaker::Described(written.to_string())
 }
 
+/// "Mahendra" in "Her husband, Mahendra, said": one capitalized word, not an acronym
+/// (an agency) nor an organisation's word, that the tagger did not know.
+fn is_first_name(name: &str) -> bool {
+    !name.contains(' ')
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && name.chars().skip(1).any(char::is_lowercase)
+        && !ORG_WORDS.contains(&name.to_lowercase().as_str())
+}
+
 fn is_person_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..=4).contains(&words.len())
@@ -1227,7 +1240,7 @@ fn resolve(body: &str, sentences: &[Sentence], entities: &[Entity], found: Vec<S
                 let (entity, person) = match entity_for(&full, entities) {
                     Some(e) => (e.name.clone(), e.kind == EntityType::Person),
                     None if entities.is_empty() => (full.clone(), is_person_name(&full)),
-                    None => (full.clone(), is_person_name(&full)),
+                    None => (full.clone(), is_person_name(&full) || is_first_name(&full)),
                 };
                 let resolved =
                     (full, (entities.is_empty() || entity_for(&entity, entities).is_some()).then_some(entity));
@@ -1464,8 +1477,14 @@ mod tests {
             aliases: vec!["Holm".into()],
             mentions: vec![0],
         };
-        let all = find_attributions(body, &split_sentences(body), &[man]);
+        let all = find_attributions(body, &split_sentences(body), std::slice::from_ref(&man));
         assert_eq!(one(&all, "signs of life").speaker, "Pell K.T", "{all:#?}");
+        // A first name alone speaks as a person too.
+        let body = "Rescuers found Arvid Holm under the rubble on Tuesday. \
+            Holm's husband, Tomas, a baker, said he called for help for hours. \
+            It took a day before help arrived, he said.";
+        let all = find_attributions(body, &split_sentences(body), &[man]);
+        assert_eq!(one(&all, "before help arrived").speaker, "Tomas", "{all:#?}");
     }
 
     #[test]
