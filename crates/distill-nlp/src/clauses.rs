@@ -417,76 +417,45 @@ pub fn read_clause(sentence: &str, proper: &dyn Fn(&str) -> bool) -> Option<Clau
     {
         return None;
     }
-    let text = drop_openers(strip_agency(crate::sentences::strip_dateline(text)));
+    let text = drop_openers(crate::sentences::strip_dateline(text));
     let (text, speaker) = trailing_speaker(text, proper);
-    let text = without_asides(text);
-    let mut clause = read(&text, proper, 0)?;
+    let text = crate::summary::remove_parentheticals(text, ASIDE_WORDS);
+    // "(http://example.com). The site grew": what an opening aside leaves behind goes too.
+    let mut clause = read(text.trim_start_matches(['.', ',', ';', ':', ' ']), proper, 0)?;
     if clause.speaker.is_none() {
         clause.speaker = speaker;
     }
     Some(clause)
 }
 
+/// A day, a month or a relative day ("Wednesday", "yesterday").
+fn is_time(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    distill_core::time::WEEKDAYS.contains(&lower.as_str())
+        || distill_core::time::MONTHS.contains(&lower.as_str())
+        || ["yesterday", "today", "tonight", "on", "in", "at", "late", "early"].contains(&lower.as_str())
+}
+
 /// Most words in a bracketed aside that the reader drops ("(WHO)", "(March 4)").
 const ASIDE_WORDS: usize = 8;
 
-/// "(CNN)An unmanned spacecraft ...", "Kathmandu, Nepal (CNN)Rescuers ...": the text
-/// after a wire credit in brackets that opens the sentence.
-fn strip_agency(text: &str) -> &str {
-    let Some(open) = text.find('(').filter(|&at| at < 40) else { return text };
-    let Some(close) = text[open..].find(')').map(|at| open + at) else { return text };
-    let agency = &text[open + 1..close];
-    let place = &text[..open];
-    let credit = !agency.is_empty()
-        && agency.split(' ').count() <= 3
-        && agency.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
-        && place.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
-    let rest = text[close + 1..].trim_start_matches([' ', '-', '—', '–']);
-    if credit && rest.starts_with(char::is_uppercase) { rest } else { text }
-}
-
-/// "..., the spokesman said" / "..., Scott Kelly said Wednesday": the statement
-/// without its closing attribution, and who made it.
+/// "..., the spokesman said" / "..., said Smith" / "..., according to police": the
+/// statement without its closing attribution (as key points drop it), and who made it
+/// when that is a name or a group rather than a pronoun.
 fn trailing_speaker<'t>(text: &'t str, proper: &dyn Fn(&str) -> bool) -> (&'t str, Option<String>) {
-    const CUES: &[&str] = &["said", "says", "told reporters", "added", "explained", "noted", "stated", "warned"];
-    let Some(comma) = text.rfind(", ") else { return (text, None) };
-    let tail: Vec<&str> = text[comma + 2..].split(' ').collect();
-    let Some(cue_at) = tail.iter().position(|w| CUES.iter().any(|c| c.split(' ').next() == Some(*w))) else {
-        return (text, None);
+    let Some((head, tail)) = crate::summary::attribution_tail(text) else { return (text, None) };
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let who: &[&str] = match words.iter().position(|w| crate::summary::TAIL_VERBS.contains(w)) {
+        _ if tail.starts_with("according to ") => &words[2..],
+        // "..., Roscosmos, the space agency, said Wednesday": a time, not a speaker.
+        Some(0) if words.get(1).is_some_and(|w| is_time(w)) => &[],
+        Some(0) => &words[1..],
+        Some(verb) => &words[..verb],
+        None => &[],
     };
-    // At most a short phrase after the cue ("said Wednesday", "said in a statement").
-    if cue_at == 0 || cue_at > 6 || tail.len() - cue_at > 4 {
-        return (text, None);
-    }
-    let who = &tail[..cue_at];
-    if who.len() == 1 && PRONOUNS.contains(&who[0].to_lowercase().as_str()) {
-        return (&text[..comma], None);
-    }
-    match subject(who, proper) {
-        Some(who) => (&text[..comma], Some(who)),
-        None => (text, None),
-    }
-}
-
-/// The text without short bracketed asides: "The World Health Organisation (WHO)
-/// recommends ..." reads as "The World Health Organisation recommends ...".
-fn without_asides(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains('(') {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find(" (") {
-        let Some(close) = rest[open..].find(')').map(|at| open + at) else { break };
-        let aside = &rest[open + 2..close];
-        out.push_str(&rest[..open]);
-        if aside.contains('(') || aside.split(' ').count() > ASIDE_WORDS {
-            out.push_str(&rest[open..=close]);
-        }
-        rest = &rest[close + 1..];
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
+    let pronoun = who.len() == 1 && PRONOUNS.contains(&who[0].to_lowercase().as_str());
+    let speaker = if who.is_empty() || pronoun { None } else { subject(who, proper) };
+    (head, speaker)
 }
 
 /// Who reports what in `sentence`: the speaker, the auxiliary and the base form of a
@@ -995,7 +964,7 @@ mod tests {
     fn a_wire_credit_a_closing_attribution_and_short_asides_are_read_past() {
         let c = read_clause("(WIRE)A cargo ship ran aground off the coast on Sunday.", &names).unwrap();
         assert_eq!((c.subject.as_str(), c.base.as_deref()), ("a cargo ship", Some("run")));
-        let c = read_clause("Port Ellis, Maine (WIRE) -- Rescuers pulled a man from the rubble.", &names).unwrap();
+        let c = read_clause("Port Ellis, Maine (WIRE)Rescuers pulled a man from the rubble.", &names).unwrap();
         assert_eq!(c.subject, "rescuers");
         // The closing attribution names who said it; the statement is what is read.
         let c = read_clause(
@@ -1014,6 +983,16 @@ mod tests {
         let long =
             "The Harbour Safety Board (which was set up after the last big storm hit the coast) recommends radios.";
         assert_eq!(read_clause(long, &names), None);
+        // "said Wednesday" after an appositive names a day, not a speaker.
+        let c = read_clause(
+            "The ferry will resume service after the storm passes, the Harbour Board, the port's owner, said Wednesday.",
+            &names,
+        )
+        .unwrap();
+        assert_eq!((c.aux.as_str(), c.speaker), ("will", None));
+        // What an opening aside leaves behind is no part of the subject.
+        let c = read_clause("(http://example.com/ferries). The ferry resumed service on Monday.", &names).unwrap();
+        assert_eq!(c.subject, "the ferry");
         // A comma clause that does not end in a speech verb is not an attribution.
         let c = read_clause("The ferry resumed service, and the harbour reopened.", &names).unwrap();
         assert_eq!(c.speaker, None);

@@ -240,8 +240,12 @@ fn is_abbreviation(p: &str, chars: &[(usize, char)], dot: usize, next: usize) ->
 }
 
 /// "CALVERTON (CWS) — Roughly 4,200 ..." starts with a dateline: capitals, an
-/// optional agency in parentheses, and a dash.
+/// optional agency in parentheses, and a dash; "(CNN)An unmanned ..." and "Kathmandu,
+/// Nepal (CNN)Rescuers ..." with the agency's credit glued to the first word.
 pub fn strip_dateline(s: &str) -> &str {
+    if let Some(rest) = after_wire_credit(s) {
+        return rest;
+    }
     for dash in [" — ", " – ", " - ", "—"] {
         if let Some(pos) = s.find(dash) {
             let head = &s[..pos];
@@ -258,6 +262,20 @@ pub fn strip_dateline(s: &str) -> &str {
         }
     }
     s
+}
+
+/// The text after a wire credit in brackets that opens it: an agency in capitals,
+/// after at most a capitalized place.
+fn after_wire_credit(s: &str) -> Option<&str> {
+    let open = s.find('(').filter(|&at| at < 40)?;
+    let close = s[open..].find(')')? + open;
+    let agency = &s[open + 1..close];
+    let credit = !agency.is_empty()
+        && agency.split(' ').count() <= 3
+        && agency.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && s[..open].split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    let rest = s[close + 1..].trim_start_matches([' ', '-', '—', '–']);
+    (credit && rest.starts_with(char::is_uppercase)).then_some(rest)
 }
 
 #[cfg(test)]
@@ -352,6 +370,12 @@ mod tests {
         assert_eq!(strip_dateline("CALVERTON (CWS) — Roughly 4,200 walked out."), "Roughly 4,200 walked out.");
         assert_eq!(strip_dateline("ASHCOMBE, Oct. 8 (CWS) — The council voted."), "The council voted.");
         assert_eq!(strip_dateline("The council — after a debate — voted."), "The council — after a debate — voted.");
+        assert_eq!(strip_dateline("(WIRE)A ship ran aground."), "A ship ran aground.");
+        assert_eq!(strip_dateline("Port Ellis, Maine (WIRE)Rescuers dug."), "Rescuers dug.");
+        assert_eq!(strip_dateline("Port Ellis (WIRE) -- Rescuers dug."), "Rescuers dug.");
+        // A bracket that is no credit stays: lower case inside, or a sentence before it.
+        assert_eq!(strip_dateline("Tallinn (in Estonia) Ferries ran."), "Tallinn (in Estonia) Ferries ran.");
+        assert_eq!(strip_dateline("The board (HSB) met."), "The board (HSB) met.");
     }
 
     #[test]

@@ -323,7 +323,7 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 /// cannot be brought under `max_words` at a clause boundary.
 pub fn compress(sentence: &str, max_words: usize) -> Option<String> {
     let mut s = crate::sentences::strip_dateline(sentence.trim()).to_string();
-    s = remove_parentheticals(&s);
+    s = remove_parentheticals(&s, ASIDE_WORDS);
     s = remove_relative_clauses(&s);
     s = remove_attribution_tail(&s);
     s = remove_participial_tail(&s);
@@ -333,7 +333,11 @@ pub fn compress(sentence: &str, max_words: usize) -> Option<String> {
     truncate_at_clause(&s, max_words)
 }
 
-fn remove_parentheticals(s: &str) -> String {
+/// Longest bracketed aside a key point drops.
+const ASIDE_WORDS: usize = 12;
+
+/// Deletes bracketed asides of at most `longest` words ("(WHO)", "(March 4)").
+pub(crate) fn remove_parentheticals(s: &str, longest: usize) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     let mut span = String::new();
@@ -347,7 +351,7 @@ fn remove_parentheticals(s: &str) -> String {
                 depth -= 1;
                 span.push(c);
                 if depth == 0 {
-                    if span.split_whitespace().count() > 12 {
+                    if span.split_whitespace().count() > longest {
                         out.push_str(&span);
                     }
                     span.clear();
@@ -431,19 +435,32 @@ fn starts_with_verb(rest: &str) -> bool {
 /// "…, officials said." or "…, according to the report." becomes "…."; a quoted
 /// sentence keeps its speaker.
 fn remove_attribution_tail(s: &str) -> String {
-    let Some(pos) = s.rfind(", ") else { return s.to_string() };
+    match attribution_tail(s) {
+        Some((head, _)) => format!("{}.", head.trim_end_matches([',', ';'])),
+        None => s.to_string(),
+    }
+}
+
+/// Verbs that close a sentence's attribution ("…, the spokesman said").
+pub(crate) const TAIL_VERBS: &[&str] =
+    &["said", "says", "reported", "added", "noted", "told", "stated", "announced", "wrote"];
+
+/// A sentence's closing attribution ("…, the spokesman said Wednesday", "…, said
+/// Smith", "…, according to police"): the statement before it and the attribution's
+/// words, when the sentence has one.
+pub(crate) fn attribution_tail(s: &str) -> Option<(&str, &str)> {
+    let pos = s.rfind(", ")?;
     let head = &s[..pos];
     let tail = s[pos + 2..].trim_end_matches(['.', '!']);
     if head.ends_with(['"', '”', '\'', '’']) || head.split_whitespace().count() < 6 {
-        return s.to_string();
+        return None;
     }
     let words: Vec<&str> = tail.split_whitespace().collect();
-    let verbs = ["said", "says", "reported", "added", "noted", "told", "stated", "announced", "wrote"];
     let is_tail = tail.starts_with("according to") && words.len() <= 10
         || words.len() <= 6
-            && words.iter().any(|w| verbs.contains(w))
-            && words.last().is_some_and(|w| verbs.contains(w) || w.chars().next().is_some_and(char::is_uppercase));
-    if is_tail { format!("{}.", head.trim_end_matches([',', ';'])) } else { s.to_string() }
+            && words.iter().any(|w| TAIL_VERBS.contains(w))
+            && words.last().is_some_and(|w| TAIL_VERBS.contains(w) || w.chars().next().is_some_and(char::is_uppercase));
+    is_tail.then_some((head, tail))
 }
 
 /// "…, citing rising costs." becomes "….": a trailing participial clause adds
