@@ -265,13 +265,13 @@ impl<'a> Reader<'a> {
                 weight / length * (1.0 + 0.3 / (1.0 + i as f64 / 4.0))
             })
             .collect();
-        let mut topic = topic(title, sentences, terms);
+        let mut topic = topic(title, sentences, &lower.concat(), terms);
         // "global warming", not "the global warming": a phrase the body never writes
         // after a determiner goes without one ("his bid" keeps "the bid").
         if let Some(bare) = topic.text.strip_prefix("the ") {
             let bare = bare.to_lowercase();
-            const ANY: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my"];
-            let determined = ANY.iter().any(|d| {
+            let possessives = ["his", "her", "our", "my", "that"];
+            let determined = DETERMINERS.iter().chain(&possessives).any(|d| {
                 let with = format!(" {d} {bare}");
                 lower.iter().any(|s| s.contains(&with))
             });
@@ -352,13 +352,19 @@ impl<'a> Reader<'a> {
             return None;
         }
         let subject: Vec<&str> = clause.subject.split(' ').collect();
-        let person =
-            self.people.iter().find(|(name, aliases)| *name == clause.subject || aliases.contains(&clause.subject));
-        if let Some((name, _)) = person.filter(|_| matches!(clause.aux.as_str(), "is" | "was")) {
+        if let Some(name) = self.person(&clause.subject).filter(|_| matches!(clause.aux.as_str(), "is" | "was")) {
             return Some(format!("Who {} {name}?", clause.aux));
         }
         (subject[0] == "the" && subject.len() >= 3 && subject.len() <= 8)
             .then(|| format!("What {} {}?", clause.aux, clause.subject))
+    }
+
+    /// The full name of the person the article names as `name` (in full or by another form).
+    fn person(&self, name: &str) -> Option<&str> {
+        self.people
+            .iter()
+            .find(|(full, aliases)| full == name || aliases.iter().any(|a| a == name))
+            .map(|(full, _)| full.as_str())
     }
 
     /// "Tsarnaev was 19 at the time of the bombing" → "How old was Tsarnaev at the time
@@ -367,8 +373,7 @@ impl<'a> Reader<'a> {
         if !matches!(clause.aux.as_str(), "is" | "was") {
             return None;
         }
-        let person =
-            self.people.iter().any(|(name, aliases)| *name == clause.subject || aliases.contains(&clause.subject));
+        let person = self.person(&clause.subject).is_some();
         let mut words = clause.rest.split(' ');
         let age: u32 = words.next()?.trim_end_matches(',').parse().ok()?;
         let mut tail: Vec<&str> = words.collect();
@@ -654,9 +659,7 @@ impl<'a> Reader<'a> {
             let question = if GROUPS.contains(&last.as_str()) {
                 let group = if self.proper(&speaker) { speaker.clone() } else { lower_first(&speaker) };
                 format!("How do {group} view {}?", self.topic.text)
-            } else if speaker.split(' ').all(|w| w.starts_with(char::is_uppercase))
-                && (speaker.contains(' ') || self.proper(&speaker))
-            {
+            } else if speaker.split(' ').all(|w| w.starts_with(char::is_uppercase)) {
                 format!("How does {speaker} view {}?", self.topic.text)
             } else {
                 continue;
@@ -1272,12 +1275,14 @@ impl Topic {
 /// The article's subject: a key phrase repeated in the body that shares a word with
 /// the headline; else the headline noun the body most often writes after "the";
 /// else the top key phrase; else the main entity.
-fn topic(title: &str, sentences: &[Sentence], terms: &Terms) -> Topic {
+///
+/// `body` is the sentences lowercased, each padded with a space either side.
+fn topic(title: &str, sentences: &[Sentence], body: &str, terms: &Terms) -> Topic {
     // Without a headline the lead names the event ("... after the devastating
     // earthquake that hit the country Saturday"), though not as a compound noun.
     let headline = title.trim().is_empty();
     let title = if headline { sentences.first().map_or("", |s| s.text.as_str()) } else { title };
-    if let Some(event) = event_topic(title, sentences, !headline) {
+    if let Some(event) = event_topic(title, body, !headline) {
         return event;
     }
     let title_stems: HashSet<&str> = terms.title_stems.iter().map(String::as_str).collect();
@@ -1329,7 +1334,6 @@ fn topic(title: &str, sentences: &[Sentence], terms: &Terms) -> Topic {
         "next",
         "former",
     ];
-    let body: String = sentences.iter().map(|s| format!(" {} ", s.text.to_lowercase())).collect();
     let readable = |text: &str| {
         let first = text.split(' ').next().unwrap_or("");
         text.split(' ').all(|w| !w.ends_with("ly"))
@@ -1349,13 +1353,13 @@ fn topic(title: &str, sentences: &[Sentence], terms: &Terms) -> Topic {
         })
         .filter(|(p, overlap)| *overlap > 0 && p.sentences.len() >= 2)
         // "ancient" of "the ancient Greek religion" is no subject on its own.
-        .filter(|(p, _)| p.text.contains(' ') || !modifier(&p.text, &body))
+        .filter(|(p, _)| p.text.contains(' ') || !modifier(&p.text, body))
         .max_by(|a, b| a.1.cmp(&b.1).then(a.0.score.total_cmp(&b.0.score)))
         .map(|(p, _)| p);
     if let Some(p) = phrase {
         return Topic { text: format!("the {}", p.text), needle: p.text.to_lowercase(), plan: false, actor: false };
     }
-    if let Some(noun) = title_noun(title, sentences) {
+    if let Some(noun) = title_noun(title, body) {
         return Topic { text: format!("the {noun}"), needle: noun, plan: false, actor: false };
     }
     // A name, not a capitalized sentence opener ("New", "I'm") that the body also
@@ -1368,14 +1372,14 @@ fn topic(title: &str, sentences: &[Sentence], terms: &Terms) -> Topic {
         .collect();
     // Nor the end of a longer name ("State" of "Islamic State", "National" of "Grand
     // National") written mostly after another capitalized word.
+    let bare = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w).to_string()
+    };
     let fragment = |name: &str| {
         let (mut after_name, mut alone) = (0, 0);
         for s in sentences {
             let words: Vec<&str> = s.text.split_whitespace().collect();
-            let bare = |w: &str| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w).to_string()
-            };
             for k in (1..words.len()).filter(|&k| bare(words[k]) == name) {
                 if words[k - 1].starts_with(char::is_uppercase) && !words[k - 1].ends_with(['.', ',', ':']) {
                     after_name += 1;
@@ -1391,12 +1395,13 @@ fn topic(title: &str, sentences: &[Sentence], terms: &Terms) -> Topic {
             let lower = e.name.to_lowercase();
             // An acronym stands before nouns as a name does ("NASA officials").
             let acronym = e.name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            !lower_words.contains(&lower) && !fragment(&e.name) && (acronym || !qualifies(&lower, &body))
+            !lower_words.contains(&lower) && !fragment(&e.name) && (acronym || !qualifies(&lower, body))
         };
         !e.name.contains(['\'', '’']) && (e.name.contains(' ') || single())
     };
-    if let Some(e) = terms.entities.iter().filter(is_name).find(|e| e.in_title).or(terms.entities.iter().find(is_name))
-    {
+    // Each test reads the body, so only the most mentioned few are tried.
+    let candidates: Vec<&crate::terms::Entity> = terms.entities.iter().take(TOPIC_ENTITIES).filter(is_name).collect();
+    if let Some(e) = candidates.iter().find(|e| e.in_title).or(candidates.first()) {
         // The short form unless it is the end of the name ("National" of "Grand National").
         let short = e.short.trim_start_matches("the ");
         let text = if short != e.name && !short.contains(' ') && fragment(short) {
@@ -1409,6 +1414,9 @@ fn topic(title: &str, sentences: &[Sentence], terms: &Terms) -> Topic {
     let fallback = title.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
     Topic { text: format!("\"{fallback}\""), needle: fallback.to_lowercase(), plan: false, actor: false }
 }
+
+/// Most entities tried as the subject (in the order of their mentions).
+const TOPIC_ENTITIES: usize = 12;
 
 /// Head nouns of news events. A headline that names one ("port strike", "rate
 /// hike", "Tamsin Ridge Fire") names the article's subject better than any
@@ -1557,8 +1565,7 @@ const PLANS: &[&str] = &[
     "ceasefire",
 ];
 
-fn event_topic(title: &str, sentences: &[Sentence], compounds: bool) -> Option<Topic> {
-    let body: String = sentences.iter().map(|s| format!(" {} ", s.text.to_lowercase())).collect();
+fn event_topic(title: &str, body: &str, compounds: bool) -> Option<Topic> {
     let words: Vec<&str> = title
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '"' | '“' | '”' | '?' | '!'))
         .map(|w| {
@@ -1607,8 +1614,7 @@ fn event_topic(title: &str, sentences: &[Sentence], compounds: bool) -> Option<T
 
 /// The headline word the body most often writes after a determiner ("the strike",
 /// "this pact"): a cheap test that the word is a noun the article is about.
-fn title_noun(title: &str, sentences: &[Sentence]) -> Option<String> {
-    let body: String = sentences.iter().map(|s| format!(" {} ", s.text.to_lowercase())).collect();
+fn title_noun(title: &str, body: &str) -> Option<String> {
     title
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| w.len() >= 4 && w.chars().all(|c| c.is_lowercase() || c == '-'))
@@ -1625,7 +1631,7 @@ fn title_noun(title: &str, sentences: &[Sentence]) -> Option<String> {
                 .sum();
             (w.to_string(), count)
         })
-        .filter(|(w, count)| *count >= 2 && !modifier(w, &body))
+        .filter(|(w, count)| *count >= 2 && !modifier(w, body))
         .max_by_key(|(_, count)| *count)
         .map(|(w, _)| w)
 }
@@ -1831,6 +1837,15 @@ mod tests {
             assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
         }
         // A figure that is no age, and a bare plural subject, give no such question.
+        let text = "Prosecutors charged Dana Whitlock with arson after the fire at the Marlow warehouse. \
+            Dana Whitlock is scheduled to be sentenced on May 28 at the county court in Marlow.";
+        let questions = asked("Arson charge after Marlow warehouse fire", text);
+        assert!(
+            questions
+                .iter()
+                .any(|q| q == "When is Dana Whitlock scheduled to be sentenced at the county court in Marlow?"),
+            "{questions:#?}"
+        );
         let text =
             "Dana Whitlock was 230 metres from the fire. Officials recommend that residents stay indoors tonight.";
         let questions = asked("Fire at the port", text);
