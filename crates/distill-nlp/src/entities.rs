@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use distill_core::time::WEEKDAYS;
 use distill_core::{Entity, EntityRole, EntityType, Sentence};
 
-use crate::terms::STOPWORDS;
+use crate::terms::is_stopword;
 
 /// Most distinct candidate names one article tracks; later new names are ignored.
 pub const MAX_NAMES: usize = 2000;
@@ -1308,7 +1308,7 @@ fn split_run(toks: &[Token<'_>], mut i: usize, j: usize, initial: bool, stats: &
         let w = toks[i].lower();
         let keep = acronym(toks[i].text)
             || (!NEVER.contains(&w.as_str())
-                && !STOPWORDS.contains(&w.as_str())
+                && !is_stopword(&w)
                 && !LABELS.contains(&w.as_str())
                 && (stats.mid_capitalised(&w) > 0
                     || (stats.lower_case(&w) == 0 && (j - i > 1 || gazetteer_entry(toks[i].text).is_some()))));

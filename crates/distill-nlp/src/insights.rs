@@ -16,6 +16,7 @@
 //! cannot answer is not asked.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use distill_core::{Attribution, Entity, EntityRole, EntityType, Insight, InsightAnswer, InsightKind, Sentence};
@@ -214,6 +215,10 @@ struct Reader<'a> {
     referents: HashMap<usize, String>,
     /// The people the article names: each one's full name and other forms.
     people: Vec<(String, Vec<String>)>,
+    /// Each sentence read as a clause (see [`Reader::clause`]), once the referents are known.
+    clauses: OnceCell<Vec<Option<Clause>>>,
+    /// Where each lowercased sentence's words start, for finding cues.
+    word_starts: Vec<Vec<usize>>,
 }
 
 impl<'a> Reader<'a> {
@@ -233,6 +238,7 @@ impl<'a> Reader<'a> {
             .iter()
             .flat_map(|s| s.text.split_whitespace())
             .filter(|w| w.starts_with(char::is_lowercase))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
             .collect();
         for word in title.split_whitespace() {
             let word = word.trim_end_matches("'s").trim_end_matches("’s");
@@ -240,7 +246,7 @@ impl<'a> Reader<'a> {
             let lower = word.to_lowercase();
             if word.starts_with(char::is_uppercase)
                 && !crate::terms::is_stopword(&lower)
-                && !lowercase.iter().any(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-') == lower)
+                && !lowercase.contains(lower.as_str())
                 && sentences.iter().any(|s| s.text.contains(word))
             {
                 names.insert(word.to_string());
@@ -282,8 +288,32 @@ impl<'a> Reader<'a> {
         if let Some(named) = named_topic(&topic.text, sentences) {
             topic.text = named;
         }
-        let mut reader =
-            Reader { sentences, lower, terms, topic, names, salience, referents: HashMap::new(), people: Vec::new() };
+        let word_starts = lower
+            .iter()
+            .map(|text| {
+                let mut previous = ' ';
+                let mut starts = Vec::new();
+                for (at, c) in text.char_indices() {
+                    if c.is_alphanumeric() && !previous.is_alphanumeric() {
+                        starts.push(at);
+                    }
+                    previous = c;
+                }
+                starts
+            })
+            .collect();
+        let mut reader = Reader {
+            sentences,
+            lower,
+            terms,
+            topic,
+            names,
+            salience,
+            referents: HashMap::new(),
+            people: Vec::new(),
+            clauses: OnceCell::new(),
+            word_starts,
+        };
         if let Some(owned) = reader.owned_topic() {
             reader.topic = owned;
         }
@@ -433,9 +463,25 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether sentence `i` holds a cue at the start of a word ("oil", not "spoiler").
+    /// Every cue starts with a letter, so only the starts of words need trying.
     fn has(&self, i: usize, cues: &[&str]) -> bool {
         let text = &self.lower[i];
-        cues.iter().any(|c| text.match_indices(c).any(|(at, _)| !text[..at].ends_with(char::is_alphanumeric)))
+        let bytes = text.as_bytes();
+        // The first byte, compared inline, spares a string comparison per cue and word.
+        self.word_starts[i]
+            .iter()
+            .any(|&at| cues.iter().any(|c| c.as_bytes()[0] == bytes[at] && text[at..].starts_with(c)))
+    }
+
+    /// Sentence `i` read as a clause, with an opening pronoun named (see
+    /// [`Reader::named`]); every sentence is read once, on first use, after the
+    /// referents are set.
+    fn clause(&self, i: usize) -> Option<&Clause> {
+        let proper = |w: &str| self.proper(w);
+        let clauses = self
+            .clauses
+            .get_or_init(|| (0..self.sentences.len()).map(|k| read_clause(&self.named(k), &proper)).collect());
+        clauses[i].as_ref()
     }
 
     fn proper(&self, word: &str) -> bool {
@@ -445,15 +491,14 @@ impl<'a> Reader<'a> {
 
     /// Each readable statement, turned into the question it answers.
     fn statement_questions(&self) -> Vec<Candidate> {
-        let proper = |w: &str| self.proper(w);
         let mut out = Vec::new();
         for (i, sentence) in self.sentences.iter().enumerate() {
             let words = sentence.text.split_whitespace().count();
             if !(7..=60).contains(&words) || is_credit(&self.lower[i]) {
                 continue;
             }
-            let Some(clause) = read_clause(&self.named(i), &proper) else { continue };
-            if let Some(question) = how_many(&clause) {
+            let Some(clause) = self.clause(i) else { continue };
+            if let Some(question) = how_many(clause) {
                 out.push(Candidate {
                     question,
                     kind: InsightKind::Components,
@@ -462,23 +507,23 @@ impl<'a> Reader<'a> {
                 });
                 continue;
             }
-            if let Some((question, kind)) = self.ask(i, &clause) {
+            if let Some((question, kind)) = self.ask(i, clause) {
                 out.push(Candidate { question, kind, citations: vec![i], score: self.salience[i] });
-            } else if let Some(question) = what_object(&clause) {
+            } else if let Some(question) = what_object(clause) {
                 // A plain statement of fact: asked, but after the questions of cause and consequence.
                 let score = self.salience[i] * 0.75;
                 out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
-            } else if let Some(question) = self.what_it_is(&clause) {
+            } else if let Some(question) = self.what_it_is(clause) {
                 let score = self.salience[i] * 0.7;
                 out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
-            } else if let Some((question, future)) = when_it_happens(&clause) {
+            } else if let Some((question, future)) = when_it_happens(clause) {
                 let kind = if future { InsightKind::Outlook } else { InsightKind::Background };
                 let score = self.salience[i] * 0.7;
                 out.push(Candidate { question, kind, citations: vec![i], score });
-            } else if let Some(question) = how_it_happened(&clause) {
+            } else if let Some(question) = how_it_happened(clause) {
                 let score = self.salience[i] * 0.7;
                 out.push(Candidate { question, kind: InsightKind::Background, citations: self.with_next(i), score });
-            } else if let Some(question) = self.how_old(&clause).or_else(|| what_is_asked_for(&clause)) {
+            } else if let Some(question) = self.how_old(clause).or_else(|| what_is_asked_for(clause)) {
                 let score = self.salience[i] * 0.65;
                 out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
             }
@@ -633,13 +678,12 @@ impl<'a> Reader<'a> {
 
     /// "How do critics view the pact?": for each source the article reports.
     fn view_questions(&self) -> Vec<Candidate> {
-        let proper = |w: &str| self.proper(w);
         let mut speakers: Vec<(String, Vec<usize>)> = Vec::new();
         for i in 0..self.sentences.len() {
-            let Some(clause) = read_clause(&self.named(i), &proper) else { continue };
+            let Some(clause) = self.clause(i) else { continue };
             let holds_view = clause.base.as_deref().is_some_and(|b| VIEW_VERBS.contains(&b))
                 && GROUPS.contains(&clause.subject.rsplit(' ').next().unwrap_or(""));
-            let Some(speaker) = clause.speaker.or(holds_view.then_some(clause.subject)) else { continue };
+            let Some(speaker) = clause.speaker.as_ref().or(holds_view.then_some(&clause.subject)) else { continue };
             let speaker = self.full_name(&speaker);
             if !speaker.contains(' ') && crate::clauses::is_verb(&speaker.to_lowercase()) {
                 continue;

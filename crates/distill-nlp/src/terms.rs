@@ -3,6 +3,9 @@
 //! each occurs in. Summaries and questions are built from these.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use distill_core::Sentence;
 use distill_core::time::WEEKDAYS;
@@ -330,7 +333,9 @@ const NOT_ENTITIES: &[&str] = &[
 
 /// Returns true for a function word.
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word) || WEEKDAYS.contains(&word)
+    // Asked for every word of every article: a hashed set, not a scan of the list.
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().chain(WEEKDAYS.iter()).copied().collect()).contains(word)
 }
 
 /// Returns true for a capitalized word that opens sentences but names no one: the
