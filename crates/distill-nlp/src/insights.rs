@@ -513,6 +513,9 @@ impl<'a> Reader<'a> {
                 // A plain statement of fact: asked, but after the questions of cause and consequence.
                 let score = self.salience[i] * 0.75;
                 out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
+            } else if let Some(question) = what_passive(clause) {
+                let score = self.salience[i] * 0.7;
+                out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
             } else if let Some(question) = self.what_it_is(clause) {
                 let score = self.salience[i] * 0.7;
                 out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
@@ -980,7 +983,8 @@ fn is_credit(lower: &str) -> bool {
 /// signed an agreement with the Taliban" → "What has Russia signed with the
 /// Taliban?": the object of a transitive verb, asked for.
 fn what_object(clause: &Clause) -> Option<String> {
-    const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "new", "more", "two", "three"];
+    const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "new", "more"];
+    const NUMBERS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
     const PREPOSITIONS: &[&str] = &[
         "in", "on", "at", "for", "with", "to", "from", "by", "after", "before", "during", "over", "under", "into",
         "against", "since", "amid", "across", "between", "last", "this", "on",
@@ -1002,7 +1006,9 @@ fn what_object(clause: &Clause) -> Option<String> {
     if !participle || matches!(clause.aux.as_str(), "is" | "are" | "was" | "were") && clause.base.is_none() {
         return None;
     }
-    if !words.get(1).is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str())) {
+    let counted =
+        |w: &str| w.starts_with(|c: char| c.is_ascii_digit()) && !w.contains(['%', '$']) || NUMBERS.contains(&w);
+    if !words.get(1).is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()) || counted(w)) {
         return None;
     }
     let object_end = words[1..].iter().position(|w| PREPOSITIONS.contains(w)).map_or(words.len(), |p| p + 1);
@@ -1019,15 +1025,17 @@ fn what_object(clause: &Clause) -> Option<String> {
     let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
     // "killed more than 5,000 people": a counted object is asked "how many".
     let object = &words[1..object_end];
-    if let Some(n) = object.iter().position(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.contains(['%', '$']))
-    {
+    if let Some(n) = object.iter().position(|w| counted(w)) {
         let noun: Vec<&str> = object[n + 1..]
             .iter()
             .copied()
             .skip_while(|w| ["million", "billion", "thousand", "hundred"].contains(w))
             .collect();
         let noun = noun.join(" ");
-        return (!noun.is_empty() && noun.split(' ').count() <= 2 && noun.ends_with(char::is_alphabetic))
+        // "entered 12 minutes into the second half": a time, not a count.
+        const UNITS: &[&str] = &["seconds", "minutes", "hours", "days", "weeks", "months", "years"];
+        let time = UNITS.contains(&noun.as_str());
+        return (!time && !noun.is_empty() && noun.split(' ').count() <= 2 && noun.ends_with(char::is_alphabetic))
             .then(|| format!("How many {noun} {} {} {verb}{tail}?", clause.aux, clause.subject));
     }
     Some(format!("What {} {} {verb}{tail}?", clause.aux, clause.subject))
@@ -1036,6 +1044,69 @@ fn what_object(clause: &Clause) -> Option<String> {
 /// "The World Health Organisation recommends that every country iodise salt" → "What
 /// does the World Health Organisation recommend?": what a named or definite subject
 /// asks for, proposes or holds, when the sentence says it at some length.
+/// "The ladders were made from wood from a wrecked hut" → "What were the ladders made
+/// from?"; "Nur is accused of recruiting fighters" → "What is Nur accused of?": a
+/// passive verb whose preposition takes what the sentence tells. Only verbs whose
+/// preposition asks one thing are used ("rescued by" names a rescuer as often as a
+/// thing; "charged with" always a charge).
+fn what_passive(clause: &Clause) -> Option<String> {
+    /// (preposition, verbs, question word).
+    const FORMS: &[(&str, &[&str], &str)] = &[
+        (
+            "of",
+            &["accused", "convicted", "acquitted", "cleared", "suspected", "made", "composed", "stripped", "deprived"],
+            "What",
+        ),
+        (
+            "with",
+            &["charged", "infected", "diagnosed", "credited", "equipped", "armed", "tasked", "linked", "associated"],
+            "What",
+        ),
+        (
+            "from",
+            &["made", "banned", "barred", "excluded", "suspended", "expelled", "derived", "evacuated", "rescued"],
+            "What",
+        ),
+        ("about", &["told", "warned", "concerned", "worried", "questioned"], "What"),
+        (
+            "as",
+            &["known", "described", "identified", "named", "regarded", "branded", "hailed", "dubbed", "listed"],
+            "What",
+        ),
+        ("by", &["caused", "triggered", "sparked", "prompted", "driven", "fuelled", "fueled", "inspired"], "What"),
+        (
+            "by",
+            &[
+                "founded",
+                "led",
+                "funded",
+                "backed",
+                "owned",
+                "run",
+                "supported",
+                "sponsored",
+                "organised",
+                "organized",
+                "hired",
+            ],
+            "Who",
+        ),
+    ];
+    if !matches!(clause.aux.as_str(), "is" | "are" | "was" | "were") || clause.base.is_some() {
+        return None;
+    }
+    let words: Vec<&str> = clause.rest.split(' ').collect();
+    let at = words.iter().position(|w| !w.ends_with("ly") && !["also", "still", "now", "never"].contains(w))?;
+    let (verb, preposition) = (words[at], *words.get(at + 1)?);
+    let (_, _, wh) = FORMS.iter().find(|(p, verbs, _)| *p == preposition && verbs.contains(&verb))?;
+    // What the preposition takes is there, and is no time ("made from 2010").
+    if words.len() < at + 3 || time_phrase(&words[at + 1..]).is_some_and(|(start, _)| start == 0) {
+        return None;
+    }
+    let verb = words[..=at].join(" ");
+    Some(format!("{wh} {} {} {verb} {preposition}?", clause.aux, clause.subject))
+}
+
 fn what_is_asked_for(clause: &Clause) -> Option<String> {
     const ASKING: &[&str] =
         &["recommend", "propose", "demand", "urge", "want", "require", "include", "contain", "offer", "seek"];
@@ -1264,7 +1335,13 @@ fn well_formed(question: &str) -> bool {
         &["as", "to", "of", "with", "for", "in", "on", "at", "by", "from", "and", "or", "the", "a", "an", "that"];
     let words: Vec<String> = question.split_whitespace().map(|w| w.to_lowercase()).collect();
     let ends_open = words.last().is_some_and(|w| DANGLING_ENDS.contains(&w.trim_end_matches('?')));
-    if ends_open && !question.ends_with("depend on?") {
+    // "What were the ladders made from?": a passive's preposition is stranded by design.
+    let participle =
+        |w: &String| w.ends_with("ed") || ["made", "known", "led", "run", "driven", "told"].contains(&w.as_str());
+    let stranded = (question.starts_with("What ") || question.starts_with("Who "))
+        && words.len() >= 2
+        && participle(&words[words.len() - 2]);
+    if ends_open && !stranded && !question.ends_with("depend on?") {
         return false;
     }
     // "Who is Temur Umarov?" is complete in four words.
@@ -1959,6 +2036,25 @@ mod tests {
             named_topic("the spacecraft", &split_sentences("The spacecraft flew. But the spacecraft fell.")),
             None
         );
+    }
+
+    #[test]
+    fn a_passive_asks_what_its_preposition_takes_and_counts_ask_how_many() {
+        let text = "Four prisoners escaped from a camp in Silesia using ladders. \
+            The ladders were made from wood from a wrecked hut near the fence. \
+            The guard was rescued by his colleagues from the burning tower. \
+            The escape was planned for months by the prisoners of the camp. \
+            The prisoners cut seven holes in the double perimeter fence.";
+        let questions = asked("Prisoners escape a camp", text);
+        for expected in
+            ["What were the ladders made from?", "How many holes did the prisoners cut in the double perimeter fence?"]
+        {
+            assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
+        }
+        // "rescued by" names a rescuer as often as a thing; "planned for" a duration.
+        for unasked in ["What was the guard rescued by?", "What was the escape planned for?"] {
+            assert!(!questions.iter().any(|q| q == unasked), "{unasked:?} in {questions:#?}");
+        }
     }
 
     #[test]
