@@ -804,7 +804,11 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
     // "The White House" → "the White House"; "Temur Umarov" stays a name.
     let owner = words[0].trim_end_matches("'s").trim_end_matches("’s");
     let acronym = owner.len() > 1 && owner.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
-    let named = acronym || proper(owner) || words.get(1).is_some_and(|w| w.starts_with(char::is_uppercase));
+    // "Christie's sold ...": a capitalized owner is a name even where only a sentence
+    // opens with it ("Today's", "Monday's" are times).
+    let owner_named = owner != words[0] && owner.starts_with(char::is_uppercase) && !is_time(owner);
+    let named =
+        acronym || proper(owner) || owner_named || words.get(1).is_some_and(|w| w.starts_with(char::is_uppercase));
     if is_function_word(&first) || !named {
         words[0] = lower_first(&words[0]);
     }

@@ -507,6 +507,14 @@ impl<'a> Reader<'a> {
                 });
                 continue;
             }
+            // A figure the verb states is asked "how much", unless the sentence says why.
+            if !clause.reason
+                && let Some((question, money)) = how_much(clause)
+            {
+                let kind = if money { InsightKind::Economics } else { InsightKind::Components };
+                out.push(Candidate { question, kind, citations: vec![i], score: self.salience[i] * 0.9 });
+                continue;
+            }
             if let Some((question, kind)) = self.ask(i, clause) {
                 out.push(Candidate { question, kind, citations: vec![i], score: self.salience[i] });
             } else if let Some(question) = what_object(clause) {
@@ -1107,6 +1115,77 @@ fn what_passive(clause: &Clause) -> Option<String> {
     Some(format!("{wh} {} {} {verb} {preposition}?", clause.aux, clause.subject))
 }
 
+/// "RBS has racked up £50billion in losses" → "How much has RBS racked up in losses?";
+/// "Christie's sold the manuscript for $1.2 million" → "How much did Christie's sell the
+/// manuscript for?": a sum of money or a share that the verb phrase states, taken out
+/// and asked "how much" (with whether it is money). The figure must be what the verb
+/// takes (right after it, a particle, or "for", "by", "at", "to", "worth"), not part of
+/// another noun ("a repayment of £330million").
+fn how_much(clause: &Clause) -> Option<(String, bool)> {
+    const BEFORE: &[&str] = &["up", "down", "out", "off", "back", "for", "by", "at", "to", "worth"];
+    #[rustfmt::skip]
+    const ABOUT: &[&str] = &[
+        "about", "nearly", "almost", "around", "some", "roughly", "over", "more", "less", "than", "just", "under",
+        "as", "much", "an", "average", "of", "estimated", "a", "total", "record", "further", "another",
+    ];
+    const SCALES: &[&str] = &["million", "billion", "trillion", "m", "bn", "per", "cent", "percent", "a", "year"];
+    let be = matches!(clause.aux.as_str(), "is" | "are" | "was" | "were");
+    let words: Vec<&str> = clause.rest.split(' ').collect();
+    let at = words.iter().take(14).position(|w| {
+        w.starts_with(['$', '£', '€']) && w.chars().any(|c| c.is_ascii_digit())
+            || w.starts_with(|c: char| c.is_ascii_digit()) && w.ends_with('%')
+    });
+    let at = at.or_else(|| {
+        (1..words.len().min(14))
+            .find(|&k| words[k - 1].starts_with(|c: char| c.is_ascii_digit()) && ["percent", "per"].contains(&words[k]))
+            .map(|k| k - 1)
+    })?;
+    let money = words[at].starts_with(['$', '£', '€']);
+    // The approximators before the figure ("more than", "an average of") go with it.
+    let mut start = at;
+    loop {
+        if start > 1 && ABOUT.contains(&words[start - 1]) {
+            start -= 1;
+        } else if start > 2 && words[start - 2..start] == ["up", "to"] {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    // The figure belongs to this clause, not to one it runs into ("... as it lurched to a £446million loss").
+    const JOINS: &[&str] = &["as", "since", "after", "while", "when", "and", "but", "that", "which", "because"];
+    if words[..start].iter().any(|w| JOINS.contains(w) || w.ends_with(',')) {
+        return None;
+    }
+    let takes = start == 1 || BEFORE.contains(&words[start - 1]);
+    if !takes || be && !["worth", "at", "for"].contains(&words[start - 1]) {
+        return None;
+    }
+    let mut end = at + 1;
+    while words.get(end).is_some_and(|w| SCALES.contains(w)) {
+        end += 1;
+    }
+    // What follows, up to a time ("on Monday" asks when) or a clause ("as shares fell").
+    let mut tail: Vec<&str> = words[end..].to_vec();
+    if let Some((t, _)) = time_phrase(&tail) {
+        tail.truncate(t);
+    }
+    if let Some(c) = tail.iter().position(|w| ["as", "since", "after", "while", "when", "and", "but"].contains(w)) {
+        tail.truncate(c);
+    }
+    if tail.len() > 6 || tail.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    // "sell the manuscript for [$1.2 million] to a buyer": the stranded preposition ends it.
+    if start > 1 && ["for", "by", "at", "to", "worth"].contains(&words[start - 1]) {
+        tail.clear();
+    }
+    let phrase: Vec<&str> = words[..start].iter().chain(&tail).copied().collect();
+    let phrase = phrase.join(" ");
+    let phrase = phrase.trim_end_matches(|c: char| !c.is_alphanumeric());
+    Some((format!("How much {} {} {phrase}?", clause.aux, clause.subject), money))
+}
+
 fn what_is_asked_for(clause: &Clause) -> Option<String> {
     const ASKING: &[&str] =
         &["recommend", "propose", "demand", "urge", "want", "require", "include", "contain", "offer", "seek"];
@@ -1340,7 +1419,8 @@ fn well_formed(question: &str) -> bool {
         |w: &String| w.ends_with("ed") || ["made", "known", "led", "run", "driven", "told"].contains(&w.as_str());
     let stranded = (question.starts_with("What ") || question.starts_with("Who "))
         && words.len() >= 2
-        && participle(&words[words.len() - 2]);
+        && participle(&words[words.len() - 2])
+        || question.starts_with("How much ");
     if ends_open && !stranded && !question.ends_with("depend on?") {
         return false;
     }
@@ -2055,6 +2135,24 @@ mod tests {
         for unasked in ["What was the guard rescued by?", "What was the escape planned for?"] {
             assert!(!questions.iter().any(|q| q == unasked), "{unasked:?} in {questions:#?}");
         }
+    }
+
+    #[test]
+    fn a_figure_the_verb_states_is_asked_how_much() {
+        let text = "Royal Bank of Scotland has racked up £50billion in losses since it was bailed out by taxpayers. \
+            The results wiped more than £700million off the value of the bank as shares fell. \
+            Christie's sold the manuscript of the lyrics for $1.2 million to an unnamed buyer. \
+            The bank also missed a repayment of £330million to the fund in March.";
+        let questions = asked("Bank losses", text);
+        for expected in [
+            "How much has Royal Bank of Scotland racked up in losses?",
+            "How much did the results wipe off the value of the bank?",
+            "How much did Christie's sell the manuscript of the lyrics for?",
+        ] {
+            assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
+        }
+        // The figure of another noun ("a repayment of £330million") is not what the verb took.
+        assert!(!questions.iter().any(|q| q.contains("How much") && q.contains("repayment")), "{questions:#?}");
     }
 
     #[test]
