@@ -695,7 +695,7 @@ impl<'a> Reader<'a> {
             let holds_view = clause.base.as_deref().is_some_and(|b| VIEW_VERBS.contains(&b))
                 && GROUPS.contains(&clause.subject.rsplit(' ').next().unwrap_or(""));
             let Some(speaker) = clause.speaker.as_ref().or(holds_view.then_some(&clause.subject)) else { continue };
-            let speaker = self.full_name(&speaker);
+            let speaker = self.full_name(speaker);
             if !speaker.contains(' ') && crate::clauses::is_verb(&speaker.to_lowercase()) {
                 continue;
             }
