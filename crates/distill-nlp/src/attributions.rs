@@ -364,6 +364,10 @@ const ORG_WORDS: &[&str] = &[
     "fbi",
     "cnn",
     "bbc",
+    "international",
+    "brotherhood",
+    "society",
+    "federation",
 ];
 /// Day and time words, never a speaker ("said Tuesday").
 const TIME_WORDS: &[&str] = &[
@@ -1126,7 +1130,7 @@ fn is_first_name(name: &str) -> bool {
         && !ORG_WORDS.contains(&name.to_lowercase().as_str())
 }
 
-fn is_person_name(name: &str) -> bool {
+pub(crate) fn is_person_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..=4).contains(&words.len())
         && words.iter().all(|w| !ORG_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))

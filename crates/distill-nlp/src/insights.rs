@@ -215,6 +215,8 @@ struct Reader<'a> {
     referents: HashMap<usize, String>,
     /// The people the article names: each one's full name and other forms.
     people: Vec<(String, Vec<String>)>,
+    /// The headline.
+    title: String,
     /// Each sentence read as a clause (see [`Reader::clause`]), once the referents are known.
     clauses: OnceCell<Vec<Option<Clause>>>,
     /// Where each lowercased sentence's words start, for finding cues.
@@ -311,6 +313,7 @@ impl<'a> Reader<'a> {
             salience,
             referents: HashMap::new(),
             people: Vec::new(),
+            title: title.to_string(),
             clauses: OnceCell::new(),
             word_starts,
         };
@@ -725,6 +728,23 @@ impl<'a> Reader<'a> {
         out
     }
 
+    /// The person an interview questions: the headline's person, else the person the
+    /// article names most (at least three times).
+    fn interviewee(&self) -> Option<String> {
+        let named = |name: &str| self.sentences.iter().filter(|s| s.text.contains(name)).count();
+        let people = self.people.iter().filter(|(name, _)| crate::attributions::is_person_name(name));
+        let (titled, others): (Vec<_>, Vec<_>) = people.partition(|(name, _)| self.title.contains(name));
+        let most = |people: Vec<&(String, Vec<String>)>, least: usize| {
+            people
+                .into_iter()
+                .map(|(name, _)| (named(name), name))
+                .filter(|(n, _)| *n >= least)
+                .max()
+                .map(|(_, n)| n.clone())
+        };
+        most(titled, 0).or_else(|| most(others, 3))
+    }
+
     /// "Has the internet helped or hurt magic?": a question the article itself asks
     /// (an interviewer's, a writer's), answered by the sentence that follows it.
     fn own_questions(&self) -> Vec<Candidate> {
@@ -733,6 +753,13 @@ impl<'a> Reader<'a> {
             "Has", "Have", "Can", "Could", "Will", "Would", "Should",
         ];
         let mut out = Vec::new();
+        // An interview asks its guest again and again; one "Have you ever ...?" is rhetoric.
+        let addressed_questions = self
+            .sentences
+            .iter()
+            .filter(|s| s.text.trim_end().ends_with('?') && s.text.split(' ').any(second_person))
+            .count();
+        let interviewee = if addressed_questions >= 2 { self.interviewee() } else { None };
         for i in 0..self.sentences.len().saturating_sub(1) {
             let text = self.sentences[i].text.trim();
             let text = ["And ", "But ", "So "].iter().find_map(|c| text.strip_prefix(c)).unwrap_or(text);
@@ -745,6 +772,13 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let mut question = text.to_string();
+            // An interviewer's "Why did you ...?" asks the interviewee, by name.
+            if question.split(' ').any(|w| second_person(w))
+                && let Some(name) = &interviewee
+                && let Some(named) = addressed(&question, name)
+            {
+                question = named;
+            }
             if !question.starts_with(char::is_uppercase) {
                 question = question[..1].to_uppercase() + &question[1..];
             }
@@ -1184,6 +1218,60 @@ fn how_much(clause: &Clause) -> Option<(String, bool)> {
     let phrase = phrase.join(" ");
     let phrase = phrase.trim_end_matches(|c: char| !c.is_alphanumeric());
     Some((format!("How much {} {} {phrase}?", clause.aux, clause.subject), money))
+}
+
+/// Whether a word addresses the reader or interviewee ("you", "your").
+fn second_person(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    ["you", "your", "yours", "yourself", "you've", "you're", "you'd", "you'll"].contains(&word.as_str())
+}
+
+/// An interviewer's question put to `name`: "Do you record audiobooks?" → "Does Hugh
+/// McGuire record audiobooks?". A second question joined to the first (", and how did
+/// you ...") is left out; a question that still addresses more than once, or speaks in
+/// the first person, is not rewritten (`None`).
+fn addressed(question: &str, name: &str) -> Option<String> {
+    let mut text = question.trim_end_matches('?').to_string();
+    for join in [", and ", " and how ", " and what ", " and why ", ", or ", ", but "] {
+        if let Some(at) = text.find(join)
+            && text[at..].split(' ').any(second_person)
+        {
+            text.truncate(at);
+        }
+    }
+    let mut words: Vec<String> = text.split(' ').map(str::to_string).collect();
+    let addresses = words.iter().filter(|w| second_person(w)).count();
+    let first_person = words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase();
+        ["i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've"].contains(&w.as_str())
+    });
+    if addresses > 1 || first_person {
+        return None;
+    }
+    let k = words.iter().position(|w| second_person(w))?;
+    let word = words[k].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let tail: String = words[k].chars().skip_while(|c| c.is_alphanumeric()).collect();
+    words[k] = match word.as_str() {
+        "you" => format!("{name}{tail}"),
+        "your" => format!("{name}'s{tail}"),
+        _ => return None,
+    };
+    // The verb before agrees with a third person: "Do you" → "Does X", "Were you" → "Was X".
+    if word == "you" && k > 0 {
+        let agreed = match words[k - 1].to_lowercase().as_str() {
+            "do" => Some("does"),
+            "are" => Some("is"),
+            "were" => Some("was"),
+            "have" => Some("has"),
+            _ => None,
+        };
+        if let Some(verb) = agreed {
+            let capital = words[k - 1].starts_with(char::is_uppercase);
+            words[k - 1] = if capital { verb[..1].to_uppercase() + &verb[1..] } else { verb.to_string() };
+        }
+    }
+    // "you" after a verb is its object, and the verb stays ("What led you to ...").
+    Some(format!("{}?", words.join(" ")))
 }
 
 fn what_is_asked_for(clause: &Clause) -> Option<String> {
@@ -2153,6 +2241,21 @@ mod tests {
         }
         // The figure of another noun ("a repayment of £330million") is not what the verb took.
         assert!(!questions.iter().any(|q| q.contains("How much") && q.contains("repayment")), "{questions:#?}");
+    }
+
+    #[test]
+    fn an_interviewers_questions_are_put_to_the_guest_by_name() {
+        let text = "Wikinews spoke with biologist Nick Bos about his research on ants. Nick Bos works in Helsinki.\n\n\
+            What first attracted you to researching ants?\n\n\
+            Ants live in big colonies, and Nick Bos found that fascinating as a student.\n\n\
+            Do you keep ants at home, and how do you feed them?\n\n\
+            Nick Bos keeps three colonies in his office and feeds them honey.";
+        let questions = asked("Biologist Nick Bos tells Wikinews about ants", text);
+        for expected in ["What first attracted Nick Bos to researching ants?", "Does Nick Bos keep ants at home?"] {
+            assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
+        }
+        assert_eq!(addressed("Have you ever met our readers?", "Nick Bos"), None, "first person");
+        assert_eq!(addressed("Were you surprised?", "Ada Okafor").as_deref(), Some("Was Ada Okafor surprised?"));
     }
 
     #[test]
