@@ -773,7 +773,7 @@ impl<'a> Reader<'a> {
             }
             let mut question = text.to_string();
             // An interviewer's "Why did you ...?" asks the interviewee, by name.
-            if question.split(' ').any(|w| second_person(w))
+            if question.split(' ').any(second_person)
                 && let Some(name) = &interviewee
                 && let Some(named) = addressed(&question, name)
             {
