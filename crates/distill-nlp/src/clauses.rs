@@ -517,6 +517,12 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
         if tokens.get(next).is_some_and(|t| *t == "out") {
             next += 1;
         }
+        // "Travolta told the Tampa Bay Times that he ...": the one told comes first.
+        if base == "tell"
+            && let Some(that) = tokens.iter().skip(next).take(8).position(|t| *t == "that")
+        {
+            next += that;
+        }
         if tokens.get(next).is_some_and(|t| *t == "that") {
             next += 1;
         }
@@ -771,8 +777,12 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
         .iter()
         .skip(1)
         .any(|t| ["he", "she", "it", "they", "i", "we", "you"].contains(&t.to_lowercase().as_str()));
+    // "For Luna to be found guilty ...": a preposition opens no subject.
+    let preposition = ["for", "to", "of", "with", "by", "from", "at", "on", "in", "as", "than", "into", "about"]
+        .contains(&first.as_str());
     if tokens.len() > 12
         || inner_pronoun
+        || preposition
         || DANGLING.contains(&first.as_str())
         || DANGLING.contains(&bare)
         || tokens.iter().any(|t| t.contains(['‘', '’', '\'', '(']) && !t.ends_with("'s") && !t.ends_with("’s"))
@@ -934,6 +944,13 @@ mod tests {
         // A pronoun inside the subject, a belief inside a report, a missed sentence break.
         assert_eq!(read_clause("In those days it was all or nothing for the team.", &names), None);
         assert_eq!(read_clause("Travolta said he believed the film was a result of grudges.", &names), None);
+        assert_eq!(
+            read_clause(
+                "The lawyer told the jury that for Luna to be found guilty the state must prove intent.",
+                &names
+            ),
+            None
+        );
         let c =
             read_clause("Kilmarnock went unbeaten in his first six games He has impressed the board.", &names).unwrap();
         assert_eq!(c.rest, "go unbeaten in his first six games");
