@@ -5,6 +5,7 @@
 //! about X" → "Why is Moscow concerned about X?"). It declines what it cannot read:
 //! a sentence it returns `None` for is simply not turned into a question.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -421,7 +422,8 @@ pub fn read_clause(sentence: &str, proper: &dyn Fn(&str) -> bool) -> Option<Clau
     {
         return None;
     }
-    let text = drop_openers(crate::sentences::strip_dateline(text));
+    let text = without_relative_aside(crate::sentences::strip_dateline(text));
+    let text = drop_openers(&text);
     let (text, speaker) = trailing_speaker(text, proper);
     let text = crate::summary::remove_parentheticals(text, ASIDE_WORDS);
     // "(http://example.com). The site grew": what an opening aside leaves behind goes too.
@@ -556,6 +558,25 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
     }
     let written = base.map(|_| tokens[verb_at].to_string());
     Some(Clause { speaker: None, subject, aux, rest, base: base.map(str::to_string), written, reason })
+}
+
+/// "Woods, who plunged to 111th in the rankings, again struggled ...": a relative
+/// clause set off by commas right after the first words is an aside, and the clause
+/// reads without it ("Woods again struggled ..."). At most 25 words are skipped.
+fn without_relative_aside(text: &str) -> Cow<'_, str> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let Some(open) = words.iter().take(6).position(|w| w.ends_with(',')) else { return Cow::Borrowed(text) };
+    if !words.get(open + 1).is_some_and(|w| ["who", "which", "whose"].contains(w)) {
+        return Cow::Borrowed(text);
+    }
+    let Some(close) = words.iter().skip(open + 2).take(25).position(|w| w.ends_with(',')) else {
+        return Cow::Borrowed(text);
+    };
+    let close = open + 2 + close;
+    let mut kept: Vec<&str> = words[..open].to_vec();
+    kept.push(words[open].trim_end_matches(','));
+    kept.extend(&words[close + 1..]);
+    Cow::Owned(kept.join(" "))
 }
 
 /// Drops up to two leading adverbial clauses or connectives ("Beyond the immediate
@@ -744,7 +765,9 @@ fn doubles(base: &str) -> bool {
 /// An adverb between subject and verb ("Sherwood now faces", "The transfer directly
 /// violates"): it belongs to the verb.
 fn adverb(token: &str, proper: &dyn Fn(&str) -> bool) -> bool {
-    token.ends_with("ly") && !proper(token) || ["now", "still", "also", "already"].contains(&token)
+    token.ends_with("ly") && !proper(token)
+        || ["now", "still", "also", "already", "again", "never", "previously", "often", "always", "soon"]
+            .contains(&token)
 }
 
 /// The subject as a question repeats it: no leaning pronoun, no open clause, at most
@@ -778,8 +801,11 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
         .skip(1)
         .any(|t| ["he", "she", "it", "they", "i", "we", "you"].contains(&t.to_lowercase().as_str()));
     // "For Luna to be found guilty ...": a preposition opens no subject.
-    let preposition = ["for", "to", "of", "with", "by", "from", "at", "on", "in", "as", "than", "into", "about"]
-        .contains(&first.as_str());
+    let preposition = [
+        "for", "to", "of", "with", "by", "from", "at", "on", "in", "as", "than", "into", "about", "except", "without",
+        "despite", "unlike", "among", "during", "under", "through", "between", "against", "until", "within",
+    ]
+    .contains(&first.as_str());
     if tokens.len() > 12
         || inner_pronoun
         || preposition
@@ -951,6 +977,10 @@ mod tests {
             ),
             None
         );
+        // A relative clause set off by commas after the subject is an aside.
+        let c = read_clause("Umarov, who plunged to 111th in the rankings, again struggled with the greens.", &names)
+            .unwrap();
+        assert_eq!((c.subject.as_str(), c.rest.as_str()), ("Umarov", "again struggle with the greens"));
         let c =
             read_clause("Kilmarnock went unbeaten in his first six games He has impressed the board.", &names).unwrap();
         assert_eq!(c.rest, "go unbeaten in his first six games");
