@@ -37,7 +37,8 @@ impl Clause {
         // "How may X be using ..." reads as permission; "might" asks what is possible.
         let aux = if wh == "How" && self.aux == "may" { "might" } else { &self.aux };
         // "How will the hitch not put the crew at risk?" asks why.
-        let wh = if wh == "How" && self.rest.starts_with("not ") { "Why" } else { wh };
+        let negated = self.rest.starts_with("not ") || self.rest.starts_with("never ");
+        let wh = if wh == "How" && negated { "Why" } else { wh };
         format!("{wh} {aux} {} {}?", self.subject, self.rest)
     }
 
@@ -539,6 +540,20 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
         clause.speaker = Some(subject);
         return Some(clause);
     }
+    // "30 new confirmed cases of Ebola were reported": a participle before a noun was
+    // taken for the verb; the clause's own verb follows ("were").
+    if base.is_some() {
+        let mut next = tokens[after.min(tokens.len())..].iter().take(6).map(|t| t.to_lowercase());
+        let finite = next.try_fold((), |(), t| match t.as_str() {
+            "that" | "which" | "who" | "whose" | "where" | "when" | "--" | "—" | "–" | "-" => Err(false),
+            _ if t.ends_with([',', ';', ':']) => Err(false),
+            "is" | "are" | "was" | "were" => Err(true),
+            _ => Ok(()),
+        });
+        if finite == Err(true) {
+            return None;
+        }
+    }
     let mut rest: Vec<&str> = tokens[..verb_at]
         .iter()
         .rev()
@@ -766,7 +781,7 @@ fn doubles(base: &str) -> bool {
 /// violates"): it belongs to the verb.
 fn adverb(token: &str, proper: &dyn Fn(&str) -> bool) -> bool {
     token.ends_with("ly") && !proper(token)
-        || ["now", "still", "also", "already", "again", "never", "previously", "often", "always", "soon"]
+        || ["now", "still", "also", "already", "again", "never", "previously", "often", "always", "soon", "even"]
             .contains(&token)
 }
 
@@ -977,6 +992,10 @@ mod tests {
             ),
             None
         );
+        // A participle before a noun is no verb when the clause's own verb follows.
+        assert_eq!(read_clause("A total of 30 newly infected patients were reported in April.", &names), None);
+        let c = read_clause("Life will never be the same for the survivors.", &names).unwrap();
+        assert_eq!(c.question("How"), "Why will life never be the same for the survivors?");
         // A relative clause set off by commas after the subject is an aside.
         let c = read_clause("Umarov, who plunged to 111th in the rankings, again struggled with the greens.", &names)
             .unwrap();
