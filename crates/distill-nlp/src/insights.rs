@@ -728,8 +728,8 @@ impl<'a> Reader<'a> {
         out
     }
 
-    /// The person an interview questions: the headline's person, else the person the
-    /// article names most (at least three times).
+    /// The one an interview questions: the headline's person, else the person the
+    /// article names most (at least three times), else the group the headline names.
     fn interviewee(&self) -> Option<String> {
         let named = |name: &str| self.sentences.iter().filter(|s| s.text.contains(name)).count();
         let people = self.people.iter().filter(|(name, _)| crate::attributions::is_person_name(name));
@@ -742,7 +742,19 @@ impl<'a> Reader<'a> {
                 .max()
                 .map(|(_, n)| n.clone())
         };
-        most(titled, 0).or_else(|| most(others, 3))
+        most(titled, 0).or_else(|| most(others, 3)).or_else(|| {
+            // "The Onion: An interview with ...": a group the headline opens with answers
+            // as one.
+            let opening = self.title.strip_prefix("The ").unwrap_or(&self.title);
+            let group = self.terms.entities.iter().find(|e| {
+                !e.person
+                    && e.count >= 3
+                    && opening.starts_with(&e.name)
+                    && !opening[e.name.len()..].starts_with(char::is_alphanumeric)
+            })?;
+            let the = self.title.starts_with("The ") && !group.name.starts_with("The ");
+            Some(if the { format!("The {}", group.name) } else { group.name.clone() })
+        })
     }
 
     /// "Has the internet helped or hurt magic?": a question the article itself asks
@@ -2261,6 +2273,14 @@ mod tests {
             assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
         }
         assert_eq!(addressed("Have you ever met our readers?", "Nick Bos"), None, "first person");
+        // A group the headline opens with answers as one.
+        let text = "The Onion publishes satire every week. The Onion employs fifteen writers in Chicago.\n\n\
+            How do you decide on the stories?\n\n\
+            The writers of The Onion pick the best headlines on Monday and assign each one to a writer.\n\n\
+            Do your writers follow any rules?\n\n\
+            The Onion has no rules, only an understanding among its writers.";
+        let questions = asked("The Onion: An interview with a satirical newspaper", text);
+        assert!(questions.iter().any(|q| q == "How does The Onion decide on the stories?"), "{questions:#?}");
         assert_eq!(addressed("Were you surprised?", "Ada Okafor").as_deref(), Some("Was Ada Okafor surprised?"));
     }
 
