@@ -1191,6 +1191,10 @@ fn how_much(clause: &Clause) -> Option<(String, bool)> {
             .find(|&k| words[k - 1].starts_with(|c: char| c.is_ascii_digit()) && ["percent", "per"].contains(&words[k]))
             .map(|k| k - 1)
     })?;
+    // "has $5m in cash": a figure with no verb before it is a possession, not asked here.
+    if at == 0 {
+        return None;
+    }
     let money = words[at].starts_with(['$', '£', '€']);
     // The approximators before the figure ("more than", "an average of") go with it.
     let mut start = at;
@@ -2259,6 +2263,12 @@ mod tests {
         }
         // The figure of another noun ("a repayment of £330million") is not what the verb took.
         assert!(!questions.iter().any(|q| q.contains("How much") && q.contains("repayment")), "{questions:#?}");
+        // A figure right after "has" (no verb between) asks nothing and breaks nothing.
+        assert!(
+            !asked("Cash", "The company has $5 million in cash and no debt at all.")
+                .iter()
+                .any(|q| q.contains("How much"))
+        );
     }
 
     #[test]
