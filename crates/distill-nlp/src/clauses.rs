@@ -579,11 +579,13 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
 /// clause set off by commas right after the first words is an aside, and the clause
 /// reads without it ("Woods again struggled ..."). At most 25 words are skipped.
 fn without_relative_aside(text: &str) -> Cow<'_, str> {
-    let words: Vec<&str> = text.split(' ').collect();
-    let Some(open) = words.iter().take(6).position(|w| w.ends_with(',')) else { return Cow::Borrowed(text) };
-    if !words.get(open + 1).is_some_and(|w| ["who", "which", "whose"].contains(w)) {
+    // Most sentences have no such aside: decided from the first words, without allocating.
+    let mut first = text.split(' ').take(7);
+    let Some(open) = first.by_ref().position(|w| w.ends_with(',')) else { return Cow::Borrowed(text) };
+    if open >= 6 || !first.next().is_some_and(|w| ["who", "which", "whose"].contains(&w)) {
         return Cow::Borrowed(text);
     }
+    let words: Vec<&str> = text.split(' ').collect();
     let Some(close) = words.iter().skip(open + 2).take(25).position(|w| w.ends_with(',')) else {
         return Cow::Borrowed(text);
     };

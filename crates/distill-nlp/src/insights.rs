@@ -1180,6 +1180,10 @@ fn how_much(clause: &Clause) -> Option<(String, bool)> {
         "as", "much", "an", "average", "of", "estimated", "a", "total", "record", "further", "another",
     ];
     const SCALES: &[&str] = &["million", "billion", "trillion", "m", "bn", "per", "cent", "percent", "a", "year"];
+    // Most clauses hold no figure: a byte scan decides before any splitting.
+    if !clause.rest.contains(['$', '£', '€', '%']) && !clause.rest.contains(" per") {
+        return None;
+    }
     let be = matches!(clause.aux.as_str(), "is" | "are" | "was" | "were");
     let words: Vec<&str> = clause.rest.split(' ').collect();
     let at = words.iter().take(14).position(|w| {
