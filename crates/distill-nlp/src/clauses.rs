@@ -63,6 +63,9 @@ pub const DANGLING: &[&str] = &[
     "then", "and", "but", "or", "nor", "yet", "not", "no",
 ];
 
+/// Pronouns that open a clause of their own ("he", "it", "they").
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "i", "we", "you"];
+
 /// Quantifiers before a group ("some analysts"), dropped from a subject.
 const QUANTIFIERS: &[&str] = &["some", "many", "several", "other", "most"];
 
@@ -542,17 +545,17 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
     }
     // "30 new confirmed cases of Ebola were reported": a participle before a noun was
     // taken for the verb; the clause's own verb follows ("were").
-    if base.is_some() {
-        let mut next = tokens[after.min(tokens.len())..].iter().take(6).map(|t| t.to_lowercase());
-        let finite = next.try_fold((), |(), t| match t.as_str() {
-            "that" | "which" | "who" | "whose" | "where" | "when" | "--" | "—" | "–" | "-" => Err(false),
-            _ if t.ends_with([',', ';', ':']) => Err(false),
-            "is" | "are" | "was" | "were" => Err(true),
-            _ => Ok(()),
-        });
-        if finite == Err(true) {
-            return None;
-        }
+    const OPENS: &[&str] = &["that", "which", "who", "whose", "where", "when", "--", "—", "–", "-"];
+    let verb_follows = || {
+        tokens[after.min(tokens.len())..]
+            .iter()
+            .take(6)
+            .map(|t| t.to_lowercase())
+            .take_while(|t| !OPENS.contains(&t.as_str()) && !t.ends_with([',', ';', ':']))
+            .any(|t| matches!(t.as_str(), "is" | "are" | "was" | "were"))
+    };
+    if base.is_some() && verb_follows() {
+        return None;
     }
     let mut rest: Vec<&str> = tokens[..verb_at]
         .iter()
@@ -782,7 +785,12 @@ fn doubles(base: &str) -> bool {
 /// An adverb between subject and verb ("Sherwood now faces", "The transfer directly
 /// violates"): it belongs to the verb.
 fn adverb(token: &str, proper: &dyn Fn(&str) -> bool) -> bool {
-    token.ends_with("ly") && !proper(token)
+    is_adverb(token) && !proper(token)
+}
+
+/// Whether a word is an adverb that goes with a verb ("directly", "now", "again").
+pub(crate) fn is_adverb(token: &str) -> bool {
+    token.ends_with("ly")
         || ["now", "still", "also", "already", "again", "never", "previously", "often", "always", "soon", "even"]
             .contains(&token)
 }
@@ -813,10 +821,7 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
     let bare = first.split(['\'', '’']).next().unwrap_or("");
     // "In those days it", "Other allegations she faces": a pronoun inside is a clause
     // of its own, misread.
-    let inner_pronoun = tokens
-        .iter()
-        .skip(1)
-        .any(|t| ["he", "she", "it", "they", "i", "we", "you"].contains(&t.to_lowercase().as_str()));
+    let inner_pronoun = tokens.iter().skip(1).any(|t| SUBJECT_PRONOUNS.contains(&t.to_lowercase().as_str()));
     // "For Luna to be found guilty ...": a preposition opens no subject.
     let preposition = [
         "for", "to", "of", "with", "by", "from", "at", "on", "in", "as", "than", "into", "about", "except", "without",
@@ -893,7 +898,11 @@ fn cut(rest: &str) -> (String, bool) {
     let mut words: Vec<&str> = padded[..end].split_whitespace().collect();
     // "... in charge of the club He has impressed ...": a capitalized pronoun inside
     // is a sentence the splitter missed.
-    if let Some(at) = words.iter().position(|w| ["He", "She", "They", "It", "We"].contains(w)) {
+    // ("I" is capitalized anywhere.)
+    let capitalized_pronoun = |w: &str| {
+        w != "I" && w.starts_with(char::is_uppercase) && SUBJECT_PRONOUNS.contains(&w.to_lowercase().as_str())
+    };
+    if let Some(at) = words.iter().position(|w| capitalized_pronoun(w)) {
         words.truncate(at);
     }
     // "... come off its orbit and will begin ...": a second verb phrase starts a second clause.

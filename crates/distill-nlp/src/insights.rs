@@ -216,7 +216,7 @@ struct Reader<'a> {
     /// The people the article names: each one's full name and other forms.
     people: Vec<(String, Vec<String>)>,
     /// The headline.
-    title: String,
+    title: &'a str,
     /// Each sentence read as a clause (see [`Reader::clause`]), once the referents are known.
     clauses: OnceCell<Vec<Option<Clause>>>,
     /// Where each lowercased sentence's words start, for finding cues.
@@ -224,7 +224,7 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(title: &str, sentences: &'a [Sentence], terms: &'a Terms) -> Reader<'a> {
+    fn new(title: &'a str, sentences: &'a [Sentence], terms: &'a Terms) -> Reader<'a> {
         let lower: Vec<String> = sentences.iter().map(|s| format!(" {} ", s.text.to_lowercase())).collect();
         let mut names = HashSet::new();
         for s in sentences {
@@ -313,7 +313,7 @@ impl<'a> Reader<'a> {
             salience,
             referents: HashMap::new(),
             people: Vec::new(),
-            title: title.to_string(),
+            title,
             clauses: OnceCell::new(),
             word_starts,
         };
@@ -745,7 +745,7 @@ impl<'a> Reader<'a> {
         most(titled, 0).or_else(|| most(others, 3)).or_else(|| {
             // "The Onion: An interview with ...": a group the headline opens with answers
             // as one.
-            let opening = self.title.strip_prefix("The ").unwrap_or(&self.title);
+            let opening = self.title.strip_prefix("The ").unwrap_or(self.title);
             let group = self.terms.entities.iter().find(|e| {
                 !e.person
                     && e.count >= 3
@@ -1100,64 +1100,58 @@ fn what_object(clause: &Clause) -> Option<String> {
     Some(format!("What {} {} {verb}{tail}?", clause.aux, clause.subject))
 }
 
-/// "The World Health Organisation recommends that every country iodise salt" → "What
-/// does the World Health Organisation recommend?": what a named or definite subject
-/// asks for, proposes or holds, when the sentence says it at some length.
+/// Passive verbs whose preposition asks one thing: (preposition, verbs, question word).
+const PASSIVE_FORMS: &[(&str, &[&str], &str)] = &[
+    (
+        "of",
+        &["accused", "convicted", "acquitted", "cleared", "suspected", "made", "composed", "stripped", "deprived"],
+        "What",
+    ),
+    (
+        "with",
+        &["charged", "infected", "diagnosed", "credited", "equipped", "armed", "tasked", "linked", "associated"],
+        "What",
+    ),
+    (
+        "from",
+        &["made", "banned", "barred", "excluded", "suspended", "expelled", "derived", "evacuated", "rescued"],
+        "What",
+    ),
+    ("about", &["told", "warned", "concerned", "worried", "questioned"], "What"),
+    ("as", &["known", "described", "identified", "named", "regarded", "branded", "hailed", "dubbed", "listed"], "What"),
+    ("by", &["caused", "triggered", "sparked", "prompted", "driven", "fuelled", "fueled", "inspired"], "What"),
+    (
+        "by",
+        &[
+            "founded",
+            "led",
+            "funded",
+            "backed",
+            "owned",
+            "run",
+            "supported",
+            "sponsored",
+            "organised",
+            "organized",
+            "hired",
+        ],
+        "Who",
+    ),
+];
+
 /// "The ladders were made from wood from a wrecked hut" → "What were the ladders made
 /// from?"; "Nur is accused of recruiting fighters" → "What is Nur accused of?": a
 /// passive verb whose preposition takes what the sentence tells. Only verbs whose
 /// preposition asks one thing are used ("rescued by" names a rescuer as often as a
 /// thing; "charged with" always a charge).
 fn what_passive(clause: &Clause) -> Option<String> {
-    /// (preposition, verbs, question word).
-    const FORMS: &[(&str, &[&str], &str)] = &[
-        (
-            "of",
-            &["accused", "convicted", "acquitted", "cleared", "suspected", "made", "composed", "stripped", "deprived"],
-            "What",
-        ),
-        (
-            "with",
-            &["charged", "infected", "diagnosed", "credited", "equipped", "armed", "tasked", "linked", "associated"],
-            "What",
-        ),
-        (
-            "from",
-            &["made", "banned", "barred", "excluded", "suspended", "expelled", "derived", "evacuated", "rescued"],
-            "What",
-        ),
-        ("about", &["told", "warned", "concerned", "worried", "questioned"], "What"),
-        (
-            "as",
-            &["known", "described", "identified", "named", "regarded", "branded", "hailed", "dubbed", "listed"],
-            "What",
-        ),
-        ("by", &["caused", "triggered", "sparked", "prompted", "driven", "fuelled", "fueled", "inspired"], "What"),
-        (
-            "by",
-            &[
-                "founded",
-                "led",
-                "funded",
-                "backed",
-                "owned",
-                "run",
-                "supported",
-                "sponsored",
-                "organised",
-                "organized",
-                "hired",
-            ],
-            "Who",
-        ),
-    ];
     if !matches!(clause.aux.as_str(), "is" | "are" | "was" | "were") || clause.base.is_some() {
         return None;
     }
     let words: Vec<&str> = clause.rest.split(' ').collect();
-    let at = words.iter().position(|w| !w.ends_with("ly") && !["also", "still", "now", "never"].contains(w))?;
+    let at = words.iter().position(|w| !crate::clauses::is_adverb(w))?;
     let (verb, preposition) = (words[at], *words.get(at + 1)?);
-    let (_, _, wh) = FORMS.iter().find(|(p, verbs, _)| *p == preposition && verbs.contains(&verb))?;
+    let (_, _, wh) = PASSIVE_FORMS.iter().find(|(p, verbs, _)| *p == preposition && verbs.contains(&verb))?;
     // What the preposition takes is there, and is no time ("made from 2010").
     if words.len() < at + 3 || time_phrase(&words[at + 1..]).is_some_and(|(start, _)| start == 0) {
         return None;
@@ -1173,7 +1167,10 @@ fn what_passive(clause: &Clause) -> Option<String> {
 /// takes (right after it, a particle, or "for", "by", "at", "to", "worth"), not part of
 /// another noun ("a repayment of £330million").
 fn how_much(clause: &Clause) -> Option<(String, bool)> {
-    const BEFORE: &[&str] = &["up", "down", "out", "off", "back", "for", "by", "at", "to", "worth"];
+    const PARTICLES: &[&str] = &["up", "down", "out", "off", "back"];
+    const STRANDED: &[&str] = &["for", "by", "at", "to", "worth"];
+    // Words that open another clause: the figure must come before them.
+    const JOINS: &[&str] = &["as", "since", "after", "while", "when", "and", "but", "that", "which", "because"];
     #[rustfmt::skip]
     const ABOUT: &[&str] = &[
         "about", "nearly", "almost", "around", "some", "roughly", "over", "more", "less", "than", "just", "under",
@@ -1212,11 +1209,10 @@ fn how_much(clause: &Clause) -> Option<(String, bool)> {
         }
     }
     // The figure belongs to this clause, not to one it runs into ("... as it lurched to a £446million loss").
-    const JOINS: &[&str] = &["as", "since", "after", "while", "when", "and", "but", "that", "which", "because"];
     if words[..start].iter().any(|w| JOINS.contains(w) || w.ends_with(',')) {
         return None;
     }
-    let takes = start == 1 || BEFORE.contains(&words[start - 1]);
+    let takes = start == 1 || PARTICLES.contains(&words[start - 1]) || STRANDED.contains(&words[start - 1]);
     if !takes || be && !["worth", "at", "for"].contains(&words[start - 1]) {
         return None;
     }
@@ -1229,14 +1225,14 @@ fn how_much(clause: &Clause) -> Option<(String, bool)> {
     if let Some((t, _)) = time_phrase(&tail) {
         tail.truncate(t);
     }
-    if let Some(c) = tail.iter().position(|w| ["as", "since", "after", "while", "when", "and", "but"].contains(w)) {
+    if let Some(c) = tail.iter().position(|w| JOINS.contains(w)) {
         tail.truncate(c);
     }
     if tail.len() > 6 || tail.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return None;
     }
     // "sell the manuscript for [$1.2 million] to a buyer": the stranded preposition ends it.
-    if start > 1 && ["for", "by", "at", "to", "worth"].contains(&words[start - 1]) {
+    if start > 1 && STRANDED.contains(&words[start - 1]) {
         tail.clear();
     }
     let phrase: Vec<&str> = words[..start].iter().chain(&tail).copied().collect();
@@ -1299,6 +1295,9 @@ fn addressed(question: &str, name: &str) -> Option<String> {
     Some(format!("{}?", words.join(" ")))
 }
 
+/// "The World Health Organisation recommends that every country iodise salt" → "What
+/// does the World Health Organisation recommend?": what a named or definite subject
+/// asks for, proposes or holds, when the sentence says it at some length.
 fn what_is_asked_for(clause: &Clause) -> Option<String> {
     const ASKING: &[&str] =
         &["recommend", "propose", "demand", "urge", "want", "require", "include", "contain", "offer", "seek"];
@@ -1527,13 +1526,13 @@ fn well_formed(question: &str) -> bool {
         &["as", "to", "of", "with", "for", "in", "on", "at", "by", "from", "and", "or", "the", "a", "an", "that"];
     let words: Vec<String> = question.split_whitespace().map(|w| w.to_lowercase()).collect();
     let ends_open = words.last().is_some_and(|w| DANGLING_ENDS.contains(&w.trim_end_matches('?')));
-    // "What were the ladders made from?": a passive's preposition is stranded by design.
-    let participle =
-        |w: &String| w.ends_with("ed") || ["made", "known", "led", "run", "driven", "told"].contains(&w.as_str());
-    let stranded = (question.starts_with("What ") || question.starts_with("Who "))
-        && words.len() >= 2
-        && participle(&words[words.len() - 2])
-        || question.starts_with("How much ");
+    // "What were the ladders made from?", "How much did X sell it for?": the preposition
+    // of a passive form, or of a sum taken out, is stranded by design.
+    let passive = words.len() >= 2 && {
+        let (verb, preposition) = (&words[words.len() - 2], words[words.len() - 1].trim_end_matches('?'));
+        PASSIVE_FORMS.iter().any(|(p, verbs, _)| *p == preposition && verbs.contains(&verb.as_str()))
+    };
+    let stranded = passive || question.starts_with("How much ");
     if ends_open && !stranded && !question.ends_with("depend on?") {
         return false;
     }

@@ -5,13 +5,12 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
-
 use distill_core::Sentence;
 use distill_core::time::WEEKDAYS;
+use rustc_hash::FxHashSet;
 
 /// English function words, skipped when weighing content.
-pub const STOPWORDS: &[&str] = &[
+const STOPWORDS: &[&str] = &[
     "a",
     "about",
     "above",
