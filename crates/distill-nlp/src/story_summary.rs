@@ -3,10 +3,11 @@
 //! A story gathers several outlets' reports of one event, which repeat the same
 //! facts in different words and sometimes disagree. Summarizing each article and
 //! concatenating would state every fact three times; this module picks sentences
-//! from the whole story instead: a sentence scores by how many of the story's
-//! articles share its content words (a fact the outlets agree is central) and by
-//! its place in its article's lead, and the picks are made greedily under a word
-//! budget. A sentence that restates a chosen one becomes one more citation of that
+//! from the whole story instead, to cover as much of what the outlets agree on as the
+//! word budget holds: a content word or a pair of adjacent ones weighs the number of
+//! articles that use it, and each pick is the sentence that adds the most uncovered
+//! weight per word, favoured in its article's lead. Words the picks leave unused give
+//! shortened bullets their deleted spans back. A sentence that restates a chosen one becomes one more citation of that
 //! bullet (each fact once, citing every article that states it), unless the two
 //! give different numbers for the same fact: then both stay, one after the other,
 //! so that the disagreement between sources is visible and each is cited.
@@ -17,10 +18,10 @@
 //! each are read. Citations index sentences as [`crate::split_sentences`] splits the
 //! article's text. This module never reads or writes a store.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::sentences::split_sentences;
-use crate::summary::compress;
+use crate::summary::{compress, leans, usable};
 use crate::terms::content_stems;
 
 /// Most articles of a story read (the first ones given).
@@ -37,6 +38,12 @@ const SAME_FACT: f64 = 0.55;
 /// Share of content stems above which two sentences with different figures for one
 /// count are taken as two accounts of one fact.
 const RELATED: f64 = 0.25;
+/// How much more a concept is worth in an article's first sentence than deep in it.
+const LEAD_WEIGHT: f64 = 3.0;
+/// The share of its value a sentence that leans on the one before it keeps.
+const LEANING: f64 = 0.5;
+/// The weight of a concept only one of several articles states.
+const SINGLE_SOURCE: f64 = 0.2;
 
 /// One article of a story, as the summarizer reads it.
 #[derive(Debug, Clone, Copy)]
@@ -83,79 +90,175 @@ struct Candidate {
     original: String,
     words: usize,
     stems: BTreeSet<String>,
+    /// Its concepts (content stems and adjacent pairs of them), as ids.
+    concepts: Vec<u32>,
     /// Figures with what they count: (unit stem, figure).
     figures: BTreeSet<(String, String)>,
-    score: f64,
+    /// The lead prior: 1 for an article's first sentence, falling with depth.
+    position: f64,
+    /// Whether it opens by pointing back ("He said ...", "But ..."), which a bullet
+    /// read alone cannot.
+    leans: bool,
+}
+
+/// What the story's articles agree on: each concept's weight.
+struct Concepts {
+    ids: HashMap<String, u32>,
+    weight: Vec<f64>,
 }
 
 /// Returns the key points of a story of `articles`, at most `words` words in all,
 /// most important first.
+///
+/// The picks maximise coverage (after Gillick and Favre's concept model and Lin and
+/// Bilmes' budgeted greedy): a concept (a content stem, or two adjacent ones) weighs
+/// the number of articles that state it, a sentence is worth the weight of the
+/// concepts no chosen bullet covers yet, scaled up in its article's lead and divided
+/// by its length, and the best one that fits is taken until nothing that fits adds
+/// anything. A sentence restating a chosen bullet becomes one more of its citations.
 pub fn summarize_story(articles: &[StoryDoc<'_>], words: usize) -> Vec<StoryBullet> {
     let articles = &articles[..articles.len().min(MAX_ARTICLES)];
-    let candidates = candidates(articles);
-    let mut bullets: Vec<(StoryBullet, usize)> = Vec::new();
+    let (candidates, concepts) = candidates(articles);
+    let mut covered = vec![false; concepts.weight.len()];
+    let mut bullets: Vec<Picked> = Vec::new();
+    let mut open: Vec<bool> = vec![true; candidates.len()];
     let mut used_words = 0;
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&a, &b| {
-        candidates[b].score.total_cmp(&candidates[a].score).then_with(|| {
-            (candidates[a].sentence, candidates[a].article).cmp(&(candidates[b].sentence, candidates[b].article))
-        })
-    });
-    for i in order {
-        let c = &candidates[i];
-        // A chosen bullet from another outlet that gives another figure for the
-        // same count: the sources disagree, and both figures stay.
-        let conflict = bullets.iter().position(|(_, k)| {
-            let chosen = &candidates[*k];
-            chosen.article != c.article
-                && containment(&c.stems, &chosen.stems) >= RELATED
-                && disagree(&c.figures, &chosen.figures)
+    loop {
+        let left = words - used_words;
+        // The candidate worth most per word, among those that fit as they are or
+        // once shortened.
+        let mut best: Option<(f64, usize, Option<String>)> = None;
+        let mut ranked: Vec<(f64, usize)> = (0..candidates.len())
+            .filter(|&i| open[i])
+            .map(|i| (value(&candidates[i], &concepts, &covered), i))
+            .filter(|&(v, _)| v > 0.0)
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.0.total_cmp(&a.0).then_with(|| {
+                let (x, y) = (&candidates[a.1], &candidates[b.1]);
+                (x.sentence, x.article).cmp(&(y.sentence, y.article))
+            })
         });
-        if let Some(b) = conflict {
-            let told = bullets.iter().any(|(_, k)| c.figures.is_subset(&candidates[*k].figures));
-            if !told && used_words + c.words <= words {
-                bullets[b].0.disputed = true;
-                used_words += c.words;
-                bullets.insert(b + 1, (bullet(articles, c, true), i));
+        for &(v, i) in &ranked {
+            if best.as_ref().is_some_and(|(b, _, _)| *b >= v) {
+                break;
             }
+            let c = &candidates[i];
+            if c.words <= left {
+                best = Some((v, i, None));
+            } else if left >= MIN_WORDS
+                && let Some(short) = compress(&c.original, left)
+                && (MIN_WORDS..=left).contains(&short.split_whitespace().count())
+            {
+                let shortened = shorter(c, &short, &concepts);
+                let v = value(&shortened, &concepts, &covered);
+                if v > 0.0 && best.as_ref().is_none_or(|(b, _, _)| v > *b) {
+                    best = Some((v, i, Some(short)));
+                }
+            }
+        }
+        let Some((_, i, short)) = best else { break };
+        let c = &candidates[i];
+        open[i] = false;
+        // A restatement of a sentence that a bullet already cites is one more citation.
+        let restated = bullets
+            .iter()
+            .position(|p| p.sources.iter().any(|&k| containment(&c.stems, &candidates[k].stems) >= SAME_FACT));
+        if let Some(b) = restated {
+            cite(&mut bullets[b], articles, c, i);
             continue;
         }
-        // The chosen bullet that states the same fact, if any.
-        let same =
-            bullets.iter().position(|(_, chosen)| containment(&c.stems, &candidates[*chosen].stems) >= SAME_FACT);
-        match same {
-            Some(b) => {
-                {
-                    let citation = StoryCitation { id: articles[c.article].id.to_string(), sentence: c.sentence };
-                    // One citation per article and bullet: the first sentence found states it.
-                    let cited = &mut bullets[b].0.citations;
-                    if !cited.iter().any(|x| x.id == citation.id) {
-                        cited.push(citation);
-                    }
-                }
+        let mut b = bullet(articles, c, false);
+        if let Some(short) = short {
+            b.text = short;
+        }
+        used_words += b.text.split_whitespace().count();
+        for &k in &c.concepts {
+            covered[k as usize] = true;
+        }
+        let at = bullets.len();
+        bullets.push(Picked { bullet: b, candidate: i, sources: vec![i] });
+        // Another outlet's sentence that states the same fact becomes a citation,
+        // unless it gives another figure for the same count: the sources disagree,
+        // and both figures stay.
+        for j in 0..candidates.len() {
+            if !open[j] {
+                continue;
             }
-            None if used_words + c.words <= words => {
-                used_words += c.words;
-                bullets.push((bullet(articles, c, false), i));
-            }
-            None => {
-                // Shortened further (deleting spans only), it may still fit.
-                let left = words - used_words;
-                if left >= MIN_WORDS
-                    && let Some(short) = compress(&c.original, left)
-                {
-                    let n = short.split_whitespace().count();
-                    if (MIN_WORDS..=left).contains(&n) {
-                        used_words += n;
-                        let mut b = bullet(articles, c, false);
-                        b.text = short;
-                        bullets.push((b, i));
+            let other = &candidates[j];
+            if other.article != c.article
+                && containment(&other.stems, &c.stems) >= RELATED
+                && disagree(&other.figures, &c.figures)
+            {
+                let told = bullets.iter().any(|p| other.figures.is_subset(&candidates[p.candidate].figures));
+                if !told && used_words + other.words <= words {
+                    open[j] = false;
+                    used_words += other.words;
+                    bullets[at].bullet.disputed = true;
+                    for &k in &other.concepts {
+                        covered[k as usize] = true;
                     }
+                    bullets.push(Picked { bullet: bullet(articles, other, true), candidate: j, sources: vec![j] });
                 }
+            } else if containment(&other.stems, &c.stems) >= SAME_FACT {
+                open[j] = false;
+                cite(&mut bullets[at], articles, other, j);
             }
         }
     }
-    bullets.into_iter().map(|(b, _)| b).collect()
+    // Words the picks left unused give shortened bullets their deleted spans back.
+    for Picked { bullet: b, candidate: i, .. } in &mut bullets {
+        let original = &candidates[*i].original;
+        let (now, full) = (b.text.split_whitespace().count(), original.split_whitespace().count());
+        if full > now && used_words + full - now <= words {
+            used_words += full - now;
+            b.text = original.clone();
+        }
+    }
+    bullets.into_iter().map(|p| p.bullet).collect()
+}
+
+/// A chosen bullet, the candidate it quotes and the candidates it cites.
+struct Picked {
+    bullet: StoryBullet,
+    candidate: usize,
+    sources: Vec<usize>,
+}
+
+/// Adds candidate `k` (`c`) to a bullet's citations: one citation per article and
+/// bullet, the first sentence found.
+fn cite(picked: &mut Picked, articles: &[StoryDoc<'_>], c: &Candidate, k: usize) {
+    let citation = StoryCitation { id: articles[c.article].id.to_string(), sentence: c.sentence };
+    let cited = &mut picked.bullet.citations;
+    if !cited.iter().any(|x| x.id == citation.id) {
+        cited.push(citation);
+        picked.sources.push(k);
+    }
+}
+
+/// What a candidate adds per word: the weight of its concepts that no chosen bullet
+/// covers, raised in an article's lead.
+fn value(c: &Candidate, concepts: &Concepts, covered: &[bool]) -> f64 {
+    let gain: f64 = c.concepts.iter().filter(|&&k| !covered[k as usize]).map(|&k| concepts.weight[k as usize]).sum();
+    let alone = if c.leans { LEANING } else { 1.0 };
+    alone * gain * (1.0 + LEAD_WEIGHT * c.position) / c.words as f64
+}
+
+/// A candidate as `short`, a shortened form of it, would be.
+fn shorter(c: &Candidate, short: &str, concepts: &Concepts) -> Candidate {
+    let stems = content_stems(short);
+    Candidate {
+        article: c.article,
+        sentence: c.sentence,
+        text: short.to_string(),
+        original: String::new(),
+        words: short.split_whitespace().count(),
+        concepts: concept_keys(&stems).filter_map(|k| concepts.ids.get(&k).copied()).collect(),
+        stems: stems.into_iter().collect(),
+        figures: BTreeSet::new(),
+        position: c.position,
+        leans: c.leans,
+    }
 }
 
 fn bullet(articles: &[StoryDoc<'_>], c: &Candidate, disputed: bool) -> StoryBullet {
@@ -166,17 +269,42 @@ fn bullet(articles: &[StoryDoc<'_>], c: &Candidate, disputed: bool) -> StoryBull
     }
 }
 
-/// Every usable sentence of the story, scored.
-fn candidates(articles: &[StoryDoc<'_>]) -> Vec<Candidate> {
+/// A sentence's concepts: each content stem, and each adjacent pair of them.
+fn concept_keys(stems: &[String]) -> impl Iterator<Item = String> + '_ {
+    stems.iter().cloned().chain(stems.windows(2).map(|w| format!("{} {}", w[0], w[1])))
+}
+
+/// Every usable sentence of the story, with the concepts they share and each
+/// concept's weight.
+fn candidates(articles: &[StoryDoc<'_>]) -> (Vec<Candidate>, Concepts) {
     let mut out = Vec::new();
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    // The articles (and headlines) that state each concept.
+    let mut stated: Vec<BTreeSet<usize>> = Vec::new();
+    let mut intern = |key: String, article: usize, stated: &mut Vec<BTreeSet<usize>>| {
+        let next = ids.len() as u32;
+        let id = *ids.entry(key).or_insert(next);
+        if id == next {
+            stated.push(BTreeSet::new());
+        }
+        stated[id as usize].insert(article);
+        id
+    };
     for (a, doc) in articles.iter().enumerate() {
+        for key in concept_keys(&content_stems(doc.title)) {
+            intern(key, a, &mut stated);
+        }
         for s in split_sentences(doc.text).iter().take(MAX_SENTENCES) {
             let Some(text) = compress(&s.text, MAX_BULLET_WORDS) else { continue };
             let words = text.split_whitespace().count();
-            if words < MIN_WORDS || text.ends_with('?') || !starts_well(&text) {
+            if words < MIN_WORDS || !usable(&text) {
                 continue;
             }
-            let stems: BTreeSet<String> = content_stems(&text).into_iter().collect();
+            let stems = content_stems(&text);
+            let mut concepts: Vec<u32> = concept_keys(&stems).map(|k| intern(k, a, &mut stated)).collect();
+            concepts.sort_unstable();
+            concepts.dedup();
+            let stems: BTreeSet<String> = stems.into_iter().collect();
             if stems.len() < 3 {
                 continue;
             }
@@ -188,42 +316,28 @@ fn candidates(articles: &[StoryDoc<'_>]) -> Vec<Candidate> {
                 original: s.text.clone(),
                 words,
                 stems,
-                score: 0.0,
+                concepts,
+                position: 1.0 / (1.0 + s.index as f64).sqrt(),
+                leans: s.index > 0 && leans(&s.text),
             });
         }
     }
-    // How many articles (and titles) use each stem: what the outlets agree on.
-    let mut per_article: Vec<BTreeSet<String>> = vec![BTreeSet::new(); articles.len()];
-    for c in &out {
-        per_article[c.article].extend(c.stems.iter().cloned());
-    }
-    let mut support: BTreeMap<String, f64> = BTreeMap::new();
-    for stems in per_article {
-        for s in stems {
-            *support.entry(s).or_default() += 1.0;
+    // A fact one outlet alone states counts for little when several report the
+    // story; a single article weighs its concepts by how many of its sentences
+    // repeat them.
+    let n = articles.len();
+    let weight = if n == 1 {
+        let mut repeats = vec![0.0; ids.len()];
+        for c in &out {
+            for &k in &c.concepts {
+                repeats[k as usize] += 1.0;
+            }
         }
-    }
-    let titles: Vec<BTreeSet<String>> =
-        articles.iter().map(|d| content_stems(d.title).into_iter().collect::<BTreeSet<_>>()).collect();
-    let n = articles.len().max(1) as f64;
-    for c in &mut out {
-        let shared: f64 = c.stems.iter().map(|s| support.get(s.as_str()).copied().unwrap_or(0.0) / n).sum();
-        let centrality = shared / (c.stems.len() as f64 + 4.0).sqrt();
-        let in_titles = titles.iter().filter(|t| !t.is_empty()).map(|t| c.stems.intersection(t).count()).sum::<usize>()
-            as f64
-            / (c.stems.len() as f64).sqrt()
-            / n;
-        // The lead states the event; later sentences add detail.
-        let position = 1.0 / (1.0 + c.sentence as f64).sqrt();
-        c.score = centrality + 0.3 * in_titles + 0.8 * position;
-    }
-    out
-}
-
-/// Whether a sentence starts as a statement does (not mid-sentence after a bad split).
-fn starts_well(text: &str) -> bool {
-    let first = text.chars().next().unwrap_or(' ');
-    first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '\'' | '‘')
+        repeats
+    } else {
+        stated.iter().map(|a| if a.len() >= 2 { a.len() as f64 } else { SINGLE_SOURCE }).collect()
+    };
+    (out, Concepts { ids, weight })
 }
 
 /// Share of the smaller set that the two sets share.
@@ -310,7 +424,10 @@ mod tests {
     #[test]
     fn differing_figures_for_one_fact_are_both_kept() {
         let bullets = summarize_story(&story(), 100);
-        let counts: Vec<&StoryBullet> = bullets.iter().filter(|b| b.text.contains("firefighters")).collect();
+        let counts: Vec<&StoryBullet> = bullets
+            .iter()
+            .filter(|b| b.text.contains(" firefighters fought") || b.text.contains(" firefighters battled"))
+            .collect();
         assert!(counts.iter().any(|b| b.text.contains("120")), "{bullets:#?}");
         assert!(counts.iter().any(|b| b.text.contains("80")), "{bullets:#?}");
         assert!(counts.iter().all(|b| b.disputed), "{bullets:#?}");
@@ -351,6 +468,28 @@ mod tests {
         let long = "x".repeat(10_000);
         let odd = [doc("x", "", ""), doc("y", "", "   "), doc("z", "", &long)];
         assert!(summarize_story(&odd, 100).is_empty());
+    }
+
+    #[test]
+    fn unused_words_give_shortened_bullets_their_deleted_spans_back() {
+        // Key points drop a closing attribution ("..., firefighters said.") ...
+        let tight = summarize_story(&story(), 12);
+        assert!(!tight.is_empty() && tight.iter().all(|b| !b.text.ends_with("said.")), "{tight:#?}");
+        // ... which comes back when the budget has room for it.
+        let roomy = summarize_story(&story(), 1000);
+        assert!(roomy[0].text.ends_with("said."), "{roomy:#?}");
+    }
+
+    #[test]
+    fn a_sentence_that_only_restates_a_chosen_one_gives_way_to_a_new_fact() {
+        const D: &str = "Floods swept through the old town of Passau on Monday after days of heavy rain. Rescue crews in boats reached elderly residents trapped on upper floors.";
+        const E: &str = "The old town of Passau was flooded on Monday after heavy rain, and the river kept rising in the evening. Crews in boats rescued elderly residents trapped on upper floors.";
+        const F: &str = "Heavy rain flooded Passau's old town on Monday. In Passau the old town was under water on Monday after rain that lasted for days.";
+        let docs = [doc("d", "Floods in Passau", D), doc("e", "Passau under water", E), doc("f", "Passau flooded", F)];
+        let bullets = summarize_story(&docs, 30);
+        assert!(bullets.iter().any(|b| b.text.contains("boats")), "{bullets:#?}");
+        let flood = bullets.iter().filter(|b| b.text.contains("Monday")).count();
+        assert_eq!(flood, 1, "{bullets:#?}");
     }
 
     #[test]

@@ -290,11 +290,17 @@ fn leans_on_previous(text: &str) -> bool {
 fn leaning(index: usize, opens_paragraph: bool, text: &str) -> f64 {
     if opens_paragraph && leans_on_previous(text) {
         0.75
-    } else if index > 0 && (leans_on_previous(text) || opens_with_pronoun(text)) {
+    } else if index > 0 && leans(text) {
         0.95
     } else {
         1.0
     }
+}
+
+/// Whether a sentence read alone would lean on the one before it: it opens with a
+/// pronoun or a connective ("He said ...", "But the ...").
+pub(crate) fn leans(text: &str) -> bool {
+    leans_on_previous(text) || opens_with_pronoun(text)
 }
 
 /// "He", "She", "It", "They" and their possessives opening a sentence.
@@ -304,7 +310,7 @@ fn opens_with_pronoun(text: &str) -> bool {
 }
 
 /// Sentences that cannot be key points: questions, fragments, bylines.
-fn usable(text: &str) -> bool {
+pub(crate) fn usable(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
     const CREDITS: &[&str] =
         &["Reporting by", "Editing by", "Additional reporting", "Writing by", "Compiled by", "Photo:", "Image:"];
