@@ -200,7 +200,7 @@ fn boundaries(p: &str) -> Vec<usize> {
         let opener = next.is_uppercase()
             || caseless
             || next.is_ascii_digit()
-            || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '[' | '«');
+            || matches!(next, '"' | '“' | '‘' | '\'' | '`' | '(' | '[' | '«');
         let single_period = c == '.' && chars.get(i + 1).is_none_or(|x| x.1 != '.');
         if opener && (!single_period || !is_abbreviation(p, &chars, i, k)) {
             ends.push(end);
@@ -240,13 +240,14 @@ fn is_abbreviation(p: &str, chars: &[(usize, char)], dot: usize, next: usize) ->
 }
 
 /// "CALVERTON (CWS) — Roughly 4,200 ..." starts with a dateline: capitals, an
-/// optional agency in parentheses, and a dash; "(CNN)An unmanned ..." and "Kathmandu,
-/// Nepal (CNN)Rescuers ..." with the agency's credit glued to the first word.
+/// optional agency in parentheses, and a dash (or the older wires' "--" and "_");
+/// "(CNN)An unmanned ..." and "Kathmandu, Nepal (CNN)Rescuers ..." with the agency's
+/// credit glued to the first word.
 pub fn strip_dateline(s: &str) -> &str {
     if let Some(rest) = after_wire_credit(s) {
         return rest;
     }
-    for dash in [" — ", " – ", " - ", "—"] {
+    for dash in [" — ", " – ", " - ", " -- ", " _ ", "—"] {
         if let Some(pos) = s.find(dash) {
             let head = &s[..pos];
             // The place is in capitals; a date ("Oct. 8") and an agency may follow.
@@ -274,7 +275,7 @@ fn after_wire_credit(s: &str) -> Option<&str> {
         && agency.split(' ').count() <= 3
         && agency.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
         && s[..open].split_whitespace().all(|w| w.starts_with(char::is_uppercase));
-    let rest = s[close + 1..].trim_start_matches([' ', '-', '—', '–']);
+    let rest = s[close + 1..].trim_start_matches([' ', '-', '—', '–', '_']);
     (credit && rest.starts_with(char::is_uppercase)).then_some(rest)
 }
 
@@ -284,6 +285,12 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         split_sentences(text).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn a_quote_in_typewriter_marks_opens_a_sentence() {
+        let s = texts("Protests went on for two weeks. ``We will not give in,'' the minister said.");
+        assert_eq!(s, ["Protests went on for two weeks.", "``We will not give in,'' the minister said."]);
     }
 
     #[test]
@@ -373,6 +380,10 @@ mod tests {
         assert_eq!(strip_dateline("(WIRE)A ship ran aground."), "A ship ran aground.");
         assert_eq!(strip_dateline("Port Ellis, Maine (WIRE)Rescuers dug."), "Rescuers dug.");
         assert_eq!(strip_dateline("Port Ellis (WIRE) -- Rescuers dug."), "Rescuers dug.");
+        assert_eq!(strip_dateline("PORT ELLIS, Maine (WIRE) _ Rescuers dug."), "Rescuers dug.");
+        assert_eq!(strip_dateline("PORT ELLIS, Maine _ Rescuers dug."), "Rescuers dug.");
+        assert_eq!(strip_dateline("PORT ELLIS -- Rescuers dug."), "Rescuers dug.");
+        assert_eq!(strip_dateline("The dig _ and the rescue _ went on."), "The dig _ and the rescue _ went on.");
         // A bracket that is no credit stays: lower case inside, or a sentence before it.
         assert_eq!(strip_dateline("Tallinn (in Estonia) Ferries ran."), "Tallinn (in Estonia) Ferries ran.");
         assert_eq!(strip_dateline("The board (HSB) met."), "The board (HSB) met.");

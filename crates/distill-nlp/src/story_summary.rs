@@ -20,7 +20,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::sentences::split_sentences;
+use crate::sentences::{split_sentences, strip_dateline};
 use crate::summary::{compress, leans, usable};
 use crate::terms::content_stems;
 
@@ -313,7 +313,8 @@ fn candidates(articles: &[StoryDoc<'_>]) -> (Vec<Candidate>, Concepts) {
                 sentence: s.index,
                 figures: figures(&text),
                 text,
-                original: s.text.clone(),
+                // Without its dateline, as the shortened form is.
+                original: strip_dateline(&s.text).to_string(),
                 words,
                 stems,
                 concepts,
@@ -490,6 +491,18 @@ mod tests {
         assert!(bullets.iter().any(|b| b.text.contains("boats")), "{bullets:#?}");
         let flood = bullets.iter().filter(|b| b.text.contains("Monday")).count();
         assert_eq!(flood, 1, "{bullets:#?}");
+    }
+
+    #[test]
+    fn a_dateline_never_reaches_a_bullet() {
+        let a = format!("ANTWERP, Belgium (WIRE) _ {A}");
+        let b = format!("ANTWERP, Belgium _ {B}");
+        let docs = [doc("a", "", &a), doc("b", "", &b), doc("c", "", C)];
+        for budget in [30, 1000] {
+            let bullets = summarize_story(&docs, budget);
+            assert!(!bullets.is_empty());
+            assert!(bullets.iter().all(|x| !x.text.contains("ANTWERP") && !x.text.contains(" _ ")), "{bullets:#?}");
+        }
     }
 
     #[test]

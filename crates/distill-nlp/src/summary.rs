@@ -316,7 +316,7 @@ pub(crate) fn usable(text: &str) -> bool {
         &["Reporting by", "Editing by", "Additional reporting", "Writing by", "Compiled by", "Photo:", "Image:"];
     !text.ends_with('?')
         && !CREDITS.iter().any(|c| text.starts_with(c))
-        && (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '\'' | '‘'))
+        && (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '\'' | '‘' | '`'))
         && text.split_whitespace().count() >= 5
 }
 
