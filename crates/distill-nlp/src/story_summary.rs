@@ -42,6 +42,8 @@ const RELATED: f64 = 0.25;
 const LEAD_WEIGHT: f64 = 3.0;
 /// The share of its value a sentence that leans on the one before it keeps.
 const LEANING: f64 = 0.5;
+/// The share of its value a sentence that opens with a quotation keeps.
+const QUOTE: f64 = 0.5;
 /// The weight of a concept only one of several articles states.
 const SINGLE_SOURCE: f64 = 0.2;
 
@@ -99,6 +101,8 @@ struct Candidate {
     /// Whether it opens by pointing back ("He said ...", "But ..."), which a bullet
     /// read alone cannot.
     leans: bool,
+    /// Whether it opens with a quotation: a voice in the story, seldom its facts.
+    quote: bool,
 }
 
 /// What the story's articles agree on: each concept's weight.
@@ -240,7 +244,7 @@ fn cite(picked: &mut Picked, articles: &[StoryDoc<'_>], c: &Candidate, k: usize)
 /// covers, raised in an article's lead.
 fn value(c: &Candidate, concepts: &Concepts, covered: &[bool]) -> f64 {
     let gain: f64 = c.concepts.iter().filter(|&&k| !covered[k as usize]).map(|&k| concepts.weight[k as usize]).sum();
-    let alone = if c.leans { LEANING } else { 1.0 };
+    let alone = if c.leans { LEANING } else { 1.0 } * if c.quote { QUOTE } else { 1.0 };
     alone * gain * (1.0 + LEAD_WEIGHT * c.position) / c.words as f64
 }
 
@@ -258,6 +262,7 @@ fn shorter(c: &Candidate, short: &str, concepts: &Concepts) -> Candidate {
         figures: BTreeSet::new(),
         position: c.position,
         leans: c.leans,
+        quote: c.quote,
     }
 }
 
@@ -320,6 +325,7 @@ fn candidates(articles: &[StoryDoc<'_>]) -> (Vec<Candidate>, Concepts) {
                 concepts,
                 position: 1.0 / (1.0 + s.index as f64).sqrt(),
                 leans: s.index > 0 && leans(&s.text),
+                quote: s.text.starts_with(['"', '“', '‘', '\'', '`']),
             });
         }
     }
@@ -491,6 +497,14 @@ mod tests {
         assert!(bullets.iter().any(|b| b.text.contains("boats")), "{bullets:#?}");
         let flood = bullets.iter().filter(|b| b.text.contains("Monday")).count();
         assert_eq!(flood, 1, "{bullets:#?}");
+    }
+
+    #[test]
+    fn the_facts_come_before_a_voice_quoted_in_the_lead() {
+        const D: &str = "\"We lost everything in the flood,\" said Maria Lopez, a farmer near Riverton. The flood destroyed 40 farms near Riverton on Sunday.";
+        const E: &str = "\"Everything we had is gone after the flood,\" farmer Maria Lopez said near Riverton. Floodwater destroyed farms near Riverton on Sunday, officials said.";
+        let bullets = summarize_story(&[doc("d", "", D), doc("e", "", E)], 100);
+        assert!(bullets[0].text.contains("destroyed"), "{bullets:#?}");
     }
 
     #[test]
