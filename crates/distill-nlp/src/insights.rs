@@ -666,13 +666,13 @@ impl<'a> Reader<'a> {
             (OUTLOOK_CUES, InsightKind::Outlook, format!("What are the long-term prospects for {topic}?")),
         ];
         // A person has no "economic stakes" or "risks", and only an event has something
-        // that "led to" it. A named country, group or disease has challenges and
-        // prospects, but its "economic stakes", "risks" or "implications" ask nothing.
+        // that "led to" it. A named country, group or disease, or a thing ("the video",
+        // "the band"), has challenges and prospects, but its "economic stakes", "risks"
+        // or "implications" ask nothing: only an event's or a plan's do.
         let person = self.topic_is_person();
-        let named = self.topic.actor && !event;
         let of_events = [InsightKind::Economics, InsightKind::Risks, InsightKind::Implications];
         for (cues, kind, question) in asks {
-            if person || !event && kind == InsightKind::Background || named && of_events.contains(&kind) {
+            if person || !event && kind == InsightKind::Background || !event && of_events.contains(&kind) {
                 continue;
             }
             let citations = cued(cues);
@@ -896,9 +896,10 @@ impl<'a> Reader<'a> {
 
     /// "What role does Thomas Sam play in the homeopathic treatment?": for the people
     /// who act in the event (parties, never a source, an outlet or a speaker's employer)
-    /// named three times or more, when the subject is an event, not an actor.
+    /// named three times or more, when the subject is an event or a plan: nobody
+    /// plays a role "in the video" or "in the Hollywood actress".
     fn party_questions(&self, entities: &[Entity]) -> Vec<Candidate> {
-        if self.topic.actor {
+        if !self.topic.is_event() {
             return Vec::new();
         }
         entities
@@ -2198,6 +2199,21 @@ mod tests {
         let questions = asked("Canada", text);
         assert!(questions.iter().any(|q| q.contains("Canada")), "{questions:#?}");
         for odd in ["economic stakes of Canada", "risks of Canada", "implications of Canada"] {
+            assert!(!questions.iter().any(|q| q.contains(odd)), "{odd}: {questions:#?}");
+        }
+    }
+
+    #[test]
+    fn a_thing_has_no_stakes_and_nobody_plays_a_role_in_it() {
+        let text = "A video of the band's final concert spread online on Monday, and the label said sales doubled. \
+            Ana Reyes, the band's singer, filmed the video on her phone in Lisbon. \
+            Reyes said the video cost nothing to make and could earn the band money from streaming. \
+            The label warned that the video could also hurt sales of the live album, a risk it said was small. \
+            Reyes plans a second video next year, and the label expects the market for such videos to grow. \
+            Critics said the video showed the band at its best, and Reyes thanked the fans.";
+        let questions = asked("The band's concert video spreads online", text);
+        assert!(!questions.is_empty());
+        for odd in ["economic stakes of", "risks of", "implications of", "What role does"] {
             assert!(!questions.iter().any(|q| q.contains(odd)), "{odd}: {questions:#?}");
         }
     }
