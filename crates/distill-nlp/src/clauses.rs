@@ -490,6 +490,9 @@ pub fn reporter(sentence: &str, proper: &dyn Fn(&str) -> bool) -> Option<(String
     Some((speaker, aux, base))
 }
 
+/// Who is told, as a pronoun or a plain group: "told reporters the ...".
+const TOLD_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "reporters", "journalists"];
+
 fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Clause> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let (verb_at, lexical) = find_verb(&tokens)?;
@@ -524,10 +527,24 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
             next += 1;
         }
         // "Travolta told the Tampa Bay Times that he ...": the one told comes first.
-        if base == "tell"
-            && let Some(that) = tokens.iter().skip(next).take(8).position(|t| *t == "that")
-        {
-            next += that;
+        if base == "tell" {
+            if let Some(that) = tokens.iter().skip(next).take(8).position(|t| *t == "that") {
+                next += that;
+            } else {
+                // Without "that", the one told ends where the told clause starts: after
+                // a pronoun ("told reporters the ...") or a name ("told CBC News the
+                // department will ..."); after "the jury" nothing marks the end.
+                let told = &tokens[next.min(tokens.len())..];
+                let skip = if told.first().is_some_and(|t| TOLD_PRONOUNS.contains(t)) {
+                    1
+                } else {
+                    told.iter().take_while(|t| t.starts_with(char::is_uppercase)).count()
+                };
+                if skip == 0 || skip >= told.len() {
+                    return None;
+                }
+                next += skip;
+            }
         }
         if tokens.get(next).is_some_and(|t| *t == "that") {
             next += 1;
@@ -962,6 +979,17 @@ mod tests {
 
     fn names(word: &str) -> bool {
         ["Moscow", "Russia", "Temur", "Umarov", "Taliban", "White", "Critics", "Afghanistan"].contains(&word)
+    }
+
+    #[test]
+    fn the_one_told_is_no_part_of_the_told_clause() {
+        let c = read_clause("A spokesman told CBC News the department will look into the incident.", &names).unwrap();
+        assert_eq!(c.question("How"), "How will the department look into the incident?");
+        assert_eq!(c.speaker.as_deref(), Some("a spokesman"));
+        let c = read_clause("The mayor told reporters the council will open the bridge on Friday.", &names).unwrap();
+        assert_eq!(c.subject, "the council");
+        // After "the jury" nothing marks where the told clause starts.
+        assert!(read_clause("The lawyer told the jury the state must prove intent.", &names).is_none());
     }
 
     #[test]
