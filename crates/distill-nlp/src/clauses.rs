@@ -619,6 +619,14 @@ fn without_relative_aside(text: &str) -> Cow<'_, str> {
 /// Drops up to two leading adverbial clauses or connectives ("Beyond the immediate
 /// military transfers, ", "However, ").
 fn drop_openers(mut text: &str) -> &str {
+    // "Watch the video: Rescuers ...", "UPDATE: The ...": a page's label, not the clause.
+    if let Some((label, rest)) = text.split_once(": ")
+        && label.split(' ').count() <= 3
+        && label.starts_with(char::is_uppercase)
+        && rest.starts_with(char::is_uppercase)
+    {
+        text = rest;
+    }
     for _ in 0..2 {
         let first = text.split_whitespace().next().unwrap_or("").trim_end_matches(',').to_lowercase();
         // "But the court ruled ...", "Maybe he ...": a bare connective or sentence
@@ -979,6 +987,13 @@ mod tests {
 
     fn names(word: &str) -> bool {
         ["Moscow", "Russia", "Temur", "Umarov", "Taliban", "White", "Critics", "Afghanistan"].contains(&word)
+    }
+
+    #[test]
+    fn a_label_before_a_colon_is_no_part_of_the_clause() {
+        let c = read_clause("Watch the video: Rescuers pulled a boy from the river on Monday.", &names).unwrap();
+        assert_eq!(c.subject, "rescuers");
+        assert_eq!(c.question("How"), "How did rescuers pull a boy from the river on Monday?");
     }
 
     #[test]

@@ -853,7 +853,14 @@ impl<'a> Reader<'a> {
             let group = GROUPS.contains(&name.rsplit(' ').next().unwrap_or("").to_lowercase().as_str());
             let named = !group && name.split(' ').all(|w| w.starts_with(char::is_uppercase));
             let one_word_verb = !name.contains(' ') && crate::clauses::is_verb(&first);
-            if PRONOUNS.contains(&first.as_str()) || !(named || group) || name.split(' ').count() > 5 || one_word_verb {
+            // "Boase's said": the possessive of someone unnamed ("Boase's lawyer").
+            let possessive = name.ends_with("'s") || name.ends_with("’s");
+            if PRONOUNS.contains(&first.as_str())
+                || !(named || group)
+                || name.split(' ').count() > 5
+                || one_word_verb
+                || possessive
+            {
                 continue;
             }
             // "Relatives said", "Recent reports say": a capitalized opener, not a name.
