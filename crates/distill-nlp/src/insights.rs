@@ -619,7 +619,9 @@ impl<'a> Reader<'a> {
         // "Police arrested two men. They were charged after ...": the next sentence
         // gives the reason, so the question is answered.
         let next_reason = i + 1 < self.sentences.len() && self.has(i + 1, REASON_CUES);
-        if matches!(clause.aux.as_str(), "did" | "was" | "were") && next_reason && !self.has(i, REASON_CUES) {
+        // "The goal was to collect a sample": a plan, not an event with a cause.
+        let plan = clause.rest.starts_with("to ");
+        if matches!(clause.aux.as_str(), "did" | "was" | "were") && next_reason && !plan && !self.has(i, REASON_CUES) {
             return Some((clause.question("Why"), InsightKind::Background));
         }
         None
@@ -2345,6 +2347,15 @@ mod tests {
             Chomsky said the promise was broken within a decade of the talks.";
         let questions = asked("Interview with Noam Chomsky", text);
         assert!(!questions.iter().any(|q| q.contains("did Take") || q.contains("does Take")), "{questions:#?}");
+    }
+
+    #[test]
+    fn a_plan_is_not_asked_why_from_the_next_sentence() {
+        let text = "The probe reached the comet on Monday after a journey of ten years. \
+            The main goal of the mission was to collect a sample from the comet's surface. \
+            Engineers delayed the landing after a sensor failed during the approach.";
+        let questions = asked("Probe reaches comet", text);
+        assert!(!questions.iter().any(|q| q.starts_with("Why was the main goal")), "{questions:#?}");
     }
 
     #[test]
