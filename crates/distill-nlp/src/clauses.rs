@@ -574,16 +574,22 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
         clause.speaker = Some(subject);
         return Some(clause);
     }
-    // "30 new confirmed cases of Ebola were reported": a participle before a noun was
-    // taken for the verb; the clause's own verb follows ("were").
+    // "30 new confirmed cases of Ebola were reported", "A newly discovered frog has":
+    // a participle before a noun was taken for the verb; the clause's own verb
+    // follows ("were", "has"; not "intend to have").
     const OPENS: &[&str] = &["that", "which", "who", "whose", "where", "when", "--", "—", "–", "-"];
     let verb_follows = || {
-        tokens[after.min(tokens.len())..]
+        let next: Vec<String> = tokens[after.min(tokens.len())..]
             .iter()
             .take(6)
             .map(|t| t.to_lowercase())
             .take_while(|t| !OPENS.contains(&t.as_str()) && !t.ends_with([',', ';', ':']))
-            .any(|t| matches!(t.as_str(), "is" | "are" | "was" | "were"))
+            .collect();
+        next.iter().enumerate().any(|(k, t)| match t.as_str() {
+            "is" | "are" | "was" | "were" => true,
+            "has" | "have" => k == 0 || next[k - 1] != "to",
+            _ => false,
+        })
     };
     if base.is_some() && verb_follows() {
         return None;
@@ -1110,6 +1116,8 @@ mod tests {
         // A pronoun inside the subject, a belief inside a report, a missed sentence break.
         assert_eq!(read_clause("In those days it was all or nothing for the team.", &names), None);
         assert_eq!(read_clause("Travolta said he believed the film was a result of grudges.", &names), None);
+        assert_eq!(read_clause("A newly discovered frog has a striking green skin.", &names), None);
+        assert!(read_clause("Waldron intends to have the girl examined by a psychologist.", &names).is_some());
         assert_eq!(
             read_clause(
                 "The lawyer told the jury that for Luna to be found guilty the state must prove intent.",
