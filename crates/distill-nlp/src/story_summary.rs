@@ -7,10 +7,11 @@
 //! word budget holds: a content word or a pair of adjacent ones weighs the number of
 //! articles that use it, and each pick is the sentence that adds the most uncovered
 //! weight per word, favoured in its article's lead. Words the picks leave unused give
-//! shortened bullets their deleted spans back. A sentence that restates a chosen one becomes one more citation of that
-//! bullet (each fact once, citing every article that states it), unless the two
-//! give different numbers for the same fact: then both stay, one after the other,
-//! so that the disagreement between sources is visible and each is cited.
+//! shortened bullets their deleted spans back. A sentence that restates a chosen one
+//! becomes one more citation of that bullet (each fact once, citing every article
+//! that states it), unless the two give different numbers for the same fact: then
+//! both stay, one after the other, so that the disagreement between sources is
+//! visible and each is cited.
 //!
 //! Everything is extractive (bullets are sentences of the articles, shortened only by
 //! deleting spans, as the per-article key points are), deterministic, and bounded:
