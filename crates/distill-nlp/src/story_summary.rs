@@ -22,7 +22,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::sentences::{split_sentences, strip_dateline};
-use crate::summary::{compress, leans, usable};
+use crate::summary::{TAIL_VERBS, compress, leans, usable};
 use crate::terms::content_stems;
 
 /// Most articles of a story read (the first ones given).
@@ -303,7 +303,7 @@ fn candidates(articles: &[StoryDoc<'_>]) -> (Vec<Candidate>, Concepts) {
         for s in split_sentences(doc.text).iter().take(MAX_SENTENCES) {
             let Some(text) = compress(&s.text, MAX_BULLET_WORDS) else { continue };
             let words = text.split_whitespace().count();
-            if words < MIN_WORDS || !usable(&text) {
+            if words < MIN_WORDS || !usable(&text) || quoted_to_a_pronoun(&s.text) {
                 continue;
             }
             let stems = content_stems(&text);
@@ -346,6 +346,21 @@ fn candidates(articles: &[StoryDoc<'_>]) -> (Vec<Candidate>, Concepts) {
         stated.iter().map(|a| if a.len() >= 2 { a.len() as f64 } else { SINGLE_SOURCE }).collect()
     };
     (out, Concepts { ids, weight })
+}
+
+/// ""Entire streets are gone," she said.": a quotation whose speaker is only a
+/// pronoun, which a bullet read alone cannot name.
+fn quoted_to_a_pronoun(text: &str) -> bool {
+    const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+    if !text.starts_with(['"', '“']) {
+        return false;
+    }
+    let Some(close) = text.rfind(['"', '”']) else { return false };
+    let after = text[close..].trim_start_matches(['"', '”']).trim().trim_end_matches(['.', '!']);
+    let words: Vec<String> = after.split_whitespace().map(str::to_lowercase).collect();
+    let said = |w: &String| TAIL_VERBS.contains(&w.as_str());
+    let pronoun = |w: &String| PRONOUNS.contains(&w.as_str());
+    words.len() == 2 && (pronoun(&words[0]) && said(&words[1]) || said(&words[0]) && pronoun(&words[1]))
 }
 
 /// Share of the smaller set that the two sets share.
@@ -506,6 +521,17 @@ mod tests {
         const E: &str = "\"Everything we had is gone after the flood,\" farmer Maria Lopez said near Riverton. Floodwater destroyed farms near Riverton on Sunday, officials said.";
         let bullets = summarize_story(&[doc("d", "", D), doc("e", "", E)], 100);
         assert!(bullets[0].text.contains("destroyed"), "{bullets:#?}");
+    }
+
+    #[test]
+    fn a_quotation_whose_speaker_is_only_a_pronoun_is_no_bullet() {
+        let a = format!("{A} \"Entire streets are gone,\" she said.");
+        let docs = [doc("a", "", &a), doc("b", "", B), doc("c", "", C)];
+        let bullets = summarize_story(&docs, 1000);
+        assert!(!bullets.is_empty());
+        assert!(bullets.iter().all(|x| !x.text.contains("Entire streets")), "{bullets:#?}");
+        assert!(quoted_to_a_pronoun("“We will rebuild,” said he."));
+        assert!(!quoted_to_a_pronoun("\"We will rebuild,\" the mayor said."));
     }
 
     #[test]
