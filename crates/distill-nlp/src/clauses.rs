@@ -78,7 +78,7 @@ pub const DANGLING: &[&str] = &[
 ];
 
 /// Pronouns that open a clause of their own ("he", "it", "they").
-const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "i", "we", "you"];
+pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "i", "we", "you"];
 
 /// Quantifiers before a group ("some analysts"), dropped from a subject.
 const QUANTIFIERS: &[&str] = &["some", "many", "several", "other", "most"];

@@ -672,9 +672,10 @@ impl<'a> Reader<'a> {
         // "the band"), has challenges and prospects, but its "economic stakes", "risks"
         // or "implications" ask nothing: only an event's or a plan's do.
         let person = self.topic_is_person();
-        let of_events = [InsightKind::Economics, InsightKind::Risks, InsightKind::Implications];
+        let of_events =
+            [InsightKind::Background, InsightKind::Economics, InsightKind::Risks, InsightKind::Implications];
         for (cues, kind, question) in asks {
-            if person || !event && kind == InsightKind::Background || !event && of_events.contains(&kind) {
+            if person || !event && of_events.contains(&kind) {
                 continue;
             }
             let citations = cued(cues);

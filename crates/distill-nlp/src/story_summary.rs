@@ -21,6 +21,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::clauses::SUBJECT_PRONOUNS;
 use crate::sentences::{split_sentences, strip_dateline};
 use crate::summary::{TAIL_VERBS, compress, leans, usable};
 use crate::terms::content_stems;
@@ -97,13 +98,9 @@ struct Candidate {
     concepts: Vec<u32>,
     /// Figures with what they count: (unit stem, figure).
     figures: BTreeSet<(String, String)>,
-    /// The lead prior: 1 for an article's first sentence, falling with depth.
-    position: f64,
-    /// Whether it opens by pointing back ("He said ...", "But ..."), which a bullet
-    /// read alone cannot.
-    leans: bool,
-    /// Whether it opens with a quotation: a voice in the story, seldom its facts.
-    quote: bool,
+    /// What its concepts are multiplied by: more in an article's lead, less when it
+    /// opens by pointing back or with a quotation (see [`prior`]).
+    prior: f64,
 }
 
 /// What the story's articles agree on: each concept's weight.
@@ -135,7 +132,10 @@ pub fn summarize_story(articles: &[StoryDoc<'_>], words: usize) -> Vec<StoryBull
         let mut best: Option<(f64, usize, Option<String>)> = None;
         let mut ranked: Vec<(f64, usize)> = (0..candidates.len())
             .filter(|&i| open[i])
-            .map(|i| (value(&candidates[i], &concepts, &covered), i))
+            .map(|i| {
+                let c = &candidates[i];
+                (gain_per_word(&c.concepts, c.words, c.prior, &concepts, &covered), i)
+            })
             .filter(|&(v, _)| v > 0.0)
             .collect();
         ranked.sort_by(|a, b| {
@@ -155,8 +155,8 @@ pub fn summarize_story(articles: &[StoryDoc<'_>], words: usize) -> Vec<StoryBull
                 && let Some(short) = compress(&c.original, left)
                 && (MIN_WORDS..=left).contains(&short.split_whitespace().count())
             {
-                let shortened = shorter(c, &short, &concepts);
-                let v = value(&shortened, &concepts, &covered);
+                let ids = concept_ids(&short, &concepts);
+                let v = gain_per_word(&ids, short.split_whitespace().count(), c.prior, &concepts, &covered);
                 if v > 0.0 && best.as_ref().is_none_or(|(b, _, _)| v > *b) {
                     best = Some((v, i, Some(short)));
                 }
@@ -241,30 +241,30 @@ fn cite(picked: &mut Picked, articles: &[StoryDoc<'_>], c: &Candidate, k: usize)
     }
 }
 
-/// What a candidate adds per word: the weight of its concepts that no chosen bullet
-/// covers, raised in an article's lead.
-fn value(c: &Candidate, concepts: &Concepts, covered: &[bool]) -> f64 {
-    let gain: f64 = c.concepts.iter().filter(|&&k| !covered[k as usize]).map(|&k| concepts.weight[k as usize]).sum();
-    let alone = if c.leans { LEANING } else { 1.0 } * if c.quote { QUOTE } else { 1.0 };
-    alone * gain * (1.0 + LEAD_WEIGHT * c.position) / c.words as f64
+/// What a sentence adds per word: the weight of its concepts that no chosen bullet
+/// covers, times its prior.
+fn gain_per_word(ids: &[u32], words: usize, prior: f64, concepts: &Concepts, covered: &[bool]) -> f64 {
+    let gain: f64 = ids.iter().filter(|&&k| !covered[k as usize]).map(|&k| concepts.weight[k as usize]).sum();
+    prior * gain / words.max(1) as f64
 }
 
-/// A candidate as `short`, a shortened form of it, would be.
-fn shorter(c: &Candidate, short: &str, concepts: &Concepts) -> Candidate {
-    let stems = content_stems(short);
-    Candidate {
-        article: c.article,
-        sentence: c.sentence,
-        text: short.to_string(),
-        original: String::new(),
-        words: short.split_whitespace().count(),
-        concepts: concept_keys(&stems).filter_map(|k| concepts.ids.get(&k).copied()).collect(),
-        stems: stems.into_iter().collect(),
-        figures: BTreeSet::new(),
-        position: c.position,
-        leans: c.leans,
-        quote: c.quote,
-    }
+/// A sentence's prior: 1 + [`LEAD_WEIGHT`] in an article's first sentence, falling
+/// with depth; less for a sentence that opens by pointing back ("He said ...",
+/// "But ..."), which a bullet read alone cannot, or with a quotation (a voice in the
+/// story, seldom its facts).
+fn prior(index: usize, text: &str) -> f64 {
+    let lead = 1.0 + LEAD_WEIGHT / (1.0 + index as f64).sqrt();
+    let alone = if index > 0 && leans(text) { LEANING } else { 1.0 };
+    let voice = if text.starts_with(['"', '“', '‘', '\'', '`']) { QUOTE } else { 1.0 };
+    lead * alone * voice
+}
+
+/// The concepts of `text` that the story's sentences have, once each.
+fn concept_ids(text: &str, concepts: &Concepts) -> Vec<u32> {
+    let mut ids: Vec<u32> = concept_keys(&content_stems(text)).filter_map(|k| concepts.ids.get(&k).copied()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 fn bullet(articles: &[StoryDoc<'_>], c: &Candidate, disputed: bool) -> StoryBullet {
@@ -324,9 +324,7 @@ fn candidates(articles: &[StoryDoc<'_>]) -> (Vec<Candidate>, Concepts) {
                 words,
                 stems,
                 concepts,
-                position: 1.0 / (1.0 + s.index as f64).sqrt(),
-                leans: s.index > 0 && leans(&s.text),
-                quote: s.text.starts_with(['"', '“', '‘', '\'', '`']),
+                prior: prior(s.index, &s.text),
             });
         }
     }
@@ -351,7 +349,6 @@ fn candidates(articles: &[StoryDoc<'_>]) -> (Vec<Candidate>, Concepts) {
 /// ""Entire streets are gone," she said.": a quotation whose speaker is only a
 /// pronoun, which a bullet read alone cannot name.
 fn quoted_to_a_pronoun(text: &str) -> bool {
-    const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
     if !text.starts_with(['"', '“']) {
         return false;
     }
@@ -359,7 +356,7 @@ fn quoted_to_a_pronoun(text: &str) -> bool {
     let after = text[close..].trim_start_matches(['"', '”']).trim().trim_end_matches(['.', '!']);
     let words: Vec<String> = after.split_whitespace().map(str::to_lowercase).collect();
     let said = |w: &String| TAIL_VERBS.contains(&w.as_str());
-    let pronoun = |w: &String| PRONOUNS.contains(&w.as_str());
+    let pronoun = |w: &String| SUBJECT_PRONOUNS.contains(&w.as_str());
     words.len() == 2 && (pronoun(&words[0]) && said(&words[1]) || said(&words[0]) && pronoun(&words[1]))
 }
 
