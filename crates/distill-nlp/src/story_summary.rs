@@ -30,6 +30,9 @@ use crate::terms::content_stems;
 pub const MAX_ARTICLES: usize = 64;
 /// Most sentences read per article (the lead carries the facts).
 pub const MAX_SENTENCES: usize = 60;
+/// Most words a story summary holds, whatever the budget asked: past it the text is
+/// the articles, not a summary, and each pick rescans every sentence.
+pub const MAX_WORDS: usize = 1000;
 /// Most words in one bullet.
 const MAX_BULLET_WORDS: usize = 40;
 /// Fewest words in a usable sentence.
@@ -109,8 +112,8 @@ struct Concepts {
     weight: Vec<f64>,
 }
 
-/// Returns the key points of a story of `articles`, at most `words` words in all,
-/// most important first.
+/// Returns the key points of a story of `articles`, at most `words` words in all (and
+/// at most [`MAX_WORDS`]), most important first.
 ///
 /// The picks maximise coverage (after Gillick and Favre's concept model and Lin and
 /// Bilmes' budgeted greedy): a concept (a content stem, or two adjacent ones) weighs
@@ -120,6 +123,7 @@ struct Concepts {
 /// anything. A sentence restating a chosen bullet becomes one more of its citations.
 pub fn summarize_story(articles: &[StoryDoc<'_>], words: usize) -> Vec<StoryBullet> {
     let articles = &articles[..articles.len().min(MAX_ARTICLES)];
+    let words = words.min(MAX_WORDS);
     let (candidates, concepts) = candidates(articles);
     let mut covered = vec![false; concepts.weight.len()];
     let mut bullets: Vec<Picked> = Vec::new();
@@ -479,6 +483,26 @@ mod tests {
             assert!(words <= budget, "{budget}: {words}");
         }
         assert!(!summarize_story(&story(), 30).is_empty());
+    }
+
+    #[test]
+    fn a_huge_budget_is_held_to_the_most_a_summary_holds() {
+        // 40 articles of 10 distinct sentences each: about 3,600 words to pick from.
+        let texts: Vec<String> = (0..40)
+            .map(|a| {
+                (0..10)
+                    .map(|s| {
+                        let words: Vec<String> = (0..7).map(|k| format!("w{a}v{s}k{k}")).collect();
+                        format!("Crews {} today.", words.join(" "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let ids: Vec<String> = (0..40).map(|a| format!("a{a}")).collect();
+        let docs: Vec<StoryDoc<'_>> = texts.iter().zip(&ids).map(|(t, id)| doc(id, "", t)).collect();
+        let words: usize = summarize_story(&docs, 1_000_000).iter().map(|b| b.text.split_whitespace().count()).sum();
+        assert!((MAX_WORDS - 20..=MAX_WORDS).contains(&words), "{words}");
     }
 
     #[test]
