@@ -9,6 +9,7 @@ use crate::blocks::{Analysis, Block, Role, Verdict, ends_sentence, reads_as_boil
 use crate::dom::{Dom, Kind, NONE, is_block};
 use crate::marks;
 use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
 
 /// Joins kept blocks, each with its mark, into a body, one paragraph per block: a
 /// block equal to the one before it, or a paragraph of 8+ words already in the body,
@@ -317,8 +318,10 @@ fn removed_nodes(
     removed
 }
 
-/// Text gathered for one block: owner, raw text, link characters.
-type Pending = (usize, String, usize);
+/// Text gathered for one block: owner, raw text, and the byte ranges of the raw text
+/// that sit in links (in order, apart), so that each paragraph of a block split at
+/// `<br><br>` counts only its own links.
+type Pending = (usize, String, Vec<Range<usize>>);
 
 /// Splits the visible, non-chrome text into blocks, one per run of text that shares
 /// its nearest block-level element; `<br><br>` also separates blocks. A row of a
@@ -336,13 +339,24 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Option<Pending> = None;
     let flush = |current: &mut Option<Pending>, blocks: &mut Vec<Block>| {
-        if let Some((owner, raw, link_chars)) = current.take() {
+        if let Some((owner, raw, links)) = current.take() {
             // A blank line ends a paragraph, but not a block of code (whose lines
             // `keep_lines` keeps together, blank ones left out).
             let preformatted = dom.tag(owner) == Some("pre");
             let paragraphs: Vec<&str> = if preformatted { vec![raw.as_str()] } else { raw.split("\n\n").collect() };
-            let many = paragraphs.len() > 1;
+            // The first link range that may still overlap the paragraph being read.
+            let mut next_link = 0;
             for part in paragraphs {
+                let start = part.as_ptr() as usize - raw.as_ptr() as usize;
+                let end = start + part.len();
+                while links.get(next_link).is_some_and(|r| r.end <= start) {
+                    next_link += 1;
+                }
+                let link_chars: usize = links[next_link..]
+                    .iter()
+                    .take_while(|r| r.start < end)
+                    .map(|r| visible_chars(&raw[r.start.max(start)..r.end.min(end)]))
+                    .sum();
                 let text = crate::encoding::repair_text(if preformatted {
                     keep_lines(part)
                 } else {
@@ -366,7 +380,7 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
                     owner,
                     chars,
                     words: text.split_whitespace().count(),
-                    link_chars: if many { link_chars.min(chars) } else { link_chars },
+                    link_chars: link_chars.min(chars),
                     level,
                     text,
                     verdict: Verdict::Outside,
@@ -388,7 +402,7 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
                     // The row's block opens with the row, so that an empty first cell
                     // still gets its separator.
                     flush(&mut current, &mut blocks);
-                    current = Some((i, String::new(), 0));
+                    current = Some((i, String::new(), Vec::new()));
                     data_row = i;
                     cells_in_row = 0;
                 }
@@ -403,11 +417,18 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
                 }
                 owner[i] = if (is_block(tag) && !cell) || parent == NONE { i } else { owner[parent] };
                 if &**tag == "br"
-                    && let Some((_, raw, _)) = current.as_mut()
+                    && let Some((_, raw, links)) = current.as_mut()
                 {
                     // Two breaks in a row (spaces between them aside) end a paragraph.
                     let trimmed = raw.trim_end_matches([' ', '\t']).len();
                     raw.truncate(trimmed);
+                    // A link's trailing spaces go with them.
+                    while links.last().is_some_and(|r| r.start >= trimmed) {
+                        links.pop();
+                    }
+                    if let Some(last) = links.last_mut() {
+                        last.end = last.end.min(trimmed);
+                    }
                     raw.push('\n');
                 }
             }
@@ -415,10 +436,10 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
                 let block_owner = if parent == NONE { 0 } else { owner[parent] };
                 if current.as_ref().is_none_or(|c| c.0 != block_owner) {
                     flush(&mut current, &mut blocks);
-                    current = Some((block_owner, String::new(), 0));
+                    current = Some((block_owner, String::new(), Vec::new()));
                 }
                 let link = link_of[i];
-                if let Some((owner, raw, link_chars)) = current.as_mut() {
+                if let Some((owner, raw, links)) = current.as_mut() {
                     if t.trim().is_empty() {
                         // Preformatted text keeps its line breaks, however the markup
                         // splits it (a highlighter's spans between lines of code).
@@ -430,10 +451,11 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
                         {
                             raw.push(' ');
                         }
+                        let start = raw.len();
                         raw.push_str(t);
-                    }
-                    if link != NONE {
-                        *link_chars += visible_chars(t);
+                        if link != NONE {
+                            links.push(start..raw.len());
+                        }
                     }
                 }
                 last_link = link;

@@ -117,6 +117,7 @@ pub(crate) fn drop_price_table(blocks: &[Block], keep: &mut [bool]) {
 /// with stays (its items carry their marks).
 pub(crate) fn drop_trailing_lines(blocks: &[Block], keep: &mut [bool]) {
     let Some(last) = keep.iter().rposition(|&k| k) else { return };
+    let mut bare_headings = 0;
     for i in (0..=last).rev() {
         if !keep[i] {
             continue;
@@ -127,15 +128,23 @@ pub(crate) fn drop_trailing_lines(blocks: &[Block], keep: &mut [bool]) {
         // A label ("Titelbild: …", "Kategorie: News"), a heading over nothing, or a
         // credit; a sign-off ("x Franzi") or a last line of dialogue is the story's.
         let label = b.heading() || b.text.contains([':', '©', '|']);
-        if list_item || !(short && label) {
+        // A heading over nothing is no part of the story however it ends ("Like it?
+        // Share it!", "Keine Lust alleine zu radeln?").
+        // Two at most: a page that lists its items as headings ends with one.
+        let bare_heading = b.heading() && b.words <= TRAILING_HEADING_WORDS && bare_headings < 2;
+        if list_item || !(short && label || bare_heading) {
             return;
         }
+        bare_headings += usize::from(bare_heading);
         keep[i] = false;
     }
 }
 
 /// The most words of a trailing line that [`drop_trailing_lines`] drops.
 const TRAILING_WORDS: usize = 6;
+
+/// The most words of a heading over nothing that [`drop_trailing_lines`] drops.
+const TRAILING_HEADING_WORDS: usize = 15;
 
 /// The most characters of such a line (text without spaces has one "word").
 const TRAILING_CHARS: usize = 60;

@@ -17,7 +17,14 @@ const MAX_LEAD: usize = 2;
 /// Keeps the paragraphs of prose between the title and the first kept block.
 pub(crate) fn keep_lead(blocks: &[Block], keep: &mut [bool]) {
     let Some(first) = keep.iter().position(|k| *k) else { return };
-    let Some(title) = blocks[..first].iter().rposition(|b| b.verdict == Verdict::Title) else { return };
+    // The headline: the block read as the page's title, or else its top heading.
+    let Some(title) = blocks[..first]
+        .iter()
+        .rposition(|b| b.verdict == Verdict::Title)
+        .or_else(|| blocks[..first].iter().rposition(|b| b.level == 1))
+    else {
+        return;
+    };
     let body = words(blocks.iter().zip(keep.iter()).filter(|(_, k)| **k).map(|(b, _)| b.text.as_str()));
     let mut taken = 0;
     for i in (title + 1..first).rev() {
@@ -40,8 +47,12 @@ pub(crate) fn keep_lead(blocks: &[Block], keep: &mut [bool]) {
 /// A paragraph that reads as the article's: prose (a sentence, or a long line: a
 /// standfirst often has no full stop), few links, no heading.
 fn is_lead(b: &Block) -> bool {
-    !b.heading() && b.role() == Role::Prose && b.link_chars * 4 < b.chars
+    (!b.heading() || b.words >= MIN_HEADING_LEAD_WORDS) && b.role() == Role::Prose && b.link_chars * 4 < b.chars
 }
+
+/// A heading this long (words) between the title and the body is a standfirst set
+/// as a heading (`<h2>` under the `<h1>`), not a section's title.
+const MIN_HEADING_LEAD_WORDS: usize = 15;
 
 /// Words of five letters or more, lowercased: the ones a lead and its story share.
 fn words<'a>(texts: impl Iterator<Item = &'a str>) -> rustc_hash::FxHashSet<String> {
@@ -111,17 +122,29 @@ mod tests {
         let teaser = "Another story about the weather and the rain in the hills, this week";
         let above = vec![block(LEAD, Verdict::Outside, 0, 0), block(teaser, Verdict::Outside, teaser.len(), 0)];
         assert!(kept_above(above).is_empty());
-        // Nor is a heading or a line of links a lead.
-        let above = vec![block(LEAD, Verdict::Outside, 0, 2), block(LEAD, Verdict::Outside, LEAD.len(), 0)];
+        // Nor is a short heading or a line of links a lead.
+        let heading = "The council budget and the growers";
+        let above = vec![block(heading, Verdict::Outside, 0, 2), block(LEAD, Verdict::Outside, LEAD.len(), 0)];
         assert!(kept_above(above).is_empty());
     }
 
     #[test]
-    fn without_a_title_above_the_body_nothing_is_added() {
-        let (mut blocks, _) = page(vec![block(LEAD, Verdict::Outside, 0, 0)]);
-        blocks[0].verdict = Verdict::Outside;
-        let mut keep: Vec<bool> = blocks.iter().map(|b| b.kept()).collect();
-        keep_lead(&blocks, &mut keep);
-        assert_eq!(keep.iter().filter(|k| **k).count(), 3);
+    fn a_standfirst_set_as_a_long_heading_is_a_lead() {
+        assert_eq!(kept_above(vec![block(LEAD, Verdict::Outside, 0, 2)]), [LEAD]);
+    }
+
+    #[test]
+    fn without_a_title_or_headline_above_the_body_nothing_is_added() {
+        let kept_without_title = |level: u8| {
+            let (mut blocks, _) = page(vec![block(LEAD, Verdict::Outside, 0, 0)]);
+            blocks[0].verdict = Verdict::Outside;
+            blocks[0].level = level;
+            let mut keep: Vec<bool> = blocks.iter().map(|b| b.kept()).collect();
+            keep_lead(&blocks, &mut keep);
+            keep.iter().filter(|k| **k).count()
+        };
+        assert_eq!(kept_without_title(0), 3);
+        // A first-rank headline that differs from the page's title still heads it.
+        assert_eq!(kept_without_title(1), 4);
     }
 }

@@ -206,23 +206,103 @@ fn is_json_ld(start_tag: &str) -> bool {
     start_tag.to_ascii_lowercase().contains("ld+json")
 }
 
-/// Where the `</svg` that closes the drawing opened just before `from` starts,
-/// counting nested drawings; the end of the page if it is never closed.
+/// HTML start tags that take the parser out of a drawing left open (the breakout
+/// list of the HTML standard's rules for foreign content).
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
+/// Where the body of the drawing opened just before `from` ends, as the parser reads
+/// it: at the `</svg` that closes it (drawings can nest), or, for a drawing left
+/// open (`<svg><use/></div>`), at the first HTML tag that takes the parser out of it:
+/// an end tag of no element open inside the drawing, or a start tag of the breakout
+/// list. Inside `<foreignObject>`, `<desc>` and `<title>` HTML belongs to the
+/// drawing. The end of the page if none comes.
 fn svg_end(html: &str, from: usize) -> usize {
-    let mut depth = 1usize;
+    let bytes = html.as_bytes();
+    // Elements open inside the drawing, innermost last; the drawing itself first.
+    let mut open: Vec<&[u8]> = vec![b"svg"];
     let mut at = from;
-    while let Some(p) = memchr(b'<', &html.as_bytes()[at..]) {
+    while let Some(p) = memchr(b'<', &bytes[at..]) {
         let tag = at + p;
-        let rest = &html.as_bytes()[tag..];
-        if rest.len() >= 5 && rest[..5].eq_ignore_ascii_case(b"</svg") {
-            depth -= 1;
-            if depth == 0 {
+        if bytes[tag..].starts_with(b"<!--") {
+            at = html[tag..].find("-->").map_or(bytes.len(), |e| tag + e + 3);
+            continue;
+        }
+        let closing = bytes.get(tag + 1) == Some(&b'/');
+        let name_start = tag + 1 + usize::from(closing);
+        let name_len =
+            bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':')).count();
+        if name_len == 0 {
+            at = tag + 1;
+            continue;
+        }
+        let name = &bytes[name_start..name_start + name_len];
+        let html_inside = open
+            .last()
+            .is_some_and(|n| [&b"foreignobject"[..], b"desc", b"title"].iter().any(|i| n.eq_ignore_ascii_case(i)));
+        let end = walk_attributes(bytes, name_start + name_len, |_, _, _| {});
+        if closing {
+            if let Some(k) = open.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
+                open.truncate(k);
+                if open.is_empty() {
+                    return tag;
+                }
+            } else if !html_inside {
                 return tag;
             }
-        } else if rest.len() >= 4 && rest[..4].eq_ignore_ascii_case(b"<svg") {
-            depth += 1;
+        } else if !html_inside {
+            if BREAKOUT.iter().any(|b| b.as_bytes().eq_ignore_ascii_case(name)) {
+                return tag;
+            }
+            if !bytes[..end].ends_with(b"/>") {
+                open.push(name);
+            }
         }
-        at = tag + 1;
+        at = end;
     }
     html.len()
 }
@@ -266,6 +346,18 @@ mod tests {
             "<head><style></style><script></script><SCRIPT type='application/ld+json'>{\"headline\": \"H\"}</SCRIPT></head>\
             <body><svg></svg><p>text</p></body>"
         );
+    }
+
+    #[test]
+    fn a_drawing_left_open_ends_where_the_parser_leaves_it() {
+        // An icon whose <svg> is never closed: the story after it is kept.
+        let html = "<div><span><svg class=i><use href=\"#x\"/></span></div><p>story</p><svg><g><path/></g></svg>";
+        assert_eq!(limit_nesting(html, 50), "<div><span><svg class=i></span></div><p>story</p><svg></svg>");
+        // A breakout tag ends it too; HTML inside foreignObject belongs to the drawing.
+        let html = "<svg><circle/><p>story</p>";
+        assert_eq!(limit_nesting(html, 50), "<svg><p>story</p>");
+        let html = "<svg><foreignObject><div>label</div></foreignObject><g></g></svg><p>story</p>";
+        assert_eq!(limit_nesting(html, 50), "<svg></svg><p>story</p>");
     }
 
     #[test]

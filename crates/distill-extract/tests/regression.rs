@@ -721,3 +721,53 @@ fn lines_of_web_addresses_are_not_prose() {
     assert_eq!(text.matches("Story A").count(), 3, "{text}");
     assert!(!text.contains("https://"), "{text}");
 }
+
+/// Issue 17, the wrong block entirely: a forum post written as lines between `<br>`s
+/// in one element, with numbered footnote links at its end. Every paragraph of the
+/// post was charged with all of the element's link text, read as a list of links, and
+/// the board's one-line description was returned instead.
+#[test]
+fn each_paragraph_of_a_br_laid_post_counts_only_its_own_links() {
+    let paragraphs: String = (1..=6)
+        .map(|i| format!("Paragraph {i} of the post explains, in full sentences and with some detail, how free software works.<br><br>"))
+        .collect();
+    let notes: String = (1..=6)
+        .map(|i| format!("[{i}] <a href=\"http://example.org/a/very/long/address/{i}\">http://example.org/a/very/long/address/{i}</a><br>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>What is free software</title></head><body>\
+         <div class=\"forum-description\"><p>In this board you can ask all general questions about the project.</p></div>\
+         <div class=\"postbody\"><div class=\"message\">{paragraphs}{notes}</div></div></body></html>"
+    );
+    let text = body(&html);
+    assert_eq!(text.matches("of the post explains").count(), 6, "{text}");
+}
+
+/// Issue 17, truncated bodies: an icon's `<svg>` left unclosed inside a share button
+/// (`<svg><use/></div>`). The parser leaves the drawing at the `</div>`; the pre-pass
+/// skipped to the next `</svg>` on the page and dropped the whole story between.
+#[test]
+fn a_drawing_left_open_does_not_swallow_the_story() {
+    let html = format!(
+        "<html><head><title>Roads</title></head><body><article><h1>Roads</h1>\
+         <div class=\"tools\"><span><div class=\"pdf\"><svg class=\"icon\"><use href=\"#pdf\"/></div></span></div>\
+         {}<footer><svg class=\"logo\"><path d=\"M0 0\"/></svg></footer></article></body></html>",
+        story("A", 4)
+    );
+    assert_eq!(body(&html).matches("Story A").count(), 4, "{}", body(&html));
+}
+
+/// Issue 17, leaks: a story ended with headings over nothing ("Like it? Share it!", a
+/// comment form's "You must log in to join the discussion."): they end as sentences,
+/// but a heading with nothing under it is no part of the story.
+#[test]
+fn headings_over_nothing_after_the_story_stay_out() {
+    let html = format!(
+        "<html><head><title>Roads</title></head><body><article><h1>Roads</h1>{}\
+         <h2>Like it? Share it!</h2><h3>You must log in to join the discussion.</h3></article></body></html>",
+        story("A", 4)
+    );
+    let text = body(&html);
+    assert_eq!(text.matches("Story A").count(), 4, "{text}");
+    assert!(!text.contains("Share it") && !text.contains("log in"), "{text}");
+}
