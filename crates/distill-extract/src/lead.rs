@@ -11,6 +11,10 @@ use crate::blocks::{Block, Role, Verdict};
 /// prose, means the two are not one article's (a menu, a teaser list).
 const MAX_SHORT_WORDS: usize = 12;
 
+/// A line of links this long (words) or shorter between the lead and the body is a
+/// byline's or a share button's, not a menu or a teaser list.
+const MAX_LINK_WORDS: usize = 3;
+
 /// At most this many paragraphs are taken above the body.
 const MAX_LEAD: usize = 2;
 
@@ -38,7 +42,8 @@ pub(crate) fn keep_lead(blocks: &[Block], keep: &mut [bool]) {
             if taken == MAX_LEAD {
                 return;
             }
-        } else if b.words > MAX_SHORT_WORDS || b.role() == Role::Clutter && b.link_chars > 0 {
+        } else if b.words > MAX_SHORT_WORDS || b.role() == Role::Clutter && b.link_chars > 0 && b.words > MAX_LINK_WORDS
+        {
             return;
         }
     }
@@ -126,6 +131,12 @@ mod tests {
         let heading = "The council budget and the growers";
         let above = vec![block(heading, Verdict::Outside, 0, 2), block(LEAD, Verdict::Outside, LEAD.len(), 0)];
         assert!(kept_above(above).is_empty());
+    }
+
+    #[test]
+    fn a_byline_or_share_link_between_lead_and_body_is_passed() {
+        let above = vec![block(LEAD, Verdict::Outside, 0, 0), block("di Vegolosi.it", Verdict::Outside, 13, 0)];
+        assert_eq!(kept_above(above), [LEAD]);
     }
 
     #[test]

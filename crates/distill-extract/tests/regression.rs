@@ -616,7 +616,15 @@ fn prices_in_a_review_stay_in_the_body() {
 /// furniture openers knew English only.
 #[test]
 fn furniture_headings_in_other_languages_end_their_section() {
-    for heading in ["Weitere Themen", "Noticias relacionadas", "À lire aussi"] {
+    for heading in [
+        "Weitere Themen",
+        "Noticias relacionadas",
+        "À lire aussi",
+        "Vous aimerez aussi",
+        "Veja também",
+        "Leggi anche",
+        "Zum Weiterlesen",
+    ] {
         let html = format!(
             "<html><head><title>Straßen</title></head><body><article><h1>Straßen</h1>{}\
              <h2>{heading}</h2><p>Ein anderer Beitrag über den Hafen, der hier nur angerissen wird und weiterführt.</p>\
