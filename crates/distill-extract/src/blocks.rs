@@ -157,8 +157,21 @@ pub(crate) fn reads_as_boilerplate(b: &Block) -> bool {
             "for later",
             "article continues below",
             "mailing list",
+            // A blog's post footer ("This entry was posted in News. Bookmark the
+            // permalink.") in English and German.
+            "this entry was posted in",
+            "bookmark the permalink",
+            "lesezeichen auf den permalink",
         ];
         if CHROME.iter().any(|c| lower.contains(c)) {
+            return true;
+        }
+        // An advertisement's label in the languages distill reads most, alone on its
+        // line ("- Anzeige -"): the word inside a sentence is no label.
+        const AD_LABELS: &[&str] =
+            &["anzeige", "werbung", "publicité", "publicidad", "publicidade", "pubblicità", "reklama", "advertentie"];
+        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        if AD_LABELS.contains(&bare) {
             return true;
         }
     }

@@ -311,7 +311,10 @@ fn removed_nodes(
         // the density selection. Measured on WCXB dev: F1 +0.0024 with precision up.
         // `aria-hidden` stays chrome: it marks decorative and duplicated text.
         let chrome = m & (marks::CHROME_TAG | marks::CHROME_ROLE | marks::ARIA_HIDDEN) != 0 || by_class;
-        if chrome && text_len[i] * 2 < page_chars {
+        // A comment thread can outweigh the story it follows; it goes however much it
+        // holds, unless it holds the article's headline or landmark.
+        let thread = !code_around && m & marks::COMMENT_CLASS != 0 && !holds_article[i];
+        if chrome && (text_len[i] * 2 < page_chars || thread) {
             removed[i] = true;
         }
     }

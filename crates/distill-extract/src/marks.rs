@@ -170,7 +170,20 @@ const NEGATIVE: &[&str] = &[
 ];
 
 /// Class and id words of comment threads: chrome however much prose they hold.
-const COMMENT: &[&str] = &["comment", "comments", "disqus"];
+const COMMENT: &[&str] = &[
+    "comment",
+    "comments",
+    "disqus",
+    // Compounds written as one word: WordPress's `commentlist` and `commentform`, and
+    // the like ("sect_commentlinks").
+    "commentlist",
+    "commentform",
+    "commentlinks",
+    "commentarea",
+    "commentsection",
+    "commentbox",
+    "commentthread",
+];
 
 /// Class and id words of article content.
 const POSITIVE: &[&str] = &[

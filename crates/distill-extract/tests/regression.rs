@@ -779,3 +779,47 @@ fn headings_over_nothing_after_the_story_stay_out() {
     assert_eq!(text.matches("Story A").count(), 4, "{text}");
     assert!(!text.contains("Share it") && !text.contains("log in"), "{text}");
 }
+
+/// Issue 17, the wrong block entirely: a long reader-comment thread (`class="sect
+/// sect_commentlinks"`) held more prose than the story above it and was returned
+/// instead. A comment thread goes however much it holds, compound class names too.
+#[test]
+fn a_comment_thread_heavier_than_the_story_stays_out() {
+    let comments: String = (0..8)
+        .map(|i| {
+            format!(
+                "<li class=\"member\"><a class=\"author\" href=\"/u/{i}\">Reader {i}</a><time>14. 01. 2020</time>\
+                 <p>Reader {i} writes at length that the council should never have spent the money like this, and that \
+                 everyone in the valley knows it, and that the growers were right all along about the roads.</p>\
+                 <p>Reader {i} adds a second paragraph of opinion about the vote, the mayor and the next election, which \
+                 is still far away but already on everyone's mind in the valley.</p></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Roads</title></head><body><div class=\"article\"><h1>Roads</h1>{}</div>\
+         <div class=\"sect sect_commentlinks\"><ul class=\"sectbody\">{comments}</ul></div></body></html>",
+        story("A", 3)
+    );
+    let text = body(&html);
+    assert_eq!(text.matches("Story A").count(), 3, "{text}");
+    assert!(!text.contains("Reader"), "{text}");
+}
+
+/// Issue 17, leaks: a blog's post footer ("This entry was posted in News. Bookmark the
+/// permalink.") and an advertisement's label alone on its line ("- Anzeige -") stayed
+/// in the body; the same word inside a sentence stays.
+#[test]
+fn post_footers_and_ad_labels_stay_out() {
+    let html = format!(
+        "<html><head><title>Roads</title></head><body><article><h1>Roads</h1>{}<p>- Anzeige -</p>{}\
+         <p>Die Polizei nahm die Anzeige des Bauern am Montag auf, wie die Gemeinde mitteilte.</p>\
+         <p>This entry was posted in News. Bookmark the permalink.</p></article></body></html>",
+        story("A", 3),
+        story("B", 3)
+    );
+    let text = body(&html);
+    assert_eq!(text.matches("Story ").count(), 6, "{text}");
+    assert!(!text.contains("- Anzeige -") && !text.contains("permalink"), "{text}");
+    assert!(text.contains("die Anzeige des Bauern"), "{text}");
+}
