@@ -134,6 +134,7 @@ pub(crate) fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, titles
     // came before (a table of contents above the intro).
     let mut skipping: Option<Furniture> = None;
     let mut last_kept = NONE;
+    let mut kept_words = 0;
     for i in kept {
         if !blocks[i].kept() {
             continue;
@@ -146,22 +147,36 @@ pub(crate) fn mark_kept(dom: &Dom, blocks: &mut [Block], selected: usize, titles
             skipping = None;
         }
         let b = &blocks[i];
-        if b.heading() {
-            if is_furniture_heading(&b.text) {
-                let next = blocks.get(i + 1).map(|b| b.owner);
-                let story = if last_kept == NONE { NONE } else { dom.nodes[last_kept].parent };
-                skipping = Some(Furniture { rank: b.level, scope: section_scope(dom, owner, next, selected), story });
-            } else if skipping.as_ref().is_some_and(|f| b.level <= f.rank) {
-                skipping = None;
-            }
+        // A short line set like a heading without being one (`<p><strong>About the
+        // author</strong></p>`) opens furniture too; any heading ends it. Only the
+        // opener's few words: a longer line names its own content ("Related reading:
+        // an answer to the top questions", "More from the faculty on gardening:").
+        // And only once the story has begun: above it such a line heads a box beside
+        // the story ("Mehr zum Thema:" over teasers), which the story follows.
+        let label =
+            !b.heading() && !ends_sentence(&b.text) && b.words <= MAX_LABEL_WORDS && kept_words >= MIN_STORY_WORDS;
+        if (b.heading() || label) && is_furniture_heading(&b.text) {
+            let next = blocks.get(i + 1).map(|b| b.owner);
+            let story = if last_kept == NONE { NONE } else { dom.nodes[last_kept].parent };
+            let rank = if b.heading() { b.level } else { 6 };
+            skipping = Some(Furniture { rank, scope: section_scope(dom, owner, next, selected), story });
+        } else if b.heading() && skipping.as_ref().is_some_and(|f| b.level <= f.rank) {
+            skipping = None;
         }
         if skipping.is_some() {
             blocks[i].verdict = Verdict::Furniture;
         } else {
             last_kept = owner;
+            kept_words += blocks[i].words;
         }
     }
 }
+
+/// The most words of a line that is not a heading but opens furniture as one.
+const MAX_LABEL_WORDS: usize = 4;
+
+/// Words of the story kept before a line that is not a heading may open furniture.
+const MIN_STORY_WORDS: usize = 40;
 
 /// A furniture section being skipped.
 struct Furniture {

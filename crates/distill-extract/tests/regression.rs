@@ -823,3 +823,25 @@ fn post_footers_and_ad_labels_stay_out() {
     assert!(!text.contains("- Anzeige -") && !text.contains("permalink"), "{text}");
     assert!(text.contains("die Anzeige des Bauern"), "{text}");
 }
+
+/// Issue 17, leaks: furniture under a line set like a heading without being one
+/// (`<p><strong>Über den Autor</strong></p>` over a biography) stayed in the body; the
+/// furniture openers read headings only. In the other direction, a longer line that
+/// names its own content ("Related reading: ...") in the middle of the story, and such
+/// a label over a box above the story, leave the story whole.
+#[test]
+fn furniture_under_a_label_line_stays_out_but_the_story_stays() {
+    let page = |inside: &str| {
+        format!("<html><head><title>Roads</title></head><body><article><h1>Roads</h1>{inside}</article></body></html>")
+    };
+    let bio = "<p><strong>Über den Autor</strong></p><p>Jossi Loibl schreibt seit mehr als 25 Jahren über Wein, \
+               Gastronomie und die Straßen der Region, am liebsten über alle drei zugleich.</p>";
+    let text = body(&page(&format!("{}{bio}", story("A", 4))));
+    assert_eq!(text.matches("Story A").count(), 4, "{text}");
+    assert!(!text.contains("Über den Autor") && !text.contains("Jossi"), "{text}");
+    let inline =
+        format!("{}<p>RELATED READING: Answering my top questions about roads</p>{}", story("A", 3), story("B", 3));
+    assert_eq!(body(&page(&inline)).matches("Story ").count(), 6, "{}", body(&page(&inline)));
+    let boxed = format!("<p>Mehr zum Thema:</p><div><a href=\"/x\">Another story on roads</a></div>{}", story("A", 4));
+    assert_eq!(body(&page(&boxed)).matches("Story A").count(), 4, "{}", body(&page(&boxed)));
+}
