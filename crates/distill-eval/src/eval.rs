@@ -179,17 +179,11 @@ impl Figures {
 /// `without` snippets per page, no gold body) is scored by its snippets; see
 /// [`snippet_figures`].
 pub fn extract(dir: &Path, per_page: bool, floors: Option<&Path>, out: &mut impl Write) -> Result<Vec<String>> {
-    if !dir.join("ground-truth.json").exists() && dir.join("gold.json").exists() {
-        if floors.is_some() {
-            return Err(Error::Input(format!(
-                "{}: floors apply to gold bodies (ground-truth.json) only",
-                dir.display()
-            )));
-        }
-        extract_snippets(dir, per_page, out)?;
-        return Ok(Vec::new());
-    }
     let floors = floors.map(Figures::read_floors).transpose()?;
+    if !dir.join("ground-truth.json").exists() && dir.join("gold.json").exists() {
+        let figures = extract_snippets(dir, per_page, out)?;
+        return check_floors(&figures, floors.as_ref(), out);
+    }
     let truth = read_truth(dir)?;
     let ids: Vec<&String> = truth.keys().collect();
     let pages: Vec<(String, Vec<u8>)> =
@@ -297,7 +291,6 @@ pub fn extract(dir: &Path, per_page: bool, floors: Option<&Path>, out: &mut impl
         bytes as f64 / 1e6 / secs,
         rayon::current_num_threads()
     )?;
-    let Some(floors) = floors else { return Ok(Vec::new()) };
     let figures = Figures {
         precision,
         recall,
@@ -307,7 +300,14 @@ pub fn extract(dir: &Path, per_page: bool, floors: Option<&Path>, out: &mut impl
         must_not_appear: without_hit as f64 / without_all.max(1) as f64,
         _note: None,
     };
-    let misses = figures.misses(&floors);
+    check_floors(&figures, floors.as_ref(), out)
+}
+
+/// Each figure that misses its floor, said in words (none without floors); says so
+/// when every figure is at or above its floor.
+fn check_floors(figures: &Figures, floors: Option<&Figures>, out: &mut impl Write) -> Result<Vec<String>> {
+    let Some(floors) = floors else { return Ok(Vec::new()) };
+    let misses = figures.misses(floors);
     if misses.is_empty() {
         writeln!(out, "floors: every figure is at or above its floor")?;
     }
@@ -376,7 +376,9 @@ pub fn snippet_figures(text: &str, with: &[String], without: &[String]) -> Snipp
 /// snippets, then the same by page kind (a page whose snippets all score is "clean";
 /// the others say whether they miss body text, keep boilerplate, or both). A page
 /// that fails to extract misses its "with" snippets and keeps none of the others.
-fn extract_snippets(dir: &Path, per_page: bool, out: &mut impl Write) -> Result<()> {
+/// Returns the figures for `--floors` (F as F1, the share of "with" snippets found as
+/// `must_appear`, of "without" snippets present as `must_not_appear`).
+fn extract_snippets(dir: &Path, per_page: bool, out: &mut impl Write) -> Result<Figures> {
     let path = dir.join("gold.json");
     let text = read_text(&path)?;
     let gold: BTreeMap<String, Value> = serde_json::from_str(&text)
@@ -432,7 +434,16 @@ fn extract_snippets(dir: &Path, per_page: bool, out: &mut impl Write) -> Result<
         bytes as f64 / 1e6 / secs,
         rayon::current_num_threads()
     )?;
-    Ok(())
+    // F stands for F1; the snippet shares are recall and the leak rate.
+    Ok(Figures {
+        precision,
+        recall,
+        f1: f,
+        accuracy,
+        must_appear: recall,
+        must_not_appear: all.false_positives as f64 / (all.false_positives + all.true_negatives).max(1) as f64,
+        _note: None,
+    })
 }
 
 /// Title, byline and date accuracy over the pages whose gold has each field.
@@ -733,7 +744,7 @@ mod tests {
 
     /// A folder with `gold.json` (trafilatura's evaluation set) is scored by its
     /// snippets: a found "with" snippet counts, a missing one misses, a found "without"
-    /// snippet is a false positive; floors apply to gold bodies only.
+    /// snippet is a false positive; floors apply as to gold bodies (F as F1).
     #[test]
     fn a_snippet_folder_is_scored_by_its_snippets() {
         let dir = std::env::temp_dir().join(format!("distill-eval-snippets-{}", std::process::id()));
@@ -753,8 +764,17 @@ mod tests {
         std::fs::write(dir.join("gold.json"), gold.to_string()).unwrap();
         let mut out = Vec::new();
         let misses = extract(&dir, true, None, &mut out).unwrap();
-        let floors = extract(&dir, false, Some(&dir.join("floors.json")), &mut Vec::new());
+        let with_floors = |recall: f64| {
+            let floors = serde_json::json!({"precision": 0.9, "recall": recall, "f1": 0.6, "accuracy": 0.7,
+                "must_appear": recall, "must_not_appear": 0.0});
+            std::fs::write(dir.join("floors.json"), floors.to_string()).unwrap();
+            extract(&dir, false, Some(&dir.join("floors.json")), &mut Vec::new()).unwrap()
+        };
+        let (strict, fair) = (with_floors(0.6), with_floors(0.5));
         std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(strict.len(), 2, "{strict:?}");
+        assert!(strict[0].starts_with("recall 0.5000 is below its floor 0.6000"), "{strict:?}");
+        assert!(fair.is_empty(), "{fair:?}");
         let text = String::from_utf8(out).unwrap();
         assert!(misses.is_empty());
         assert!(text.contains("0001  with missed 1  without present 0"), "{text}");
@@ -763,7 +783,6 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("missing body text 1"), "{text}");
-        assert!(floors.is_err());
     }
 
     #[test]

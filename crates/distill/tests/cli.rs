@@ -471,6 +471,25 @@ fn extraction_quality_stays_above_its_floors_on_wcxb_dev() {
     assert!(text.contains("pages 793 ") && text.contains("floors: every figure is at or above its floor"), "{text}");
 }
 
+/// Extraction on trafilatura's evaluation set (snippets that must and must not appear,
+/// in many languages; never tuned on) stays at or above the floors kept in
+/// `floors/extract-trafilatura-eval.json`: a change fitted to WCXB that does not
+/// generalize fails here.
+#[test]
+fn extraction_quality_stays_above_its_floors_on_trafilatura_eval() {
+    let Some(gold) =
+        eval_data("data/extraction/trafilatura-eval", "extraction_quality_stays_above_its_floors_on_trafilatura_eval")
+    else {
+        return;
+    };
+    let floors = repo().join("floors/extract-trafilatura-eval.json");
+    let data = tempfile::tempdir().unwrap();
+    let out = run(data.path(), &["eval", "extract", gold.to_str().unwrap(), "--floors", floors.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("pages 990 ") && text.contains("floors: every figure is at or above its floor"), "{text}");
+}
+
 /// Three pages with gold bodies; the third page's URL is one the shipped classifier
 /// learned (from WCXB dev), and the second page's gold has a paragraph the page lacks.
 fn small_gold_set() -> tempfile::TempDir {
