@@ -91,17 +91,26 @@ pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> 
     if text.trim().is_empty() {
         return Err(ExtractError::NoContent);
     }
-    let title = meta.title.or_else(|| dom.first_heading());
+    let title = meta.title.or_else(|| dom.first_heading()).map(composed);
     let language = meta.language.or_else(|| detect_language(&text));
     Ok(Document {
         title,
-        byline: meta.byline,
+        byline: meta.byline.map(composed),
         published: meta.published,
         language,
         url: meta.url,
         site_name: meta.site_name,
-        text,
+        text: composed(text),
     })
+}
+
+/// The text in Unicode's composed normal form (NFC), the form search, duplicate
+/// detection and quotations compare: pages write "é" as one character or as "e" and
+/// an accent, and Bengali "ড়" as one or two. Most text already is; it is copied only
+/// when it is not.
+fn composed(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes { text } else { text.nfc().collect() }
 }
 
 /// Returns the article body of a page: the blocks the rules read, kept where the
@@ -167,6 +176,8 @@ pub fn extract_text(bytes: &[u8], config: &ExtractConfig) -> Result<Document> {
     if doc.text.trim().is_empty() {
         return Err(ExtractError::NoContent);
     }
+    doc.text = composed(doc.text);
+    doc.title = doc.title.map(composed);
     doc.language = detect_language(&doc.text);
     Ok(doc)
 }

@@ -845,3 +845,21 @@ fn furniture_under_a_label_line_stays_out_but_the_story_stays() {
     let boxed = format!("<p>Mehr zum Thema:</p><div><a href=\"/x\">Another story on roads</a></div>{}", story("A", 4));
     assert_eq!(body(&page(&boxed)).matches("Story A").count(), 4, "{}", body(&page(&boxed)));
 }
+
+/// The text comes out in Unicode's composed form (NFC), whichever form the page wrote:
+/// "Cafe\u{301}" and "Café" are one word to search and to duplicate detection, and
+/// Bengali "ড়" written as one character is the two that NFC gives (as the snippets of
+/// trafilatura's evaluation set, and most tools, compare them).
+#[test]
+fn text_and_title_are_in_composed_normal_form() {
+    let html = format!(
+        "<html><head><title>Cafe\u{301} prices</title></head><body><article><h1>Cafe\u{301} prices</h1>\
+         <p>The cafe\u{301} on the square raised its prices on Monday, the owner said, after the rent went up.</p>\
+         <p>সকাল সা\u{9dc}ে সাতটার দিকে ঘটনাটি ঘটে, পুলিশ জানিয়েছে, এবং তদন্ত শুরু হয়েছে।</p>{}</article></body></html>",
+        story("A", 3)
+    );
+    let doc = extract_html(html.as_bytes(), None, &ExtractConfig::default()).unwrap();
+    assert!(doc.text.contains("The café on the square"), "{}", doc.text);
+    assert!(doc.text.contains("সা\u{9a1}\u{9bc}ে"), "{}", doc.text);
+    assert_eq!(doc.title.as_deref(), Some("Café prices"));
+}
