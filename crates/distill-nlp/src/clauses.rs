@@ -679,7 +679,48 @@ fn drop_openers(mut text: &str) -> &str {
         }
         text = text[comma + 2..].trim_start();
     }
-    text
+    drop_time_opener(text)
+}
+
+/// "The following morning Shearer went ...", "In February a similar video was
+/// released ...": a time phrase that opens the sentence without a comma is no part of
+/// the subject. Taken only before a name or a determiner, where the subject plainly
+/// starts.
+fn drop_time_opener(text: &str) -> &str {
+    const UNITS: &[&str] = &[
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "day",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "season",
+        "summer",
+        "winter",
+    ];
+    let words: Vec<&str> = text.split_whitespace().take(4).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let is_day = |w: &str| distill_core::time::WEEKDAYS.contains(&w) || distill_core::time::MONTHS.contains(&w);
+    let length = match lower.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["the", "following" | "next" | "previous", unit, ..] if UNITS.contains(&unit) => 3,
+        ["last" | "this" | "earlier" | "later", unit, ..] if UNITS.contains(&unit) => 2,
+        ["in" | "on" | "by", day, ..] if is_day(day) => 2,
+        _ => return text,
+    };
+    let Some(next) = words.get(length) else { return text };
+    const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "police", "officials"];
+    let starts_subject = next.starts_with(char::is_uppercase) || DETERMINERS.contains(&next.to_lowercase().as_str());
+    if !starts_subject || next.ends_with(',') {
+        return text;
+    }
+    let mut rest = text;
+    for _ in 0..length {
+        rest = rest.trim_start().split_once(char::is_whitespace).map_or("", |(_, r)| r);
+    }
+    rest.trim_start()
 }
 
 /// The first verb of the clause: an auxiliary, or a lexical verb of the lexicon in a
@@ -1064,6 +1105,17 @@ mod tests {
         assert_eq!(c.question("How"), "How did the gang allegedly steal the paintings in March?");
         let c = read_clause("The Lane family has described the claims as untrue.", &names).unwrap();
         assert_eq!(c.question("How"), "How has the Lane family described the claims as untrue?");
+    }
+
+    #[test]
+    fn a_time_phrase_without_a_comma_is_no_part_of_the_subject() {
+        let c = read_clause("The following morning Moscow signed the agreement with the Taliban.", &names).unwrap();
+        assert_eq!(c.subject, "Moscow");
+        let c = read_clause("In February a similar video was released by the group.", &names).unwrap();
+        assert_eq!(c.subject, "a similar video");
+        // A time that is the subject stays.
+        let c = read_clause("Last year was the hottest year on record in Russia.", &names).unwrap();
+        assert_eq!(c.subject, "last year");
     }
 
     #[test]
