@@ -93,7 +93,55 @@ pub(crate) fn analyze_with(
     }
     let selected = select(dom, &blocks);
     mark_kept(dom, &mut blocks, selected, titles);
+    mark_captions(dom, &mut blocks, &text_len);
     Some(Analysis { blocks, marks: marks::inherited(dom, &own), selected, text_len, link_len })
+}
+
+/// The most words of a caption: a short line under or beside a picture.
+const MAX_CAPTION_WORDS: usize = 30;
+
+/// Marks as boilerplate the captions that no class names: a short line that is the
+/// only text of a small container around a picture (`<div class="img-metadata">` beside
+/// the `<picture>`, a lightbox link with its title). A paragraph of the story that
+/// merely sits beside an image shares its container with other text and stays; so do
+/// the lines of a page told in pictures (a tutorial's steps, a gallery's entries), whose
+/// "captions" are most of its text.
+fn mark_captions(dom: &Dom, blocks: &mut [Block], text_len: &[usize]) {
+    let captions: Vec<usize> = (0..blocks.len())
+        .filter(|&i| {
+            let b = &blocks[i];
+            b.kept() && !b.heading() && b.words <= MAX_CAPTION_WORDS && beside_picture(dom, b, text_len)
+        })
+        .collect();
+    let kept: usize = blocks.iter().filter(|b| b.kept()).map(|b| b.chars).sum();
+    let captioned: usize = captions.iter().map(|&i| blocks[i].chars).sum();
+    if captioned * MAX_CAPTION_SHARE_INVERSE > kept {
+        return;
+    }
+    for i in captions {
+        blocks[i].verdict = Verdict::Boilerplate;
+    }
+}
+
+/// Captions are at most a third of the text kept; more, and they are the story.
+const MAX_CAPTION_SHARE_INVERSE: usize = 3;
+
+/// Whether a block is the only text of a container (up to three levels up) that holds
+/// a picture.
+fn beside_picture(dom: &Dom, b: &Block, text_len: &[usize]) -> bool {
+    let mut container = b.owner;
+    for _ in 0..3 {
+        let parent = dom.nodes[container].parent;
+        if parent == NONE || text_len[parent] > b.chars + 2 {
+            return false;
+        }
+        container = parent;
+        let end = dom.nodes[container].end.min(container + 200);
+        if (container..end).any(|i| matches!(dom.tag(i), Some("img" | "picture"))) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Marks the blocks the rules keep: those inside the selected subtree that are not

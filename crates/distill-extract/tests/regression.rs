@@ -863,3 +863,34 @@ fn text_and_title_are_in_composed_normal_form() {
     assert!(doc.text.contains("সা\u{9a1}\u{9bc}ে"), "{}", doc.text);
     assert_eq!(doc.title.as_deref(), Some("Café prices"));
 }
+
+/// Issue 17, leaks: photo captions that no class names ("Roman Prymula, photo:
+/// Archives du Gouvernement tchèque" in `<div class="img-metadata">` beside the
+/// `<picture>`) stayed in the body. The only short text of a small container around a
+/// picture is a caption; a paragraph beside an image stays, and so does a tutorial told
+/// in pictures, whose "captions" are most of its text.
+#[test]
+fn captions_beside_pictures_stay_out_but_a_story_told_in_pictures_stays() {
+    let picture = |caption: &str| {
+        format!(
+            "<div class=\"asset\"><a href=\"/i.jpg\"><img src=\"/i.jpg\"></a><div class=\"img-metadata\"><span>{caption}</span></div></div>"
+        )
+    };
+    let html = format!(
+        "<html><head><title>Roads</title></head><body><article><h1>Roads</h1>{}{}{}</article></body></html>",
+        story("A", 2),
+        picture("Roman Prymula, photo: Archives du Gouvernement"),
+        story("B", 3)
+    );
+    let text = body(&html);
+    assert_eq!(text.matches("Story ").count(), 5, "{text}");
+    assert!(!text.contains("Prymula"), "{text}");
+    let steps: String =
+        (1..=6).map(|i| picture(&format!("Step {i}: hold the saw against the mark and cut along the line."))).collect();
+    let tutorial = format!(
+        "<html><head><title>Saw</title></head><body><article><h1>Saw</h1>{}{steps}</article></body></html>",
+        story("A", 1)
+    );
+    let text = body(&tutorial);
+    assert_eq!(text.matches("hold the saw").count(), 6, "{text}");
+}
