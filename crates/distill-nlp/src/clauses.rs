@@ -959,9 +959,13 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
         "despite", "unlike", "among", "during", "under", "through", "between", "against", "until", "within",
     ]
     .contains(&first.as_str());
+    // "Revealing plan to open a school ...": a bare gerund is a headline's fragment, not
+    // a subject a question can name.
+    let gerund = tokens.len() == 1 && first.len() > 5 && first.ends_with("ing") && !proper(tokens[0]);
     if tokens.len() > 12
         || inner_pronoun
         || preposition
+        || gerund
         || DANGLING.contains(&first.as_str())
         || DANGLING.contains(&bare)
         || tokens.iter().any(|t| t.contains(['‘', '’', '\'', '(']) && !t.ends_with("'s") && !t.ends_with("’s"))
@@ -1116,6 +1120,12 @@ mod tests {
         // A time that is the subject stays.
         let c = read_clause("Last year was the hottest year on record in Russia.", &names).unwrap();
         assert_eq!(c.subject, "last year");
+    }
+
+    #[test]
+    fn a_bare_gerund_is_no_subject() {
+        assert!(read_clause("Revealing plan to open a school of nursing in the city.", &names).is_none());
+        assert!(read_clause("Critics plan to open a school of nursing in the city.", &names).is_some());
     }
 
     #[test]
