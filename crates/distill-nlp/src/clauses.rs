@@ -540,6 +540,16 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
         if tokens.get(next).is_some_and(|t| *t == "out") {
             next += 1;
         }
+        // "NASA said Tuesday that ...", "Authorities said earlier that ...": when the
+        // report was made stands between the verb and its clause.
+        let when = tokens[next.min(tokens.len())..]
+            .iter()
+            .take(3)
+            .take_while(|t| is_time(t) || ["earlier", "later", "previously", "recently", "again"].contains(t))
+            .count();
+        if when > 0 && tokens.get(next + when).is_some_and(|t| *t == "that") {
+            next += when;
+        }
         // "Travolta told the Tampa Bay Times that he ...": the one told comes first.
         if base == "tell" {
             if let Some(that) = tokens.iter().skip(next).take(8).position(|t| *t == "that") {
@@ -1120,6 +1130,16 @@ mod tests {
         // A time that is the subject stays.
         let c = read_clause("Last year was the hottest year on record in Russia.", &names).unwrap();
         assert_eq!(c.subject, "last year");
+    }
+
+    #[test]
+    fn a_time_between_a_report_and_its_clause_is_passed() {
+        let c = read_clause("Critics said earlier that a handful of residents have traveled to Afghanistan.", &names)
+            .unwrap();
+        assert_eq!(c.question("How"), "How have a handful of residents traveled to Afghanistan?");
+        assert_eq!(c.speaker.as_deref(), Some("Critics"));
+        let c = read_clause("Moscow said on Tuesday that Russia had confirmed the transfer.", &names).unwrap();
+        assert_eq!(c.subject, "Russia");
     }
 
     #[test]
