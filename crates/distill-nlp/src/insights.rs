@@ -190,7 +190,7 @@ pub fn generate_insights(
     let mut candidates = reader.statement_questions();
     candidates.extend(reader.subject_questions());
     let views = reader.view_questions();
-    let said = reader.said_questions(said, &views);
+    let said = reader.said_questions(said, &views, entities);
     candidates.extend(views);
     candidates.extend(said);
     candidates.extend(reader.place_questions());
@@ -851,10 +851,16 @@ impl<'a> Reader<'a> {
     /// "What did Jonathan Isaby say about RBS?": for each named speaker or group the
     /// article quotes or reports, answered by what they said (two statements at most).
     /// A speaker already asked about in `views` is not asked again.
-    fn said_questions(&self, said: &[Attribution], views: &[Candidate]) -> Vec<Candidate> {
+    fn said_questions(&self, said: &[Attribution], views: &[Candidate], entities: &[Entity]) -> Vec<Candidate> {
         let mut speakers: Vec<(String, bool, Vec<usize>)> = Vec::new();
+        // A war or a tournament says nothing ("What did Civil War say about ...?"): a
+        // speaker the tagger reads as an event was misread.
+        let event = |name: &str| entities.iter().any(|e| e.kind == EntityType::Event && e.name == name);
         for a in said.iter().filter(|a| a.sentence < self.sentences.len()) {
             let name = a.entity.clone().unwrap_or_else(|| a.speaker.clone());
+            if event(&name) {
+                continue;
+            }
             let first = name.split(' ').next().unwrap_or("").to_lowercase();
             let group = GROUPS.contains(&name.rsplit(' ').next().unwrap_or("").to_lowercase().as_str());
             let named = !group && name.split(' ').all(|w| w.starts_with(char::is_uppercase));
@@ -2484,6 +2490,38 @@ mod tests {
             assert!(about[0].answer.text.contains(" said"), "{:?}", about[0]);
         }
         assert!(asked.iter().all(|q| !q.contains("Critics")), "a group is no name: {asked:#?}");
+    }
+
+    #[test]
+    fn an_event_is_never_asked_what_it_said() {
+        let title = "Port strike enters third day";
+        let sentences = split_sentences(
+            "The port strike entered its third day on Monday as talks stalled. \
+             Jonathan Isaby said the union had refused every offer. The Civil War said little had changed since.",
+        );
+        let terms = Terms::new(title, &sentences);
+        let said = |speaker: &str, sentence: usize| Attribution {
+            speaker: speaker.to_string(),
+            entity: Some(speaker.to_string()),
+            text: sentences[sentence].text.clone(),
+            kind: distill_core::AttributionKind::Reported,
+            cue: "said".to_string(),
+            stance: distill_core::Stance::Asserted,
+            sentence,
+        };
+        let entity = |name: &str, kind: EntityType| Entity {
+            name: name.to_string(),
+            kind,
+            role: EntityRole::Source,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+        };
+        let attributions = [said("Jonathan Isaby", 1), said("Civil War", 2)];
+        let entities = [entity("Jonathan Isaby", EntityType::Person), entity("Civil War", EntityType::Event)];
+        let insights = generate_insights(title, &sentences, &terms, &attributions, &entities);
+        let asked: Vec<&str> = insights.iter().map(|i| i.question.as_str()).collect();
+        assert!(asked.iter().any(|q| q.contains("Jonathan Isaby")), "{asked:#?}");
+        assert!(!asked.iter().any(|q| q.contains("Civil War")), "{asked:#?}");
     }
 
     #[test]
