@@ -458,17 +458,7 @@ fn eval_extract_fails_below_its_floors() {
 /// here.
 #[test]
 fn extraction_quality_stays_above_its_floors_on_wcxb_dev() {
-    let Some(gold) =
-        eval_data("data/extraction/wcxb-dev-articles", "extraction_quality_stays_above_its_floors_on_wcxb_dev")
-    else {
-        return;
-    };
-    let floors = repo().join("floors/extract-wcxb-dev.json");
-    let data = tempfile::tempdir().unwrap();
-    let out = run(data.path(), &["eval", "extract", gold.to_str().unwrap(), "--floors", floors.to_str().unwrap()]);
-    let text = stdout(&out);
-    assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.contains("pages 793 ") && text.contains("floors: every figure is at or above its floor"), "{text}");
+    extraction_holds_its_floors("wcxb-dev-articles", "extract-wcxb-dev.json", 793);
 }
 
 /// Extraction on trafilatura's evaluation set (snippets that must and must not appear,
@@ -477,17 +467,25 @@ fn extraction_quality_stays_above_its_floors_on_wcxb_dev() {
 /// generalize fails here.
 #[test]
 fn extraction_quality_stays_above_its_floors_on_trafilatura_eval() {
-    let Some(gold) =
-        eval_data("data/extraction/trafilatura-eval", "extraction_quality_stays_above_its_floors_on_trafilatura_eval")
+    extraction_holds_its_floors("trafilatura-eval", "extract-trafilatura-eval.json", 990);
+}
+
+/// Runs `eval extract` on `data/extraction/SET` of the evaluation data with the floors
+/// in `floors/FLOORS`, and asserts that all `pages` were scored and every figure held.
+fn extraction_holds_its_floors(set: &str, floors: &str, pages: usize) {
+    let Some(gold) = eval_data(&format!("data/extraction/{set}"), &format!("extraction on {set} holds its floors"))
     else {
         return;
     };
-    let floors = repo().join("floors/extract-trafilatura-eval.json");
+    let floors = repo().join("floors").join(floors);
     let data = tempfile::tempdir().unwrap();
     let out = run(data.path(), &["eval", "extract", gold.to_str().unwrap(), "--floors", floors.to_str().unwrap()]);
     let text = stdout(&out);
     assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.contains("pages 990 ") && text.contains("floors: every figure is at or above its floor"), "{text}");
+    assert!(
+        text.contains(&format!("pages {pages} ")) && text.contains("floors: every figure is at or above its floor"),
+        "{text}"
+    );
 }
 
 /// Three pages with gold bodies; the third page's URL is one the shipped classifier
