@@ -138,6 +138,11 @@ fn scan(html: &str, max_depth: usize, out: &mut String) {
             // end tag (drawings can nest), which the next step then sees.
             let body_end = svg_end(html, end);
             leave_out(html, out, &mut copied, end, body_end);
+            // A drawing left open closes where the parser leaves it: no `</svg>` will
+            // take back the level it opened.
+            if !html.as_bytes()[body_end..].get(..5).is_some_and(|t| t.eq_ignore_ascii_case(b"</svg")) {
+                depth = depth.saturating_sub(1);
+            }
             i = body_end;
             continue;
         }
@@ -208,51 +213,11 @@ fn is_json_ld(start_tag: &str) -> bool {
 
 /// HTML start tags that take the parser out of a drawing left open (the breakout
 /// list of the HTML standard's rules for foreign content).
+#[rustfmt::skip]
 const BREAKOUT: &[&str] = &[
-    "b",
-    "big",
-    "blockquote",
-    "body",
-    "br",
-    "center",
-    "code",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "embed",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "hr",
-    "i",
-    "img",
-    "li",
-    "listing",
-    "menu",
-    "meta",
-    "nobr",
-    "ol",
-    "p",
-    "pre",
-    "ruby",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "strike",
-    "sub",
-    "sup",
-    "table",
-    "tt",
-    "u",
-    "ul",
-    "var",
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2",
+    "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre",
+    "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
 ];
 
 /// Where the body of the drawing opened just before `from` ends, as the parser reads
@@ -358,6 +323,9 @@ mod tests {
         assert_eq!(limit_nesting(html, 50), "<svg><p>story</p>");
         let html = "<svg><foreignObject><div>label</div></foreignObject><g></g></svg><p>story</p>";
         assert_eq!(limit_nesting(html, 50), "<svg></svg><p>story</p>");
+        // Icons left open take no nesting level with them.
+        let html = format!("{}<div><p>story</p></div>", "<span><svg><use/></span>".repeat(60));
+        assert!(limit_nesting(&html, 50).ends_with("<div><p>story</p></div>"));
     }
 
     #[test]
