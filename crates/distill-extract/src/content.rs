@@ -410,11 +410,12 @@ fn collect_blocks(dom: &Dom, removed: &[bool], link_of: &[usize], text_len: &[us
             // `keep_lines` keeps together, blank ones left out).
             let preformatted = dom.tag(owner) == Some("pre");
             let paragraphs: Vec<&str> = if preformatted { vec![raw.as_str()] } else { raw.split("\n\n").collect() };
-            // The first link range that may still overlap the paragraph being read.
-            let mut next_link = 0;
+            // Where the next paragraph starts in `raw`, and the first link range that may
+            // still overlap it.
+            let (mut next_start, mut next_link) = (0, 0);
             for part in paragraphs {
-                let start = part.as_ptr() as usize - raw.as_ptr() as usize;
-                let end = start + part.len();
+                let (start, end) = (next_start, next_start + part.len());
+                next_start = end + "\n\n".len();
                 while links.get(next_link).is_some_and(|r| r.end <= start) {
                     next_link += 1;
                 }
