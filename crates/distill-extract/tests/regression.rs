@@ -528,6 +528,11 @@ fn story(name: &str, n: usize) -> String {
         .collect()
 }
 
+/// A page titled "Roads" whose `<article>` holds the headline, then `inside`.
+fn roads_article(inside: &str) -> String {
+    format!("<html><head><title>Roads</title></head><body><article><h1>Roads</h1>{inside}</article></body></html>")
+}
+
 /// Issue 17, following articles appended: an infinite-scroll page goes on with the
 /// next story in a second `<article>`, with its own headline and byline, in the same
 /// container as the first; the body came out twice its length.
@@ -587,12 +592,11 @@ fn live_blog_entries_and_a_read_next_box_mid_story_stay() {
 /// and a call to subscribe) was read as the story's last paragraphs.
 #[test]
 fn a_subscription_price_table_after_the_story_stays_out() {
-    let html = format!(
-        "<html><head><title>Roads</title></head><body><article><h1>Roads</h1>{}\
-         <div><h3>Subscribe to keep reading</h3><ul><li>Digital: $1.99 a month for the first year</li>\
-         <li>Digital + Print: $4.99 a month</li><li>Cancel anytime</li></ul></div></article></body></html>",
+    let html = roads_article(&format!(
+        "{}<div><h3>Subscribe to keep reading</h3><ul><li>Digital: $1.99 a month for the first year</li>\
+         <li>Digital + Print: $4.99 a month</li><li>Cancel anytime</li></ul></div>",
         story("A", 5)
-    );
+    ));
     let text = body(&html);
     assert_eq!(text.matches("Story A").count(), 5, "{text}");
     assert!(!text.contains("$1.99") && !text.contains("Subscribe"), "{text}");
@@ -691,12 +695,7 @@ fn a_heading_anchor_id_is_not_page_chrome() {
 /// sentence go; a sign-off or a list the story ends with stays.
 #[test]
 fn label_lines_after_the_last_sentence_stay_out() {
-    let page = |tail: &str| {
-        format!(
-            "<html><head><title>Roads</title></head><body><article><h1>Roads</h1>{}{tail}</article></body></html>",
-            story("A", 4)
-        )
-    };
+    let page = |tail: &str| roads_article(&format!("{}{tail}", story("A", 4)));
     let text = body(&page("<p>Titelbild: Geyres Christophe/ABACA</p><p>Kategorie: News, Verkehr</p>"));
     assert_eq!(text.matches("Story A").count(), 4, "{text}");
     assert!(!text.contains("Titelbild") && !text.contains("Kategorie"), "{text}");
@@ -756,12 +755,11 @@ fn each_paragraph_of_a_br_laid_post_counts_only_its_own_links() {
 /// skipped to the next `</svg>` on the page and dropped the whole story between.
 #[test]
 fn a_drawing_left_open_does_not_swallow_the_story() {
-    let html = format!(
-        "<html><head><title>Roads</title></head><body><article><h1>Roads</h1>\
-         <div class=\"tools\"><span><div class=\"pdf\"><svg class=\"icon\"><use href=\"#pdf\"/></div></span></div>\
-         {}<footer><svg class=\"logo\"><path d=\"M0 0\"/></svg></footer></article></body></html>",
+    let html = roads_article(&format!(
+        "<div class=\"tools\"><span><div class=\"pdf\"><svg class=\"icon\"><use href=\"#pdf\"/></div></span></div>\
+         {}<footer><svg class=\"logo\"><path d=\"M0 0\"/></svg></footer>",
         story("A", 4)
-    );
+    ));
     assert_eq!(body(&html).matches("Story A").count(), 4, "{}", body(&html));
 }
 
@@ -770,11 +768,10 @@ fn a_drawing_left_open_does_not_swallow_the_story() {
 /// but a heading with nothing under it is no part of the story.
 #[test]
 fn headings_over_nothing_after_the_story_stay_out() {
-    let html = format!(
-        "<html><head><title>Roads</title></head><body><article><h1>Roads</h1>{}\
-         <h2>Like it? Share it!</h2><h3>You must log in to join the discussion.</h3></article></body></html>",
+    let html = roads_article(&format!(
+        "{}<h2>Like it? Share it!</h2><h3>You must log in to join the discussion.</h3>",
         story("A", 4)
-    );
+    ));
     let text = body(&html);
     assert_eq!(text.matches("Story A").count(), 4, "{text}");
     assert!(!text.contains("Share it") && !text.contains("log in"), "{text}");
@@ -811,13 +808,13 @@ fn a_comment_thread_heavier_than_the_story_stays_out() {
 /// in the body; the same word inside a sentence stays.
 #[test]
 fn post_footers_and_ad_labels_stay_out() {
-    let html = format!(
-        "<html><head><title>Roads</title></head><body><article><h1>Roads</h1>{}<p>- Anzeige -</p>{}\
+    let html = roads_article(&format!(
+        "{}<p>- Anzeige -</p>{}\
          <p>Die Polizei nahm die Anzeige des Bauern am Montag auf, wie die Gemeinde mitteilte.</p>\
-         <p>This entry was posted in News. Bookmark the permalink.</p></article></body></html>",
+         <p>This entry was posted in News. Bookmark the permalink.</p>",
         story("A", 3),
         story("B", 3)
-    );
+    ));
     let text = body(&html);
     assert_eq!(text.matches("Story ").count(), 6, "{text}");
     assert!(!text.contains("- Anzeige -") && !text.contains("permalink"), "{text}");
@@ -831,9 +828,7 @@ fn post_footers_and_ad_labels_stay_out() {
 /// a label over a box above the story, leave the story whole.
 #[test]
 fn furniture_under_a_label_line_stays_out_but_the_story_stays() {
-    let page = |inside: &str| {
-        format!("<html><head><title>Roads</title></head><body><article><h1>Roads</h1>{inside}</article></body></html>")
-    };
+    let page = roads_article;
     let bio = "<p><strong>Über den Autor</strong></p><p>Jossi Loibl schreibt seit mehr als 25 Jahren über Wein, \
                Gastronomie und die Straßen der Region, am liebsten über alle drei zugleich.</p>";
     let text = body(&page(&format!("{}{bio}", story("A", 4))));
@@ -876,12 +871,12 @@ fn captions_beside_pictures_stay_out_but_a_story_told_in_pictures_stays() {
             "<div class=\"asset\"><a href=\"/i.jpg\"><img src=\"/i.jpg\"></a><div class=\"img-metadata\"><span>{caption}</span></div></div>"
         )
     };
-    let html = format!(
-        "<html><head><title>Roads</title></head><body><article><h1>Roads</h1>{}{}{}</article></body></html>",
+    let html = roads_article(&format!(
+        "{}{}{}",
         story("A", 2),
         picture("Roman Prymula, photo: Archives du Gouvernement"),
         story("B", 3)
-    );
+    ));
     let text = body(&html);
     assert_eq!(text.matches("Story ").count(), 5, "{text}");
     assert!(!text.contains("Prymula"), "{text}");
