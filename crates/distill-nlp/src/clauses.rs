@@ -721,8 +721,9 @@ fn drop_time_opener(text: &str) -> &str {
         _ => return text,
     };
     let Some(next) = words.get(length) else { return text };
-    const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "police", "officials"];
-    let starts_subject = next.starts_with(char::is_uppercase) || DETERMINERS.contains(&next.to_lowercase().as_str());
+    // A name, a determiner or a plain group opens the subject.
+    const OPENS_SUBJECT: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "police", "officials"];
+    let starts_subject = next.starts_with(char::is_uppercase) || OPENS_SUBJECT.contains(&next.to_lowercase().as_str());
     if !starts_subject || next.ends_with(',') {
         return text;
     }

@@ -1785,13 +1785,6 @@ fn topic(title: &str, sentences: &[Sentence], body: &str, terms: &Terms) -> Topi
         } else {
             e.short.clone()
         };
-        // A common noun phrase takes its article ("the legislative election"); a name
-        // stands alone.
-        let text = if text.starts_with(char::is_lowercase) && !text.starts_with("the ") {
-            format!("the {text}")
-        } else {
-            text
-        };
         return Topic { needle: text.trim_start_matches("the ").to_lowercase(), text, plan: false, actor: true };
     }
     let fallback = title.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
