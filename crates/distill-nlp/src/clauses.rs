@@ -697,19 +697,9 @@ fn drop_openers(mut text: &str) -> &str {
 /// the subject. Taken only before a name or a determiner, where the subject plainly
 /// starts.
 fn drop_time_opener(text: &str) -> &str {
+    #[rustfmt::skip]
     const UNITS: &[&str] = &[
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "day",
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "season",
-        "summer",
-        "winter",
+        "morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year", "season", "summer", "winter",
     ];
     let words: Vec<&str> = text.split_whitespace().take(4).collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();

@@ -1587,29 +1587,10 @@ fn well_formed(question: &str) -> bool {
 /// before a lower-case word ("... keep the tail warm As the pets recover ...", "...
 /// Essential 11 USA As the night of the breakout loomed?").
 fn run_on(question: &str) -> bool {
+    #[rustfmt::skip]
     const OPENERS: &[&str] = &[
-        "As",
-        "But",
-        "And",
-        "When",
-        "While",
-        "If",
-        "After",
-        "Before",
-        "Since",
-        "Because",
-        "Although",
-        "Meanwhile",
-        "However",
-        "So",
-        "Then",
-        "Yet",
-        "Or",
-        "The",
-        "In",
-        "On",
-        "At",
-        "For",
+        "As", "But", "And", "When", "While", "If", "After", "Before", "Since", "Because", "Although", "Meanwhile",
+        "However", "So", "Then", "Yet", "Or", "The", "In", "On", "At", "For",
     ];
     let words: Vec<&str> = question.split_whitespace().collect();
     (1..words.len().saturating_sub(1)).any(|k| {
