@@ -72,7 +72,9 @@ type Pending = (usize, std::result::Result<(Value, String), String>, Option<Vec<
 /// order, writing `{"id", "story"}` per clustered line to `out` as it goes; a bad
 /// line is reported to `errors` with its number and skipped. The clusterer is shown
 /// [`LOOKAHEAD`] lines ahead of the line it assigns (for its document frequencies),
-/// so the output follows the input that many lines behind. With an `embedder`, each
+/// and a line is written once no revision will move it again
+/// ([`StoryClusterer::take_settled`]), so the output follows the input a few hundred
+/// lines behind, in input order. With an `embedder`, each
 /// article's title and lead are embedded (a batch of lines at a time) and the
 /// clusterer blends their cosine in.
 pub fn stream(
@@ -88,6 +90,8 @@ pub fn stream(
     let mut batch: Vec<(usize, String)> = Vec::with_capacity(STREAM_BATCH);
     let mut window: VecDeque<Pending> = VecDeque::with_capacity(LOOKAHEAD + STREAM_BATCH);
     let mut lines = input.lines().enumerate();
+    // The id of each assigned line, as the line wrote it, until it settles.
+    let mut unsettled: VecDeque<Value> = VecDeque::new();
     loop {
         let next = lines.next();
         let done = next.is_none();
@@ -115,11 +119,18 @@ pub fn stream(
                     report.skipped += 1;
                 }
                 Ok((value, id)) => {
-                    let story = clusterer.assign(&story_article(&value, &id, vector.as_deref())).story;
-                    writeln!(out, "{}", serde_json::json!({"id": value["id"], "story": story}))?;
+                    clusterer.assign(&story_article(&value, &id, vector.as_deref()));
+                    unsettled.push_back(value["id"].clone());
                     report.clustered += 1;
                 }
             }
+        }
+        if done {
+            clusterer.finish();
+        }
+        for (_, story) in clusterer.take_settled() {
+            let id = unsettled.pop_front().unwrap_or_default();
+            writeln!(out, "{}", serde_json::json!({"id": id, "story": story}))?;
         }
         out.flush()?;
         if done {
@@ -291,14 +302,21 @@ fn run_stories(gold: &[GoldArticle], config: &StoryConfig, signals: Signals) -> 
         }
     }
     let mut observed = 0;
-    let labels = (0..gold.len())
-        .map(|i| {
-            // As `distill cluster` reads the stream: LOOKAHEAD articles ahead.
-            while observed < gold.len().min(i + 1 + LOOKAHEAD) {
-                clusterer.preview(&input(&gold[observed], signals));
-                observed += 1;
-            }
-            let story = clusterer.assign(&input(&gold[i], signals)).story;
+    let mut stories = Vec::with_capacity(gold.len());
+    for i in 0..gold.len() {
+        // As `distill cluster` reads the stream: LOOKAHEAD articles ahead.
+        while observed < gold.len().min(i + 1 + LOOKAHEAD) {
+            clusterer.preview(&input(&gold[observed], signals));
+            observed += 1;
+        }
+        clusterer.assign(&input(&gold[i], signals));
+        stories.extend(clusterer.take_settled().into_iter().map(|(_, story)| story));
+    }
+    clusterer.finish();
+    stories.extend(clusterer.take_settled().into_iter().map(|(_, story)| story));
+    let labels = stories
+        .into_iter()
+        .map(|story| {
             let next = ids.len();
             *ids.entry(story).or_insert(next)
         })

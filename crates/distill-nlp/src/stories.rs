@@ -27,7 +27,8 @@
 //!
 //! This module never reads or writes a store; the caller keeps the assignments.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::Arc;
 
 use crate::sentences::split_sentences;
 use crate::terms::{Terms, content_stems};
@@ -80,6 +81,10 @@ pub struct StoryConfig {
     pub same_source_penalty: f64,
     /// How close in time two reports of one outlet must be for the penalty.
     pub same_source_secs: i64,
+    /// How many of the latest assigned articles a revision reconsiders.
+    pub revise_window: usize,
+    /// A revision runs after this many assignments (0: only when called).
+    pub revise_every: usize,
 }
 
 impl Default for StoryConfig {
@@ -103,6 +108,8 @@ impl Default for StoryConfig {
             embedding_floor: 0.35,
             same_source_penalty: 0.1,
             same_source_secs: 12 * 3600,
+            revise_window: 256,
+            revise_every: 64,
         }
     }
 }
@@ -182,12 +189,24 @@ pub struct Assignment {
 
 /// An article's features: weighted stems, names and phrases, title stems.
 struct Features {
-    /// Stem -> log-scaled frequency, sorted by stem.
+    /// Stem -> frequency (the title's stems count twice), sorted by stem.
     stems: Vec<(String, f64)>,
     /// Names and key phrases, lowercased, sorted, distinct.
     names: Vec<String>,
     /// Title stems, sorted, distinct.
     title: Vec<String>,
+    /// The TF-IDF vector of the stems, L2-normalized, by stem hash: weighed once,
+    /// when the article is assigned, so that comparing it again (a story's recent
+    /// articles, a revision) is a merge of two short arrays.
+    vector: Vec<(u64, f64)>,
+}
+
+/// One of a story's latest articles, as the story is compared with a newcomer.
+struct Recent {
+    /// The article's arrival number.
+    seq: u64,
+    features: Arc<Features>,
+    vector: Option<Arc<[f32]>>,
 }
 
 /// One story's bounded profile.
@@ -195,22 +214,81 @@ struct Story {
     id: String,
     /// Names and phrases with how many of its articles mention them.
     names: BTreeMap<String, u32>,
-    /// Stems of its recent titles.
-    title: BTreeSet<String>,
-    /// Stems of its latest articles (at most [`StoryConfig::recent`]): a story that
-    /// drifts is matched by its newest reports.
-    recent: VecDeque<Vec<(String, f64)>>,
+    /// Stems of its titles with how many of its articles use them (at most 64 stems).
+    title: BTreeMap<String, u32>,
+    /// Its latest articles (at most [`StoryConfig::recent`]), in arrival order: a
+    /// story that drifts is matched by its newest reports.
+    recent: VecDeque<Recent>,
     /// Latest publication time of its articles.
     last_published: Option<i64>,
-    /// Embeddings of its latest articles (at most [`StoryConfig::recent`]).
-    vectors: VecDeque<Vec<f32>>,
-    /// Outlets of its latest articles with their publication times (at most
-    /// [`StoryConfig::recent`] times two).
-    sources: VecDeque<(String, Option<i64>)>,
+    /// Outlets of its latest articles with their arrival numbers and publication
+    /// times (at most [`StoryConfig::recent`] times two).
+    sources: VecDeque<(u64, String, Option<i64>)>,
     articles: u32,
 }
 
+impl Story {
+    fn new(id: String) -> Story {
+        Story {
+            id,
+            names: BTreeMap::new(),
+            title: BTreeMap::new(),
+            recent: VecDeque::new(),
+            last_published: None,
+            sources: VecDeque::new(),
+            articles: 0,
+        }
+    }
+}
+
+/// An article the clusterer may still move to another story: one of the latest
+/// [`StoryConfig::revise_window`] assigned.
+struct Member {
+    seq: u64,
+    id: String,
+    story: u32,
+    /// The story it started, if it started one.
+    founded: Option<u32>,
+    features: Arc<Features>,
+    /// Its index terms ([`StoryClusterer::query`] when it was assigned).
+    query: Vec<(String, f64)>,
+    vector: Option<Arc<[f32]>>,
+    source: Option<String>,
+    published: Option<i64>,
+}
+
+/// An article compared with a story: its features and what it carries besides.
+struct Probe<'a> {
+    features: &'a Features,
+    vector: Option<&'a [f32]>,
+    published: Option<i64>,
+    source: Option<&'a str>,
+    /// The article's own arrival number when it is already in the story scored:
+    /// the story is then compared without it.
+    member: Option<u64>,
+}
+
+/// An article a revision moved from one story to another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Move {
+    /// The article's id.
+    pub article: String,
+    /// The story it left.
+    pub from: String,
+    /// The story it joined.
+    pub to: String,
+}
+
 /// The online clusterer; feed it articles in order with [`StoryClusterer::assign`].
+///
+/// A decision made on the first reports of an event can be wrong once more arrive:
+/// every [`StoryConfig::revise_every`] articles the latest
+/// [`StoryConfig::revise_window`] are reconsidered, each against its own story
+/// without it and against the stories its terms find, and moved where it now fits
+/// best, or set apart when it fits nowhere. Stories so split and merge as coverage
+/// evolves (a story whose articles all move is merged away); the moves are
+/// reported by [`StoryClusterer::take_moves`], and an article leaves the window for
+/// good through [`StoryClusterer::take_settled`].
 pub struct StoryClusterer {
     config: StoryConfig,
     stories: Vec<Story>,
@@ -228,6 +306,16 @@ pub struct StoryClusterer {
     /// Articles shown ahead of their assignment ([`StoryClusterer::preview`]), with
     /// their features, oldest first (at most [`LOOKAHEAD`] times four).
     ahead: VecDeque<(String, Features)>,
+    /// The latest assigned articles, oldest first, which a revision may move.
+    members: VecDeque<Member>,
+    /// Arrival number of the next assigned article.
+    seq: u64,
+    /// Articles assigned since the last revision.
+    unrevised: usize,
+    /// Moves not yet taken by the caller.
+    moves: Vec<Move>,
+    /// Articles past revision with their final stories, not yet taken by the caller.
+    settled: VecDeque<(String, String)>,
 }
 
 /// How many articles a stream shows the clusterer ([`StoryClusterer::preview`])
@@ -251,12 +339,17 @@ impl StoryClusterer {
             outlets: Vec::new(),
             touched: VecDeque::new(),
             ahead: VecDeque::new(),
+            members: VecDeque::new(),
+            seq: 0,
+            unrevised: 0,
+            moves: Vec::new(),
+            settled: VecDeque::new(),
         }
     }
 
-    /// How many stories exist so far.
+    /// How many stories hold articles now.
     pub fn stories(&self) -> usize {
-        self.stories.len()
+        self.stories.iter().filter(|s| s.articles > 0).count()
     }
 
     /// Counts an article in the document frequencies ahead of its assignment (a
@@ -272,7 +365,8 @@ impl StoryClusterer {
         }
     }
 
-    /// Assigns one article to a story (an existing one, or a new one named by its id).
+    /// Assigns one article to a story (an existing one, or a new one named by its
+    /// id). A later revision may still move it ([`StoryClusterer::take_moves`]).
     pub fn assign(&mut self, article: &StoryArticle<'_>) -> Assignment {
         let observed = self.ahead.iter().position(|(id, _)| id == article.id);
         let features = match observed.and_then(|i| self.ahead.remove(i)) {
@@ -283,6 +377,8 @@ impl StoryClusterer {
                 features
             }
         };
+        let mut features = features;
+        features.vector = self.weigh(&features.stems);
         let source = article.source.map(str::trim).filter(|s| !s.is_empty());
         if let Some(source) = source
             && self.outlets.len() < 2
@@ -292,27 +388,29 @@ impl StoryClusterer {
         }
         let source = source.filter(|_| self.outlets.len() >= 2);
         let query = self.query(&features);
-        let mut candidates = self.candidates(&query, article.published);
-        if article.embedding.is_some() {
-            for &story in self.touched.iter().rev() {
-                if !candidates.contains(&story) && self.in_window(story, article.published) {
-                    candidates.push(story);
-                }
-            }
-        }
-        let mut best: Option<(f64, u32, Similarity)> = None;
-        for &story in &candidates {
-            let similarity = self.similarity(&features, article, source, &self.stories[story as usize]);
-            let score = similarity.score(&self.config);
-            // Ties go to the older story, so the order of candidates never matters.
-            if best.is_none_or(|(s, i, _)| score > s || (score == s && story < i)) {
-                best = Some((score, story, similarity));
-            }
-        }
-        let scored = candidates.len();
-        match best {
-            Some((score, story, similarity)) if score >= self.threshold(article) => {
-                self.add(story, &features, &query, article, source);
+        let probe = Probe {
+            features: &features,
+            vector: article.embedding,
+            published: article.published,
+            source,
+            member: None,
+        };
+        let (best, scored) = self.best_story(&probe, &query, None);
+        let mut member = Member {
+            seq: self.seq,
+            id: article.id.to_string(),
+            story: 0,
+            founded: None,
+            features: Arc::new(features),
+            query,
+            vector: article.embedding.map(Arc::from),
+            source: source.map(str::to_string),
+            published: article.published,
+        };
+        self.seq += 1;
+        let assignment = match best {
+            Some((score, story, similarity)) if score >= self.threshold(article.embedding.is_some()) => {
+                member.story = story;
                 Assignment {
                     story: self.stories[story as usize].id.clone(),
                     new: false,
@@ -321,18 +419,9 @@ impl StoryClusterer {
                 }
             }
             _ => {
-                let story = self.stories.len() as u32;
-                self.stories.push(Story {
-                    id: article.id.to_string(),
-                    names: BTreeMap::new(),
-                    title: BTreeSet::new(),
-                    recent: VecDeque::new(),
-                    last_published: None,
-                    vectors: VecDeque::new(),
-                    sources: VecDeque::new(),
-                    articles: 0,
-                });
-                self.add(story, &features, &query, article, source);
+                member.story = self.stories.len() as u32;
+                member.founded = Some(member.story);
+                self.stories.push(Story::new(article.id.to_string()));
                 Assignment {
                     story: article.id.to_string(),
                     new: true,
@@ -340,12 +429,166 @@ impl StoryClusterer {
                     candidates: scored,
                 }
             }
+        };
+        self.add(member.story, &member);
+        self.members.push_back(member);
+        self.unrevised += 1;
+        if self.config.revise_every > 0 && self.unrevised >= self.config.revise_every {
+            self.revise();
+        }
+        while self.members.len() > self.config.revise_window {
+            self.settle_oldest();
+        }
+        assignment
+    }
+
+    /// The best-scoring story for a probe among the stories its terms find (and the
+    /// latest updated ones, when it carries an embedding), `own` story excluded;
+    /// with how many were scored.
+    fn best_story(
+        &self,
+        probe: &Probe<'_>,
+        query: &[(String, f64)],
+        own: Option<u32>,
+    ) -> (Option<(f64, u32, Similarity)>, usize) {
+        let mut candidates = self.candidates(query, probe.published);
+        if probe.vector.is_some() {
+            for &story in self.touched.iter().rev() {
+                if !candidates.contains(&story) && self.in_window(story, probe.published) {
+                    candidates.push(story);
+                }
+            }
+        }
+        candidates.retain(|&s| Some(s) != own && self.stories[s as usize].articles > 0);
+        let mut best: Option<(f64, u32, Similarity)> = None;
+        for &story in &candidates {
+            let similarity = self.similarity(probe, &self.stories[story as usize]);
+            let score = similarity.score(&self.config);
+            // Ties go to the older story, so the order of candidates never matters.
+            if best.is_none_or(|(s, i, _)| score > s || (score == s && story < i)) {
+                best = Some((score, story, similarity));
+            }
+        }
+        (best, candidates.len())
+    }
+
+    /// Reconsiders the latest assigned articles, oldest first: each moves to the
+    /// story it now matches best when that beats its own story without it, or is set
+    /// apart when neither reaches the threshold. Runs by itself every
+    /// [`StoryConfig::revise_every`] articles; call it at the end of a stream.
+    pub fn revise(&mut self) {
+        self.unrevised = 0;
+        for i in 0..self.members.len() {
+            let m = &self.members[i];
+            let threshold = self.threshold(m.vector.is_some());
+            let own = m.story;
+            let probe = Probe {
+                features: &m.features,
+                vector: m.vector.as_deref(),
+                published: m.published,
+                source: m.source.as_deref(),
+                member: Some(m.seq),
+            };
+            // Its own story without it (nothing to compare when it stands alone).
+            let stay = (self.stories[own as usize].articles > 1)
+                .then(|| self.similarity(&probe, &self.stories[own as usize]).score(&self.config));
+            let (best, _) = self.best_story(&probe, &m.query, Some(own));
+            let split = stay.is_some_and(|s| s < threshold);
+            let target = match best {
+                Some((score, story, _)) if score >= threshold && stay.is_none_or(|s| score > s) => Some(story),
+                _ => None,
+            };
+            match target {
+                Some(to) => self.relocate(i, to),
+                None if split => {
+                    let to = self.split_story(i);
+                    self.relocate(i, to);
+                }
+                None => {}
+            }
         }
     }
 
-    /// The threshold that applies to the article (with or without an embedding).
-    fn threshold(&self, article: &StoryArticle<'_>) -> f64 {
-        if article.embedding.is_some() { self.config.embedding_threshold } else { self.config.threshold }
+    /// A story for a member set apart from its own: the story it started, when that
+    /// has emptied since, or a new one named by its id (a suffix when its first
+    /// story still holds articles).
+    fn split_story(&mut self, member: usize) -> u32 {
+        let m = &self.members[member];
+        if let Some(founded) = m.founded
+            && self.stories[founded as usize].articles == 0
+        {
+            return founded;
+        }
+        let id = match m.founded {
+            Some(_) => format!("{}~{}", m.id, m.seq),
+            None => m.id.clone(),
+        };
+        self.stories.push(Story::new(id));
+        self.stories.len() as u32 - 1
+    }
+
+    /// Moves a member from its story to another, reporting the move.
+    fn relocate(&mut self, member: usize, to: u32) {
+        let m = &self.members[member];
+        let (from, seq) = (m.story, m.seq);
+        let story = &mut self.stories[from as usize];
+        story.articles = story.articles.saturating_sub(1);
+        for name in &m.features.names {
+            if let Some(n) = story.names.get_mut(name) {
+                *n -= 1;
+                if *n == 0 {
+                    story.names.remove(name);
+                }
+            }
+        }
+        for stem in &m.features.title {
+            if let Some(n) = story.title.get_mut(stem) {
+                *n -= 1;
+                if *n == 0 {
+                    story.title.remove(stem);
+                }
+            }
+        }
+        story.recent.retain(|r| r.seq != seq);
+        story.sources.retain(|(s, _, _)| *s != seq);
+        let moved = self.members.remove(member).expect("a member in the window");
+        self.add(to, &moved);
+        self.moves.push(Move {
+            article: moved.id.clone(),
+            from: self.stories[from as usize].id.clone(),
+            to: self.stories[to as usize].id.clone(),
+        });
+        self.members.insert(member, Member { story: to, ..moved });
+    }
+
+    /// Moves made by revisions since the last call, in order.
+    pub fn take_moves(&mut self) -> Vec<Move> {
+        std::mem::take(&mut self.moves)
+    }
+
+    /// Articles no revision will move again, with their stories, in arrival order,
+    /// since the last call.
+    pub fn take_settled(&mut self) -> Vec<(String, String)> {
+        self.settled.drain(..).collect()
+    }
+
+    /// Ends a stream: a last revision, then every article is settled.
+    pub fn finish(&mut self) {
+        self.revise();
+        while !self.members.is_empty() {
+            self.settle_oldest();
+        }
+    }
+
+    fn settle_oldest(&mut self) {
+        if let Some(m) = self.members.pop_front() {
+            self.settled.push_back((m.id, self.stories[m.story as usize].id.clone()));
+        }
+    }
+
+    /// The threshold that applies to an article with or without an embedding.
+    fn threshold(&self, embedded: bool) -> f64 {
+        if embedded { self.config.embedding_threshold } else { self.config.threshold }
     }
 
     /// Sets both thresholds, keeping their distance: a sweep of one moves the other.
@@ -383,7 +626,7 @@ impl StoryClusterer {
         let mut title = content_stems(article.title);
         title.sort();
         title.dedup();
-        Features { stems, names, title }
+        Features { stems, names, title, vector: Vec::new() }
     }
 
     /// Counts the article in the document frequencies, keeping the vocabulary bounded.
@@ -469,40 +712,38 @@ impl StoryClusterer {
         }
     }
 
-    fn similarity(
-        &self,
-        features: &Features,
-        article: &StoryArticle<'_>,
-        source: Option<&str>,
-        story: &Story,
-    ) -> Similarity {
+    fn similarity(&self, probe: &Probe<'_>, story: &Story) -> Similarity {
         // Average linkage over the story's latest articles: one close report is not
         // enough (best-match linkage chains two events of one kind together), and
-        // the latest reports, not the first, say where the story now is.
-        let cosine = mean(story.recent.iter().map(|recent| self.cosine(&features.stems, recent)));
+        // the latest reports, not the first, say where the story now is. A member
+        // is compared with its story without itself.
+        let others = || story.recent.iter().filter(|r| Some(r.seq) != probe.member);
+        let cosine = mean(others().map(|r| dot(&probe.features.vector, &r.features.vector)));
+        // Counts of names and title stems include the member's own.
+        let own = u32::from(probe.member.is_some());
         let (mut shared, mut total) = (0.0, 0.0);
-        for name in &features.names {
+        for name in &probe.features.names {
             let idf = self.name_idf(name);
             total += idf;
-            if story.names.contains_key(name) {
+            if story.names.get(name).is_some_and(|&n| n > own) {
                 shared += idf;
             }
         }
         let entities = if total > 0.0 { shared / total } else { 0.0 };
-        let title = if features.title.is_empty() || story.title.is_empty() {
+        let title = if probe.features.title.is_empty() {
             0.0
         } else {
-            let shared = features.title.iter().filter(|s| story.title.contains(*s)).count();
-            shared as f64 / features.title.len() as f64
+            let shared = probe.features.title.iter().filter(|s| story.title.get(*s).is_some_and(|&n| n > own)).count();
+            shared as f64 / probe.features.title.len() as f64
         };
-        let embedding = article
-            .embedding
-            .filter(|_| !story.vectors.is_empty())
-            .map(|v| mean(story.vectors.iter().map(|s| vector_dot(v, s))));
-        let same_source = source.is_some_and(|source| {
-            story.sources.iter().any(|(s, t)| {
-                s == source
-                    && match (article.published, t) {
+        let vectors: Vec<&[f32]> = others().filter_map(|r| r.vector.as_deref()).collect();
+        let embedding =
+            probe.vector.filter(|_| !vectors.is_empty()).map(|v| mean(vectors.iter().map(|s| vector_dot(v, s))));
+        let same_source = probe.source.is_some_and(|source| {
+            story.sources.iter().any(|(seq, s, t)| {
+                Some(*seq) != probe.member
+                    && s == source
+                    && match (probe.published, t) {
                         (Some(a), Some(b)) => (a - b).abs() <= self.config.same_source_secs,
                         _ => true,
                     }
@@ -511,54 +752,26 @@ impl StoryClusterer {
         Similarity { cosine, entities, title, embedding, same_source }
     }
 
-    /// TF-IDF cosine of two stem lists sorted by stem.
-    fn cosine(&self, a: &[(String, f64)], b: &[(String, f64)]) -> f64 {
-        let (mut dot, mut na, mut nb) = (0.0, 0.0, 0.0);
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() || j < b.len() {
-            let order = match (a.get(i), b.get(j)) {
-                (Some(x), Some(y)) => x.0.cmp(&y.0),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                _ => std::cmp::Ordering::Greater,
-            };
-            match order {
-                std::cmp::Ordering::Less => {
-                    let w = a[i].1 * self.idf(&a[i].0);
-                    na += w * w;
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    let w = b[j].1 * self.idf(&b[j].0);
-                    nb += w * w;
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    let idf = self.idf(&a[i].0);
-                    let (x, y) = (a[i].1 * idf, b[j].1 * idf);
-                    dot += x * y;
-                    na += x * x;
-                    nb += y * y;
-                    i += 1;
-                    j += 1;
-                }
+    /// The TF-IDF vector of stems with today's frequencies, L2-normalized, sorted
+    /// by stem hash.
+    fn weigh(&self, stems: &[(String, f64)]) -> Vec<(u64, f64)> {
+        let mut vector: Vec<(u64, f64)> = stems.iter().map(|(s, tf)| (stem_hash(s), tf * self.idf(s))).collect();
+        vector.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.total_cmp(&b.1)));
+        let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut vector {
+                *w /= norm;
             }
         }
-        if na > 0.0 && nb > 0.0 { dot / (na.sqrt() * nb.sqrt()) } else { 0.0 }
+        vector
     }
 
-    fn add(
-        &mut self,
-        index: u32,
-        features: &Features,
-        query: &[(String, f64)],
-        article: &StoryArticle<'_>,
-        source: Option<&str>,
-    ) {
-        let published = article.published;
+    /// Files a member under a story: its profile, the recent stories and the index.
+    fn add(&mut self, index: u32, member: &Member) {
         let config = &self.config;
         let story = &mut self.stories[index as usize];
         story.articles += 1;
-        for name in &features.names {
+        for name in &member.features.names {
             *story.names.entry(name.clone()).or_default() += 1;
         }
         if story.names.len() > config.story_terms {
@@ -567,26 +780,29 @@ impl StoryClusterer {
             strongest.truncate(config.story_terms / 2);
             story.names = strongest.into_iter().collect();
         }
-        story.recent.push_back(features.stems.clone());
+        for stem in &member.features.title {
+            if let Some(n) = story.title.get_mut(stem) {
+                *n += 1;
+            } else if story.title.len() < 64 {
+                story.title.insert(stem.clone(), 1);
+            }
+        }
+        // In arrival order, whenever it joins (a revision moves older articles).
+        let at = story.recent.partition_point(|r| r.seq < member.seq);
+        story
+            .recent
+            .insert(at, Recent { seq: member.seq, features: member.features.clone(), vector: member.vector.clone() });
         if story.recent.len() > config.recent {
             story.recent.pop_front();
         }
-        if let Some(v) = article.embedding {
-            story.vectors.push_back(v.to_vec());
-            if story.vectors.len() > config.recent {
-                story.vectors.pop_front();
-            }
-        }
-        if let Some(source) = source {
-            story.sources.push_back((source.to_string(), published));
+        if let Some(source) = &member.source {
+            let at = story.sources.partition_point(|(seq, _, _)| *seq < member.seq);
+            story.sources.insert(at, (member.seq, source.clone(), member.published));
             if story.sources.len() > config.recent * 2 {
                 story.sources.pop_front();
             }
         }
-        if story.title.len() < 64 {
-            story.title.extend(features.title.iter().cloned());
-        }
-        story.last_published = match (story.last_published, published) {
+        story.last_published = match (story.last_published, member.published) {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
@@ -595,7 +811,7 @@ impl StoryClusterer {
         if self.touched.len() > config.recent_stories {
             self.touched.pop_front();
         }
-        for (term, _) in query {
+        for (term, _) in &member.query {
             let postings = self.index.entry(term.clone()).or_default();
             if postings.back() != Some(&index) {
                 postings.retain(|&s| s != index);
@@ -606,6 +822,30 @@ impl StoryClusterer {
             }
         }
     }
+}
+
+/// The dot product of two sparse vectors sorted by key (their cosine, when both
+/// are normalized).
+fn dot(a: &[(u64, f64)], b: &[(u64, f64)]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// A stem's key in a TF-IDF vector: 64-bit FNV-1a, the same on every machine and
+/// release (two stems sharing a key are too rare to change a decision).
+fn stem_hash(stem: &str) -> u64 {
+    stem.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The mean of some scores (0 for none).
@@ -694,6 +934,48 @@ mod tests {
             ahead.preview(&article(&i.to_string(), "", STRIKE));
         }
         assert_eq!(ahead.ahead.len(), LOOKAHEAD * 4);
+    }
+
+    const QUAKE_B2: &str = "Power was still out for thousands in Humboldt County a day after a magnitude 6.4 earthquake near Eureka in northern California, the US Geological Survey said. Crews inspected a damaged bridge and homes.";
+    /// A report of the California quake that names the Sumatra one too.
+    const QUAKE_BOTH: &str = "A strong earthquake hit near Eureka in northern California, damaging homes in Humboldt County, days after a magnitude 7.1 earthquake struck Sumatra and residents of Padang fled fearing a tsunami, the meteorology agency said.";
+
+    /// A report naming two events of one kind chains them into one story as they
+    /// arrive; a revision, which compares each article with its story without it,
+    /// sets them apart again. Every article settles once, in arrival order.
+    #[test]
+    fn a_revision_undoes_a_chain_through_a_mixed_report() {
+        let config = StoryConfig { revise_every: 0, ..StoryConfig::default() };
+        let mut c = StoryClusterer::new(config);
+        let inputs = [("a1", QUAKE_A1), ("x", QUAKE_BOTH), ("b1", QUAKE_B), ("b2", QUAKE_B2)];
+        let first: Vec<Assignment> = inputs.iter().map(|(id, text)| c.assign(&article(id, "", text))).collect();
+        assert!(first.iter().all(|a| a.story == "a1"), "the premise: one chained story: {first:?}");
+        assert!(c.take_moves().is_empty(), "no revision runs before it is asked for");
+        c.revise();
+        let moves = c.take_moves();
+        assert!(moves.iter().all(|m| m.from == "a1" && m.to != "a1"), "{moves:?}");
+        c.finish();
+        let settled: BTreeMap<String, String> = c.take_settled().into_iter().collect();
+        assert_eq!(settled.len(), 4);
+        assert_ne!(settled["a1"], settled["b1"], "{settled:?}");
+        assert_eq!(settled["b1"], settled["b2"], "{settled:?}");
+        assert_eq!(c.stories(), 2);
+        assert!(c.take_settled().is_empty(), "settled once");
+    }
+
+    /// Revisions run by themselves every `revise_every` articles, and an article
+    /// leaves the window for good past `revise_window`, in arrival order.
+    #[test]
+    fn revisions_run_on_schedule_and_the_window_stays_bounded() {
+        let config = StoryConfig { revise_every: 4, revise_window: 3, ..StoryConfig::default() };
+        let mut c = StoryClusterer::new(config);
+        for (id, text) in [("a1", QUAKE_A1), ("x", QUAKE_BOTH), ("b1", QUAKE_B), ("b2", QUAKE_B2), ("s", STRIKE)] {
+            c.assign(&article(id, "", text));
+            assert!(c.members.len() <= 3);
+        }
+        assert!(!c.take_moves().is_empty(), "the revision after the fourth article split the chain");
+        let settled: Vec<String> = c.take_settled().into_iter().map(|(id, _)| id).collect();
+        assert_eq!(settled, ["a1", "x"]);
     }
 
     #[test]

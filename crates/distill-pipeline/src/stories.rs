@@ -25,6 +25,9 @@ pub const REPLAY: usize = 10_000;
 /// Originals of a story whose key points are read when its summary is rewritten.
 const SUMMARY_ARTICLES: usize = 16;
 
+/// Most copies of a moved original that move with it (the rest keep their story).
+const COPIES_MOVED: usize = 1_000;
+
 /// Most words of a story's key points.
 pub const STORY_WORDS: usize = 100;
 
@@ -85,6 +88,10 @@ impl StoryFiler {
         let input = StoryArticle { embedding: vector.as_deref(), ..input };
         let assignment = self.clusterer.assign(&input);
         self.names.entry(assignment.story).or_insert_with(|| story.clone());
+        // The store holds these articles' stories: a revision among them is not
+        // written back (new articles revise them when they arrive).
+        self.clusterer.take_moves();
+        self.clusterer.take_settled();
     }
 
     /// The sentence encoder, when the index has one that loads.
@@ -180,10 +187,7 @@ impl StoryFiler {
                     let vector = vectors.next().flatten();
                     let input = story_input(article, vector.as_deref());
                     let assignment = self.clusterer.assign(&input);
-                    let story =
-                        self.names.get(&assignment.story).cloned().unwrap_or_else(|| assignment.story.clone().into());
-                    self.names.entry(assignment.story).or_insert_with(|| story.clone());
-                    story
+                    self.stored_name(&assignment.story)
                 }
             };
             self.filed.insert(article.id.clone(), story.clone());
@@ -191,15 +195,53 @@ impl StoryFiler {
         }
         store.set_stories(&assignments)?;
         self.dirty.extend(assignments.iter().map(|(_, story)| story.clone()));
+        self.apply_moves(store)?;
         if self.refreshed.elapsed() >= REFRESH_EVERY {
-            self.flush(store)?;
+            self.rewrite(store)?;
         }
         Ok(assignments.len())
     }
 
-    /// Rewrites every story filed into since the last rewrite (its counts, times and
-    /// key points); what an ingest run does last.
+    /// Writes the clusterer's revisions: each moved original goes to its new story
+    /// with its copies, and both stories are rewritten.
+    fn apply_moves(&mut self, store: &dyn Store) -> Result<(), StoreError> {
+        self.clusterer.take_settled();
+        let moves = self.clusterer.take_moves();
+        if moves.is_empty() {
+            return Ok(());
+        }
+        let mut assignments = Vec::new();
+        for moved in moves {
+            let to = self.stored_name(&moved.to);
+            let from = self.stored_name(&moved.from);
+            let article: ArticleId = moved.article.into();
+            for copy in store.duplicates_of(&article, COPIES_MOVED)? {
+                assignments.push((copy.id, to.clone()));
+            }
+            self.filed.insert(article.clone(), to.clone());
+            assignments.push((article, to.clone()));
+            self.dirty.insert(from);
+            self.dirty.insert(to);
+        }
+        store.set_stories(&assignments)
+    }
+
+    /// The stored story of a clusterer's story: the name it was first stored under,
+    /// or its own id for a story new to the store.
+    fn stored_name(&mut self, story: &str) -> ArticleId {
+        self.names.entry(story.to_string()).or_insert_with(|| story.to_string().into()).clone()
+    }
+
+    /// Revises the latest decisions and rewrites every story filed into since the
+    /// last rewrite (its counts, times and key points); what an ingest run does last.
     pub fn flush(&mut self, store: &dyn Store) -> Result<(), StoreError> {
+        self.clusterer.revise();
+        self.apply_moves(store)?;
+        self.rewrite(store)
+    }
+
+    /// Rewrites every story filed into since the last rewrite.
+    fn rewrite(&mut self, store: &dyn Store) -> Result<(), StoreError> {
         for story in std::mem::take(&mut self.dirty) {
             refresh(store, &story)?;
         }
