@@ -18,6 +18,10 @@
 //! evidence to take it (a feed that names no outlet, or one name for everything,
 //! leaves this off).
 //!
+//! A first decision can be wrong once more reports arrive, so the latest articles are
+//! reconsidered now and then ([`StoryClusterer::revise`]): stories split and merge
+//! as coverage evolves.
+//!
 //! Cost per article is bounded whatever the number of stories: an inverted index
 //! from an article's most telling terms to the stories that recently used them
 //! (each posting list bounded) yields at most [`StoryConfig::candidates`] stories,
