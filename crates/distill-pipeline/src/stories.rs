@@ -343,6 +343,53 @@ mod tests {
         path
     }
 
+    const SUMATRA: &str = "A magnitude 7.1 earthquake struck off the coast of Sumatra on Tuesday, Indonesia's meteorology agency said. Buildings shook in Padang and residents fled to higher ground fearing a tsunami. The agency said the quake's epicentre was 60 km west of Padang at a depth of 10 km.";
+    const BOTH: &str = "A strong earthquake hit near Eureka in northern California, damaging homes in Humboldt County, days after a magnitude 7.1 earthquake struck Sumatra and residents of Padang fled fearing a tsunami, the meteorology agency said.";
+    const EUREKA: &str = "A magnitude 6.4 earthquake shook northern California near Eureka on Sunday, the US Geological Survey said. The quake knocked out power to thousands of homes in Humboldt County and damaged a bridge. No tsunami was expected, the survey said.";
+    const EUREKA_AGAIN: &str = "Power was still out for thousands in Humboldt County a day after a magnitude 6.4 earthquake near Eureka in northern California, the US Geological Survey said. Crews inspected a damaged bridge and homes.";
+
+    /// A report naming two quakes first chains them into the Sumatra story; the
+    /// revision at the end of the run sets the Sumatra report apart, the store follows
+    /// (the moved report's copy with it), and no story is left empty.
+    #[test]
+    fn a_revision_rewrites_the_stored_stories_and_moves_copies_along() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::open(&dir.path().join("data")).unwrap();
+        let input = write(
+            dir.path(),
+            "quakes.jsonl",
+            &[
+                line("https://herald.example/sumatra", "", SUMATRA, "Herald", "2026-08-04T10:00:00Z"),
+                line("https://courier.example/quakes", "", BOTH, "Courier", "2026-08-04T11:00:00Z"),
+                line("https://ballot.example/eureka", "", EUREKA, "Ballot", "2026-08-04T12:00:00Z"),
+                line("https://wire.example/eureka", "", EUREKA_AGAIN, "Wire", "2026-08-04T13:00:00Z"),
+                line("https://herald-copy.example/sumatra", "", SUMATRA, "Echo", "2026-08-04T14:00:00Z"),
+            ],
+        );
+        ingest(&library, &[input], &PipelineConfig::default(), &Silent).unwrap();
+        let store = library.store.as_ref();
+        let stories = store.stories(&distill_store::StoryQuery { limit: 10, ..Default::default() }).unwrap();
+        let mut story_of = std::collections::BTreeMap::new();
+        let mut id_of = std::collections::BTreeMap::new();
+        for story in &stories {
+            assert!(story.articles > 0, "an emptied story is removed: {stories:?}");
+            for a in store.story_articles(&story.id, 10).unwrap() {
+                let url = a.url.clone().unwrap_or_default();
+                story_of.insert(url.clone(), story.id.clone());
+                id_of.insert(url, a.id.clone());
+            }
+        }
+        assert_eq!(story_of.len(), 5, "{story_of:?}");
+        let story = |url: &str| story_of[url].clone();
+        assert_eq!(story("https://ballot.example/eureka"), story("https://wire.example/eureka"));
+        assert_ne!(story("https://herald.example/sumatra"), story("https://ballot.example/eureka"));
+        assert_eq!(story("https://herald-copy.example/sumatra"), story("https://herald.example/sumatra"));
+        // The story the Sumatra report started now holds the California reports: the
+        // chain formed and a revision split it (without one, the California reports
+        // would be filed under a story of their own).
+        assert_eq!(story("https://ballot.example/eureka"), id_of["https://herald.example/sumatra"], "{story_of:?}");
+    }
+
     #[test]
     fn reports_of_one_event_from_two_outlets_make_one_story_and_a_copy_joins_it() {
         let dir = tempfile::tempdir().unwrap();
