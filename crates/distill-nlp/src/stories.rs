@@ -35,7 +35,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Arc;
 
 use crate::sentences::split_sentences;
-use crate::terms::{Terms, content_stems};
+use crate::terms::{Terms, content_stems, sparse_dot};
 
 /// Settings of the clusterer.
 #[derive(Debug, Clone)]
@@ -722,7 +722,7 @@ impl StoryClusterer {
         // the latest reports, not the first, say where the story now is. A member
         // is compared with its story without itself.
         let others = || story.recent.iter().filter(|r| Some(r.seq) != probe.member);
-        let cosine = mean(others().map(|r| dot(&probe.features.vector, &r.features.vector)));
+        let cosine = mean(others().map(|r| sparse_dot(&probe.features.vector, &r.features.vector)));
         // Counts of names and title stems include the member's own.
         let own = u32::from(probe.member.is_some());
         let (mut shared, mut total) = (0.0, 0.0);
@@ -826,24 +826,6 @@ impl StoryClusterer {
             }
         }
     }
-}
-
-/// The dot product of two sparse vectors sorted by key (their cosine, when both
-/// are normalized).
-fn dot(a: &[(u64, f64)], b: &[(u64, f64)]) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
 }
 
 /// A stem's key in a TF-IDF vector: 64-bit FNV-1a, the same on every machine and

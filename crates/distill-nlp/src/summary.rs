@@ -218,7 +218,7 @@ fn directed_centrality(stems: &[Vec<String>]) -> Vec<f64> {
     let (mut lo, mut hi) = (f64::MAX, f64::MIN);
     for i in 0..n {
         for j in i + 1..n {
-            let s = sparse_dot(&vectors[i], &vectors[j]);
+            let s = crate::terms::sparse_dot(&vectors[i], &vectors[j]);
             sim[i * n + j] = s;
             sim[j * n + i] = s;
             lo = lo.min(s);
@@ -243,23 +243,6 @@ fn directed_centrality(stems: &[Vec<String>]) -> Vec<f64> {
         .collect();
     let (min, max) = raw.iter().fold((f64::MAX, f64::MIN), |(a, b), &x| (a.min(x), b.max(x)));
     raw.iter().map(|x| if max > min { (x - min) / (max - min) } else { 0.0 }).collect()
-}
-
-/// Dot product of two sparse vectors sorted by term id.
-fn sparse_dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
 }
 
 fn leans_on_previous(text: &str) -> bool {
