@@ -86,7 +86,8 @@ fn analyze(doc: Document, origin: &str, config: &PipelineConfig) -> Article {
     }
 }
 
-fn host(url: &str) -> Option<String> {
+/// A URL's host without "www.", lowercased: the outlet of an article that names none.
+pub fn host(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
     let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
     let host = host.split(':').next()?.to_ascii_lowercase();

@@ -19,7 +19,7 @@ use distill_store::Upsert;
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use article::{build_article, extract_item};
+pub use article::{build_article, extract_item, host};
 pub use live::{FeedOutcome, FeedSelection, PollConfig, ingest_urls, poll_feeds};
 
 /// Settings of every stage.
