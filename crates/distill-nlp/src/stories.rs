@@ -316,6 +316,8 @@ pub struct StoryClusterer {
     seq: u64,
     /// Articles assigned since the last revision.
     unrevised: usize,
+    /// Whether revisions run on schedule ([`StoryClusterer::set_revising`]).
+    revising: bool,
     /// Moves not yet taken by the caller.
     moves: Vec<Move>,
     /// Articles past revision with their final stories, not yet taken by the caller.
@@ -346,6 +348,7 @@ impl StoryClusterer {
             members: VecDeque::new(),
             seq: 0,
             unrevised: 0,
+            revising: true,
             moves: Vec::new(),
             settled: VecDeque::new(),
         }
@@ -437,7 +440,7 @@ impl StoryClusterer {
         self.add(member.story, &member);
         self.members.push_back(member);
         self.unrevised += 1;
-        if self.config.revise_every > 0 && self.unrevised >= self.config.revise_every {
+        if self.revising && self.config.revise_every > 0 && self.unrevised >= self.config.revise_every {
             self.revise();
         }
         while self.members.len() > self.config.revise_window {
@@ -563,6 +566,13 @@ impl StoryClusterer {
             to: self.stories[to as usize].id.clone(),
         });
         self.members.insert(member, Member { story: to, ..moved });
+    }
+
+    /// Turns the scheduled revisions off (`false`: a process replaying stored
+    /// decisions, which no revision would write) or back on.
+    pub fn set_revising(&mut self, on: bool) {
+        self.revising = on;
+        self.unrevised = 0;
     }
 
     /// Moves made by revisions since the last call, in order.
@@ -954,7 +964,7 @@ mod tests {
     #[test]
     fn revisions_run_on_schedule_and_the_window_stays_bounded() {
         let config = StoryConfig { revise_every: 4, revise_window: 3, ..StoryConfig::default() };
-        let mut c = StoryClusterer::new(config);
+        let mut c = StoryClusterer::new(config.clone());
         for (id, text) in [("a1", QUAKE_A1), ("x", QUAKE_BOTH), ("b1", QUAKE_B), ("b2", QUAKE_B2), ("s", STRIKE)] {
             c.assign(&article(id, "", text));
             assert!(c.members.len() <= 3);
@@ -962,6 +972,13 @@ mod tests {
         assert!(!c.take_moves().is_empty(), "the revision after the fourth article split the chain");
         let settled: Vec<String> = c.take_settled().into_iter().map(|(id, _)| id).collect();
         assert_eq!(settled, ["a1", "x"]);
+        // Paused (a process replaying stored decisions): no revision runs.
+        let mut paused = StoryClusterer::new(config);
+        paused.set_revising(false);
+        for (id, text) in [("a1", QUAKE_A1), ("x", QUAKE_BOTH), ("b1", QUAKE_B), ("b2", QUAKE_B2), ("s", STRIKE)] {
+            paused.assign(&article(id, "", text));
+        }
+        assert!(paused.take_moves().is_empty());
     }
 
     #[test]

@@ -67,6 +67,9 @@ impl StoryFiler {
             refreshed: Instant::now(),
         };
         let semantic = filer.encoder().is_some();
+        // Replayed decisions stand as stored: revising them would cost start-up time
+        // and write nothing.
+        filer.clusterer.set_revising(false);
         for member in store.recent_story_members(replay)? {
             let input = StoryArticle {
                 id: &member.id,
@@ -78,6 +81,7 @@ impl StoryFiler {
             };
             filer.replay(semantic, input, &member.story);
         }
+        filer.clusterer.set_revising(true);
         Ok(filer)
     }
 
