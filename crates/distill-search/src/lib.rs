@@ -1161,10 +1161,12 @@ mod tests {
                 article(&format!("a{i:03}"), &title, &text.join(" "), &format!("Outlet {}", i % 6), (i % 28 + 1) as u32)
             })
             .collect();
-        // Copies rank first for the query and must not take the page.
+        // Copies rank first for the query and must not take the page. Each scores
+        // differently (one more "harbour" each): equal scores in two segments may come
+        // back in either order, which would compare tie order, not ranking.
         for i in 0..15 {
-            let mut copy =
-                article(&format!("c{i:02}"), "harbour strike harbour strike", "harbour strike pilots", "Wire", 2);
+            let body = format!("harbour strike pilots{}", " harbour".repeat(i));
+            let mut copy = article(&format!("c{i:02}"), "harbour strike harbour strike", &body, "Wire", 2);
             copy.duplicate_of = Some("a000".into());
             articles.push(copy);
         }
