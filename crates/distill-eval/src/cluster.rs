@@ -592,6 +592,9 @@ pub fn bench(stories: usize, out: &mut impl Write) -> Result<()> {
                 embedding: None,
             });
             max_candidates = max_candidates.max(a.candidates);
+            // Nothing here reads the revisions: taking them keeps memory bounded.
+            clusterer.take_moves();
+            clusterer.take_settled();
             if variant == 1 && a.story == format!("{s}-0") {
                 joined += 1;
             }
