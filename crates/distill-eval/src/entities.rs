@@ -247,6 +247,26 @@ fn capitalised(form: &str) -> bool {
     form.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Writes a document's false (`+`), missed (`-`) and mistyped (`~`) mentions.
+fn write_misses(doc: &GoldDoc, gold: &Mentions, tagged: &Mentions, out: &mut impl Write) -> Result<()> {
+    let words = |(si, span): &(usize, Span)| {
+        let tokens = &doc.sentences[*si].tokens[span.from..span.to];
+        tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ")
+    };
+    writeln!(out, "== {}", doc.name)?;
+    for (key, kind) in tagged {
+        match gold.get(key) {
+            None => writeln!(out, "  + {} ({})", words(key), kind.as_str())?,
+            Some(g) if g != kind => writeln!(out, "  ~ {} ({}, gold {})", words(key), kind.as_str(), g.as_str())?,
+            Some(_) => {}
+        }
+    }
+    for (key, kind) in gold.iter().filter(|(key, _)| !tagged.contains_key(key)) {
+        writeln!(out, "  - {} ({})", words(key), kind.as_str())?;
+    }
+    Ok(())
+}
+
 /// The baseline's mentions: maximal capitalised runs not at a sentence's start.
 pub fn baseline_mentions(doc: &GoldDoc, kind: EntityType) -> Mentions {
     let mut out = Mentions::new();
@@ -359,7 +379,9 @@ pub struct Report {
 }
 
 /// Scores the tagger and the baseline on the documents of `dir`, writing a table.
-pub fn eval(dir: &Path, out: &mut impl Write) -> Result<Report> {
+/// Runs the evaluation; with `misses`, first lists the tuning half's wrong and missed
+/// mentions (the check half's are never printed, so that it stays a check).
+pub fn eval(dir: &Path, misses: bool, out: &mut impl Write) -> Result<Report> {
     let docs = read_dir(dir)?;
     let golds: Vec<Mentions> = docs.iter().map(gold_mentions).collect();
     // The baseline's one type: the most frequent gold type of the tuning half.
@@ -374,6 +396,9 @@ pub fn eval(dir: &Path, out: &mut impl Write) -> Result<Report> {
     for (i, (doc, gold)) in docs.iter().zip(&golds).enumerate() {
         let tagged = tagged_mentions(doc);
         let base = baseline_mentions(doc, majority);
+        if misses && i % 2 == 0 {
+            write_misses(doc, gold, &tagged, out)?;
+        }
         let half = if i % 2 == 0 { &mut report.tune } else { &mut report.check };
         for (tagger, baseline) in [half, &mut report.all] {
             tagger.add(gold, &tagged);

@@ -781,6 +781,16 @@ pub fn is_verb(word: &str) -> bool {
 }
 
 /// The base form and form of an inflected lexical verb of the lexicon.
+/// Whether a word is the -ing form of a verb of the lexicon ("watching", "making",
+/// "running").
+pub fn is_gerund(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ing").filter(|s| s.len() >= 2) else { return false };
+    let doubled = stem.len() >= 3 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+    [stem.to_string(), format!("{stem}e"), if doubled { stem[..stem.len() - 1].to_string() } else { String::new() }]
+        .iter()
+        .any(|base| lexical(base).is_some_and(|(_, form)| form == Form::Base))
+}
+
 fn lexical(word: &str) -> Option<(&'static str, Form)> {
     forms().get(word).copied()
 }
@@ -948,7 +958,21 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
     while tokens.len() > 1 && tokens.last().is_some_and(|t| adverb(t, proper)) {
         tokens.pop();
     }
+    // "Currently Shalev is a professor": a sentence adverb before a name is no part of it.
+    if tokens.len() > 1
+        && tokens[1].starts_with(char::is_uppercase)
+        && adverb(&tokens[0].to_lowercase(), proper)
+        && !KEPT_ADVERBS.contains(&tokens[0].to_lowercase().as_str())
+        && !proper(tokens[0])
+    {
+        tokens.remove(0);
+    }
     let first = tokens.first()?.to_lowercase();
+    // "Watching McLean deliver his song ...": a gerund with its object is a clause, not
+    // a subject a question can name.
+    if tokens.len() > 1 && tokens[1].starts_with(char::is_uppercase) && is_gerund(&first) && !proper(tokens[0]) {
+        return None;
+    }
     // "There's", "It's": a pronoun with its verb.
     let bare = first.split(['\'', '’']).next().unwrap_or("");
     // "In those days it", "Other allegations she faces": a pronoun inside is a clause
@@ -958,6 +982,7 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
     let preposition = [
         "for", "to", "of", "with", "by", "from", "at", "on", "in", "as", "than", "into", "about", "except", "without",
         "despite", "unlike", "among", "during", "under", "through", "between", "against", "until", "within",
+        "regarding", "concerning",
     ]
     .contains(&first.as_str());
     // "Revealing plan to open a school ...": a bare gerund is a headline's fragment, not
@@ -1131,6 +1156,18 @@ mod tests {
         assert_eq!(c.speaker.as_deref(), Some("Critics"));
         let c = read_clause("Moscow said on Tuesday that Russia had confirmed the transfer.", &names).unwrap();
         assert_eq!(c.subject, "Russia");
+    }
+
+    /// Issue 19: "Who is Currently Shalev?", "Who was Watching McLean?" (before the fix).
+    #[test]
+    fn a_sentence_adverb_or_a_gerund_before_a_name_is_no_part_of_the_subject() {
+        let c = read_clause("Currently Umarov is a professor at the university.", &names).unwrap();
+        assert_eq!(c.subject, "Umarov");
+        assert!(read_clause("Watching McLean deliver the song is to join a happening.", &names).is_none());
+        // A hedge stays, and a gerund with its object is a subject.
+        let c = read_clause("Transferring weapons to the group could trigger an arms race.", &names).unwrap();
+        assert_eq!(c.subject, "transferring weapons to the group");
+        assert!(is_gerund("running") && is_gerund("making") && is_gerund("watching") && !is_gerund("morning"));
     }
 
     #[test]

@@ -90,6 +90,9 @@ pub enum EvalCommand {
     Entities {
         /// The folder of `*.conllu` files.
         dir: Option<PathBuf>,
+        /// List the tuning half's false, missed and mistyped mentions first.
+        #[arg(long)]
+        misses: bool,
     },
     /// Answers from the corpus: a hand-written question set (answer keys and questions
     /// the corpus cannot answer) over the inputs stored in a scratch data folder; prints
@@ -186,14 +189,14 @@ pub fn run(what: EvalCommand, models: Option<PathBuf>) -> anyhow::Result<ExitCod
             }
             Ok(if misses.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
-        EvalCommand::Entities { dir } => {
+        EvalCommand::Entities { dir, misses } => {
             let dir = dir.unwrap_or_else(|| {
                 std::env::var_os("DISTILL_EVAL_DATA")
                     .filter(|v| !v.is_empty())
                     .map_or_else(|| PathBuf::from("../shared"), PathBuf::from)
                     .join("data/entities/gum-news-conllu")
             });
-            distill_eval::entities::eval(&dir, &mut out)?;
+            distill_eval::entities::eval(&dir, misses, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
         EvalCommand::Ask { inputs, questions, words, model_dir } => {
