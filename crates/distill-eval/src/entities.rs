@@ -256,7 +256,11 @@ fn write_misses(doc: &GoldDoc, gold: &Mentions, tagged: &Mentions, out: &mut imp
     writeln!(out, "== {}", doc.name)?;
     for (key, kind) in tagged {
         match gold.get(key) {
-            None => writeln!(out, "  + {} ({})", words(key), kind.as_str())?,
+            None => {
+                let sentence = doc.sentences[key.0].tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+                let shown: String = sentence.chars().take(90).collect();
+                writeln!(out, "  + {} ({})    | {shown}", words(key), kind.as_str())?
+            }
             Some(g) if g != kind => writeln!(out, "  ~ {} ({}, gold {})", words(key), kind.as_str(), g.as_str())?,
             Some(_) => {}
         }

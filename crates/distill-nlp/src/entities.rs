@@ -88,7 +88,7 @@ pub fn tag(title: &str, sentences: &[Sentence]) -> Tagging {
     let mut spans = Vec::new();
     for (si, (toks, found)) in tokens.iter().zip(found).enumerate() {
         for span in found {
-            let Some(id) = names.intern(&span.name) else { continue };
+            let Some(id) = names.intern(&span.name, &stats) else { continue };
             names.observe(id, &span, toks);
             spans.push((si, span, id));
         }
@@ -1174,7 +1174,7 @@ impl Stats {
             let first = first_word(toks);
             let after_dateline = dateline(toks).map(|d| d + 1);
             for (i, t) in toks.iter().enumerate() {
-                if !t.word || Some(i) == first || Some(i) == after_dateline {
+                if !t.word || Some(i) == first || Some(i) == after_dateline || after_opening_quote(toks, i) {
                     continue;
                 }
                 let entry = counts.entry(t.lower()).or_default();
@@ -1204,6 +1204,17 @@ fn dateline(toks: &[Token<'_>]) -> Option<usize> {
         return None;
     }
     toks.iter().take(first + 8).skip(first + 1).position(|t| matches!(t.text, "—" | "–" | "-")).map(|p| first + 1 + p)
+}
+
+/// Whether token `i` follows an opening quotation mark inside the sentence (`wrote
+/// that "Prompted by ...`): it starts the quoted sentence, so its capital says nothing.
+fn after_opening_quote(toks: &[Token<'_>], i: usize) -> bool {
+    let Some(before) = i.checked_sub(1).map(|k| toks[k].text) else { return false };
+    match before {
+        "“" | "‘" => true,
+        "\"" => toks[..i - 1].iter().filter(|t| t.text == "\"").count() % 2 == 0,
+        _ => false,
+    }
 }
 
 /// The first word of a sentence (after opening quotes or brackets).
@@ -1274,7 +1285,8 @@ fn candidates(toks: &[Token<'_>], stats: &Stats) -> Vec<Span> {
                 break;
             }
         }
-        split_run(toks, i, j, Some(i) == first || Some(i) == after_dateline, stats, &mut out);
+        let initial = Some(i) == first || Some(i) == after_dateline || after_opening_quote(toks, i);
+        split_run(toks, i, j, initial, stats, &mut out);
         i = j.max(i + 1);
     }
     out
@@ -1411,6 +1423,19 @@ fn split_run(toks: &[Token<'_>], mut i: usize, j: usize, initial: bool, stats: &
             i += 1;
         }
     }
+    // A day of the week at either end of a run is a date the name stands beside
+    // ("at the Masters Wednesday", "Friday Pama said"), not part of it, but for the
+    // days that are named ("Good Friday", "Super Tuesday", "Saturday Night Live").
+    let weekday = |k: usize| WEEKDAYS.iter().any(|d| toks[k].text.eq_ignore_ascii_case(d));
+    const NAMED_DAYS: &[&str] =
+        &["good", "black", "super", "ash", "bloody", "cyber", "holy", "palm", "easter", "maundy", "shrove", "giving"];
+    let mut j = j;
+    if j - i > 1 && weekday(i) && !toks[i + 1].is("night") {
+        i += 1;
+    }
+    if j - i > 1 && weekday(j - 1) && !NAMED_DAYS.contains(&toks[j - 2].lower().as_str()) {
+        j -= 1;
+    }
     // Never-words cut the run (labels alone are dropped by `emit`).
 
     let mut k = i;
@@ -1534,7 +1559,7 @@ struct NameInfo {
 }
 
 impl Names {
-    fn intern(&mut self, name: &str) -> Option<usize> {
+    fn intern(&mut self, name: &str, stats: &Stats) -> Option<usize> {
         if let Some(&id) = self.ids.get(name) {
             return Some(id);
         }
@@ -1568,7 +1593,12 @@ impl Names {
             }
         }
         let last = words.last().map(String::as_str).unwrap_or("");
-        if ORG_SUFFIXES.contains(&last) || (words.len() > 1 && OUTLET_SUFFIXES.contains(&last)) {
+        // "the State and Homeland Security Departments": a plural head is still one.
+        let singular = last.strip_suffix('s').filter(|_| words.len() > 1).unwrap_or(last);
+        if ORG_SUFFIXES.contains(&last)
+            || ORG_SUFFIXES.contains(&singular)
+            || (words.len() > 1 && OUTLET_SUFFIXES.contains(&last))
+        {
             scores[ORG] += 4.0;
         }
         if words.len() > 1 && PLACE_SUFFIXES.contains(&last) {
@@ -1591,9 +1621,14 @@ impl Names {
         if acronym(name) && known.is_none() {
             scores[ORG] += 1.5;
         }
+        // Two or three plain words look like a person's name, unless one is an acronym
+        // ("Hitwise UK", "PC World") or the first is a word the article also writes in
+        // lower case ("Better Idea", "Global Offensive").
         if words.len() > 1
             && words.len() <= 3
             && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+            && !name.split_whitespace().any(acronym)
+            && stats.lower_case(&words[0]) == 0
         {
             scores[PERSON] += 1.0;
         }
@@ -2154,6 +2189,26 @@ mod tests {
         assert_eq!(treadwell.kind, EntityType::Person);
         assert_eq!(find(&tagging.entities, "Aintree").mentions, vec![0, 1]);
         assert!(find(&tagging.entities, "Aner Shalev").mentions.contains(&4));
+    }
+
+    /// From the GUM tuning half's errors: a day beside a name, a word opening a quoted
+    /// sentence, and names that only looked like people's.
+    #[test]
+    fn days_quote_openers_and_lookalike_people() {
+        let text = "Billy Payne spoke at the Masters Wednesday about the course. On Friday Pama said the club would appeal. \
+                    The poster wrote that \"Prompted by the video, a new group is forming.\" \
+                    Visits came from Hitwise UK and from the State and Homeland Security Departments. \
+                    The team called its robot Better Idea, a better idea than last year's. Good Friday fell early.";
+        let es = tag("", &split_sentences(text)).entities;
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        for never in ["Masters Wednesday", "Friday Pama", "Prompted"] {
+            assert!(!names.contains(&never), "{never} in {names:?}");
+        }
+        assert!(names.contains(&"Good Friday"), "{names:?}");
+        for name in ["Hitwise UK", "Homeland Security Departments", "Better Idea"] {
+            assert_ne!(find(&es, name).kind, EntityType::Person, "{name}");
+        }
+        assert_eq!(find(&es, "Billy Payne").kind, EntityType::Person);
     }
 
     #[test]
