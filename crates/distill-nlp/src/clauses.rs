@@ -509,7 +509,17 @@ const TOLD_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "repor
 
 fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Clause> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
-    let (verb_at, lexical) = find_verb(&tokens)?;
+    let (mut verb_at, mut lexical) = find_verb(&tokens)?;
+    // "Passengers analyzed by Consumer Reports flew ...": a participle with its agent
+    // qualifies the subject, and the clause's verb comes after ("retaliated by
+    // firing" is a means, not an agent).
+    if lexical.is_some_and(|(_, form)| form == Form::Past)
+        && tokens.get(verb_at + 1).is_some_and(|t| *t == "by")
+        && tokens.get(verb_at + 2).is_some_and(|t| !t.ends_with("ing"))
+    {
+        let (next, next_lexical) = find_verb(&tokens[verb_at + 2..])?;
+        (verb_at, lexical) = (verb_at + 2 + next, next_lexical);
+    }
     let subject = subject(&tokens[..verb_at], proper)?;
     let (aux, base, after) = match lexical {
         None => (tokens[verb_at].to_lowercase(), None, verb_at + 1),
@@ -938,7 +948,7 @@ pub(crate) fn is_adverb(token: &str) -> bool {
 }
 
 /// The subject as a question repeats it: no leaning pronoun, no open clause, at most
-/// twelve words; a closed appositive ("Umarov, a research fellow at X,") is dropped.
+/// fourteen words; a closed appositive ("Umarov, a research fellow at X,") is dropped.
 fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
     let mut tokens = tokens.to_vec();
     if let Some(comma) = tokens.iter().position(|t| t.ends_with(',')) {
@@ -988,7 +998,7 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
     // "Revealing plan to open a school ...": a bare gerund is a headline's fragment, not
     // a subject a question can name.
     let gerund = tokens.len() == 1 && first.len() > 5 && first.ends_with("ing") && !proper(tokens[0]);
-    if tokens.len() > 12
+    if tokens.len() > 14
         || inner_pronoun
         || preposition
         || gerund
@@ -1168,6 +1178,16 @@ mod tests {
         let c = read_clause("Transferring weapons to the group could trigger an arms race.", &names).unwrap();
         assert_eq!(c.subject, "transferring weapons to the group");
         assert!(is_gerund("running") && is_gerund("making") && is_gerund("watching") && !is_gerund("morning"));
+    }
+
+    /// Issue 19: "How did nearly 10% of passengers ... analyze by Consumer Reports flew
+    /// on ...?".
+    #[test]
+    fn a_participle_with_its_agent_is_no_verb() {
+        let c = read_clause("Passengers analyzed by the magazine flew on award tickets last year.", &names).unwrap();
+        assert_eq!(c.question("How"), "How did passengers analyzed by the magazine fly on award tickets last year?");
+        let c = read_clause("The South retaliated by firing rounds of artillery into the north.", &names).unwrap();
+        assert_eq!(c.question("How"), "How did the South retaliate by firing rounds of artillery into the north?");
     }
 
     #[test]
