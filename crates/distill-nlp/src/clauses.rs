@@ -412,12 +412,22 @@ const REPORTING: &[&str] = &[
     "know",
 ];
 
+/// Whether a word can be the verb of a clause: any form of a verb of the lexicon but
+/// the base form of one that is also a noun ("date"), or a word in -ed.
+pub fn verb_like(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    AUXILIARIES.contains(&w.as_str())
+        || ["should", "shall"].contains(&w.as_str())
+        || (w.len() > 4 && w.ends_with("ed"))
+        || lexical(&w).is_some_and(|(base, form)| form != Form::Base || !NOUNS_TOO.contains(&base))
+}
+
 /// Verbs of [`REPORTING`] that also take a plain object ("admitted the charge").
 const TAKES_OBJECT: &[&str] = &["admit", "acknowledge", "confirm", "deny", "announce", "declare", "reveal"];
 
 /// Whether words hold a finite verb or an auxiliary: then what follows a report is a
 /// clause without its "that" ("revealed a man lodged a complaint"), not an object.
-fn finite_verb_in(words: &[&str]) -> bool {
+pub fn finite_verb_in(words: &[&str]) -> bool {
     words.iter().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         AUXILIARIES.contains(&w.as_str())
@@ -809,17 +819,13 @@ fn find_verb(tokens: &[&str]) -> Option<(usize, Option<(&'static str, Form)>)> {
             if form == Form::Base && !plural_subject || form != Form::Past && NOUNS_TOO.contains(&base) {
                 continue;
             }
-            // "The results, published in a journal on Monday, show ...": a participle
-            // after a comma and before a preposition opens an aside, not the clause.
-            const ASIDE: &[&str] = &["by", "in", "on", "at", "from", "with", "for", "into", "as", "after", "during"];
-            // A comma that closes an aside ("A fourth girl from the school, Sharmeena
-            // Begum, left for Syria") is the second of a pair: the verb follows it.
+            // "The results, published in a journal on Monday, show ...", "A performer,
+            // seated and without a guitar, sang": a participle after an opening comma
+            // opens an aside, not the clause. A comma that closes an aside ("A fourth
+            // girl from the school, Sharmeena Begum, left for Syria") is the second of
+            // a pair: the verb follows it.
             let opens_aside = tokens[..i].iter().filter(|t| t.ends_with(',')).count() % 2 == 1;
-            if form == Form::Past
-                && previous.ends_with(',')
-                && opens_aside
-                && tokens.get(i + 1).is_some_and(|n| ASIDE.contains(&n.to_lowercase().as_str()))
-            {
+            if form == Form::Past && previous.ends_with(',') && opens_aside {
                 continue;
             }
             return Some((i, Some((base, form))));
@@ -1316,6 +1322,14 @@ mod tests {
         })
         .unwrap();
         assert_eq!(c.subject, "Jonjo O'Neill");
+    }
+
+    /// "How did a frailer performer seat and without a guitar?" (issue 19).
+    #[test]
+    fn a_participle_after_an_opening_comma_is_an_aside() {
+        let c = read_clause("A frail performer, seated and without a guitar, sang two songs at the end.", &names)
+            .unwrap();
+        assert_eq!(c.question("How"), "How did a frail performer sing two songs at the end?");
     }
 
     #[test]
