@@ -257,7 +257,8 @@ fn write_misses(doc: &GoldDoc, gold: &Mentions, tagged: &Mentions, out: &mut imp
     for (key, kind) in tagged {
         match gold.get(key) {
             None => {
-                let sentence = doc.sentences[key.0].tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+                let sentence =
+                    doc.sentences[key.0].tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
                 let shown: String = sentence.chars().take(90).collect();
                 writeln!(out, "  + {} ({})    | {shown}", words(key), kind.as_str())?
             }

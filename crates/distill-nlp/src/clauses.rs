@@ -585,8 +585,22 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
             .take_while(|t| {
                 is_time(t)
                     || [
-                        "earlier", "later", "previously", "recently", "again", "this", "last", "next", "week", "month",
-                        "year", "night", "weekend", "morning", "evening", "afternoon",
+                        "earlier",
+                        "later",
+                        "previously",
+                        "recently",
+                        "again",
+                        "this",
+                        "last",
+                        "next",
+                        "week",
+                        "month",
+                        "year",
+                        "night",
+                        "weekend",
+                        "morning",
+                        "evening",
+                        "afternoon",
                     ]
                     .contains(t)
             })
@@ -684,12 +698,59 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
 /// "the Russian space agency", "the terror group": a definite body that speaks as "it".
 fn speaking_body(subject: &str) -> bool {
     const BODIES: &[&str] = &[
-        "agency", "group", "company", "firm", "government", "ministry", "department", "army", "military", "court",
-        "council", "committee", "bank", "club", "party", "union", "league", "organisation", "organization",
-        "authority", "commission", "board", "service", "network", "university", "school", "hospital", "airline",
-        "regulator", "watchdog", "charity", "embassy", "state", "administration", "office", "force", "channel",
-        "newspaper", "magazine", "broadcaster", "retailer", "carrier", "manufacturer", "maker", "developer", "insurer",
-        "lender", "museum", "zoo", "trust", "body", "panel", "team",
+        "agency",
+        "group",
+        "company",
+        "firm",
+        "government",
+        "ministry",
+        "department",
+        "army",
+        "military",
+        "court",
+        "council",
+        "committee",
+        "bank",
+        "club",
+        "party",
+        "union",
+        "league",
+        "organisation",
+        "organization",
+        "authority",
+        "commission",
+        "board",
+        "service",
+        "network",
+        "university",
+        "school",
+        "hospital",
+        "airline",
+        "regulator",
+        "watchdog",
+        "charity",
+        "embassy",
+        "state",
+        "administration",
+        "office",
+        "force",
+        "channel",
+        "newspaper",
+        "magazine",
+        "broadcaster",
+        "retailer",
+        "carrier",
+        "manufacturer",
+        "maker",
+        "developer",
+        "insurer",
+        "lender",
+        "museum",
+        "zoo",
+        "trust",
+        "body",
+        "panel",
+        "team",
     ];
     let words: Vec<&str> = subject.split(' ').collect();
     words.len() <= 6 && words[0] == "the" && words.last().is_some_and(|w| BODIES.contains(w))
@@ -1029,7 +1090,9 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
     loop {
         let n = tokens.len();
         let lower = |k: usize| tokens[k].to_lowercase();
-        if n > 1 && (adverb(tokens[n - 1], proper) || ["yesterday", "today", "tonight"].contains(&lower(n - 1).as_str())) {
+        if n > 1
+            && (adverb(tokens[n - 1], proper) || ["yesterday", "today", "tonight"].contains(&lower(n - 1).as_str()))
+        {
             tokens.pop();
         } else if n > 2
             && ["last", "this", "on", "earlier", "late", "early"].contains(&lower(n - 2).as_str())
@@ -1064,9 +1127,33 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
     let inner_pronoun = tokens.iter().skip(1).any(|t| SUBJECT_PRONOUNS.contains(&t.to_lowercase().as_str()));
     // "For Luna to be found guilty ...": a preposition opens no subject.
     let preposition = [
-        "for", "to", "of", "with", "by", "from", "at", "on", "in", "as", "than", "into", "about", "except", "without",
-        "despite", "unlike", "among", "during", "under", "through", "between", "against", "until", "within",
-        "regarding", "concerning",
+        "for",
+        "to",
+        "of",
+        "with",
+        "by",
+        "from",
+        "at",
+        "on",
+        "in",
+        "as",
+        "than",
+        "into",
+        "about",
+        "except",
+        "without",
+        "despite",
+        "unlike",
+        "among",
+        "during",
+        "under",
+        "through",
+        "between",
+        "against",
+        "until",
+        "within",
+        "regarding",
+        "concerning",
     ]
     .contains(&first.as_str());
     // "Revealing plan to open a school ...": a bare gerund is a headline's fragment, not
@@ -1103,7 +1190,9 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
     };
     // "More than 22 young men": a comparison, not a clause.
     let compared = |k: usize| {
-        k > 0 && ["more", "less", "fewer", "greater", "higher", "lower", "rather"].contains(&tokens[k - 1].to_lowercase().as_str())
+        k > 0
+            && ["more", "less", "fewer", "greater", "higher", "lower", "rather"]
+                .contains(&tokens[k - 1].to_lowercase().as_str())
     };
     let open = tokens.iter().enumerate().any(|(k, t)| {
         let t = t.to_lowercase();
@@ -1300,8 +1389,7 @@ mod tests {
             Some("How would Umarov end his stint at the club?")
         );
         assert_eq!(
-            read("At the end of last month, the young royal, who lives in New York, celebrated a birthday.")
-                .as_deref(),
+            read("At the end of last month, the young royal, who lives in New York, celebrated a birthday.").as_deref(),
             Some("How did the young royal celebrate a birthday?")
         );
         assert_eq!(
@@ -1327,8 +1415,8 @@ mod tests {
     /// "How did a frailer performer seat and without a guitar?" (issue 19).
     #[test]
     fn a_participle_after_an_opening_comma_is_an_aside() {
-        let c = read_clause("A frail performer, seated and without a guitar, sang two songs at the end.", &names)
-            .unwrap();
+        let c =
+            read_clause("A frail performer, seated and without a guitar, sang two songs at the end.", &names).unwrap();
         assert_eq!(c.question("How"), "How did a frail performer sing two songs at the end?");
     }
 

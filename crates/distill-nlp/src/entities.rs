@@ -1319,11 +1319,11 @@ fn split_glued(tokens: &[Vec<Token<'_>>], stats: &Stats, found: &mut [Vec<Span>]
     for (toks, spans) in tokens.iter().zip(found.iter()) {
         for span in spans {
             let words = &toks[span.from..span.to];
+            let common_opener = Some(span.from) == first_word(toks) && common(&words[0]);
+            let first_stands = written.contains_key(words[0].text) || common_opener;
             if (2..=3).contains(&words.len())
                 && person_like(words)
-                && (given(&words[0])
-                    || written[span.name.as_str()] > 1
-                    || (!written.contains_key(words[0].text) && !(Some(span.from) == first_word(toks) && common(&words[0]))))
+                && (given(&words[0]) || written[span.name.as_str()] > 1 || !first_stands)
             {
                 people.insert(span.name.as_str());
                 surnames.insert(words[words.len() - 1].text);
@@ -1340,7 +1340,8 @@ fn split_glued(tokens: &[Vec<Token<'_>>], stats: &Stats, found: &mut [Vec<Span>]
             let cut = (span.from + 1..span.to).find(|&k| {
                 let (head, tail) = (&toks[span.from..k], &toks[k..span.to]);
                 let tail_name = name_text(tail);
-                let known_person = people.contains(tail_name.as_str()) || (tail.len() == 1 && surnames.contains(tail[0].text));
+                let known_person =
+                    people.contains(tail_name.as_str()) || (tail.len() == 1 && surnames.contains(tail[0].text));
                 let last_head = head[head.len() - 1].lower();
                 let head_stands = written.contains_key(name_text(head).as_str())
                     || gazetteer_entry(&name_text(head)).is_some()

@@ -850,7 +850,8 @@ mod tests {
         let treadwell = terms.entities.iter().find(|e| e.name == "Liam Treadwell").unwrap();
         assert_eq!(treadwell.sentences, [0, 1, 2]);
         // A name written in full twice is no glue ("Boston Red Sox" beside "Red Sox").
-        let text = "Chris Sale pitched for the Boston Red Sox. The Red Sox won. Sale struck out nine for the Boston Red Sox.";
+        let text =
+            "Chris Sale pitched for the Boston Red Sox. The Red Sox won. Sale struck out nine for the Boston Red Sox.";
         let terms = Terms::new("", &split_sentences(text));
         assert!(terms.entities.iter().any(|e| e.name == "Boston Red Sox"));
     }
