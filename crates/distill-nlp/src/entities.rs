@@ -1337,7 +1337,8 @@ fn split_glued(tokens: &[Vec<Token<'_>>], stats: &Stats, found: &mut [Vec<Span>]
             if span.to - span.from < 2 || written[span.name.as_str()] != 1 || people.contains(span.name.as_str()) {
                 continue;
             }
-            let cut = (span.from + 1..span.to).find(|&k| {
+            // A person's name is one to three words: only the run's last three can be one.
+            let cut = (span.from.max(span.to.saturating_sub(3)).max(span.from + 1)..span.to).find(|&k| {
                 let (head, tail) = (&toks[span.from..k], &toks[k..span.to]);
                 let tail_name = name_text(tail);
                 let known_person =
@@ -1501,8 +1502,22 @@ fn emit(toks: &[Token<'_>], mut i: usize, j: usize, out: &mut Vec<Span>) {
     if words.len() == 1 && toks[i].text.chars().count() < 2 {
         return;
     }
+    if words.len() == 1 && demonym(&words[0], toks.get(end)) {
+        return;
+    }
     let name = name_text(&toks[i..end]);
     out.push(Span { from: i, to: end, outer, end: toks[end - 1].end, name, titles });
+}
+
+/// A people's adjective, not a name: "the Gabonese team", "Brazillian fans" (a word in
+/// -ian, -ean, -ese or -ish before a noun). "Brian said" keeps its name; the people
+/// themselves ("Afghans", "Belgians") are a group the article may name as an actor.
+fn demonym(word: &str, next: Option<&Token<'_>>) -> bool {
+    ["ian", "ean", "ese", "ish"].iter().any(|s| word.ends_with(s))
+        && next.is_some_and(|n| {
+            n.word && n.text.starts_with(char::is_lowercase) && !crate::clauses::is_verb(&n.text.to_lowercase())
+        })
+        && !gazetteer().given.keys().any(|g| g.eq_ignore_ascii_case(word))
 }
 
 /// One to four capitalised words with no organisation, place or event word: what
@@ -2199,10 +2214,11 @@ mod tests {
         let text = "Billy Payne spoke at the Masters Wednesday about the course. On Friday Pama said the club would appeal. \
                     The poster wrote that \"Prompted by the video, a new group is forming.\" \
                     Visits came from Hitwise UK and from the State and Homeland Security Departments. \
-                    The team called its robot Better Idea, a better idea than last year's. Good Friday fell early.";
+                    The team called its robot Better Idea, a better idea than last year's. Good Friday fell early. \
+                    The Gabonese team lost to Brian Okafor's side. Brian said the Estonian players were quick.";
         let es = tag("", &split_sentences(text)).entities;
         let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
-        for never in ["Masters Wednesday", "Friday Pama", "Prompted"] {
+        for never in ["Masters Wednesday", "Friday Pama", "Prompted", "Gabonese", "Estonian"] {
             assert!(!names.contains(&never), "{never} in {names:?}");
         }
         assert!(names.contains(&"Good Friday"), "{names:?}");
@@ -2210,6 +2226,7 @@ mod tests {
             assert_ne!(find(&es, name).kind, EntityType::Person, "{name}");
         }
         assert_eq!(find(&es, "Billy Payne").kind, EntityType::Person);
+        assert!(find(&es, "Brian Okafor").mentions.contains(&6), "{es:?}");
     }
 
     #[test]

@@ -702,13 +702,21 @@ fn entities(title: &str, sentences: &[Sentence]) -> Vec<Entity> {
 /// article writes alone, or a single word that opens a sentence and is an adverb or
 /// a gerund (which is then dropped). The entity tagger splits such runs the same way.
 fn split_glued(found: &mut HashMap<String, (usize, Vec<usize>)>) {
+    // How many names of several words end in each word, counted once (linear in names).
+    let mut endings: HashMap<&str, usize> = HashMap::new();
+    for name in found.keys() {
+        if let Some((_, last)) = name.rsplit_once(' ') {
+            *endings.entry(last).or_default() += 1;
+        }
+    }
     let mut glued = Vec::new();
     for (name, (count, _)) in found.iter() {
         let Some((head, surname)) = name.rsplit_once(' ') else { continue };
         if *count != 1 || head.ends_with(" of") {
             continue;
         }
-        let person = found.keys().any(|n| n != name && n.ends_with(&format!(" {surname}")) && n.contains(' '));
+        // Another name of several words ends in the same word ("Liam Treadwell").
+        let person = endings.get(surname).is_some_and(|&n| n > 1);
         let opener = !head.contains(' ')
             && (head.ends_with("ly") || (head.ends_with("ing") && crate::clauses::is_verb(&head.to_lowercase())));
         if person && (found.contains_key(head) || opener) {
