@@ -284,6 +284,10 @@ const TITLES: &[&str] = &[
     "detective",
     "inspector",
     "superintendent",
+    "major",
+    "corporal",
+    "brigadier",
+    "commander",
     "maj",
     "maj.",
     "adm",
@@ -1341,8 +1345,11 @@ fn split_glued(tokens: &[Vec<Token<'_>>], stats: &Stats, found: &mut [Vec<Span>]
             let cut = (span.from.max(span.to.saturating_sub(3)).max(span.from + 1)..span.to).find(|&k| {
                 let (head, tail) = (&toks[span.from..k], &toks[k..span.to]);
                 let tail_name = name_text(tail);
-                let known_person =
-                    people.contains(tail_name.as_str()) || (tail.len() == 1 && surnames.contains(tail[0].text));
+                // ("his daughter Princess Eugenie Sarah added": a first name the article
+                // writes alone starts a second person.)
+                let known_person = people.contains(tail_name.as_str())
+                    || (tail.len() == 1 && surnames.contains(tail[0].text))
+                    || (tail.len() == 1 && given(&tail[0]) && written.contains_key(tail[0].text));
                 let last_head = head[head.len() - 1].lower();
                 let head_stands = written.contains_key(name_text(head).as_str())
                     || gazetteer_entry(&name_text(head)).is_some()
@@ -1462,7 +1469,13 @@ fn emit(toks: &[Token<'_>], mut i: usize, j: usize, out: &mut Vec<Span>) {
     if i >= j {
         return;
     }
-    let is_title = |k: usize| TITLES.contains(&toks[k].lower().as_str());
+    // "Australian Marc Leishman": a people before a given name qualifies the person,
+    // as a title does.
+    let is_title = |k: usize| {
+        TITLES.contains(&toks[k].lower().as_str())
+            || (DEMONYMS.contains(&toks[k].lower().as_str())
+                && toks.get(k + 1).is_some_and(|n| gazetteer().given.contains_key(n.text)))
+    };
     let mut titles = Vec::new();
     let mut outer = toks[i].start;
     // A known name is whole ("World Health Organization" holds no title).
@@ -1638,13 +1651,22 @@ impl Names {
             scores[ORG] += 1.5;
         }
         // Two or three plain words look like a person's name, unless one is an acronym
-        // ("Hitwise UK", "PC World") or the first is a word the article also writes in
-        // lower case ("Better Idea", "Global Offensive").
+        // ("Hitwise UK", "PC World"), the first is a word the article also writes in
+        // lower case ("Better Idea", "Global Offensive"), or a place or a people opens
+        // it ("Boston Red Sox", "American Southwest").
+        let place_first = (1..words.len()).any(|k| {
+            gazetteer_entry(&name.split_whitespace().take(k).collect::<Vec<_>>().join(" "))
+                .is_some_and(|g| g.1 == EntityType::Place)
+        }) || DEMONYMS.contains(&words[0].as_str());
+        if place_first && known.is_none() && words.len() > 1 {
+            scores[ORG] += 1.0;
+        }
         if words.len() > 1
             && words.len() <= 3
             && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
             && !name.split_whitespace().any(acronym)
             && stats.lower_case(&words[0]) == 0
+            && !place_first
         {
             scores[PERSON] += 1.0;
         }
@@ -2215,7 +2237,8 @@ mod tests {
                     The poster wrote that \"Prompted by the video, a new group is forming.\" \
                     Visits came from Hitwise UK and from the State and Homeland Security Departments. \
                     The team called its robot Better Idea, a better idea than last year's. Good Friday fell early. \
-                    The Gabonese team lost to Brian Okafor's side. Brian said the Estonian players were quick.";
+                    The Gabonese team lost to Brian Okafor's side. Brian said the Estonian players were quick. \
+                    The Boston Red Sox beat the Yankees. Australian Jason Kemp withdrew. Major Tom Stallard escaped.";
         let es = tag("", &split_sentences(text)).entities;
         let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
         for never in ["Masters Wednesday", "Friday Pama", "Prompted", "Gabonese", "Estonian"] {
@@ -2227,6 +2250,10 @@ mod tests {
         }
         assert_eq!(find(&es, "Billy Payne").kind, EntityType::Person);
         assert!(find(&es, "Brian Okafor").mentions.contains(&6), "{es:?}");
+        assert_ne!(find(&es, "Boston Red Sox").kind, EntityType::Person);
+        // A people or a rank before a name qualifies it, as a title does.
+        assert_eq!(find(&es, "Jason Kemp").kind, EntityType::Person);
+        assert_eq!(find(&es, "Tom Stallard").kind, EntityType::Person);
     }
 
     #[test]
