@@ -1157,6 +1157,12 @@ fn gazetteer() -> &'static Gazetteer {
     })
 }
 
+/// Whether the gazetteer knows a name ("Thailand", "World Health Organization"): a
+/// capital that is a name even where only a sentence opens with it.
+pub(crate) fn known_name(name: &str) -> bool {
+    gazetteer_entry(name).is_some()
+}
+
 /// A name as the gazetteer keys it: lower case, a leading "the" dropped.
 fn gazetteer_entry(name: &str) -> Option<(&'static str, EntityType, bool)> {
     let lower = name.to_lowercase();
@@ -1453,10 +1459,27 @@ fn split_run(toks: &[Token<'_>], mut i: usize, j: usize, initial: bool, stats: &
         if capitalised(toks[k].text) && NEVER.contains(&w.as_str()) && !acronym(toks[k].text) {
             emit(toks, i, k, out);
             i = k + 1;
+        } else if k > i && k + 1 < j && person_after_body(toks, i, k) {
+            // "the Council on American-Islamic Relations Alia Salem said": a group
+            // and the person who speaks for it, with no comma between.
+            emit(toks, i, k, out);
+            i = k;
         }
         k += 1;
     }
     emit(toks, i, j, out);
+}
+
+/// Whether a given name at `k` starts a person's name right after a group's or a
+/// place's name (`i..k` ends in "Council", "Relations", "University" or is a known
+/// name), so the run holds two names.
+fn person_after_body(toks: &[Token<'_>], i: usize, k: usize) -> bool {
+    let last = toks[k - 1].lower();
+    gazetteer().given.contains_key(toks[k].text)
+        && capitalised(toks[k + 1].text)
+        && (ORG_SUFFIXES.contains(&last.as_str())
+            || PLACE_SUFFIXES.contains(&last.as_str())
+            || gazetteer_entry(&name_text(&toks[i..k])).is_some())
 }
 
 /// Emits the names in tokens `i..j`: titles peeled off the front (kept as evidence),
@@ -2238,7 +2261,8 @@ mod tests {
                     Visits came from Hitwise UK and from the State and Homeland Security Departments. \
                     The team called its robot Better Idea, a better idea than last year's. Good Friday fell early. \
                     The Gabonese team lost to Brian Okafor's side. Brian said the Estonian players were quick. \
-                    The Boston Red Sox beat the Yankees. Australian Jason Kemp withdrew. Major Tom Stallard escaped.";
+                    The Boston Red Sox beat the Yankees. Australian Jason Kemp withdrew. Major Tom Stallard escaped. \
+                    The chief executive of the Refugee Council Sarah Jones said the plan was unworkable.";
         let es = tag("", &split_sentences(text)).entities;
         let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
         for never in ["Masters Wednesday", "Friday Pama", "Prompted", "Gabonese", "Estonian"] {
@@ -2254,6 +2278,9 @@ mod tests {
         // A people or a rank before a name qualifies it, as a title does.
         assert_eq!(find(&es, "Jason Kemp").kind, EntityType::Person);
         assert_eq!(find(&es, "Tom Stallard").kind, EntityType::Person);
+        // A group and its speaker with no comma between are two names.
+        assert_eq!(find(&es, "Sarah Jones").kind, EntityType::Person);
+        assert_eq!(find(&es, "Refugee Council").kind, EntityType::Organization);
     }
 
     #[test]

@@ -492,7 +492,9 @@ impl<'a> Reader<'a> {
 
     fn proper(&self, word: &str) -> bool {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.');
-        self.names.contains(word.trim_end_matches(".")) || word.len() > 1 && word.chars().all(char::is_uppercase)
+        self.names.contains(word.trim_end_matches("."))
+            || word.len() > 1 && word.chars().all(char::is_uppercase)
+            || word.starts_with(char::is_uppercase) && crate::entities::known_name(word)
     }
 
     /// Each readable statement, turned into the question it answers.
