@@ -316,10 +316,48 @@ pub fn compress(sentence: &str, max_words: usize) -> Option<String> {
     s = remove_relative_clauses(&s);
     s = remove_attribution_tail(&s);
     s = remove_participial_tail(&s);
+    s = remove_leading_connective(&s);
     if s.split_whitespace().count() <= max_words {
         return Some(s);
     }
     truncate_at_clause(&s, max_words)
+}
+
+/// Deletes the connectives a sentence opens with ("And yet when ...", "But now ...",
+/// "However, the ..."), which point back to a sentence the reader of a key point has
+/// not seen; the next word takes the capital.
+fn remove_leading_connective(s: &str) -> String {
+    const CONNECTIVES: &[&str] = &[
+        "and",
+        "but",
+        "yet",
+        "so",
+        "also",
+        "however",
+        "furthermore",
+        "moreover",
+        "still",
+        "meanwhile",
+        "indeed",
+        "plus",
+        "besides",
+    ];
+    let mut rest = s;
+    for _ in 0..2 {
+        let Some((first, after)) = rest.split_once(' ') else { break };
+        let bare = first.trim_end_matches(',').to_lowercase();
+        // "So far", "Still more": a connective that opens a phrase stays.
+        let phrase = matches!(after.split(' ').next(), Some("far" | "much" | "many" | "more" | "to" | "that"));
+        if !CONNECTIVES.contains(&bare.as_str()) || phrase || after.trim().split_whitespace().count() < 5 {
+            break;
+        }
+        rest = after.trim_start_matches([',', ' ']);
+    }
+    if rest.len() == s.len() {
+        return s.to_string();
+    }
+    let mut chars = rest.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// Longest bracketed aside a key point drops.
@@ -541,6 +579,26 @@ mod tests {
             compress("CALVERTON (CWS) — Roughly 4,200 dockworkers walked off the job on Friday.", 40).unwrap(),
             "Roughly 4,200 dockworkers walked off the job on Friday."
         );
+    }
+
+    /// Issue 19: a key point is read alone, so "And", "But" or "However," pointing
+    /// back to an unseen sentence goes (23 of 400 CNN/DailyMail dev bullets opened so).
+    #[test]
+    fn a_key_point_opens_with_no_connective() {
+        assert_eq!(
+            compress("And yet the council approved the plan after a long debate on Tuesday.", 40).unwrap(),
+            "The council approved the plan after a long debate on Tuesday."
+        );
+        assert_eq!(
+            compress("However, officials said the bridge would reopen in May.", 40).unwrap(),
+            "Officials said the bridge would reopen in May."
+        );
+        // A connective that opens a phrase, or a short sentence, stays.
+        assert_eq!(
+            compress("So far nobody has claimed the prize money at all.", 40).unwrap(),
+            "So far nobody has claimed the prize money at all."
+        );
+        assert_eq!(compress("But it failed.", 40).unwrap(), "But it failed.");
     }
 
     #[test]
