@@ -348,7 +348,7 @@ fn remove_leading_connective(s: &str) -> String {
         let bare = first.trim_end_matches(',').to_lowercase();
         // "So far", "Still more": a connective that opens a phrase stays.
         let phrase = matches!(after.split(' ').next(), Some("far" | "much" | "many" | "more" | "to" | "that"));
-        if !CONNECTIVES.contains(&bare.as_str()) || phrase || after.trim().split_whitespace().count() < 5 {
+        if !CONNECTIVES.contains(&bare.as_str()) || phrase || after.split_whitespace().count() < 5 {
             break;
         }
         rest = after.trim_start_matches([',', ' ']);
