@@ -52,7 +52,8 @@ pub fn summarize(title: &str, sentences: &[Sentence], terms: &Terms, config: &Su
             .map(|c| {
                 let redundancy = chosen.iter().map(|s| jaccard(&c.stems, &s.stems)).fold(0.0, f64::max);
                 let covered = chosen.iter().any(|s| s.paragraph == c.paragraph);
-                let value = c.score - 0.7 * redundancy - if covered { config.coverage } else { 0.0 };
+                let score = if dangles(c, &chosen) { c.score * DANGLING_SHARE } else { c.score };
+                let value = score - 0.7 * redundancy - if covered { config.coverage } else { 0.0 };
                 (c, value)
             })
             .max_by(|a, b| a.1.total_cmp(&b.1));
@@ -66,6 +67,17 @@ pub fn summarize(title: &str, sentences: &[Sentence], terms: &Terms, config: &Su
         bullets: chosen.into_iter().map(|c| Bullet::new(c.text, c.citations)).collect(),
         generator: None,
     }
+}
+
+/// The share of its score a bullet opening with a pronoun keeps when no bullet before
+/// it names whom the pronoun stands for (0.8 and 0.85 both raised CNN/DailyMail dev
+/// R-1 by 0.15 and cut such bullets from 25 to 19 and 22 of 400; 0.7 cost 0.1 R-1).
+const DANGLING_SHARE: f64 = 0.8;
+
+/// "He added ...": a bullet read alone names nobody, unless the bullet chosen before
+/// it is the sentence before it.
+fn dangles(c: &Candidate, chosen: &[Candidate]) -> bool {
+    opens_with_pronoun(&c.text) && !chosen.iter().any(|s| s.citations.last().is_some_and(|&l| l + 1 == c.citations[0]))
 }
 
 /// The lead baseline: the first `n` sentences, unchanged.
@@ -579,6 +591,24 @@ mod tests {
             compress("CALVERTON (CWS) — Roughly 4,200 dockworkers walked off the job on Friday.", 40).unwrap(),
             "Roughly 4,200 dockworkers walked off the job on Friday."
         );
+    }
+
+    /// Issue 19: "He added ..." as a key point names nobody unless the bullet before
+    /// it is the sentence before it.
+    #[test]
+    fn a_bullet_opening_with_a_pronoun_dangles_without_its_sentence_before() {
+        let candidate = |text: &str, at: usize| Candidate {
+            text: text.to_string(),
+            citations: vec![at],
+            paragraph: 0,
+            stems: HashSet::new(),
+            score: 1.0,
+        };
+        let he = candidate("He added that the fares would fall next year.", 5);
+        assert!(dangles(&he, &[]));
+        assert!(dangles(&he, &[candidate("Mayor Ana Ruiz cut the fares on Monday.", 2)]));
+        assert!(!dangles(&he, &[candidate("Mayor Ana Ruiz cut the fares on Monday.", 4)]));
+        assert!(!dangles(&candidate("Mayor Ana Ruiz added that the fares would fall.", 5), &[]));
     }
 
     /// Issue 19: a key point is read alone, so "And", "But" or "However," pointing
