@@ -109,7 +109,15 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             marker += label;
         }
         let mut start = marker;
-        let ends = if let Some((Mark::Heading(_), _)) = mark { Vec::new() } else { boundaries(&part[marker..]) };
+        let ends = if let Some((Mark::Heading(_), _)) = mark {
+            Vec::new()
+        } else {
+            let mut ends = boundaries(&part[marker..]);
+            ends.extend(glued_boundaries(&part[marker..]));
+            ends.sort_unstable();
+            ends.dedup();
+            ends
+        };
         for end in ends {
             push(&mut out, text, base + start, base + marker + end, paragraph);
             start = marker + end;
@@ -210,6 +218,44 @@ fn boundaries(p: &str) -> Vec<usize> {
     ends
 }
 
+/// Where a caption or a lost full stop ran two sentences together ("... on his
+/// Instagram account He joined Spurs in 2011", "... sell for less In a study
+/// published today"): a word in lower case, then a word that opens sentences,
+/// capitalized, then a word in lower case. Returns the byte end of the first sentence.
+/// ("grade A student", "vitamin A deficiency" are no boundaries; nor is "told The Times",
+/// whose next word is capitalized.)
+fn glued_boundaries(p: &str) -> Vec<usize> {
+    const GLUED_OPENERS: &[&str] = &[
+        "The", "A", "An", "In", "But", "As", "When", "After", "He", "She", "It", "They", "His", "Her", "Their", "This",
+        "Its", "Scroll",
+    ];
+    const BEFORE_A_LETTER: &[&str] =
+        &["grade", "type", "vitamin", "class", "category", "plan", "group", "section", "level", "hepatitis", "tier"];
+    let words: Vec<(usize, &str)> = p
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let lower_word = |w: &str| {
+        w.len() >= 2
+            && w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’')
+            && w.starts_with(char::is_lowercase)
+    };
+    (1..words.len().saturating_sub(1))
+        .filter(|&k| {
+            let (previous, opener, next) = (words[k - 1].1, words[k].1, words[k + 1].1);
+            GLUED_OPENERS.contains(&opener)
+                && lower_word(previous)
+                && next.starts_with(char::is_lowercase)
+                && !(matches!(opener, "A" | "An") && BEFORE_A_LETTER.contains(&previous))
+        })
+        .map(|k| words[k - 1].0 + words[k - 1].1.len())
+        .collect()
+}
+
 /// Is the word ending at the period `chars[dot]` an abbreviation that does not end
 /// the sentence, given the word that follows at `chars[next]`?
 fn is_abbreviation(p: &str, chars: &[(usize, char)], dot: usize, next: usize) -> bool {
@@ -291,6 +337,26 @@ mod tests {
     fn a_quote_in_typewriter_marks_opens_a_sentence() {
         let s = texts("Protests went on for two weeks. ``We will not give in,'' the minister said.");
         assert_eq!(s, ["Protests went on for two weeks.", "``We will not give in,'' the minister said."]);
+    }
+
+    /// A photo caption run into the text with no full stop (common in the shared
+    /// CNN/DailyMail articles) ends where the next sentence visibly starts.
+    #[test]
+    fn a_caption_glued_to_the_next_sentence_ends_before_it() {
+        let s = texts("Kane posed in front of the landmark on his account He joined Spurs in 2011 from Chelsea.");
+        assert_eq!(s, ["Kane posed in front of the landmark on his account", "He joined Spurs in 2011 from Chelsea."]);
+        let s = texts(
+            "A budget shop nearby means your house could sell for less In a study published today, a bank looked at prices.",
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        // A capital after a lower-case word that starts no sentence holds.
+        for one in [
+            "She told The Times that the vote would pass on Monday.",
+            "He was a grade A student and a vitamin A expert at the clinic.",
+            "The fans sang as the band played on.",
+        ] {
+            assert_eq!(texts(one), [one]);
+        }
     }
 
     #[test]
