@@ -1544,8 +1544,10 @@ fn answer(citations: &[usize], sentences: &[Sentence]) -> InsightAnswer {
 /// A question a reader can take as written: 5 to 26 words ("Who is" four), no personal pronoun, no
 /// unbalanced bracket.
 fn well_formed(question: &str) -> bool {
-    const DANGLING_ENDS: &[&str] =
-        &["as", "to", "of", "with", "for", "in", "on", "at", "by", "from", "and", "or", "the", "a", "an", "that"];
+    const DANGLING_ENDS: &[&str] = &[
+        "as", "to", "of", "with", "for", "in", "on", "at", "by", "from", "and", "or", "but", "than", "the", "a", "an",
+        "that",
+    ];
     let words: Vec<String> = question.split_whitespace().map(|w| w.to_lowercase()).collect();
     let ends_open = words.last().is_some_and(|w| DANGLING_ENDS.contains(&w.trim_end_matches('?')));
     // "What were the ladders made from?", "How much did X sell it for?": the preposition
@@ -1611,10 +1613,12 @@ fn cut_short(words: &[String]) -> bool {
             .contains(&bare[n - 3]);
     let counted = n >= 2
         && bare[n - 2] == "a"
-        && ["number", "series", "lot", "host", "range", "couple", "total", "handful", "pair", "dozen"]
+        && ["number", "series", "lot", "host", "range", "couple", "total", "handful", "pair", "dozen", "way"]
             .contains(&bare[n - 1]);
+    // "How did videos of this nature - shoot?": a dash aside left open at the end.
+    let open_dash = words.iter().rev().take(6).any(|w| ["-", "--", "—", "–"].contains(&w.as_str()));
     let comma = words.last().is_some_and(|w| w.trim_end_matches('?').trim_end_matches(['"', '”']).ends_with(','));
-    that_clause || relative || counted || comma
+    that_clause || relative || counted || comma || open_dash
 }
 
 /// Whether a question runs two sentences together (a caption glued to the line after
@@ -2349,6 +2353,10 @@ mod tests {
             "How was Jon Keisi buried under the wreckage of a seven-story building in Kathmandu that came?",
             "How did NASA release a graphic noting evidence of water on a number?",
             "How did Ed Sullivan create such comic ad capers as \"Nine out of 10 doctors recommend it,\"?",
+            "How did videos of this nature - shoot?",
+            "How did a small sum of money - think to be in euros?",
+            "Why were the arrows a way?",
+            "How will the new prince or princess be fourth in line to the throne but?",
         ] {
             assert!(!well_formed(bad), "{bad}");
         }
@@ -2358,6 +2366,7 @@ mod tests {
             "How did Alisyn Camerota look into allegations that the yoga teacher assaulted six students?",
             "What goes through the poet's head when that happens?",
             "Who plays the lead role in that one?",
+            "How had the six - member Afghan team been denied visas to enter the United States?",
             "How did the minister respond to that decision by the court?",
         ] {
             assert!(well_formed(good), "{good}");
