@@ -1157,6 +1157,14 @@ fn gazetteer() -> &'static Gazetteer {
     })
 }
 
+/// Whether a capitalized word opening a sentence is an adverb or a verb's -ing form
+/// ("Currently", "Watching") rather than a first name ("Emily", "Kelly" are given
+/// names): it modifies what follows and names no one.
+pub(crate) fn adverb_or_gerund(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    !gazetteer().given.contains_key(word) && (crate::clauses::is_adverb(&lower) || crate::clauses::is_gerund(&lower))
+}
+
 /// Whether the gazetteer knows a name ("Thailand", "World Health Organization"): a
 /// capital that is a name even where only a sentence opens with it.
 pub(crate) fn known_name(name: &str) -> bool {
@@ -1313,10 +1321,7 @@ fn split_glued(tokens: &[Vec<Token<'_>>], stats: &Stats, found: &mut [Vec<Span>]
     let given = |t: &Token<'_>| gazetteer().given.contains_key(t.text);
     // A sentence's opening word that is an adverb or a verb's -ing form, or that the
     // article also writes in lower case, is no one's first name.
-    let common = |t: &Token<'_>| {
-        let w = t.lower();
-        stats.lower_case(&w) > 0 || w.ends_with("ly") || crate::clauses::is_gerund(&w)
-    };
+    let common = |t: &Token<'_>| stats.lower_case(&t.lower()) > 0 || adverb_or_gerund(t.text);
     let mut written: HashMap<&str, usize> = HashMap::new();
     for span in found.iter().flatten() {
         *written.entry(span.name.as_str()).or_default() += 1;
@@ -1538,7 +1543,7 @@ fn emit(toks: &[Token<'_>], mut i: usize, j: usize, out: &mut Vec<Span>) {
     if words.len() == 1 && toks[i].text.chars().count() < 2 {
         return;
     }
-    if words.len() == 1 && demonym(&words[0], toks.get(end)) {
+    if words.len() == 1 && demonym(toks[i].text, toks.get(end)) {
         return;
     }
     let name = name_text(&toks[i..end]);
@@ -1553,7 +1558,7 @@ fn demonym(word: &str, next: Option<&Token<'_>>) -> bool {
         && next.is_some_and(|n| {
             n.word && n.text.starts_with(char::is_lowercase) && !crate::clauses::is_verb(&n.text.to_lowercase())
         })
-        && !gazetteer().given.keys().any(|g| g.eq_ignore_ascii_case(word))
+        && !gazetteer().given.contains_key(word)
 }
 
 /// One to four capitalised words with no organisation, place or event word: what
@@ -1677,7 +1682,8 @@ impl Names {
         // ("Hitwise UK", "PC World"), the first is a word the article also writes in
         // lower case ("Better Idea", "Global Offensive"), or a place or a people opens
         // it ("Boston Red Sox", "American Southwest").
-        let place_first = (1..words.len()).any(|k| {
+        // (A place's name is three words at most: "New York City".)
+        let place_first = (1..words.len().min(4)).any(|k| {
             gazetteer_entry(&name.split_whitespace().take(k).collect::<Vec<_>>().join(" "))
                 .is_some_and(|g| g.1 == EntityType::Place)
         }) || DEMONYMS.contains(&words[0].as_str());
