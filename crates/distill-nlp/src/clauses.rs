@@ -412,14 +412,23 @@ const REPORTING: &[&str] = &[
     "know",
 ];
 
-/// Whether a word can be the verb of a clause: any form of a verb of the lexicon but
-/// the base form of one that is also a noun ("date"), or a word in -ed.
+/// Whether a word can be the verb of a clause: a finite form, the base form of a verb
+/// of the lexicon that is not also a noun ("want", not "date"), or a word in -ed.
 pub fn verb_like(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    AUXILIARIES.contains(&w.as_str())
-        || ["should", "shall"].contains(&w.as_str())
-        || (w.len() > 4 && w.ends_with("ed"))
-        || lexical(&w).is_some_and(|(base, form)| form != Form::Base || !NOUNS_TOO.contains(&base))
+    let w = bare_lower(word);
+    finite(&w) || (w.len() > 4 && w.ends_with("ed")) || lexical(&w).is_some_and(|(base, _)| !NOUNS_TOO.contains(&base))
+}
+
+/// An auxiliary or modal, or a past or third-person form of a verb of the lexicon
+/// (`word` lower-cased, without punctuation).
+fn finite(word: &str) -> bool {
+    AUXILIARIES.contains(&word)
+        || ["should", "shall"].contains(&word)
+        || lexical(word).is_some_and(|(_, form)| form != Form::Base)
+}
+
+fn bare_lower(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
 }
 
 /// Verbs of [`REPORTING`] that also take a plain object ("admitted the charge").
@@ -427,13 +436,8 @@ const TAKES_OBJECT: &[&str] = &["admit", "acknowledge", "confirm", "deny", "anno
 
 /// Whether words hold a finite verb or an auxiliary: then what follows a report is a
 /// clause without its "that" ("revealed a man lodged a complaint"), not an object.
-pub fn finite_verb_in(words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        AUXILIARIES.contains(&w.as_str())
-            || ["should", "shall"].contains(&w.as_str())
-            || lexical(&w).is_some_and(|(_, form)| form != Form::Base)
-    })
+fn finite_verb_in(words: &[&str]) -> bool {
+    words.iter().any(|w| finite(&bare_lower(w)))
 }
 
 /// The form of a lexical verb: what it inverts with.
@@ -467,8 +471,8 @@ pub fn read_clause(sentence: &str, proper: &dyn Fn(&str) -> bool) -> Option<Clau
     let text = without_relative_aside(crate::sentences::strip_dateline(text));
     // "At the end of last month, the young royal, who lives ..., celebrated": an aside
     // after the opener too.
-    let text = without_relative_aside(drop_openers(&text)).into_owned();
-    let text = text.as_str();
+    let opened = without_relative_aside(drop_openers(&text));
+    let text: &str = &opened;
     let (text, speaker) = trailing_speaker(text, proper);
     let text = crate::summary::remove_parentheticals(text, ASIDE_WORDS);
     // "(http://example.com). The site grew": what an opening aside leaves behind goes too.
@@ -486,6 +490,9 @@ fn is_time(word: &str) -> bool {
         || distill_core::time::MONTHS.contains(&lower.as_str())
         || ["yesterday", "today", "tonight", "on", "in", "at", "late", "early"].contains(&lower.as_str())
 }
+
+/// Nouns of a time phrase ("last night", "earlier this week").
+const TIME_NOUNS: &[&str] = &["night", "week", "month", "year", "weekend", "morning", "evening", "afternoon"];
 
 /// Most words in a bracketed aside that the reader drops ("(WHO)", "(March 4)").
 const ASIDE_WORDS: usize = 8;
@@ -584,25 +591,8 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
             .take(4)
             .take_while(|t| {
                 is_time(t)
-                    || [
-                        "earlier",
-                        "later",
-                        "previously",
-                        "recently",
-                        "again",
-                        "this",
-                        "last",
-                        "next",
-                        "week",
-                        "month",
-                        "year",
-                        "night",
-                        "weekend",
-                        "morning",
-                        "evening",
-                        "afternoon",
-                    ]
-                    .contains(t)
+                    || TIME_NOUNS.contains(t)
+                    || ["earlier", "later", "previously", "recently", "again", "this", "last", "next"].contains(t)
             })
             .count();
         if when > 0 && tokens.get(next + when).is_some_and(|t| *t == "that") {
@@ -1096,9 +1086,7 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
             tokens.pop();
         } else if n > 2
             && ["last", "this", "on", "earlier", "late", "early"].contains(&lower(n - 2).as_str())
-            && (is_time(tokens[n - 1])
-                || ["night", "week", "month", "year", "weekend", "morning", "evening", "afternoon"]
-                    .contains(&lower(n - 1).as_str()))
+            && (is_time(tokens[n - 1]) || TIME_NOUNS.contains(&lower(n - 1).as_str()))
         {
             tokens.truncate(n - 2);
         } else {

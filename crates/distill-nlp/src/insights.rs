@@ -1599,7 +1599,7 @@ fn cut_short(words: &[String]) -> bool {
     const PREPOSITIONS: &[&str] =
         &["to", "of", "in", "on", "at", "for", "with", "by", "from", "about", "into", "over", "after", "before"];
     let that_clause = bare.iter().enumerate().rev().find(|(_, w)| **w == "that").is_some_and(|(k, _)| {
-        let after: Vec<&str> = bare[k + 1..].to_vec();
+        let after = &bare[k + 1..];
         // "... respond to that decision": a pointer, not a clause.
         let pointer = k > 0 && PREPOSITIONS.contains(&bare[k - 1]);
         !pointer && !after.is_empty() && !after.iter().any(|w| crate::clauses::verb_like(w))
