@@ -339,28 +339,19 @@ pub fn compress(sentence: &str, max_words: usize) -> Option<String> {
 /// "However, the ..."), which point back to a sentence the reader of a key point has
 /// not seen; the next word takes the capital.
 fn remove_leading_connective(s: &str) -> String {
-    const CONNECTIVES: &[&str] = &[
-        "and",
-        "but",
-        "yet",
-        "so",
-        "also",
-        "however",
-        "furthermore",
-        "moreover",
-        "still",
-        "meanwhile",
-        "indeed",
-        "plus",
-        "besides",
-    ];
+    const CONNECTIVES: &[&str] = &["and", "but", "yet", "also", "however", "furthermore", "moreover", "meanwhile"];
+    // Words that are connectives only before a comma ("Still, ..." but "Still images
+    // show ...", "So, ..." but "So many ...").
+    const WITH_COMMA: &[&str] = &["still", "so", "plus", "indeed", "besides"];
     let mut rest = s;
     for _ in 0..2 {
         let Some((first, after)) = rest.split_once(' ') else { break };
         let bare = first.trim_end_matches(',').to_lowercase();
-        // "So far", "Still more": a connective that opens a phrase stays.
-        let phrase = matches!(after.split(' ').next(), Some("far" | "much" | "many" | "more" | "to" | "that"));
-        if !CONNECTIVES.contains(&bare.as_str()) || phrase || after.split_whitespace().count() < 5 {
+        let connective =
+            CONNECTIVES.contains(&bare.as_str()) || (first.ends_with(',') && WITH_COMMA.contains(&bare.as_str()));
+        // "Yet another", "Also known as": a connective that opens a phrase stays.
+        let phrase = matches!(after.split(' ').next(), Some("another" | "more" | "known" | "to" | "that"));
+        if !connective || phrase || after.split_whitespace().count() < 5 {
             break;
         }
         rest = after.trim_start_matches([',', ' ']);
@@ -629,6 +620,18 @@ mod tests {
             "So far nobody has claimed the prize money at all."
         );
         assert_eq!(compress("But it failed.", 40).unwrap(), "But it failed.");
+        // A word that is a connective only before a comma stays without one.
+        for kept in [
+            "Still images from the camera show the suspect leaving the building.",
+            "So many people came that the hall was closed by noon.",
+            "Yet another storm is expected to reach the coast on Friday.",
+        ] {
+            assert_eq!(compress(kept, 40).unwrap(), kept);
+        }
+        assert_eq!(
+            compress("Still, the council approved the plan after a long debate.", 40).unwrap(),
+            "The council approved the plan after a long debate."
+        );
     }
 
     #[test]
