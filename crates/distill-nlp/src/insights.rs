@@ -695,7 +695,10 @@ impl<'a> Reader<'a> {
 
     /// Whether the subject is a person the article names ("Chomsky").
     fn topic_is_person(&self) -> bool {
-        self.topic.actor && self.terms.entities.iter().any(|e| e.person && e.short == self.topic.text)
+        let topic = self.topic.text.as_str();
+        self.topic.actor
+            && (self.terms.entities.iter().any(|e| e.person && e.short == topic)
+                || self.people.iter().any(|(name, aliases)| name == topic || aliases.iter().any(|a| a == topic)))
     }
 
     /// "How do critics view the pact?": for each source the article reports.
