@@ -526,7 +526,9 @@ pub fn reporter(sentence: &str, proper: &dyn Fn(&str) -> bool) -> Option<(String
     }
     let tokens: Vec<&str> = drop_openers(crate::sentences::strip_dateline(text)).split_whitespace().collect();
     let (verb_at, Some((base, form))) = find_verb(&tokens)? else { return None };
-    if !REPORTING.contains(&base) || tokens.get(verb_at + 1).is_none_or(|t| *t == "to") {
+    // "found herself in the news": a reflexive object makes no report.
+    const REFLEXIVES: &[&str] = &["herself", "himself", "themselves", "itself", "myself", "ourselves", "yourself"];
+    if !REPORTING.contains(&base) || tokens.get(verb_at + 1).is_none_or(|t| *t == "to" || REFLEXIVES.contains(t)) {
         return None;
     }
     let speaker = subject(&tokens[..verb_at], proper)?;
