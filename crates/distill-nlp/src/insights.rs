@@ -1246,6 +1246,11 @@ fn how_much(clause: &Clause) -> Option<(String, bool)> {
             start -= 1;
         } else if start > 2 && words[start - 2..start] == ["up", "to"] {
             start -= 2;
+        } else if start > 3 && words[start - 3..start] == ["in", "the", "region"] {
+            // "in the region of £12,000" ("of" is taken above).
+            start -= 3;
+        } else if start > 2 && words[start - 2..start] == ["in", "excess"] {
+            start -= 2;
         } else {
             break;
         }
@@ -1254,8 +1259,17 @@ fn how_much(clause: &Clause) -> Option<(String, bool)> {
     if words[..start].iter().any(|w| JOINS.contains(w) || w.ends_with(',')) {
         return None;
     }
-    let takes = start == 1 || PARTICLES.contains(&words[start - 1]) || STRANDED.contains(&words[start - 1]);
-    if !takes || be && !["worth", "at", "for"].contains(&words[start - 1]) {
+    // "cost the club £12,000", "fined the firm $5m": a verb of two objects.
+    const TWO_OBJECTS: &[&str] =
+        &["cost", "costs", "pay", "paid", "owe", "owes", "owed", "fine", "fined", "award", "awarded"];
+    let two_objects = words[start.saturating_sub(4)..start - 1].iter().any(|w| TWO_OBJECTS.contains(w))
+        && !words[start.saturating_sub(3)..start].iter().any(|w| PARTICLES.contains(w) || JOINS.contains(w));
+    let takes =
+        start == 1 || PARTICLES.contains(&words[start - 1]) || STRANDED.contains(&words[start - 1]) || two_objects;
+    // "is likely to cost the club £12,000": the verb after "likely to" takes the figure.
+    let ahead = ["likely", "expected", "set", "due", "forecast", "estimated", "projected"].contains(&words[0])
+        && words.get(1) == Some(&"to");
+    if !takes || be && !ahead && !["worth", "at", "for"].contains(&words[start - 1]) {
         return None;
     }
     let mut end = at + 1;
@@ -1277,10 +1291,16 @@ fn how_much(clause: &Clause) -> Option<(String, bool)> {
     if start > 1 && STRANDED.contains(&words[start - 1]) {
         tail.clear();
     }
+    // "cost £38,000 more than homes elsewhere": how much more is asked.
+    let comparative = tail.first().is_some_and(|w| ["more", "less", "higher", "lower", "extra"].contains(w));
+    let much = if comparative { format!("much {}", tail.remove(0)) } else { "much".to_string() };
+    if comparative {
+        tail.clear();
+    }
     let phrase: Vec<&str> = words[..start].iter().chain(&tail).copied().collect();
     let phrase = phrase.join(" ");
     let phrase = phrase.trim_end_matches(|c: char| !c.is_alphanumeric());
-    Some((format!("How much {} {} {phrase}?", clause.aux, clause.subject), money))
+    Some((format!("How {much} {} {} {phrase}?", clause.aux, clause.subject), money))
 }
 
 /// Whether a word addresses the reader or interviewee ("you", "your").
@@ -2597,12 +2617,16 @@ mod tests {
         let text = "Royal Bank of Scotland has racked up £50billion in losses since it was bailed out by taxpayers. \
             The results wiped more than £700million off the value of the bank as shares fell. \
             Christie's sold the manuscript of the lyrics for $1.2 million to an unnamed buyer. \
-            The bank also missed a repayment of £330million to the fund in March.";
+            The bank also missed a repayment of £330million to the fund in March. \
+            The move is likely to cost the bank in the region of £12,000. \
+            Homes near the bank cost £38,000 more than homes elsewhere.";
         let questions = asked("Bank losses", text);
         for expected in [
             "How much has Royal Bank of Scotland racked up in losses?",
             "How much did the results wipe off the value of the bank?",
             "How much did Christie's sell the manuscript of the lyrics for?",
+            "How much is the move likely to cost the bank?",
+            "How much more did homes near the bank cost?",
         ] {
             assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
         }
