@@ -796,6 +796,10 @@ fn drop_openers(mut text: &str) -> &str {
             "now",
             "still",
             "also",
+            "meanwhile",
+            "however",
+            "moreover",
+            "instead",
         ];
         if BARE.contains(&first.as_str())
             && let Some((_, rest)) = text.split_once(' ')
@@ -1549,6 +1553,8 @@ mod tests {
         assert_eq!(c.aux, "will");
         let c = read_clause("But the court ruled against the regulator.", &names).unwrap();
         assert_eq!((c.subject.as_str(), c.base.as_deref()), ("the court", Some("rule")));
+        let c = read_clause("Meanwhile houses near the stores enjoyed a boost.", &names).unwrap();
+        assert_eq!((c.subject.as_str(), c.base.as_deref()), ("houses near the stores", Some("enjoy")));
         assert_eq!(read_clause("The man who was there.", &names), None);
         assert_eq!(read_clause("Evidence of a mean girl who never left high school.", &names), None);
         let c = read_clause("The hitch will not put the crew at risk.", &names).unwrap();

@@ -1165,6 +1165,11 @@ pub(crate) fn adverb_or_gerund(word: &str) -> bool {
     !gazetteer().given.contains_key(word) && (crate::clauses::is_adverb(&lower) || crate::clauses::is_gerund(&lower))
 }
 
+/// Whether a word is a people's adjective ("Swedish"), written capitalized wherever it stands.
+pub(crate) fn is_demonym(word: &str) -> bool {
+    DEMONYMS.contains(&word.to_lowercase().as_str())
+}
+
 /// Whether the gazetteer knows a name ("Thailand", "World Health Organization"): a
 /// capital that is a name even where only a sentence opens with it.
 pub(crate) fn known_name(name: &str) -> bool {

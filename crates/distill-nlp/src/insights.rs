@@ -494,7 +494,8 @@ impl<'a> Reader<'a> {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.');
         self.names.contains(word.trim_end_matches("."))
             || word.len() > 1 && word.chars().all(char::is_uppercase)
-            || word.starts_with(char::is_uppercase) && crate::entities::known_name(word)
+            || word.starts_with(char::is_uppercase)
+                && (crate::entities::known_name(word) || crate::entities::is_demonym(word))
     }
 
     /// Each readable statement, turned into the question it answers.
@@ -2407,6 +2408,15 @@ mod tests {
             assert!(!questions.iter().any(|q| q.starts_with(bad)), "{bad}: {questions:#?}");
         }
         assert!(questions.iter().any(|q| q == "What did Harbury sign with the Selby council?"), "{questions:#?}");
+    }
+
+    #[test]
+    fn a_peoples_adjective_opening_the_subject_keeps_its_capital() {
+        let text = "Swedish captain Dana Whitlock won the award because he scored twice in the final. \
+            The final was played in Selby. Whitlock thanked the fans in Selby.";
+        let questions = asked("Whitlock wins award", text);
+        assert!(questions.iter().any(|q| q.contains("Swedish captain Dana Whitlock")), "{questions:#?}");
+        assert!(!questions.iter().any(|q| q.contains("swedish")), "{questions:#?}");
     }
 
     #[test]

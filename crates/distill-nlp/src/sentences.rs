@@ -226,8 +226,37 @@ fn boundaries(p: &str) -> Vec<usize> {
 /// whose next word is capitalized.)
 fn glued_boundaries(p: &str) -> Vec<usize> {
     const GLUED_OPENERS: &[&str] = &[
-        "The", "A", "An", "In", "But", "As", "When", "After", "He", "She", "It", "They", "His", "Her", "Their", "This",
-        "Its", "Scroll",
+        "The",
+        "A",
+        "An",
+        "In",
+        "But",
+        "As",
+        "When",
+        "After",
+        "He",
+        "She",
+        "It",
+        "They",
+        "His",
+        "Her",
+        "Their",
+        "This",
+        "Its",
+        "Scroll",
+        "All",
+        "These",
+        "Those",
+        "There",
+        "We",
+        "Some",
+        "Many",
+        "Now",
+        "For",
+        "If",
+        "While",
+        "Meanwhile",
+        "However",
     ];
     const BEFORE_A_LETTER: &[&str] =
         &["grade", "type", "vitamin", "class", "category", "plan", "group", "section", "level", "hepatitis", "tier"];
@@ -349,11 +378,14 @@ mod tests {
             "A budget shop nearby means your house could sell for less In a study published today, a bank looked at prices.",
         );
         assert_eq!(s.len(), 2, "{s:?}");
+        let s = texts("A former agent was sentenced for recording a coworker All this came to light after a tip.");
+        assert_eq!(s, ["A former agent was sentenced for recording a coworker", "All this came to light after a tip."]);
         // A capital after a lower-case word that starts no sentence holds.
         for one in [
             "She told The Times that the vote would pass on Monday.",
             "He was a grade A student and a vitamin A expert at the clinic.",
             "The fans sang as the band played on.",
+            "In a profile of the On the Mat studio, the owner spoke.",
         ] {
             assert_eq!(texts(one), [one]);
         }
