@@ -646,9 +646,10 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
             None => return None,
         }
     }
-    // "30 new confirmed cases of Ebola were reported", "A newly discovered frog has":
-    // a participle before a noun was taken for the verb; the clause's own verb
-    // follows ("were", "has"; not "intend to have").
+    // "30 new confirmed cases of Ebola were reported", "A newly discovered frog has",
+    // "A spacecraft bound for the station will re-enter": a participle was taken for
+    // the verb; the clause's own verb follows ("were", "has", "will"; not "intend to
+    // have").
     const OPENS: &[&str] = &["that", "which", "who", "whose", "where", "when", "--", "—", "–", "-"];
     let verb_follows = || {
         let next: Vec<String> = tokens[after.min(tokens.len())..]
@@ -658,7 +659,7 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
             .take_while(|t| !OPENS.contains(&t.as_str()) && !t.ends_with([',', ';', ':']))
             .collect();
         next.iter().enumerate().any(|(k, t)| match t.as_str() {
-            "is" | "are" | "was" | "were" => true,
+            "is" | "are" | "was" | "were" | "will" | "would" | "could" | "can" | "must" | "should" => true,
             "has" | "have" => k == 0 || next[k - 1] != "to",
             _ => false,
         })
@@ -1471,6 +1472,7 @@ mod tests {
         assert_eq!(read_clause("In those days it was all or nothing for the team.", &names), None);
         assert_eq!(read_clause("Travolta said he believed the film was a result of grudges.", &names), None);
         assert_eq!(read_clause("A newly discovered frog has a striking green skin.", &names), None);
+        assert_eq!(read_clause("A spacecraft bound for the station will re-enter the atmosphere.", &names), None);
         assert!(read_clause("Waldron intends to have the girl examined by a psychologist.", &names).is_some());
         assert_eq!(
             read_clause(
