@@ -1165,6 +1165,20 @@ pub(crate) fn adverb_or_gerund(word: &str) -> bool {
     !gazetteer().given.contains_key(word) && (crate::clauses::is_adverb(&lower) || crate::clauses::is_gerund(&lower))
 }
 
+/// The kind of entity a noun after "the" refers back to ("the company": an
+/// organization; "the 39-year-old": a person), as the tagger resolves it.
+pub(crate) fn refers_back(noun: &str) -> Option<EntityType> {
+    if ORG_NOUNS.contains(&noun) {
+        Some(EntityType::Organization)
+    } else if PLACE_NOUNS.contains(&noun) {
+        Some(EntityType::Place)
+    } else if PERSON_NOUNS.contains(&noun) || noun.ends_with("-year-old") {
+        Some(EntityType::Person)
+    } else {
+        None
+    }
+}
+
 /// Whether a word is a people's adjective ("Swedish"), written capitalized wherever it stands.
 pub(crate) fn is_demonym(word: &str) -> bool {
     DEMONYMS.contains(&word.to_lowercase().as_str())
@@ -1966,17 +1980,7 @@ fn build(
             let want = match w.as_str() {
                 "he" | "him" | "his" | "himself" => Some((EntityType::Person, Some(Gender::Male))),
                 "she" | "her" | "hers" | "herself" => Some((EntityType::Person, Some(Gender::Female))),
-                _ if k > 0 && toks[k - 1].is("the") => {
-                    if ORG_NOUNS.contains(&w.as_str()) {
-                        Some((EntityType::Organization, None))
-                    } else if PLACE_NOUNS.contains(&w.as_str()) {
-                        Some((EntityType::Place, None))
-                    } else if PERSON_NOUNS.contains(&w.as_str()) || w.ends_with("-year-old") {
-                        Some((EntityType::Person, None))
-                    } else {
-                        None
-                    }
-                }
+                _ if k > 0 && toks[k - 1].is("the") => refers_back(&w).map(|kind| (kind, None)),
                 _ => None,
             };
             if let Some((kind, gender)) = want {

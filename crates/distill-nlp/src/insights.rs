@@ -187,6 +187,10 @@ pub fn generate_insights(
         .map(|e| (e.name.clone(), e.aliases.clone()))
         .chain(reader.terms.entities.iter().filter(|e| e.person).map(|e| (e.name.clone(), vec![e.short.clone()])))
         .collect();
+    reader.mentioned = entities
+        .iter()
+        .map(|e| (e.kind, std::iter::once(&e.name).chain(&e.aliases).cloned().collect(), e.mentions.clone()))
+        .collect();
     let mut candidates = reader.statement_questions();
     candidates.extend(reader.subject_questions());
     let views = reader.view_questions();
@@ -215,6 +219,9 @@ struct Reader<'a> {
     referents: HashMap<usize, String>,
     /// The people the article names: each one's full name and other forms.
     people: Vec<(String, Vec<String>)>,
+    /// Each entity's type, its names (the canonical one first) and the sentences
+    /// that name it or refer back to it.
+    mentioned: Vec<(EntityType, Vec<String>, Vec<usize>)>,
     /// The headline.
     title: &'a str,
     /// Each sentence read as a clause (see [`Reader::clause`]), once the referents are known.
@@ -316,6 +323,7 @@ impl<'a> Reader<'a> {
             salience,
             referents: HashMap::new(),
             people: Vec::new(),
+            mentioned: Vec::new(),
             title,
             clauses: OnceCell::new(),
             word_starts,
@@ -486,7 +494,7 @@ impl<'a> Reader<'a> {
         let proper = |w: &str| self.proper(w);
         let clauses = self.clauses.get_or_init(|| {
             (0..self.sentences.len())
-                .map(|k| read_clause(&self.named(k), &proper).map(|c| self.topic_named(c)))
+                .map(|k| read_clause(&self.named(k), &proper).map(|c| self.subject_named(k, c)))
                 .collect()
         });
         clauses[i].as_ref()
@@ -495,10 +503,25 @@ impl<'a> Reader<'a> {
     /// "the spacecraft that lost contact with flight controllers", "the cargo
     /// spacecraft": a description of the article's subject takes the name the article
     /// gives it ("the Progress 59 spacecraft"), so the question names it as the
-    /// article does.
-    fn topic_named(&self, mut clause: Clause) -> Clause {
+    /// article does. "The defender" or "the 46-year-old" that the tagger resolves to one
+    /// person of sentence `i` takes that person's name ("Riddick Bowe").
+    fn subject_named(&self, i: usize, mut clause: Clause) -> Clause {
         let topic = &self.topic.text;
         let words: Vec<&str> = clause.subject.split(' ').collect();
+        // (A group's noun is left alone: "the club" resolves to the nearest
+        // organization, too often the league it plays in.)
+        if let ["the", noun] = words[..]
+            && let Some(kind) = crate::entities::refers_back(noun).filter(|k| *k == EntityType::Person)
+        {
+            let text = &self.sentences[i].text;
+            let mut referred = self.mentioned.iter().filter(|(k, names, mentions)| {
+                *k == kind && mentions.binary_search(&i).is_ok() && !names.iter().any(|n| text.contains(n.as_str()))
+            });
+            if let (Some((_, names, _)), None) = (referred.next(), referred.next()) {
+                clause.subject = names[0].clone();
+            }
+            return clause;
+        }
         if self.topic.actor
             || !topic.starts_with("the ")
             || topic.split(' ').count() < 3
@@ -2471,6 +2494,17 @@ mod tests {
         );
         assert!(!questions.iter().any(|q| q.contains("spacecraft that lost")), "{questions:#?}");
         assert_eq!(noun_head("the spacecraft that lost contact"), "spacecraft");
+        // A person the tagger resolves "the defender" to is named.
+        let text = "Craig Dawson is set to return for Selby after a one-match ban. \
+            The defender missed last Saturday's defeat to Harbury because he was suspended.";
+        let sentences = split_sentences(text);
+        let terms = Terms::new("Selby news", &sentences);
+        let entities = crate::entities::extract_entities("Selby news", &sentences);
+        let asked: Vec<String> = generate_insights("Selby news", &sentences, &terms, &[], &entities)
+            .into_iter()
+            .map(|i| i.question)
+            .collect();
+        assert!(asked.iter().any(|q| q.contains("Why did Craig Dawson miss")), "{asked:#?}");
         assert_eq!(noun_head("Russia's military-technical agreement with the Taliban"), "agreement");
     }
 
