@@ -1771,12 +1771,21 @@ fn run_on(question: &str) -> bool {
         "As", "But", "And", "When", "While", "If", "After", "Before", "Since", "Because", "Although", "Meanwhile",
         "However", "So", "Then", "Yet", "Or", "The", "In", "On", "At", "For",
     ];
+    // "... on Friday ‘I’d be over the moon?": someone's words in the first person
+    // open inside the question, glued to it.
+    const FIRST_PERSON: &[&str] =
+        &["I", "I'd", "I’d", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll", "We", "We're", "We’re", "My", "Our"];
     let words: Vec<&str> = question.split_whitespace().collect();
-    (1..words.len().saturating_sub(1)).any(|k| {
-        OPENERS.contains(&words[k])
-            && !words[k - 1].ends_with(['.', ',', ':', ';', '!', '?', '"', '“', '”'])
-            && words[k + 1].starts_with(char::is_lowercase)
-    })
+    let quoted_speaker = words.iter().skip(1).any(|w| {
+        w.strip_prefix(['\'', '‘', '"', '“'])
+            .is_some_and(|rest| FIRST_PERSON.contains(&rest.trim_end_matches([',', '?'])))
+    });
+    quoted_speaker
+        || (1..words.len().saturating_sub(1)).any(|k| {
+            OPENERS.contains(&words[k])
+                && !words[k - 1].ends_with(['.', ',', ':', ';', '!', '?', '"', '“', '”'])
+                && words[k + 1].starts_with(char::is_lowercase)
+        })
 }
 
 /// Overlap of two questions' own words; two with none beside the subject's ("What is
@@ -2618,6 +2627,7 @@ mod tests {
             "Why does Rademenes keep a beagle's tail warm As the abandoned pets recover Rademenes is always close?",
             "How have the rights been bought by production firm Essential 11 USA As the night of the breakout loomed?",
             "How have according to the Saudi Interior Ministry over 345 pilgrims been killed in a stampede?",
+            "How will Kilmarnock confirm Gary Locke as the club's new manager on Friday ‘I’d be over the moon?",
         ] {
             assert!(!well_formed(bad), "{bad}");
         }
@@ -2625,6 +2635,7 @@ mod tests {
             "What did The New York Times say about the stampede?",
             "How did the crowd at Jamarat Bridge push toward the wall?",
             "Why did the pilgrims gather, as every year, at Jamarat Bridge?",
+            "Why did Tom Cruise call Scientology 'brilliant'?",
         ] {
             assert!(well_formed(good), "{good}");
         }
