@@ -1225,6 +1225,48 @@ fn cut(rest: &str) -> (String, bool) {
             reason = true;
         }
     }
+    // "questioned by police after being accused of bribing voters", "tweeted the
+    // anecdote after the man tried to complain": what happened before, told as an
+    // action, gives the reason ("after the show" only gives the time).
+    // ("22 hours after the quake struck" is a time; "chase after the car", "named
+    // after her" are no "after" of time at all.)
+    const NOT_CAUSAL: &[&str] = &[
+        "minutes",
+        "hours",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "moments",
+        "shortly",
+        "soon",
+        "just",
+        "long",
+        "immediately",
+        "chase",
+        "chased",
+        "look",
+        "looked",
+        "looking",
+        "named",
+        "go",
+        "went",
+        "run",
+        "ran",
+        "take",
+        "took",
+        "later",
+    ];
+    if let Some(at) = padded.find(" after ").filter(|&at| at < end && at > 0) {
+        let next: Vec<&str> = padded[at + " after ".len()..].split_whitespace().take(5).collect();
+        let before = padded[..at].rsplit(' ').next().unwrap_or("").to_lowercase();
+        let gerund = next.first().is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
+        let clause = next.len() >= 3 && finite_verb_in(&next[1..]);
+        if (gerund || clause) && !NOT_CAUSAL.contains(&before.as_str()) {
+            end = at;
+            reason = true;
+        }
+    }
     for b in CLAUSE_BREAKS.iter().chain([&", "]) {
         if let Some(at) = padded.find(b)
             && at < end
@@ -1555,6 +1597,19 @@ mod tests {
         assert_eq!(c.aux, "will");
         let c = read_clause("But the court ruled against the regulator.", &names).unwrap();
         assert_eq!((c.subject.as_str(), c.base.as_deref()), ("the court", Some("rule")));
+        let c = read_clause("The candidate was questioned by police after being accused of bribing voters.", &names)
+            .unwrap();
+        assert_eq!(c.question("How"), "How was the candidate questioned by police?");
+        assert!(c.reason);
+        assert!(read_clause("The club sold its ground after the fans protested.", &names).unwrap().reason);
+        for time in [
+            "The baby was rescued from the ruins 22 hours after the quake struck.",
+            "The fans went home after the match in Selby.",
+            "A driver tried to chase after the car as it sped off.",
+        ] {
+            let c = read_clause(time, &names).unwrap();
+            assert!(!c.reason, "{time} {c:?}");
+        }
         let c = read_clause("Meanwhile houses near the stores enjoyed a boost.", &names).unwrap();
         assert_eq!((c.subject.as_str(), c.base.as_deref()), ("houses near the stores", Some("enjoy")));
         assert_eq!(read_clause("The man who was there.", &names), None);
