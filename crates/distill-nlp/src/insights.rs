@@ -502,8 +502,9 @@ impl<'a> Reader<'a> {
 
     /// "the spacecraft that lost contact with flight controllers", "the cargo
     /// spacecraft": a description of the article's subject takes the name the article
-    /// gives it ("the Progress 59 spacecraft"), so the question names it as the
-    /// article does. "The defender" or "the 46-year-old" that the tagger resolves to one
+    /// gives it ("the Progress 59 spacecraft"; "the agreement": "Russia's
+    /// military-technical agreement with the Taliban"), so the question names it as
+    /// the article does. "The defender" or "the 46-year-old" that the tagger resolves to one
     /// person of sentence `i` takes that person's name ("Riddick Bowe").
     fn subject_named(&self, i: usize, mut clause: Clause) -> Clause {
         let topic = &self.topic.text;
@@ -523,7 +524,7 @@ impl<'a> Reader<'a> {
             return clause;
         }
         if self.topic.actor
-            || !topic.starts_with("the ")
+            || !(topic.starts_with("the ") || topic.contains("'s ") || topic.contains("’s "))
             || topic.split(' ').count() < 3
             || words.len() > 12
             || !matches!(words[0], "the" | "a" | "an")
@@ -2371,6 +2372,14 @@ mod tests {
         }
         let why = insights.iter().find(|i| i.question.starts_with("Why has the White House")).unwrap();
         assert!(why.answer.text.contains("citing human rights abuses"), "{why:?}");
+        // "The agreement" is the subject the headline names.
+        let text = format!("{PACT} The agreement is expected to pave the way for deeper economic cooperation.");
+        let (_, insights) = questions("Russia's Military-Technical Pact With the Taliban", &text);
+        assert!(
+            insights.iter().any(|i| i.question
+                == "How is Russia's military-technical agreement with the Taliban expected to pave the way for deeper economic cooperation?"),
+            "{insights:#?}"
+        );
     }
 
     #[test]
