@@ -157,6 +157,22 @@ const GROUPS: &[&str] = &[
     "sources",
 ];
 
+/// What someone does, written before the name ("Liverpool manager Brendan Rodgers"):
+/// the sentence says who the person is.
+#[rustfmt::skip]
+const ROLE_NOUNS: &[&str] = &[
+    "minister", "president", "analyst", "spokesman", "spokeswoman", "spokesperson", "official", "senator", "actor",
+    "actress", "singer", "player", "coach", "chief", "leader", "premier", "chancellor", "expert", "author",
+    "researcher", "scientist", "professor", "lawyer", "judge", "governor", "mayor", "politician", "candidate",
+    "suspect", "victim", "officer", "director", "executive", "founder", "writer", "reporter", "journalist",
+    "economist", "diplomat", "general", "commander", "businessman", "businesswoman", "billionaire", "star",
+    "striker", "defender", "goalkeeper", "captain", "veteran", "manager", "boss", "midfielder", "forward", "winger",
+    "chairman", "chairwoman", "secretary", "ambassador", "activist", "owner", "instructor", "teacher", "doctor",
+    "surgeon", "nurse", "pilot", "jockey", "trainer", "legend", "rapper", "comedian", "presenter", "host",
+    "correspondent", "editor", "producer", "designer", "artist", "photographer", "model", "champion", "landlord",
+    "student", "prosecutor", "attorney", "detective", "inspector", "constable", "sergeant", "colonel", "agent",
+];
+
 /// A question before selection: its score orders the article's questions.
 struct Candidate {
     question: String,
@@ -199,7 +215,8 @@ pub fn generate_insights(
     candidates.extend(said);
     candidates.extend(reader.place_questions());
     candidates.extend(reader.finding_questions());
-    candidates.extend(reader.who_questions());
+    let who = reader.who_questions(&candidates);
+    candidates.extend(who);
     candidates.extend(reader.party_questions(entities));
     candidates.extend(reader.own_questions());
     select(candidates, sentences, &reader.topic.text)
@@ -1002,18 +1019,33 @@ impl<'a> Reader<'a> {
     }
 
     /// "Who is Temur Umarov?": a person the article introduces with a description
-    /// ("Temur Umarov, a research fellow at ...,").
-    fn who_questions(&self) -> Vec<Candidate> {
+    /// ("Temur Umarov, a research fellow at ...,") or a role ("SNP leader Nicola
+    /// Sturgeon").
+    fn who_questions(&self, asked: &[Candidate]) -> Vec<Candidate> {
         let mut out = Vec::new();
         for entity in self.terms.entities.iter().filter(|e| e.person && e.name.contains(' ')).take(6) {
             let needle = format!("{}, ", entity.name);
-            let Some(&i) = entity.sentences.iter().find(|&&i| {
-                self.sentences[i]
-                    .text
-                    .split(&needle)
+            // "Temur Umarov, a fellow at ...".
+            let introduced = |text: &str| {
+                text.split(&needle)
                     .nth(1)
                     .is_some_and(|after| ["a ", "an ", "the ", "who "].iter().any(|d| after.starts_with(d)))
-            }) else {
+            };
+            // A role before the name ("Liverpool manager Brendan Rodgers", "karate
+            // instructor Alexander Soumbadze"), for someone no other question names
+            // ("What did Gary Leong say ...?" already asks about him).
+            let titled = |text: &str| {
+                text.match_indices(entity.name.as_str()).any(|(at, _)| {
+                    let role = text[..at].trim_end().rsplit(' ').next().unwrap_or("");
+                    ROLE_NOUNS.contains(&role)
+                }) && !asked.iter().any(|c| c.question.contains(entity.name.as_str()))
+            };
+            let Some(&i) = entity
+                .sentences
+                .iter()
+                .find(|&&i| introduced(&self.sentences[i].text))
+                .or_else(|| entity.sentences.iter().find(|&&i| titled(&self.sentences[i].text)))
+            else {
                 continue;
             };
             let question = format!("Who is {}?", entity.name);
@@ -2798,6 +2830,17 @@ mod tests {
         ] {
             assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
         }
+    }
+
+    #[test]
+    fn a_person_introduced_by_a_role_is_asked_who_unless_asked_about_already() {
+        let text = "Activists in Harbury launched a childcare pledge on Monday. \
+            Party leader Sarah Whitlock was there. Whitlock waved. \
+            The pledge promises free childcare for every family in Harbury. \
+            Council spokesman Ravi Mendel said the pledge would cost the council millions.";
+        let questions = asked("Harbury pledge launched", text);
+        assert!(questions.iter().any(|q| q == "Who is Sarah Whitlock?"), "{questions:#?}");
+        assert!(!questions.iter().any(|q| q == "Who is Ravi Mendel?"), "asked what he said: {questions:#?}");
     }
 
     #[test]
