@@ -600,6 +600,9 @@ impl<'a> Reader<'a> {
             } else if let Some(question) = self.what_it_is(clause) {
                 let score = self.salience[i] * 0.7;
                 out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
+            } else if let Some(question) = where_it_is(clause) {
+                let score = self.salience[i] * 0.7;
+                out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
             } else if let Some((question, future)) = when_it_happens(clause) {
                 let kind = if future { InsightKind::Outlook } else { InsightKind::Background };
                 let score = self.salience[i] * 0.7;
@@ -1480,6 +1483,35 @@ fn when_it_happens(clause: &Clause) -> Option<(String, bool)> {
     }
     let question = format!("When {} {} {}?", clause.aux, clause.subject, rest.join(" "));
     Some((question, clause.aux == "will"))
+}
+
+/// "The bar is located in Brooklyn" → "Where is the bar located?"; "The final took
+/// place at Wembley" → "Where did the final take place?": a place the statement names.
+fn where_it_is(clause: &Clause) -> Option<String> {
+    const PLACED: &[&str] = &["located", "based", "held", "headquartered", "situated", "staged", "hosted", "buried"];
+    let words: Vec<&str> = clause.rest.split(' ').collect();
+    let at = words.iter().position(|w| ["in", "at"].contains(w))?;
+    let place = words.get(at + 1).is_some_and(|w| {
+        w.starts_with(char::is_uppercase)
+            || *w == "the" && words.get(at + 2).is_some_and(|n| n.starts_with(char::is_uppercase))
+    });
+    // Nothing after the place but more of it: the question would drop what follows.
+    let tail = &words[at + 1..];
+    let plain = tail.iter().skip(1).all(|w| w.starts_with(char::is_uppercase) || ["of", "the", "and"].contains(w))
+        || tail
+            .iter()
+            .position(|w| w.ends_with(','))
+            .is_some_and(|c| tail[c + 1..].iter().all(|w| w.starts_with(char::is_uppercase)));
+    if !place || !plain {
+        return None;
+    }
+    let head = words[..at].join(" ");
+    let be = matches!(clause.aux.as_str(), "is" | "are" | "was" | "were");
+    if be && at == 1 && PLACED.contains(&words[0]) {
+        return Some(format!("Where {} {} {head}?", clause.aux, clause.subject));
+    }
+    let happens = head == "take place" || head.ends_with("to take place");
+    happens.then(|| format!("Where {} {} {head}?", clause.aux, clause.subject))
 }
 
 /// The words `start..end` that say when ("on Tuesday", "early Tuesday", "in March
@@ -2830,6 +2862,17 @@ mod tests {
         ] {
             assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
         }
+        let text = "The Harbury Standard bar is located in Brooklyn, New York. \
+            Next year's robotics competition is scheduled to take place in Mexico City. \
+            The bar is located in a street where nobody ever goes at night.";
+        let questions = asked("Harbury Standard bar", text);
+        for expected in [
+            "Where is the Harbury Standard bar located?",
+            "Where is next year's robotics competition scheduled to take place?",
+        ] {
+            assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
+        }
+        assert!(!questions.iter().any(|q| q == "Where is the bar located?"), "{questions:#?}");
     }
 
     #[test]
