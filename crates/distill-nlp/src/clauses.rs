@@ -332,7 +332,7 @@ const NOUNS_TOO: &[&str] = &[
     "pick", "pledge", "praise", "recall", "request", "rescue", "review", "ride", "save", "score", "search", "smash",
     "spark", "spread", "stab", "stay", "stop", "strike", "surge", "swap", "switch", "transfer", "travel", "treat",
     "turn", "update", "visit", "wait", "walk", "wear", "cut", "file", "hit", "play", "post", "set",
-    "dispute",
+    "dispute", "bar",
     "act", "address", "advance", "alert", "appeal", "balance", "benefit", "bet", "blast", "book", "bow", "brand",
     "brief", "broadcast", "burn", "burst", "campaign", "care", "cast", "chair", "chant", "chase", "cheat", "cheer",
     "clash", "clean", "clear", "climb", "coach", "command", "comment", "commission", "compromise", "concern", "contact", "contest",

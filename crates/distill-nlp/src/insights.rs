@@ -2862,12 +2862,12 @@ mod tests {
         ] {
             assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
         }
-        let text = "The Harbury Standard bar is located in Brooklyn, New York. \
+        let text = "The Harbury Arms bar is located in Brooklyn, New York. \
             Next year's robotics competition is scheduled to take place in Mexico City. \
             The bar is located in a street where nobody ever goes at night.";
-        let questions = asked("Harbury Standard bar", text);
+        let questions = asked("Harbury Arms bar", text);
         for expected in [
-            "Where is the Harbury Standard bar located?",
+            "Where is the Harbury Arms bar located?",
             "Where is next year's robotics competition scheduled to take place?",
         ] {
             assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
