@@ -454,6 +454,13 @@ impl<'a> Reader<'a> {
         let Some(name) = self.referents.get(&i).cloned().or_else(|| self.antecedent(i)) else {
             return Cow::Borrowed(text);
         };
+        // "After the quake, he was buried ...": the pronoun after the opener.
+        if !text.starts_with("He ")
+            && !text.starts_with("She ")
+            && let Some((start, end)) = opener_pronoun(text)
+        {
+            return Cow::Owned(format!("{}{name}{}", &text[..start], &text[end..]));
+        }
         let rest = text.split_once(' ').map_or("", |(_, rest)| rest);
         Cow::Owned(format!("{name} {rest}"))
     }
@@ -1120,7 +1127,7 @@ fn referents(sentences: &[Sentence], entities: &[Entity]) -> HashMap<usize, Stri
     let mut out = HashMap::new();
     for (i, sentence) in sentences.iter().enumerate() {
         let first = sentence.text.split(' ').next().unwrap_or("");
-        if first != "He" && first != "She" {
+        if first != "He" && first != "She" && opener_pronoun(&sentence.text).is_none() {
             continue;
         }
         let mut people = entities.iter().filter(|e| {
@@ -1133,6 +1140,56 @@ fn referents(sentences: &[Sentence], entities: &[Entity]) -> HashMap<usize, Stri
         }
     }
     out
+}
+
+/// Where "he" or "she" is the subject after an opening phrase ("Despite her advanced
+/// age, she was working ...", "However, he made only 12 appearances"): the byte range
+/// of the pronoun.
+fn opener_pronoun(text: &str) -> Option<(usize, usize)> {
+    const OPENERS: &[&str] = &[
+        "Despite",
+        "However",
+        "After",
+        "While",
+        "Although",
+        "Though",
+        "Since",
+        "In",
+        "On",
+        "At",
+        "During",
+        "As",
+        "Before",
+        "Back",
+        "Then",
+        "Now",
+        "Instead",
+        "Indeed",
+        "Last",
+        "Earlier",
+        "Later",
+        "Meanwhile",
+        "Still",
+        "Yet",
+        "But",
+        "And",
+        "So",
+        "Until",
+        "Once",
+        "Today",
+        "Yesterday",
+    ];
+    let first = text.split([' ', ',']).next()?;
+    if !OPENERS.contains(&first) {
+        return None;
+    }
+    let comma = text.find(", ")?;
+    if comma > 100 || text[..comma].contains(['"', '“', '\'', '‘']) {
+        return None;
+    }
+    let after = &text[comma + 2..];
+    let pronoun = ["he ", "she "].iter().find(|p| after.starts_with(**p))?;
+    Some((comma + 2, comma + 2 + pronoun.len() - 1))
 }
 
 /// A reporting credit ("CNN's Jo Lee contributed to this report", "... reported from
@@ -2477,6 +2534,14 @@ mod tests {
             questions.iter().any(|q| q.contains("Jon Keisi buried for more than 60 hours")),
             "the pronoun's sentence gives no question: {questions:#?}"
         );
+        // The same after an opening phrase.
+        let text = "Rescuers pulled Jon Keisi from the wreckage of a hotel in Kathmandu on Tuesday.\n\n\
+            After the quake, he was buried for more than 60 hours under the wreckage of the collapsed hotel. \
+            Rescue workers from Turkey drilled through the concrete to reach the trapped man.";
+        let questions = asked("Rescuers free hotel guest after quake", text);
+        assert!(questions.iter().any(|q| q.contains("Jon Keisi buried for more than 60 hours")), "{questions:#?}");
+        assert_eq!(opener_pronoun("However, he made only 12 appearances."), Some((9, 11)));
+        assert_eq!(opener_pronoun("Police said, he was there."), None);
     }
 
     #[test]
