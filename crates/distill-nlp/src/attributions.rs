@@ -19,6 +19,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use distill_core::time::WEEKDAYS;
 use distill_core::{Attribution, AttributionKind, Entity, EntityType, Sentence, Stance};
 
 /// Most attributions kept per article; a hostile page of quotes stops here.
@@ -949,7 +950,31 @@ fn reported(body: &str, s: &Sentence, quotes: &[Quote], consumed: &HashSet<usize
         }
         let w = lower(body, t);
         if w == "according" && toks.get(k + 1).is_some_and(|n| lower(body, n) == "to") {
-            let after: Vec<&Tok> = toks[k + 2..].iter().take_while(|t| t.word).take(MAX_SPEAKER_WORDS).collect();
+            // "according to a preliminary report released on Thursday": the time that
+            // closes the phrase is no part of the speaker.
+            let words: Vec<&Tok> = toks[k + 2..].iter().take_while(|t| t.word).take(MAX_SPEAKER_WORDS).collect();
+            let time = |i: usize| {
+                words.get(i).is_some_and(|t| {
+                    let w = lower(body, t);
+                    WEEKDAYS.contains(&w.as_str()) || ["today", "yesterday", "tonight"].contains(&w.as_str())
+                })
+            };
+            let end = (1..words.len())
+                .find(|&i| {
+                    time(i)
+                        || ["on", "in", "at", "last", "this"].contains(&lower(body, words[i]).as_str()) && time(i + 1)
+                })
+                .unwrap_or(words.len());
+            let mut after = &words[..end];
+            // ("a preliminary report released [on Thursday]": the participle went with it.)
+            while after.len() > 1
+                && after.last().is_some_and(|t| {
+                    let w = &body[t.start..t.end];
+                    w.len() > 4 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
+                })
+            {
+                after = &after[..after.len() - 1];
+            }
             let (Some(a), Some(b)) = (after.first(), after.last()) else { continue };
             let speaker = body[a.start..b.end].to_string();
             let (from, to) = if body[s.start..t.start].trim().is_empty() {
@@ -1379,6 +1404,15 @@ mod tests {
             ("Temur Umarov", "the pact gives Moscow a foothold in the south")
         );
         assert_eq!(a.kind, AttributionKind::Reported);
+    }
+
+    #[test]
+    fn the_time_a_source_was_released_is_no_speaker() {
+        let body = "Investigators are focusing on a fallen power line as a possible cause of the fire, \
+            according to a preliminary report released on Thursday.";
+        let all = find(body);
+        let a = one(&all, "fallen power line");
+        assert_eq!((a.speaker.as_str(), a.cue.as_str()), ("a preliminary report", "according to"));
     }
 
     #[test]
