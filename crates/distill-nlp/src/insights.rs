@@ -1055,11 +1055,13 @@ impl<'a> Reader<'a> {
             // A role before the name ("Liverpool manager Brendan Rodgers", "karate
             // instructor Alexander Soumbadze"), for someone no other question names
             // ("What did Gary Leong say ...?" already asks about him).
+            let asked_about = asked.iter().any(|c| c.question.contains(entity.name.as_str()));
             let titled = |text: &str| {
-                text.match_indices(entity.name.as_str()).any(|(at, _)| {
-                    let role = text[..at].trim_end().rsplit(' ').next().unwrap_or("");
-                    ROLE_NOUNS.contains(&role)
-                }) && !asked.iter().any(|c| c.question.contains(entity.name.as_str()))
+                !asked_about
+                    && text.match_indices(entity.name.as_str()).any(|(at, _)| {
+                        let role = text[..at].trim_end().rsplit(' ').next().unwrap_or("");
+                        ROLE_NOUNS.contains(&role)
+                    })
             };
             let Some(&i) = entity
                 .sentences
@@ -1157,38 +1159,13 @@ fn referents(sentences: &[Sentence], entities: &[Entity]) -> HashMap<usize, Stri
 /// age, she was working ...", "However, he made only 12 appearances"): the byte range
 /// of the pronoun.
 fn opener_pronoun(text: &str) -> Option<(usize, usize)> {
+    // Fewer than the clause reader's openers: "With ..." or "For ..." often opens no
+    // phrase the pronoun follows as subject.
+    #[rustfmt::skip]
     const OPENERS: &[&str] = &[
-        "Despite",
-        "However",
-        "After",
-        "While",
-        "Although",
-        "Though",
-        "Since",
-        "In",
-        "On",
-        "At",
-        "During",
-        "As",
-        "Before",
-        "Back",
-        "Then",
-        "Now",
-        "Instead",
-        "Indeed",
-        "Last",
-        "Earlier",
-        "Later",
-        "Meanwhile",
-        "Still",
-        "Yet",
-        "But",
-        "And",
-        "So",
-        "Until",
-        "Once",
-        "Today",
-        "Yesterday",
+        "Despite", "However", "After", "While", "Although", "Though", "Since", "In", "On", "At", "During", "As",
+        "Before", "Back", "Then", "Now", "Instead", "Indeed", "Last", "Earlier", "Later", "Meanwhile", "Still", "Yet",
+        "But", "And", "So", "Until", "Once", "Today", "Yesterday",
     ];
     let first = text.split([' ', ',']).next()?;
     if !OPENERS.contains(&first) {
@@ -2165,60 +2142,19 @@ fn opens_lead(lead: &str, e: &crate::terms::Entity) -> Option<usize> {
 
 /// Event nouns that name a thing rather than a happening: "What happened in the
 /// drug?" asks nothing.
+#[rustfmt::skip]
 const THINGS: &[&str] = &[
-    "mine",
-    "project",
-    "policy",
-    "law",
-    "bill",
-    "budget",
-    "drug",
-    "vaccine",
-    "treatment",
-    "study",
-    "bridge",
-    "contract",
-    "offer",
-    "bid",
-    "sale",
-    "decision",
-    "approval",
-    "reform",
+    "mine", "project", "policy", "law", "bill", "budget", "drug", "vaccine", "treatment", "study", "bridge",
+    "contract", "offer", "bid", "sale", "decision", "approval", "reform",
 ];
 
 /// Event nouns of a disaster or a crime: no challenges to face, no long-term prospects.
+#[rustfmt::skip]
 const DISASTERS: &[&str] = &[
-    "fire",
-    "wildfire",
-    "blaze",
-    "storm",
-    "hurricane",
-    "earthquake",
-    "flood",
-    "drought",
-    "shooting",
-    "crash",
-    "collapse",
-    "explosion",
-    "blast",
-    "bombing",
-    "stabbing",
-    "murder",
-    "killing",
-    "kidnapping",
-    "quake",
-    "typhoon",
-    "cyclone",
-    "tornado",
-    "eruption",
-    "landslide",
-    "avalanche",
-    "heatwave",
-    "collision",
-    "derailment",
-    "spill",
-    "attack",
-    "riot",
+    "fire", "wildfire", "blaze", "storm", "hurricane", "earthquake", "flood", "drought", "shooting", "crash",
+    "collapse", "explosion", "blast", "bombing", "stabbing", "murder", "killing", "kidnapping", "quake", "typhoon",
+    "cyclone", "tornado", "eruption", "landslide", "avalanche", "heatwave", "collision", "derailment", "spill",
+    "attack", "riot",
 ];
 
 /// Head nouns of news events. A headline that names one ("port strike", "rate
