@@ -627,7 +627,10 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
         let mut inner: Vec<&str> = tokens[next.min(tokens.len())..].to_vec();
         // "Waldron said he intends to ...": the pronoun is the named speaker (one to
         // three capitalized words; "The lawyer said he" is left alone).
-        let named = subject.split(' ').count() <= 3 && subject.split(' ').all(|w| w.starts_with(char::is_uppercase));
+        // ("Barrientos' Facebook says she ...": an owner's thing is not the one meant.)
+        let owned = subject.split(' ').any(|w| w.ends_with(['\'', '’']) || w.ends_with("'s") || w.ends_with("’s"));
+        let named =
+            subject.split(' ').count() <= 3 && subject.split(' ').all(|w| w.starts_with(char::is_uppercase)) && !owned;
         if named && inner.first().is_some_and(|t| matches!(*t, "he" | "she")) {
             inner[0] = subject.as_str();
         }
@@ -658,6 +661,16 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
             .map(|t| t.to_lowercase())
             .take_while(|t| !OPENS.contains(&t.as_str()) && !t.ends_with([',', ';', ':']))
             .collect();
+        // "The guard died before 10pm after he was taken ...": the verb after a
+        // conjunction and its own subject is that clause's.
+        const CONJUNCTIONS: &[&str] = &["after", "before", "because", "when", "while", "since", "as", "until", "if"];
+        let next = match next
+            .windows(2)
+            .position(|w| CONJUNCTIONS.contains(&w[0].as_str()) && SUBJECT_PRONOUNS.contains(&w[1].as_str()))
+        {
+            Some(at) => &next[..at],
+            None => &next[..],
+        };
         next.iter().enumerate().any(|(k, t)| match t.as_str() {
             "is" | "are" | "was" | "were" | "will" | "would" | "could" | "can" | "must" | "should" => true,
             "has" | "have" => k == 0 || next[k - 1] != "to",
@@ -746,7 +759,10 @@ fn speaking_body(subject: &str) -> bool {
         "team",
     ];
     let words: Vec<&str> = subject.split(' ').collect();
-    words.len() <= 6 && words[0] == "the" && words.last().is_some_and(|w| BODIES.contains(w))
+    // "The TSA said it ...", "NASA said it ...": an acronym names a body.
+    let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    let last = words.last().copied().unwrap_or("");
+    words.len() <= 6 && words[0] == "the" && BODIES.contains(&last) || words.len() <= 2 && acronym(last)
 }
 
 /// "Woods, who plunged to 111th in the rankings, again struggled ...": a relative
@@ -1164,7 +1180,9 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
             // "O'Neill", "D'Angelo": an apostrophe inside a name is part of it.
             let name = t.starts_with(char::is_uppercase)
                 && t.split_once(['\'', '’']).is_some_and(|(a, b)| a.len() <= 2 && b.starts_with(char::is_uppercase));
-            t.contains(['‘', '’', '\'', '(']) && !t.ends_with("'s") && !t.ends_with("’s") && !name
+            // "The Duchess' second pregnancy": a name's plural possessive.
+            let plural_owner = t.starts_with(char::is_uppercase) && (t.ends_with("s'") || t.ends_with("s’"));
+            t.contains(['‘', '’', '\'', '(']) && !t.ends_with("'s") && !t.ends_with("’s") && !name && !plural_owner
         })
     {
         return None;
@@ -1220,6 +1238,7 @@ fn cut(rest: &str) -> (String, bool) {
     for r in REASONS {
         if let Some(at) = padded.find(r)
             && at < end
+            && !(*r == " due to " && scheduled(&padded[at + r.len()..]))
         {
             end = at;
             reason = true;
@@ -1282,7 +1301,12 @@ fn cut(rest: &str) -> (String, bool) {
     let capitalized_pronoun = |w: &str| {
         w != "I" && w.starts_with(char::is_uppercase) && SUBJECT_PRONOUNS.contains(&w.to_lowercase().as_str())
     };
-    if let Some(at) = words.iter().position(|w| capitalized_pronoun(w)) {
+    // "... engaged in July 2013 A Bronx building superintendent": a capitalized
+    // article after a figure opens the next caption.
+    let glued_article = |j: usize| {
+        j > 0 && ["A", "An", "The"].contains(&words[j]) && words[j - 1].ends_with(|c: char| c.is_ascii_digit())
+    };
+    if let Some(at) = (0..words.len()).find(|&j| capitalized_pronoun(words[j]) || glued_article(j)) {
         words.truncate(at);
     }
     // "... come off its orbit and will begin ...": a second verb phrase starts a second clause.
@@ -1325,6 +1349,12 @@ fn cut(rest: &str) -> (String, bool) {
         }
     }
     (words.join(" ").trim_end_matches([',', ';', ':']).to_string(), reason)
+}
+
+/// "due to return to court": what is due to happen is a plan, not a cause.
+fn scheduled(after: &str) -> bool {
+    let next = after.split(' ').next().unwrap_or("");
+    next == "be" || lexical(next).is_some_and(|(_, form)| form == Form::Base)
 }
 
 /// "The" → "the".
@@ -1713,5 +1743,52 @@ mod tests {
         assert_eq!(lexical("pushes"), Some(("push", Form::Third)));
         assert_eq!(lexical("committed"), Some(("commit", Form::Past)));
         assert_eq!(lexical("table"), None);
+    }
+
+    #[test]
+    fn what_is_due_to_happen_is_no_reason() {
+        let c = read_clause("The case is due to return to court on May 18.", &names).unwrap();
+        assert_eq!((c.rest.as_str(), c.reason), ("due to return to court on May 18", false));
+        // A cause after "due to" still is one.
+        let c = read_clause("The flight was cancelled in March due to bad weather.", &names).unwrap();
+        assert_eq!((c.rest.as_str(), c.reason), ("cancelled in March", true));
+    }
+
+    #[test]
+    fn a_names_plural_possessive_opens_a_subject() {
+        let c = read_clause("The Duchess' second pregnancy was announced on September 8.", &names).unwrap();
+        assert_eq!(c.subject, "the Duchess' second pregnancy");
+        // An owner's thing does not speak as "she".
+        assert!(
+            read_clause("Barrientos' Facebook says she became engaged in July.", &names)
+                .is_none_or(|c| c.subject != "Barrientos' Facebook")
+        );
+    }
+
+    #[test]
+    fn an_acronym_speaks_as_it() {
+        let c = read_clause("The TSA said it has been trying to identify the passenger.", &names).unwrap();
+        assert_eq!(c.subject, "the TSA");
+        assert!(
+            read_clause("The fans said it has been trying to rain all week.", &names)
+                .is_none_or(|c| c.subject != "the fans")
+        );
+    }
+
+    #[test]
+    fn a_verb_after_a_conjunction_and_its_subject_is_that_clauses() {
+        let c = read_clause("Authorities arrested Stancil after he was found sleeping on a beach.", &names).unwrap();
+        assert_eq!((c.subject.as_str(), c.base.as_deref()), ("authorities", Some("arrest")));
+        // A participle before the clause's own verb still is one.
+        assert!(
+            read_clause("A spacecraft bound for the station will re-enter the atmosphere.", &names)
+                .is_none_or(|c| c.base.as_deref() != Some("bind"))
+        );
+    }
+
+    #[test]
+    fn a_capitalized_article_after_a_figure_opens_the_next_caption() {
+        let c = read_clause("The couple married in July 2013 A Bronx building superintendent said.", &names).unwrap();
+        assert_eq!(c.rest, "marry in July 2013");
     }
 }

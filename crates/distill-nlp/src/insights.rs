@@ -1523,7 +1523,9 @@ fn when_it_happens(clause: &Clause) -> Option<(String, bool)> {
     let words: Vec<&str> = clause.rest.split(' ').collect();
     let (start, end) = time_phrase(&words)?;
     let rest: Vec<&str> = words[..start].iter().chain(&words[end..]).copied().collect();
-    if rest.len() < 2 || start == 0 {
+    // "When was the pregnancy announced?": a passive participle stands alone.
+    let passive = matches!(clause.aux.as_str(), "was" | "were") && rest.len() == 1 && rest[0].ends_with("ed");
+    if rest.len() < 2 && !passive || start == 0 {
         return None;
     }
     let question = format!("When {} {} {}?", clause.aux, clause.subject, rest.join(" "));
@@ -2942,10 +2944,12 @@ mod tests {
             The spacecraft will re-enter the atmosphere of the Earth in about a week, the agency said. \
             The centerpiece of the resupply mission is a new water recycling unit for the crew. \
             Terry Virts is the current commander of the space station. \
-            The cargo ship is carrying more than 3 tons of food and fuel.";
+            The cargo ship is carrying more than 3 tons of food and fuel. \
+            The space agency's second mission was announced on September 8.";
         let questions = asked("Russian cargo ship spins out of control", text);
         for expected in [
             "When will the spacecraft re-enter the atmosphere of the Earth?",
+            "When was the space agency's second mission announced?",
             "What is the centerpiece of the resupply mission?",
             "Who is Terry Virts?",
             "What is the cargo ship carrying?",
