@@ -19,6 +19,7 @@ mod nesting;
 mod plain;
 mod references;
 mod second;
+mod sections;
 mod sink;
 #[cfg(feature = "train")]
 pub mod train;
@@ -88,6 +89,7 @@ pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> 
     } else {
         body
     };
+    let text = second::stated_body(text, meta.stated_body.as_deref());
     if text.trim().is_empty() {
         return Err(ExtractError::NoContent);
     }
@@ -134,8 +136,9 @@ fn main_text(dom: &dom::Dom, titles: &[String]) -> String {
 }
 
 /// Returns the body that the blocks `keep` keeps, once the plausibility check has
-/// judged the choice (and put a second opinion in its place where it fails) and the
-/// body is cut where a following article begins.
+/// judged the choice (and put a second opinion in its place where it fails), the
+/// chosen container's sister sections have joined it and the body is cut where a
+/// following article begins.
 fn body_of(dom: &dom::Dom, titles: &[String], analysis: blocks::Analysis, mut keep: Vec<bool>) -> String {
     let analysis = match second::review(dom, &analysis, &keep, titles) {
         Some(second) => {
@@ -144,6 +147,7 @@ fn body_of(dom: &dom::Dom, titles: &[String], analysis: blocks::Analysis, mut ke
         }
         None => analysis,
     };
+    sections::keep_sections(dom, &analysis.blocks, analysis.selected, &mut keep);
     lead::keep_lead(&analysis.blocks, &mut keep);
     ending::cut_at_next_article(dom, &analysis.blocks, &mut keep);
     ending::drop_price_table(&analysis.blocks, &mut keep);

@@ -52,6 +52,61 @@ pub(crate) fn review(dom: &Dom, analysis: &Analysis, keep: &[bool], titles: &[St
     (mass >= MIN_PROSE && mass > kept * WIN_FACTOR).then_some(second)
 }
 
+/// The stated body replaces the extracted one only when it has this many words...
+const MIN_STATED_WORDS: usize = 150;
+
+/// ... and the extracted body has fewer than this share of its words.
+const STATED_SHARE: f64 = 0.5;
+
+/// Returns the body to keep: the extracted `text`, or the article's text as the
+/// page's JSON-LD states it (`stated`, its `articleBody`) when that is a story of its
+/// own and the extraction holds less than half of it. A page that renders its story
+/// by script shows only a caption and the author's box in its markup; a story split
+/// across containers leaves its continuation behind. Both leave the page's own
+/// statement of the story far longer than what was read.
+pub(crate) fn stated_body(text: String, stated: Option<&str>) -> String {
+    let Some(stated) = stated.map(plain_paragraphs) else { return text };
+    let words = stated.split_whitespace().count();
+    let read = text.split_whitespace().count();
+    if words < MIN_STATED_WORDS || read as f64 >= words as f64 * STATED_SHARE || !reads_as_prose(&stated) {
+        return text;
+    }
+    stated
+}
+
+/// The text of an `articleBody`: markup dropped (a paragraph or line break ends a
+/// paragraph), references decoded, one blank line between paragraphs.
+fn plain_paragraphs(body: &str) -> String {
+    let mut plain = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        plain.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = rest[open + 1..open + close].trim_start_matches('/').to_ascii_lowercase();
+        let name = tag.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+        if ["p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"].contains(&name) {
+            plain.push('\n');
+        }
+        rest = &rest[open + close + 1..];
+    }
+    plain.push_str(rest);
+    let plain = crate::references::decode_references(&plain);
+    let paragraphs: Vec<String> =
+        plain.lines().map(distill_core::text::collapse_whitespace).filter(|line| !line.is_empty()).collect();
+    paragraphs.join("\n\n")
+}
+
+/// Whether a stated body reads as prose: sentences of words, not a template's
+/// placeholder or a list of keywords.
+fn reads_as_prose(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let sentences = text.matches(['.', '!', '?', '。', '！', '？']).count();
+    !text.contains("{{") && sentences * 40 >= words
+}
+
 /// Characters of the page's paragraphs of prose: `<p>` elements of 80 characters or
 /// more, under a quarter of them in links, outside scripts and other invisible
 /// elements. An upper bound on what an article on the page can hold, cheap to count.

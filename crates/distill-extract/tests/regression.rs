@@ -889,3 +889,35 @@ fn captions_beside_pictures_stay_out_but_a_story_told_in_pictures_stays() {
     let text = body(&tutorial);
     assert_eq!(text.matches("hold the saw").count(), 6, "{text}");
 }
+
+/// Issue 17, the wrong block entirely: a page that renders its story by script shows
+/// only a photo caption and the author's box in its markup, while its JSON-LD states
+/// the whole story (`articleBody`). The stated story is the body; a page whose markup
+/// holds the story keeps its own reading, however its JSON-LD states it.
+#[test]
+fn a_story_rendered_by_script_is_read_from_its_json_ld() {
+    let stated: String = (0..8)
+        .map(|i| format!("<p>Stated paragraph {i} explains, in full sentences and with some detail, how the council spent the budget of the year on roads.</p>"))
+        .collect();
+    let ld = serde_json::json!({"@type": "NewsArticle", "headline": "Roads", "articleBody": stated});
+    let shell = format!(
+        "<html><head><title>Roads</title><script type=\"application/ld+json\">{ld}</script></head><body>\
+         <h1>Roads</h1><figure><img src=\"/r.jpg\"><figcaption>A road in the north of the county. Photo: Agency</figcaption></figure>\
+         <div class=\"author-box\"><p>Ann Lee has been writing about the county's roads and its council for the paper since 2008, and likes long walks.</p></div>\
+         </body></html>"
+    );
+    let text = body(&shell);
+    assert_eq!(text.matches("Stated paragraph").count(), 8, "{text}");
+    assert_eq!(text.split("\n\n").count(), 8, "one paragraph per stated paragraph: {text}");
+    assert!(!text.contains("<p>") && !text.contains("long walks"), "{text}");
+    // The markup holds the story: a teaser in the JSON-LD changes nothing.
+    let ld =
+        serde_json::json!({"@type": "NewsArticle", "headline": "Roads", "articleBody": "A short teaser of the story."});
+    let page = format!(
+        "<html><head><title>Roads</title><script type=\"application/ld+json\">{ld}</script></head><body>{}</body></html>",
+        roads_article(&story("A", 6))
+    );
+    let text = body(&page);
+    assert_eq!(text.matches("Story A").count(), 6, "{text}");
+    assert!(!text.contains("teaser"), "{text}");
+}

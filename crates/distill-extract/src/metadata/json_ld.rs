@@ -30,6 +30,8 @@ pub(super) struct JsonLd {
     pub(super) publisher: Option<String>,
     /// Names of `WebSite` and `Organization` objects.
     pub(super) sites: Vec<String>,
+    /// `articleBody` of the article object, as written (it may hold markup).
+    pub(super) body: Option<String>,
 }
 
 impl JsonLd {
@@ -78,6 +80,7 @@ impl JsonLd {
                     .filter(|u| u.starts_with("http"))
                     .map(str::to_string);
                 self.publisher = names(map.get("publisher")).into_iter().next();
+                self.body = map.get("articleBody").and_then(Value::as_str).map(str::to_string);
             }
             _ => {}
         }

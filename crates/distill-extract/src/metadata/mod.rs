@@ -33,6 +33,9 @@ pub struct Metadata {
     pub url: Option<String>,
     pub site_name: Option<String>,
     pub language: Option<String>,
+    /// The article's text as its JSON-LD states it (`articleBody`, as written): a
+    /// page that renders its story by script holds the story only there.
+    pub stated_body: Option<String>,
 }
 
 /// Reads the metadata of a page; the first source in priority order wins.
@@ -61,6 +64,7 @@ pub fn read(dom: &Dom) -> Metadata {
         url,
         site_name: page.site_name(),
         language: page.language(),
+        stated_body: page.ld.body.clone(),
     }
 }
 
