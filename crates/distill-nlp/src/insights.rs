@@ -1712,7 +1712,14 @@ fn select(mut candidates: Vec<Candidate>, sentences: &[Sentence], topic: &str) -
                 continue;
             }
             let own: HashSet<String> = content_stems(&c.question).into_iter().filter(|s| !topic.contains(s)).collect();
-            if stems.iter().any(|other| jaccard(&own, other) > 0.5) {
+            // "Who is Pushparam K.C.?" asks something else than what he said, though
+            // both name only him.
+            let identity = ["Who is ", "Who was "].iter().any(|p| {
+                c.question
+                    .strip_prefix(p)
+                    .is_some_and(|name| name.split(' ').all(|w| w.starts_with(char::is_uppercase)))
+            });
+            if !identity && stems.iter().any(|other| jaccard(&own, other) > 0.5) {
                 continue;
             }
             kinds.insert(c.kind);
@@ -2978,6 +2985,17 @@ mod tests {
         let questions = asked("Harbury pledge launched", text);
         assert!(questions.iter().any(|q| q == "Who is Sarah Whitlock?"), "{questions:#?}");
         assert!(!questions.iter().any(|q| q == "Who is Ravi Mendel?"), "asked what he said: {questions:#?}");
+    }
+
+    #[test]
+    fn who_someone_is_and_what_they_said_are_both_asked() {
+        let text = "Activists in Harbury launched a childcare pledge on Monday. \
+            Ravi Mendel, a professor of economics at Harbury College, studied the pledge for a year. \
+            Mendel said the pledge would cost the council millions of pounds every year. \
+            The pledge promises free childcare for every family in Harbury.";
+        let questions = asked("Harbury childcare pledge launched", text);
+        assert!(questions.iter().any(|q| q == "Who is Ravi Mendel?"), "{questions:#?}");
+        assert!(questions.iter().any(|q| q == "How does Ravi Mendel view the pledge?"), "{questions:#?}");
     }
 
     #[test]
