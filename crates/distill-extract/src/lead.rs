@@ -3,7 +3,8 @@
 //! container of its own between the headline and the story; the density selection
 //! then chooses the body's container and leaves the lead outside. A paragraph of
 //! prose that sits between the page's title and the first kept block, with nothing
-//! between them but short lines (a date, a byline, a label), is the article's own.
+//! between them but short lines (a date, a byline, a label), is the article's own; on
+//! a page whose headline is not found, one that sits right above the body is.
 
 use crate::blocks::{Block, Role, Verdict};
 
@@ -15,6 +16,10 @@ const MAX_SHORT_WORDS: usize = 12;
 /// byline's or a share button's, not a menu or a teaser list.
 const MAX_LINK_WORDS: usize = 3;
 
+/// On a page whose headline is not found, a lead is looked for this many blocks
+/// above the body.
+const NEAR_BODY: usize = 3;
+
 /// At most this many paragraphs are taken above the body.
 const MAX_LEAD: usize = 2;
 
@@ -22,13 +27,12 @@ const MAX_LEAD: usize = 2;
 pub(crate) fn keep_lead(blocks: &[Block], keep: &mut [bool]) {
     let Some(first) = keep.iter().position(|k| *k) else { return };
     // The headline: the block read as the page's title, or else its top heading.
-    let Some(title) = blocks[..first]
+    // Without one, the lead sits right above the body (three blocks at most).
+    let title = blocks[..first]
         .iter()
         .rposition(|b| b.verdict == Verdict::Title)
         .or_else(|| blocks[..first].iter().rposition(|b| b.level == 1))
-    else {
-        return;
-    };
+        .unwrap_or_else(|| first.saturating_sub(NEAR_BODY + 1));
     let body = words(blocks.iter().zip(keep.iter()).filter(|(_, k)| **k).map(|(b, _)| b.text.as_str()));
     let mut taken = 0;
     for i in (title + 1..first).rev() {
@@ -50,9 +54,13 @@ pub(crate) fn keep_lead(blocks: &[Block], keep: &mut [bool]) {
 }
 
 /// A paragraph that reads as the article's: prose (a sentence, or a long line: a
-/// standfirst often has no full stop), few links, no heading.
+/// standfirst often has no full stop), few links, no heading, no web address.
 fn is_lead(b: &Block) -> bool {
-    (!b.heading() || b.words >= MIN_HEADING_LEAD_WORDS) && b.role() == Role::Prose && b.link_chars * 4 < b.chars
+    // (A web address glued to the text is structured data left visible, no lead.)
+    (!b.heading() || b.words >= MIN_HEADING_LEAD_WORDS)
+        && b.role() == Role::Prose
+        && b.link_chars * 4 < b.chars
+        && !b.text.contains("http")
 }
 
 /// A heading this long (words) between the title and the body is a standfirst set
@@ -145,17 +153,28 @@ mod tests {
     }
 
     #[test]
-    fn without_a_title_or_headline_above_the_body_nothing_is_added() {
-        let kept_without_title = |level: u8| {
-            let (mut blocks, _) = page(vec![block(LEAD, Verdict::Outside, 0, 0)]);
+    fn without_a_headline_only_a_lead_right_above_the_body_is_added() {
+        let kept_without_title = |level: u8, between: usize| {
+            let mut above = vec![block(LEAD, Verdict::Outside, 0, 0)];
+            above.extend((0..between).map(|_| block("12 March 2024", Verdict::Outside, 0, 0)));
+            let (mut blocks, _) = page(above);
             blocks[0].verdict = Verdict::Outside;
             blocks[0].level = level;
             let mut keep: Vec<bool> = blocks.iter().map(|b| b.kept()).collect();
             keep_lead(&blocks, &mut keep);
             keep.iter().filter(|k| **k).count()
         };
-        assert_eq!(kept_without_title(0), 3);
+        assert_eq!(kept_without_title(0, 0), 4);
+        assert_eq!(kept_without_title(0, 2), 4);
+        // Farther up, it may be anything.
+        assert_eq!(kept_without_title(0, 3), 3);
         // A first-rank headline that differs from the page's title still heads it.
-        assert_eq!(kept_without_title(1), 4);
+        assert_eq!(kept_without_title(1, 3), 4);
+    }
+
+    #[test]
+    fn a_line_with_a_web_address_is_no_lead() {
+        let data = format!("{LEAD}2026-01-07https://example.com/uploads/level-1.png");
+        assert!(kept_above(vec![block(&data, Verdict::Outside, 0, 0)]).is_empty());
     }
 }
