@@ -654,7 +654,7 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
     // the verb; the clause's own verb follows ("were", "has", "will"; not "intend to
     // have").
     const OPENS: &[&str] = &["that", "which", "who", "whose", "where", "when", "--", "—", "–", "-"];
-    let verb_follows = || {
+    let verb_follows = || -> Option<usize> {
         let next: Vec<String> = tokens[after.min(tokens.len())..]
             .iter()
             .take(6)
@@ -671,15 +671,32 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
             Some(at) => &next[..at],
             None => &next[..],
         };
-        next.iter().enumerate().any(|(k, t)| match t.as_str() {
+        next.iter().enumerate().position(|(k, t)| match t.as_str() {
             "is" | "are" | "was" | "were" | "will" | "would" | "could" | "can" | "must" | "should" => true,
             "has" | "have" => k == 0 || next[k - 1] != "to",
             _ => false,
         })
     };
-    if base.is_some() && verb_follows() {
-        return None;
-    }
+    // "Families stuck on benefits were not ...": the participle and what follows it
+    // qualify the subject, and the auxiliary is the clause's verb (where the longer
+    // subject still reads as one).
+    let (subject, aux, base, after, verb_at) = match verb_follows().filter(|_| base.is_some()) {
+        Some(k) => {
+            let at = after + k;
+            // Up to that auxiliary, one plain phrase: no modal ("found in the water may
+            // have"), no clause of its own ("where the sister lived"), eight words at most.
+            const INNER: &[&str] = &["where", "when", "that", "which", "who", "whom", "whose"];
+            let plain = tokens[after..at].iter().all(|t| {
+                let t = t.to_lowercase();
+                !AUXILIARIES.contains(&t.as_str()) && !INNER.contains(&t.as_str())
+            });
+            if !plain || at > 8 {
+                return None;
+            }
+            (self::subject(&tokens[..at], proper)?, tokens[at].to_lowercase(), None, at + 1, at)
+        }
+        None => (subject, aux, base, after, verb_at),
+    };
     let mut rest: Vec<&str> = tokens[..verb_at]
         .iter()
         .rev()
@@ -1543,8 +1560,11 @@ mod tests {
         // A pronoun inside the subject, a belief inside a report, a missed sentence break.
         assert_eq!(read_clause("In those days it was all or nothing for the team.", &names), None);
         assert_eq!(read_clause("Travolta said he believed the film was a result of grudges.", &names), None);
-        assert_eq!(read_clause("A newly discovered frog has a striking green skin.", &names), None);
-        assert_eq!(read_clause("A spacecraft bound for the station will re-enter the atmosphere.", &names), None);
+        // A participle before the clause's own verb qualifies the subject.
+        let c = read_clause("A spacecraft bound for the station will re-enter the atmosphere.", &names).unwrap();
+        assert_eq!((c.subject.as_str(), c.aux.as_str()), ("a spacecraft bound for the station", "will"));
+        let c = read_clause("Families stuck on benefits were not playing the system.", &names).unwrap();
+        assert_eq!((c.subject.as_str(), c.rest.as_str()), ("families stuck on benefits", "not playing the system"));
         assert!(read_clause("Waldron intends to have the girl examined by a psychologist.", &names).is_some());
         assert_eq!(
             read_clause(
@@ -1554,7 +1574,8 @@ mod tests {
             None
         );
         // A participle before a noun is no verb when the clause's own verb follows.
-        assert_eq!(read_clause("A total of 30 newly infected patients were reported in April.", &names), None);
+        let c = read_clause("A total of 30 newly infected patients were reported in April.", &names).unwrap();
+        assert_eq!((c.subject.as_str(), c.aux.as_str()), ("a total of 30 newly infected patients", "were"));
         let c = read_clause("Life will never be the same for the survivors.", &names).unwrap();
         assert_eq!(c.question("How"), "Why will life never be the same for the survivors?");
         // A relative clause set off by commas after the subject is an aside.
