@@ -1353,15 +1353,18 @@ fn how_much(clause: &Clause) -> Option<(String, bool)> {
     }
     let be = matches!(clause.aux.as_str(), "is" | "are" | "was" | "were");
     let words: Vec<&str> = clause.rest.split(' ').collect();
-    let at = words.iter().take(14).position(|w| {
+    let sum = words.iter().take(14).position(|w| {
         w.starts_with(['$', '£', '€']) && w.chars().any(|c| c.is_ascii_digit())
             || w.starts_with(|c: char| c.is_ascii_digit()) && w.ends_with('%')
     });
-    let at = at.or_else(|| {
-        (1..words.len().min(14))
-            .find(|&k| words[k - 1].starts_with(|c: char| c.is_ascii_digit()) && ["percent", "per"].contains(&words[k]))
-            .map(|k| k - 1)
-    })?;
+    let share = (1..words.len().min(14))
+        .find(|&k| words[k - 1].starts_with(|c: char| c.is_ascii_digit()) && ["percent", "per"].contains(&words[k]))
+        .map(|k| k - 1);
+    // The first figure: "fell 3.8 percent to $41.20" asks how much it fell.
+    let at = match (sum, share) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
     // "has $5m in cash": a figure with no verb before it is a possession, not asked here.
     if at == 0 {
         return None;
@@ -1411,6 +1414,14 @@ fn how_much(clause: &Clause) -> Option<(String, bool)> {
     }
     if let Some(c) = tail.iter().position(|w| JOINS.contains(w)) {
         tail.truncate(c);
+    }
+    // "fell 3.8 percent to $41.20": the level a change reached is no part of the question.
+    const CHANGES: &[&str] = &[
+        "fall", "rise", "drop", "climb", "jump", "slip", "gain", "lose", "grow", "increase", "decrease", "decline",
+        "surge", "plunge", "soar", "tumble", "slide", "sink",
+    ];
+    if start == 1 && CHANGES.contains(&words[0]) && tail.first().is_some_and(|w| ["to", "from"].contains(w)) {
+        tail.clear();
     }
     if tail.len() > 6 || tail.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return None;
@@ -2985,6 +2996,15 @@ mod tests {
         let questions = asked("Harbury pledge launched", text);
         assert!(questions.iter().any(|q| q == "Who is Sarah Whitlock?"), "{questions:#?}");
         assert!(!questions.iter().any(|q| q == "Who is Ravi Mendel?"), "asked what he said: {questions:#?}");
+    }
+
+    #[test]
+    fn a_change_is_asked_how_much_without_the_level_it_reached() {
+        let text = "Regulators opened an investigation into the planned takeover of Brightwing on Monday. \
+            Brightwing shares fell 3.8 percent to $41.20 in early trading in New York. \
+            The takeover would create the largest maker of cockpit systems in the world.";
+        let questions = asked("Regulators open probe into Brightwing takeover", text);
+        assert!(questions.iter().any(|q| q == "How much did Brightwing shares fall?"), "{questions:#?}");
     }
 
     #[test]
