@@ -658,6 +658,14 @@ impl<'a> Reader<'a> {
             } else {
                 InsightKind::Implications
             };
+            // "The exposure could be substantial" → "How substantial could the exposure be?"
+            if let Some(["be", quality]) = Some(clause.rest.split(' ').collect::<Vec<_>>().as_slice())
+                && quality.chars().all(|c| c.is_ascii_lowercase())
+                && !quality.ends_with("ed")
+                && !quality.ends_with("ing")
+            {
+                return Some((format!("How {quality} {} {} be?", clause.aux, clause.subject), kind));
+            }
             return Some((clause.question("How"), kind));
         }
         if clause.aux == "will"
@@ -3005,6 +3013,18 @@ mod tests {
             The takeover would create the largest maker of cockpit systems in the world.";
         let questions = asked("Regulators open probe into Brightwing takeover", text);
         assert!(questions.iter().any(|q| q == "How much did Brightwing shares fall?"), "{questions:#?}");
+    }
+
+    #[test]
+    fn a_possible_quality_is_asked_how_much_of_it() {
+        let text = "The utility faces claims over the Tamsin Ridge fire that destroyed 40 homes last week. \
+            Analysts said the financial exposure of the utility could be substantial. \
+            The utility has said it is cooperating with the investigators.";
+        let questions = asked("Utility faces claims over Tamsin Ridge fire", text);
+        assert!(
+            questions.iter().any(|q| q == "How substantial could the financial exposure of the utility be?"),
+            "{questions:#?}"
+        );
     }
 
     #[test]
