@@ -1434,6 +1434,12 @@ fn how_much(clause: &Clause) -> Option<(String, bool)> {
     if tail.len() > 6 || tail.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return None;
     }
+    // "proposed a $5 million relief fund": a figure after an article that a noun
+    // follows names the noun's size; the verb does not take it.
+    let article = words[start..at].iter().any(|w| ["a", "an"].contains(w));
+    if article && tail.first().is_some_and(|w| !STRANDED.contains(w) && !["in", "of", "on", "a"].contains(w)) {
+        return None;
+    }
     // "sell the manuscript for [$1.2 million] to a buyer": the stranded preposition ends it.
     if start > 1 && STRANDED.contains(&words[start - 1]) {
         tail.clear();
@@ -1672,6 +1678,20 @@ fn how_many(clause: &Clause) -> Option<String> {
         }
     }
     let count = words.first()?.to_lowercase();
+    // "14.2 percent of patients receiving the drug developed ..." → "What share of
+    // patients receiving the drug developed ...?"
+    let share = count.trim_end_matches('%').parse::<f64>().is_ok()
+        && (count.ends_with('%') && words.get(1) == Some(&"of")
+            || words.get(1).is_some_and(|w| ["percent", "per"].contains(w)));
+    if share {
+        let of = words.iter().position(|w| *w == "of")?;
+        let whole = words[of + 1..].join(" ");
+        let verb = match clause.aux.as_str() {
+            "did" | "does" | "do" => past_or_present(clause),
+            aux => format!("{aux} {}", clause.rest),
+        };
+        return (!whole.is_empty() && of <= 3).then(|| format!("What share of {whole} {verb}?"));
+    }
     let numeric = count.chars().next().is_some_and(|c| c.is_ascii_digit())
         && count.chars().all(|c| c.is_ascii_digit() || c == ',');
     if !(numeric || COUNTS.contains(&count.as_str())) || words.len() < 2 {
@@ -3025,6 +3045,20 @@ mod tests {
             questions.iter().any(|q| q == "How substantial could the financial exposure of the utility be?"),
             "{questions:#?}"
         );
+    }
+
+    #[test]
+    fn a_share_of_a_group_is_asked_what_share_and_a_sized_noun_not_how_much() {
+        let text = "Doctors urged caution about the new Alzheimer's drug on Monday. \
+            In the trial, 14.2 percent of patients receiving the drug developed brain swelling. \
+            The city has proposed a $5 million relief fund for families of patients. \
+            The drug is expected to reach pharmacies in the spring.";
+        let questions = asked("Doctors urge caution about new Alzheimer's drug", text);
+        assert!(
+            questions.iter().any(|q| q == "What share of patients receiving the drug developed brain swelling?"),
+            "{questions:#?}"
+        );
+        assert!(!questions.iter().any(|q| q.starts_with("How much has the city")), "{questions:#?}");
     }
 
     #[test]
