@@ -361,6 +361,13 @@ impl<'a> Reader<'a> {
         if owner.split(' ').count() > 3 || !owner.split(' ').all(|w| self.proper(w)) || clause.speaker.is_some() {
             return None;
         }
+        // "Doctors urge caution ...": a word capitalized only where it opens a sentence
+        // (and the headline) is no owner's name.
+        let inside =
+            |w: &str| self.sentences.iter().any(|s| s.text.split_whitespace().skip(1).any(|x| x.starts_with(w)));
+        if !owner.contains(' ') && !inside(owner) && !crate::entities::known_name(owner) {
+            return None;
+        }
         let words: Vec<&str> = clause.rest.split(' ').collect();
         let start = words.iter().position(|w| ["a", "an", "the"].contains(w))? + 1;
         let head =
@@ -1414,6 +1421,19 @@ fn how_much(clause: &Clause) -> Option<(String, bool)> {
     let mut end = at + 1;
     while words.get(end).is_some_and(|w| SCALES.contains(w)) {
         end += 1;
+    }
+    // A range ("$26,000 to $30,000 a year") is one figure.
+    let figure = |w: &str| w.starts_with(['$', '£', '€']) || w.starts_with(|c: char| c.is_ascii_digit());
+    let currency = |w: &str| w.chars().next().filter(|c| !c.is_ascii_digit());
+    let percent = words[at].ends_with('%') || words.get(at + 1).is_some_and(|u| ["percent", "per"].contains(u));
+    if !percent
+        && words.get(end) == Some(&"to")
+        && words.get(end + 1).is_some_and(|w| figure(w) && currency(w) == currency(words[at]))
+    {
+        end += 2;
+        while words.get(end).is_some_and(|w| SCALES.contains(w)) {
+            end += 1;
+        }
     }
     // What follows, up to a time ("on Monday" asks when) or a clause ("as shares fell").
     let mut tail: Vec<&str> = words[end..].to_vec();
@@ -3059,6 +3079,11 @@ mod tests {
             "{questions:#?}"
         );
         assert!(!questions.iter().any(|q| q.starts_with("How much has the city")), "{questions:#?}");
+        let text = "Doctors urged caution about the new Alzheimer's drug on Monday. \
+            Analysts expect that the drug could be priced at $26,000 to $30,000 a year in Europe. \
+            The drug is expected to reach pharmacies in the spring.";
+        let questions = asked("Doctors urge caution about new Alzheimer's drug", text);
+        assert!(questions.iter().any(|q| q == "How much could the drug be priced at?"), "{questions:#?}");
     }
 
     #[test]
