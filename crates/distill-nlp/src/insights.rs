@@ -666,12 +666,17 @@ impl<'a> Reader<'a> {
                 InsightKind::Implications
             };
             // "The exposure could be substantial" → "How substantial could the exposure be?"
+            // ("A hybrid may be possible" asks nothing of the kind.)
+            const MODAL: &[&str] =
+                &["possible", "impossible", "likely", "unlikely", "able", "unable", "sure", "certain"];
             if let Some(["be", quality]) = Some(clause.rest.split(' ').collect::<Vec<_>>().as_slice())
                 && quality.chars().all(|c| c.is_ascii_lowercase())
                 && !quality.ends_with("ed")
                 && !quality.ends_with("ing")
+                && !MODAL.contains(quality)
             {
-                return Some((format!("How {quality} {} {} be?", clause.aux, clause.subject), kind));
+                let aux = if clause.aux == "may" { "might" } else { clause.aux.as_str() };
+                return Some((format!("How {quality} {aux} {} be?", clause.subject), kind));
             }
             return Some((clause.question("How"), kind));
         }
@@ -779,8 +784,13 @@ impl<'a> Reader<'a> {
             [InsightKind::Background, InsightKind::Economics, InsightKind::Risks, InsightKind::Implications];
         // A fire or a shooting faces no challenges and has no prospects.
         let disaster = event && DISASTERS.contains(&head);
+        // Nothing "led to" a made thing ("the mine", "the drug"), as to a decision.
+        const MADE: &[&str] = &["mine", "bridge", "drug", "vaccine", "treatment", "study", "project"];
         for (cues, kind, question) in asks {
             if person || !event && of_events.contains(&kind) {
+                continue;
+            }
+            if kind == InsightKind::Background && MADE.contains(&head) {
                 continue;
             }
             if disaster && matches!(kind, InsightKind::Obstacles | InsightKind::Outlook) {
@@ -2368,7 +2378,6 @@ const PLANS: &[&str] = &[
     "offer",
     "bid",
     "project",
-    "mine",
     "ceasefire",
 ];
 
@@ -3084,6 +3093,20 @@ mod tests {
             The drug is expected to reach pharmacies in the spring.";
         let questions = asked("Doctors urge caution about new Alzheimer's drug", text);
         assert!(questions.iter().any(|q| q == "How much could the drug be priced at?"), "{questions:#?}");
+    }
+
+    #[test]
+    fn a_made_thing_has_no_components_nothing_led_to_it_and_possibility_asks_no_how_possible() {
+        let text = "Stannet delayed financing for the Kessring mine on Tuesday as lithium prices fell. \
+            The mine has been planned for years, since the deposit was found decades ago. \
+            Opponents of the mine have long argued since 2019 that it threatens the river. \
+            The company said a new round of financing for the mine may be possible. \
+            A court will hear a bid to halt the mine in March.";
+        let questions = asked("Stannet delays Kessring mine financing", text);
+        for bad in ["What led to the Kessring mine?", "What are the key components of the Kessring mine?"] {
+            assert!(!questions.iter().any(|q| q == bad), "{bad}: {questions:#?}");
+        }
+        assert!(!questions.iter().any(|q| q.starts_with("How possible")), "{questions:#?}");
     }
 
     #[test]
