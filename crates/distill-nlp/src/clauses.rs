@@ -690,7 +690,13 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
                 let t = t.to_lowercase();
                 !AUXILIARIES.contains(&t.as_str()) && !INNER.contains(&t.as_str())
             });
-            if !plain || at > 8 {
+            // A phrase of the participle ("stuck on benefits", "bound for the station")
+            // or the noun it qualifies ("infected patients"); "remained confident the
+            // project would" is a clause of its own.
+            const OPENS_PHRASE: &[&str] =
+                &["on", "in", "for", "by", "at", "from", "with", "to", "into", "near", "under", "over", "during"];
+            let phrase = at - after <= 1 || OPENS_PHRASE.contains(&tokens[after]);
+            if !plain || !phrase || at > 8 {
                 return None;
             }
             (self::subject(&tokens[..at], proper)?, tokens[at].to_lowercase(), None, at + 1, at)
@@ -1563,6 +1569,10 @@ mod tests {
         // A participle before the clause's own verb qualifies the subject.
         let c = read_clause("A spacecraft bound for the station will re-enter the atmosphere.", &names).unwrap();
         assert_eq!((c.subject.as_str(), c.aux.as_str()), ("a spacecraft bound for the station", "will"));
+        assert!(
+            read_clause("Umarov remained confident the project would proceed.", &names)
+                .is_none_or(|c| c.subject == "Umarov")
+        );
         let c = read_clause("Families stuck on benefits were not playing the system.", &names).unwrap();
         assert_eq!((c.subject.as_str(), c.rest.as_str()), ("families stuck on benefits", "not playing the system"));
         assert!(read_clause("Waldron intends to have the girl examined by a psychologist.", &names).is_some());
