@@ -855,6 +855,18 @@ fn noun_phrase_before(body: &str, toks: &[Tok], k: usize, floor: usize, appositi
     let mut start = end;
     while start > floor && end - start < MAX_SPEAKER_WORDS {
         let t = &toks[start - 1];
+        // "The Norvale Homeowners' Federation estimates": a plural possessive inside a name.
+        let possessive = start >= floor + 2
+            && start < end
+            && matches!(mark(start - 1), "'" | "’")
+            && toks[start - 2].word
+            && toks[start - 2].end == t.start
+            && body[toks[start - 2].start..toks[start - 2].end].ends_with('s')
+            && body[toks[start].start..].starts_with(char::is_uppercase);
+        if possessive {
+            start -= 1;
+            continue;
+        }
         if !t.word {
             break;
         }
@@ -1391,6 +1403,16 @@ mod tests {
         assert_eq!((holm.speaker.as_str(), holm.sentence, holm.kind), ("Petra Holm", 1, AttributionKind::Direct));
         let aide = one(&all, "ready for April");
         assert_eq!((aide.speaker.as_str(), aide.cue.as_str(), aide.entity.as_deref()), ("A senior aide", "told", None));
+    }
+
+    #[test]
+    fn a_plural_possessive_inside_a_name_is_part_of_the_speaker() {
+        let body = "Rates rose again on Tuesday. \
+            The Norvale Homeowners’ Federation estimates that roughly 410,000 households will pay more.";
+        let all = find(body);
+        assert_eq!(one(&all, "410,000").speaker, "Norvale Homeowners’ Federation");
+        let entities = crate::entities::extract_entities("Rates rise", &split_sentences(body));
+        assert!(entities.iter().any(|e| e.name == "Norvale Homeowners’ Federation"), "{entities:#?}");
     }
 
     #[test]

@@ -1310,6 +1310,16 @@ fn candidates(toks: &[Token<'_>], stats: &Stats) -> Vec<Span> {
             if j < toks.len() && toks[j].word && capitalised(toks[j].text) {
                 j += 1;
             } else if j + 1 < toks.len()
+                && matches!(toks[j].text, "'" | "’")
+                && toks[j - 1].text.ends_with('s')
+                && toks[j - 1].end == toks[j].start
+                && toks[j + 1].word
+                && capitalised(toks[j + 1].text)
+            {
+                // "the Norvale Homeowners' Federation", "the Workers' Party": a plural
+                // possessive inside a name.
+                j += 2;
+            } else if j + 1 < toks.len()
                 && toks[j].word
                 && CONNECTORS.contains(&toks[j].lower().as_str())
                 && !capitalised(toks[j].text)
@@ -1597,7 +1607,7 @@ fn person_like(toks: &[Token<'_>]) -> bool {
 fn name_text(toks: &[Token<'_>]) -> String {
     let mut s = String::new();
     for (k, t) in toks.iter().enumerate() {
-        if k > 0 && !t.text.starts_with('-') {
+        if k > 0 && !t.text.starts_with(['-', '\'', '’']) {
             s.push(' ');
         }
         s.push_str(t.text);
