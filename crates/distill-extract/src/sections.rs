@@ -6,7 +6,7 @@
 //! built like it (same tag, same classes), reached from it across containers that hold
 //! no prose, holds the same story.
 
-use crate::blocks::{Block, Role, reads_as_boilerplate};
+use crate::blocks::{Block, Role, Verdict, reads_as_boilerplate};
 use crate::dom::{Dom, NONE};
 
 /// How far above the chosen element the section container may sit: the chosen
@@ -28,11 +28,8 @@ pub(crate) fn keep_sections(dom: &Dom, blocks: &[Block], selected: usize, keep: 
             let at = siblings.iter().position(|&s| s == container).unwrap_or(0);
             let same = |s: usize| dom.tag(s) == dom.tag(container) && dom.attr(s, "class") == Some(class);
             let mut found = false;
-            for direction in [Direction::Before, Direction::After] {
-                let walk: Box<dyn Iterator<Item = &usize>> = match direction {
-                    Direction::Before => Box::new(siblings[..at].iter().rev()),
-                    Direction::After => Box::new(siblings[at + 1..].iter()),
-                };
+            let before: Vec<usize> = siblings[..at].iter().rev().copied().collect();
+            for (after, walk) in [(false, &before[..]), (true, &siblings[at + 1..])] {
                 for &s in walk {
                     let range = blocks_under(dom, blocks, s);
                     let prose = blocks[range.clone()].iter().any(|b| b.role() == Role::Prose);
@@ -50,7 +47,6 @@ pub(crate) fn keep_sections(dom: &Dom, blocks: &[Block], selected: usize, keep: 
                         .filter(|b| b.role() == Role::Prose && !reads_as_boilerplate(b))
                         .collect();
                     let mass: usize = paragraphs.iter().map(|b| b.chars).sum();
-                    let after = matches!(direction, Direction::After);
                     if after && (paragraphs.len() < MIN_PARAGRAPHS || mass < MIN_SECTION_CHARS) || paragraphs.is_empty()
                     {
                         break;
@@ -58,7 +54,8 @@ pub(crate) fn keep_sections(dom: &Dom, blocks: &[Block], selected: usize, keep: 
                     found = true;
                     for i in range {
                         let b = &blocks[i];
-                        if b.owner < s || b.owner >= dom.nodes[s].end {
+                        // (The page's headline is carried apart from the body.)
+                        if b.owner < s || b.owner >= dom.nodes[s].end || b.verdict == Verdict::Title {
                             continue;
                         }
                         let section_heading = b.heading() && b.level != 1 && b.words <= 15 && b.link_chars == 0;
@@ -81,11 +78,6 @@ const MIN_PARAGRAPHS: usize = 3;
 
 /// ... and this many characters of them.
 const MIN_SECTION_CHARS: usize = 500;
-
-enum Direction {
-    Before,
-    After,
-}
 
 /// The element children of `parent`, in page order.
 fn children(dom: &Dom, parent: usize) -> Vec<usize> {
