@@ -669,11 +669,12 @@ impl<'a> Reader<'a> {
             // ("A hybrid may be possible" asks nothing of the kind.)
             const MODAL: &[&str] =
                 &["possible", "impossible", "likely", "unlikely", "able", "unable", "sure", "certain"];
-            if let Some(["be", quality]) = Some(clause.rest.split(' ').collect::<Vec<_>>().as_slice())
+            let words: Vec<&str> = clause.rest.split(' ').collect();
+            if let ["be", quality] = words[..]
                 && quality.chars().all(|c| c.is_ascii_lowercase())
                 && !quality.ends_with("ed")
                 && !quality.ends_with("ing")
-                && !MODAL.contains(quality)
+                && !MODAL.contains(&quality)
             {
                 let aux = if clause.aux == "may" { "might" } else { clause.aux.as_str() };
                 return Some((format!("How {quality} {aux} {} be?", clause.subject), kind));
