@@ -233,6 +233,8 @@ struct Reader<'a> {
     /// Those of them that end a name somewhere (alone, or last: "Obama" in "President
     /// Obama said"), unlike "Competition" in "the Federal Competition Board".
     name_ends: HashSet<String>,
+    /// Words the article writes in lower case ("competition").
+    lowercase: HashSet<&'a str>,
     /// How central each sentence is: the weight of its repeated content words.
     salience: Vec<f64>,
     /// The person a sentence's opening "He" or "She" refers to, by sentence.
@@ -352,6 +354,7 @@ impl<'a> Reader<'a> {
             topic,
             names,
             name_ends,
+            lowercase,
             salience,
             referents: HashMap::new(),
             people: Vec::new(),
@@ -551,12 +554,7 @@ impl<'a> Reader<'a> {
                     // Board") and writes in lower case elsewhere is no name where it
                     // opens the sentence.
                     let first = crate::sentences::strip_dateline(&text).trim_start().split(' ').next().unwrap_or("");
-                    let common = |w: &str| {
-                        let lower = w.to_lowercase();
-                        self.sentences.iter().any(|s| {
-                            s.text.split_whitespace().any(|x| x.trim_matches(|c: char| !c.is_alphanumeric()) == lower)
-                        })
-                    };
+                    let common = |w: &str| self.lowercase.contains(w.to_lowercase().as_str());
                     let proper = |w: &str| {
                         if w == first && self.names.contains(w) && !self.name_ends.contains(w) && common(w) {
                             w.len() > 1 && w.chars().all(char::is_uppercase)
