@@ -65,9 +65,15 @@ const STATED_SHARE: f64 = 0.5;
 /// across containers leaves its continuation behind. Both leave the page's own
 /// statement of the story far longer than what was read.
 pub(crate) fn stated_body(text: String, stated: Option<&str>) -> String {
-    let Some(stated) = stated.map(plain_paragraphs) else { return text };
-    let words = stated.split_whitespace().count();
+    let Some(stated) = stated else { return text };
+    // Markup only adds words: most pages are decided before the stated body is copied.
     let read = text.split_whitespace().count();
+    let raw = stated.split_whitespace().count();
+    if raw < MIN_STATED_WORDS || read as f64 >= raw as f64 * STATED_SHARE {
+        return text;
+    }
+    let stated = plain_paragraphs(stated);
+    let words = stated.split_whitespace().count();
     if words < MIN_STATED_WORDS || read as f64 >= words as f64 * STATED_SHARE || !reads_as_prose(&stated) {
         return text;
     }

@@ -40,7 +40,7 @@ pub struct Metadata {
 
 /// Reads the metadata of a page; the first source in priority order wins.
 pub fn read(dom: &Dom) -> Metadata {
-    let page = Page::gather(dom);
+    let mut page = Page::gather(dom);
     let url = page.url();
     let sites = title::sites(&page, url.as_deref());
     let title = title::read(&page, &sites);
@@ -64,7 +64,7 @@ pub fn read(dom: &Dom) -> Metadata {
         url,
         site_name: page.site_name(),
         language: page.language(),
-        stated_body: page.ld.body.clone(),
+        stated_body: page.ld.body.take(),
     }
 }
 
