@@ -30,6 +30,8 @@ pub const MAX_QUESTIONS: usize = 17;
 /// Most questions of one kind: a page of seventeen views would be one question asked
 /// seventeen times.
 const PER_KIND: usize = 5;
+/// A sentence's second question, asking when or where, weighs this share of its first.
+const SECOND_READING: f64 = 0.6;
 
 /// Cue words of each kind of question, matched in a lowercased sentence.
 const RISK_CUES: &[&str] = &[
@@ -214,6 +216,7 @@ pub fn generate_insights(
     candidates.extend(views);
     candidates.extend(said);
     candidates.extend(reader.place_questions());
+    candidates.extend(reader.tally_questions());
     candidates.extend(reader.finding_questions());
     let who = reader.who_questions(&candidates);
     candidates.extend(who);
@@ -642,32 +645,50 @@ impl<'a> Reader<'a> {
                 out.push(Candidate { question, kind, citations: vec![i], score: self.salience[i] * 0.9 });
                 continue;
             }
-            if let Some((question, kind)) = self.ask(i, clause) {
-                out.push(Candidate { question, kind, citations: vec![i], score: self.salience[i] });
-            } else if let Some(question) = what_object(clause) {
-                // A plain statement of fact: asked, but after the questions of cause and consequence.
-                let score = self.salience[i] * 0.75;
-                out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
-            } else if let Some(question) = what_passive(clause) {
-                let score = self.salience[i] * 0.7;
-                out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
-            } else if let Some(question) = self.what_it_is(clause) {
-                let score = self.salience[i] * 0.7;
-                out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
-            } else if let Some(question) = where_it_is(clause) {
-                let score = self.salience[i] * 0.7;
-                out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
-            } else if let Some((question, future)) = when_it_happens(clause) {
-                let kind = if future { InsightKind::Outlook } else { InsightKind::Background };
-                let score = self.salience[i] * 0.7;
-                out.push(Candidate { question, kind, citations: vec![i], score });
-            } else if let Some(question) = how_it_happened(clause) {
-                let score = self.salience[i] * 0.7;
-                out.push(Candidate { question, kind: InsightKind::Background, citations: self.with_next(i), score });
-            } else if let Some(question) = self.how_old(clause).or_else(|| what_is_asked_for(clause)) {
-                let score = self.salience[i] * 0.65;
-                out.push(Candidate { question, kind: InsightKind::Components, citations: vec![i], score });
+            // Every question the sentence answers, the best reading first; the others
+            // follow it (a second reading of one statement asks something else: when, not what).
+            let s = self.salience[i];
+            let mut readings: Vec<Candidate> = Vec::new();
+            let mut read = |question: String, kind: InsightKind, citations: Vec<usize>, score: f64| {
+                readings.push(Candidate { question, kind, citations, score });
+            };
+            if let Some((question, kind)) = outcome(clause) {
+                read(question, kind, vec![i], s * 1.1);
             }
+            if let Some((question, kind)) = self.ask(i, clause) {
+                read(question, kind, vec![i], s);
+            }
+            if let Some(question) = what_object(clause) {
+                // A plain statement of fact: asked, but after the questions of cause and consequence.
+                read(question, InsightKind::Components, vec![i], s * 0.75);
+            }
+            if let Some(question) = what_passive(clause) {
+                read(question, InsightKind::Components, vec![i], s * 0.7);
+            }
+            if let Some(question) = self.what_it_is(clause) {
+                read(question, InsightKind::Components, vec![i], s * 0.7);
+            }
+            if let Some(question) = where_it_is(clause) {
+                read(question, InsightKind::Components, vec![i], s * 0.7);
+            }
+            if let Some((question, future)) = when_it_happens(clause) {
+                let kind = if future { InsightKind::Outlook } else { InsightKind::Background };
+                read(question, kind, vec![i], s * 0.7);
+            }
+            if let Some(question) = how_it_happened(clause) {
+                read(question, InsightKind::Background, self.with_next(i), s * 0.7);
+            }
+            if let Some(question) = self.how_old(clause).or_else(|| what_is_asked_for(clause)) {
+                read(question, InsightKind::Components, vec![i], s * 0.65);
+            }
+            // A second reading asks when or where, if the first did not.
+            let mut readings = readings.into_iter();
+            let Some(first) = readings.next() else { continue };
+            let wh = |q: &str| ["When ", "Where "].into_iter().find(|w| q.starts_with(w));
+            let asked = wh(&first.question);
+            let second = readings.find(|c| wh(&c.question).is_some_and(|w| Some(w) != asked));
+            out.push(first);
+            out.extend(second.map(|c| Candidate { score: c.score * SECOND_READING, ..c }));
         }
         out
     }
@@ -1152,6 +1173,62 @@ impl<'a> Reader<'a> {
             .map_or_else(|| speaker.to_string(), |e| e.name.clone())
     }
 
+    /// The questions a match report or a disaster report answers first: "What was
+    /// the result of the clash at Selhurst Park?" where a sentence gives a score, "How
+    /// many people has the quake killed?" where one gives the toll.
+    fn tally_questions(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        const RESULTS: &[&str] =
+            &[" won ", " win ", " beat ", " lost ", " defeat", " draw", " drew ", " victory", " went down ", " thrash"];
+        let score = |text: &str| {
+            text.split_whitespace().any(|w| {
+                let w = w.trim_end_matches([',', '.', ';', ')']);
+                w.split_once('-').is_some_and(|(a, b)| {
+                    (1..=2).contains(&a.len())
+                        && (1..=2).contains(&b.len())
+                        && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+                })
+            })
+        };
+        // A sport's words somewhere in the article, and none of a vote's in the
+        // sentence: "the justices ruled 5-4" reports no match.
+        const SPORT: &[&str] =
+            &[" match", " game", " goal", " scored", " league", " cup ", " season", " tournament", " championship"];
+        const VOTES: &[&str] = &[" vote", " ruling", " decision", " court", " justices", " senate", " poll"];
+        let sport = self.lower.iter().any(|s| SPORT.iter().any(|w| s.contains(w)));
+        let reported = (0..self.sentences.len()).filter(|_| sport).find(|&i| {
+            score(&self.sentences[i].text)
+                && RESULTS.iter().any(|r| self.lower[i].contains(r))
+                && !VOTES.iter().any(|v| self.lower[i].contains(v))
+        });
+        if let Some(i) = reported {
+            let body = self.lower.concat();
+            let event = self
+                .sentences
+                .iter()
+                .find_map(|s| match_phrase(&s.text, &body))
+                .unwrap_or_else(|| "the match".to_string());
+            out.push(Candidate {
+                question: format!("What was the result of {event}?"),
+                kind: InsightKind::Components,
+                citations: vec![i],
+                score: self.salience[i],
+            });
+        }
+        for (i, sentence) in self.sentences.iter().enumerate() {
+            if let Some(question) = toll(&sentence.text) {
+                out.push(Candidate {
+                    question,
+                    kind: InsightKind::Effects,
+                    citations: vec![i],
+                    score: self.salience[i],
+                });
+                break;
+            }
+        }
+        out
+    }
+
     /// "How does the pact affect Tajikistan?": places the article says are at stake.
     fn place_questions(&self) -> Vec<Candidate> {
         let mut out = Vec::new();
@@ -1328,7 +1405,147 @@ fn what_object(clause: &Clause) -> Option<String> {
     if clause.base.as_deref().is_some_and(|b| NO_OBJECT.contains(&b)) {
         return None;
     }
-    Some(format!("What {} {} {verb}{tail}?", clause.aux, clause.subject))
+    // "Loeb met the actress in 2010" → "Who did Loeb meet in 2010?"
+    let wh = if object.last().is_some_and(|w| names_a_person(w)) { "Who" } else { "What" };
+    Some(format!("{wh} {} {} {verb}{tail}?", clause.aux, clause.subject))
+}
+
+/// Whether a noun names a person by role or relation ("the actress", "his wife").
+fn names_a_person(noun: &str) -> bool {
+    const RELATIONS: &[&str] = &[
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "mother",
+        "father",
+        "girlfriend",
+        "boyfriend",
+        "brother",
+        "sister",
+        "friend",
+        "fiancee",
+        "fiance",
+        "fiancée",
+        "fiancé",
+        "child",
+        "baby",
+        "partner",
+        "neighbour",
+        "neighbor",
+    ];
+    let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    [noun, singular].iter().any(|n| {
+        RELATIONS.contains(n)
+            || ROLE_NOUNS.contains(n)
+            || crate::entities::refers_back(n) == Some(EntityType::Person) && !n.ends_with("-year-old")
+    })
+}
+
+/// What a court or a hospital decided, asked as a reader asks it: "Altice pleaded
+/// guilty to three counts ..." → "What did Altice plead guilty to?"; "Barrientos could
+/// be sentenced to eight years" → "What sentence could Barrientos face?"; "A Delaware
+/// father is in stable condition" → "What condition is a Delaware father in?".
+fn outcome(clause: &Clause) -> Option<(String, InsightKind)> {
+    let (aux, subject, rest) = (clause.aux.as_str(), clause.subject.as_str(), clause.rest.as_str());
+    let rest = rest.strip_prefix("also ").unwrap_or(rest);
+    let plea = ["plead ", "pleaded ", "pled "].iter().find_map(|p| rest.strip_prefix(p));
+    if let Some(plea) = plea {
+        let verb = if aux == "did" { "plead" } else { rest.split(' ').next()? };
+        for (words, said) in [("not guilty to ", "not guilty"), ("guilty to ", "guilty")] {
+            if plea.strip_prefix(words).is_some_and(|charge| charge.split(' ').count() >= 2) {
+                return Some((format!("What {aux} {subject} {verb} {said} to?"), InsightKind::Components));
+            }
+        }
+        return None;
+    }
+    let words: Vec<&str> = rest.split(' ').collect();
+    let prison = rest.contains(" in prison") || rest.contains(" in jail") || rest.contains(" behind bars");
+    let sentenced = rest.starts_with("sentenced to ") || rest.starts_with("be sentenced to ");
+    let faces = matches!(words[..], ["face", ..] | ["faces", ..]) && prison && words.contains(&"years");
+    if sentenced || faces {
+        return Some(match aux {
+            "was" | "were" => (format!("What sentence did {subject} receive?"), InsightKind::Components),
+            "has" | "have" if rest.starts_with("been ") => {
+                (format!("What sentence {aux} {subject} received?"), InsightKind::Components)
+            }
+            "could" | "may" | "might" | "would" | "will" | "does" | "do" => {
+                let aux = if aux == "may" { "might" } else { aux };
+                (format!("What sentence {aux} {subject} face?"), InsightKind::Outlook)
+            }
+            _ => return None,
+        });
+    }
+    let rest = rest.strip_prefix("listed ").unwrap_or(rest);
+    let condition = ["critical", "stable", "serious", "fair", "good", "grave"].iter().any(|c| {
+        rest.strip_prefix("in ").map(|r| r.strip_prefix("a ").unwrap_or(r)).is_some_and(|r| {
+            r.starts_with(&format!("{c} condition")) || r.starts_with(&format!("{c} but stable condition"))
+        })
+    });
+    (condition && matches!(aux, "is" | "are" | "was" | "were"))
+        .then(|| (format!("What condition {aux} {subject} in?"), InsightKind::Effects))
+}
+
+/// "the Bank Holiday evening clash at Selhurst Park" → "the clash at Selhurst Park":
+/// a match and where or whom it was played, as a sentence names them.
+fn match_phrase(text: &str, body: &str) -> Option<String> {
+    const MATCHES: &[&str] = &["match", "game", "clash", "final", "semi-final", "tie", "fixture", "derby"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = (0..words.len().saturating_sub(2))
+        .find(|&k| MATCHES.contains(&words[k]) && ["against", "at", "with", "versus"].contains(&words[k + 1]))?;
+    let mut name: Vec<&str> = Vec::new();
+    for w in words[at + 2..].iter().take(4).take_while(|w| w.starts_with(char::is_uppercase)) {
+        name.push(w.trim_end_matches([',', '.', ';', ':']));
+        // A name ends at its own punctuation ("Crystal Palace, where ...").
+        if w.ends_with([',', '.', ';', ':']) {
+            break;
+        }
+    }
+    // "against Malaga Benzema scored ...": two names run together; the longest
+    // start of the run the article writes again is the name.
+    let repeated = |n: &[&str]| {
+        let needle = format!(" {}", n.join(" ").to_lowercase());
+        let whole = |at: usize| !body[at + needle.len()..].starts_with(char::is_alphanumeric);
+        body.match_indices(&needle).filter(|(at, _)| whole(*at)).count() >= 2
+    };
+    let keep =
+        (1..=name.len()).rev().find(|&k| repeated(&name[..k])).unwrap_or(if name.len() <= 2 { name.len() } else { 0 });
+    let name = &name[..keep];
+    let possessive = name.last().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+    (!name.is_empty() && !possessive).then(|| format!("the {} {} {}", words[at], words[at + 1], name.join(" ")))
+}
+
+/// "... the quake, which has killed more than 5,000 people." → "How many people has
+/// the quake killed?": a toll stated of a named event.
+fn toll(text: &str) -> Option<String> {
+    let (before, after) = [", which has killed ", ", which have killed ", ", which killed "]
+        .iter()
+        .find_map(|cue| text.split_once(cue).map(|(b, a)| (b, (cue, a))))?;
+    let (cue, after) = after;
+    let counted = after
+        .split_whitespace()
+        .skip_while(|w| ["more", "than", "at", "least", "nearly", "almost", "about", "over", "some"].contains(w))
+        .take(3)
+        .collect::<Vec<_>>();
+    let number = counted.first().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit()) || ["dozens", "hundreds", "thousands"].contains(w)
+    });
+    if !number || !counted.iter().any(|w| w.trim_end_matches(['.', ',']) == "people") {
+        return None;
+    }
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let the = words.iter().rev().take(4).position(|w| w.eq_ignore_ascii_case("the"))?;
+    let subject = format!("the {}", words[words.len() - the..].join(" "));
+    if subject.contains(['"', '“', '(']) {
+        return None;
+    }
+    Some(if *cue == ", which killed " {
+        format!("How many people did {subject} kill?")
+    } else {
+        let aux = if cue.contains("have") { "have" } else { "has" };
+        format!("How many people {aux} {subject} killed?")
+    })
 }
 
 /// Passive verbs whose preposition asks one thing: (preposition, verbs, question word).
@@ -1867,7 +2084,9 @@ fn well_formed(question: &str) -> bool {
         let (verb, preposition) = (&words[words.len() - 2], words[words.len() - 1].trim_end_matches('?'));
         PASSIVE_FORMS.iter().any(|(p, verbs, _)| *p == preposition && verbs.contains(&verb.as_str()))
     };
-    let stranded = passive || question.starts_with("How much ");
+    // "What did Altice plead guilty to?", "What condition is the boy in?": asked so by design.
+    let outcome = question.ends_with(" guilty to?") || question.starts_with("What condition ");
+    let stranded = passive || outcome || question.starts_with("How much ");
     if ends_open && !stranded && !question.ends_with("depend on?") {
         return false;
     }
@@ -3267,5 +3486,63 @@ mod tests {
         for kind in insights.iter().map(|i| i.kind) {
             assert!(insights.iter().filter(|i| i.kind == kind).count() <= PER_KIND, "{insights:#?}");
         }
+    }
+
+    #[test]
+    fn a_court_or_hospital_outcome_is_asked_as_a_reader_asks_it() {
+        let text = "Brianne Altice, a former English teacher, appeared in court in Farmington on Wednesday.\n\n\
+            Brianne Altice pleaded guilty to three counts of forcible sexual abuse. Brianne Altice could face up to 45 years in prison. \
+            Tom Rand was sentenced to two years in prison for fraud in 2009. \
+            A Delaware father is in stable condition at the Christiana Hospital in Newark.";
+        let (sentences, insights) = questions("Former teacher pleads guilty in Farmington court", text);
+        let asked: Vec<&str> = insights.iter().map(|i| i.question.as_str()).collect();
+        for (expected, cited) in [
+            ("What did Brianne Altice plead guilty to?", "three counts"),
+            ("What sentence could Brianne Altice face?", "45 years"),
+            ("What sentence did Tom Rand receive?", "two years"),
+            ("What condition is a Delaware father in?", "stable condition"),
+        ] {
+            let Some(insight) = insights.iter().find(|i| i.question == expected) else {
+                panic!("{expected:?} not in {asked:#?}");
+            };
+            assert!(sentences[insight.citations[0]].text.contains(cited), "{insight:?}");
+        }
+        // A sentence with a date asks when as well as what.
+        assert!(asked.contains(&"When was Tom Rand sentenced to two years in prison for fraud?"), "{asked:#?}");
+        // The outcome's stranded preposition is asked by design, not cut short.
+        assert!(well_formed("What did Brianne Altice plead guilty to?"));
+        assert!(!well_formed("What did Brianne Altice plead to the?"));
+    }
+
+    #[test]
+    fn a_match_report_asks_the_result_and_a_disaster_report_the_toll() {
+        let text = "Manchester City fans missed the kick-off of the clash at Selhurst Park. \
+            The coaches left the Etihad Stadium at 1.30pm and arrived 20 minutes after the start.\n\n\
+            Manuel Pellegrini's side went down 2-1 at Selhurst Park to all-but-end their title hopes in the league.";
+        let (sentences, insights) = questions("Manchester City apologise to fans", text);
+        let result = insights.iter().find(|i| i.question.starts_with("What was the result of"));
+        let result = result.unwrap_or_else(|| panic!("no result question in {insights:#?}"));
+        assert_eq!(result.question, "What was the result of the clash at Selhurst Park?");
+        assert!(sentences[result.citations[0]].text.contains("2-1"));
+        // A vote's tally is no match's.
+        let vote = "The senators debated the bill for a week in the chamber.\n\n\
+            The bill won a 5-4 vote in the committee after the season of hearings.";
+        let (_, insights) = questions("Senate committee passes the bill", vote);
+        assert!(insights.iter().all(|i| !i.question.contains("result of")), "{insights:#?}");
+        // "against Malaga Benzema scored": only the name the article writes again.
+        let body = " real madrid won the game against malaga benzema scored twice. malaga sacked their coach. ";
+        assert_eq!(
+            match_phrase("Real Madrid won the game against Malaga Benzema scored twice.", body).as_deref(),
+            Some("the game against Malaga")
+        );
+        assert_eq!(
+            toll("Rescuers pulled a man from the rubble of the quake, which has killed more than 5,000 people."),
+            Some("How many people has the quake killed?".to_string())
+        );
+        assert_eq!(
+            toll("The storm, which killed 12 people, hit on Monday."),
+            Some("How many people did the storm kill?".to_string())
+        );
+        assert_eq!(toll("The drug, which has killed cancer cells in mice, is new."), None);
     }
 }
