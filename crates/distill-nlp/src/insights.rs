@@ -30,8 +30,6 @@ pub const MAX_QUESTIONS: usize = 17;
 /// Most questions of one kind: a page of seventeen views would be one question asked
 /// seventeen times.
 const PER_KIND: usize = 5;
-/// A sentence's second question, asking when or where, weighs this share of its first.
-const SECOND_READING: f64 = 0.6;
 
 /// Cue words of each kind of question, matched in a lowercased sentence.
 const RISK_CUES: &[&str] = &[
@@ -645,8 +643,7 @@ impl<'a> Reader<'a> {
                 out.push(Candidate { question, kind, citations: vec![i], score: self.salience[i] * 0.9 });
                 continue;
             }
-            // Every question the sentence answers, the best reading first; the others
-            // follow it (a second reading of one statement asks something else: when, not what).
+            // Every question the sentence answers, the best reading first.
             let s = self.salience[i];
             let mut readings: Vec<Candidate> = Vec::new();
             let mut read = |question: String, kind: InsightKind, citations: Vec<usize>, score: f64| {
@@ -654,6 +651,9 @@ impl<'a> Reader<'a> {
             };
             if let Some((question, kind)) = outcome(clause) {
                 read(question, kind, vec![i], s * 1.1);
+            }
+            if let Some(question) = what_to_do(clause) {
+                read(question, InsightKind::Components, vec![i], s * 0.8);
             }
             if let Some((question, kind)) = self.ask(i, clause) {
                 read(question, kind, vec![i], s);
@@ -681,14 +681,14 @@ impl<'a> Reader<'a> {
             if let Some(question) = self.how_old(clause).or_else(|| what_is_asked_for(clause)) {
                 read(question, InsightKind::Components, vec![i], s * 0.65);
             }
-            // A second reading asks when or where, if the first did not.
+            // The first reading a reader can take as written ("What did Frank Jordan
+            // break his shoulder in?" fails, "What did Frank Jordan break?" stands); a
+            // flat "How did ...?" only ever as the first.
             let mut readings = readings.into_iter();
             let Some(first) = readings.next() else { continue };
-            let wh = |q: &str| ["When ", "Where "].into_iter().find(|w| q.starts_with(w));
-            let asked = wh(&first.question);
-            let second = readings.find(|c| wh(&c.question).is_some_and(|w| Some(w) != asked));
-            out.push(first);
-            out.extend(second.map(|c| Candidate { score: c.score * SECOND_READING, ..c }));
+            let fallback = |c: &Candidate| !c.question.starts_with("How ") && well_formed(&c.question);
+            let chosen = if well_formed(&first.question) { Some(first) } else { readings.find(fallback) };
+            out.extend(chosen);
         }
         out
     }
@@ -1027,7 +1027,9 @@ impl<'a> Reader<'a> {
     /// article quotes or reports, answered by what they said (two statements at most).
     /// A speaker already asked about in `views` is not asked again.
     fn said_questions(&self, said: &[Attribution], views: &[Candidate], entities: &[Entity]) -> Vec<Candidate> {
-        let mut speakers: Vec<(String, bool, Vec<usize>)> = Vec::new();
+        // Each speaker: the name, whether the article reports them in the present, the
+        // verb that says most of how they spoke, and the sentences.
+        let mut speakers: Vec<(String, bool, &str, Vec<usize>)> = Vec::new();
         // A war or a tournament says nothing ("What did Civil War say about ...?"): a
         // speaker the tagger reads as an event was misread.
         let event = |name: &str| entities.iter().any(|e| e.kind == EntityType::Event && e.name == name);
@@ -1063,15 +1065,22 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let present = a.cue.ends_with('s') && !a.cue.ends_with("ss");
+            let verb = telling_verb(&a.cue);
             match speakers.iter_mut().find(|(s, ..)| *s == name) {
-                Some((_, _, cited)) if !cited.contains(&a.sentence) => cited.push(a.sentence),
-                Some(_) => {}
-                None => speakers.push((name, present, vec![a.sentence])),
+                Some((_, _, said, cited)) => {
+                    if !cited.contains(&a.sentence) {
+                        cited.push(a.sentence);
+                    }
+                    if *said == "say" {
+                        *said = verb;
+                    }
+                }
+                None => speakers.push((name, present, verb, vec![a.sentence])),
             }
         }
         speakers
             .into_iter()
-            .map(|(name, present, mut citations)| {
+            .map(|(name, present, verb, mut citations)| {
                 let group = GROUPS.contains(&name.rsplit(' ').next().unwrap_or("").to_lowercase().as_str());
                 let named = !group && name.split(' ').all(|w| w.starts_with(char::is_uppercase));
                 let (aux, who) = match (named, present) {
@@ -1080,7 +1089,7 @@ impl<'a> Reader<'a> {
                     (false, true) => ("do", lower_first(&name)),
                     (false, false) => ("did", lower_first(&name)),
                 };
-                let question = format!("What {aux} {who} say about {}?", self.topic.text);
+                let question = format!("What {aux} {who} {verb} about {}?", self.topic.text);
                 citations.truncate(2);
                 let score = citations.iter().map(|&i| self.salience[i]).fold(0.0, f64::max) * 0.8;
                 Candidate { question, kind: InsightKind::Reactions, citations, score }
@@ -1441,6 +1450,71 @@ fn names_a_person(noun: &str) -> bool {
             || ROLE_NOUNS.contains(n)
             || crate::entities::refers_back(n) == Some(EntityType::Person) && !n.ends_with("-year-old")
     })
+}
+
+/// "Kim Jong-un ordered the front-line units to prepare for war" → "What did Kim
+/// Jong-un order the front-line units to do?": what someone was told, urged or
+/// allowed to do.
+fn what_to_do(clause: &Clause) -> Option<String> {
+    const DIRECTING: &[&str] = &[
+        "order",
+        "urge",
+        "ask",
+        "tell",
+        "instruct",
+        "force",
+        "allow",
+        "encourage",
+        "advise",
+        "persuade",
+        "invite",
+        "beg",
+        "press",
+        "compel",
+        "warn",
+        "permit",
+        "direct",
+    ];
+    let base = clause.base.as_deref()?;
+    if !DIRECTING.contains(&base) {
+        return None;
+    }
+    // "also urged people to ...", "personally asked ...": the verb after its adverbs.
+    let words: Vec<&str> = clause
+        .rest
+        .split(' ')
+        .skip_while(|w| *w == "also" || crate::clauses::is_adverb(w) && !crate::clauses::is_verb(w))
+        .collect();
+    let to = words.iter().take(9).position(|w| *w == "to")?;
+    let object = &words[1..to];
+    let negated = object.last() == Some(&"not");
+    let object = if negated { &object[..object.len() - 1] } else { object };
+    let then = words.get(to + 1)?;
+    let plain = |w: &&str| {
+        w.chars().all(|c| c.is_alphanumeric() || "-'’".contains(c))
+            && !["that", "how", "whether", "if", "what", "and", "or"].contains(w)
+            && !crate::clauses::verb_like(w)
+            && !distill_core::time::WEEKDAYS.contains(&w.to_lowercase().as_str())
+    };
+    let verb = crate::clauses::is_verb(then) && then.chars().all(|c| c.is_ascii_lowercase());
+    if object.is_empty() || !object.iter().all(plain) || !verb {
+        return None;
+    }
+    let not = if negated { "not " } else { "" };
+    Some(format!("What {} {} {} {} {not}to do?", clause.aux, clause.subject, words[0], object.join(" ")))
+}
+
+/// The verb a "What did X ... about ...?" question asks with: the cue's own where it
+/// tells how the speaker put it ("argued", "warned"), else "say".
+fn telling_verb(cue: &str) -> &'static str {
+    // (Verbs that read well before "about": not "insist", "predict" or "estimate".)
+    const TELLING: &[&str] = &["argue", "warn", "claim", "admit", "suggest"];
+    let first = cue.split(' ').next().unwrap_or("").to_lowercase();
+    TELLING
+        .iter()
+        .find(|v| first.strip_prefix(**v).is_some_and(|end| ["", "s", "d", "ed", "es"].contains(&end)))
+        .copied()
+        .unwrap_or("say")
 }
 
 /// What a court or a hospital decided, asked as a reader asks it: "Altice pleaded
@@ -3507,8 +3581,6 @@ mod tests {
             };
             assert!(sentences[insight.citations[0]].text.contains(cited), "{insight:?}");
         }
-        // A sentence with a date asks when as well as what.
-        assert!(asked.contains(&"When was Tom Rand sentenced to two years in prison for fraud?"), "{asked:#?}");
         // The outcome's stranded preposition is asked by design, not cut short.
         assert!(well_formed("What did Brianne Altice plead guilty to?"));
         assert!(!well_formed("What did Brianne Altice plead to the?"));
@@ -3544,5 +3616,27 @@ mod tests {
             Some("How many people did the storm kill?".to_string())
         );
         assert_eq!(toll("The drug, which has killed cancer cells in mice, is new."), None);
+    }
+
+    #[test]
+    fn what_someone_was_told_to_do_is_asked_with_the_speakers_own_verb() {
+        let text = "Kim Jong-un has put the front-line units of the army on alert after the shelling near the border.\n\n\
+            Kim Jong-un ordered the front-line units to prepare for battle on Friday. \
+            The agency also asked the governments of the region not to turn away boats of refugees.\n\n\
+            Analyst Jane Doe warned that the shelling could spread along the border. \
+            Jane Doe said the army had moved artillery.";
+        let (_, insights) = questions("Kim Jong-un puts army on alert after shelling", text);
+        let asked: Vec<&str> = insights.iter().map(|i| i.question.as_str()).collect();
+        for expected in [
+            "What did Kim Jong-un order the front-line units to do?",
+            "What did the agency ask the governments of the region not to do?",
+        ] {
+            assert!(asked.contains(&expected), "{expected:?} not in {asked:#?}");
+        }
+        assert_eq!(telling_verb("warned"), "warn");
+        assert_eq!(telling_verb("argues"), "argue");
+        assert_eq!(telling_verb("told"), "say");
+        assert_eq!(telling_verb("according to"), "say");
+        assert_eq!(telling_verb("warning"), "say");
     }
 }
