@@ -647,6 +647,10 @@ impl<'a> Reader<'a> {
             let s = self.salience[i];
             let mut readings: Vec<Candidate> = Vec::new();
             let mut read = |question: String, kind: InsightKind, citations: Vec<usize>, score: f64| {
+                // (A flat "How did ...?" restates its sentence: with its pronoun gone
+                // it often reads worse, and it is left to fail.)
+                let question =
+                    if question.starts_with("How ") { question } else { own_thing(&question).unwrap_or(question) };
                 readings.push(Candidate { question, kind, citations, score });
             };
             if let Some((question, kind)) = outcome(clause) {
@@ -2143,6 +2147,68 @@ fn answer(citations: &[usize], sentences: &[Sentence]) -> InsightAnswer {
     InsightAnswer { text, citations }
 }
 
+/// "When did Louis Jordan take his sailboat out?" → "When did Louis Jordan take the
+/// sailboat out?": a named subject's own thing, said without the pronoun the question
+/// may not hold. Only "his" and "her" before a thing, after a subject named in
+/// capitals; not a relative ("his son") nor "her" as an object ("told her").
+fn own_thing(question: &str) -> Option<String> {
+    const KIN: &[&str] = &[
+        "son",
+        "sons",
+        "daughter",
+        "daughters",
+        "wife",
+        "husband",
+        "mother",
+        "father",
+        "family",
+        "children",
+        "child",
+        "girlfriend",
+        "boyfriend",
+        "brother",
+        "brothers",
+        "sister",
+        "sisters",
+        "friend",
+        "friends",
+        "parents",
+        "partner",
+        "own",
+        "life",
+        "fiancee",
+        "fiance",
+        "mum",
+        "dad",
+        "grandmother",
+        "grandfather",
+        "baby",
+    ];
+    let words: Vec<&str> = question.split(' ').collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let at: Vec<usize> = (0..words.len()).filter(|&k| PRONOUNS.contains(&bare(words[k]).as_str())).collect();
+    if at.is_empty() || at.iter().any(|&k| !["his", "her"].contains(&words[k])) {
+        return None;
+    }
+    // The subject after the auxiliary: "When did Louis Jordan ...".
+    let named = words.get(2).is_some_and(|w| w.starts_with(char::is_uppercase) && w.len() > 1);
+    let possessive = |k: usize| {
+        words.get(k + 1).is_some_and(|next| {
+            let next = next.trim_end_matches('?');
+            !next.is_empty()
+                && !KIN.contains(&bare(next).as_str())
+                && !crate::terms::is_stopword(&bare(next))
+                && !crate::clauses::is_verb(next)
+                && !next.starts_with(['\'', '‘', '"', '“'])
+        })
+    };
+    if !named || at[0] < 4 || !at.iter().all(|&k| possessive(k)) {
+        return None;
+    }
+    let plain: Vec<&str> = words.iter().enumerate().map(|(k, w)| if at.contains(&k) { "the" } else { w }).collect();
+    Some(plain.join(" "))
+}
+
 /// A question a reader can take as written: 5 to 26 words ("Who is" four), no personal pronoun, no
 /// unbalanced bracket.
 fn well_formed(question: &str) -> bool {
@@ -2255,7 +2321,9 @@ fn cut_short(words: &[String]) -> bool {
                 && !["been", "being", "be", "get", "got", "and", "or", "then"].contains(&before);
             noun && bare[n.saturating_sub(6)..n - 2].iter().any(|w| PREPOSITIONS.contains(w))
         };
-    that_clause || relative || counted || comma || open_dash || open_end || trailing_participle
+    // "... make the full debut in both La Liga?": "both" without its "and".
+    let half_pair = bare.iter().position(|w| *w == "both").is_some_and(|k| !bare[k + 1..].contains(&"and"));
+    that_clause || relative || counted || comma || open_dash || open_end || trailing_participle || half_pair
 }
 
 /// "How did portrait shoot of Dennis Hopper?", "How did the big hit of the evening?":
@@ -3638,5 +3706,30 @@ mod tests {
         assert_eq!(telling_verb("told"), "say");
         assert_eq!(telling_verb("according to"), "say");
         assert_eq!(telling_verb("warning"), "say");
+    }
+
+    #[test]
+    fn a_named_subjects_own_thing_loses_its_pronoun_and_nothing_else_does() {
+        let plain = |q: &str| own_thing(q);
+        assert_eq!(
+            plain("When did Louis Jordan take his 35-foot sailboat out?").as_deref(),
+            Some("When did Louis Jordan take the 35-foot sailboat out?")
+        );
+        assert_eq!(
+            plain("When was Cheryl Silvonek stabbed in the driveway of her home?").as_deref(),
+            Some("When was Cheryl Silvonek stabbed in the driveway of the home?")
+        );
+        // A relative, "her" as an object, another pronoun, or no named subject: left
+        // to fail as they are.
+        for kept in [
+            "Why had Frank Jordan worried about his son?",
+            "How have senior officers raised concerns with her about the decision?",
+            "Why did Jane Doe say he was late for his train?",
+            "Why did the teenager and her boyfriend leave?",
+        ] {
+            assert_eq!(plain(kept), None, "{kept}");
+        }
+        assert!(cut_short(&["make", "the", "debut", "in", "both", "la", "liga?"].map(String::from)));
+        assert!(!cut_short(&["win", "in", "both", "halves", "and", "overtime?"].map(String::from)));
     }
 }
