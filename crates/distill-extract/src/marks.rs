@@ -185,6 +185,26 @@ const COMMENT: &[&str] = &[
     "commentthread",
 ];
 
+/// The same in the languages of the sites most read: "Kommentare" (German),
+/// "commentaires" (French), "comentarios" (Spanish), "commenti" (Italian), "reacties"
+/// (Dutch), and the "forum" that French publishing systems (SPIP) name comments with.
+/// They mark comments only in a class or id with no word of article content: a post's
+/// own element lists its sections by name ("post ... internet-estallido-comentarios").
+const LOCALIZED_COMMENT: &[&str] = &[
+    "kommentare",
+    "kommentar",
+    "commentaires",
+    "commentaire",
+    "comentarios",
+    "comentario",
+    "commenti",
+    "reacties",
+    "forum",
+];
+
+/// Class prefixes that name a post's categories and tags, not its layout.
+const TAXONOMY: &[&str] = &["tag-", "tags-", "category-", "categories-", "post_tag-", "topic-", "topics-"];
+
 /// Class and id words of article content.
 const POSITIVE: &[&str] = &[
     "article",
@@ -395,12 +415,25 @@ pub fn own_marks(dom: &Dom) -> Vec<u32> {
                 "class" | "id" => {
                     // Pages repeat the same class strings on many elements.
                     m |= *seen.entry(&**value).or_insert_with(|| {
-                        let mut bits = 0;
-                        for w in value.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+                        let (mut bits, mut localized) = (0, false);
+                        // WordPress lists a post's categories and tags among its classes
+                        // ("tag-comentarios", "category-forum"): the editor's words, not
+                        // the layout's.
+                        let layout = value.split_ascii_whitespace().filter(|token| {
+                            let token = token.to_ascii_lowercase();
+                            !TAXONOMY.iter().any(|prefix| token.starts_with(prefix))
+                        });
+                        for w in
+                            layout.flat_map(|t| t.split(|c: char| !c.is_ascii_alphanumeric())).filter(|w| !w.is_empty())
+                        {
                             word.clear();
                             word.push_str(w);
                             word.make_ascii_lowercase();
                             bits |= vocabulary.get(word.as_str()).copied().unwrap_or(0);
+                            localized |= LOCALIZED_COMMENT.contains(&word.as_str());
+                        }
+                        if localized && bits & POSITIVE_CLASS == 0 {
+                            bits |= COMMENT_CLASS | NEGATIVE_CLASS;
                         }
                         bits
                     });

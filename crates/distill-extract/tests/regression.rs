@@ -205,6 +205,34 @@ fn long_comment_threads_are_not_the_article() {
     assert!(!text.contains("Reader"));
 }
 
+/// A comment thread named in the site's own language ("forum" in French publishing
+/// systems, "Kommentare", "comentarios") with more prose than the article: the article
+/// is chosen (trafilatura-eval page 0384 returned 27 comments). A post's element that
+/// lists its sections among its classes ("post ... internet-estallido-comentarios")
+/// stays the article.
+#[test]
+fn comment_threads_named_in_other_languages_are_not_the_article() {
+    for (thread, item) in
+        [("divforum", "forum-message"), ("kommentare", "kommentar-text"), ("comentarios", "comentario")]
+    {
+        let comments: String = (0..14)
+            .map(|i| format!("<div class=\"{item}\"><p>Reader {i} replied at length that the harvest in the valley was much worse than the growers admit in public, and that nobody asked them.</p></div>"))
+            .collect();
+        let html = format!(
+            "<body><div id=\"contenu\"><h1>Harvest</h1><div class=\"texte\">{}</div></div><div class=\"{thread}\">{comments}</div></body>",
+            prose(4)
+        );
+        let text = body(&html);
+        assert_eq!(text.split("\n\n").count(), 4, "{thread}: {text}");
+        assert!(!text.contains("Reader"), "{thread}: {text}");
+    }
+    let html = format!(
+        "<body><section id=\"content\" class=\"post type-post hentry category-news internet-estallido-comentarios\">{}</section></body>",
+        prose(4)
+    );
+    assert_eq!(body(&html).split("\n\n").count(), 4);
+}
+
 /// Call-to-action boxes and affiliate disclosures sit inside the article container.
 #[test]
 fn calls_to_action_and_disclosures_inside_the_body() {
