@@ -1151,7 +1151,15 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
     let first = tokens.first()?.to_lowercase();
     // "Watching McLean deliver his song ...": a gerund with its object is a clause, not
     // a subject a question can name.
-    if tokens.len() > 1 && tokens[1].starts_with(char::is_uppercase) && is_gerund(&first) && !proper(tokens[0]) {
+    // "Arriving for sentencing at the court, ...": a participle with its phrase too.
+    let phrase = tokens.get(1).is_some_and(|t| {
+        ["for", "at", "to", "from", "into", "in", "on", "with", "outside", "after"].contains(&t.to_lowercase().as_str())
+    });
+    if tokens.len() > 1
+        && (tokens[1].starts_with(char::is_uppercase) || phrase)
+        && is_gerund(&first)
+        && !proper(tokens[0])
+    {
         return None;
     }
     // "There's", "It's": a pronoun with its verb.

@@ -334,6 +334,16 @@ impl<'a> Reader<'a> {
         if let Some(named) = named_topic(&topic.text, sentences) {
             topic.text = named;
         }
+        // "the Greek Orthodox Church", as the body writes it, not "Greek Orthodox Church".
+        let capitalized = topic.text.contains(' ') && topic.text.split(' ').all(|w| w.starts_with(char::is_uppercase));
+        if capitalized {
+            let name = topic.text.to_lowercase();
+            let with_the = lower.iter().filter(|s| s.contains(&format!(" the {name} "))).count();
+            let all = lower.iter().filter(|s| s.contains(&format!(" {name} "))).count();
+            if with_the * 2 > all {
+                topic.text = format!("the {}", topic.text);
+            }
+        }
         let word_starts = lower
             .iter()
             .map(|text| {
@@ -817,6 +827,12 @@ impl<'a> Reader<'a> {
         let best = self.salience.iter().copied().fold(0.0, f64::max);
         let event = self.topic.is_event();
         let head = self.topic.needle.rsplit(' ').next().unwrap_or("");
+        // "What are the long-term prospects for the future?": a word of time or manner
+        // names no subject to ask about.
+        const VAGUE: &[&str] = &["future", "past", "time", "way", "thing", "things", "moment", "rest", "lot", "end"];
+        if VAGUE.contains(&head) {
+            return out;
+        }
         let components = if self.topic.plan {
             format!("What are the key components of {topic}?")
         } else if event && !THINGS.contains(&head) {
@@ -1276,7 +1292,8 @@ impl<'a> Reader<'a> {
             } else {
                 format!("the {}", entity.name)
             };
-            let question = format!("How does {} affect {name}?", self.topic.text);
+            let does = if plural_noun_phrase(&self.topic.text) { "do" } else { "does" };
+            let question = format!("How {does} {} affect {name}?", self.topic.text);
             let score = at_stake.iter().map(|&i| self.salience[i]).fold(0.0, f64::max) * 0.7;
             out.push(Candidate { question, kind: InsightKind::Effects, citations: at_stake, score });
         }
@@ -1519,6 +1536,21 @@ fn telling_verb(cue: &str) -> &'static str {
         .find(|v| first.strip_prefix(**v).is_some_and(|end| ["", "s", "d", "ed", "es"].contains(&end)))
         .copied()
         .unwrap_or("say")
+}
+
+/// Whether a noun phrase is plural by its head: "the religious schools", not "the
+/// news", "the crisis" or "Wales".
+fn plural_noun_phrase(phrase: &str) -> bool {
+    let head = phrase.rsplit(' ').next().unwrap_or("");
+    const SINGULAR_S: &[&str] = &["news", "series", "species", "crisis", "analysis", "basis", "status", "virus", "bus"];
+    phrase.starts_with("the ")
+        && head.starts_with(char::is_lowercase)
+        && head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("us")
+        && !head.ends_with("is")
+        && !SINGULAR_S.contains(&head)
 }
 
 /// What a court or a hospital decided, asked as a reader asks it: "Altice pleaded
@@ -2248,7 +2280,7 @@ fn well_formed(question: &str) -> bool {
     if question.contains("according to") {
         return false;
     }
-    if cut_short(&words) || noun_for_verb(question) {
+    if cut_short(&words) || noun_for_verb(question) || second_subject(question) {
         return false;
     }
     (shortest..=26).contains(&words.len())
@@ -2257,6 +2289,18 @@ fn well_formed(question: &str) -> bool {
         && question.matches('(').count() == question.matches(')').count()
         && question.matches('"').count().is_multiple_of(2)
         && question.matches('“').count() == question.matches('”').count()
+}
+
+/// "How was Eric Garver killed and Cottonwood Police Sgt Jeremy Daniels?": a second
+/// subject after the verb, whose own verb was cut.
+fn second_subject(question: &str) -> bool {
+    let words: Vec<&str> = question.trim_end_matches('?').split(' ').collect();
+    words.iter().rposition(|w| *w == "and").is_some_and(|k| {
+        k > 0
+            && k + 1 < words.len()
+            && crate::clauses::verb_like(words[k - 1])
+            && words[k + 1..].iter().all(|w| w.starts_with(char::is_uppercase))
+    })
 }
 
 /// Whether a question ends in a phrase cut short: a clause after "that" with no verb
@@ -3731,5 +3775,29 @@ mod tests {
         }
         assert!(cut_short(&["make", "the", "debut", "in", "both", "la", "liga?"].map(String::from)));
         assert!(!cut_short(&["win", "in", "both", "halves", "and", "overtime?"].map(String::from)));
+    }
+
+    #[test]
+    fn agreement_second_subjects_and_participle_openers_are_caught() {
+        assert!(plural_noun_phrase("the religious schools"));
+        for singular in ["the news", "the crisis", "the virus", "Wales", "the pact", "the Progress 59 spacecraft"] {
+            assert!(!plural_noun_phrase(singular), "{singular}");
+        }
+        assert!(!well_formed("How was Eric Garver killed and Cottonwood Police Sgt Jeremy Daniels?"));
+        assert!(well_formed("How was the deal struck between Russia and the Taliban?"));
+        // "Arriving for sentencing at ..." opens no subject.
+        let proper = |w: &str| ["Manchester", "Magistrates", "Court"].contains(&w);
+        assert!(
+            crate::clauses::read_clause(
+                "Arriving for sentencing at Manchester Magistrates Court wore a black blazer.",
+                &proper
+            )
+            .is_none()
+        );
+        // A topic of time names no subject: no "long-term prospects for the future".
+        let text = "The future of the town was discussed at length on Monday by the council.\n\n\
+            The future will bring new roads, the council said. The future looks bright for the town, residents said.";
+        let (_, insights) = questions("The future of the town", text);
+        assert!(insights.iter().all(|i| !i.question.ends_with("the future?")), "{insights:#?}");
     }
 }
