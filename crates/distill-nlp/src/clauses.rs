@@ -1201,7 +1201,14 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
     // "Revealing plan to open a school ...": a bare gerund is a headline's fragment, not
     // a subject a question can name.
     let gerund = tokens.len() == 1 && first.len() > 5 && first.ends_with("ing") && !proper(tokens[0]);
+    // "An independent investigation into what happen ...": a subject left open on a
+    // question word took the verb of its own clause.
+    let open_question = tokens.len() > 1
+        && tokens
+            .last()
+            .is_some_and(|t| ["what", "how", "why", "where", "whether"].contains(&t.to_lowercase().as_str()));
     if tokens.len() > 14
+        || open_question
         || inner_pronoun
         || preposition
         || gerund

@@ -727,7 +727,9 @@ impl<'a> Reader<'a> {
         }
         // "ESPN said McHenry would be suspended": a reported "would" is a plain future.
         let reported_future = clause.aux == "would" && clause.speaker.is_some() && clause.rest.starts_with("be ");
-        if clause.is_possibility() && !reported_future {
+        // "Scottish voters would rather have ...": a preference, not a possibility.
+        let preference = clause.rest.starts_with("rather ");
+        if clause.is_possibility() && !reported_future && !preference {
             let kind = if self.has(i, RISK_CUES) {
                 InsightKind::Risks
             } else if self.has(i, ECONOMIC_CUES) {
@@ -2127,6 +2129,7 @@ fn select(mut candidates: Vec<Candidate>, sentences: &[Sentence], topic: &str) -
         if let Some(first) = chars.next() {
             c.question = first.to_uppercase().chain(chars).collect();
         }
+        c.question = lower_occupations(&c.question);
     }
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
     let mut chosen: Vec<&Candidate> = Vec::new();
@@ -2241,6 +2244,59 @@ fn own_thing(question: &str) -> Option<String> {
     Some(plain.join(" "))
 }
 
+/// "What did Veterinarian Lucyna Kuziel-Zawalich say ...?": an occupation that a
+/// sentence's start capitalized before a name is lowered, as running text writes it
+/// ("veterinarian Lucyna Kuziel-Zawalich"); a title stays ("President Obama").
+fn lower_occupations(question: &str) -> String {
+    const TITLES: &[&str] = &[
+        "minister",
+        "president",
+        "senator",
+        "coach",
+        "chief",
+        "premier",
+        "chancellor",
+        "professor",
+        "judge",
+        "governor",
+        "mayor",
+        "director",
+        "general",
+        "commander",
+        "captain",
+        "chairman",
+        "chairwoman",
+        "secretary",
+        "ambassador",
+        "doctor",
+        "prosecutor",
+        "attorney",
+        "detective",
+        "inspector",
+        "constable",
+        "sergeant",
+        "colonel",
+        "agent",
+        "officer",
+    ];
+    let words: Vec<&str> = question.split(' ').collect();
+    let lowered: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            let lower = w.to_lowercase();
+            let occupation = k > 0
+                && w.starts_with(char::is_uppercase)
+                && w.chars().skip(1).all(char::is_lowercase)
+                && ROLE_NOUNS.contains(&lower.as_str())
+                && !TITLES.contains(&lower.as_str())
+                && words.get(k + 1).is_some_and(|next| next.starts_with(char::is_uppercase));
+            if occupation { lower } else { w.to_string() }
+        })
+        .collect();
+    lowered.join(" ")
+}
+
 /// A question a reader can take as written: 5 to 26 words ("Who is" four), no personal pronoun, no
 /// unbalanced bracket.
 fn well_formed(question: &str) -> bool {
@@ -2299,7 +2355,9 @@ fn second_subject(question: &str) -> bool {
         k > 0
             && k + 1 < words.len()
             && crate::clauses::verb_like(words[k - 1])
-            && words[k + 1..].iter().all(|w| w.starts_with(char::is_uppercase))
+            && words.last().is_some_and(|w| w.starts_with(char::is_uppercase))
+            // "... killed in the fight and suspect David Gaver?": a role may lead the name.
+            && words[k + 1..].iter().all(|w| w.starts_with(char::is_uppercase) || names_a_person(w))
     })
 }
 
@@ -2312,12 +2370,16 @@ fn cut_short(words: &[String]) -> bool {
     let n = bare.len();
     const PREPOSITIONS: &[&str] =
         &["to", "of", "in", "on", "at", "for", "with", "by", "from", "about", "into", "over", "after", "before"];
-    let that_clause = bare.iter().enumerate().rev().find(|(_, w)| **w == "that").is_some_and(|(k, _)| {
-        let after = &bare[k + 1..];
-        // "... respond to that decision": a pointer, not a clause.
-        let pointer = k > 0 && PREPOSITIONS.contains(&bare[k - 1]);
-        !pointer && !after.is_empty() && !after.iter().any(|w| crate::clauses::verb_like(w))
-    });
+    // ("... at the hospital where Joshua Titcombe?": the same for "where", "whose".)
+    let that_clause =
+        bare.iter().enumerate().rev().find(|(k, w)| *k > 0 && ["that", "where", "whose"].contains(*w)).is_some_and(
+            |(k, _)| {
+                let after = &bare[k + 1..];
+                // "... respond to that decision": a pointer, not a clause.
+                let pointer = k > 0 && PREPOSITIONS.contains(&bare[k - 1]);
+                !pointer && !after.is_empty() && !after.iter().any(|w| crate::clauses::verb_like(w))
+            },
+        );
     // "... that came?", but not "... when that happens?" nor "... in that one?".
     let relative = n >= 3
         && ["that", "which", "who"].contains(&bare[n - 2])
@@ -3799,5 +3861,24 @@ mod tests {
             The future will bring new roads, the council said. The future looks bright for the town, residents said.";
         let (_, insights) = questions("The future of the town", text);
         assert!(insights.iter().all(|i| !i.question.ends_with("the future?")), "{insights:#?}");
+    }
+
+    #[test]
+    fn cut_clauses_open_subjects_and_capitalized_occupations() {
+        assert!(!well_formed("Why was Enoch Gaver killed in the fight and suspect David Gaver?"));
+        assert!(!well_formed("How did Marie Ratcliffe work at the Furness General Hospital where Joshua Titcombe?"));
+        assert!(well_formed("Where did the crew land the craft where the storm hit hardest?"));
+        let proper = |w: &str| ["Furness", "General", "Hospital"].contains(&w);
+        let read = |s: &str| crate::clauses::read_clause(s, &proper);
+        assert!(
+            read("An independent investigation into what happen at Furness General Hospital was published.").is_none()
+        );
+        assert_eq!(lower_occupations("How did Defender Upson miss the win?"), "How did defender Upson miss the win?");
+        assert_eq!(lower_occupations("What did President Obama say?"), "What did President Obama say?");
+        // "would rather" states a preference: no "How would ... rather ...?".
+        let text = "Scottish voters would rather have a referendum on the EU than another independence vote, a poll found.\n\n\
+            The poll of 1,000 voters was published on Monday by the Herald.";
+        let (_, insights) = questions("Scots prefer an EU referendum", text);
+        assert!(insights.iter().all(|i| !i.question.contains(" rather ")), "{insights:#?}");
     }
 }
