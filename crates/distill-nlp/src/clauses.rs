@@ -958,6 +958,11 @@ pub fn is_gerund(word: &str) -> bool {
         .any(|base| lexical(base).is_some_and(|(_, form)| form == Form::Base))
 }
 
+/// The base form of an inflected verb of the lexicon ("ruled": "rule", "found": "find").
+pub fn base_form(word: &str) -> Option<&'static str> {
+    lexical(word).map(|(base, _)| base)
+}
+
 fn lexical(word: &str) -> Option<(&'static str, Form)> {
     forms().get(word).copied()
 }

@@ -666,6 +666,9 @@ impl<'a> Reader<'a> {
             if let Some((question, kind)) = outcome(clause) {
                 read(question, kind, vec![i], s * 1.1);
             }
+            if let Some(question) = what_was_said(clause) {
+                read(question, InsightKind::Components, vec![i], s * 0.85);
+            }
             if let Some(question) = what_to_do(clause) {
                 read(question, InsightKind::Components, vec![i], s * 0.8);
             }
@@ -1472,6 +1475,63 @@ fn names_a_person(noun: &str) -> bool {
         RELATIONS.contains(n)
             || ROLE_NOUNS.contains(n)
             || crate::entities::refers_back(n) == Some(EntityType::Person) && !n.ends_with("-year-old")
+    })
+}
+
+/// "The club has acknowledged that the coaches set off too late" → "What has the
+/// club acknowledged?"; "A Greek court has ruled that ..." → "What has a Greek court
+/// ruled?": a statement, finding or ruling, asked for as a whole (not "How has the
+/// club acknowledged the coaches set off too late?").
+fn what_was_said(clause: &Clause) -> Option<String> {
+    const SAYING: &[&str] = &[
+        "rule",
+        "announce",
+        "acknowledge",
+        "admit",
+        "confirm",
+        "reveal",
+        "decide",
+        "agree",
+        "find",
+        "conclude",
+        "state",
+        "declare",
+        "explain",
+        "claim",
+        "argue",
+        "warn",
+        "insist",
+        "suggest",
+        "show",
+        "say",
+        "tell",
+        "report",
+    ];
+    let words: Vec<&str> = clause
+        .rest
+        .split(' ')
+        .skip_while(|w| *w == "also" || crate::clauses::is_adverb(w) && !crate::clauses::is_verb(w))
+        .collect();
+    // "has ruled": the participle after a perfect's auxiliary.
+    let perfect = matches!(clause.aux.as_str(), "has" | "have" | "had");
+    let base = match clause.base.as_deref() {
+        Some(base) => base,
+        None if perfect => crate::clauses::base_form(words.first()?)?,
+        None => return None,
+    };
+    if !SAYING.contains(&base) || clause.speaker.is_some() {
+        return None;
+    }
+    let that = words.iter().take(6).position(|w| *w == "that")?;
+    // Only a short phrase between the verb and "that": "explained to the magazine
+    // that", "said in a statement that".
+    let between = &words[1..that];
+    let phrase = between.is_empty()
+        || ["to", "in", "on", "at"].contains(&between[0]) && between.iter().all(|w| !w.ends_with(','));
+    // Something is said after "that": a clause of three words at least.
+    (phrase && words.len() >= that + 4).then(|| {
+        let tail = if between.is_empty() { String::new() } else { format!(" {}", between.join(" ")) };
+        format!("What {} {} {}{tail}?", clause.aux, clause.subject, words[0])
     })
 }
 
@@ -3880,5 +3940,22 @@ mod tests {
             The poll of 1,000 voters was published on Monday by the Herald.";
         let (_, insights) = questions("Scots prefer an EU referendum", text);
         assert!(insights.iter().all(|i| !i.question.contains(" rather ")), "{insights:#?}");
+    }
+
+    #[test]
+    fn a_statement_or_ruling_is_asked_for_whole() {
+        let text = "Manchester City fans missed the kick-off at Selhurst Park on Monday night.\n\n\
+            The club has acknowledged that the coaches set off too late for the match. \
+            A Greek court has ruled that worshippers of the ancient religion may now formally associate. \
+            Julia Louis-Dreyfus explained to the magazine that Selina is a straddler at heart.";
+        let (_, insights) = questions("Manchester City apologise to fans", text);
+        let asked: Vec<&str> = insights.iter().map(|i| i.question.as_str()).collect();
+        for expected in [
+            "What has the club acknowledged?",
+            "What has a Greek court ruled?",
+            "What did Julia Louis-Dreyfus explain to the magazine?",
+        ] {
+            assert!(asked.contains(&expected), "{expected:?} not in {asked:#?}");
+        }
     }
 }

@@ -159,11 +159,28 @@ fn is_transcript(text: &str) -> bool {
     text.split("\n\n").filter(|p| speaker_label(p.trim_start()) > 0).nth(MIN_TURNS - 1).is_some()
 }
 
+/// A page's prompt glued to the sentence after it ("Scroll down for video Gordon Brown
+/// has warned ..."): no sentence's words.
+const PAGE_PROMPTS: &[&str] = &["Scroll down for video", "Scroll down for videos", "Scroll down for more"];
+
 fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
     let slice = &text[start..end];
-    let lead = slice.len() - slice.trim_start().len();
+    let mut lead = slice.len() - slice.trim_start().len();
+    if let Some(prompt) = PAGE_PROMPTS.iter().rev().find(|p| {
+        // Followed by the next sentence's capital, or by nothing.
+        slice[lead..].strip_prefix(**p).is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with(char::is_whitespace)
+                    && rest
+                        .trim_start()
+                        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘".contains(c))
+        })
+    }) {
+        let rest = &slice[lead + prompt.len()..];
+        lead += prompt.len() + (rest.len() - rest.trim_start().len());
+    }
     let trail = slice.len() - slice.trim_end().len();
-    let (start, end) = (start + lead, end - trail);
+    let (start, end) = (start + lead, (end - trail).max(start + lead));
     if start >= end {
         return;
     }
@@ -491,5 +508,21 @@ mod tests {
     fn unicode_and_cjk() {
         let s = texts("Le café était fermé. Où aller? 東京は晴れ。大阪は雨。");
         assert_eq!(s, ["Le café était fermé.", "Où aller?", "東京は晴れ。", "大阪は雨。"]);
+    }
+
+    #[test]
+    fn a_page_prompt_glued_to_a_sentence_is_no_part_of_it() {
+        let text = "Scroll down for video Gordon Brown has warned voters. Scroll down for video\n\nThe rest follows.";
+        let sentences = split_sentences(text);
+        let read: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(read, ["Gordon Brown has warned voters.", "The rest follows."]);
+        for s in &sentences {
+            assert_eq!(&text[s.start..s.end], s.text);
+        }
+        // A sentence about scrolling is a sentence.
+        assert_eq!(
+            texts("Scroll down for videos of the storm, the site says."),
+            ["Scroll down for videos of the storm, the site says."]
+        );
     }
 }
