@@ -555,6 +555,9 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
     {
         let (next, next_lexical) = find_verb(&tokens[verb_at + 2..])?;
         (verb_at, lexical) = (verb_at + 2 + next, next_lexical);
+    } else if let Some(aux) = reduced_relative(&tokens, verb_at, lexical) {
+        // "A spacecraft originally bound for the station will re-enter ...".
+        (verb_at, lexical) = (aux, None);
     }
     let subject = subject(&tokens[..verb_at], proper)?;
     let (aux, base, after) = match lexical {
@@ -926,6 +929,37 @@ fn find_verb(tokens: &[&str]) -> Option<(usize, Option<(&'static str, Form)>)> {
                 continue;
             }
             return Some((i, Some((base, form))));
+        }
+    }
+    None
+}
+
+/// "A spacecraft originally bound for the station will re-enter ...", "The man
+/// arrested in Paris was released": a participle with its phrase qualifies the
+/// subject when an auxiliary follows it in the same clause (no conjunction, relative
+/// or comma between them); the auxiliary's position, then. Verbs of speech never
+/// ("Police said in March it was ..." reports).
+fn reduced_relative(tokens: &[&str], verb_at: usize, lexical: Option<(&'static str, Form)>) -> Option<usize> {
+    const PHRASE: &[&str] = &["for", "in", "on", "at", "from", "to", "into", "near", "during", "under", "as", "with"];
+    const BREAKS: &[&str] = &[
+        "that", "which", "who", "where", "when", "because", "after", "before", "and", "but", "or", "while", "since",
+        "until", "if", "as", "than", "so",
+    ];
+    let (base, form) = lexical?;
+    if form != Form::Past || REPORTING.contains(&base) || !tokens.get(verb_at + 1).is_some_and(|t| PHRASE.contains(t)) {
+        return None;
+    }
+    for (k, token) in tokens.iter().enumerate().skip(verb_at + 2).take(10) {
+        let lower = token.to_lowercase();
+        // ("appeared to have snapped up": an infinitive's auxiliary.)
+        if AUXILIARIES.contains(&lower.as_str()) && !["does", "do", "did"].contains(&lower.as_str()) {
+            return (tokens[k - 1] != "to").then_some(k);
+        }
+        if token.ends_with([',', ';', ':'])
+            || BREAKS.contains(&lower.as_str())
+            || SUBJECT_PRONOUNS.contains(&lower.as_str())
+        {
+            return None;
         }
     }
     None
@@ -1427,6 +1461,23 @@ mod tests {
         assert_eq!(c.question("How"), "How did the gang allegedly steal the paintings in March?");
         let c = read_clause("The Lane family has described the claims as untrue.", &names).unwrap();
         assert_eq!(c.question("How"), "How has the Lane family described the claims as untrue?");
+    }
+
+    #[test]
+    fn a_participle_with_its_phrase_before_an_auxiliary_qualifies_the_subject() {
+        let proper = |w: &str| ["Paris", "Moscow"].contains(&w);
+        let c = read_clause("The man arrested in Paris was released on bail.", &proper).unwrap();
+        assert_eq!(
+            (c.subject.as_str(), c.aux.as_str(), c.rest.as_str()),
+            ("the man arrested in Paris", "was", "released on bail")
+        );
+        // An infinitive's auxiliary and a reported clause are not the clause's verb.
+        let c = read_clause("The fan appeared to have snapped up a few purchases.", &proper).unwrap();
+        assert_eq!(c.subject, "the fan");
+        assert_eq!(
+            reduced_relative(&["Police", "said", "in", "March", "it", "was", "stolen"], 1, lexical("said")),
+            None
+        );
     }
 
     #[test]
