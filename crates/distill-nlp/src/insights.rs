@@ -30,6 +30,10 @@ pub const MAX_QUESTIONS: usize = 17;
 /// Most questions of one kind: a page of seventeen views would be one question asked
 /// seventeen times.
 const PER_KIND: usize = 5;
+/// The fewest questions an article that supports them gets.
+const MIN_QUESTIONS: usize = 10;
+/// Most questions of one kind for an article short of [`MIN_QUESTIONS`] otherwise.
+const PER_KIND_SHORT: usize = 8;
 
 /// Cue words of each kind of question, matched in a lowercased sentence.
 const RISK_CUES: &[&str] = &[
@@ -2195,15 +2199,22 @@ fn select(mut candidates: Vec<Candidate>, sentences: &[Sentence], topic: &str) -
     let mut chosen: Vec<&Candidate> = Vec::new();
     let mut stems: Vec<HashSet<String>> = Vec::new();
     let mut kinds: HashSet<InsightKind> = HashSet::new();
-    for pass in 0..2 {
+    // One of each kind first, then up to PER_KIND of each; an article that would
+    // still get fewer than MIN_QUESTIONS takes more of one kind rather than fewer.
+    for pass in 0..3 {
+        let (most, per_kind) = if pass < 2 { (MAX_QUESTIONS, PER_KIND) } else { (MIN_QUESTIONS, PER_KIND_SHORT) };
         for c in &candidates {
-            if chosen.len() >= MAX_QUESTIONS {
+            if chosen.len() >= most {
                 break;
             }
             if pass == 0 && kinds.contains(&c.kind) || chosen.iter().any(|k| std::ptr::eq(*k, c)) {
                 continue;
             }
-            if chosen.iter().filter(|k| k.kind == c.kind).count() >= PER_KIND {
+            if chosen.iter().filter(|k| k.kind == c.kind).count() >= per_kind {
+                continue;
+            }
+            // (The fill takes no flat "How did X ...?": past the others, they read worst.)
+            if pass == 2 && flat_how(&c.question) {
                 continue;
             }
             let own: HashSet<String> = content_stems(&c.question).into_iter().filter(|s| !topic.contains(s)).collect();
@@ -2233,6 +2244,16 @@ fn select(mut candidates: Vec<Candidate>, sentences: &[Sentence], topic: &str) -
             answer: answer(&c.citations, sentences),
         })
         .collect()
+}
+
+/// "How did the team arrive in Washington?": a statement turned into a question of
+/// manner by putting "How" and an auxiliary in front.
+fn flat_how(question: &str) -> bool {
+    let mut words = question.split(' ');
+    words.next() == Some("How")
+        && words
+            .next()
+            .is_some_and(|aux| ["did", "does", "do", "has", "have", "had", "was", "were", "is", "are"].contains(&aux))
 }
 
 /// The answer: the cited sentences, at most three, as written.
@@ -3957,5 +3978,25 @@ mod tests {
         ] {
             assert!(asked.contains(&expected), "{expected:?} not in {asked:#?}");
         }
+    }
+
+    #[test]
+    fn a_short_article_takes_more_of_one_kind_but_no_flat_how() {
+        assert!(flat_how("How did the team arrive in Washington?"));
+        assert!(!flat_how("How many people has the quake killed?"));
+        assert!(!flat_how("How could the deal trigger an arms race?"));
+        // Eight questions of one kind and no other: past the five of a kind, up to ten.
+        const PLACES: [&str; 8] = ["north", "south", "east", "west", "upper", "lower", "inner", "outer"];
+        const TIMES: [&str; 8] = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"];
+        let candidates: Vec<Candidate> = (0..8)
+            .map(|k| Candidate {
+                question: format!("When did the {} council meet the {} mayor?", PLACES[k], TIMES[k]),
+                kind: InsightKind::Background,
+                citations: vec![0],
+                score: 1.0 - k as f64 / 10.0,
+            })
+            .collect();
+        let sentences = split_sentences("The council met the mayor.");
+        assert_eq!(select(candidates, &sentences, "the council").len(), 8);
     }
 }
