@@ -2366,13 +2366,19 @@ fn lower_occupations(question: &str) -> String {
         .enumerate()
         .map(|(k, w)| {
             let lower = w.to_lowercase();
-            let occupation = k > 0
-                && w.starts_with(char::is_uppercase)
-                && w.chars().skip(1).all(char::is_lowercase)
+            let capitalized = k > 0 && w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase);
+            let occupation = capitalized
                 && ROLE_NOUNS.contains(&lower.as_str())
                 && !TITLES.contains(&lower.as_str())
                 && words.get(k + 1).is_some_and(|next| next.starts_with(char::is_uppercase));
-            if occupation { lower } else { w.to_string() }
+            // "Chief executive Rurik Vandermolen": the role goes on in lower case, so
+            // its first word is no title.
+            let role_opener = capitalized
+                && (ROLE_NOUNS.contains(&lower.as_str())
+                    || ["former", "senior", "deputy", "vice"].contains(&lower.as_str()))
+                && words.get(k + 1).is_some_and(|next| ROLE_NOUNS.contains(next))
+                && words.get(k + 2).is_some_and(|name| name.starts_with(char::is_uppercase));
+            if occupation || role_opener { lower } else { w.to_string() }
         })
         .collect();
     lowered.join(" ")
@@ -3956,6 +3962,10 @@ mod tests {
         );
         assert_eq!(lower_occupations("How did Defender Upson miss the win?"), "How did defender Upson miss the win?");
         assert_eq!(lower_occupations("What did President Obama say?"), "What did President Obama say?");
+        assert_eq!(
+            lower_occupations("How does Chief executive Rurik Vandermolen view the mine?"),
+            "How does chief executive Rurik Vandermolen view the mine?"
+        );
         // "would rather" states a preference: no "How would ... rather ...?".
         let text = "Scottish voters would rather have a referendum on the EU than another independence vote, a poll found.\n\n\
             The poll of 1,000 voters was published on Monday by the Herald.";
