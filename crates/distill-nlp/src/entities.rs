@@ -93,6 +93,7 @@ pub fn tag(title: &str, sentences: &[Sentence]) -> Tagging {
             spans.push((si, span, id));
         }
     }
+    names.observe_lists(&tokens, &spans);
     let groups = merge(&names);
     build(title, sentences, &tokens, &names, &groups, spans)
 }
@@ -1741,6 +1742,45 @@ impl Names {
         Some(id)
     }
 
+    /// "in places including Westchester County, Mamaroneck, White Plains, Ramapo and
+    /// Long Island": a list of three names or more is of one kind, so a list that holds
+    /// a known place makes places of its unknown names (not "White Plains" the person).
+    fn observe_lists(&mut self, tokens: &[Vec<Token<'_>>], spans: &[(usize, Span, usize)]) {
+        let mut at = 0;
+        while at < spans.len() {
+            let si = spans[at].0;
+            let mut end = at + 1;
+            // Consecutive names of one sentence joined by a comma, "and" or "or".
+            while end < spans.len() && spans[end].0 == si && {
+                // (Spans in text order; overlapping ones join nothing.)
+                let between = tokens[si].get(spans[end - 1].1.to..spans[end].1.outer.min(spans[end].1.from));
+                let words: Vec<String> = between.unwrap_or_default().iter().map(Token::lower).collect();
+                matches!(
+                    words.iter().map(String::as_str).collect::<Vec<_>>()[..],
+                    [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
+                )
+            } {
+                end += 1;
+            }
+            if end - at >= 3 {
+                let members: Vec<usize> = spans[at..end].iter().map(|s| s.2).collect();
+                // A gazetteer's place, or a name built as one ("Westchester County").
+                let known_place = members.iter().any(|&id| {
+                    let info = &self.list[id];
+                    info.gazetteer.is_some_and(|g| g.1 == EntityType::Place) || info.scores[PLACE] >= 3.0
+                });
+                if known_place {
+                    for &id in &members {
+                        if self.list[id].gazetteer.is_none() {
+                            self.list[id].scores[PLACE] += 2.0;
+                        }
+                    }
+                }
+            }
+            at = end;
+        }
+    }
+
     /// Adds the evidence of one mention's context.
     fn observe(&mut self, id: usize, span: &Span, toks: &[Token<'_>]) {
         let info = &mut self.list[id];
@@ -2213,6 +2253,19 @@ mod tests {
             "Maria Lopez was arrested in Madrid. The 39-year-old denied the charges. Police said she would appear in court.",
         );
         assert_eq!(find(&es, "Maria Lopez").mentions, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn a_list_with_a_known_place_is_a_list_of_places() {
+        let text = "Liana Barrientos filed licenses all over the state, in places including Westchester County, \
+            Mamaroneck, White Plains, Ramapo and Long Island, investigators said. She has pleaded not guilty.";
+        let es = entities("", text);
+        assert_eq!(find(&es, "White Plains").kind, EntityType::Place, "{es:#?}");
+        // So "she" is the one woman named, not the town.
+        assert_eq!(find(&es, "Liana Barrientos").mentions, vec![0, 1]);
+        // A list of people stays a list of people.
+        let es = entities("", "Tom Rand, Ellen Marsh and Jane Cole were arrested in Paris on Monday.");
+        assert_eq!(find(&es, "Ellen Marsh").kind, EntityType::Person);
     }
 
     #[test]
