@@ -338,15 +338,9 @@ impl<'a> Reader<'a> {
         if let Some(named) = named_topic(&topic.text, sentences) {
             topic.text = named;
         }
-        // "the Greek Orthodox Church", as the body writes it, not "Greek Orthodox Church".
-        let capitalized = topic.text.contains(' ') && topic.text.split(' ').all(|w| w.starts_with(char::is_uppercase));
-        if capitalized {
-            let name = topic.text.to_lowercase();
-            let with_the = lower.iter().filter(|s| s.contains(&format!(" the {name} "))).count();
-            let all = lower.iter().filter(|s| s.contains(&format!(" {name} "))).count();
-            if with_the * 2 > all {
-                topic.text = format!("the {}", topic.text);
-            }
+        // "the Greek Orthodox Church", "the Army", as the body writes them.
+        if written_with_the(&topic.text, &lower) {
+            topic.text = format!("the {}", topic.text);
         }
         let word_starts = lower
             .iter()
@@ -1703,6 +1697,18 @@ fn outcome(clause: &Clause) -> Option<(String, InsightKind)> {
         .then(|| (format!("What condition {aux} {subject} in?"), InsightKind::Effects))
 }
 
+/// Whether a capitalized name is written after "the" in most of the sentences that name
+/// it (`lower`: the sentences lowercased, padded with spaces).
+fn written_with_the(name: &str, lower: &[String]) -> bool {
+    if name.is_empty() || !name.split(' ').all(|w| w.starts_with(char::is_uppercase)) {
+        return false;
+    }
+    let name = name.to_lowercase();
+    let with_the = lower.iter().filter(|s| s.contains(&format!(" the {name} "))).count();
+    let all = lower.iter().filter(|s| s.contains(&format!(" {name} "))).count();
+    with_the * 2 > all
+}
+
 /// "the Bank Holiday evening clash at Selhurst Park" → "the clash at Selhurst Park":
 /// a match and where or whom it was played, as a sentence names them.
 fn match_phrase(text: &str, body: &str) -> Option<String> {
@@ -2463,7 +2469,7 @@ fn well_formed(question: &str) -> bool {
     if question.contains("according to") {
         return false;
     }
-    if cut_short(&words) || noun_for_verb(question) || second_subject(question) {
+    if cut_short(&words) || noun_for_verb(question) || second_subject(question) || no_subject(&words) {
         return false;
     }
     (shortest..=26).contains(&words.len())
@@ -2472,6 +2478,16 @@ fn well_formed(question: &str) -> bool {
         && question.matches('(').count() == question.matches(')').count()
         && question.matches('"').count().is_multiple_of(2)
         && question.matches('“').count() == question.matches('”').count()
+}
+
+/// "How could suggest the due date be April 25?": a modal followed by a verb and its
+/// object, the subject lost.
+fn no_subject(words: &[String]) -> bool {
+    let modal =
+        words.get(1).is_some_and(|w| ["could", "would", "will", "might", "may", "can", "should"].contains(&w.as_str()));
+    let verb = words.get(2).is_some_and(|w| crate::clauses::base_form(w) == Some(w.as_str()));
+    let object = words.get(3).is_some_and(|w| ["the", "a", "an", "that"].contains(&w.as_str()));
+    modal && verb && object
 }
 
 /// "How was Eric Garver killed and Cottonwood Police Sgt Jeremy Daniels?": a second
@@ -2522,21 +2538,37 @@ fn cut_short(words: &[String]) -> bool {
     let open_dash = words.iter().rev().take(6).any(|w| ["-", "--", "—", "–"].contains(&w.as_str()));
     let comma = words.last().is_some_and(|w| w.trim_end_matches('?').trim_end_matches(['"', '”']).ends_with(','));
     // "... ruled out starting a women's Masters despite?": a preposition no passive strands.
-    let open_end = n >= 1
-        && [
-            "despite",
-            "including",
-            "via",
-            "like",
-            "through",
-            "during",
-            "without",
-            "within",
-            "against",
-            "among",
-            "between",
-        ]
-        .contains(&bare[n - 1]);
+    // "... accusing officials of failing?": a gerund that needs what it is about.
+    const OPEN_GERUNDS: &[&str] = &[
+        "failing",
+        "trying",
+        "refusing",
+        "attempting",
+        "planning",
+        "helping",
+        "allowing",
+        "using",
+        "making",
+        "getting",
+    ];
+    let open_gerund =
+        n >= 2 && OPEN_GERUNDS.contains(&bare[n - 1]) && ["of", "for", "by", "from", "after"].contains(&bare[n - 2]);
+    let open_end = open_gerund
+        || n >= 1
+            && [
+                "despite",
+                "including",
+                "via",
+                "like",
+                "through",
+                "during",
+                "without",
+                "within",
+                "against",
+                "among",
+                "between",
+            ]
+            .contains(&bare[n - 1]);
     // "... in a Commons debate led?": a participle after a prepositional phrase's noun
     // opens a phrase that was cut ("led by ..."); "How was Keisi injured?" has no phrase.
     let participle =
@@ -4067,5 +4099,22 @@ mod tests {
             };
             assert!(sentences[insight.citations[0]].text.contains(cited), "{insight:?}");
         }
+    }
+
+    #[test]
+    fn a_lost_subject_an_open_gerund_and_a_bare_army_are_caught() {
+        assert!(!well_formed("How could suggest the due date be April 25?"));
+        assert!(well_formed("How could police stop the march on Friday?"));
+        assert!(!well_formed("How many students have filed lawsuits accusing officials of failing?"));
+        let lower = |texts: &[&str]| texts.iter().map(|t| format!(" {} ", t.to_lowercase())).collect::<Vec<_>>();
+        let army = lower(&[
+            "The recruits joined the Army in May.",
+            "Officials said the Army would pay.",
+            "Army chiefs agreed.",
+        ]);
+        assert!(written_with_the("Army", &army));
+        let russia = lower(&["Russia signed the pact.", "The pact binds Russia for a decade."]);
+        assert!(!written_with_the("Russia", &russia));
+        assert!(!written_with_the("the pact", &russia));
     }
 }
