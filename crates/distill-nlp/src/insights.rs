@@ -35,6 +35,23 @@ const MIN_QUESTIONS: usize = 10;
 /// Most questions of one kind for an article short of [`MIN_QUESTIONS`] otherwise.
 const PER_KIND_SHORT: usize = 8;
 
+/// Words of a failure: a craft that lost contact, coaches that were delayed.
+const FAILURE_CUES: &[&str] = &[
+    "lost contact",
+    "malfunction",
+    "went wrong",
+    "glitch",
+    "technical problem",
+    "technical fault",
+    "technical issue",
+    "broke down",
+    "were delayed",
+    "was delayed",
+    "failed to",
+    "crashed",
+    "missed the kick-off",
+];
+
 /// Cue words of each kind of question, matched in a lowercased sentence.
 const RISK_CUES: &[&str] = &[
     "risk",
@@ -847,6 +864,17 @@ impl<'a> Reader<'a> {
             format!("What is known so far about {topic}?")
         };
         out.push(Candidate { question: components, kind: InsightKind::Components, citations: lead, score: best });
+        // "What went wrong with the Progress 59 spacecraft?": a failure the lead reports,
+        // of a thing or an organization (a person is asked about as a person).
+        let failed: Vec<usize> =
+            (0..self.sentences.len().min(4)).filter(|&i| self.has(i, FAILURE_CUES)).take(2).collect();
+        const PEOPLE: &[&str] = &["family", "couple", "people", "parents", "children", "residents", "students", "crew"];
+        let people = names_a_person(head) || PEOPLE.contains(&head);
+        if !failed.is_empty() && !self.topic_is_person() && !people && !self.topic.is_event() {
+            let score = failed.iter().map(|&i| self.salience[i]).fold(0.0, f64::max) * 0.9;
+            let question = format!("What went wrong with {topic}?");
+            out.push(Candidate { question, kind: InsightKind::Background, citations: failed, score });
+        }
         let cued = |cues: &[&str]| -> Vec<usize> {
             (0..self.sentences.len()).filter(|&i| self.has(i, cues)).take(2).collect()
         };
@@ -4116,5 +4144,21 @@ mod tests {
         let russia = lower(&["Russia signed the pact.", "The pact binds Russia for a decade."]);
         assert!(!written_with_the("Russia", &russia));
         assert!(!written_with_the("the pact", &russia));
+    }
+
+    #[test]
+    fn a_failure_in_the_lead_asks_what_went_wrong() {
+        let text = "Russian flight controllers lost contact with the cargo spacecraft on Tuesday.\n\n\
+            The cargo spacecraft was carrying food and fuel to the station. \
+            The cargo spacecraft will re-enter the atmosphere in about a week, the agency said.";
+        let (sentences, insights) = questions("Unmanned cargo spacecraft to fall back to Earth", text);
+        let wrong = insights.iter().find(|i| i.question == "What went wrong with the cargo spacecraft?");
+        let wrong = wrong.unwrap_or_else(|| panic!("{insights:#?}"));
+        assert!(sentences[wrong.citations[0]].text.contains("lost contact"));
+        // A family is asked about as people.
+        let text = "The family failed to return from a trip to Mexico last week.\n\n\
+            The family was found by police on Friday. The family said they were safe.";
+        let (_, insights) = questions("The family missing in Mexico", text);
+        assert!(insights.iter().all(|i| !i.question.contains("went wrong")), "{insights:#?}");
     }
 }
