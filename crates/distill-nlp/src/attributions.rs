@@ -821,7 +821,20 @@ fn speaker_before(body: &str, toks: &[Tok], k: usize, floor: usize) -> Option<St
     noun_phrase_before(body, toks, k, floor, true)
 }
 
+/// `apposition`: whether "NAME, APPOSITION," before `k` is read as NAME (and once
+/// past a place of origin: "Lucy, 32, of Upminster, east London, said").
 fn noun_phrase_before(body: &str, toks: &[Tok], k: usize, floor: usize, apposition: bool) -> Option<String> {
+    noun_phrase_before_hops(body, toks, k, floor, apposition, 1)
+}
+
+fn noun_phrase_before_hops(
+    body: &str,
+    toks: &[Tok],
+    k: usize,
+    floor: usize,
+    apposition: bool,
+    hops: usize,
+) -> Option<String> {
     let mut j = k;
     while j > floor && toks[j - 1].word && BETWEEN.contains(&lower(body, &toks[j - 1]).as_str()) {
         j -= 1;
@@ -844,8 +857,26 @@ fn noun_phrase_before(body: &str, toks: &[Tok], k: usize, floor: usize, appositi
         }
         let capital = |s: &String| s.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase));
         let before = noun_phrase_before(body, toks, open, floor, false);
+        // "His mother Lucy, 32, of Upminster, east London, said", "WAVY in Norfolk,
+        // Virginia, reported": a place of origin is no speaker; whoever it qualifies is.
+        if let Some(b) = before.as_ref().filter(|_| hops > 0) {
+            const ORIGIN: &[&str] = &["of", "in", "from", "near"];
+            let words = b.split_whitespace().count();
+            let at = open.saturating_sub(words);
+            // The phrase opens with the preposition ("of Upminster"), or follows it.
+            let opens = ORIGIN.contains(&b.split_whitespace().next().unwrap_or("").to_lowercase().as_str());
+            let follows = at > floor + 1 && toks[at - 1].word && ORIGIN.contains(&lower(body, &toks[at - 1]).as_str());
+            if opens || follows {
+                return noun_phrase_before_hops(body, toks, if opens { at } else { at - 1 }, floor, true, hops - 1);
+            }
+        }
         let inner = (open + 1 < j - 1).then(|| body[toks[open + 1].start..toks[j - 2].end].to_string());
         let name = |s: &String| s.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+        // "Local station WAVY in Norfolk, Virginia, reported": the station, not where it is.
+        let before = before.map(|b| match [" in ", " from ", " near "].iter().find_map(|p| b.split_once(p)) {
+            Some((who, place)) if name(&place.to_string()) && !who.is_empty() => who.to_string(),
+            _ => b,
+        });
         return match (before, inner) {
             (Some(b), _) if capital(&b) => Some(b),
             (Some(_), Some(i)) if name(&i) => Some(i),
@@ -1403,6 +1434,16 @@ mod tests {
         assert_eq!((holm.speaker.as_str(), holm.sentence, holm.kind), ("Petra Holm", 1, AttributionKind::Direct));
         let aide = one(&all, "ready for April");
         assert_eq!((aide.speaker.as_str(), aide.cue.as_str(), aide.entity.as_deref()), ("A senior aide", "told", None));
+    }
+
+    #[test]
+    fn a_place_of_origin_in_an_apposition_is_no_speaker() {
+        let body = "The boy copied the trick at school. His mother Lucy Hart, 32, of Upminster, east London, \
+            said: 'He loves football.' Local station WAVY in Norfolk, Virginia, reported that the pilot walked away.";
+        let all = find(body);
+        assert_eq!(one(&all, "loves football").speaker, "Lucy Hart");
+        let wavy = &one(&all, "pilot walked").speaker;
+        assert!(wavy.ends_with("WAVY"), "{wavy}");
     }
 
     #[test]
