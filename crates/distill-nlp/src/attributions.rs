@@ -1056,7 +1056,15 @@ fn reported(body: &str, s: &Sentence, quotes: &[Quote], consumed: &HashSet<usize
                         .find(|&i| !toks[i].word)
                         .filter(|&i| mark(i) == ",")?;
                     let name = noun_phrase_before(body, &toks, c2, c3 + 1, false)?;
-                    Some((name, c3))
+                    // "His mother Lucy, 32, of Upminster, east London, said": a place
+                    // of origin, not "CLAIM, X, a spokesman, said".
+                    let origin = ["of", "in", "from", "near"]
+                        .iter()
+                        .any(|p| name.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(p)))
+                        || toks
+                            .get(c3 + 1)
+                            .is_some_and(|t| ["of", "in", "from", "near"].contains(&lower(body, t).as_str()));
+                    (!origin).then_some((name, c3))
                 })
             } else if short || aside {
                 speaker_before(body, &toks, k, c + 1).map(|n| (n, c))
@@ -1444,6 +1452,10 @@ mod tests {
         assert_eq!(one(&all, "loves football").speaker, "Lucy Hart");
         let wavy = &one(&all, "pilot walked").speaker;
         assert!(wavy.ends_with("WAVY"), "{wavy}");
+        // With a quote inside the quote, the sentence is not "CLAIM, X, Y, said".
+        let body = "The boy copied the trick. His mother Lucy, 32, of Upminster, east London, said: \
+            ‘He loves football and after he saw the show he said ‘I’ll be able to do that’.";
+        assert!(find(body).iter().all(|a| a.speaker != "Upminster"), "{:#?}", find(body));
     }
 
     #[test]
