@@ -2590,7 +2590,11 @@ fn cut_short(words: &[String]) -> bool {
     ];
     let open_gerund =
         n >= 2 && OPEN_GERUNDS.contains(&bare[n - 1]) && ["of", "for", "by", "from", "after"].contains(&bare[n - 2]);
+    // "... at a fitness to practise hearing in front?": a compound preposition cut.
+    let open_compound =
+        n >= 2 && matches!((bare[n - 2], bare[n - 1]), ("in", "front") | ("on", "top") | ("because", "of"));
     let open_end = open_gerund
+        || open_compound
         || n >= 1
             && [
                 "despite",
@@ -2667,7 +2671,11 @@ fn run_on(question: &str) -> bool {
         w.strip_prefix(['\'', '‘', '"', '“'])
             .is_some_and(|rest| FIRST_PERSON.contains(&rest.trim_end_matches([',', '?'])))
     });
+    // "... from a holiday in Algeria 'The mind boggles,' commented Tracy Ayre?": a
+    // quotation and its speaker glued on.
+    let glued_quote = [",' ", ",’ ", ",\" ", ",” "].iter().any(|q| question.contains(q));
     quoted_speaker
+        || glued_quote
         || (1..words.len().saturating_sub(1)).any(|k| {
             OPENERS.contains(&words[k])
                 && !words[k - 1].ends_with(['.', ',', ':', ';', '!', '?', '"', '“', '”'])
@@ -4143,6 +4151,8 @@ mod tests {
         assert!(!well_formed("How could suggest the due date be April 25?"));
         assert!(well_formed("How could police stop the march on Friday?"));
         assert!(!well_formed("How many students have filed lawsuits accusing officials of failing?"));
+        assert!(!well_formed("How did Marie Ratcliffe refuse to defend herself at a hearing in front?"));
+        assert!(!well_formed("How had the man returned from Algeria 'The mind boggles,' commented Tracy Ayre?"));
         let lower = |texts: &[&str]| texts.iter().map(|t| format!(" {} ", t.to_lowercase())).collect::<Vec<_>>();
         let army = lower(&[
             "The recruits joined the Army in May.",
