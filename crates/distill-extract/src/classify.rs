@@ -245,10 +245,45 @@ impl CharCounts {
 
 /// Whether the model's yes may stand: a block outside the chosen subtree that reads
 /// as boilerplate (a date line, a byline, a share prompt, as in an article's
-/// `<header>` beside the body) never comes back. Scored all the same, so that the
-/// model learns from the same blocks.
+/// `<header>` beside the body) never comes back, nor a line of links that does ("Read
+/// more: <a>Looted colonial art ...</a>" between a story's paragraphs). Scored all the
+/// same, so that the model learns from the same blocks.
 pub(crate) fn may_keep(b: &Block) -> bool {
-    b.verdict != Verdict::Outside || !reads_as_boilerplate(b)
+    match b.verdict {
+        Verdict::Outside => !reads_as_boilerplate(b),
+        Verdict::Links => !teaser_label(&b.text),
+        _ => true,
+    }
+}
+
+/// "Read more: <a>Looted colonial art ...</a>", "Lesen Sie auch: <a>...</a>": a label and
+/// a colon before a link to another article ("Read more about recent LG innovations."
+/// is a sentence of the review, and stays).
+fn teaser_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "read more",
+        "read also",
+        "also read",
+        "see also",
+        "related",
+        "more on this",
+        "lesen sie auch",
+        "mehr zum thema",
+        "lesen sie mehr",
+        "lire aussi",
+        "à lire aussi",
+        "leer más",
+        "lea también",
+        "leia mais",
+        "leia também",
+        "leggi anche",
+        "czytaj także",
+        "czytaj również",
+        "lees ook",
+    ];
+    let Some((label, rest)) = text.split_once(':') else { return false };
+    let label = label.trim().to_lowercase();
+    LABELS.contains(&label.as_str()) && !rest.trim().is_empty()
 }
 
 /// Whether the model may bring back a block the rules dropped for this reason: it
@@ -422,6 +457,15 @@ pub(crate) fn features(dom: &Dom, analysis: &Analysis) -> (Vec<bool>, Vec<f32>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_labelled_link_line_is_a_promo_and_a_linked_sentence_is_not() {
+        assert!(teaser_label("Read more: Looted colonial art: Germany to set up new contact office"));
+        assert!(teaser_label("Lesen Sie auch: Die Bahn streikt wieder"));
+        assert!(!teaser_label("Read more about recent LG innovations."));
+        assert!(!teaser_label("Read more:"));
+        assert!(!teaser_label("Germany: a colonial past"));
+    }
 
     #[test]
     fn the_shipped_model_reads_these_features() {

@@ -233,6 +233,25 @@ fn comment_threads_named_in_other_languages_are_not_the_article() {
     assert_eq!(body(&html).split("\n\n").count(), 4);
 }
 
+/// A labelled link to another article between a story's paragraphs ("Read more:
+/// <a>Looted colonial art ...</a>" on dw.com, page 0986 of trafilatura-eval) is a promo,
+/// not the story's; a link that reads as the story's own sentence ("Read more about
+/// recent LG innovations.") stays.
+#[test]
+fn labelled_links_to_other_articles_inside_the_story_are_promos() {
+    let html = format!(
+        "<body><article><h1>Harvest</h1>{}<p><em>Read more</em>: <a href=\"/other\">Looted colonial art: Germany to set up new office</a></p>\
+         {}<p><a href=\"/lg\">Read more about recent harvest innovations.</a></p>{}</article></body>",
+        prose_range(0..2),
+        prose_range(2..4),
+        prose_range(4..6)
+    );
+    let text = body(&html);
+    assert!(!text.contains("Looted colonial art"), "{text}");
+    assert!(text.contains("Read more about recent harvest innovations."), "{text}");
+    assert!(text.contains("Paragraph 5"), "{text}");
+}
+
 /// Call-to-action boxes and affiliate disclosures sit inside the article container.
 #[test]
 fn calls_to_action_and_disclosures_inside_the_body() {
