@@ -119,10 +119,42 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     text.trim_end().ends_with(['.', '!', '?', '"', '”', '\''])
 }
 
+/// "To view the full story, please subscribe to The Haitian Times ...", "If you're
+/// already a subscriber, log in ...": a paywall's prompt, told by two of its phrases at
+/// least (one alone is a story about subscriptions; prices are no sign: a review of
+/// course platforms quotes them), in the languages distill reads most.
+pub(crate) fn paywall_prompt(text: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "subscribe to",
+        "already a subscriber",
+        "subscribers also",
+        "log in for",
+        "sign in to",
+        "full story",
+        "continue reading",
+        "unlimited digital access",
+        "join now",
+        "jetzt abonnieren",
+        "bereits abonnent",
+        "weiterlesen mit",
+        "jetzt weiterlesen",
+        "hazte miembro",
+        "suscríbete",
+        "ya eres suscriptor",
+        "abonnez-vous",
+        "déjà abonné",
+    ];
+    let lower = text.to_lowercase();
+    PHRASES.iter().filter(|p| lower.contains(**p)).count() >= 2
+}
+
 /// Boilerplate lines that survive class rules: bylines, datelines, share prompts,
 /// ads and the like.
 pub(crate) fn reads_as_boilerplate(b: &Block) -> bool {
     let text = &b.text;
+    if b.words <= 80 && paywall_prompt(text) {
+        return true;
+    }
     if b.words <= 12 {
         let lower = text.to_lowercase();
         if (lower.starts_with("by ") || lower.starts_with("written by ")) && !ends_sentence(text) {

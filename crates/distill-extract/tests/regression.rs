@@ -252,6 +252,27 @@ fn labelled_links_to_other_articles_inside_the_story_are_promos() {
     assert!(text.contains("Paragraph 5"), "{text}");
 }
 
+/// A paywall's prompt after the free paragraphs (haitiantimes.com, page 0961 of
+/// trafilatura-eval) is the site's, not the story's; a story about subscriptions that
+/// names a price stays whole.
+#[test]
+fn a_paywall_prompt_after_the_free_paragraphs_is_not_the_story() {
+    let html = format!(
+        "<body><article><h1>Harvest</h1>{}<p>To view the full story, please subscribe to <a href=\"/s\">The Valley Times</a>. \
+         You can choose a yearly plan or a monthly plan.</p><p>If you are already a subscriber, you can log in for immediate \
+         access to this story.</p></article></body>",
+        prose(4)
+    );
+    let text = body(&html);
+    assert!(!text.contains("full story") && !text.contains("already a subscriber"), "{text}");
+    let review = format!(
+        "<body><article><h1>Course platforms</h1>{}<p>Students can subscribe to the platform for $39 per month, and the \
+         annual plan costs less, the company says in its pricing guide for new learners.</p></article></body>",
+        prose(4)
+    );
+    assert!(body(&review).contains("subscribe to the platform"));
+}
+
 /// Call-to-action boxes and affiliate disclosures sit inside the article container.
 #[test]
 fn calls_to_action_and_disclosures_inside_the_body() {
