@@ -838,6 +838,11 @@ fn speaker_before(body: &str, toks: &[Tok], k: usize, floor: usize) -> Option<St
     noun_phrase_before(body, toks, k, floor, true)
 }
 
+/// A preposition that opens a place of origin ("of Upminster", "in Norfolk").
+fn of_origin(word: &str) -> bool {
+    ["of", "in", "from", "near"].iter().any(|p| word.eq_ignore_ascii_case(p))
+}
+
 /// `apposition`: whether "NAME, APPOSITION," before `k` is read as NAME (and once
 /// past a place of origin: "Lucy, 32, of Upminster, east London, said").
 fn noun_phrase_before(body: &str, toks: &[Tok], k: usize, floor: usize, apposition: bool) -> Option<String> {
@@ -877,12 +882,11 @@ fn noun_phrase_before_hops(
         // "His mother Lucy, 32, of Upminster, east London, said", "WAVY in Norfolk,
         // Virginia, reported": a place of origin is no speaker; whoever it qualifies is.
         if let Some(b) = before.as_ref().filter(|_| hops > 0) {
-            const ORIGIN: &[&str] = &["of", "in", "from", "near"];
             let words = b.split_whitespace().count();
             let at = open.saturating_sub(words);
             // The phrase opens with the preposition ("of Upminster"), or follows it.
-            let opens = ORIGIN.contains(&b.split_whitespace().next().unwrap_or("").to_lowercase().as_str());
-            let follows = at > floor + 1 && toks[at - 1].word && ORIGIN.contains(&lower(body, &toks[at - 1]).as_str());
+            let opens = b.split_whitespace().next().is_some_and(of_origin);
+            let follows = at > floor + 1 && toks[at - 1].word && of_origin(&lower(body, &toks[at - 1]));
             if opens || follows {
                 return noun_phrase_before_hops(body, toks, if opens { at } else { at - 1 }, floor, true, hops - 1);
             }
@@ -1075,12 +1079,8 @@ fn reported(body: &str, s: &Sentence, quotes: &[Quote], consumed: &HashSet<usize
                     let name = noun_phrase_before(body, &toks, c2, c3 + 1, false)?;
                     // "His mother Lucy, 32, of Upminster, east London, said": a place
                     // of origin, not "CLAIM, X, a spokesman, said".
-                    let origin = ["of", "in", "from", "near"]
-                        .iter()
-                        .any(|p| name.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(p)))
-                        || toks
-                            .get(c3 + 1)
-                            .is_some_and(|t| ["of", "in", "from", "near"].contains(&lower(body, t).as_str()));
+                    let origin = name.split_whitespace().next().is_some_and(of_origin)
+                        || toks.get(c3 + 1).is_some_and(|t| of_origin(&lower(body, t)));
                     (!origin).then_some((name, c3))
                 })
             } else if short || aside {

@@ -1751,15 +1751,13 @@ impl Names {
             let si = spans[at].0;
             let mut end = at + 1;
             // Consecutive names of one sentence joined by a comma, "and" or "or".
-            while end < spans.len() && spans[end].0 == si && {
-                // (Spans in text order; overlapping ones join nothing.)
-                let between = tokens[si].get(spans[end - 1].1.to..spans[end].1.outer.min(spans[end].1.from));
-                let words: Vec<String> = between.unwrap_or_default().iter().map(Token::lower).collect();
-                matches!(
-                    words.iter().map(String::as_str).collect::<Vec<_>>()[..],
-                    [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
-                )
-            } {
+            // (Spans in text order; overlapping ones join nothing.)
+            let joined = |a: &Span, b: &Span| match tokens[si].get(a.to..b.outer.min(b.from)) {
+                Some([one]) => one.text == "," || one.is("and") || one.is("or"),
+                Some([comma, and]) => comma.text == "," && (and.is("and") || and.is("or")),
+                _ => false,
+            };
+            while end < spans.len() && spans[end].0 == si && joined(&spans[end - 1].1, &spans[end].1) {
                 end += 1;
             }
             if end - at >= 3 {

@@ -1476,13 +1476,31 @@ fn what_object(clause: &Clause) -> Option<String> {
 
 /// Whether a noun names a person by role or relation ("the actress", "his wife").
 fn names_a_person(noun: &str) -> bool {
+    let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    names_a_relation(noun)
+        || [noun, singular].iter().any(|n| {
+            ROLE_NOUNS.contains(n)
+                || crate::entities::refers_back(n) == Some(EntityType::Person) && !n.ends_with("-year-old")
+        })
+}
+
+/// Whether a noun names someone by their relation to another ("son", "wives",
+/// "children"): "his son" names nobody once the pronoun goes.
+fn names_a_relation(noun: &str) -> bool {
     const RELATIONS: &[&str] = &[
         "wife",
+        "wives",
         "husband",
         "son",
         "daughter",
         "mother",
         "father",
+        "mum",
+        "dad",
+        "parent",
+        "grandmother",
+        "grandfather",
         "girlfriend",
         "boyfriend",
         "brother",
@@ -1493,18 +1511,16 @@ fn names_a_person(noun: &str) -> bool {
         "fiancée",
         "fiancé",
         "child",
+        "children",
         "baby",
+        "family",
         "partner",
         "neighbour",
         "neighbor",
     ];
-    let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let singular = noun.strip_suffix('s').unwrap_or(noun);
-    [noun, singular].iter().any(|n| {
-        RELATIONS.contains(n)
-            || ROLE_NOUNS.contains(n)
-            || crate::entities::refers_back(n) == Some(EntityType::Person) && !n.ends_with("-year-old")
-    })
+    let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let singular = noun.strip_suffix('s').unwrap_or(&noun);
+    RELATIONS.contains(&noun.as_str()) || RELATIONS.contains(&singular)
 }
 
 /// "Louis Jordan drifted in the Atlantic for 66 days" → "How long did Louis Jordan
@@ -2351,38 +2367,6 @@ fn answer(citations: &[usize], sentences: &[Sentence]) -> InsightAnswer {
 /// may not hold. Only "his" and "her" before a thing, after a subject named in
 /// capitals; not a relative ("his son") nor "her" as an object ("told her").
 fn own_thing(question: &str) -> Option<String> {
-    const KIN: &[&str] = &[
-        "son",
-        "sons",
-        "daughter",
-        "daughters",
-        "wife",
-        "husband",
-        "mother",
-        "father",
-        "family",
-        "children",
-        "child",
-        "girlfriend",
-        "boyfriend",
-        "brother",
-        "brothers",
-        "sister",
-        "sisters",
-        "friend",
-        "friends",
-        "parents",
-        "partner",
-        "own",
-        "life",
-        "fiancee",
-        "fiance",
-        "mum",
-        "dad",
-        "grandmother",
-        "grandfather",
-        "baby",
-    ];
     let words: Vec<&str> = question.split(' ').collect();
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let at: Vec<usize> = (0..words.len()).filter(|&k| PRONOUNS.contains(&bare(words[k]).as_str())).collect();
@@ -2395,7 +2379,8 @@ fn own_thing(question: &str) -> Option<String> {
         words.get(k + 1).is_some_and(|next| {
             let next = next.trim_end_matches('?');
             !next.is_empty()
-                && !KIN.contains(&bare(next).as_str())
+                && !names_a_relation(next)
+                && !["own", "life"].contains(&bare(next).as_str())
                 && !crate::terms::is_stopword(&bare(next))
                 && !crate::clauses::is_verb(next)
                 && !next.starts_with(['\'', '‘', '"', '“'])
