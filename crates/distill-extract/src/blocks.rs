@@ -123,7 +123,8 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 /// already a subscriber, log in ...": a paywall's prompt, told by two of its phrases at
 /// least (one alone is a story about subscriptions; prices are no sign: a review of
 /// course platforms quotes them), in the languages distill reads most.
-pub(crate) fn paywall_prompt(text: &str) -> bool {
+/// `lower`: the text lowercased.
+pub(crate) fn paywall_prompt(lower: &str) -> bool {
     const PHRASES: &[&str] = &[
         "subscribe to",
         "already a subscriber",
@@ -144,7 +145,6 @@ pub(crate) fn paywall_prompt(text: &str) -> bool {
         "abonnez-vous",
         "déjà abonné",
     ];
-    let lower = text.to_lowercase();
     PHRASES.iter().filter(|p| lower.contains(**p)).count() >= 2
 }
 
@@ -152,11 +152,14 @@ pub(crate) fn paywall_prompt(text: &str) -> bool {
 /// ads and the like.
 pub(crate) fn reads_as_boilerplate(b: &Block) -> bool {
     let text = &b.text;
-    if b.words <= 80 && paywall_prompt(text) {
+    if b.words > 80 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if paywall_prompt(&lower) {
         return true;
     }
     if b.words <= 12 {
-        let lower = text.to_lowercase();
         if (lower.starts_with("by ") || lower.starts_with("written by ")) && !ends_sentence(text) {
             return true;
         }
