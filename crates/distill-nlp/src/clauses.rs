@@ -165,7 +165,7 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Adverbs that sit inside a verb group ("has long maintained", "is not expected").
-const VERB_ADVERBS: &[&str] = &[
+pub(crate) const VERB_ADVERBS: &[&str] = &[
     "not",
     "never",
     "also",
@@ -850,7 +850,7 @@ fn drop_openers(mut text: &str) -> &str {
             text = rest.trim_start();
             continue;
         }
-        if !OPENERS.contains(&first.as_str()) {
+        if !OPENERS.contains(&first.as_str()) && !participle_opener(text) {
             break;
         }
         let Some(comma) = text.find(", ") else { break };
@@ -860,6 +860,36 @@ fn drop_openers(mut text: &str) -> &str {
         text = text[comma + 2..].trim_start();
     }
     drop_time_opener(text)
+}
+
+/// "Started in 1990, the festival continues ...", "Giving evidence to the committee,
+/// Mr Hussen accused ...": a participle's phrase opens the sentence, and the subject
+/// follows its comma. The phrase has two words at least, the second in lower case
+/// ("Nothing, he said, ..." and "United Airlines, the carrier, ..." open no phrase).
+fn participle_opener(text: &str) -> bool {
+    let mut words = text.split(' ');
+    let (Some(first), Some(second)) = (words.next(), words.next()) else { return false };
+    if first.ends_with(',') || !second.starts_with(char::is_lowercase) || !text.contains(", ") {
+        return false;
+    }
+    let first = first.to_lowercase();
+    // A past form outside the lexicon is a participle before its phrase's preposition
+    // ("Encased in an orange stretcher, ..."; "Mohamed brought ..." is a name).
+    const PHRASE: &[&str] = &["in", "by", "with", "at", "from", "on", "into", "as", "to", "for", "under", "after"];
+    let gerund = first.len() >= 6 && is_gerund(&first);
+    let past = first.ends_with("ed") && lexical(&first).is_some_and(|(_, form)| form == Form::Past)
+        || first.len() >= 5 && first.ends_with("ed") && PHRASE.contains(&second);
+    let participle = gerund
+        || past
+        || ["born", "known", "written", "built", "driven", "taken", "given", "seen", "held"].contains(&first.as_str());
+    // "Infected ants chose food laced with ..., whereas ...": a verb of its own before
+    // the comma makes the participle an adjective of the subject.
+    let phrase = text.split(", ").next().unwrap_or("");
+    participle
+        && !phrase.split(' ').skip(1).any(|w| {
+            let w = bare_lower(w);
+            AUXILIARIES.contains(&w.as_str()) || lexical(&w).is_some_and(|(_, form)| form == Form::Past)
+        })
 }
 
 /// "The following morning Shearer went ...", "In February a similar video was
@@ -1013,8 +1043,13 @@ fn forms() -> &'static HashMap<String, (&'static str, Form)> {
             }
         }
         for verb in VERBS {
+            // "see" makes no "seed", "feed" no "feeded": an irregular past replaces the
+            // regular one.
+            let irregular = IRREGULAR.iter().any(|(_, base)| base == verb);
             for (form, kind) in inflections(verb) {
-                forms.entry(form).or_insert((*verb, kind));
+                if !(irregular && kind == Form::Past) {
+                    forms.entry(form).or_insert((*verb, kind));
+                }
             }
         }
         forms
@@ -1496,6 +1531,27 @@ mod tests {
         let c =
             read_clause("Fall of an Empire: The Story of Katherine of Alexandria was dubbed a hit.", &proper).unwrap();
         assert_eq!(c.subject, "Fall of an Empire: The Story of Katherine of Alexandria");
+    }
+
+    #[test]
+    fn a_participles_phrase_before_the_subject_is_an_opener() {
+        let proper = |w: &str| ["Taipei", "Mohamed", "Almagro", "Hussen"].contains(&w);
+        let c =
+            read_clause("Started in 1990, the Taipei lantern festival continues an old tradition.", &proper).unwrap();
+        assert_eq!((c.subject.as_str(), c.rest.as_str()), ("the Taipei lantern festival", "continue an old tradition"));
+        let c =
+            read_clause("Giving evidence to the committee, Mr Hussen accused police of failing him.", &proper).unwrap();
+        assert_eq!(c.subject, "Mr Hussen");
+        // A name ending in "-ed", or a participle qualifying the subject before its own
+        // verb, opens no phrase.
+        let c = read_clause("Mohamed brought the clock to school on Monday, and a teacher saw it.", &proper).unwrap();
+        assert_eq!(c.subject, "Mohamed");
+        let c = read_clause("Infected ants chose food laced with peroxide, whereas healthy ants avoided it.", &proper)
+            .unwrap();
+        assert_eq!(c.subject, "infected ants");
+        // "seed" is no past of "see".
+        let c = read_clause("The second seed dismissed the unseeded Almagro.", &proper).unwrap();
+        assert_eq!((c.subject.as_str(), c.base.as_deref()), ("the second seed", Some("dismiss")));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 
 use distill_core::{Attribution, Entity, EntityRole, EntityType, Insight, InsightAnswer, InsightKind, Sentence};
 
-use crate::clauses::{Clause, DANGLING, PRONOUNS, lower_first, read_clause, reporter};
+use crate::clauses::{Clause, DANGLING, PRONOUNS, VERB_ADVERBS, lower_first, read_clause, reporter};
 use crate::terms::{Terms, content_stems};
 
 /// Most questions per article (the reference product asks 17).
@@ -736,7 +736,8 @@ impl<'a> Reader<'a> {
             let question = format!("What {} {} depend on?", clause.aux, clause.subject);
             return Some((question, InsightKind::SuccessFactors));
         }
-        if clause.reason {
+        // ("Why was the idea that the markers could be seen ...?")
+        if clause.reason && !rest.starts_with("that ") {
             let kind = if self.has(i, MOTIVE_CUES) {
                 InsightKind::Motives
             } else if self.has(i, OBSTACLE_CUES) {
@@ -1402,9 +1403,18 @@ fn what_object(clause: &Clause) -> Option<String> {
     ];
     // "remains a puzzle", "takes a look", "made a decision": what follows a linking or
     // light verb is no object to ask for.
-    const NO_OBJECT: &[&str] =
-        &["remain", "become", "seem", "stay", "prove", "take", "make", "give", "have", "get", "do"];
-    let words: Vec<&str> = clause.rest.split(' ').collect();
+    const NO_OBJECT: &[&str] = &[
+        "remain", "become", "seem", "stay", "prove", "take", "make", "give", "have", "get", "do", "play", "pull",
+        "lead",
+    ];
+    // "also disclosed the entry requirements": the adverbs before the verb stay with it.
+    let all: Vec<&str> = clause.rest.split(' ').collect();
+    let adverbs = all.iter().take_while(|w| VERB_ADVERBS.contains(w)).count();
+    // ("What did police not find?" asks for nothing the sentence names.)
+    if all[..adverbs].iter().any(|w| ["not", "never"].contains(w)) {
+        return None;
+    }
+    let words = &all[adverbs.min(all.len().saturating_sub(1))..];
     let verb = *words.first()?;
     // "Last Year over 4 million visitors": a counted subject is asked "how many".
     if clause.subject.contains(|c: char| c.is_ascii_digit()) || words.contains(&"and") {
@@ -1418,7 +1428,10 @@ fn what_object(clause: &Clause) -> Option<String> {
             "bought", "told", "said",
         ]
         .contains(&verb);
-    if !participle || matches!(clause.aux.as_str(), "is" | "are" | "was" | "were") && clause.base.is_none() {
+    if !participle
+        || verb == "been"
+        || matches!(clause.aux.as_str(), "is" | "are" | "was" | "were") && clause.base.is_none()
+    {
         return None;
     }
     let counted =
@@ -1471,7 +1484,8 @@ fn what_object(clause: &Clause) -> Option<String> {
     }
     // "Loeb met the actress in 2010" → "Who did Loeb meet in 2010?"
     let wh = if object.last().is_some_and(|w| names_a_person(w)) { "Who" } else { "What" };
-    Some(format!("{wh} {} {} {verb}{tail}?", clause.aux, clause.subject))
+    let adverbs: String = all[..adverbs].iter().map(|w| format!(" {w}")).collect();
+    Some(format!("{wh} {} {}{adverbs} {verb}{tail}?", clause.aux, clause.subject))
 }
 
 /// Whether a noun names a person by role or relation ("the actress", "his wife").
@@ -2491,6 +2505,11 @@ fn well_formed(question: &str) -> bool {
     if question.contains("according to") {
         return false;
     }
+    // "Why have officials not said why the team was denied visas?": a second question
+    // inside the first.
+    if words.iter().skip(1).any(|w| w == "why") {
+        return false;
+    }
     if cut_short(&words) || noun_for_verb(question) || second_subject(question) || no_subject(&words) {
         return false;
     }
@@ -3275,6 +3294,19 @@ mod tests {
                 == "How is Russia's military-technical agreement with the Taliban expected to pave the way for deeper economic cooperation?"),
             "{insights:#?}"
         );
+    }
+
+    #[test]
+    fn an_object_is_asked_for_with_the_adverb_before_its_verb() {
+        let read = |s: &str| read_clause(s, &|w: &str| ["Clarke"].contains(&w)).expect(s);
+        let c = read("The extremists also disclosed the entry requirements for medical workers.");
+        assert_eq!(what_object(&c).as_deref(), Some("What did the extremists also disclose for medical workers?"));
+        let c = read("Clarke now faces a long ban.");
+        assert_eq!(what_object(&c).as_deref(), Some("What does Clarke now face?"));
+        // A denial names nothing to ask for, and an idiom's object is no thing.
+        assert_eq!(what_object(&read("The detectives have not found the weapon in the house.")), None);
+        assert_eq!(what_object(&read("The weather also played a part in the delay.")), None);
+        assert!(!well_formed("Why have officials not said why the team was denied visas?"));
     }
 
     #[test]
