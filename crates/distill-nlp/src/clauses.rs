@@ -434,6 +434,20 @@ fn bare_lower(word: &str) -> String {
 /// Verbs of [`REPORTING`] that also take a plain object ("admitted the charge").
 const TAKES_OBJECT: &[&str] = &["admit", "acknowledge", "confirm", "deny", "announce", "declare", "reveal"];
 
+/// Whether what follows a verb of [`REPORTING`] is its object rather than a clause
+/// (see [`read`]).
+fn plain_object(base: &str, inner: &[&str]) -> bool {
+    let first = inner.first().map(|t| bare_lower(t)).unwrap_or_default();
+    let opening = &inner[..inner.len().min(6)];
+    let verdict = base == "find" && opening.iter().any(|t| bare_lower(t) == "guilty");
+    let action = ["admit", "deny", "acknowledge"].contains(&base) && is_gerund(&first);
+    let noun = ["the", "a", "an", "his", "her", "its", "their"].contains(&first.as_str());
+    verdict
+        || action
+        || TAKES_OBJECT.contains(&base) && !finite_verb_in(inner)
+        || (TAKES_OBJECT.contains(&base) || base == "explain") && noun && !finite_verb_in(opening)
+}
+
 /// Whether words hold a finite verb or an auxiliary: then what follows a report is a
 /// clause without its "that" ("revealed a man lodged a complaint"), not an object.
 fn finite_verb_in(words: &[&str]) -> bool {
@@ -647,8 +661,11 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
                 return Some(clause);
             }
             // "The father admitted the charge", "Police confirmed the arrest": these
-            // verbs also take a plain object, read as any clause.
-            None if !that && TAKES_OBJECT.contains(&base) && !finite_verb_in(&tokens[after..]) => {}
+            // verbs also take a plain object, read as any clause; so do an action
+            // admitted ("admitted taking his daughter to a rally"), a verdict ("found
+            // Tsarnaev guilty of ...") and what is explained ("explained his rationale
+            // for ..."; a verb within its first words makes it a clause after all).
+            None if !that && plain_object(base, &inner) => {}
             None => return None,
         }
     }
@@ -720,7 +737,10 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
     }
     rest.extend(&tokens[after..]);
     let (rest, reason) = cut(&rest.join(" "));
-    if rest.split(' ').count() < 2 {
+    // "A boy is recovering after falling into ...": one word is enough where the cut
+    // gave the reason ("Why is a boy recovering?").
+    let alone = reason && rest.ends_with("ing") && base.is_none() && !rest.contains(' ');
+    if rest.split(' ').count() < 2 && !alone {
         return None;
     }
     let written = base.map(|_| tokens[verb_at].to_string());
@@ -793,19 +813,45 @@ fn speaking_body(subject: &str) -> bool {
 
 /// "Woods, who plunged to 111th in the rankings, again struggled ...": a relative
 /// clause set off by commas right after the first words is an aside, and the clause
-/// reads without it ("Woods again struggled ..."). At most 25 words are skipped.
+/// reads without it ("Woods again struggled ..."). So are an age after a name
+/// ("Aliesha Peterson, 22, detailed ...") and a description of a name that a verb
+/// follows ("Sterling, the England international who ..., was exposed ..."). At most
+/// 25 words are skipped.
 fn without_relative_aside(text: &str) -> Cow<'_, str> {
     // Most sentences have no such aside: decided from the first words, without allocating.
     let mut first = text.split(' ').take(7);
     let Some(open) = first.by_ref().position(|w| w.ends_with(',')) else { return Cow::Borrowed(text) };
-    if open >= 6 || !first.next().is_some_and(|w| ["who", "whom", "which", "whose"].contains(&w)) {
+    let next = first.next().unwrap_or("");
+    let relative = open < 6 && ["who", "whom", "which", "whose"].contains(&next);
+    let age =
+        next.strip_suffix(',').is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    // (Not "In March, the inquiry into ...": an opener is no name.)
+    let named = || {
+        let mut words = text.split(' ').take(open + 1);
+        !words.clone().any(|w| is_time(w.trim_end_matches(',')) || OPENERS.contains(&bare_lower(w).as_str()))
+            && words.all(|w| w.starts_with(char::is_uppercase))
+    };
+    let described = open < 3 && ["the", "a", "an"].contains(&next) && named();
+    if !(relative || age || described) {
         return Cow::Borrowed(text);
     }
     let words: Vec<&str> = text.split(' ').collect();
-    let Some(close) = words.iter().skip(open + 2).take(25).position(|w| w.ends_with(',')) else {
-        return Cow::Borrowed(text);
+    let close = if age {
+        open + 1
+    } else {
+        let Some(close) = words.iter().skip(open + 2).take(25).position(|w| w.ends_with(',')) else {
+            return Cow::Borrowed(text);
+        };
+        open + 2 + close
     };
-    let close = open + 2 + close;
+    // A description ends where the name's verb follows ("..., was exposed"), not at a
+    // comma inside it.
+    // ("..., led by Bill Kirkup, found": a participle and its agent open another aside.)
+    let verb =
+        words.get(close + 1).is_some_and(|w| finite(&bare_lower(w))) && words.get(close + 2).is_none_or(|w| *w != "by");
+    if described && !verb {
+        return Cow::Borrowed(text);
+    }
     let mut kept: Vec<&str> = words[..open].to_vec();
     kept.push(words[open].trim_end_matches(','));
     kept.extend(&words[close + 1..]);
@@ -853,7 +899,15 @@ fn drop_openers(mut text: &str) -> &str {
         if !OPENERS.contains(&first.as_str()) && !participle_opener(text) {
             break;
         }
-        let Some(comma) = text.find(", ") else { break };
+        let Some(mut comma) = text.find(", ") else { break };
+        // "On April 12, 1981, Columbia lifted off": the year is the date's.
+        let after = &text[comma + 2..];
+        if let Some((year, _)) = after.split_once(", ")
+            && year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+        {
+            comma += 2 + year.len();
+        }
         if text[..comma].split(' ').count() > 20 {
             break;
         }
@@ -1531,6 +1585,100 @@ mod tests {
         let c =
             read_clause("Fall of an Empire: The Story of Katherine of Alexandria was dubbed a hit.", &proper).unwrap();
         assert_eq!(c.subject, "Fall of an Empire: The Story of Katherine of Alexandria");
+    }
+
+    #[test]
+    fn an_age_a_description_or_a_dates_year_is_no_part_of_the_clause() {
+        let proper = |w: &str| {
+            [
+                "Dzhokhar",
+                "Tsarnaev",
+                "Aliesha",
+                "Peterson",
+                "Sterling",
+                "England",
+                "Wembley",
+                "April",
+                "Space",
+                "Shuttle",
+                "Columbia",
+                "Kennedy",
+                "Center",
+                "March",
+                "Morecambe",
+                "Bay",
+                "Bill",
+                "Kirkup",
+                "Juan",
+                "Mata",
+                "Leeds",
+                "Crown",
+                "Court",
+            ]
+            .contains(&w)
+        };
+        let c = read_clause("Aliesha Peterson, 22, left the gym in May.", &proper).unwrap();
+        assert_eq!((c.subject.as_str(), c.rest.as_str()), ("Aliesha Peterson", "leave the gym"));
+        let c = read_clause(
+            "Sterling, the England international who will lead the line at Wembley, was exposed for inhaling gas.",
+            &proper,
+        )
+        .unwrap();
+        assert_eq!((c.subject.as_str(), c.rest.as_str()), ("Sterling", "exposed for inhaling gas"));
+        let c =
+            read_clause("On April 12, 1981, Space Shuttle Columbia lifted off from the Kennedy Space Center.", &proper)
+                .unwrap();
+        assert_eq!(c.subject, "Space Shuttle Columbia");
+        // An opener is no name, and a participle with its agent opens another aside.
+        let c = read_clause(
+            "In March, the inquiry into the failings at Morecambe Bay, led by Bill Kirkup, found failures at the trust led to deaths.",
+            &proper,
+        )
+        .unwrap();
+        assert_eq!(c.subject, "failures at the trust");
+    }
+
+    #[test]
+    fn a_reported_verbs_object_and_a_reason_alone_are_read() {
+        let proper = |w: &str| {
+            [
+                "Dzhokhar",
+                "Tsarnaev",
+                "Aliesha",
+                "Peterson",
+                "Sterling",
+                "England",
+                "Wembley",
+                "April",
+                "Space",
+                "Shuttle",
+                "Columbia",
+                "Kennedy",
+                "Center",
+                "March",
+                "Morecambe",
+                "Bay",
+                "Bill",
+                "Kirkup",
+                "Juan",
+                "Mata",
+                "Leeds",
+                "Crown",
+                "Court",
+            ]
+            .contains(&w)
+        };
+        let c = read_clause("Jurors found Dzhokhar Tsarnaev guilty on Wednesday of all 30 counts he faced.", &proper)
+            .unwrap();
+        assert_eq!((c.subject.as_str(), c.base.as_deref()), ("jurors", Some("find")));
+        let c =
+            read_clause("The father yesterday admitted taking his daughter to an extremist rally.", &proper).unwrap();
+        assert_eq!(c.rest, "admit taking his daughter to an extremist rally");
+        // A clause after the verb is still read as the report.
+        let c = read_clause("Juan Mata admitted the side still have work to do.", &proper).unwrap();
+        assert_eq!((c.subject.as_str(), c.speaker.as_deref()), ("the side", Some("Juan Mata")));
+        let c = read_clause("A two-year-old boy is recovering after falling into a cheetah exhibit.", &proper).unwrap();
+        assert_eq!((c.question("Why").as_str(), c.reason), ("Why is a two-year-old boy recovering?", true));
     }
 
     #[test]

@@ -1623,6 +1623,19 @@ fn what_was_said(clause: &Clause) -> Option<String> {
     let bare_clause = words.get(1).is_some_and(|w| ["the", "a", "an"].contains(w))
         && (3..6).any(|k| words.get(k).is_some_and(|w| crate::clauses::verb_like(w) && !w.ends_with("ing")))
         && !words[2..words.len().min(6)].iter().any(|w| ["of", "to", "for", "with", "in", "on"].contains(w));
+    // "admitted taking his daughter to a rally": an action admitted, asked for whole.
+    let action = ["admit", "deny", "acknowledge"].contains(&base)
+        && words.get(1).is_some_and(|w| crate::clauses::is_gerund(w))
+        && words.len() >= 4;
+    // "Scans revealed a grade two hamstring tear that should keep him out ...": a
+    // finding made public, asked for whole.
+    let finding = ["reveal", "announce", "confirm", "disclose"].contains(&base)
+        && words.get(1).is_some_and(|w| ["a", "an", "the", "its", "their", "his", "her"].contains(w))
+        && words.len() >= 5
+        && !words.contains(&"that");
+    if action || finding {
+        return Some(format!("What {} {} {}?", clause.aux, clause.subject, words[0]));
+    }
     let that = match words.iter().take(6).position(|w| *w == "that") {
         Some(that) => that,
         None if bare_clause => 1,
@@ -1738,6 +1751,26 @@ fn outcome(clause: &Clause) -> Option<(String, InsightKind)> {
         return None;
     }
     let words: Vec<&str> = rest.split(' ').collect();
+    // "Jurors found Tsarnaev guilty of all 30 counts" → "What did jurors find
+    // Tsarnaev guilty of?"; "He was found guilty of murder" → "What was X found
+    // guilty of?".
+    let verdict = |found: &str| {
+        let after = words.iter().position(|w| *w == found)?;
+        let guilty = words.iter().skip(after + 1).take(5).position(|w| *w == "guilty")? + after + 1;
+        words[guilty + 1..].iter().take(4).any(|w| *w == "of").then(|| words[after + 1..guilty].join(" "))
+    };
+    if words.first() == Some(&"find")
+        && aux == "did"
+        && let Some(who) = verdict("find").filter(|who| !who.is_empty() && who.split(' ').count() <= 4)
+    {
+        return Some((format!("What did {subject} find {who} guilty of?"), InsightKind::Components));
+    }
+    if matches!(aux, "was" | "were")
+        && words.first() == Some(&"found")
+        && verdict("found").is_some_and(|w| w.is_empty())
+    {
+        return Some((format!("What {aux} {subject} found guilty of?"), InsightKind::Components));
+    }
     let prison = rest.contains(" in prison") || rest.contains(" in jail") || rest.contains(" behind bars");
     let sentenced = rest.starts_with("sentenced to ") || rest.starts_with("be sentenced to ");
     let faces = matches!(words[..], ["face", ..] | ["faces", ..]) && prison && words.contains(&"years");
@@ -2503,6 +2536,10 @@ fn well_formed(question: &str) -> bool {
     // An attribution is no part of what is asked ("How have according to the ministry
     // 345 pilgrims been killed?").
     if question.contains("according to") {
+        return false;
+    }
+    // "... out for between three?": a range cut in half.
+    if words.len() >= 2 && words[words.len() - 2] == "between" {
         return false;
     }
     // "Why have officials not said why the team was denied visas?": a second question
@@ -3307,6 +3344,48 @@ mod tests {
         assert_eq!(what_object(&read("The detectives have not found the weapon in the house.")), None);
         assert_eq!(what_object(&read("The weather also played a part in the delay.")), None);
         assert!(!well_formed("Why have officials not said why the team was denied visas?"));
+    }
+
+    #[test]
+    fn a_verdict_an_admission_and_a_finding_are_asked_for() {
+        let proper = |w: &str| {
+            [
+                "Dzhokhar",
+                "Tsarnaev",
+                "Aliesha",
+                "Peterson",
+                "Sterling",
+                "England",
+                "Wembley",
+                "April",
+                "Space",
+                "Shuttle",
+                "Columbia",
+                "Kennedy",
+                "Center",
+                "March",
+                "Morecambe",
+                "Bay",
+                "Bill",
+                "Kirkup",
+                "Juan",
+                "Mata",
+                "Leeds",
+                "Crown",
+                "Court",
+            ]
+            .contains(&w)
+        };
+        let read = |s: &str| read_clause(s, &proper).expect(s);
+        let c = read("Jurors found Dzhokhar Tsarnaev guilty on Wednesday of all 30 counts he faced.");
+        assert_eq!(outcome(&c).map(|o| o.0).as_deref(), Some("What did jurors find Dzhokhar Tsarnaev guilty of?"));
+        let c = read("The baker was found guilty of fraud at Leeds Crown Court.");
+        assert_eq!(outcome(&c).map(|o| o.0).as_deref(), Some("What was the baker found guilty of?"));
+        let c = read("The father admitted taking his daughter to an extremist rally.");
+        assert_eq!(what_was_said(&c).as_deref(), Some("What did the father admit?"));
+        let c = read("Scans revealed a grade two hamstring tear in the thigh.");
+        assert_eq!(what_was_said(&c).as_deref(), Some("What did scans reveal?"));
+        assert!(!well_formed("How did scans reveal a tear that should keep him out for between three?"));
     }
 
     #[test]
