@@ -1453,12 +1453,65 @@ fn what_object(clause: &Clause) -> Option<String> {
     }
     let counted =
         |w: &str| w.starts_with(|c: char| c.is_ascii_digit()) && !w.contains(['%', '$']) || NUMBERS.contains(&w);
-    if !words.get(1).is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()) || counted(w)) {
+    const QUANTIFIERS: &[&str] = &["these", "those", "several", "many", "some", "all", "both", "each", "every"];
+    // Words after a verb that are no noun of its object ("closed higher", "went home").
+    #[rustfmt::skip]
+    const NOT_OBJECTS: &[&str] = &[
+        "away", "back", "home", "up", "down", "out", "off", "over", "together", "apart", "ahead", "abroad", "online",
+        "again", "too", "even", "only", "just", "well", "very", "so", "much", "more", "less", "better", "worse",
+        "here", "there", "now", "then", "today", "yesterday", "tonight", "tomorrow", "last", "next", "first", "late",
+        "early", "hard", "fast", "high", "low", "long", "short", "little", "enough", "about", "around", "through",
+    ];
+    // The verb is the clause's own ("walk out" after "finally", not "finally").
+    if clause.base.as_deref().is_some_and(|b| b != verb) || ["say", "tell"].contains(&verb) {
+        return None;
+    }
+    let first = words.get(1).map(|w| w.to_lowercase()).unwrap_or_default();
+    let determined = DETERMINERS.contains(&first.as_str()) || QUANTIFIERS.contains(&first.as_str());
+    // "possesses vast untapped mineral resources", "favors parental school choice": a
+    // bare noun phrase of two words at least.
+    let bare = first.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !first.is_empty()
+        && !crate::clauses::is_function_word(&first)
+        && !NOT_OBJECTS.contains(&first.as_str())
+        && !first.ends_with("ly")
+        && !first.ends_with("ing")
+        && !first.ends_with("ed")
+        && !crate::clauses::is_verb(&first)
+        && words.get(2).is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase()) && !PREPOSITIONS.contains(w) && !crate::clauses::is_verb(w)
+        });
+    if !determined && !bare && !words.get(1).is_some_and(|w| counted(w)) {
         return None;
     }
     let object_end = words[1..].iter().position(|w| PREPOSITIONS.contains(w)).map_or(words.len(), |p| p + 1);
-    // A short object with no verb inside ("an executive order banning ...": no).
-    if object_end - 1 > 5 || object_end < 3 || words[1..object_end].iter().any(|w| w.ends_with("ing")) {
+    // A short object with no verb inside ("an executive order banning ...": no). A
+    // longer one, running to the end, is asked for whole ("continues a 2000 year old
+    // tradition of festivals marking the end of ..." → "What does the festival continue?").
+    let long = object_end - 1 > 5 || words[1..object_end].iter().any(|w| w.ends_with("ing"));
+    if long && determined && clause.base.as_deref().is_some_and(|b| !NO_OBJECT.contains(&b)) && words.len() >= 4 {
+        let adverbs: String = all[..adverbs].iter().map(|w| format!(" {w}")).collect();
+        // ("thanked the captain of the Houston Express": whom.)
+        let head = words[2..]
+            .iter()
+            .take(4)
+            .take_while(|w| !PREPOSITIONS.contains(w) && !crate::clauses::is_function_word(w))
+            .last();
+        let wh = if head.is_some_and(|w| names_a_person(w)) { "Who" } else { "What" };
+        return Some(format!("{wh} {} {}{adverbs} {verb}?", clause.aux, clause.subject));
+    }
+    if long || object_end < 3 {
+        return None;
+    }
+    // A bare object is a plain noun phrase: content words only, a participle only
+    // before its noun ("vast untapped mineral resources", not "millions of people
+    // trapped", "headlines as it was sculpted").
+    let plain = |k: usize, w: &&str| {
+        w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !crate::clauses::is_function_word(w)
+            && !(k + 2 == object_end && w.ends_with("ed"))
+    };
+    if bare && (object_end - 1 > 4 || !words[1..object_end].iter().enumerate().all(|(k, w)| plain(k, w))) {
         return None;
     }
     // A tail cut short would end mid-phrase ("into Halvard's planned $6.8 billion").
@@ -1499,8 +1552,10 @@ fn what_object(clause: &Clause) -> Option<String> {
     if clause.base.as_deref().is_some_and(|b| NO_OBJECT.contains(&b)) {
         return None;
     }
-    // "Loeb met the actress in 2010" → "Who did Loeb meet in 2010?"
-    let wh = if object.last().is_some_and(|w| names_a_person(w)) { "Who" } else { "What" };
+    // "Loeb met the actress in 2010" → "Who did Loeb meet in 2010?" ("thanked the
+    // captain of the ship": the noun before "of" is the head).
+    let head = object.iter().position(|w| *w == "of").map_or(object.last(), |of| of.checked_sub(1).map(|h| &object[h]));
+    let wh = if head.is_some_and(|w| names_a_person(w)) { "Who" } else { "What" };
     let adverbs: String = all[..adverbs].iter().map(|w| format!(" {w}")).collect();
     Some(format!("{wh} {} {}{adverbs} {verb}{tail}?", clause.aux, clause.subject))
 }
@@ -3405,11 +3460,22 @@ mod tests {
 
     #[test]
     fn an_object_is_asked_for_with_the_adverb_before_its_verb() {
-        let read = |s: &str| read_clause(s, &|w: &str| ["Clarke"].contains(&w)).expect(s);
+        let read = |s: &str| read_clause(s, &|w: &str| ["Clarke", "Afghanistan"].contains(&w)).expect(s);
         let c = read("The extremists also disclosed the entry requirements for medical workers.");
         assert_eq!(what_object(&c).as_deref(), Some("What did the extremists also disclose for medical workers?"));
         let c = read("Clarke now faces a long ban.");
         assert_eq!(what_object(&c).as_deref(), Some("What does Clarke now face?"));
+        // A bare noun phrase, a long object asked for whole, a person's role as "who".
+        let c = read("Afghanistan possesses vast untapped mineral resources.");
+        assert_eq!(what_object(&c).as_deref(), Some("What does Afghanistan possess?"));
+        let c = read("The festival continues a 2000 year old tradition of light festivals marking the new year.");
+        assert_eq!(what_object(&c).as_deref(), Some("What does the festival continue?"));
+        let c = read("Clarke thanked the captain of the container ship.");
+        assert_eq!(what_object(&c).as_deref(), Some("Who did Clarke thank?"));
+        // No reduced clause, adverb or clause of its own is taken for an object.
+        assert_eq!(what_object(&read("The party had left millions of people trapped on welfare.")), None);
+        assert_eq!(what_object(&read("The statue drew headlines as it was sculpted to look like a poet.")), None);
+        assert_eq!(what_object(&read("The actor finally walked out of the interview.")), None);
         // A denial names nothing to ask for, and an idiom's object is no thing.
         assert_eq!(what_object(&read("The detectives have not found the weapon in the house.")), None);
         assert_eq!(what_object(&read("The weather also played a part in the delay.")), None);
