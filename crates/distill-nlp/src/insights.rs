@@ -458,6 +458,59 @@ impl<'a> Reader<'a> {
             return None;
         }
         let rest: Vec<&str> = clause.rest.split(' ').collect();
+        // "The Minneapolis area is home to the largest Somali community" → "What is the
+        // Minneapolis area home to?"; "Penn Jillette was part of a panel" → "What was
+        // Penn Jillette part of?".
+        if rest.len() >= 4 && matches!(rest[..2], ["home", "to"] | ["part", "of"]) {
+            return Some(format!("What {} {} {} {}?", clause.aux, clause.subject, rest[0], rest[1]));
+        }
+        // "The primary goal of the mission was to collect a sample", "The problem with
+        // social media is that ...": what the goal or the problem is.
+        const STATED: &[&str] = &[
+            "problem",
+            "issue",
+            "question",
+            "goal",
+            "aim",
+            "hope",
+            "fear",
+            "concern",
+            "reason",
+            "idea",
+            "plan",
+            "purpose",
+            "challenge",
+            "priority",
+            "mission",
+            "message",
+            "result",
+            "verdict",
+            "decision",
+            "forecast",
+        ];
+        let noun = clause.subject.split(' ').take_while(|w| !["of", "with", "for", "behind"].contains(w)).last();
+        if clause.subject.starts_with("the ")
+            && noun.is_some_and(|n| STATED.contains(&n))
+            && rest.len() >= 4
+            && ["to", "that", "for"].contains(&rest[0])
+            && clause.subject.split(' ').count() <= 8
+        {
+            return Some(format!("What {} {}?", clause.aux, clause.subject));
+        }
+        // "Topshop's flagship store is in Sydney's CBD" → "Where is Topshop's flagship
+        // store?": a place the subject is in (no time: "in March").
+        if ["in", "at"].contains(&rest[0])
+            && rest.get(1).is_some_and(|w| w.starts_with(char::is_uppercase))
+            && !rest[1..].iter().any(|w| {
+                let w = w.trim_end_matches(',').to_lowercase();
+                distill_core::time::WEEKDAYS.contains(&w.as_str())
+                    || distill_core::time::MONTHS.contains(&w.as_str())
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+            })
+            && rest.len() <= 10
+        {
+            return Some(format!("Where {} {}?", clause.aux, clause.subject));
+        }
         // "The agency is working on its next supply flight" → "What is the agency
         // working on?".
         if rest.len() >= 4 && rest[0].ends_with("ing") && rest[0].len() > 5 && ["on", "for"].contains(&rest[1]) {
@@ -1445,10 +1498,10 @@ fn what_object(clause: &Clause) -> Option<String> {
             "bought", "told", "said",
         ]
         .contains(&verb);
-    if !participle
-        || verb == "been"
-        || matches!(clause.aux.as_str(), "is" | "are" | "was" | "were") && clause.base.is_none()
-    {
+    // "NASA is offering shuttle heat shield tiles to schools": a progressive's object.
+    let be = matches!(clause.aux.as_str(), "is" | "are" | "was" | "were") && clause.base.is_none();
+    let progressive = be && crate::clauses::is_gerund(verb);
+    if !(participle && !be || progressive) || verb == "been" {
         return None;
     }
     let counted =
@@ -3526,7 +3579,11 @@ mod tests {
 
     #[test]
     fn what_someone_is_known_for_where_it_was_done_and_what_is_worked_on_are_asked() {
-        let proper = |w: &str| ["Kayahan", "Izmir", "Castlefrank", "Road", "Kanata", "ISS"].contains(&w);
+        let proper = |w: &str| {
+            ["Kayahan", "Izmir", "Castlefrank", "Road", "Kanata", "ISS", "Minneapolis", "Somali", "Sydney's", "CBD"]
+                .contains(&w)
+                || ["George", "Street"].contains(&w)
+        };
         let read = |s: &str| read_clause(s, &proper).expect(s);
         assert_eq!(
             what_passive(&read("Kayahan was best known for his love songs.")).as_deref(),
@@ -3552,6 +3609,24 @@ mod tests {
             Some("When was the election held?")
         );
         assert!(!well_formed("When was the first robotics competition held in Washington D.C. Image?"));
+        for (statement, question) in [
+            (
+                "The Minneapolis area is home to the largest Somali community in the country.",
+                "What is the Minneapolis area home to?",
+            ),
+            ("The comedian was part of a panel speaking about the law.", "What was the comedian part of?"),
+            (
+                "The primary goal of the mission was to collect a sample from a comet.",
+                "What was the primary goal of the mission?",
+            ),
+            ("The flagship store is in Sydney's CBD on the corner of George Street.", "Where is the flagship store?"),
+        ] {
+            assert_eq!(reader.what_it_is(&read(statement)).as_deref(), Some(question), "{statement}");
+        }
+        // A time is no place.
+        assert_eq!(reader.what_it_is(&read("The final is in March at the stadium.")), None);
+        let c = read("The agency is also offering ceramic tiles to schools.");
+        assert_eq!(what_object(&c).as_deref(), Some("What is the agency also offering to schools?"));
     }
 
     #[test]
