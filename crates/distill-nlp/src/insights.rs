@@ -240,6 +240,7 @@ pub fn generate_insights(
     let who = reader.who_questions(&candidates);
     candidates.extend(who);
     candidates.extend(reader.party_questions(entities));
+    candidates.extend(reader.harm_questions(entities));
     candidates.extend(reader.own_questions());
     select(candidates, sentences, &reader.topic.text)
 }
@@ -1225,7 +1226,8 @@ impl<'a> Reader<'a> {
     /// "What role does Thomas Sam play in the homeopathic treatment?": for the people
     /// who act in the event (parties, never a source, an outlet or a speaker's employer)
     /// named three times or more, when the subject is an event or a plan: nobody
-    /// plays a role "in the video" or "in the Hollywood actress".
+    /// plays a role "in the video" or "in the Hollywood actress". Someone the event
+    /// harmed is asked about by [`Reader::harm_questions`] instead.
     fn party_questions(&self, entities: &[Entity]) -> Vec<Candidate> {
         if !self.topic.is_event() {
             return Vec::new();
@@ -1235,9 +1237,10 @@ impl<'a> Reader<'a> {
             .filter(|e| e.role == EntityRole::Party && e.kind == EntityType::Person)
             .filter(|e| e.mentions.len() >= 3 && !self.topic.contains(&e.name))
             .filter(|e| e.aliases.iter().all(|a| !self.topic.contains(a)))
+            .filter(|e| self.befell(e).is_empty())
             .take(3)
             .map(|e| {
-                let name = self.as_written(&e.name);
+                let name = &e.name;
                 let question = format!("What role does {name} play in {}?", self.topic.text);
                 let citations: Vec<usize> =
                     e.mentions.iter().copied().filter(|&i| i < self.sentences.len()).take(2).collect();
@@ -1248,11 +1251,109 @@ impl<'a> Reader<'a> {
             .collect()
     }
 
+    /// "What happened to Rishi Khanal?": a person named twice or more whom the
+    /// article tells was killed, hurt, trapped or rescued.
+    fn harm_questions(&self, entities: &[Entity]) -> Vec<Candidate> {
+        entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person && e.mentions.len() >= 2 && !self.topic.contains(&e.name))
+            // (Whose harm the event is: "the anniversary of Andy Warhol's death" in a
+            // story about an exhibition is no part of it.)
+            .filter(|e| matches!(e.role, EntityRole::Party | EntityRole::Affected))
+            .filter_map(|e| {
+                let harmed = self.befell(e);
+                let score = harmed.iter().map(|&i| self.salience[i]).fold(0.0, f64::max) * 0.6;
+                let question = format!("What happened to {}?", e.name);
+                (!harmed.is_empty()).then_some(Candidate {
+                    question,
+                    kind: InsightKind::Actors,
+                    citations: harmed,
+                    score,
+                })
+            })
+            .take(3)
+            .collect()
+    }
+
+    /// The sentences (two at most) that tell of harm to a person: "Gloria died",
+    /// "Khanal was rescued", "the death of their child, Gloria", "killed Lane"; harm
+    /// merely near the name is not theirs.
+    fn befell(&self, e: &Entity) -> Vec<usize> {
+        const HARMED: &[&str] = &[
+            "killed",
+            "injured",
+            "wounded",
+            "hurt",
+            "trapped",
+            "rescued",
+            "kidnapped",
+            "hospitalised",
+            "hospitalized",
+            "stabbed",
+            "shot",
+            "attacked",
+            "abducted",
+        ];
+        // (An alias of one word may be another person's: "King" of B.B. King's daughter.)
+        let names: Vec<String> = std::iter::once(&e.name)
+            .chain(e.aliases.iter().filter(|a| a.contains(' ')))
+            .map(|n| n.to_lowercase())
+            .collect();
+        let told = |i: usize| {
+            let text = &self.lower[i];
+            // ("the 20th anniversary of Andy Warhol's death": history, not the event.)
+            if text.contains(" anniversary") {
+                return false;
+            }
+            let death_of = text.match_indices(" death of ").any(|(at, _)| {
+                let after: String = text[at..].chars().take(60).collect();
+                names.iter().any(|n| after.contains(&format!(" {n}")))
+            });
+            death_of
+                || names.iter().any(|n| {
+                    [" died", "'s death", "’s death", " drowned"].iter().any(|h| text.contains(&format!(" {n}{h}")))
+                        || HARMED.iter().any(|h| {
+                            [" was ", " were ", " had been ", " has been "]
+                                .iter()
+                                .any(|be| text.contains(&format!(" {n}{be}{h}")))
+                                || text.contains(&format!(" {h} {n} "))
+                        })
+                })
+        };
+        e.mentions.iter().copied().filter(|&i| i < self.sentences.len() && told(i)).take(2).collect()
+    }
+
     /// A name as the article writes it in running text: "the White House" where it
     /// puts "the" before it, "Manchester City" bare.
     fn as_written(&self, name: &str) -> String {
-        let with_the = format!(" the {} ", name.to_lowercase());
-        if self.lower.iter().any(|s| s.contains(&with_the)) { format!("the {name}") } else { name.to_string() }
+        // ("the Andy Warhol Foundation" writes no "the Andy Warhol".)
+        let with_the = format!("the {name}");
+        // The name ends there: punctuation, or a function word, verb or adverb follows
+        // ("the Army said"; "the Melbourne suburb of" uses the name as a modifier).
+        let ends = |rest: &str| {
+            if rest.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+                return false;
+            }
+            // ("each of the Melbourne, Sydney and Perth stores": a list of modifiers.)
+            let listed = rest.strip_prefix(", ").is_some_and(|r| r.starts_with(char::is_uppercase));
+            let next = rest.split_whitespace().next().unwrap_or("");
+            let word = next.trim_matches(|c: char| !c.is_alphanumeric());
+            !listed
+                && (!rest.starts_with(' ')
+                    || next.is_empty()
+                    || !next.starts_with(char::is_alphanumeric)
+                    || word.starts_with(char::is_lowercase)
+                        && (crate::clauses::is_function_word(word)
+                            || crate::clauses::is_verb(word)
+                            || word.ends_with("ly")))
+        };
+        let written = self.sentences.iter().any(|s| {
+            s.text.match_indices(&with_the).chain(s.text.match_indices(&format!("The {name}"))).any(|(at, m)| {
+                let before = s.text[..at].chars().next_back();
+                !before.is_some_and(char::is_alphanumeric) && ends(&s.text[at + m.len()..])
+            })
+        });
+        if written { with_the } else { name.to_string() }
     }
 
     /// "Who is Temur Umarov?": a person the article introduces with a description
@@ -2692,7 +2793,8 @@ fn well_formed(question: &str) -> bool {
         return false;
     }
     // "Who is Temur Umarov?" is complete in four words.
-    let shortest = if question.starts_with("Who is ") || question.starts_with("Who was ") { 4 } else { 5 };
+    let shortest =
+        if ["Who is ", "Who was ", "What happened to "].iter().any(|p| question.starts_with(p)) { 4 } else { 5 };
     // "When did Nick Loeb file it ...?": "it" leans on a sentence the reader has not seen.
     // ("... since it was bailed out" refers to the question's own subject.)
     let auxiliary = |w: Option<&String>| {
@@ -3636,6 +3738,31 @@ mod tests {
             He wrote hundreds of songs.";
         let questions = asked("Turkish singer Kayahan dies", text);
         assert!(questions.iter().any(|q| q.contains("Kayahan Acar born")), "{questions:#?}");
+    }
+
+    #[test]
+    fn someone_the_event_harmed_is_asked_what_happened_to_them() {
+        let text = "Thomas Sam and Manju Sam are on trial over the death of their daughter, Gloria Sam.\n\n\
+            Gloria Sam developed severe eczema at the age of four months. The parents treated Gloria Sam with homeopathy. \
+            Thomas Sam told the court he trusted the remedies.";
+        let questions = asked("Parents on trial over homeopathy death", text);
+        assert!(questions.iter().any(|q| q == "What happened to Gloria Sam?"), "{questions:#?}");
+        assert!(!questions.iter().any(|q| q == "What happened to Thomas Sam?"), "{questions:#?}");
+    }
+
+    #[test]
+    fn a_name_takes_the_where_the_article_writes_it_so() {
+        let (sentences, _) = questions(
+            "Reporter suspended",
+            "The video was obtained by the Associated Press. Staff at the Melbourne, Sydney and Perth stores left. \
+             The Army said the base was closed. Officials at the Andy Warhol Foundation agreed.",
+        );
+        let terms = Terms::new("Reporter suspended", &sentences);
+        let reader = Reader::new("Reporter suspended", &sentences, &terms);
+        assert_eq!(reader.as_written("Associated Press"), "the Associated Press");
+        assert_eq!(reader.as_written("Army"), "the Army");
+        assert_eq!(reader.as_written("Melbourne"), "Melbourne");
+        assert_eq!(reader.as_written("Andy Warhol"), "Andy Warhol");
     }
 
     #[test]
