@@ -112,8 +112,8 @@ impl Default for StoryConfig {
             embedding_floor: 0.35,
             same_source_penalty: 0.1,
             same_source_secs: 12 * 3600,
-            revise_window: 256,
-            revise_every: 64,
+            revise_window: 1024,
+            revise_every: 128,
         }
     }
 }
