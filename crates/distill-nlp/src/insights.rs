@@ -3639,34 +3639,7 @@ mod tests {
 
     #[test]
     fn a_verdict_an_admission_and_a_finding_are_asked_for() {
-        let proper = |w: &str| {
-            [
-                "Dzhokhar",
-                "Tsarnaev",
-                "Aliesha",
-                "Peterson",
-                "Sterling",
-                "England",
-                "Wembley",
-                "April",
-                "Space",
-                "Shuttle",
-                "Columbia",
-                "Kennedy",
-                "Center",
-                "March",
-                "Morecambe",
-                "Bay",
-                "Bill",
-                "Kirkup",
-                "Juan",
-                "Mata",
-                "Leeds",
-                "Crown",
-                "Court",
-            ]
-            .contains(&w)
-        };
+        let proper = crate::clauses::newsroom_names;
         let read = |s: &str| read_clause(s, &proper).expect(s);
         let c = read("Jurors found Dzhokhar Tsarnaev guilty on Wednesday of all 30 counts he faced.");
         assert_eq!(outcome(&c).map(|o| o.0).as_deref(), Some("What did jurors find Dzhokhar Tsarnaev guilty of?"));
