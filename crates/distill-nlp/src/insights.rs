@@ -430,11 +430,7 @@ impl<'a> Reader<'a> {
                 }
             }
             // ("the new drug on Monday": a day is no partner.)
-            let day = |w: &str| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-                distill_core::time::WEEKDAYS.contains(&w.as_str()) || distill_core::time::MONTHS.contains(&w.as_str())
-            };
-            if !phrase.last().is_some_and(|w| self.proper(w) && !day(w)) {
+            if !phrase.last().is_some_and(|w| self.proper(w) && !names_a_date(w)) {
                 phrase.truncate(bare);
             }
         }
@@ -502,12 +498,7 @@ impl<'a> Reader<'a> {
         // store?": a place the subject is in (no time: "in March").
         if ["in", "at"].contains(&rest[0])
             && rest.get(1).is_some_and(|w| w.starts_with(char::is_uppercase))
-            && !rest[1..].iter().any(|w| {
-                let w = w.trim_end_matches(',').to_lowercase();
-                distill_core::time::WEEKDAYS.contains(&w.as_str())
-                    || distill_core::time::MONTHS.contains(&w.as_str())
-                    || w.starts_with(|c: char| c.is_ascii_digit())
-            })
+            && !rest[1..].iter().any(|w| names_a_date(w) || w.starts_with(|c: char| c.is_ascii_digit()))
             && rest.len() <= 10
         {
             return Some(format!("Where {} {}?", clause.aux, clause.subject));
@@ -2428,10 +2419,7 @@ fn where_it_is(clause: &Clause) -> Option<String> {
             .position(|w| w.ends_with(','))
             .is_some_and(|c| tail[c + 1..].iter().all(|w| w.starts_with(char::is_uppercase)));
     // (A weekday or a month says when, not where.)
-    let time = tail.iter().any(|w| {
-        let w = w.trim_end_matches(',').to_lowercase();
-        distill_core::time::WEEKDAYS.contains(&w.as_str()) || distill_core::time::MONTHS.contains(&w.as_str())
-    });
+    let time = tail.iter().any(|w| names_a_date(w));
     if !place || !plain || time {
         return None;
     }
@@ -2459,10 +2447,7 @@ fn time_phrase(words: &[&str]) -> Option<(usize, usize)> {
     let at = words.iter().position(|w| {
         let w = clean(w);
         // A day or month is written capitalized ("May", not the modal "may").
-        let lower = w.to_lowercase();
-        let named = w.starts_with(char::is_uppercase)
-            && (distill_core::time::WEEKDAYS.contains(&lower.as_str())
-                || distill_core::time::MONTHS.contains(&lower.as_str()));
+        let named = w.starts_with(char::is_uppercase) && names_a_date(&w);
         named || year(&w) || ["yesterday", "today", "tomorrow"].contains(&w.as_str())
     });
     let (mut start, mut end) = match at {
@@ -2518,6 +2503,12 @@ fn how_it_happened(clause: &Clause) -> Option<String> {
         _ => false,
     };
     (acts && clause.rest.split(' ').count() >= 3).then(|| clause.question("How"))
+}
+
+/// Whether a word, punctuation aside, names a weekday or a month ("Monday,", "March").
+fn names_a_date(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    distill_core::time::WEEKDAYS.contains(&w.as_str()) || distill_core::time::MONTHS.contains(&w.as_str())
 }
 
 /// Whether a word is a past participle: "-ed", "-en", "-wn", or an irregular one
