@@ -372,6 +372,13 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("went", "go"), ("got", "get"), ("came", "come"), ("knew", "know"),
 ];
 
+/// Past participles that no "-ed", "-en" or "-wn" tells ("held", "found", "born").
+pub(crate) const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "born", "bought", "brought", "built", "caught", "cut", "driven", "found", "given", "held", "hit", "hurt", "kept",
+    "known", "laid", "led", "left", "lost", "made", "met", "paid", "put", "seen", "sent", "set", "shot", "sold",
+    "spent", "struck", "taken", "told", "won", "written",
+];
+
 /// Verbs of speech and thought that report a clause ("X argues that ...").
 const REPORTING: &[&str] = &[
     "say",
@@ -938,9 +945,7 @@ fn participle_opener(text: &str) -> bool {
     let gerund = first.len() >= 6 && is_gerund(&first);
     let past = first.ends_with("ed") && lexical(&first).is_some_and(|(_, form)| form == Form::Past)
         || first.len() >= 5 && first.ends_with("ed") && PHRASE.contains(&second);
-    let participle = gerund
-        || past
-        || ["born", "known", "written", "built", "driven", "taken", "given", "seen", "held"].contains(&first.as_str());
+    let participle = gerund || past || IRREGULAR_PARTICIPLES.contains(&first.as_str());
     // "Infected ants chose food laced with ..., whereas ...": a verb of its own before
     // the comma makes the participle an adjective of the subject.
     let phrase = text.split(", ").next().unwrap_or("");

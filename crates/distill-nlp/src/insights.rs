@@ -1582,14 +1582,12 @@ fn what_object(clause: &Clause) -> Option<String> {
     if clause.subject.contains(|c: char| c.is_ascii_digit()) || words.contains(&"and") {
         return None;
     }
+    // (Not "-wn": "has drawn praise for ..." is no thing drawn.)
     let participle = clause.base.is_some()
         || verb.ends_with("ed")
         || verb.ends_with("en")
-        || [
-            "sold", "held", "led", "left", "lost", "sent", "spent", "won", "built", "brought", "made", "found", "paid",
-            "bought", "told", "said",
-        ]
-        .contains(&verb);
+        || crate::clauses::IRREGULAR_PARTICIPLES.contains(&verb)
+        || verb == "said";
     // "NASA is offering shuttle heat shield tiles to schools": a progressive's object.
     let be = matches!(clause.aux.as_str(), "is" | "are" | "was" | "were") && clause.base.is_none();
     let progressive = be && crate::clauses::is_gerund(verb);
@@ -2493,10 +2491,7 @@ fn how_it_happened(clause: &Clause) -> Option<String> {
     // (Of the irregular forms only those of a blow: "How was RBS hit with a charge?";
     // "How was the couple sent an email?", "How was the document found wet?" read
     // worse than the sentence.)
-    let regular = first.ends_with("ed")
-        || first.ends_with("en")
-        || first.ends_with("wn")
-        || ["hit", "shot", "struck", "caught", "hurt"].contains(&first);
+    let regular = regular_participle(first) || ["hit", "shot", "struck", "caught", "hurt"].contains(&first);
     let acts = match clause.aux.as_str() {
         "did" => clause.base.is_some(),
         "has" | "have" | "had" | "was" | "were" => regular,
@@ -2514,11 +2509,12 @@ fn names_a_date(word: &str) -> bool {
 /// Whether a word is a past participle: "-ed", "-en", "-wn", or an irregular one
 /// ("held", "found").
 fn participle(word: &str) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "held", "found", "born", "shot", "hit", "built", "kept", "laid", "made", "sent", "sold", "won", "lost", "left",
-        "caught", "brought", "bought", "told", "paid", "put", "set", "struck", "hurt", "cut", "led", "met", "spent",
-    ];
-    word.ends_with("ed") || word.ends_with("en") || word.ends_with("wn") || IRREGULAR.contains(&word)
+    regular_participle(word) || crate::clauses::IRREGULAR_PARTICIPLES.contains(&word)
+}
+
+/// Whether a word has a participle's regular ending ("-ed", "-en", "-wn").
+fn regular_participle(word: &str) -> bool {
+    word.ends_with("ed") || word.ends_with("en") || word.ends_with("wn")
 }
 
 /// "At least 20 people were killed in the blast" → "How many people were killed in
