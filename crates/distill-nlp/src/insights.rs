@@ -1288,8 +1288,21 @@ impl<'a> Reader<'a> {
         // (An alias of one word may be another person's: "King" of B.B. King's daughter.)
         let names: Vec<String> = std::iter::once(&e.name)
             .chain(e.aliases.iter().filter(|a| a.contains(' ')))
-            .map(|n| n.to_lowercase())
+            .map(|n| format!(" {}", n.to_lowercase()))
             .collect();
+        // The phrases that tell it, written once per person.
+        let mut phrases: Vec<String> = Vec::new();
+        for n in &names {
+            for h in [" died", "'s death", "’s death", " drowned"] {
+                phrases.push(format!("{n}{h}"));
+            }
+            for h in HARMED {
+                for be in [" was ", " were ", " had been ", " has been "] {
+                    phrases.push(format!("{n}{be}{h}"));
+                }
+                phrases.push(format!(" {h}{n} "));
+            }
+        }
         let told = |i: usize| {
             let text = &self.lower[i];
             // ("the 20th anniversary of Andy Warhol's death": history, not the event.)
@@ -1298,18 +1311,9 @@ impl<'a> Reader<'a> {
             }
             let death_of = text.match_indices(" death of ").any(|(at, _)| {
                 let after: String = text[at..].chars().take(60).collect();
-                names.iter().any(|n| after.contains(&format!(" {n}")))
+                names.iter().any(|n| after.contains(n.as_str()))
             });
-            death_of
-                || names.iter().any(|n| {
-                    [" died", "'s death", "’s death", " drowned"].iter().any(|h| text.contains(&format!(" {n}{h}")))
-                        || HARMED.iter().any(|h| {
-                            [" was ", " were ", " had been ", " has been "]
-                                .iter()
-                                .any(|be| text.contains(&format!(" {n}{be}{h}")))
-                                || text.contains(&format!(" {h} {n} "))
-                        })
-                })
+            death_of || phrases.iter().any(|p| text.contains(p.as_str()))
         };
         e.mentions.iter().copied().filter(|&i| i < self.sentences.len() && told(i)).take(2).collect()
     }
@@ -1338,8 +1342,9 @@ impl<'a> Reader<'a> {
                             || crate::clauses::is_verb(word)
                             || word.ends_with("ly")))
         };
+        let opening = format!("The {name}");
         let written = self.sentences.iter().any(|s| {
-            s.text.match_indices(&with_the).chain(s.text.match_indices(&format!("The {name}"))).any(|(at, m)| {
+            s.text.match_indices(&with_the).chain(s.text.match_indices(&opening)).any(|(at, m)| {
                 let before = s.text[..at].chars().next_back();
                 !before.is_some_and(char::is_alphanumeric) && ends(&s.text[at + m.len()..])
             })
