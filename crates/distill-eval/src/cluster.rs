@@ -424,6 +424,9 @@ pub struct ClusterEval {
     pub baseline: (ClusterScores, f64),
     /// Microseconds per article of the story clusterer.
     pub micros_per_article: f64,
+    /// The story clusterer over the same lines in a fixed shuffled order (see
+    /// [`shuffle`]), and the baseline's best B-cubed F1 on that order.
+    pub shuffled: (ClusterScores, f64),
 }
 
 /// Scores the story clusterer (at `threshold`, or its default) and the TF-IDF
@@ -478,16 +481,7 @@ pub fn eval_with(
     let micros_per_article = seconds * 1e6 / gold.len() as f64;
     write_scores(out, &format!("stories @ {:.3}", applied(&config)), &stories)?;
     writeln!(out, "  cost {micros_per_article:.0} us per article ({} articles in {seconds:.3} s)", gold.len())?;
-    let baseline = Baseline::new(&gold);
-    let mut best: Option<(ClusterScores, f64)> = None;
-    for step in 1..20 {
-        let t = step as f64 * 0.05;
-        let s = score(&baseline.labels(t), &truth);
-        if best.is_none_or(|(b, _)| s.bcubed.2 > b.bcubed.2) {
-            best = Some((s, t));
-        }
-    }
-    let baseline = best.unwrap_or_default();
+    let baseline = best_baseline(&gold, &truth);
     write_scores(out, &format!("tf-idf best match @ {:.2}", baseline.1), &baseline.0)?;
     writeln!(out, "ablations at {:.2} (B3 F1):", applied(&config))?;
     let mut ablations = vec![
@@ -515,15 +509,13 @@ pub fn eval_with(
     let shuffled = shuffle(&gold, 7);
     let shuffled_truth: Vec<usize> = shuffled.iter().map(|a| a.event).collect();
     let s = score(&run_stories(&shuffled, &config, Signals::All).0, &shuffled_truth);
-    let baseline_shuffled = Baseline::new(&shuffled);
-    let best = (1..20)
-        .map(|step| score(&baseline_shuffled.labels(step as f64 * 0.05), &shuffled_truth).bcubed.2)
-        .fold(0.0, f64::max);
+    let best = best_baseline(&shuffled, &shuffled_truth).0.bcubed.2;
     writeln!(
         out,
         "  {:<22} {:.4}  (pairwise F1 {:.4}, {} clusters; tf-idf best match {best:.4})",
         "shuffled order", s.bcubed.2, s.pairwise.2, s.clusters
     )?;
+    let shuffled = (s, best);
     writeln!(out, "sweep of the stories threshold (B3 F1):")?;
     for step in 2..13 {
         let t = step as f64 * 0.05;
@@ -532,7 +524,22 @@ pub fn eval_with(
         let s = score(&labels, &truth);
         writeln!(out, "  {t:.2}  {:.4}  (pairwise F1 {:.4}, {} clusters)", s.bcubed.2, s.pairwise.2, s.clusters)?;
     }
-    Ok(ClusterEval { stories, baseline, micros_per_article })
+    Ok(ClusterEval { stories, baseline, micros_per_article, shuffled })
+}
+
+/// The TF-IDF best-match baseline at its best threshold (by B-cubed F1) over
+/// `gold` in its order, and that threshold.
+fn best_baseline(gold: &[GoldArticle], truth: &[usize]) -> (ClusterScores, f64) {
+    let baseline = Baseline::new(gold);
+    let mut best: Option<(ClusterScores, f64)> = None;
+    for step in 1..20 {
+        let t = step as f64 * 0.05;
+        let s = score(&baseline.labels(t), truth);
+        if best.is_none_or(|(b, _)| s.bcubed.2 > b.bcubed.2) {
+            best = Some((s, t));
+        }
+    }
+    best.unwrap_or_default()
 }
 
 /// The articles in an order fixed by `seed` (a Fisher-Yates shuffle over xorshift64*,
@@ -550,14 +557,19 @@ fn shuffle(gold: &[GoldArticle], seed: u64) -> Vec<GoldArticle> {
     order
 }
 
-/// Reads the clustering floors (`bcubed_f1`, `pairwise_f1`) and returns the figures
-/// that fall below them.
-pub fn below_floors(floors: &Path, figures: &ClusterScores) -> Result<Vec<String>> {
+/// Reads the clustering floors (`bcubed_f1`, `pairwise_f1`, and `shuffled_bcubed_f1`
+/// for the lines in a shuffled order) and returns the figures that fall below them.
+pub fn below_floors(floors: &Path, figures: &ClusterEval) -> Result<Vec<String>> {
     let text = std::fs::read_to_string(floors).map_err(file_error("reading", floors))?;
     let value: Value = serde_json::from_str(&text)
         .map_err(|source| Error::Json { what: format!("parsing {}", floors.display()), source })?;
     let mut misses = Vec::new();
-    for (name, got) in [("bcubed_f1", figures.bcubed.2), ("pairwise_f1", figures.pairwise.2)] {
+    let checked = [
+        ("bcubed_f1", figures.stories.bcubed.2),
+        ("pairwise_f1", figures.stories.pairwise.2),
+        ("shuffled_bcubed_f1", figures.shuffled.0.bcubed.2),
+    ];
+    for (name, got) in checked {
         if let Some(floor) = value.get(name).and_then(Value::as_f64)
             && got < floor
         {
@@ -670,6 +682,31 @@ mod tests {
             })
             .collect();
         assert_eq!(sources, [Some("courier.example"), Some("The Courier"), None, None]);
+    }
+
+    /// The shuffled order is a permutation, the same on every run, and far from the
+    /// file's order.
+    #[test]
+    fn the_shuffled_order_is_fixed_and_mixes_the_lines() {
+        let gold: Vec<GoldArticle> = (0..50)
+            .map(|n| GoldArticle {
+                id: n.to_string(),
+                title: String::new(),
+                text: String::new(),
+                source: String::new(),
+                event: n / 5,
+                vector: None,
+            })
+            .collect();
+        let ids = |order: &[GoldArticle]| order.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        let once = ids(&shuffle(&gold, 7));
+        assert_eq!(once, ids(&shuffle(&gold, 7)));
+        assert_ne!(once, ids(&shuffle(&gold, 8)));
+        let mut sorted: Vec<usize> = once.iter().map(|id| id.parse().unwrap()).collect();
+        let in_place = sorted.iter().enumerate().filter(|&(k, &n)| k == n).count();
+        assert!(in_place < 10, "{once:?}");
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..50).collect::<Vec<_>>());
     }
 
     #[test]

@@ -181,7 +181,7 @@ pub fn run(what: EvalCommand, models: Option<PathBuf>) -> anyhow::Result<ExitCod
             let embedder = models.as_deref().map(|m| distill_eval::cluster::open_embedder(m, 2)).transpose()?;
             let figures = distill_eval::cluster::eval(&input, threshold, embedder.as_deref(), &mut out)?;
             let misses = match floors {
-                Some(floors) => distill_eval::cluster::below_floors(&floors, &figures.stories)?,
+                Some(floors) => distill_eval::cluster::below_floors(&floors, &figures)?,
                 None => Vec::new(),
             };
             for miss in &misses {
