@@ -1661,6 +1661,9 @@ mod tests {
         let c =
             read_clause("The father yesterday admitted taking his daughter to an extremist rally.", &proper).unwrap();
         assert_eq!(c.rest, "admit taking his daughter to an extremist rally");
+        let c = read_clause("Juan Mata explained his rationale for fighting to keep the embryos he shares.", &proper)
+            .unwrap();
+        assert_eq!((c.subject.as_str(), c.base.as_deref()), ("Juan Mata", Some("explain")));
         // A clause after the verb is still read as the report.
         let c = read_clause("Juan Mata admitted the side still have work to do.", &proper).unwrap();
         assert_eq!((c.subject.as_str(), c.speaker.as_deref()), ("the side", Some("Juan Mata")));
