@@ -629,6 +629,18 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
         if when > 0 && tokens.get(next + when).is_some_and(|t| *t == "that") {
             next += when;
         }
+        // "Tobias said in a statement that ...", "The company said at a news
+        // conference on Monday that ...": where the report was made, a plain phrase
+        // of a preposition, stands there too.
+        if tokens.get(next).is_some_and(|t| ["in", "on", "at", "during", "via", "through"].contains(t))
+            && let Some(that) = tokens[next..].iter().take(9).position(|t| *t == "that")
+            && tokens[next..next + that].iter().all(|t| {
+                let word = bare_lower(t);
+                !t.ends_with(',') && !AUXILIARIES.contains(&word.as_str()) && self::lexical(&word).is_none()
+            })
+        {
+            next += that;
+        }
         // "Travolta told the Tampa Bay Times that he ...": the one told comes first.
         if base == "tell" {
             if let Some(that) = tokens.iter().skip(next).take(8).position(|t| *t == "that") {
@@ -1815,6 +1827,25 @@ mod tests {
         assert_eq!(c.subject, "the council");
         // After "the jury" nothing marks where the told clause starts.
         assert!(read_clause("The lawyer told the jury the state must prove intent.", &names).is_none());
+    }
+
+    #[test]
+    fn where_a_report_was_made_stands_between_the_verb_and_its_clause() {
+        let proper = |w: &str| ["Carol", "Tobias", "National", "Right", "Life", "Kansas", "Kabul"].contains(&w);
+        let c = read_clause(
+            "Carol Tobias, the president of National Right to Life, said in a statement that the Kansas law was the first of its kind.",
+            &proper,
+        )
+        .unwrap();
+        assert_eq!((c.speaker.as_deref(), c.subject.as_str()), (Some("Carol Tobias"), "the Kansas law"));
+        let c = read_clause(
+            "The minister said at a news conference in Kabul that the talks would resume next week.",
+            &proper,
+        )
+        .unwrap();
+        assert_eq!(c.subject, "the talks");
+        // A verb inside the phrase makes it a clause of its own.
+        assert!(read_clause("The firm said in papers it filed that the deal had collapsed.", &proper).is_none());
     }
 
     #[test]
