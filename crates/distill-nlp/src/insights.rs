@@ -1037,7 +1037,9 @@ impl<'a> Reader<'a> {
     fn interviewee(&self) -> Option<String> {
         let named = |name: &str| self.sentences.iter().filter(|s| s.text.contains(name)).count();
         let people = self.people.iter().filter(|(name, _)| crate::attributions::is_person_name(name));
-        let (titled, others): (Vec<_>, Vec<_>) = people.partition(|(name, _)| self.title.contains(name));
+        // (A full name: "Santorum" in "... bar owner on Santorum cocktail" is no guest.)
+        let (titled, others): (Vec<_>, Vec<_>) =
+            people.partition(|(name, _)| name.contains(' ') && self.title.contains(name));
         let most = |people: Vec<&(String, Vec<String>)>, least: usize| {
             people
                 .into_iter()
@@ -1046,19 +1048,26 @@ impl<'a> Reader<'a> {
                 .max()
                 .map(|(_, n)| n.clone())
         };
-        most(titled, 0).or_else(|| most(others, 3)).or_else(|| {
-            // "The Onion: An interview with ...": a group the headline opens with answers
-            // as one.
-            let opening = self.title.strip_prefix("The ").unwrap_or(self.title);
-            let group = self.terms.entities.iter().find(|e| {
-                !e.person
-                    && e.count >= 3
-                    && opening.starts_with(&e.name)
-                    && !opening[e.name.len()..].starts_with(char::is_alphanumeric)
-            })?;
-            let the = self.title.starts_with("The ") && !group.name.starts_with("The ");
-            Some(if the { format!("The {}", group.name) } else { group.name.clone() })
-        })
+        // A headline that says an interview and names no guest describes them ("New
+        // York bar owner"): the person the article names most is then its subject,
+        // not the guest.
+        let described = self.title.to_ascii_lowercase().contains("interview");
+        most(titled, 0)
+            .or_else(|| headline_interviewee(self.title))
+            .or_else(|| if described { None } else { most(others, 3) })
+            .or_else(|| {
+                // "The Onion: An interview with ...": a group the headline opens with answers
+                // as one.
+                let opening = self.title.strip_prefix("The ").unwrap_or(self.title);
+                let group = self.terms.entities.iter().find(|e| {
+                    !e.person
+                        && e.count >= 3
+                        && opening.starts_with(&e.name)
+                        && !opening[e.name.len()..].starts_with(char::is_alphanumeric)
+                })?;
+                let the = self.title.starts_with("The ") && !group.name.starts_with("The ");
+                Some(if the { format!("The {}", group.name) } else { group.name.clone() })
+            })
     }
 
     /// "Has the internet helped or hurt magic?": a question the article itself asks
@@ -1076,15 +1085,23 @@ impl<'a> Reader<'a> {
             .filter(|s| s.text.trim_end().ends_with('?') && s.text.split(' ').any(second_person))
             .count();
         let interviewee = if addressed_questions >= 2 { self.interviewee() } else { None };
+        let paragraphs = self.sentences.last().is_some_and(|s| s.paragraph > 0);
         for i in 0..self.sentences.len().saturating_sub(1) {
             let text = self.sentences[i].text.trim();
             let text = ["And ", "But ", "So "].iter().find_map(|c| text.strip_prefix(c)).unwrap_or(text);
             let first = text.split(' ').next().unwrap_or("");
-            let asks = text.ends_with('?') && text.matches('?').count() == 1;
+            // ("What about the adage ...?" leans on the answer before it.)
+            let asks = text.ends_with('?')
+                && text.matches('?').count() == 1
+                && !["What about ", "How about "].iter().any(|p| text.starts_with(p));
             let opens = OPENERS.contains(&first)
                 || OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o) && text != self.sentences[i].text);
-            // The answer is the writer's next sentence, not another question.
-            if !asks || !opens || self.sentences[i + 1].text.trim_end().ends_with('?') {
+            // The answer is the writer's next sentence, not another question; where the
+            // text keeps its paragraphs, an interviewer's question ends its paragraph
+            // (one inside an answer, "What sort of a nose did Cleopatra have?", is the
+            // guest's rhetoric).
+            let ends_paragraph = !paragraphs || self.sentences[i + 1].paragraph != self.sentences[i].paragraph;
+            if !asks || !opens || !ends_paragraph || self.sentences[i + 1].text.trim_end().ends_with('?') {
                 continue;
             }
             let mut question = text.to_string();
@@ -1099,7 +1116,8 @@ impl<'a> Reader<'a> {
                 question = question[..1].to_uppercase() + &question[1..];
             }
             let score = self.salience[i + 1] * 0.8;
-            out.push(Candidate { question, kind: InsightKind::Background, citations: self.with_next(i + 1), score });
+            let kind = kind_of_own_question(&question);
+            out.push(Candidate { question, kind, citations: self.with_next(i + 1), score });
         }
         out
     }
@@ -2368,6 +2386,63 @@ fn second_person(word: &str) -> bool {
     ["you", "your", "yours", "yourself", "you've", "you're", "you'd", "you'll"].contains(&word.as_str())
 }
 
+/// The kind of a question the article asks itself, by what it asks: a reason, a
+/// view, what is to come, or a fact. An interview's questions are then not all of one
+/// kind, which [`PER_KIND`] would cut to five.
+fn kind_of_own_question(question: &str) -> InsightKind {
+    let lower = format!(" {} ", question.to_lowercase());
+    let has = |cues: &[&str]| cues.iter().any(|c| lower.contains(c));
+    if lower.starts_with(" why ") {
+        InsightKind::Motives
+    } else if has(&[" think", " view", " thoughts ", " feel ", " opinion", " believe"]) {
+        InsightKind::CompetingViews
+    } else if has(&[" will ", " would ", " plan ", " plans ", " future", " next "]) {
+        InsightKind::Outlook
+    } else if ["what", "which", "who", "how many", "how much"].iter().any(|w| lower.starts_with(&format!(" {w} "))) {
+        InsightKind::Components
+    } else {
+        InsightKind::Background
+    }
+}
+
+/// "Wikinews interviews Christopher Hill, U.S. Republican Party presidential
+/// candidate", "Interview with LibriVox founder Hugh McGuire": the person a headline
+/// says is interviewed, where the body names them too seldom to be found there. The
+/// name is the run of two to four capitalized words after the cue that ends the
+/// headline or is followed by a comma, "on" or "about" ("New York bar owner", "the
+/// International Brotherhood of Magicians" and "X and Y" name no one person).
+fn headline_interviewee(title: &str) -> Option<String> {
+    let lower = title.to_ascii_lowercase();
+    let at = ["interviews ", "interview with "].iter().find_map(|cue| lower.find(cue).map(|k| k + cue.len()))?;
+    let named = |name: &str| {
+        name.split(' ').all(|w| w.starts_with(char::is_uppercase)) && crate::attributions::is_person_name(name)
+    };
+    // "Frank Messina: An interview with the 'Mets Poet'".
+    if let Some((before, _)) = title[..at].split_once(": ")
+        && named(before)
+    {
+        return Some(before.to_string());
+    }
+    let words: Vec<&str> = title[at..].split_whitespace().collect();
+    let mut k = 0;
+    while k < words.len() {
+        let capitalized = words[k..].iter().take_while(|w| w.starts_with(char::is_uppercase)).count();
+        // (A comma ends the name: "Christopher Hill, U.S. Republican ...".)
+        let run = words[k..k + capitalized].iter().position(|w| w.ends_with(',')).map_or(capitalized, |c| c + 1);
+        let last = words.get(k + run.max(1) - 1).copied().unwrap_or("");
+        let next = words.get(k + run).copied();
+        let ends = last.ends_with(',') || next.is_none_or(|w| w == "on" || w == "about");
+        let name = words[k..k + run].join(" ");
+        let name = name.trim_end_matches(',');
+        // The first run of two words or more is the guest's name or none is given.
+        if run >= 2 {
+            return ((2..=4).contains(&run) && ends && named(name)).then(|| name.to_string());
+        }
+        k += run.max(1);
+    }
+    None
+}
+
 /// An interviewer's question put to `name`: "Do you record audiobooks?" → "Does Hugh
 /// McGuire record audiobooks?". A second question joined to the first (", and how did
 /// you ...") is left out; a question that still addresses more than once, or speaks in
@@ -2387,7 +2462,10 @@ fn addressed(question: &str, name: &str) -> Option<String> {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase();
         ["i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've"].contains(&w.as_str())
     });
-    if addresses > 1 || first_person {
+    // ("How did you two meet?", "you guys": more than one guest.)
+    let plural =
+        words.windows(2).any(|w| second_person(&w[0]) && ["two", "both", "all", "guys"].contains(&w[1].as_str()));
+    if addresses > 1 || first_person || plural {
         return None;
     }
     let k = words.iter().position(|w| second_person(w))?;
@@ -4214,6 +4292,65 @@ mod tests {
             !asked("Cash", "The company has $5 million in cash and no debt at all.")
                 .iter()
                 .any(|q| q.contains("How much"))
+        );
+    }
+
+    #[test]
+    fn a_guest_the_headline_names_is_asked_by_name_and_a_described_one_is_not_guessed() {
+        // The body names the guest only in a caption: the headline names him.
+        let text = "Interview\n\n\
+            Why did you choose to run in the Republican Party?\n\n\
+            My ties to the Republican Party date back to 1979, when I volunteered for a campaign.\n\n\
+            What are your thoughts on the current Congress?\n\n\
+            Congress has proven itself ineffective as a body. The President has the pulpit.\n\n\
+            How do you plan to get into the debates?\n\n\
+            In order to be invited to the debates, we must raise money and poll nationally.\n\n\
+            Hill at a candidates forum in 2011";
+        let questions =
+            asked("Wikinews interviews Christopher Hill, U.S. Republican Party presidential candidate", text);
+        for expected in [
+            "Why did Christopher Hill choose to run in the Republican Party?",
+            "What are Christopher Hill's thoughts on the current Congress?",
+            "How does Christopher Hill plan to get into the debates?",
+        ] {
+            assert!(questions.iter().any(|q| q == expected), "{expected:?} not in {questions:#?}");
+        }
+        assert_eq!(
+            headline_interviewee("Interview with LibriVox founder Hugh McGuire").as_deref(),
+            Some("Hugh McGuire")
+        );
+        assert_eq!(
+            headline_interviewee("Frank Messina: An interview with the 'Mets Poet'").as_deref(),
+            Some("Frank Messina")
+        );
+        for described in [
+            "Wikinews interviews New York bar owner on Santorum cocktail",
+            "Wikinews interviews President of the International Brotherhood of Magicians",
+            "Wikinews interviews Mario J. Lucero and Isabel Ruiz of Heaven Sent Gaming",
+        ] {
+            assert_eq!(headline_interviewee(described), None, "{described}");
+        }
+        // The article is about Rick Santorum; the guest is the bar owner.
+        let text = "Rick Santorum is a former senator. Rick Santorum ran for president in 2012. \
+            Columnist Dan Savage coined a word after Rick Santorum.\n\n\
+            What inspired you to create the cocktail?\n\n\
+            The bar had a slow week and the staff wanted a laugh.\n\n\
+            What ingredients go in the cocktail?\n\n\
+            The cocktail holds vodka, cream and chocolate.";
+        let questions = asked("Wikinews interviews New York bar owner on Santorum cocktail", text);
+        assert!(!questions.iter().any(|q| q.contains("inspired Rick Santorum")), "{questions:#?}");
+        assert!(questions.iter().any(|q| q == "What ingredients go in the cocktail?"), "{questions:#?}");
+        // More than one guest is no one name; a guest's rhetorical question is no interviewer's.
+        assert_eq!(addressed("How did you two meet?", "Heaven Sent Gaming"), None);
+        let text = "Shimon Peres spoke about peace. Shimon Peres was president of Israel. Shimon Peres won a Nobel prize.\n\n\
+            Do you think there is a future to the peace process?\n\n\
+            The future is only peace. What sort of a nose did Cleopatra have? Nobody will fight for noses any more.";
+        let questions = asked("The future of the peace process in Israel", text);
+        assert!(!questions.iter().any(|q| q.contains("Cleopatra")), "{questions:#?}");
+        assert_eq!(kind_of_own_question("Why did Aner Shalev begin to write?"), InsightKind::Motives);
+        assert_eq!(
+            kind_of_own_question("What are Christopher Hill's thoughts on Congress?"),
+            InsightKind::CompetingViews
         );
     }
 
