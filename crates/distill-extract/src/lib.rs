@@ -89,6 +89,9 @@ pub fn extract_html_str(html: &str, config: &ExtractConfig) -> Result<Document> 
     } else {
         body
     };
+    let text = second::noscript_body(html, text, |page| {
+        parse_page(page, config).map(|(dom, meta)| main_text(&dom, &meta.title_forms)).unwrap_or_default()
+    });
     let text = second::stated_body(text, meta.stated_body.as_deref());
     if text.trim().is_empty() {
         return Err(ExtractError::NoContent);

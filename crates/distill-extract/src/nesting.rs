@@ -277,7 +277,7 @@ fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
 }
 
 /// Finds `needle` (which starts with `<`) ignoring ASCII case, jumping from `<` to `<`.
-fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+pub(crate) fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
     let mut from = 0;
     while let Some(p) = memchr::memchr(b'<', &h[from..]) {

@@ -80,6 +80,72 @@ pub(crate) fn stated_body(text: String, stated: Option<&str>) -> String {
     stated
 }
 
+/// Returns the body to keep when the page also gives its story as markup inside a
+/// `<noscript>`: a page that renders the story by script (Blogger's templates) shows
+/// the reader of its markup only the sidebar, and its fallback for readers without
+/// scripts holds the story. The parser reads `<noscript>` as raw text (scripting on)
+/// and the rules drop it, so that a tracking pixel never reads as words; here, where
+/// one `<noscript>` holds a story of its own (as [`stated_body`] judges one: 150
+/// words of sentences at least) and the extraction less than half of it, the page is
+/// read again with its `<noscript>` elements as plain containers (`read_again`), and
+/// that reading is kept when it holds more words.
+pub(crate) fn noscript_body(html: &str, text: String, read_again: impl FnOnce(&str) -> String) -> String {
+    let Some(words) = noscript_story_words(html) else { return text };
+    let read = text.split_whitespace().count();
+    if read as f64 >= words as f64 * STATED_SHARE {
+        return text;
+    }
+    let again = read_again(&without_noscript_tags(html));
+    if again.split_whitespace().count() > read { again } else { text }
+}
+
+/// Words of the longest `<noscript>` of the page that reads as a story (see
+/// [`noscript_body`]), if one does.
+fn noscript_story_words(html: &str) -> Option<usize> {
+    let mut best = None;
+    let mut rest = html;
+    while let Some(open) = crate::nesting::find_ascii_ci(rest, "<noscript") {
+        let after = &rest[open..];
+        let Some(start) = after.find('>') else { break };
+        let end = crate::nesting::find_ascii_ci(after, "</noscript").unwrap_or(after.len());
+        if end > start {
+            let body = plain_paragraphs(&after[start + 1..end]);
+            let words = body.split_whitespace().count();
+            if words >= MIN_STATED_WORDS && reads_as_prose(&body) && best.is_none_or(|b| words > b) {
+                best = Some(words);
+            }
+        }
+        rest = &after[end.max(start + 1)..];
+    }
+    best
+}
+
+/// The page with each `<noscript>` and `</noscript>` tag written as a `<div>`'s, so
+/// that the parser reads what they hold as markup.
+fn without_noscript_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let bytes = html.as_bytes();
+    let (mut copied, mut from) = (0, 0);
+    while let Some(p) = memchr::memchr(b'<', &bytes[from..]) {
+        let at = from + p;
+        let tag = |name: &[u8]| bytes.len() - at >= name.len() && bytes[at..at + name.len()].eq_ignore_ascii_case(name);
+        let (length, replacement) = if tag(b"<noscript") {
+            ("<noscript".len(), "<div")
+        } else if tag(b"</noscript") {
+            ("</noscript".len(), "</div")
+        } else {
+            from = at + 1;
+            continue;
+        };
+        out.push_str(&html[copied..at]);
+        out.push_str(replacement);
+        copied = at + length;
+        from = copied;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
 /// The text of an `articleBody`: markup dropped (a paragraph or line break ends a
 /// paragraph), references decoded, one blank line between paragraphs.
 fn plain_paragraphs(body: &str) -> String {

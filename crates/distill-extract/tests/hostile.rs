@@ -13,6 +13,15 @@ fn hundred_thousand_nested_elements() {
     assert!(doc.text.contains("approve the new budget"), "{}", doc.text);
 }
 
+/// Fifteen thousand `<noscript>` tags, never closed, each holding a story's worth of
+/// prose: the page is read a second time at most, and what it says is kept.
+#[test]
+fn fifteen_thousand_unclosed_noscripts_holding_prose() {
+    let html = format!("<html><body>{}{BODY}</body></html>", format!("<noscript>{}", BODY.repeat(8)).repeat(15_000));
+    let doc = extract_html(html.as_bytes(), None, &ExtractConfig::default()).unwrap();
+    assert!(doc.text.contains("approve the new budget"), "{}", doc.text);
+}
+
 #[test]
 fn deeply_nested_lists_and_unclosed_tags() {
     let html = format!("<body>{}{BODY}", "<ul><li>".repeat(50_000));

@@ -530,6 +530,33 @@ fn raw_text_elements_never_reach_the_body_as_markup() {
 
 /// Issue 17, markup as text: an element dropped past the depth cap kept its text for
 /// the element above it, so a `noscript` nested past the cap leaked its raw markup.
+/// A blog platform renders the post by script from a template and gives it again,
+/// as markup, inside `<noscript>` for readers without scripts: the markup a parser
+/// reads held only the sidebar, and that was the body (trafilatura-eval, a Blogger
+/// post). A `<noscript>` that holds only a notice or a pixel is still never read.
+#[test]
+fn a_story_given_only_inside_noscript_is_read_from_there() {
+    let sidebar = "<aside><h2>Labels</h2><ul><li><a href=\"/l/privacy\">privacy</a></li><li><a href=\"/l/security\">security</a></li></ul>\
+        <p>The latest news and insights from our team on security and safety on the Internet.</p></aside>";
+    let html = format!(
+        "<html><head><title>Safer browsing</title></head><body><div class=\"post\"><h1>Safer browsing</h1>\
+         <div class=\"post-body\"><script type=\"text/template\">{story}</script><noscript>{story}</noscript></div></div>{sidebar}\
+         <noscript><p>Please enable JavaScript to view the comments.</p><img height=\"1\" src=\"https://t.example/px\"></noscript></body></html>",
+        story = prose(8)
+    );
+    let text = body(&html);
+    assert!(text.starts_with("Paragraph 0") && text.contains("Paragraph 7"), "{text}");
+    assert!(!text.contains("latest news") && !text.contains("enable JavaScript") && !text.contains('<'), "{text}");
+    // Where the page shows its story, a notice in a noscript stays out.
+    let html = format!(
+        "<html><head><title>T</title></head><body><article><h1>T</h1>{}</article>\
+         <noscript><p>Please enable JavaScript in your browser to read the comments below this article.</p></noscript></body></html>",
+        prose(4)
+    );
+    let text = body(&html);
+    assert!(text.contains("Paragraph 3") && !text.contains("JavaScript"), "{text}");
+}
+
 #[test]
 fn a_noscript_past_the_depth_cap_stays_hidden() {
     let deep = "<div>".repeat(12);
