@@ -477,7 +477,19 @@ enum Form {
 /// `proper` tells whether a capitalized word is a name (kept capitalized) rather than
 /// a sentence-initial common word.
 pub fn read_clause(sentence: &str, proper: &dyn Fn(&str) -> bool) -> Option<Clause> {
-    let text = sentence.trim().trim_end_matches(['.', '!']).trim();
+    // "... since March.'": a quotation an earlier sentence opened (none opens in this
+    // one) closes after the stop.
+    let sentence = sentence.trim();
+    let opens_here = |mark: &str| match mark {
+        "\"" => sentence.matches('"').count() % 2 == 0,
+        "”" => sentence.contains('“'),
+        _ => sentence.contains('‘') || sentence.contains(" '") || sentence.starts_with('\''),
+    };
+    let sentence = ["'", "’", "\"", "”"]
+        .iter()
+        .find_map(|mark| sentence.strip_suffix(mark).filter(|s| s.ends_with(['.', '!']) && !opens_here(mark)))
+        .unwrap_or(sentence);
+    let text = sentence.trim_end_matches(['.', '!']).trim();
     // A quote opening the sentence is someone's words, not the article's statement; a
     // short quoted phrase inside one is kept ("Police called him \"dangerous\"").
     let quotes = text.matches(['"', '“', '”']).count();
@@ -1827,6 +1839,16 @@ mod tests {
         assert_eq!(c.subject, "the council");
         // After "the jury" nothing marks where the told clause starts.
         assert!(read_clause("The lawyer told the jury the state must prove intent.", &names).is_none());
+    }
+
+    #[test]
+    fn a_quotation_closing_after_the_stop_is_no_part_of_the_clause() {
+        let proper = |w: &str| ["Alan", "Berry"].contains(&w);
+        let c = read_clause("Alan Berry has ridden the horse in every race since March.'", &proper).unwrap();
+        assert_eq!(c.question("How"), "How has Alan Berry ridden the horse in every race since March?");
+        // A quotation opened in the sentence keeps its closing mark.
+        let c = read_clause("Police called the man \"dangerous.\"", &proper).unwrap();
+        assert!(c.rest.ends_with("\"dangerous.\""), "{c:?}");
     }
 
     #[test]
