@@ -481,7 +481,7 @@ pub fn read_clause(sentence: &str, proper: &dyn Fn(&str) -> bool) -> Option<Clau
     // one) closes after the stop.
     let sentence = sentence.trim();
     let opens_here = |mark: &str| match mark {
-        "\"" => sentence.matches('"').count() % 2 == 0,
+        "\"" => sentence.matches('"').count().is_multiple_of(2),
         "”" => sentence.contains('“'),
         _ => sentence.contains('‘') || sentence.contains(" '") || sentence.starts_with('\''),
     };
