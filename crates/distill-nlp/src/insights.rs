@@ -1216,23 +1216,80 @@ impl<'a> Reader<'a> {
                 None => speakers.push((name, present, verb, vec![a.sentence])),
             }
         }
-        speakers
-            .into_iter()
-            .map(|(name, present, verb, mut citations)| {
-                let group = GROUPS.contains(&name.rsplit(' ').next().unwrap_or("").to_lowercase().as_str());
-                let named = !group && name.split(' ').all(|w| w.starts_with(char::is_uppercase));
-                let (aux, who) = match (named, present) {
-                    (true, true) => ("does", self.as_written(&name)),
-                    (true, false) => ("did", self.as_written(&name)),
-                    (false, true) => ("do", lower_first(&name)),
-                    (false, false) => ("did", lower_first(&name)),
-                };
-                let question = format!("What {aux} {who} {verb} about {}?", self.topic.text);
-                citations.truncate(2);
-                let score = citations.iter().map(|&i| self.salience[i]).fold(0.0, f64::max) * 0.8;
-                Candidate { question, kind: InsightKind::Reactions, citations, score }
+        let quoted = inside_quotes(self.sentences);
+        let mut out = Vec::new();
+        for (name, present, verb, mut citations) in speakers {
+            let group = GROUPS.contains(&name.rsplit(' ').next().unwrap_or("").to_lowercase().as_str());
+            let named = !group && name.split(' ').all(|w| w.starts_with(char::is_uppercase));
+            let (aux, who) = match (named, present) {
+                (true, true) => ("does", self.as_written(&name)),
+                (true, false) => ("did", self.as_written(&name)),
+                (false, true) => ("do", lower_first(&name)),
+                (false, false) => ("did", lower_first(&name)),
+            };
+            // (Only a speaker named, not by a title ("the Prime Minister") nor an outlet.)
+            let titled = names_a_person(&name.rsplit(' ').next().unwrap_or("").to_lowercase());
+            let outlet = entities.iter().any(|e| e.role == EntityRole::Publisher && e.name == name);
+            if named
+                && !titled
+                && !outlet
+                && let Some(other) = self.also_spoken_of(&name, &citations, &quoted, entities)
+            {
+                out.push(Candidate { question: format!("What {aux} {who} {verb} about {}?", other.0), ..other.1 });
+            }
+            let question = format!("What {aux} {who} {verb} about {}?", self.topic.text);
+            citations.truncate(2);
+            let score = citations.iter().map(|&i| self.salience[i]).fold(0.0, f64::max) * 0.8;
+            out.push(Candidate { question, kind: InsightKind::Reactions, citations, score });
+        }
+        out
+    }
+
+    /// "What did Jonjo O'Neill say about AP McCoy?": a speaker heard at length (three
+    /// sentences at least, counting those their quotations run on into) is also asked
+    /// about the person or organization they speak of most, other than themselves, the
+    /// article's subject and an outlet; the name as written and the candidate, question
+    /// unset.
+    fn also_spoken_of(
+        &self,
+        speaker: &str,
+        said: &[usize],
+        quoted: &[bool],
+        entities: &[Entity],
+    ) -> Option<(String, Candidate)> {
+        let mut heard: Vec<usize> = Vec::new();
+        for &i in said {
+            heard.push(i);
+            heard.extend((i + 1..self.sentences.len()).take_while(|&k| quoted[k]));
+        }
+        heard.sort_unstable();
+        heard.dedup();
+        if heard.len() < 3 {
+            return None;
+        }
+        let topic = self.topic.text.to_lowercase();
+        let (count, entity) = entities
+            .iter()
+            // (Not the outlet told: "..., she told Daily Mail Online"; not a name
+            // met once.)
+            .filter(|e| {
+                matches!(e.kind, EntityType::Person | EntityType::Organization)
+                    && e.role != EntityRole::Publisher
+                    && e.mentions.len() >= 2
             })
-            .collect()
+            .filter(|e| {
+                let names = || std::iter::once(&e.name).chain(&e.aliases);
+                !names()
+                    .any(|n| speaker.contains(n.as_str()) || n.contains(speaker) || topic.contains(&n.to_lowercase()))
+            })
+            .map(|e| (heard.iter().filter(|&&i| e.mentions.binary_search(&i).is_ok()).count(), e))
+            .filter(|(count, _)| *count > 0)
+            .max_by_key(|(count, e)| (*count, std::cmp::Reverse(e.mentions.first().copied())))?;
+        let citations: Vec<usize> =
+            heard.iter().copied().filter(|&i| entity.mentions.binary_search(&i).is_ok()).take(2).collect();
+        let score = citations.iter().map(|&i| self.salience[i]).fold(0.0, f64::max) * 0.7 * count.min(2) as f64 / 2.0;
+        let question = String::new();
+        Some((self.as_written(&entity.name), Candidate { question, kind: InsightKind::Reactions, citations, score }))
     }
 
     /// "What role does Thomas Sam play in the homeopathic treatment?": for the people
@@ -2769,7 +2826,13 @@ fn select(mut candidates: Vec<Candidate>, sentences: &[Sentence], topic: &str) -
                     .strip_prefix(p)
                     .is_some_and(|name| name.split(' ').all(|w| w.starts_with(char::is_uppercase)))
             });
-            if !identity && stems.iter().any(|other| jaccard(&own, other) > 0.5) {
+            // ("What did Stancil say about the shooting?" and "... about Ron Lane?" ask
+            // two things.)
+            let duplicate = stems
+                .iter()
+                .zip(&chosen)
+                .any(|(other, k)| jaccard(&own, other) > 0.5 && !about_another(&c.question, &k.question));
+            if !identity && duplicate {
                 continue;
             }
             kinds.insert(c.kind);
@@ -2788,6 +2851,14 @@ fn select(mut candidates: Vec<Candidate>, sentences: &[Sentence], topic: &str) -
             answer: answer(&c.citations, sentences),
         })
         .collect()
+}
+
+/// Whether two questions of one frame ask about two different things: "What did X
+/// say about Y?" and "What did X say about Z?", where Y and Z share no content word.
+fn about_another(a: &str, b: &str) -> bool {
+    let object = |q: &str| q.rsplit_once(" about ").map(|(_, o)| content_stems(o)).unwrap_or_default();
+    let (a, b) = (object(a), object(b));
+    !a.is_empty() && !b.is_empty() && a.iter().all(|s| !b.contains(s))
 }
 
 /// "How did the team arrive in Washington?": a statement turned into a question of
@@ -3849,6 +3920,19 @@ mod tests {
         let quoted: Vec<&str> =
             sentences.iter().zip(inside_quotes(&sentences)).filter(|(_, q)| *q).map(|(s, _)| s.text.as_str()).collect();
         assert_eq!(quoted, ["He never gave up.\"", "He was ready to run at Carlisle.'"]);
+    }
+
+    #[test]
+    fn a_speaker_heard_at_length_is_asked_about_whom_they_speak_of() {
+        let text = "Jonjo O'Neill hosted a media stable visit at Jackdaws Castle on Thursday ahead of the Grand National. \
+            Tony McCoy has not decided whether he will ride Shutthefrontdoor in the Grand National. \
+            O'Neill said: \"Tony McCoy knows the horse better than anyone. The horse has schooled well all spring. \
+            It is all down to Tony McCoy now if he is going to ride him.\" \
+            The Grand National will be run at Aintree on April 11.";
+        let questions = asked("Trainer upbeat before the Grand National", text);
+        assert!(questions.iter().any(|q| q == "What did Jonjo O'Neill say about Tony McCoy?"), "{questions:#?}");
+        assert!(about_another("What did X say about Tony McCoy?", "What did X say about the Grand National?"));
+        assert!(!about_another("What did X say about the race?", "What did X say about the race's date?"));
     }
 
     #[test]
