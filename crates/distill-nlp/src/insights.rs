@@ -1091,16 +1091,39 @@ impl<'a> Reader<'a> {
             let asks = text.ends_with('?')
                 && text.matches('?').count() == 1
                 && !["What about ", "How about "].iter().any(|p| text.starts_with(p));
+            // ("If elected, what would ...?": a short condition may lead the question.)
+            let led = ["If", "When", "Given", "After", "Before", "Since", "Once"].contains(&first)
+                && text.split(", ").nth(1).is_some_and(|after| {
+                    let opener = after.split(' ').next().unwrap_or("");
+                    text.split(", ").next().is_some_and(|lead| lead.split(' ').count() <= 6)
+                        && OPENERS.iter().any(|o| opener.eq_ignore_ascii_case(o))
+                });
             let opens = OPENERS.contains(&first)
+                || led
                 || OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o) && text != self.sentences[i].text);
-            // The answer is the writer's next sentence, not another question; where the
-            // text keeps its paragraphs, an interviewer's question ends its paragraph
-            // (one inside an answer, "What sort of a nose did Cleopatra have?", is the
-            // guest's rhetoric).
-            let ends_paragraph = !paragraphs || self.sentences[i + 1].paragraph != self.sentences[i].paragraph;
-            if !asks || !opens || !ends_paragraph || self.sentences[i + 1].text.trim_end().ends_with('?') {
+            if !asks || !opens {
                 continue;
             }
+            // The answer is the writer's next sentence, not another question. Where the
+            // text keeps its paragraphs, an interviewer's paragraph ends in a question
+            // and may ask two ("Why run for president? Why not run for a lower
+            // office ...?"), and the answer opens the next paragraph; a question inside
+            // an answer ("What sort of a nose did Cleopatra have?") is the guest's
+            // rhetoric.
+            let paragraph = self.sentences[i].paragraph;
+            let answer = if paragraphs {
+                // (An interviewer's paragraph is short, and asks from this question on.)
+                let size = self.sentences.iter().filter(|s| s.paragraph == paragraph).count();
+                let asking = self.sentences[i..]
+                    .iter()
+                    .take_while(|s| s.paragraph == paragraph)
+                    .all(|s| s.text.trim_end().ends_with('?'));
+                let next = (i + 1..self.sentences.len()).find(|&k| self.sentences[k].paragraph != paragraph);
+                next.filter(|&k| size <= 3 && asking && !self.sentences[k].text.trim_end().ends_with('?'))
+            } else {
+                Some(i + 1).filter(|&k| !self.sentences[k].text.trim_end().ends_with('?'))
+            };
+            let Some(answer) = answer else { continue };
             let mut question = text.to_string();
             // An interviewer's "Why did you ...?" asks the interviewee, by name.
             if question.split(' ').any(second_person)
@@ -1112,9 +1135,9 @@ impl<'a> Reader<'a> {
             if !question.starts_with(char::is_uppercase) {
                 question = question[..1].to_uppercase() + &question[1..];
             }
-            let score = self.salience[i + 1] * 0.8;
+            let score = self.salience[answer] * 0.8;
             let kind = kind_of_own_question(&question);
-            out.push(Candidate { question, kind, citations: self.with_next(i + 1), score });
+            out.push(Candidate { question, kind, citations: self.with_next(answer), score });
         }
         out
     }
@@ -2511,7 +2534,6 @@ fn addressed(question: &str, name: &str) -> Option<String> {
         }
     }
     let mut words: Vec<String> = text.split(' ').map(str::to_string).collect();
-    let addresses = words.iter().filter(|w| second_person(w)).count();
     let first_person = words.iter().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase();
         ["i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've"].contains(&w.as_str())
@@ -2519,10 +2541,37 @@ fn addressed(question: &str, name: &str) -> Option<String> {
     // ("How did you two meet?", "you guys": more than one guest.)
     let plural =
         words.windows(2).any(|w| second_person(&w[0]) && ["two", "both", "all", "guys"].contains(&w[1].as_str()));
-    if addresses > 1 || first_person || plural {
+    if first_person || plural {
         return None;
     }
     let k = words.iter().position(|w| second_person(w))?;
+    // After the first, the guest is named by surname ("What qualifications does
+    // Christopher Hill have that will assist Hill in ...?").
+    let surname = name.rsplit(' ').next().unwrap_or(name);
+    for later in k + 1..words.len() {
+        if !second_person(&words[later]) {
+            continue;
+        }
+        let word = words[later].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let tail: String = words[later].chars().skip_while(|c| c.is_alphanumeric()).collect();
+        // ("how you feel": a plain verb after the guest would need its -s.)
+        let verb_after = words.get(later + 1).is_some_and(|w| {
+            let w = w.to_lowercase();
+            crate::clauses::is_verb(&w) && !["do", "are", "were", "have"].contains(&w.as_str())
+        });
+        words[later] = match word.as_str() {
+            "you" if verb_after => return None,
+            "you" => format!("{surname}{tail}"),
+            "your" => format!("{surname}'s{tail}"),
+            // ("go there yourself": emphasis, left out.)
+            "yourself" => tail,
+            _ => return None,
+        };
+        if word == "you" {
+            agree(&mut words, later);
+        }
+    }
+    words.retain(|w| !w.is_empty());
     let word = words[k].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let tail: String = words[k].chars().skip_while(|c| c.is_alphanumeric()).collect();
     words[k] = match word.as_str() {
@@ -2530,22 +2579,34 @@ fn addressed(question: &str, name: &str) -> Option<String> {
         "your" => format!("{name}'s{tail}"),
         _ => return None,
     };
-    // The verb before agrees with a third person: "Do you" → "Does X", "Were you" → "Was X".
-    if word == "you" && k > 0 {
-        let agreed = match words[k - 1].to_lowercase().as_str() {
-            "do" => Some("does"),
-            "are" => Some("is"),
-            "were" => Some("was"),
-            "have" => Some("has"),
-            _ => None,
-        };
-        if let Some(verb) = agreed {
-            let capital = words[k - 1].starts_with(char::is_uppercase);
-            words[k - 1] = if capital { verb[..1].to_uppercase() + &verb[1..] } else { verb.to_string() };
-        }
+    if word == "you" {
+        agree(&mut words, k);
     }
     // "you" after a verb is its object, and the verb stays ("What led you to ...").
     Some(format!("{}?", words.join(" ")))
+}
+
+/// The verb before the guest, now named, agrees with a third person: "Do you" → "Does
+/// X", "Were you" → "Was X"; so does an auxiliary right after ("if you do not receive"
+/// → "if X does not receive"; "What led you to" keeps its object).
+fn agree(words: &mut [String], named: usize) {
+    const PLURAL: &[&str] = &["do", "are", "were", "have"];
+    // ("where you were the captain": the verb after a subject that no auxiliary
+    // precedes.)
+    let at = named
+        .checked_sub(1)
+        .filter(|&a| PLURAL.contains(&words[a].to_lowercase().as_str()))
+        .or_else(|| Some(named + 1).filter(|&n| n < words.len()));
+    let Some(at) = at else { return };
+    let agreed = match words[at].to_lowercase().as_str() {
+        "do" => "does",
+        "are" => "is",
+        "were" => "was",
+        "have" => "has",
+        _ => return,
+    };
+    let capital = words[at].starts_with(char::is_uppercase);
+    words[at] = if capital { agreed[..1].to_uppercase() + &agreed[1..] } else { agreed.to_string() };
 }
 
 /// "The World Health Organisation recommends that every country iodise salt" → "What
@@ -4379,7 +4440,11 @@ mod tests {
     fn a_guest_the_headline_names_is_asked_by_name_and_a_described_one_is_not_guessed() {
         // The body names the guest only in a caption: the headline names him.
         let text = "Interview\n\n\
-            Why did you choose to run in the Republican Party?\n\n\
+            What qualifications do you have that will assist you in executing the duties of president?\n\n\
+            My qualifications are rooted in my service as an officer in the Air Force for twenty years.\n\n\
+            If elected, what would constitute a successful presidency for you?\n\n\
+            Achieving four goals would, starting with term limits for Congress and the courts.\n\n\
+            Why did you enter politics at all? Why did you choose to run in the Republican Party?\n\n\
             My ties to the Republican Party date back to 1979, when I volunteered for a campaign.\n\n\
             What are your thoughts on the current Congress?\n\n\
             Congress has proven itself ineffective as a body. The President has the pulpit.\n\n\
@@ -4389,6 +4454,9 @@ mod tests {
         let questions =
             asked("Wikinews interviews Christopher Hill, U.S. Republican Party presidential candidate", text);
         for expected in [
+            "What qualifications does Christopher Hill have that will assist Hill in executing the duties of president?",
+            "If elected, what would constitute a successful presidency for Christopher Hill?",
+            "Why did Christopher Hill enter politics at all?",
             "Why did Christopher Hill choose to run in the Republican Party?",
             "What are Christopher Hill's thoughts on the current Congress?",
             "How does Christopher Hill plan to get into the debates?",
@@ -4422,6 +4490,15 @@ mod tests {
         assert!(questions.iter().any(|q| q == "What ingredients go in the cocktail?"), "{questions:#?}");
         // More than one guest is no one name; a guest's rhetorical question is no interviewer's.
         assert_eq!(addressed("How did you two meet?", "Heaven Sent Gaming"), None);
+        assert_eq!(
+            addressed("Was that the one where you were the captain?", "Tina McKenzie").as_deref(),
+            Some("Was that the one where Tina McKenzie was the captain?")
+        );
+        assert_eq!(
+            addressed("Are you intending to go there yourself?", "Marymegan Daly").as_deref(),
+            Some("Is Marymegan Daly intending to go there?")
+        );
+        assert_eq!(addressed("Can you recite a stanza that says how you feel?", "Frank Messina"), None);
         let text = "Shimon Peres spoke about peace. Shimon Peres was president of Israel. Shimon Peres won a Nobel prize.\n\n\
             Do you think there is a future to the peace process?\n\n\
             The future is only peace. What sort of a nose did Cleopatra have? Nobody will fight for noses any more.";
