@@ -1915,6 +1915,8 @@ fn names_a_relation(noun: &str) -> bool {
 /// drift in the Atlantic?": a span of time the statement gives.
 fn how_long(clause: &Clause) -> Option<String> {
     const UNITS: &[&str] = &["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"];
+    // "for a week", "for one year".
+    const UNIT: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade"];
     const ABOUT: &[&str] = &["more", "than", "nearly", "almost", "about", "around", "over", "at", "least", "some"];
     const COUNTS: &[&str] =
         &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "a", "few"];
@@ -1930,7 +1932,9 @@ fn how_long(clause: &Clause) -> Option<String> {
     while words.get(unit).is_some_and(|w| ["long", "few", "more"].contains(w)) {
         unit += 1;
     }
-    if !count || !words.get(unit).is_some_and(|w| UNITS.contains(&w.trim_end_matches([',', '.']))) {
+    let one = words.get(k).is_some_and(|w| ["a", "one"].contains(w));
+    let unit_word = words.get(unit).map(|w| w.trim_end_matches([',', '.']));
+    if !count || !unit_word.is_some_and(|w| UNITS.contains(&w) || one && UNIT.contains(&w)) {
         return None;
     }
     // The duration ends the clause or a phrase: the rest reads whole without it, and
@@ -1943,7 +1947,10 @@ fn how_long(clause: &Clause) -> Option<String> {
             ["then", "first", "also", "later", "initially", "eventually", "finally", "subsequently"].contains(w)
         })
         .collect();
-    let acts = matches!(clause.aux.as_str(), "did" | "was" | "were" | "has" | "have" | "had" | "is" | "are");
+    let acts = matches!(
+        clause.aux.as_str(),
+        "did" | "was" | "were" | "has" | "have" | "had" | "is" | "are" | "will" | "would"
+    );
     (acts && at >= 1 && !rest.is_empty())
         .then(|| format!("How long {} {} {}?", clause.aux, clause.subject, rest.join(" ")))
 }
@@ -4945,13 +4952,15 @@ mod tests {
     fn a_span_of_time_asks_how_long() {
         let text = "Louis Jordan was rescued by a German container ship on Thursday.\n\n\
             Louis Jordan drifted in the Atlantic for 66 days. Rhodri Giggs was then banned from driving for six months. \
-            The Gaver family had been camping outside the store for a few days.";
+            The Gaver family had been camping outside the store for a few days. \
+            Violators of the new rule will be jailed for a week in the county prison.";
         let (sentences, insights) = questions("Sailor rescued after 66 days at sea", text);
         let asked: Vec<&str> = insights.iter().map(|i| i.question.as_str()).collect();
         for (expected, cited) in [
             ("How long did Louis Jordan drift in the Atlantic?", "66 days"),
             ("How long was Rhodri Giggs banned from driving?", "six months"),
             ("How long had the Gaver family been camping outside the store?", "a few days"),
+            ("How long will violators of the new rule be jailed in the county prison?", "a week"),
         ] {
             let Some(insight) = insights.iter().find(|i| i.question == expected) else {
                 panic!("{expected:?} not in {asked:#?}");
