@@ -1194,9 +1194,15 @@ impl<'a> Reader<'a> {
         // A war or a tournament says nothing ("What did Civil War say about ...?"): a
         // speaker the tagger reads as an event was misread.
         let event = |name: &str| entities.iter().any(|e| e.kind == EntityType::Event && e.name == name);
+        // ("Wikinews observed ...": the publisher reports; it is no source.)
+        let outlet = |name: &str| {
+            entities
+                .iter()
+                .any(|e| e.role == EntityRole::Publisher && (e.name == name || e.aliases.iter().any(|a| a == name)))
+        };
         for a in said.iter().filter(|a| a.sentence < self.sentences.len()) {
             let name = a.entity.clone().unwrap_or_else(|| a.speaker.clone());
-            if event(&name) {
+            if event(&name) || outlet(&name) {
                 continue;
             }
             let first = name.split(' ').next().unwrap_or("").to_lowercase();
@@ -1250,12 +1256,10 @@ impl<'a> Reader<'a> {
                 (false, true) => ("do", lower_first(&name)),
                 (false, false) => ("did", lower_first(&name)),
             };
-            // (Only a speaker named, not by a title ("the Prime Minister") nor an outlet.)
+            // (Only a speaker named, not by a title ("the Prime Minister").)
             let titled = names_a_person(&name.rsplit(' ').next().unwrap_or("").to_lowercase());
-            let outlet = entities.iter().any(|e| e.role == EntityRole::Publisher && e.name == name);
             if named
                 && !titled
-                && !outlet
                 && let Some(other) = self.also_spoken_of(&name, &citations, &quoted, entities)
             {
                 out.push(Candidate { question: format!("What {aux} {who} {verb} about {}?", other.0), ..other.1 });
@@ -4265,6 +4269,13 @@ mod tests {
             Recent reports say the men had robbed two other shops in the city.";
         let questions = asked("Two held after Ostrava shop shooting", text);
         assert!(!questions.iter().any(|q| q.contains("Relatives") || q.contains("Recent")), "{questions:#?}");
+        // An outlet reports; it is asked nothing as a source.
+        let text = "Police in Ostrava arrested two men after the shooting of a shopkeeper on Friday. \
+            The shooting happened at noon, the Associated Press reported. \
+            Mayor Tomas Macura said the city would pay for the shopkeeper's funeral.";
+        let questions = asked("Two held after Ostrava shop shooting", text);
+        assert!(questions.iter().any(|q| q.contains("Tomas Macura")), "{questions:#?}");
+        assert!(!questions.iter().any(|q| q.contains("Associated Press")), "{questions:#?}");
         let text = "Lumber exports from Canada fell for a third month in March, costing the economy billions. \
             Economists in Canada expect the trade dispute to cut growth and raise costs for builders. \
             Mills in Canada face a challenge in new markets, and the outlook for the lumber trade remains weak. \
