@@ -178,6 +178,48 @@ const GROUPS: &[&str] = &[
     "sources",
 ];
 
+/// Stances a group is said to hold ("Economists are divided", "remain skeptical").
+const STANCES: &[&str] = &[
+    "divided",
+    "split",
+    "skeptical",
+    "sceptical",
+    "wary",
+    "cautious",
+    "optimistic",
+    "pessimistic",
+    "unconvinced",
+    "critical",
+];
+
+/// Bodies that hold views where a text says they disagree, beside [`GROUPS`].
+const CONTESTED_GROUPS: &[&str] = &["agencies", "governments", "countries", "parties", "groups"];
+
+/// "... does not represent a consensus among global intelligence agencies or defense
+/// analysts", "a debate among economists": the groups (two at most, each of one to
+/// four words ending in a group's noun) that a lowercased sentence says disagree.
+fn contested_groups(lower: &str) -> Vec<String> {
+    const CUES: &[&str] =
+        &["consensus among ", "divided among ", "debate among ", "disagreement among ", "split among "];
+    let Some(after) = CUES.iter().find_map(|cue| lower.find(cue).map(|at| &lower[at + cue.len()..])) else {
+        return Vec::new();
+    };
+    let phrase = after.split([',', '.', ';', ':']).next().unwrap_or("");
+    phrase
+        .split(" or ")
+        .flat_map(|part| part.split(" and "))
+        .filter_map(|group| {
+            let words: Vec<&str> = group.split_whitespace().collect();
+            let head = words.last()?;
+            ((1..=4).contains(&words.len())
+                && (GROUPS.contains(head) || CONTESTED_GROUPS.contains(head))
+                && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-')))
+            .then(|| words.join(" "))
+        })
+        .take(2)
+        .collect()
+}
+
 /// What someone does, written before the name ("Liverpool manager Brendan Rodgers"):
 /// the sentence says who the person is.
 #[rustfmt::skip]
@@ -996,7 +1038,11 @@ impl<'a> Reader<'a> {
         let mut speakers: Vec<(String, Vec<usize>)> = Vec::new();
         for i in 0..self.sentences.len() {
             let Some(clause) = self.clause(i) else { continue };
-            let holds_view = clause.base.as_deref().is_some_and(|b| VIEW_VERBS.contains(&b))
+            // "Economists are divided over ...", "Analysts remain skeptical of ...": a
+            // group's stance is a view as much as "critics see ..." is.
+            let stance = ["are", "were", "remain", "remained"].contains(&clause.aux.as_str())
+                && clause.rest.split(' ').find(|w| !crate::clauses::is_adverb(w)).is_some_and(|w| STANCES.contains(&w));
+            let holds_view = (clause.base.as_deref().is_some_and(|b| VIEW_VERBS.contains(&b)) || stance)
                 && GROUPS.contains(&clause.subject.rsplit(' ').next().unwrap_or(""));
             let Some(speaker) = clause.speaker.as_ref().or(holds_view.then_some(&clause.subject)) else { continue };
             let speaker = self.full_name(speaker);
@@ -1012,10 +1058,21 @@ impl<'a> Reader<'a> {
                 None => speakers.push((speaker, vec![i])),
             }
         }
+        // "... does not represent a consensus among global intelligence agencies or
+        // defense analysts": the groups whose views differ.
+        for i in 0..self.sentences.len() {
+            for group in contested_groups(&self.lower[i]) {
+                match speakers.iter_mut().find(|(s, _)| s.to_lowercase() == group) {
+                    Some((_, cited)) if !cited.contains(&i) => cited.push(i),
+                    Some(_) => {}
+                    None => speakers.push((group, vec![i])),
+                }
+            }
+        }
         let mut out = Vec::new();
         for (speaker, citations) in speakers {
             let last = speaker.rsplit(' ').next().unwrap_or("").to_lowercase();
-            let question = if GROUPS.contains(&last.as_str()) {
+            let question = if GROUPS.contains(&last.as_str()) || CONTESTED_GROUPS.contains(&last.as_str()) {
                 let group = if self.proper(&speaker) { speaker.clone() } else { lower_first(&speaker) };
                 format!("How do {group} view {}?", self.topic.text)
             } else if speaker.split(' ').all(|w| w.starts_with(char::is_uppercase)) {
@@ -4260,6 +4317,23 @@ mod tests {
             questions.iter().filter(|q| q.starts_with("What is the Grand") || q.starts_with("What was the Grand"));
         assert!(bare.count() <= 1, "{questions:#?}");
         assert!(questions.iter().all(|q| !q.contains(" the late?") && !q.contains(" the first?")), "{questions:#?}");
+    }
+
+    #[test]
+    fn groups_said_to_disagree_or_to_hold_a_stance_are_asked_their_view() {
+        let text = "The central bank raised its main interest rate to 5 percent on Tuesday to slow rising prices. \
+            The rate rise does not represent a consensus among European central banks or bond traders, the report said. \
+            Economists are divided over whether the rate rise will slow prices before the summer. \
+            The central bank will meet again in June to review the interest rate.";
+        let questions = asked("Central bank raises interest rate", text);
+        assert!(questions.iter().any(|q| q.starts_with("How do economists view")), "{questions:#?}");
+        assert_eq!(
+            contested_groups(
+                " this assessment does not represent a consensus among global intelligence agencies or defense analysts. "
+            ),
+            ["global intelligence agencies", "defense analysts"]
+        );
+        assert!(contested_groups(" a debate among the members of the club about the stadium ").is_empty());
     }
 
     #[test]
