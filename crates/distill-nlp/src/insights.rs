@@ -1980,7 +1980,7 @@ fn how_long(clause: &Clause) -> Option<String> {
     const UNIT: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade"];
     const ABOUT: &[&str] = &["more", "than", "nearly", "almost", "about", "around", "over", "at", "least", "some"];
     const COUNTS: &[&str] =
-        &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "a", "few"];
+        &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "a", "few"];
     let words: Vec<&str> = clause.rest.split(' ').collect();
     let at = words.iter().position(|w| *w == "for")?;
     let mut k = at + 1;
@@ -5038,7 +5038,8 @@ mod tests {
         let text = "Louis Jordan was rescued by a German container ship on Thursday.\n\n\
             Louis Jordan drifted in the Atlantic for 66 days. Rhodri Giggs was then banned from driving for six months. \
             The Gaver family had been camping outside the store for a few days. \
-            Violators of the new rule will be jailed for a week in the county prison.";
+            Violators of the new rule will be jailed for a week in the county prison. \
+            The reporter has been suspended from the network for one week for the rant.";
         let (sentences, insights) = questions("Sailor rescued after 66 days at sea", text);
         let asked: Vec<&str> = insights.iter().map(|i| i.question.as_str()).collect();
         for (expected, cited) in [
@@ -5046,6 +5047,7 @@ mod tests {
             ("How long was Rhodri Giggs banned from driving?", "six months"),
             ("How long had the Gaver family been camping outside the store?", "a few days"),
             ("How long will violators of the new rule be jailed in the county prison?", "a week"),
+            ("How long has the reporter been suspended from the network for the rant?", "one week"),
         ] {
             let Some(insight) = insights.iter().find(|i| i.question == expected) else {
                 panic!("{expected:?} not in {asked:#?}");
