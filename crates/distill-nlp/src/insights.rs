@@ -125,6 +125,8 @@ const OUTLOOK_CUES: &[&str] =
 
 /// Words that give a reason ("because", "after", "due to").
 const REASON_CUES: &[&str] = &["because", "due to", "after ", "citing", "amid", "following", "as a result", "since "];
+/// Of them, the words that can only give a cause.
+const CAUSE_CUES: &[&str] = &["because", "due to", "citing", "as a result"];
 
 /// Verbs of intent: "X hopes to ..." asks why (or how).
 const INTENT_VERBS: &[&str] = &["hope", "aim", "seek", "want", "plan", "intend", "expect"];
@@ -797,8 +799,8 @@ impl<'a> Reader<'a> {
             if let Some(question) = what_to_do(clause) {
                 read(question, InsightKind::Components, vec![i], s * 0.8);
             }
-            if let Some((question, kind)) = self.ask(i, clause) {
-                read(question, kind, vec![i], s);
+            if let Some((question, kind, citations)) = self.ask(i, clause) {
+                read(question, kind, citations, s);
             }
             if let Some(question) = what_object(clause) {
                 // A plain statement of fact: asked, but after the questions of cause and consequence.
@@ -837,7 +839,20 @@ impl<'a> Reader<'a> {
 
     /// The question a clause answers, and its kind; `None` when its sentence would not
     /// answer it.
-    fn ask(&self, i: usize, clause: &Clause) -> Option<(String, InsightKind)> {
+    fn ask(&self, i: usize, clause: &Clause) -> Option<(String, InsightKind, Vec<usize>)> {
+        self.ask_of(i, clause).map(|(question, kind)| (question, kind, vec![i])).or_else(|| {
+            // "The craft was lost. It burned up because ...": the next sentence gives
+            // the reason, so the question is answered, by both. Only a cause that says
+            // so ("because", "due to"): "after" and "since" tell a time as often.
+            let next_reason = i + 1 < self.sentences.len() && self.has(i + 1, CAUSE_CUES);
+            // "The goal was to collect a sample": a plan, not an event with a cause.
+            let plan = clause.rest.starts_with("to ");
+            (matches!(clause.aux.as_str(), "did" | "was" | "were") && next_reason && !plan && !self.has(i, REASON_CUES))
+                .then(|| (clause.question("Why"), InsightKind::Background, vec![i, i + 1]))
+        })
+    }
+
+    fn ask_of(&self, i: usize, clause: &Clause) -> Option<(String, InsightKind)> {
         let rest = clause.rest.as_str();
         if rest.starts_with("depend on") {
             let question = format!("What {} {} depend on?", clause.aux, clause.subject);
@@ -924,14 +939,6 @@ impl<'a> Reader<'a> {
         }
         if matches!(clause.aux.as_str(), "has" | "have") && self.has(i, BACKGROUND_CUES) {
             return Some((clause.question("How"), InsightKind::Background));
-        }
-        // "Police arrested two men. They were charged after ...": the next sentence
-        // gives the reason, so the question is answered.
-        let next_reason = i + 1 < self.sentences.len() && self.has(i + 1, REASON_CUES);
-        // "The goal was to collect a sample": a plan, not an event with a cause.
-        let plan = clause.rest.starts_with("to ");
-        if matches!(clause.aux.as_str(), "did" | "was" | "were") && next_reason && !plan && !self.has(i, REASON_CUES) {
-            return Some((clause.question("Why"), InsightKind::Background));
         }
         None
     }
@@ -2710,7 +2717,11 @@ fn when_it_happens(clause: &Clause) -> Option<(String, bool)> {
         return None;
     }
     let words: Vec<&str> = clause.rest.split(' ').collect();
-    let (start, end) = time_phrase(&words)?;
+    let (mut start, end) = time_phrase(&words)?;
+    // ("lost tragically back on February 1": "back" goes with its date.)
+    if start > 0 && ["back", "way"].contains(&words[start - 1]) {
+        start -= 1;
+    }
     let rest: Vec<&str> = words[..start].iter().chain(&words[end..]).copied().collect();
     // "When was the pregnancy announced?": a passive participle stands alone.
     let passive = matches!(clause.aux.as_str(), "was" | "were") && rest.len() == 1 && participle(rest[0]);
@@ -4627,17 +4638,35 @@ mod tests {
     }
 
     #[test]
+    fn a_why_answered_by_the_next_sentence_cites_it_and_a_time_gives_no_why() {
+        let text = "A guard at the census headquarters was shot in the abdomen on Wednesday. \
+            He was shot because he had stopped a couple fighting in a car. \
+            The cargo spacecraft launched from the Baikonur Cosmodrome in Kazakhstan on Tuesday. \
+            It lost contact with controllers after it reached orbit and began to spin.";
+        let (sentences, insights) = questions("Guard shot at census headquarters", text);
+        let why = insights.iter().find(|i| i.question.starts_with("Why was a guard")).expect("a why question");
+        assert!(why.citations.contains(&1), "{:?} {:?}", why.question, why.citations);
+        assert!(
+            !insights.iter().any(|i| i.question.starts_with("Why did the cargo spacecraft launch")),
+            "{insights:#?}"
+        );
+        assert!(sentences.len() == 4);
+    }
+
+    #[test]
     fn actions_with_a_time_are_asked_when_and_definitions_what() {
         let text = "An unmanned Russian cargo ship bound for the space station is spinning out of control. \
             The spacecraft will re-enter the atmosphere of the Earth in about a week, the agency said. \
             The centerpiece of the resupply mission is a new water recycling unit for the crew. \
             Terry Virts is the current commander of the space station. \
             The cargo ship is carrying more than 3 tons of food and fuel. \
-            The space agency's second mission was announced on September 8.";
+            The space agency's second mission was announced on September 8. \
+            The shuttle Columbia was lost tragically back on February 1.";
         let questions = asked("Russian cargo ship spins out of control", text);
         for expected in [
             "When will the spacecraft re-enter the atmosphere of the Earth?",
             "When was the space agency's second mission announced?",
+            "When was the shuttle Columbia lost tragically?",
             "What is the centerpiece of the resupply mission?",
             "Who is Terry Virts?",
             "What is the cargo ship carrying?",
