@@ -288,8 +288,8 @@ pub struct SplitFigures {
 /// Scores distill and the baseline on the labelled set `gold` (the shipped one when
 /// `None`), reading texts under `data` (the shared folder's `data/`), and writes the
 /// report. Returns the figures by split.
-/// With `misses`, each document's misses, wrong speakers and extra claims of distill are
-/// listed first.
+/// With `misses`, each dev document's misses, wrong speakers and extra claims of
+/// distill are listed first (the test half's never are).
 pub fn eval(
     gold: Option<&Path>,
     data: &Path,
@@ -311,7 +311,8 @@ pub fn eval(
             .get(&doc.doc)
             .ok_or_else(|| Error::Input(format!("{}: no document {:?} in {}", doc.doc, doc.doc, doc.file)))?;
         let (figures, missed) = document(doc, text)?;
-        if misses && !missed.is_empty() {
+        // (The test half's misses are never printed: it checks what the dev half tuned.)
+        if misses && doc.split != "test" && !missed.is_empty() {
             writeln!(out, "{} ({}):", doc.doc, doc.split)?;
             for m in &missed {
                 writeln!(out, "{m}")?;
@@ -475,6 +476,32 @@ mod tests {
         assert!((dev.distill[0].span().2 - 1.0).abs() < 1e-9, "{report}");
         assert!(dev.baseline[0].speaker().2 < 1.0, "{report}");
         assert!(report.contains("dev   distill  direct"), "{report}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    /// The misses listed are the dev half's: the test half checks what was tuned.
+    #[test]
+    fn misses_are_listed_for_the_dev_half_only() {
+        let dir = std::env::temp_dir().join(format!("distill-attr-misses-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = "Rain is expected again on Friday. The river rose by a metre overnight.";
+        let mut docs = String::new();
+        let mut gold = String::new();
+        for (doc, split) in [("d1", "dev"), ("d2", "test")] {
+            docs.push_str(&format!("{}\n", serde_json::json!({"id": doc, "text": text})));
+            // A claim no cue marks: distill misses it in both halves.
+            let claim = [0, "Rain is expected again on Friday".len()];
+            let line = serde_json::json!({"doc": doc, "file": "docs.jsonl", "split": split, "upto": text.len(),
+                "attributions": [{"speaker": "forecasters", "name": "forecasters", "kind": "reported", "cue": "said", "claim": claim}]});
+            gold.push_str(&format!("{line}\n"));
+        }
+        std::fs::write(dir.join("docs.jsonl"), docs).unwrap();
+        std::fs::write(dir.join("gold.jsonl"), gold).unwrap();
+        let mut out = Vec::new();
+        eval(Some(&dir.join("gold.jsonl")), &dir, true, &mut out).unwrap();
+        let report = String::from_utf8(out).unwrap();
+        assert!(report.contains("d1 (dev):") && report.contains("missed: forecasters"), "{report}");
+        assert!(!report.contains("d2 (test)"), "{report}");
         std::fs::remove_dir_all(&dir).ok();
     }
 

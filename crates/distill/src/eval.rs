@@ -122,7 +122,8 @@ pub enum EvalCommand {
         /// The shared folder [default: DISTILL_EVAL_DATA, else ../shared].
         #[arg(long)]
         data: Option<PathBuf>,
-        /// List each document's misses, wrong speakers and extra claims first.
+        /// List each dev document's misses, wrong speakers and extra claims first (the
+        /// test half's are never printed).
         #[arg(long)]
         misses: bool,
     },
