@@ -323,21 +323,26 @@ fn removed_nodes(
     // Paragraphs of prose in each subtree: a container holding several is content,
     // whatever its class says ("sidebar-layout" around the article body).
     let mut prose = vec![0usize; n];
-    // Whether a subtree holds the page's headline or its article landmark.
+    // Whether a subtree holds the page's headline or its article landmark; and the
+    // headline alone (comment systems set each comment in an `<article>` of its own).
     let mut holds_article = vec![false; n];
+    let mut holds_headline = vec![false; n];
     for i in (0..n).rev() {
         if dom.tag(i) == Some("p") && text_len[i] >= 100 && link_len[i] * 4 < text_len[i] {
             prose[i] += 1;
         }
         holds_article[i] |= matches!(dom.tag(i), Some("h1" | "article" | "main"));
+        holds_headline[i] |= dom.tag(i) == Some("h1");
         let parent = dom.nodes[i].parent;
         if parent != NONE {
             prose[parent] += prose[i];
             holds_article[parent] |= holds_article[i];
+            holds_headline[parent] |= holds_headline[i];
         }
     }
     const MIN_PROSE: usize = 5;
     let page_prose = prose.first().copied().unwrap_or(0);
+    let signed = signed_items(dom, text_len);
     let mut removed = vec![false; n];
     // Inside code, classes name the highlighter's tokens ("hljs-comment", "token
     // comment", "meta"), not page chrome: a code block loses no line to them.
@@ -351,7 +356,7 @@ fn removed_nodes(
         let Some(tag) = dom.tag(i) else { continue };
         let code_around = parent != NONE && in_code[parent];
         in_code[i] = code_around || matches!(tag, "pre" | "code");
-        if matches!(tag, "html" | "body" | "main" | "article") {
+        if matches!(tag, "html" | "body" | "main") {
             continue;
         }
         let m = own[i];
@@ -375,13 +380,113 @@ fn removed_nodes(
         // `aria-hidden` stays chrome: it marks decorative and duplicated text.
         let chrome = m & (marks::CHROME_TAG | marks::CHROME_ROLE | marks::ARIA_HIDDEN) != 0 || by_class;
         // A comment thread can outweigh the story it follows; it goes however much it
-        // holds, unless it holds the article's headline or landmark.
-        let thread = !code_around && m & marks::COMMENT_CLASS != 0 && !holds_article[i];
-        if chrome && (text_len[i] * 2 < page_chars || thread) {
+        // holds, unless it holds the article's headline or landmark. A thread no
+        // class names is known by its shape: item after item signed "Sharon says",
+        // "by ozmartian (5754788) writes:" or answered by a "Reply" link.
+        // (Not the article element itself, whatever its class says; a thread known by
+        // its shape may hold comments set as articles, never the headline.)
+        let shaped = signed.count[i] >= MIN_SIGNED && signed.lead[i] < MAX_THREAD_LEAD && !holds_headline[i];
+        let by_class_thread = m & marks::COMMENT_CLASS != 0 && !holds_article[i];
+        let thread = !code_around && (by_class_thread || shaped);
+        if tag == "article" && !shaped {
+            continue;
+        }
+        if (chrome && text_len[i] * 2 < page_chars) || thread {
             removed[i] = true;
         }
     }
     removed
+}
+
+/// Signed items that make a container a comment thread by its shape.
+const MIN_SIGNED: usize = 3;
+
+/// Most characters of a comment's signature line ("Jill Winger says", "Reply").
+const MAX_SIGNATURE_CHARS: usize = 80;
+
+/// Most characters a comment thread holds before its first signature (a heading such
+/// as "59 Comments on ...", a reply form's prompt): a container with more before it
+/// holds a story and then its comments.
+const MAX_THREAD_LEAD: usize = 400;
+
+/// The comment signatures of each element's subtree, and the characters of its text
+/// before the first of them.
+struct Signed {
+    count: Vec<usize>,
+    lead: Vec<usize>,
+}
+
+/// For each element, how many comment signatures its subtree holds: a short element
+/// whose whole text is a commenter's name and "says" or "writes" ("Sharon says:",
+/// "Jill Winger says", "by ozmartian ( 5754788 ) writes: on Friday ..."), or a "Reply"
+/// link, in English and the languages of the pages distill reads most. Each signature
+/// counts once, at its smallest element.
+fn signed_items(dom: &Dom, text_len: &[usize]) -> Signed {
+    const SIGNS: &[&str] = &["says", "writes", "wrote", "schreibt", "dice", "écrit", "dijo"];
+    const REPLIES: &[&str] = &["reply", "antworten", "responder", "répondre", "rispondi", "odpowiedz", "reageer"];
+    // A signature is a small subtree, found from the text that ends it: only those few
+    // texts are read, so that the cost stays linear in the page.
+    const MAX_SIGNATURE_NODES: usize = 24;
+    let n = dom.nodes.len();
+    let mut count = vec![0usize; n];
+    let last_word = |text: &str| -> String {
+        let text = text.trim().trim_end_matches([':', ' ', '↓', '→']).to_lowercase();
+        text.rsplit(' ').next().unwrap_or("").to_string()
+    };
+    for k in 0..n {
+        let crate::dom::Kind::Text(t) = &dom.nodes[k].kind else { continue };
+        if t.len() > 2 * MAX_SIGNATURE_CHARS {
+            continue;
+        }
+        // (Decided without allocating: most texts end in no such word.)
+        let trimmed = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '↓' | '→'));
+        let word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
+        let is = |w: &&str| word.eq_ignore_ascii_case(w) || !word.is_ascii() && word.to_lowercase() == **w;
+        if !t.contains("writes:") && !SIGNS.iter().chain(REPLIES).any(is) {
+            continue;
+        }
+        // The smallest element around it that reads as a whole signature.
+        let mut e = dom.nodes[k].parent;
+        for _ in 0..4 {
+            if e == NONE
+                || text_len[e] > MAX_SIGNATURE_CHARS
+                || dom.nodes[e].end.saturating_sub(e) > MAX_SIGNATURE_NODES
+            {
+                break;
+            }
+            let text = dom.text_of(e).to_lowercase();
+            let words = text.split_whitespace().count();
+            let ends = last_word(&text);
+            let sign = (2..=5).contains(&words) && SIGNS.contains(&ends.as_str())
+                || text.trim_start().starts_with("by ") && text.contains(" writes:");
+            let reply = dom.tag(e) == Some("a") && words == 1 && REPLIES.contains(&ends.as_str());
+            if sign || reply {
+                count[e] = 1;
+                break;
+            }
+            e = dom.nodes[e].parent;
+        }
+    }
+    // The first signature of each subtree, by node index.
+    let mut first = vec![usize::MAX; n];
+    for i in (0..n).rev() {
+        if count[i] > 0 && first[i] == usize::MAX {
+            first[i] = i;
+        }
+        let parent = dom.nodes[i].parent;
+        if parent != NONE {
+            count[parent] += count[i];
+            first[parent] = first[parent].min(first[i]);
+        }
+    }
+    // Characters of text before each node, in document order.
+    let mut before = vec![0usize; n + 1];
+    for k in 0..n {
+        let own = if matches!(dom.nodes[k].kind, crate::dom::Kind::Text(_)) { text_len[k] } else { 0 };
+        before[k + 1] = before[k] + own;
+    }
+    let lead = (0..n).map(|i| if first[i] == usize::MAX { 0 } else { before[first[i]] - before[i] }).collect();
+    Signed { count, lead }
 }
 
 /// Text gathered for one block: owner, raw text, and the byte ranges of the raw text

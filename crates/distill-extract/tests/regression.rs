@@ -210,6 +210,53 @@ fn long_comment_threads_are_not_the_article() {
 /// is chosen (trafilatura-eval page 0384 returned 27 comments). A post's element that
 /// lists its sections among its classes ("post ... internet-estallido-comentarios")
 /// stays the article.
+/// With the class names gone (a site whose classes say nothing the rules know, or
+/// none at all), a comment thread heavier than the story was the body: WCXB dev pages
+/// with their classes and ids stripped lost a WordPress post to its 59 comments and a
+/// Slashdot story to its threads. A thread is known by its shape: item after item
+/// signed "X says" or answered by a "Reply" link, set even as `<article>`s. A story
+/// whose own text comes before such lines keeps them.
+#[test]
+fn a_comment_thread_no_class_names_is_known_by_its_signatures() {
+    let comments: String = (0..12)
+        .map(|i| {
+            format!(
+                "<article><footer><p><img src=\"a.png\"><span><a href=\"/u{i}\">Reader{i}</a></span> <span>says</span></p>\
+                 <p><time>July 14, 2015 at 3:53 pm</time></p></footer>\
+                 <div><p>Reader {i} replied at length that the harvest in the valley was much worse than the growers admit, and that the prices will rise again next spring.</p></div>\
+                 <a href=\"#reply{i}\">Reply</a></article>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Garden spray</title></head><body><div><h1>Garden spray</h1>{}</div>\
+         <div><h3>59 Comments</h3><ol>{comments}</ol></div></body></html>",
+        prose(3)
+    );
+    let text = body(&html);
+    assert!(text.starts_with("Paragraph 0") && text.contains("Paragraph 2"), "{text}");
+    assert!(!text.contains("Reader"), "{text}");
+    // Slashdot's threads: "by NAME ( 123 ) writes:" lines.
+    let threads: String = (0..6)
+        .map(|i| format!("<li><h4>Re: jobs (Score:2)</h4><div>by reader{i} ( 57{i} ) writes: on Friday @08:08PM</div>\
+                          <div><p>Reader {i} thinks the degree still matters more than anything else for getting hired in the end.</p></div></li>"))
+        .collect();
+    let html = format!("<body><div><h1>Grads and jobs</h1>{}</div><ul>{threads}</ul></body>", prose(3));
+    let text = body(&html);
+    assert!(text.contains("Paragraph 2") && !text.contains("Reader"), "{text}");
+    // An interview's own lines ("Ms Quist says") come after its text: the story stays.
+    let lines: String = (0..4)
+        .map(|i| {
+            format!(
+                "<p>Ms Quist says</p><p>Answer {i} is long enough to read as a paragraph of the interview itself.</p>"
+            )
+        })
+        .collect();
+    let html = format!("<body><h1>Interview</h1><div>{}{lines}</div></body>", prose(4));
+    let text = body(&html);
+    assert!(text.contains("Paragraph 3") && text.contains("Answer 3"), "{text}");
+}
+
 #[test]
 fn comment_threads_named_in_other_languages_are_not_the_article() {
     for (thread, item) in
