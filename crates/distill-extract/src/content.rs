@@ -405,9 +405,9 @@ const MIN_SIGNED: usize = 3;
 const MAX_SIGNATURE_CHARS: usize = 80;
 
 /// Most characters a comment thread holds before its first signature (a heading such
-/// as "59 Comments on ...", a reply form's prompt): a container with more before it
-/// holds a story and then its comments.
-const MAX_THREAD_LEAD: usize = 400;
+/// as "Comments", a reply form's prompt): a container with more before it holds a
+/// story and then its comments (a short one: three sentences).
+const MAX_THREAD_LEAD: usize = 200;
 
 /// The comment signatures of each element's subtree, and the characters of its text
 /// before the first of them.
@@ -436,6 +436,12 @@ fn signed_items(dom: &Dom, text_len: &[usize]) -> Signed {
     for k in 0..n {
         let crate::dom::Kind::Text(t) = &dom.nodes[k].kind else { continue };
         if t.len() > 2 * MAX_SIGNATURE_CHARS {
+            continue;
+        }
+        // "59 Comments on “...”", "12 Responses": a heading that counts the comments
+        // under it stands for a thread's worth of signatures.
+        if let Some(heading) = counted_comments_heading(dom, k, t) {
+            count[heading] = MIN_SIGNED;
             continue;
         }
         // (Decided without allocating: most texts end in no such word.)
@@ -487,6 +493,36 @@ fn signed_items(dom: &Dom, text_len: &[usize]) -> Signed {
     }
     let lead = (0..n).map(|i| if first[i] == usize::MAX { 0 } else { before[first[i]] - before[i] }).collect();
     Signed { count, lead }
+}
+
+/// The heading element around text node `k` (`text`) when it counts comments: a
+/// number, then "comments", "responses", "replies" or "thoughts" (or the word for
+/// comments in German, French, Spanish, Italian, Dutch).
+fn counted_comments_heading(dom: &Dom, k: usize, text: &str) -> Option<usize> {
+    const COUNTED: &[&str] =
+        &["comment", "response", "repl", "thought", "kommentar", "commentaire", "comentario", "comment", "reactie"];
+    let text = text.trim_start();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 6 {
+        return None;
+    }
+    let word = text[digits..].trim_start();
+    if !COUNTED.iter().any(|c| word.len() >= c.len() && word.as_bytes()[..c.len()].eq_ignore_ascii_case(c.as_bytes())) {
+        return None;
+    }
+    // (Not a link's text: "82 COMMENTS" in a share bar inside the story leads away.)
+    let mut e = dom.nodes[k].parent;
+    for _ in 0..3 {
+        if e == NONE {
+            return None;
+        }
+        match dom.tag(e) {
+            Some("h2" | "h3" | "h4" | "h5" | "h6") => return Some(e),
+            Some("a") | None => return None,
+            Some(_) => e = dom.nodes[e].parent,
+        }
+    }
+    None
 }
 
 /// Text gathered for one block: owner, raw text, and the byte ranges of the raw text

@@ -22,6 +22,16 @@ fn fifteen_thousand_unclosed_noscripts_holding_prose() {
     assert!(doc.text.contains("approve the new budget"), "{}", doc.text);
 }
 
+/// Comment signatures and counts at the top of the tree, with nothing around them.
+#[test]
+fn comment_marks_at_the_root() {
+    for html in ["12 Comments", "<a>Reply</a>", "Anna says", "<h3>3 comments</h3>", "by anna ( 1 ) writes: hi"] {
+        let page = format!("{html}{BODY}");
+        let doc = extract_html(page.as_bytes(), None, &ExtractConfig::default()).unwrap();
+        assert!(doc.text.contains("approve the new budget"), "{html}: {}", doc.text);
+    }
+}
+
 #[test]
 fn deeply_nested_lists_and_unclosed_tags() {
     let html = format!("<body>{}{BODY}", "<ul><li>".repeat(50_000));

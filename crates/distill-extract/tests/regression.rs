@@ -244,6 +244,23 @@ fn a_comment_thread_no_class_names_is_known_by_its_signatures() {
     let html = format!("<body><div><h1>Grads and jobs</h1>{}</div><ul>{threads}</ul></body>", prose(3));
     let text = body(&html);
     assert!(text.contains("Paragraph 2") && !text.contains("Reader"), "{text}");
+    // A heading that counts the comments under it marks the thread too, when it is no
+    // link: "82 COMMENTS" in a short story's share bar leads away, and the story stays.
+    let comments: String = (0..10)
+        .map(|i| format!("<li><article><footer><span>Reader{i}</span> <time>December 18, 2025, 9:46 pm</time></footer>\
+                          <div><p>Reader {i} liked the novel very much and the film even more, though the ending was never as good.</p></div></article></li>"))
+        .collect();
+    let html = format!(
+        "<body><h1>Comfort watches</h1><div>{}</div><div><h3>59 Comments on “Comfort watches”</h3><ol>{comments}</ol></div></body>",
+        prose(3)
+    );
+    let text = body(&html);
+    assert!(text.contains("Paragraph 2") && !text.contains("Reader"), "{text}");
+    let html = format!(
+        "<body><h1>Millennials</h1><div><p>{}</p><div><h3><a href=\"/t/1\">SHARE</a> / <a href=\"/bbs/1\">82 COMMENTS</a></h3></div></div></body>",
+        "A cartoonist got a spot on television for his critique of the narrative of the lazy generation. Click through for the whole thing."
+    );
+    assert!(body(&html).contains("Click through for the whole thing"));
     // An interview's own lines ("Ms Quist says") come after its text: the story stays.
     let lines: String = (0..4)
         .map(|i| {
