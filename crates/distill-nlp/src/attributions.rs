@@ -514,11 +514,11 @@ struct Tok {
 
 /// A pair of quotation marks: the bytes between them and where each mark is.
 #[derive(Debug, Clone, Copy)]
-struct Quote {
-    open: usize,
-    inner_start: usize,
-    inner_end: usize,
-    close_end: usize,
+pub(crate) struct Quote {
+    pub(crate) open: usize,
+    pub(crate) inner_start: usize,
+    pub(crate) inner_end: usize,
+    pub(crate) close_end: usize,
 }
 
 /// A speaker before resolution: as written, and what kind of phrase it is.
@@ -620,12 +620,12 @@ fn altered(claim: &str) -> bool {
 
 /// The quotation mark pairs between two byte offsets of the body (one paragraph):
 /// straight and curly double quotes, and single quotes that open at a word's start
-/// and close at a word's end (so that "don't" and "Jones' car" open none). A straight
+/// and close at a word's end (so that "don't", "Jones' car" and "'90s" open none). A straight
 /// mark's side is read from its neighbours, so that one unbalanced mark does not
 /// turn every later pair inside out; a mark that opens while a quote that ended a
 /// sentence is still open starts a new quote there (the convention for a quote that
 /// runs on: `"... bad. "Finally ..."`).
-fn quotes(body: &str, start: usize, end: usize) -> Vec<Quote> {
+pub(crate) fn quotes(body: &str, start: usize, end: usize) -> Vec<Quote> {
     let text = &body[start..end];
     let mut out = Vec::new();
     let mut double: Option<(usize, usize)> = None; // (mark offset, mark len)
@@ -641,7 +641,8 @@ fn quotes(body: &str, start: usize, end: usize) -> Vec<Quote> {
         let closes = prev.is_some_and(|p| !p.is_whitespace())
             && next
                 .is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '—' | '-'));
-        let word_start = opens && next.is_some_and(char::is_alphanumeric);
+        // ("'90s" is a decade: a single mark opens a quote before a letter only.)
+        let word_start = opens && next.is_some_and(char::is_alphabetic);
         match c {
             '“' => reopen(body, &mut out, &mut double, at, len),
             '”' => {
@@ -1556,6 +1557,14 @@ mod tests {
 
     /// A quote an editor changed, or one whose sentence no longer matches the body it
     /// is read against, is never given as the speaker's own words.
+    #[test]
+    fn a_decade_opens_no_quote() {
+        let body = "In the '90s the band played 'Wonderwall' every night.";
+        let found = quotes(body, 0, body.len());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&body[found[0].inner_start..found[0].inner_end], "Wonderwall");
+    }
+
     #[test]
     fn misquoted_quote_is_never_direct() {
         let body = "\"We will [not] sign the treaty ... this year,\" the prime minister said.";

@@ -315,6 +315,8 @@ struct Reader<'a> {
     title: &'a str,
     /// Each sentence read as a clause (see [`Reader::clause`]), once the referents are known.
     clauses: OnceCell<Vec<Option<Clause>>>,
+    /// Whether each sentence opens inside someone's quotation (see [`inside_quotes`]).
+    quoted: Vec<bool>,
     /// Where each lowercased sentence's words start, for finding cues.
     word_starts: Vec<Vec<usize>>,
 }
@@ -432,6 +434,7 @@ impl<'a> Reader<'a> {
             mentioned: Vec::new(),
             title,
             clauses: OnceCell::new(),
+            quoted: inside_quotes(sentences),
             word_starts,
         };
         if let Some(owned) = reader.owned_topic() {
@@ -666,7 +669,7 @@ impl<'a> Reader<'a> {
     /// referents are set.
     fn clause(&self, i: usize) -> Option<&Clause> {
         let clauses = self.clauses.get_or_init(|| {
-            let quoted = inside_quotes(self.sentences);
+            let quoted = &self.quoted;
             (0..self.sentences.len())
                 .map(|k| {
                     // A sentence inside someone's quotation is their words: its "he" or
@@ -1309,7 +1312,6 @@ impl<'a> Reader<'a> {
                 None => speakers.push((name, present, verb, vec![a.sentence])),
             }
         }
-        let quoted = inside_quotes(self.sentences);
         let mut out = Vec::new();
         for (name, present, verb, mut citations) in speakers {
             let group = GROUPS.contains(&name.rsplit(' ').next().unwrap_or("").to_lowercase().as_str());
@@ -1324,7 +1326,7 @@ impl<'a> Reader<'a> {
             let titled = names_a_person(&name.rsplit(' ').next().unwrap_or("").to_lowercase());
             if named
                 && !titled
-                && let Some(other) = self.also_spoken_of(&name, &citations, &quoted, entities)
+                && let Some(other) = self.also_spoken_of(&name, &citations, entities)
             {
                 out.push(Candidate { question: format!("What {aux} {who} {verb} about {}?", other.0), ..other.1 });
             }
@@ -1341,17 +1343,11 @@ impl<'a> Reader<'a> {
     /// about the person or organization they speak of most, other than themselves, the
     /// article's subject and an outlet; the name as written and the candidate, question
     /// unset.
-    fn also_spoken_of(
-        &self,
-        speaker: &str,
-        said: &[usize],
-        quoted: &[bool],
-        entities: &[Entity],
-    ) -> Option<(String, Candidate)> {
+    fn also_spoken_of(&self, speaker: &str, said: &[usize], entities: &[Entity]) -> Option<(String, Candidate)> {
         let mut heard: Vec<usize> = Vec::new();
         for &i in said {
             heard.push(i);
-            heard.extend((i + 1..self.sentences.len()).take_while(|&k| quoted[k]));
+            heard.extend((i + 1..self.sentences.len()).take_while(|&k| self.quoted[k]));
         }
         heard.sort_unstable();
         heard.dedup();
@@ -1696,56 +1692,35 @@ fn referents(sentences: &[Sentence], entities: &[Entity]) -> HashMap<usize, Stri
 
 /// Which sentences open inside a quotation that an earlier sentence of the paragraph
 /// opened ("'He is schooling well.", then "He was ready to run ..." with the quote
-/// still open). A quotation mark opens before a word and closes after one, so an apostrophe inside a word ("don't", "O'Neill") does neither. A quotation
-/// left open past [`QUOTE_SPAN`] sentences is taken as closed: a stray mark must not
-/// silence the rest of an article written as one paragraph.
+/// still open): the quotation pairs are the ones attributions reads
+/// ([`crate::attributions::quotes`]: an apostrophe inside a word opens none, a
+/// straight mark's side comes from its neighbours, a quotation is at most 2,000
+/// bytes), found over each paragraph's text as the sentences' offsets place it.
 fn inside_quotes(sentences: &[Sentence]) -> Vec<bool> {
-    let mut out = Vec::with_capacity(sentences.len());
-    // Double and single quotation marks apart: a quotation inside a quotation
-    // ("... of 'Every Seat is an Award Seat,' no blackout ...") closes alone.
-    let (mut double, mut single) = (false, false);
-    let mut open_for = 0;
-    for (i, sentence) in sentences.iter().enumerate() {
-        if i > 0 && sentence.paragraph != sentences[i - 1].paragraph || open_for >= QUOTE_SPAN {
-            (double, single) = (false, false);
-        }
-        out.push(double || single);
-        let chars: Vec<char> = sentence.text.chars().collect();
-        for (k, &c) in chars.iter().enumerate() {
-            let before = k.checked_sub(1).map(|b| chars[b]);
-            let after = chars.get(k + 1).copied();
-            // ("'90s" is a decade, not a quotation.)
-            let word_starts = after.is_some_and(char::is_alphabetic);
-            let word_ended = after.is_none_or(|a| a.is_whitespace() || ",.;:!?)\"”".contains(a));
-            match c {
-                '“' => double = true,
-                '”' => double = false,
-                // A straight mark opens where a word follows it and nothing precedes
-                // it ("She said: \"We ..."), and closes elsewhere: a quotation whose
-                // last sentence was left open (as a quotation over paragraphs is) does
-                // not turn the next one inside out.
-                '"' => {
-                    double = before.is_none_or(|b| b.is_whitespace() || "(—–-".contains(b))
-                        && !after.is_none_or(char::is_whitespace)
-                }
-                '\'' | '‘' if before.is_none_or(|b| b.is_whitespace() || "(—–-\"“".contains(b)) && word_starts => {
-                    single = true
-                }
-                '\'' | '’'
-                    if single && before.is_some_and(|b| b.is_alphanumeric() || ".,!?…".contains(b)) && word_ended =>
-                {
-                    single = false
-                }
-                _ => {}
+    let mut out = vec![false; sentences.len()];
+    let mut first = 0;
+    while first < sentences.len() {
+        let paragraph = sentences[first].paragraph;
+        let last = first + sentences[first..].iter().take_while(|s| s.paragraph == paragraph).count();
+        // The paragraph's text, each sentence at its offset (what lies between them is
+        // space to the quotation scanner).
+        let start = sentences[first].start;
+        let end = sentences[first..last].iter().map(|s| s.end).max().unwrap_or(start).max(start);
+        let mut text = " ".repeat(end - start);
+        for s in &sentences[first..last] {
+            if s.start >= start && s.end <= end && s.end - s.start == s.text.len() {
+                text.replace_range(s.start - start..s.end - start, &s.text);
             }
         }
-        open_for = if double || single { open_for + 1 } else { 0 };
+        let quotes = crate::attributions::quotes(&text, 0, text.len());
+        for (k, s) in sentences[first..last].iter().enumerate() {
+            let at = s.start - start;
+            out[first + k] = quotes.iter().any(|q| q.open < at && at < q.inner_end);
+        }
+        first = last;
     }
     out
 }
-
-/// Most sentences a quotation runs before it is taken as closed.
-const QUOTE_SPAN: usize = 8;
 
 /// Where "he" or "she" is the subject after an opening phrase ("Despite her advanced
 /// age, she was working ...", "However, he made only 12 appearances"): the byte range
