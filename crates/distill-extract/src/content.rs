@@ -356,7 +356,14 @@ fn removed_nodes(
         let Some(tag) = dom.tag(i) else { continue };
         let code_around = parent != NONE && in_code[parent];
         in_code[i] = code_around || matches!(tag, "pre" | "code");
-        if matches!(tag, "html" | "body" | "main") {
+        // A comment thread can outweigh the story it follows; it goes however much it
+        // holds, unless it holds the article's headline or landmark. A thread no
+        // class names is known by its shape: item after item signed "Sharon says",
+        // "by ozmartian (5754788) writes:" or answered by a "Reply" link; it may hold
+        // comments set as `<article>`s, never the headline.
+        let shaped = signed.count[i] >= MIN_SIGNED && signed.lead[i] < MAX_THREAD_LEAD && !holds_headline[i];
+        // (The article element itself is never chrome, whatever its class says.)
+        if matches!(tag, "html" | "body" | "main") || tag == "article" && !shaped {
             continue;
         }
         let m = own[i];
@@ -379,18 +386,8 @@ fn removed_nodes(
         // the density selection. Measured on WCXB dev: F1 +0.0024 with precision up.
         // `aria-hidden` stays chrome: it marks decorative and duplicated text.
         let chrome = m & (marks::CHROME_TAG | marks::CHROME_ROLE | marks::ARIA_HIDDEN) != 0 || by_class;
-        // A comment thread can outweigh the story it follows; it goes however much it
-        // holds, unless it holds the article's headline or landmark. A thread no
-        // class names is known by its shape: item after item signed "Sharon says",
-        // "by ozmartian (5754788) writes:" or answered by a "Reply" link.
-        // (Not the article element itself, whatever its class says; a thread known by
-        // its shape may hold comments set as articles, never the headline.)
-        let shaped = signed.count[i] >= MIN_SIGNED && signed.lead[i] < MAX_THREAD_LEAD && !holds_headline[i];
         let by_class_thread = m & marks::COMMENT_CLASS != 0 && !holds_article[i];
         let thread = !code_around && (by_class_thread || shaped);
-        if tag == "article" && !shaped {
-            continue;
-        }
         if (chrome && text_len[i] * 2 < page_chars) || thread {
             removed[i] = true;
         }
@@ -500,7 +497,7 @@ fn signed_items(dom: &Dom, text_len: &[usize]) -> Signed {
 /// comments in German, French, Spanish, Italian, Dutch).
 fn counted_comments_heading(dom: &Dom, k: usize, text: &str) -> Option<usize> {
     const COUNTED: &[&str] =
-        &["comment", "response", "repl", "thought", "kommentar", "commentaire", "comentario", "comment", "reactie"];
+        &["comment", "response", "repl", "thought", "kommentar", "commentaire", "comentario", "commento", "reactie"];
     let text = text.trim_start();
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 6 {
