@@ -840,10 +840,10 @@ impl<'a> Reader<'a> {
         out
     }
 
-    /// The question a clause answers, and its kind; `None` when its sentence would not
-    /// answer it.
+    /// The question a clause answers, its kind and the sentences that answer it;
+    /// `None` when they would not.
     fn ask(&self, i: usize, clause: &Clause) -> Option<(String, InsightKind, Vec<usize>)> {
-        self.ask_of(i, clause).map(|(question, kind)| (question, kind, vec![i])).or_else(|| {
+        self.ask_own(i, clause).map(|(question, kind)| (question, kind, vec![i])).or_else(|| {
             // "The craft was lost. It burned up because ...": the next sentence gives
             // the reason, so the question is answered, by both. Only a cause that says
             // so ("because", "due to"): "after" and "since" tell a time as often.
@@ -855,7 +855,8 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn ask_of(&self, i: usize, clause: &Clause) -> Option<(String, InsightKind)> {
+    /// The question a clause answers from its own sentence, and its kind.
+    fn ask_own(&self, i: usize, clause: &Clause) -> Option<(String, InsightKind)> {
         let rest = clause.rest.as_str();
         if rest.starts_with("depend on") {
             let question = format!("What {} {} depend on?", clause.aux, clause.subject);
