@@ -315,6 +315,21 @@ const TITLES: &[&str] = &[
     "spokeswoman",
     "st",
 ];
+/// A person's name without the titles before it: "John Baird" for "Environment
+/// Minister John Baird", "Sujata Raisinghani" for "spokeswoman Sujata Raisinghani";
+/// the name as it is when no two capitalized words follow a title ("King Abdullah").
+pub(crate) fn without_title(name: &str) -> &str {
+    let words: Vec<&str> = name.split(' ').collect();
+    let title = |w: &&str| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
+    match words.iter().rposition(title) {
+        Some(cut) if words.len() - cut > 2 && words[cut + 1..].iter().all(|w| w.starts_with(char::is_uppercase)) => {
+            let skipped: usize = words[..=cut].iter().map(|w| w.len() + 1).sum();
+            &name[skipped..]
+        }
+        _ => name,
+    }
+}
+
 /// Words that mark a name as an organisation's, not a person's.
 const ORG_WORDS: &[&str] = &[
     "inc",

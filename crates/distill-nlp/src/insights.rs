@@ -1064,8 +1064,14 @@ impl<'a> Reader<'a> {
             if self.topic.text.contains(&speaker) || speaker.contains(&self.topic.text) {
                 continue;
             }
-            match speakers.iter_mut().find(|(s, _)| *s == speaker) {
-                Some((_, cited)) => cited.push(i),
+            let untitled = |name: &str| crate::attributions::without_title(name).to_string();
+            match speakers.iter_mut().find(|(s, _)| untitled(s) == untitled(&speaker)) {
+                Some((known, cited)) => {
+                    cited.push(i);
+                    if speaker.len() > known.len() {
+                        *known = speaker;
+                    }
+                }
                 None => speakers.push((speaker, vec![i])),
             }
         }
@@ -1291,7 +1297,10 @@ impl<'a> Reader<'a> {
             if !name.contains(' ') && !group && !self.proper(&name) {
                 continue;
             }
-            let lower = name.to_lowercase();
+            // ("Environment Minister John Baird" and "John Baird" are one speaker, asked
+            // about once, with the title the article gives.)
+            let untitled = |name: &str| crate::attributions::without_title(name).to_lowercase();
+            let lower = untitled(&name);
             let topic = self.topic.text.to_lowercase();
             if views.iter().any(|v| v.question.to_lowercase().contains(&lower))
                 || topic.contains(&lower)
@@ -1301,8 +1310,11 @@ impl<'a> Reader<'a> {
             }
             let present = a.cue.ends_with('s') && !a.cue.ends_with("ss");
             let verb = telling_verb(&a.cue);
-            match speakers.iter_mut().find(|(s, ..)| *s == name) {
-                Some((_, _, said, cited)) => {
+            match speakers.iter_mut().find(|(s, ..)| untitled(s) == lower) {
+                Some((known, _, said, cited)) => {
+                    if name.len() > known.len() {
+                        *known = name;
+                    }
                     if !cited.contains(&a.sentence) {
                         cited.push(a.sentence);
                     }
@@ -2804,6 +2816,20 @@ fn how_it_happened(clause: &Clause) -> Option<String> {
     // "How was the couple sent an email?", "How was the document found wet?" read
     // worse than the sentence.)
     let regular = regular_participle(first) || ["hit", "shot", "struck", "caught", "hurt"].contains(&first);
+    // A verb of saying already says how ("How has the family described the claims
+    // as untrue?", "How have representatives declined to comment?"), and a clause that
+    // holds a question of its own garbles ("How has Baird asked officials how the
+    // documents wound up?").
+    // ("How were paramedics called to the villa?" stands: called there is sent for.)
+    const SAYING: &[&str] = &["ask", "decline", "deny", "describe", "refuse", "report", "say", "tell"];
+    let verb = clause.base.as_deref().unwrap_or(first);
+    if SAYING.iter().any(|s| verb == *s || [verb.strip_suffix("ed"), verb.strip_suffix('d')].contains(&Some(s)))
+        || ["said", "told", "denied"].contains(&first)
+        || clause.base.as_deref() == Some("call")
+        || clause.rest.split(' ').skip(1).any(|w| ["how", "why", "whether"].contains(&w))
+    {
+        return None;
+    }
     let acts = match clause.aux.as_str() {
         "did" => clause.base.is_some(),
         "has" | "have" | "had" | "was" | "were" => regular,
@@ -3948,6 +3974,59 @@ mod tests {
         assert_eq!(what_object(&read("The detectives have not found the weapon in the house.")), None);
         assert_eq!(what_object(&read("The weather also played a part in the delay.")), None);
         assert!(!well_formed("Why have officials not said why the team was denied visas?"));
+    }
+
+    #[test]
+    fn how_is_not_asked_of_a_way_of_saying_or_a_question_within() {
+        let proper = crate::clauses::newsroom_names;
+        let how = |s: &str| how_it_happened(&read_clause(s, &proper).expect(s));
+        for said in [
+            "Lane's family has described those accusations as untrue and slanderous.",
+            "Representatives for the actress have declined to comment on the case.",
+            "Minister John Baird has asked officials how the documents wound up on the street.",
+            "The Economist called the senator's stance on the bill a reversal.",
+            "The boy was reported to be in stable condition without internal injuries.",
+        ] {
+            assert_eq!(how(said), None, "{said}");
+        }
+        for done in [
+            "Paramedics were called to the villa shortly after midnight.",
+            "The team had been denied visas to enter the United States.",
+        ] {
+            assert!(how(done).is_some_and(|q| q.starts_with("How ")), "{done}");
+        }
+    }
+
+    #[test]
+    fn a_speaker_named_with_and_without_a_title_is_asked_once_by_name() {
+        use crate::attributions::without_title;
+        assert_eq!(without_title("Environment Minister John Baird"), "John Baird");
+        assert_eq!(without_title("spokeswoman Sujata Raisinghani"), "Sujata Raisinghani");
+        assert_eq!(without_title("King Abdullah"), "King Abdullah");
+        assert_eq!(without_title("Prime Minister"), "Prime Minister");
+        let title = "Sensitive documents found on rainy streets";
+        let sentences = split_sentences(
+            "Sensitive documents were found on a rainy street in Gatineau on Monday. \
+             The documents held research notes and letters of complaint. \
+             Environment Minister John Baird has asked officials how the documents wound up on the street. \
+             The documents were returned to the department on Tuesday. \
+             \"It is stuff that could be available under access to information,\" Baird said.",
+        );
+        let terms = Terms::new(title, &sentences);
+        let said = |speaker: &str, entity: Option<&str>, cue: &str, sentence: usize| Attribution {
+            speaker: speaker.to_string(),
+            entity: entity.map(str::to_string),
+            text: sentences[sentence].text.clone(),
+            kind: distill_core::AttributionKind::Reported,
+            cue: cue.to_string(),
+            stance: distill_core::Stance::Asserted,
+            sentence,
+        };
+        let attributions =
+            [said("Environment Minister John Baird", None, "asked", 2), said("Baird", Some("John Baird"), "said", 4)];
+        let insights = generate_insights(title, &sentences, &terms, &attributions, &[]);
+        let asked: Vec<&str> = insights.iter().map(|i| i.question.as_str()).filter(|q| q.contains("Baird")).collect();
+        assert_eq!(asked, ["What did Environment Minister John Baird say about the documents?"]);
     }
 
     #[test]
