@@ -2974,7 +2974,9 @@ fn select(mut candidates: Vec<Candidate>, sentences: &[Sentence], topic: &str) -
                 .iter()
                 .zip(&chosen)
                 .any(|(other, k)| jaccard(&own, other) > 0.5 && !about_another(&c.question, &k.question));
-            if !identity && duplicate {
+            // (Two sentences can ask one question: "Who was Amira Abase?" once.)
+            let asked = chosen.iter().any(|k| k.question.eq_ignore_ascii_case(&c.question));
+            if asked || !identity && duplicate {
                 continue;
             }
             kinds.insert(c.kind);
@@ -4928,6 +4930,27 @@ mod tests {
         for kind in insights.iter().map(|i| i.kind) {
             assert!(insights.iter().filter(|i| i.kind == kind).count() <= PER_KIND, "{insights:#?}");
         }
+    }
+
+    #[test]
+    fn one_question_asked_by_two_sentences_is_asked_once() {
+        let sentences = split_sentences(
+            "Amira was one of three girls who flew to Turkey in February. \
+             Amira Abase, pictured, was one of three girls who flew from Gatwick. Abase Hussen is her father.",
+        );
+        let candidate = |question: &str, kind: InsightKind, sentence: usize| Candidate {
+            question: question.to_string(),
+            kind,
+            citations: vec![sentence],
+            score: 1.0 - sentence as f64 / 10.0,
+        };
+        let candidates = vec![
+            candidate("Who was Amira Abase?", InsightKind::Components, 0),
+            candidate("Who was Amira Abase?", InsightKind::Components, 1),
+            candidate("Who is Abase Hussen?", InsightKind::Actors, 2),
+        ];
+        let asked: Vec<String> = select(candidates, &sentences, "the rally").into_iter().map(|i| i.question).collect();
+        assert_eq!(asked, ["Who was Amira Abase?", "Who is Abase Hussen?"]);
     }
 
     #[test]
