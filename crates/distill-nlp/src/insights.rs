@@ -998,7 +998,7 @@ impl<'a> Reader<'a> {
             (0..self.sentences.len()).filter(|&i| self.has(i, cues)).take(2).collect()
         };
         let asks = [
-            (BACKGROUND_CUES, InsightKind::Background, format!("What led to {topic}?")),
+            (BACKGROUND_CUES, InsightKind::Background, format!("What events led to {topic}?")),
             (OBSTACLE_CUES, InsightKind::Obstacles, format!("What challenges does {topic} face?")),
             (ECONOMIC_CUES, InsightKind::Economics, format!("What are the economic stakes of {topic}?")),
             (RISK_CUES, InsightKind::Risks, format!("What are the risks of {topic}?")),
@@ -4802,7 +4802,7 @@ mod tests {
             The company said a new round of financing for the mine may be possible. \
             A court will hear a bid to halt the mine in March.";
         let questions = asked("Stannet delays Kessring mine financing", text);
-        for bad in ["What led to the Kessring mine?", "What are the key components of the Kessring mine?"] {
+        for bad in ["What events led to the Kessring mine?", "What are the key components of the Kessring mine?"] {
             assert!(!questions.iter().any(|q| q == bad), "{bad}: {questions:#?}");
         }
         assert!(!questions.iter().any(|q| q.starts_with("How possible")), "{questions:#?}");
