@@ -44,7 +44,7 @@ struct Repeats<'a> {
 impl<'a> Repeats<'a> {
     /// Whether `text` repeats what came before; if not, it becomes what came before.
     fn again(&mut self, text: &'a str) -> bool {
-        let again = self.last == Some(text) || (text.split_whitespace().count() >= 8 && !self.seen.insert(text));
+        let again = self.last == Some(text) || (text.split_whitespace().nth(7).is_some() && !self.seen.insert(text));
         if !again {
             self.last = Some(text);
         }
@@ -982,8 +982,11 @@ fn is_furniture_heading(text: &str) -> bool {
         "meer nieuws",
         "reacties",
     ];
-    let lower = text.trim().to_lowercase();
-    text.split_whitespace().count() <= 8 && OPENERS.iter().any(|o| lower.starts_with(o))
+    // (Eight words at most, counted no further: a long text is no heading.)
+    text.split_whitespace().nth(8).is_none() && {
+        let lower = text.trim().to_lowercase();
+        OPENERS.iter().any(|o| lower.starts_with(o))
+    }
 }
 
 #[cfg(test)]
