@@ -1311,6 +1311,14 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
         tokens.remove(0);
     }
     let first = tokens.first()?.to_lowercase();
+    // "Even though legislative support ...", "Because the court ...": a subordinate
+    // clause opening the sentence, misread as its subject.
+    let second = tokens.get(1).map(|t| t.to_lowercase());
+    if ["though", "although", "because", "whereas", "unless", "if", "whether"].contains(&first.as_str())
+        || first == "even" && matches!(second.as_deref(), Some("though" | "if" | "as" | "when"))
+    {
+        return None;
+    }
     // "Watching McLean deliver his song ...": a gerund with its object is a clause, not
     // a subject a question can name.
     // "Arriving for sentencing at the court, ...": a participle with its phrase too.
@@ -1621,6 +1629,19 @@ mod tests {
         assert_eq!(c.question("How"), "How did the gang allegedly steal the paintings in March?");
         let c = read_clause("The Lane family has described the claims as untrue.", &names).unwrap();
         assert_eq!(c.question("How"), "How has the Lane family described the claims as untrue?");
+    }
+
+    #[test]
+    fn a_subordinate_clause_is_no_subject() {
+        for s in [
+            "Even though legislative support may be less strong than the one provided by the act.",
+            "Although the court may rule against the bill in the spring.",
+        ] {
+            let c = read_clause(s, &names);
+            assert!(c.as_ref().is_none_or(|c| !c.subject.contains("though")), "{c:?}");
+        }
+        let c = read_clause("Even the court may rule against the bill in the spring.", &names);
+        assert!(c.is_some_and(|c| c.aux == "may"));
     }
 
     #[test]
