@@ -289,8 +289,9 @@ pub struct Move {
 /// every [`StoryConfig::revise_every`] articles the latest
 /// [`StoryConfig::revise_window`] are reconsidered, each against its own story
 /// without it and against the stories its terms find, and moved where it now fits
-/// best, or set apart when it fits nowhere. Stories so split and merge as coverage
-/// evolves (a story whose articles all move is merged away); the moves are
+/// best, or set apart when it fits nowhere; then a story whose latest articles fall
+/// into two parts is cut in two ([`StoryClusterer::revise`]). Stories so split and
+/// merge as coverage evolves (a story whose articles all move is merged away); the moves are
 /// reported by [`StoryClusterer::take_moves`], and an article leaves the window for
 /// good through [`StoryClusterer::take_settled`].
 pub struct StoryClusterer {
@@ -494,7 +495,8 @@ impl StoryClusterer {
 
     /// Reconsiders the latest assigned articles, oldest first: each moves to the
     /// story it now matches best when that beats its own story without it, or is set
-    /// apart when neither reaches the threshold. Runs by itself every
+    /// apart when neither reaches the threshold; then cuts the stories of two events
+    /// in two (`split_stories`). Runs by itself every
     /// [`StoryConfig::revise_every`] articles; call it at the end of a stream.
     pub fn revise(&mut self) {
         self.unrevised = 0;
@@ -1086,8 +1088,6 @@ mod tests {
         assert!(c.take_settled().is_empty(), "settled once");
     }
 
-    /// Revisions run by themselves every `revise_every` articles, and an article
-    /// leaves the window for good past `revise_window`, in arrival order.
     const QUAKE_A3: &str = "Indonesia lifted a tsunami warning after the magnitude 7.1 earthquake off Sumatra, the meteorology agency said. Residents of Padang returned home from higher ground as the agency counted damaged buildings.";
     const QUAKE_B3: &str = "Engineers closed a damaged bridge in Humboldt County after the magnitude 6.4 earthquake near Eureka, the US Geological Survey said. Power returned to most homes in northern California.";
 
@@ -1122,6 +1122,8 @@ mod tests {
         assert_eq!(c.stories(), 1);
     }
 
+    /// Revisions run by themselves every `revise_every` articles, and an article
+    /// leaves the window for good past `revise_window`, in arrival order.
     #[test]
     fn revisions_run_on_schedule_and_the_window_stays_bounded() {
         let config = StoryConfig { revise_every: 4, revise_window: 3, ..StoryConfig::default() };
