@@ -4000,7 +4000,7 @@ mod tests {
     }
 
     #[test]
-    fn a_speaker_named_with_and_without_a_title_is_asked_once_by_name() {
+    fn a_speaker_named_with_and_without_a_title_is_asked_once_with_the_title() {
         use crate::attributions::without_title;
         assert_eq!(without_title("Environment Minister John Baird"), "John Baird");
         assert_eq!(without_title("spokeswoman Sujata Raisinghani"), "Sujata Raisinghani");
