@@ -320,14 +320,18 @@ const TITLES: &[&str] = &[
 /// the name as it is when no two capitalized words follow a title ("King Abdullah").
 pub(crate) fn without_title(name: &str) -> &str {
     let words: Vec<&str> = name.split(' ').collect();
-    let title = |w: &&str| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
-    match words.iter().rposition(title) {
+    match words.iter().rposition(|w| is_title(w)) {
         Some(cut) if words.len() - cut > 2 && words[cut + 1..].iter().all(|w| w.starts_with(char::is_uppercase)) => {
             let skipped: usize = words[..=cut].iter().map(|w| w.len() + 1).sum();
             &name[skipped..]
         }
         _ => name,
     }
+}
+
+/// Whether a word is a title of [`TITLES`] ("Minister", "Dr.").
+fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
 /// Words that mark a name as an organisation's, not a person's.
@@ -1219,7 +1223,7 @@ fn classify(written: &str) -> Speaker {
             start += 1;
         }
         let mut name = &words[start..];
-        while name.len() > 1 && TITLES.contains(&name[0].trim_end_matches('.').to_lowercase().as_str()) {
+        while name.len() > 1 && is_title(&name[0]) {
             name = &name[1..];
         }
         if name.len() > 1 && name[0] == "The" {
@@ -1255,7 +1259,7 @@ fn full_names(sentences: &[Sentence]) -> (HashMap<String, String>, Vec<(usize, S
     let mut names: HashMap<String, String> = HashMap::new();
     let mut mentions = Vec::new();
     let mut flush = |run: &mut Vec<&str>, at: usize| {
-        let cut = run.iter().rposition(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
+        let cut = run.iter().rposition(|w| is_title(w));
         let name = &run[cut.map_or(0, |c| c + 1)..];
         // A surname alone after its full name is a mention of that person.
         if let [one] = name
@@ -1570,8 +1574,6 @@ mod tests {
         assert_eq!(stance("said", "It is possible that the talks fail"), Stance::Hedged);
     }
 
-    /// A quote an editor changed, or one whose sentence no longer matches the body it
-    /// is read against, is never given as the speaker's own words.
     #[test]
     fn a_decade_opens_no_quote() {
         let body = "In the '90s the band played 'Wonderwall' every night.";
@@ -1580,6 +1582,8 @@ mod tests {
         assert_eq!(&body[found[0].inner_start..found[0].inner_end], "Wonderwall");
     }
 
+    /// A quote an editor changed, or one whose sentence no longer matches the body it
+    /// is read against, is never given as the speaker's own words.
     #[test]
     fn misquoted_quote_is_never_direct() {
         let body = "\"We will [not] sign the treaty ... this year,\" the prime minister said.";

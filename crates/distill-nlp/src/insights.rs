@@ -1064,8 +1064,8 @@ impl<'a> Reader<'a> {
             if self.topic.text.contains(&speaker) || speaker.contains(&self.topic.text) {
                 continue;
             }
-            let untitled = |name: &str| crate::attributions::without_title(name).to_string();
-            match speakers.iter_mut().find(|(s, _)| untitled(s) == untitled(&speaker)) {
+            let key = speaker_key(&speaker);
+            match speakers.iter_mut().find(|(s, _)| speaker_key(s) == key) {
                 Some((known, cited)) => {
                     cited.push(i);
                     if speaker.len() > known.len() {
@@ -1297,10 +1297,7 @@ impl<'a> Reader<'a> {
             if !name.contains(' ') && !group && !self.proper(&name) {
                 continue;
             }
-            // ("Environment Minister John Baird" and "John Baird" are one speaker, asked
-            // about once, with the title the article gives.)
-            let untitled = |name: &str| crate::attributions::without_title(name).to_lowercase();
-            let lower = untitled(&name);
+            let lower = speaker_key(&name);
             let topic = self.topic.text.to_lowercase();
             if views.iter().any(|v| v.question.to_lowercase().contains(&lower))
                 || topic.contains(&lower)
@@ -1310,7 +1307,7 @@ impl<'a> Reader<'a> {
             }
             let present = a.cue.ends_with('s') && !a.cue.ends_with("ss");
             let verb = telling_verb(&a.cue);
-            match speakers.iter_mut().find(|(s, ..)| untitled(s) == lower) {
+            match speakers.iter_mut().find(|(s, ..)| speaker_key(s) == lower) {
                 Some((known, _, said, cited)) => {
                     if name.len() > known.len() {
                         *known = name;
@@ -2821,10 +2818,9 @@ fn how_it_happened(clause: &Clause) -> Option<String> {
     // holds a question of its own garbles ("How has Baird asked officials how the
     // documents wound up?").
     // ("How were paramedics called to the villa?" stands: called there is sent for.)
-    const SAYING: &[&str] = &["ask", "decline", "deny", "describe", "refuse", "report", "say", "tell"];
-    let verb = clause.base.as_deref().unwrap_or(first);
-    if SAYING.iter().any(|s| verb == *s || [verb.strip_suffix("ed"), verb.strip_suffix('d')].contains(&Some(s)))
-        || ["said", "told", "denied"].contains(&first)
+    const SAYING_HOW: &[&str] = &["ask", "decline", "deny", "describe", "refuse", "report", "say", "tell"];
+    let verb = clause.base.as_deref().or_else(|| crate::clauses::base_form(first)).unwrap_or(first);
+    if SAYING_HOW.contains(&verb)
         || clause.base.as_deref() == Some("call")
         || clause.rest.split(' ').skip(1).any(|w| ["how", "why", "whether"].contains(&w))
     {
@@ -2995,6 +2991,13 @@ fn select(mut candidates: Vec<Candidate>, sentences: &[Sentence], topic: &str) -
             answer: answer(&c.citations, sentences),
         })
         .collect()
+}
+
+/// The name two mentions of one speaker share: "Environment Minister John Baird" and
+/// "John Baird" are one speaker, asked about once (with the fullest form the article
+/// gives), lowercased.
+fn speaker_key(name: &str) -> String {
+    crate::attributions::without_title(name).to_lowercase()
 }
 
 /// Whether two questions of one frame ask about two different things: "What did X
