@@ -1223,7 +1223,7 @@ fn classify(written: &str) -> Speaker {
             start += 1;
         }
         let mut name = &words[start..];
-        while name.len() > 1 && is_title(&name[0]) {
+        while name.len() > 1 && is_title(name[0]) {
             name = &name[1..];
         }
         if name.len() > 1 && name[0] == "The" {
