@@ -1122,6 +1122,28 @@ mod tests {
         assert_eq!(c.stories(), 1);
     }
 
+    #[test]
+    fn with_embeddings_a_story_is_split_only_where_they_agree() {
+        let inputs =
+            [("a1", QUAKE_A1), ("b1", QUAKE_B), ("a2", QUAKE_A2), ("b2", QUAKE_B2), ("a3", QUAKE_A3), ("b3", QUAKE_B3)];
+        // Each event's own vector (orthogonal to the other's), then one vector for all.
+        for (b_cosine, split) in [(0.0, true), (1.0, false)] {
+            let (a, b) = (vector(1.0), vector(b_cosine));
+            let config =
+                StoryConfig { threshold: 0.0, embedding_threshold: 0.0, revise_every: 0, ..StoryConfig::default() };
+            let mut c = StoryClusterer::new(config);
+            for (id, text) in inputs {
+                let embedding = Some(if id.starts_with('a') { a.as_slice() } else { b.as_slice() });
+                c.assign(&StoryArticle { embedding, ..article(id, "", text) });
+            }
+            assert_eq!(c.stories(), 1, "the premise: one story");
+            let defaults = StoryConfig::default();
+            (c.config.threshold, c.config.embedding_threshold) = (defaults.threshold, defaults.embedding_threshold);
+            c.split_stories();
+            assert_eq!(c.stories(), if split { 2 } else { 1 }, "events' vectors at cosine {b_cosine}");
+        }
+    }
+
     /// Revisions run by themselves every `revise_every` articles, and an article
     /// leaves the window for good past `revise_window`, in arrival order.
     #[test]
