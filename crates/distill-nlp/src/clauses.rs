@@ -74,7 +74,7 @@ pub const DANGLING: &[&str] = &[
     "i", "you", "he", "she", "it", "we", "they", "this", "that", "these", "those", "such", "there", "here", "his",
     "her", "its", "their", "our", "my", "your", "him", "them", "us", "me", "one", "another", "both", "some", "others",
     "many", "most", "all", "each", "which", "who", "what", "where", "when", "why", "how", "if", "whether", "so",
-    "then", "and", "but", "or", "nor", "yet", "not", "no",
+    "then", "and", "but", "or", "nor", "yet", "not", "no", "whoever", "whatever",
 ];
 
 /// Pronouns that open a clause of their own ("he", "it", "they").
@@ -380,7 +380,7 @@ pub(crate) const IRREGULAR_PARTICIPLES: &[&str] = &[
 ];
 
 /// Verbs of speech and thought that report a clause ("X argues that ...").
-const REPORTING: &[&str] = &[
+pub(crate) const REPORTING: &[&str] = &[
     "say",
     "argue",
     "warn",
@@ -490,6 +490,8 @@ pub fn read_clause(sentence: &str, proper: &dyn Fn(&str) -> bool) -> Option<Clau
         .find_map(|mark| sentence.strip_suffix(mark).filter(|s| s.ends_with(['.', '!']) && !opens_here(mark)))
         .unwrap_or(sentence);
     let text = sentence.trim_end_matches(['.', '!']).trim();
+    let text = without_contracted_not(text);
+    let text = text.as_ref();
     // A quote opening the sentence is someone's words, not the article's statement; a
     // short quoted phrase inside one is kept ("Police called him \"dangerous\"").
     let quotes = text.matches(['"', '“', '”']).count();
@@ -514,6 +516,37 @@ pub fn read_clause(sentence: &str, proper: &dyn Fn(&str) -> bool) -> Option<Clau
         clause.speaker = speaker;
     }
     Some(clause)
+}
+
+/// "Nick Loeb doesn't want ..." → "Nick Loeb does not want ...": an auxiliary's
+/// contracted "not" written out, so that the auxiliary inverts like any other.
+fn without_contracted_not(text: &str) -> Cow<'_, str> {
+    if !text.contains("n't") && !text.contains("n’t") {
+        return Cow::Borrowed(text);
+    }
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|word| {
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+            let tail = &word[bare.len()..];
+            let Some(aux) = bare.strip_suffix("n't").or_else(|| bare.strip_suffix("n’t")) else {
+                return word.to_string();
+            };
+            let aux = match aux {
+                "ca" => "can",
+                "wo" => "will",
+                "sha" => "shall",
+                _ => aux,
+            };
+            // (Lower case only: "Isn't it ...?" opens a question.)
+            if AUXILIARIES.contains(&aux) || ["need", "dare"].contains(&aux) {
+                format!("{aux} not{tail}")
+            } else {
+                word.to_string()
+            }
+        })
+        .collect();
+    Cow::Owned(words.join(" "))
 }
 
 /// A day, a month or a relative day ("Wednesday", "yesterday").
@@ -682,9 +715,22 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
         // three capitalized words; "The lawyer said he" is left alone).
         // ("Barrientos' Facebook says she ...": an owner's thing is not the one meant.)
         let owned = subject.split(' ').any(|w| w.ends_with(['\'', '’']) || w.ends_with("'s") || w.ends_with("’s"));
-        let named =
-            subject.split(' ').count() <= 3 && subject.split(' ').all(|w| w.starts_with(char::is_uppercase)) && !owned;
-        if named && inner.first().is_some_and(|t| matches!(*t, "he" | "she")) {
+        // ("Director of Public Prosecutions Alison Saunders said she ...": a title
+        // before the name is part of it.)
+        let words: Vec<&str> = subject.split(' ').collect();
+        let titled = words.len() <= 8
+            && words.len() >= 2
+            && words[words.len() - 2..].iter().all(|w| w.starts_with(char::is_uppercase))
+            && words[0].starts_with(char::is_uppercase);
+        let short = words.len() <= 3 && words.iter().all(|w| w.starts_with(char::is_uppercase));
+        // (A longer, titled name only where its given name is known to agree.)
+        if let Some(&pronoun @ ("he" | "she")) = inner.first()
+            && !owned
+            && match crate::entities::given_name_agrees(&subject, pronoun == "he") {
+                Some(agrees) => agrees && (short || titled),
+                None => short,
+            }
+        {
             inner[0] = subject.as_str();
         }
         // "The terror group said it would ...": "it" is a body that speaks.
@@ -926,13 +972,16 @@ fn drop_openers(mut text: &str) -> &str {
             "moreover",
             "instead",
         ];
-        if BARE.contains(&first.as_str())
+        // ("So daytime events will ...", "Then England opened ...": not "So far".)
+        let so = ["so", "then"].contains(&first.as_str())
+            && text.split(' ').nth(1).is_some_and(|w| !["far", "much", "many", "that", "long", "too"].contains(&w));
+        if (BARE.contains(&first.as_str()) || so)
             && let Some((_, rest)) = text.split_once(' ')
         {
             text = rest.trim_start();
             continue;
         }
-        if !OPENERS.contains(&first.as_str()) && !participle_opener(text) {
+        if !OPENERS.contains(&first.as_str()) && !participle_opener(text) && !adverbial_opener(text) {
             break;
         }
         let Some(mut comma) = text.find(", ") else { break };
@@ -950,6 +999,62 @@ fn drop_openers(mut text: &str) -> &str {
         text = text[comma + 2..].trim_start();
     }
     drop_time_opener(text)
+}
+
+/// "Six minutes later, Lukaku scored ...", "This year, the European team won ...",
+/// "Incredibly, customers will ...": an adverb, or a phrase of time without a verb of
+/// its own, opens the sentence before its comma. A name never opens one ("Lukaku,
+/// Hazard and Mertens scored" lists the subject).
+fn adverbial_opener(text: &str) -> bool {
+    let Some((phrase, _)) = text.split_once(", ") else { return false };
+    let words: Vec<String> = phrase.split(' ').map(bare_lower).collect();
+    if words.len() > 8 || finite_verb_in(&words.iter().map(String::as_str).collect::<Vec<_>>()) {
+        return false;
+    }
+    // ("Italy, Spain and France": a place ending like an adverb is a name.)
+    if let [adverb] = &words[..] {
+        return is_adverb(adverb) && phrase.starts_with(char::is_uppercase) && !crate::entities::known_name(phrase);
+    }
+    // The phrase opens on a word that counts or points ("Six minutes later", "This
+    // year", "Just two minutes into the second half"), and names a span of time.
+    const COUNTS: &[&str] = &[
+        "this", "that", "last", "next", "just", "only", "a", "an", "one", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "several", "some", "moments", "minutes", "hours", "days", "weeks", "months",
+        "years", "earlier", "later",
+    ];
+    const SPANS: &[&str] = &[
+        "later",
+        "earlier",
+        "ago",
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "season",
+        "half",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "weekend",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+        "time",
+    ];
+    let counted = COUNTS.contains(&words[0].as_str()) || words[0].bytes().all(|b| b.is_ascii_digit());
+    counted && words.iter().any(|w| SPANS.contains(&w.as_str()))
 }
 
 /// "Started in 1990, the festival continues ...", "Giving evidence to the committee,
@@ -985,9 +1090,11 @@ fn participle_opener(text: &str) -> bool {
 /// the subject. Taken only before a name or a determiner, where the subject plainly
 /// starts.
 fn drop_time_opener(text: &str) -> &str {
+    const NUMBER_WORDS: &[&str] = &["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
     #[rustfmt::skip]
     const UNITS: &[&str] = &[
         "morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year", "season", "summer", "winter",
+        "minute", "hour",
     ];
     let words: Vec<&str> = text.split_whitespace().take(4).collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -996,12 +1103,22 @@ fn drop_time_opener(text: &str) -> &str {
         ["the", "following" | "next" | "previous", unit, ..] if UNITS.contains(&unit) => 3,
         ["last" | "this" | "earlier" | "later", unit, ..] if UNITS.contains(&unit) => 2,
         ["in" | "on" | "by", day, ..] if is_day(day) => 2,
+        // "24 hours later pictures emerged ...".
+        [count, unit, "later" | "earlier" | "ago", ..]
+            if (count.bytes().all(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&count))
+                && UNITS.contains(&unit.trim_end_matches('s')) =>
+        {
+            3
+        }
         _ => return text,
     };
     let Some(next) = words.get(length) else { return text };
     // A name, a determiner or a plain group opens the subject.
     const OPENS_SUBJECT: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "police", "officials"];
-    let starts_subject = next.starts_with(char::is_uppercase) || OPENS_SUBJECT.contains(&next.to_lowercase().as_str());
+    // (After "24 hours later" anything starts it.)
+    let counted = ["later", "earlier", "ago"].contains(&lower[length - 1].as_str());
+    let starts_subject =
+        counted || next.starts_with(char::is_uppercase) || OPENS_SUBJECT.contains(&next.to_lowercase().as_str());
     if !starts_subject || next.ends_with(',') {
         return text;
     }
@@ -1034,7 +1151,19 @@ fn find_verb(tokens: &[&str]) -> Option<(usize, Option<(&'static str, Form)>)> {
         }
         if let Some((base, form)) = lexical(&lower) {
             let plural_subject = previous.ends_with('s') || previous == "and";
-            if form == Form::Base && !plural_subject || form != Form::Past && NOUNS_TOO.contains(&base) {
+            // "The study focuses on ...": a verb that is a noun as often reads as a
+            // verb in the third person after a determiner's singular noun, where a
+            // preposition or a determiner follows ("police records show" stays a noun).
+            let third = form == Form::Third
+                && i >= 2
+                && DETERMINED.contains(&tokens[i - 2].to_lowercase().as_str())
+                && !plural_subject
+                && previous.chars().all(|c| c.is_ascii_lowercase())
+                && tokens.get(i + 1).is_some_and(|t| {
+                    ["on", "in", "at", "to", "with", "from", "for", "that", "the", "a", "an", "its", "their"]
+                        .contains(t)
+                });
+            if form == Form::Base && !plural_subject || form != Form::Past && NOUNS_TOO.contains(&base) && !third {
                 continue;
             }
             // "The results, published in a journal on Monday, show ...", "A performer,
@@ -1051,6 +1180,9 @@ fn find_verb(tokens: &[&str]) -> Option<(usize, Option<(&'static str, Form)>)> {
     }
     None
 }
+
+/// Determiners before a singular noun subject ("the study", "this report").
+const DETERMINED: &[&str] = &["the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "each", "every"];
 
 /// "A spacecraft originally bound for the station will re-enter ...", "The man
 /// arrested in Paris was released": a participle with its phrase qualifies the
@@ -1629,6 +1761,63 @@ mod tests {
         assert_eq!(c.question("How"), "How did the gang allegedly steal the paintings in March?");
         let c = read_clause("The Lane family has described the claims as untrue.", &names).unwrap();
         assert_eq!(c.question("How"), "How has the Lane family described the claims as untrue?");
+    }
+
+    #[test]
+    fn an_opening_adverb_or_span_of_time_is_no_part_of_the_subject() {
+        let proper = |w: &str| ["Lukaku", "Belgium", "Hazard", "Mertens", "Italy", "Spain", "France"].contains(&w);
+        for (sentence, subject) in [
+            ("Six minutes later, Lukaku scored a third goal for Belgium.", "Lukaku"),
+            ("This year, the European team won the competition overall.", "the European team"),
+            ("Incredibly, customers will be able to buy the doll for $3.", "customers"),
+            ("Then 24 hours later pictures emerged of the players with pipes.", "pictures"),
+            ("So daytime events will be shown live in the middle of the night.", "daytime events"),
+        ] {
+            let c = read_clause(sentence, &proper).unwrap_or_else(|| panic!("{sentence}"));
+            assert_eq!(c.subject, subject, "{sentence}");
+        }
+        // A list of names is no opener, and "So far" opens no clause of its own.
+        let c = read_clause("Lukaku, Hazard and Mertens scored in the first half.", &proper);
+        assert!(c.is_none_or(|c| c.subject.contains("Lukaku")));
+        let c = read_clause("Italy, Spain and France have signed the treaty.", &proper);
+        assert!(c.is_none_or(|c| c.subject.contains("Italy")));
+        let c = read_clause("So far the company has sold two million phones.", &proper);
+        assert!(c.is_none_or(|c| c.subject != "far the company"));
+    }
+
+    #[test]
+    fn a_contracted_not_is_written_out_and_the_auxiliary_inverts() {
+        let proper = |w: &str| ["Jordan"].contains(&w);
+        let c = read_clause("Jordan couldn't repair the boat's mast because of the injury.", &proper).unwrap();
+        assert_eq!((c.aux.as_str(), c.rest.as_str(), c.reason), ("could", "not repair the boat's mast", true));
+        let c = read_clause("The probe isn't the only one to reach the moon this year.", &proper).unwrap();
+        assert_eq!((c.subject.as_str(), c.aux.as_str()), ("the probe", "is"));
+        assert_eq!(without_contracted_not("They won't go, and it can't."), "They will not go, and it can not.");
+        assert_eq!(without_contracted_not("Rock 'n' roll"), "Rock 'n' roll");
+    }
+
+    #[test]
+    fn a_verb_that_is_a_noun_as_often_reads_as_a_verb_after_a_singular_noun() {
+        let c = read_clause("The study focuses on the covariation of ozone and heat.", &names).unwrap();
+        assert_eq!((c.subject.as_str(), c.base.as_deref()), ("the study", Some("focus")));
+        // ("Police records show": the noun stays a noun.)
+        let c = read_clause("Police records show the man was arrested twice.", &names);
+        assert!(c.is_none_or(|c| c.base.as_deref() != Some("record")));
+    }
+
+    #[test]
+    fn a_speakers_he_or_she_is_the_speaker_where_the_given_name_agrees() {
+        let proper = |w: &str| ["Director", "Public", "Prosecutions", "Sarah", "Alison", "Saunders"].contains(&w);
+        let c = read_clause("Director of Public Prosecutions Sarah Saunders said she was aware of the links.", &proper)
+            .unwrap();
+        assert_eq!(c.subject, "Director of Public Prosecutions Sarah Saunders");
+        let c = read_clause("Director of Public Prosecutions Sarah Saunders said he would not be prosecuted.", &proper);
+        assert!(c.is_none_or(|c| !c.subject.contains("Saunders")));
+        // A short name is taken as before, unless its given name disagrees.
+        let c = read_clause("Sarah Saunders said he would not be prosecuted.", &proper);
+        assert!(c.is_none_or(|c| !c.subject.contains("Saunders")));
+        let c = read_clause("Alison Saunders said she was aware of the links.", &proper).unwrap();
+        assert_eq!(c.subject, "Alison Saunders");
     }
 
     #[test]

@@ -1191,6 +1191,14 @@ pub(crate) fn known_name(name: &str) -> bool {
     gazetteer_entry(name).is_some()
 }
 
+/// Whether a name's given name is known to be one that "he" (`male`) or "she"
+/// stands for (`Some(true)`), known not to be ("Sarah Baughn said he ...": someone
+/// else), or not known (`None`).
+pub(crate) fn given_name_agrees(name: &str, male: bool) -> Option<bool> {
+    let want = if male { Gender::Male } else { Gender::Female };
+    name.split(' ').find_map(|w| gazetteer().given.get(w).copied().flatten()).map(|g| g == want)
+}
+
 /// A name as the gazetteer keys it: lower case, a leading "the" dropped.
 fn gazetteer_entry(name: &str) -> Option<(&'static str, EntityType, bool)> {
     let lower = name.to_lowercase();
