@@ -1553,9 +1553,22 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
             && ["more", "less", "fewer", "greater", "higher", "lower", "rather"]
                 .contains(&tokens[k - 1].to_lowercase().as_str())
     };
+    // "the cheapest fare on that route": after a preposition, "that" points to a noun.
+    let pointer = |k: usize| {
+        k > 0
+            && ["of", "on", "in", "at", "for", "from", "with", "to", "by", "about"]
+                .contains(&tokens[k - 1].to_lowercase().as_str())
+            && tokens.get(k + 1).is_some_and(|n| {
+                let n = n.to_lowercase();
+                n.chars().all(|c| c.is_ascii_lowercase()) && !AUXILIARIES.contains(&n.as_str()) && lexical(&n).is_none()
+            })
+    };
     let open = tokens.iter().enumerate().any(|(k, t)| {
         let t = t.to_lowercase();
-        OPEN.contains(&t.as_str()) && !(RELATIVE.contains(&t.as_str()) && relative(k)) && !(t == "than" && compared(k))
+        OPEN.contains(&t.as_str())
+            && !(RELATIVE.contains(&t.as_str()) && relative(k))
+            && !(t == "than" && compared(k))
+            && !(t == "that" && pointer(k))
     });
     if open || tokens.iter().any(|t| ["--", "—", "–"].contains(t)) {
         return None;
@@ -1818,6 +1831,15 @@ mod tests {
         assert!(c.is_none_or(|c| !c.subject.contains("Saunders")));
         let c = read_clause("Alison Saunders said she was aware of the links.", &proper).unwrap();
         assert_eq!(c.subject, "Alison Saunders");
+    }
+
+    #[test]
+    fn that_after_a_preposition_points_to_a_noun_of_the_subject() {
+        let c = read_clause("The cheapest average fare on that route was just over $100.", &names).unwrap();
+        assert_eq!(c.subject, "the cheapest average fare on that route");
+        // ("The claim that officials lied was ...": a clause of its own still opens.)
+        let c = read_clause("The claim that officials lied was rejected by the court.", &names);
+        assert!(c.is_none_or(|c| !c.subject.contains("that officials")));
     }
 
     #[test]

@@ -346,7 +346,10 @@ pub fn strip_dateline(s: &str) -> &str {
             let first: Vec<char> =
                 head.split_whitespace().next().unwrap_or("").chars().filter(|c| c.is_alphabetic()).collect();
             let capitals = first.len() >= 2 && first.iter().all(|c| c.is_uppercase());
-            if capitals && head.split_whitespace().count() <= 7 && pos < 60 {
+            // "Taipei, Taiwan — ", "Evansville, Indiana, United States - ": a place and
+            // the country or state it lies in, each word capitalized.
+            let place = head.contains(", ") && head.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+            if (capitals || place) && head.split_whitespace().count() <= 7 && pos < 60 {
                 let rest = s[pos + dash.len()..].trim_start();
                 if rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
                     return rest;
@@ -492,6 +495,9 @@ mod tests {
         assert_eq!(strip_dateline("CALVERTON (CWS) — Roughly 4,200 walked out."), "Roughly 4,200 walked out.");
         assert_eq!(strip_dateline("ASHCOMBE, Oct. 8 (CWS) — The council voted."), "The council voted.");
         assert_eq!(strip_dateline("The council — after a debate — voted."), "The council — after a debate — voted.");
+        assert_eq!(strip_dateline("Taipei, Taiwan — The festival opened."), "The festival opened.");
+        assert_eq!(strip_dateline("Evansville, Indiana, United States - This week marked it."), "This week marked it.");
+        assert_eq!(strip_dateline("Smith and Jones — the pair — won."), "Smith and Jones — the pair — won.");
         assert_eq!(strip_dateline("(WIRE)A ship ran aground."), "A ship ran aground.");
         assert_eq!(strip_dateline("Port Ellis, Maine (WIRE)Rescuers dug."), "Rescuers dug.");
         assert_eq!(strip_dateline("Port Ellis (WIRE) -- Rescuers dug."), "Rescuers dug.");
