@@ -615,12 +615,15 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
     // "Passengers analyzed by Consumer Reports flew ...": a participle with its agent
     // qualifies the subject, and the clause's verb comes after ("retaliated by
     // firing" is a means, not an agent).
+    // ("Research carried out by the institute found ...": a particle may stand between.)
+    let particle = usize::from(tokens.get(verb_at + 1).is_some_and(|t| ["out", "up", "off", "down"].contains(t)));
     if lexical.is_some_and(|(_, form)| form == Form::Past)
-        && tokens.get(verb_at + 1).is_some_and(|t| *t == "by")
-        && tokens.get(verb_at + 2).is_some_and(|t| !t.ends_with("ing"))
+        && tokens.get(verb_at + 1 + particle).is_some_and(|t| *t == "by")
+        && tokens.get(verb_at + 2 + particle).is_some_and(|t| !t.ends_with("ing"))
     {
-        let (next, next_lexical) = find_verb(&tokens[verb_at + 2..])?;
-        (verb_at, lexical) = (verb_at + 2 + next, next_lexical);
+        let skip = verb_at + 2 + particle;
+        let (next, next_lexical) = find_verb(&tokens[skip..])?;
+        (verb_at, lexical) = (skip + next, next_lexical);
     } else if let Some(aux) = reduced_relative(&tokens, verb_at, lexical) {
         // "A spacecraft originally bound for the station will re-enter ...".
         (verb_at, lexical) = (aux, None);
@@ -1831,6 +1834,16 @@ mod tests {
         assert!(c.is_none_or(|c| !c.subject.contains("Saunders")));
         let c = read_clause("Alison Saunders said she was aware of the links.", &proper).unwrap();
         assert_eq!(c.subject, "Alison Saunders");
+    }
+
+    #[test]
+    fn a_participle_with_a_particle_and_its_agent_is_no_verb() {
+        let c = read_clause("Research carried out by the Forsa Institute prompted a debate in parliament.", &names)
+            .unwrap();
+        assert_eq!(
+            (c.subject.as_str(), c.base.as_deref()),
+            ("research carried out by the Forsa Institute", Some("prompt"))
+        );
     }
 
     #[test]

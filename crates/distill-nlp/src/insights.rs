@@ -3475,8 +3475,34 @@ fn run_on(question: &str) -> bool {
     // "... from a holiday in Algeria 'The mind boggles,' commented Tracy Ayre?": a
     // quotation and its speaker glued on.
     let glued_quote = [",' ", ",’ ", ",\" ", ",” "].iter().any(|q| question.contains(q));
+    // "... the pecking order Adebayor poses for a photo?": a caption's name and its
+    // verb in the present, glued on after a word in lower case ("the job Barack Obama
+    // has done" is a clause of the question's own).
+    const CAPTION_VERBS: &[&str] = &[
+        "is",
+        "are",
+        "poses",
+        "looks",
+        "smiles",
+        "celebrates",
+        "arrives",
+        "leaves",
+        "walks",
+        "waves",
+        "sits",
+        "stands",
+    ];
+    let glued_caption = (2..words.len().saturating_sub(2)).any(|k| {
+        let name = words[k..].iter().take_while(|w| w.starts_with(char::is_uppercase) && w.len() > 1).count();
+        words[k - 1].chars().all(|c| c.is_ascii_lowercase())
+            && !crate::clauses::is_function_word(words[k - 1])
+            && name >= 1
+            && words.get(k + name).is_some_and(|w| CAPTION_VERBS.contains(w))
+            && words.get(k + name + 1).is_some_and(|w| w.starts_with(char::is_lowercase))
+    });
     quoted_speaker
         || glued_quote
+        || glued_caption
         || (1..words.len().saturating_sub(1)).any(|k| {
             OPENERS.contains(&words[k])
                 && !words[k - 1].ends_with(['.', ',', ':', ';', '!', '?', '"', '“', '”'])
@@ -4863,6 +4889,15 @@ mod tests {
             "{insights:#?}"
         );
         assert!(sentences.len() == 4);
+    }
+
+    #[test]
+    fn a_captions_name_and_verb_glued_on_is_a_run_on() {
+        assert!(run_on(
+            "How has the form of Harry Kane seen Adebayor pushed down the pecking order Adebayor poses for a photo?"
+        ));
+        assert!(!run_on("What are Robert Sarvis's thoughts on the job Bob McDonnell has done as Governor?"));
+        assert!(!run_on("How were the pictures posted by the group Raqqa is Being Slaughtered Silently?"));
     }
 
     #[test]
