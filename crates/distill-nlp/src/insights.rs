@@ -2640,6 +2640,11 @@ fn kind_of_own_question(question: &str) -> InsightKind {
 /// headline or is followed by a comma, "on" or "about" ("New York bar owner", "the
 /// International Brotherhood of Magicians" and "X and Y" name no one person).
 fn headline_interviewee(title: &str) -> Option<String> {
+    named_guest(title).or_else(|| described_guest(title))
+}
+
+/// The guest's name in an interview's headline (see [`headline_interviewee`]).
+fn named_guest(title: &str) -> Option<String> {
     let lower = title.to_ascii_lowercase();
     let at = ["interviews ", "interview with "].iter().find_map(|cue| lower.find(cue).map(|k| k + cue.len()))?;
     let named = |name: &str| {
@@ -2652,12 +2657,6 @@ fn headline_interviewee(title: &str) -> Option<String> {
         return Some(before.to_string());
     }
     let words: Vec<&str> = title[at..].split_whitespace().collect();
-    // "An interview with the owners of a dungeon": guests described in the plural,
-    // where no name is given, are named so.
-    if words.first() == Some(&"the") && words.len() <= 6 && words.iter().all(|w| w.starts_with(char::is_lowercase)) {
-        let head = words.iter().position(|w| *w == "of").map_or(words.last(), |of| words.get(of.wrapping_sub(1)));
-        return head.filter(|h| h.ends_with('s') && !h.ends_with("ss")).map(|_| words.join(" "));
-    }
     let mut k = 0;
     while k < words.len() {
         let capitalized = words[k..].iter().take_while(|w| w.starts_with(char::is_uppercase)).count();
@@ -2687,6 +2686,28 @@ fn headline_interviewee(title: &str) -> Option<String> {
     None
 }
 
+/// A guest the headline describes by a role where it names none ("Wikinews interviews
+/// New York bar owner on Santorum cocktail", "... interviews President of the
+/// International Brotherhood of Magicians"): "the New York bar owner".
+fn described_guest(title: &str) -> Option<String> {
+    let lower = title.to_ascii_lowercase();
+    let at = ["interviews ", "interview with "].iter().find_map(|cue| lower.find(cue).map(|k| k + cue.len()))?;
+    let words: Vec<&str> = title[at..].split_whitespace().collect();
+    // "An interview with the owners of a dungeon": guests described in the plural.
+    if words.first() == Some(&"the") && words.len() <= 6 && words.iter().all(|w| w.starts_with(char::is_lowercase)) {
+        let head = words.iter().position(|w| *w == "of").map_or(words.last(), |of| words.get(of.wrapping_sub(1)));
+        return head.filter(|h| h.ends_with('s') && !h.ends_with("ss")).map(|_| words.join(" "));
+    }
+    let described = words.iter().take_while(|w| !["on", "about", "-", "—"].contains(*w) && !w.ends_with(':')).count();
+    let phrase = &words[..described];
+    let head = phrase.iter().position(|w| *w == "of").map_or(phrase.last(), |of| phrase.get(of.wrapping_sub(1)));
+    let role = (1..=8).contains(&phrase.len())
+        && head.is_some_and(|h| ROLE_NOUNS.contains(&h.to_lowercase().as_str()))
+        && !phrase.iter().any(|w| ["and", "with"].contains(w))
+        && !phrase.first().is_some_and(|w| ["the", "a", "an"].contains(&w.to_lowercase().as_str()));
+    role.then(|| format!("the {}", phrase.join(" ")))
+}
+
 /// An interviewer's question put to `name`: "Do you record audiobooks?" → "Does Hugh
 /// McGuire record audiobooks?". A second question joined to the first (", and how did
 /// you ...") is left out; a question that still addresses more than once, or speaks in
@@ -2707,7 +2728,7 @@ fn addressed(question: &str, name: &str) -> Option<String> {
     });
     // ("How did you two meet?", "you guys": more than one guest, asked only where the
     // guests are.)
-    let guests = name.contains(" and ") || name.starts_with("the ");
+    let guests = plural_guests(name);
     let together =
         words.windows(2).position(|w| second_person(&w[0]) && ["two", "both", "all", "guys"].contains(&w[1].as_str()));
     if first_person || together.is_some() && !guests {
@@ -2729,11 +2750,21 @@ fn addressed(question: &str, name: &str) -> Option<String> {
         return Some(format!("{}?", words.join(" ")));
     }
     // After the first, the guest is named by surname ("What qualifications does
-    // Christopher Hill have that will assist Hill in ...?").
-    let surname = name.rsplit(' ').next().unwrap_or(name);
+    // Christopher Hill have that will assist Hill in ...?"), a described guest by their
+    // role ("the owner").
+    let role = name.strip_prefix("the ").map(|d| {
+        let words: Vec<&str> = d.split(' ').collect();
+        let head = words.iter().position(|w| *w == "of").map_or(words.len(), |of| of) - 1;
+        format!("the {}", words[head.min(words.len() - 1)])
+    });
+    let surname = role.as_deref().unwrap_or_else(|| name.rsplit(' ').next().unwrap_or(name));
     for later in k + 1..words.len() {
         if !second_person(&words[later]) {
             continue;
+        }
+        // ("... in the President's current role": a role said twice reads badly.)
+        if role.is_some() {
+            return None;
         }
         let word = words[later].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         let tail: String = words[later].chars().skip_while(|c| c.is_alphanumeric()).collect();
@@ -2767,6 +2798,15 @@ fn addressed(question: &str, name: &str) -> Option<String> {
     }
     // "you" after a verb is its object, and the verb stays ("What led you to ...").
     Some(format!("{}?", words.join(" ")))
+}
+
+/// Whether an interview's guests are more than one: two named together ("Mario J.
+/// Lucero and Isabel Ruiz") or a plural description ("the owners of a dungeon").
+fn plural_guests(name: &str) -> bool {
+    let Some(described) = name.strip_prefix("the ") else { return name.contains(" and ") };
+    let words: Vec<&str> = described.split(' ').collect();
+    let head = words.iter().position(|w| *w == "of").map_or(words.last(), |of| words.get(of.wrapping_sub(1)));
+    name.contains(" and ") || head.is_some_and(|h| h.ends_with('s') && !h.ends_with("ss"))
 }
 
 /// The verb before the guest, now named, agrees with a third person: "Do you" → "Does
@@ -4762,7 +4802,7 @@ mod tests {
     }
 
     #[test]
-    fn guests_the_headline_names_are_asked_by_name_and_one_described_is_not_guessed() {
+    fn guests_the_headline_names_or_describes_are_asked_by_name_or_role() {
         // The body names the guest only in a caption: the headline names him.
         let text = "Interview\n\n\
             What qualifications do you have that will assist you in executing the duties of president?\n\n\
@@ -4796,12 +4836,22 @@ mod tests {
             headline_interviewee("Frank Messina: An interview with the 'Mets Poet'").as_deref(),
             Some("Frank Messina")
         );
-        for described in [
-            "Wikinews interviews New York bar owner on Santorum cocktail",
-            "Wikinews interviews President of the International Brotherhood of Magicians",
+        // A guest described by a role, with no name, is asked by the role.
+        for (described, role) in [
+            ("Wikinews interviews New York bar owner on Santorum cocktail", "the New York bar owner"),
+            (
+                "Wikinews interviews President of the International Brotherhood of Magicians",
+                "the President of the International Brotherhood of Magicians",
+            ),
         ] {
-            assert_eq!(headline_interviewee(described), None, "{described}");
+            assert_eq!(headline_interviewee(described).as_deref(), Some(role), "{described}");
         }
+        assert_eq!(headline_interviewee("Wikinews interviews the weather on Mars"), None);
+        assert_eq!(
+            addressed("What are your thoughts about the senator's views?", "the New York bar owner").as_deref(),
+            Some("What are the New York bar owner's thoughts about the senator's views?")
+        );
+        assert_eq!(addressed("Do you travel much in your role?", "the President of the Society of Magicians"), None);
         // Guests named together, or described in the plural, are asked as they are.
         assert_eq!(
             headline_interviewee("Wikinews interviews Mario J. Lucero and Isabel Ruiz of Heaven Sent Gaming")
