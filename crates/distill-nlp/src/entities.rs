@@ -1924,6 +1924,28 @@ fn merge(names: &Names) -> Vec<usize> {
             }
         }
     }
+    // One name spelled two ways: "Lianna Barrientos" and "Liana Barrientos" (the same
+    // surname, a given name one letter apart, neither name in the gazetteer).
+    let mut spelled: HashMap<usize, usize> = HashMap::new();
+    for (k, &a) in order.iter().enumerate() {
+        for &b in &order[k + 1..] {
+            let (x, y) = (&names.list[a], &names.list[b]);
+            // ("Fiirst Lady": a title is no name to respell.)
+            let titled = x.words.iter().any(|w| TITLES.contains(&w.to_lowercase().as_str()));
+            let misspelt = x.words.len() >= 2
+                && !titled
+                && x.words.len() == y.words.len()
+                && x.gazetteer.is_none()
+                && y.gazetteer.is_none()
+                && x.words.last() == y.words.last()
+                && x.words.iter().zip(&y.words).filter(|(p, q)| p != q).count() == 1
+                && x.words.iter().zip(&y.words).all(|(p, q)| p == q || one_letter_apart(p, q));
+            if misspelt {
+                union(&mut parent, a, b);
+                spelled.entry(b).or_insert(a);
+            }
+        }
+    }
     // A part of one longer name stands for it: "Umarov" for "Temur Umarov", "Carnegie"
     // for "Carnegie Endowment"; not when two longer names share it, and never a
     // gazetteer name ("Washington" is not "Washington Post").
@@ -1939,11 +1961,30 @@ fn merge(names: &Names) -> Vec<usize> {
                 && (l.words.ends_with(&s.words) || l.words.starts_with(&s.words))
                 && l.gazetteer.is_none_or(|_| l.words.starts_with(&s.words))
         });
-        if let (Some(long), None) = (fits.next(), fits.next()) {
+        // (Two spellings of one longer name are one fit.)
+        let one = |id: usize| spelled.get(&id).copied().unwrap_or(id);
+        let Some(long) = fits.next() else { continue };
+        if fits.all(|other| one(other) == one(long)) {
             union(&mut parent, long, short);
         }
     }
     (0..n).map(|x| find(&mut parent, x)).collect()
+}
+
+/// Whether two words of at least four letters differ by one letter added, dropped or
+/// changed ("Lianna" and "Liana").
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if short.len() < 4 || long.len() - short.len() > 1 {
+        return false;
+    }
+    let start = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        short[start + 1..] == long[start + 1..]
+    } else {
+        short[start..] == long[start + 1..]
+    }
 }
 
 // ---------------------------------------------------------------- entities, coreference, roles
@@ -2159,7 +2200,8 @@ fn mark_speakers(
     }
 }
 
-/// The canonical name (the gazetteer's, else the longest form) and the other forms.
+/// The canonical name (the gazetteer's, else the longest form; of two spellings as
+/// long, the one written more often) and the other forms.
 fn canonical(names: &[&NameInfo]) -> (String, Vec<String>) {
     let name = names
         .iter()
@@ -2168,7 +2210,15 @@ fn canonical(names: &[&NameInfo]) -> (String, Vec<String>) {
             names
                 .iter()
                 .max_by_key(|n| (n.words.len() * 1000 + n.text.len(), std::cmp::Reverse(!acronym(&n.text))))
-                .map(|n| n.text.clone())
+                .map(|longest| {
+                    // ("Liana Barrientos", written five times, over a "Lianna" once.)
+                    let variant = |n: &&&NameInfo| {
+                        n.count > longest.count
+                            && n.words.len() == longest.words.len()
+                            && n.words.iter().zip(&longest.words).all(|(p, q)| p == q || one_letter_apart(p, q))
+                    };
+                    names.iter().filter(variant).max_by_key(|n| n.count).unwrap_or(longest).text.clone()
+                })
         })
         .unwrap_or_default();
     let mut aliases: Vec<String> = names.iter().map(|n| n.text.clone()).filter(|t| *t != name).collect();
@@ -2209,6 +2259,25 @@ mod tests {
         assert_eq!(umarov.kind, EntityType::Person);
         assert!(umarov.aliases.contains(&"Umarov".to_string()), "{umarov:?}");
         assert!(!es.iter().any(|e| e.name == "Umarov"), "{es:#?}");
+    }
+
+    #[test]
+    fn one_name_spelled_two_ways_is_one_person_named_as_written_most() {
+        let text = "One of the men 38-year-old Lianna Barrientos wed was deported. \
+            Barrientos lived with her partner in the Bronx. \
+            Liana Barrientos pleaded not guilty on Friday. \
+            Liana Barrientos faces up to four years in prison. \
+            The former Fiirst Lady spoke. The First Lady smiled. The First Lady left.";
+        let es = entities("Bride pleads not guilty", text);
+        let bride = find(&es, "Liana Barrientos");
+        assert_eq!(bride.kind, EntityType::Person);
+        assert!(
+            bride.aliases.iter().any(|a| a == "Lianna Barrientos") && bride.aliases.iter().any(|a| a == "Barrientos")
+        );
+        assert!(!es.iter().any(|e| e.name == "Barrientos"), "{es:#?}");
+        assert!(!es.iter().any(|e| e.aliases.iter().any(|a| a == "Fiirst Lady")), "{es:#?}");
+        assert!(one_letter_apart("Lianna", "Liana") && one_letter_apart("Smith", "Smyth"));
+        assert!(!one_letter_apart("Anna", "Ella") && !one_letter_apart("Bob", "Rob"));
     }
 
     /// Found on real pages: a hyphenated word whose first letter is more than one byte
