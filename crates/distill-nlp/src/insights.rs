@@ -2645,10 +2645,16 @@ fn headline_interviewee(title: &str) -> Option<String> {
     named_guest(title).or_else(|| described_guest(title))
 }
 
+/// Where the guest is told in a headline that says an interview ("Wikinews interviews
+/// ...", "An interview with ...").
+fn after_interview_cue(title: &str) -> Option<usize> {
+    let lower = title.to_ascii_lowercase();
+    ["interviews ", "interview with "].iter().find_map(|cue| lower.find(cue).map(|k| k + cue.len()))
+}
+
 /// The guest's name in an interview's headline (see [`headline_interviewee`]).
 fn named_guest(title: &str) -> Option<String> {
-    let lower = title.to_ascii_lowercase();
-    let at = ["interviews ", "interview with "].iter().find_map(|cue| lower.find(cue).map(|k| k + cue.len()))?;
+    let at = after_interview_cue(title)?;
     let named = |name: &str| {
         name.split(' ').all(|w| w.starts_with(char::is_uppercase)) && crate::attributions::is_person_name(name)
     };
@@ -2692,19 +2698,17 @@ fn named_guest(title: &str) -> Option<String> {
 /// New York bar owner on Santorum cocktail", "... interviews President of the
 /// International Brotherhood of Magicians"): "the New York bar owner".
 fn described_guest(title: &str) -> Option<String> {
-    let lower = title.to_ascii_lowercase();
-    let at = ["interviews ", "interview with "].iter().find_map(|cue| lower.find(cue).map(|k| k + cue.len()))?;
+    let at = after_interview_cue(title)?;
     let words: Vec<&str> = title[at..].split_whitespace().collect();
     // "An interview with the owners of a dungeon": guests described in the plural.
     if words.first() == Some(&"the") && words.len() <= 6 && words.iter().all(|w| w.starts_with(char::is_lowercase)) {
-        let head = words.iter().position(|w| *w == "of").map_or(words.last(), |of| words.get(of.wrapping_sub(1)));
-        return head.filter(|h| h.ends_with('s') && !h.ends_with("ss")).map(|_| words.join(" "));
+        let described = words.join(" ");
+        return plural_guests(&described).then_some(described);
     }
     let described = words.iter().take_while(|w| !["on", "about", "-", "—"].contains(*w) && !w.ends_with(':')).count();
     let phrase = &words[..described];
-    let head = phrase.iter().position(|w| *w == "of").map_or(phrase.last(), |of| phrase.get(of.wrapping_sub(1)));
     let role = (1..=8).contains(&phrase.len())
-        && head.is_some_and(|h| ROLE_NOUNS.contains(&h.to_lowercase().as_str()))
+        && ROLE_NOUNS.contains(&noun_head(&phrase.join(" ")).to_lowercase().as_str())
         && !phrase.iter().any(|w| ["and", "with"].contains(w))
         && !phrase.first().is_some_and(|w| ["the", "a", "an"].contains(&w.to_lowercase().as_str()));
     role.then(|| format!("the {}", phrase.join(" ")))
@@ -2754,11 +2758,7 @@ fn addressed(question: &str, name: &str) -> Option<String> {
     // After the first, the guest is named by surname ("What qualifications does
     // Christopher Hill have that will assist Hill in ...?"), a described guest by their
     // role ("the owner").
-    let role = name.strip_prefix("the ").map(|d| {
-        let words: Vec<&str> = d.split(' ').collect();
-        let head = words.iter().position(|w| *w == "of").map_or(words.len(), |of| of) - 1;
-        format!("the {}", words[head.min(words.len() - 1)])
-    });
+    let role = name.strip_prefix("the ").map(|described| format!("the {}", noun_head(described)));
     let surname = role.as_deref().unwrap_or_else(|| name.rsplit(' ').next().unwrap_or(name));
     for later in k + 1..words.len() {
         if !second_person(&words[later]) {
@@ -2806,9 +2806,8 @@ fn addressed(question: &str, name: &str) -> Option<String> {
 /// Lucero and Isabel Ruiz") or a plural description ("the owners of a dungeon").
 fn plural_guests(name: &str) -> bool {
     let Some(described) = name.strip_prefix("the ") else { return name.contains(" and ") };
-    let words: Vec<&str> = described.split(' ').collect();
-    let head = words.iter().position(|w| *w == "of").map_or(words.last(), |of| words.get(of.wrapping_sub(1)));
-    name.contains(" and ") || head.is_some_and(|h| h.ends_with('s') && !h.ends_with("ss"))
+    let head = noun_head(described);
+    name.contains(" and ") || head.ends_with('s') && !head.ends_with("ss")
 }
 
 /// The verb before the guest, now named, agrees with a third person: "Do you" → "Does
