@@ -568,6 +568,15 @@ fn without_contracted_not(text: &str) -> Cow<'_, str> {
     Cow::Owned(words.join(" "))
 }
 
+/// The third person of a verb in its base form ("hire" → "hires", "use" → "uses"),
+/// for a verb of the lexicon; `None` for any other word, or a form that is no base.
+pub(crate) fn third_person(word: &str) -> Option<String> {
+    match lexical(word) {
+        Some((base, Form::Base)) if base == word => Some(inflections(base)[0].0.clone()),
+        _ => None,
+    }
+}
+
 /// A day, a month or a relative day ("Wednesday", "yesterday").
 fn is_time(word: &str) -> bool {
     let lower = word.to_lowercase();

@@ -272,6 +272,7 @@ pub fn generate_insights(
         .iter()
         .map(|e| (e.kind, std::iter::once(&e.name).chain(&e.aliases).cloned().collect(), e.mentions.clone()))
         .collect();
+    reader.guest = reader.interview_guest();
     let (mut candidates, seconds) = reader.statement_questions();
     candidates.extend(reader.subject_questions());
     let views = reader.view_questions();
@@ -313,6 +314,9 @@ struct Reader<'a> {
     mentioned: Vec<(EntityType, Vec<String>, Vec<usize>)>,
     /// The headline.
     title: &'a str,
+    /// An interview's one guest, by name or role, once the people are known (see
+    /// [`Reader::interview_guest`]).
+    guest: Option<String>,
     /// Each sentence read as a clause (see [`Reader::clause`]), once the referents are known.
     clauses: OnceCell<Vec<Option<Clause>>>,
     /// Whether each sentence opens inside someone's quotation (see [`inside_quotes`]).
@@ -433,6 +437,7 @@ impl<'a> Reader<'a> {
             people: Vec::new(),
             mentioned: Vec::new(),
             title,
+            guest: None,
             clauses: OnceCell::new(),
             quoted: inside_quotes(sentences),
             word_starts,
@@ -666,6 +671,9 @@ impl<'a> Reader<'a> {
     /// question names them; as written otherwise.
     fn named(&self, i: usize) -> Cow<'a, str> {
         let text = self.sentences[i].text.as_str();
+        if let Some(answer) = self.guest.as_deref().and_then(|guest| guest_said(text, guest)) {
+            return Cow::Owned(answer);
+        }
         let Some(name) = self.referents.get(&i).cloned().or_else(|| self.antecedent(i)) else {
             return Cow::Borrowed(text);
         };
@@ -1183,14 +1191,29 @@ impl<'a> Reader<'a> {
         out
     }
 
+    /// The guest of an interview: one the article asks again and again ("Have you ever
+    /// ...?" once is rhetoric), named as [`Reader::interviewee`] finds them.
+    fn interview_guest(&self) -> Option<String> {
+        let addressed_questions = self
+            .sentences
+            .iter()
+            .filter(|s| s.text.trim_end().ends_with('?') && s.text.split(' ').any(second_person))
+            .count();
+        if addressed_questions >= 2 { self.interviewee() } else { None }
+    }
+
     /// The one an interview questions: the headline's person, else the person the
     /// article names most (at least three times), else the group the headline names.
     fn interviewee(&self) -> Option<String> {
         let named = |name: &str| self.sentences.iter().filter(|s| s.text.contains(name)).count();
         let people = self.people.iter().filter(|(name, _)| crate::attributions::is_person_name(name));
         // (A full name: "Santorum" in "... bar owner on Santorum cocktail" is no guest.)
+        // (A nickname the headline quotes, "the 'Mets Poet'", is no name.)
+        let quoted = |name: &str| {
+            self.title.match_indices(name).any(|(at, _)| self.title[..at].ends_with(['\'', '‘', '"', '“']))
+        };
         let (titled, others): (Vec<_>, Vec<_>) =
-            people.partition(|(name, _)| name.contains(' ') && self.title.contains(name));
+            people.partition(|(name, _)| name.contains(' ') && self.title.contains(name) && !quoted(name));
         let most = |people: Vec<&(String, Vec<String>)>, least: usize| {
             people
                 .into_iter()
@@ -1232,13 +1255,7 @@ impl<'a> Reader<'a> {
             "Has", "Have", "Can", "Could", "Will", "Would", "Should",
         ];
         let mut out = Vec::new();
-        // An interview asks its guest again and again; one "Have you ever ...?" is rhetoric.
-        let addressed_questions = self
-            .sentences
-            .iter()
-            .filter(|s| s.text.trim_end().ends_with('?') && s.text.split(' ').any(second_person))
-            .count();
-        let interviewee = if addressed_questions >= 2 { self.interviewee() } else { None };
+        let interviewee = &self.guest;
         let paragraphs = self.sentences.last().is_some_and(|s| s.paragraph > 0);
         for i in 0..self.sentences.len().saturating_sub(1) {
             let text = self.sentences[i].text.trim();
@@ -1284,7 +1301,7 @@ impl<'a> Reader<'a> {
             let mut question = text.to_string();
             // An interviewer's "Why did you ...?" asks the interviewee, by name.
             if question.split(' ').any(second_person)
-                && let Some(name) = &interviewee
+                && let Some(name) = interviewee
                 && let Some(named) = addressed(&question, name)
             {
                 question = named;
@@ -1815,6 +1832,69 @@ fn inside_quotes(sentences: &[Sentence]) -> Vec<bool> {
         first = last;
     }
     out
+}
+
+/// An interview's answer in the first person, told of the guest: "I used a dissecting
+/// scope to look at ..." → "Marymegan Daly used a dissecting scope to look at ...", the
+/// verb agreeing ("I am" → "is", "I hire" → "hires"). Only a sentence that opens with
+/// "I" and says nothing else in the first or second person, and of one guest (`None`
+/// otherwise).
+fn guest_said(text: &str, guest: &str) -> Option<String> {
+    let rest = text.strip_prefix("I ")?;
+    const PERSONAL: &[&str] = &[
+        "i",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "ourselves",
+        "you",
+        "your",
+        "yours",
+        "i'm",
+        "i've",
+        "i'd",
+        "i'll",
+        "i’m",
+        "i’ve",
+        "i’d",
+        "i’ll",
+    ];
+    let personal = rest.split(' ').any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').to_lowercase();
+        PERSONAL.contains(&w.as_str())
+    });
+    if personal || plural_guests(guest) || text.contains(['"', '“', '”']) {
+        return None;
+    }
+    let (verb, after) = rest.split_once(' ').unwrap_or((rest, ""));
+    let agreed = match verb {
+        "am" => "is".to_string(),
+        "have" => "has".to_string(),
+        "do" => "does".to_string(),
+        "don't" | "don’t" => "does not".to_string(),
+        "haven't" | "haven’t" => "has not".to_string(),
+        "was" | "had" | "did" | "will" | "would" | "can" | "could" | "may" | "might" | "should" | "must" => {
+            verb.to_string()
+        }
+        _ => match crate::clauses::third_person(verb) {
+            Some(third) => third,
+            // A past or an adverb before the verb ("I never wanted", "I also like"):
+            // as written where the form is the same for every person.
+            None if crate::clauses::is_verb(verb) && verb.ends_with("ed") => verb.to_string(),
+            None if ["never", "also", "always", "still", "just", "first", "later"].contains(&verb) => {
+                let (next, tail) = after.split_once(' ').unwrap_or((after, ""));
+                let next = if next.ends_with("ed") { next.to_string() } else { crate::clauses::third_person(next)? };
+                return Some(format!("{guest} {verb} {next} {tail}").trim_end().to_string());
+            }
+            None => return None,
+        },
+    };
+    Some(format!("{guest} {agreed} {after}").trim_end().to_string())
 }
 
 /// Where "he" or "she" is the subject after an opening phrase ("Despite her advanced
@@ -4940,6 +5020,41 @@ mod tests {
             "{insights:#?}"
         );
         assert!(sentences.len() == 4);
+    }
+
+    #[test]
+    fn an_interview_guests_first_person_answer_is_told_of_the_guest() {
+        assert_eq!(
+            guest_said("I used a dissecting scope to look at the anatomy.", "Marymegan Daly").as_deref(),
+            Some("Marymegan Daly used a dissecting scope to look at the anatomy.")
+        );
+        assert_eq!(
+            guest_said("I hire educated people for the front desk.", "Tina McKenzie").as_deref(),
+            Some("Tina McKenzie hires educated people for the front desk.")
+        );
+        assert_eq!(
+            guest_said("I am the only candidate born in Virginia.", "Robert Sarvis").as_deref(),
+            Some("Robert Sarvis is the only candidate born in Virginia.")
+        );
+        // Anything else in the first or second person, two guests, a quotation: as written.
+        assert_eq!(guest_said("I think my students are ready.", "Tina McKenzie"), None);
+        assert_eq!(guest_said("I met you in 2005.", "Tina McKenzie"), None);
+        assert_eq!(guest_said("I met Isabel in 2005.", "Mario Lucero and Isabel Ruiz"), None);
+        // In an interview, the answers name the guest; a reporter's "I" elsewhere is left alone.
+        let text = "Marymegan Daly studies sea anemones in Ohio. Marymegan Daly found a new species.\n\n\
+            Do you keep the animals alive?\n\n\
+            No, the samples are preserved in formalin.\n\n\
+            How did you study the anatomy?\n\n\
+            I used a dissecting scope to look at the animal's external anatomy and its organization.";
+        let questions = asked("Wikinews interviews Marymegan Daly about sea anemones", text);
+        assert!(questions.iter().any(|q| q.contains("Marymegan Daly use")), "{questions:#?}");
+        // A nickname the headline quotes is not the guest's name.
+        let title = "Frank Messina: An interview with the 'Mets Poet'";
+        let sentences = split_sentences("The Mets Poet reads at games. Fans love the Mets Poet. Frank Messina writes.");
+        let terms = Terms::new(title, &sentences);
+        let mut reader = Reader::new(title, &sentences, &terms);
+        reader.people = vec![("Mets Poet".to_string(), Vec::new()), ("Frank Messina".to_string(), Vec::new())];
+        assert_eq!(reader.interviewee().as_deref(), Some("Frank Messina"));
     }
 
     #[test]
