@@ -1840,7 +1840,12 @@ fn inside_quotes(sentences: &[Sentence]) -> Vec<bool> {
 /// "I" and says nothing else in the first or second person, and of one guest (`None`
 /// otherwise).
 fn guest_said(text: &str, guest: &str) -> Option<String> {
-    let rest = text.strip_prefix("I ")?;
+    // Guests together answer as "we", and their verb is already plural ("We hire
+    // educated, nice people" → "The owners of a dungeon hire ...").
+    let (rest, together) = match text.strip_prefix("We ") {
+        Some(rest) => (rest, true),
+        None => (text.strip_prefix("I ")?, false),
+    };
     const PERSONAL: &[&str] = &[
         "i",
         "me",
@@ -1868,8 +1873,15 @@ fn guest_said(text: &str, guest: &str) -> Option<String> {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').to_lowercase();
         PERSONAL.contains(&w.as_str())
     });
-    if personal || plural_guests(guest) || text.contains(['"', '“', '”']) {
+    if personal || plural_guests(guest) != together || text.contains(['"', '“', '”']) {
         return None;
+    }
+    if together {
+        let mut named = guest.to_string();
+        if let Some(first) = named.get(..1) {
+            named.replace_range(..1, &first.to_uppercase());
+        }
+        return Some(format!("{named} {rest}"));
     }
     let (verb, after) = rest.split_once(' ').unwrap_or((rest, ""));
     let agreed = match verb {
@@ -5040,6 +5052,11 @@ mod tests {
         assert_eq!(guest_said("I think my students are ready.", "Tina McKenzie"), None);
         assert_eq!(guest_said("I met you in 2005.", "Tina McKenzie"), None);
         assert_eq!(guest_said("I met Isabel in 2005.", "Mario Lucero and Isabel Ruiz"), None);
+        assert_eq!(
+            guest_said("We hire educated, nice people.", "the owners of a dungeon").as_deref(),
+            Some("The owners of a dungeon hire educated, nice people.")
+        );
+        assert_eq!(guest_said("We hire educated people.", "Tina McKenzie"), None);
         // In an interview, the answers name the guest; a reporter's "I" elsewhere is left alone.
         let text = "Marymegan Daly studies sea anemones in Ohio. Marymegan Daly found a new species.\n\n\
             Do you keep the animals alive?\n\n\
