@@ -1002,9 +1002,17 @@ impl<'a> Reader<'a> {
             && INTENT_VERBS.contains(&base)
             && rest.split(' ').nth(1) == Some("to")
         {
-            // "By supplying X, Moscow hopes to ...": the opener says how.
-            let wh = if self.sentences[i].text.starts_with("By ") { "How" } else { "Why" };
-            return Some((clause.question(wh), InsightKind::Motives));
+            // "By supplying X, Moscow hopes to ...": the opener says how; a why only
+            // where the sentence gives the reason ("Why does Christopher Hill hope to
+            // lead the party in a new direction?" has no answer in his sentence).
+            const REASONS: &[&str] =
+                &["because", "in order to", "so that", "to counter", "to combat", "to protect", "citing", "due to"];
+            if self.sentences[i].text.starts_with("By ") {
+                return Some((clause.question("How"), InsightKind::Motives));
+            }
+            if clause.reason || self.has(i, REASONS) {
+                return Some((clause.question("Why"), InsightKind::Motives));
+            }
         }
         let state = ["concerned", "eager", "desperate", "worried", "suspicious", "reluctant", "determined", "keen"];
         let first =
@@ -5072,6 +5080,15 @@ mod tests {
         let mut reader = Reader::new(title, &sentences, &terms);
         reader.people = vec![("Mets Poet".to_string(), Vec::new()), ("Frank Messina".to_string(), Vec::new())];
         assert_eq!(reader.interviewee().as_deref(), Some("Frank Messina"));
+    }
+
+    #[test]
+    fn an_intention_is_asked_why_only_where_its_sentence_gives_the_reason() {
+        let text = "The council hopes to reopen the library in the spring of next year. \
+            The council wants to close the road because the bridge is unsafe for lorries.";
+        let questions = asked("Council plans", text);
+        assert!(!questions.iter().any(|q| q.starts_with("Why does the council hope")), "{questions:#?}");
+        assert!(questions.iter().any(|q| q.starts_with("Why does the council want to close")), "{questions:#?}");
     }
 
     #[test]
