@@ -1927,22 +1927,28 @@ fn merge(names: &Names) -> Vec<usize> {
     // One name spelled two ways: "Lianna Barrientos" and "Liana Barrientos" (the same
     // surname, a given name one letter apart, neither name in the gazetteer).
     let mut spelled: HashMap<usize, usize> = HashMap::new();
-    for (k, &a) in order.iter().enumerate() {
-        for &b in &order[k + 1..] {
-            let (x, y) = (&names.list[a], &names.list[b]);
-            // ("Fiirst Lady": a title is no name to respell.)
-            let titled = x.words.iter().any(|w| TITLES.contains(&w.to_lowercase().as_str()));
-            let misspelt = x.words.len() >= 2
-                && !titled
-                && x.words.len() == y.words.len()
-                && x.gazetteer.is_none()
-                && y.gazetteer.is_none()
-                && x.words.last() == y.words.last()
-                && x.words.iter().zip(&y.words).filter(|(p, q)| p != q).count() == 1
-                && x.words.iter().zip(&y.words).all(|(p, q)| p == q || one_letter_apart(p, q));
-            if misspelt {
-                union(&mut parent, a, b);
-                spelled.entry(b).or_insert(a);
+    // ("Fiirst Lady": a title is no name to respell.)
+    let respellable = |info: &NameInfo| {
+        info.words.len() >= 2
+            && info.gazetteer.is_none()
+            && !info.words.iter().any(|w| TITLES.contains(&w.to_lowercase().as_str()))
+    };
+    // Only names of one surname and length are compared.
+    let mut by_surname: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
+    for &id in order.iter().filter(|&&id| respellable(&names.list[id])) {
+        let words = &names.list[id].words;
+        by_surname.entry((words[words.len() - 1].as_str(), words.len())).or_default().push(id);
+    }
+    for group in by_surname.values() {
+        for (k, &a) in group.iter().enumerate() {
+            for &b in &group[k + 1..] {
+                let (x, y) = (&names.list[a].words, &names.list[b].words);
+                let apart = x.iter().zip(y).filter(|(p, q)| p != q).count() == 1
+                    && x.iter().zip(y).all(|(p, q)| p == q || one_letter_apart(p, q));
+                if apart {
+                    union(&mut parent, a, b);
+                    spelled.entry(b).or_insert(a);
+                }
             }
         }
     }
