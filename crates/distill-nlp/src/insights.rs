@@ -585,12 +585,6 @@ impl<'a> Reader<'a> {
     /// (not what they said: that is asked of the speaker).
     fn who_did(&self, clause: &Clause) -> Option<String> {
         let subject = clause.subject.as_str();
-        let actor = self.mentioned.iter().any(|(kind, names, _)| {
-            matches!(kind, EntityType::Person | EntityType::Organization)
-                && names
-                    .iter()
-                    .any(|n| subject == n || subject.strip_suffix(n.as_str()).is_some_and(|t| t.ends_with(' ')))
-        });
         // The subject is the name, with a title at most ("Arsenal legend Ian Wright",
         // "the White House").
         let named = subject.trim_start_matches("the ").split(' ').all(|w| w.starts_with(char::is_uppercase));
@@ -598,7 +592,17 @@ impl<'a> Reader<'a> {
         let rest: Vec<&str> = clause.rest.split(' ').collect();
         // ("Who described himself as ...?": a reflexive leans on the name asked for.)
         const LEANING: &[&str] = &["not", "never", "himself", "herself", "themselves", "itself"];
-        if !actor || !named || rest.len() < 5 || rest.iter().any(|w| LEANING.contains(w)) {
+        if !named || rest.len() < 5 || rest.iter().any(|w| LEANING.contains(w)) {
+            return None;
+        }
+        // (Checked last: it reads every entity's names.)
+        let actor = self.mentioned.iter().any(|(kind, names, _)| {
+            matches!(kind, EntityType::Person | EntityType::Organization)
+                && names
+                    .iter()
+                    .any(|n| subject == n || subject.strip_suffix(n.as_str()).is_some_and(|t| t.ends_with(' ')))
+        });
+        if !actor {
             return None;
         }
         // ("was found", not "was eating": a progressive is a scene more than a deed.)
