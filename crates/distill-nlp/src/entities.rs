@@ -124,6 +124,24 @@ fn word_char(c: char) -> bool {
 
 /// Words (with inner dots, hyphens, apostrophes) and single punctuation marks; a
 /// possessive "'s" and a lower-case hyphenated tail ("Moscow-based") are cut off.
+/// Whether each token of a sentence stands inside a quotation: after an opening mark
+/// (curly, or a straight one that a second straight one closes).
+fn inside_quotation(tokens: &[Token<'_>]) -> Vec<bool> {
+    let mut inside = false;
+    tokens
+        .iter()
+        .map(|t| {
+            match t.text {
+                "“" | "‘" if !t.word => inside = true,
+                "”" | "’" if !t.word => inside = false,
+                "\"" | "'" if !t.word => inside = !inside,
+                _ => {}
+            }
+            inside
+        })
+        .collect()
+}
+
 fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -2058,20 +2076,22 @@ fn build(
     for (si, span, id) in &spans {
         by_sentence[*si].push((span.from, span.to, draft_of[&groups[*id]]));
     }
-    // (draft, sentence) of the last RECENT entities named, most recent last.
-    let mut recent: Vec<(usize, usize)> = Vec::new();
+    // (draft, sentence, named inside a quotation) of the last RECENT entities named,
+    // most recent last.
+    let mut recent: Vec<(usize, usize, bool)> = Vec::new();
     for (si, toks) in tokens.iter().enumerate() {
         let mut named = by_sentence[si].clone();
         named.sort_unstable();
         let mut resolved: Vec<(usize, usize, usize)> = named.clone();
         let mut next = 0;
+        let quoted = inside_quotation(toks);
         for (k, t) in toks.iter().enumerate() {
             // Named mentions up to here are the antecedents.
-            while let Some(&(_, _, d)) = named.get(next).filter(|m| m.0 <= k) {
+            while let Some(&(from, _, d)) = named.get(next).filter(|m| m.0 <= k) {
                 next += 1;
                 drafts[d].mentions.push(si);
                 recent.retain(|r| r.0 != d);
-                recent.push((d, si));
+                recent.push((d, si, quoted[from]));
                 if recent.len() > RECENT {
                     recent.remove(0);
                 }
@@ -2087,11 +2107,16 @@ fn build(
                 _ => None,
             };
             if let Some((kind, gender)) = want {
-                let found = recent.iter().rev().take_while(|r| si - r.1 <= 3).find(|r| {
+                let fits = |r: &&(usize, usize, bool)| {
                     kinds[r.0] == kind
                         && (gender.is_none() || drafts[r.0].gender.is_none() || drafts[r.0].gender == gender)
-                });
-                if let Some(&(d, _)) = found {
+                };
+                let window = || recent.iter().rev().take_while(|r| si - r.1 <= 3).filter(fits);
+                // "... nor would it for Tom (Cruise), I imagine," Travolta said. He
+                // called ...": someone a speaker names inside a quotation is the
+                // antecedent of the narration's "he" only where nobody else fits.
+                let found = window().find(|r| !r.2 || quoted[k]).or_else(|| window().next());
+                if let Some(&(d, ..)) = found {
                     drafts[d].mentions.push(si);
                     if let Some(g) = gender
                         && drafts[d].gender.is_none()
@@ -2334,6 +2359,20 @@ mod tests {
             "Maria Lopez was arrested in Madrid. The 39-year-old denied the charges. Police said she would appear in court.",
         );
         assert_eq!(find(&es, "Maria Lopez").mentions, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn someone_named_inside_a_quotation_is_not_the_narrations_he() {
+        let text = "John Travolta told the Tampa Bay Times that he has not seen the documentary. \
+            \"Why would I say something that was not true for me?\" Travolta asked. \
+            \"It wouldn't make sense, nor would it for Tom Cruise, I imagine.\" \
+            He called Scientology \"brilliant\" at the premiere.";
+        let es = entities("", text);
+        assert_eq!(find(&es, "John Travolta").mentions, vec![0, 2, 4], "{es:#?}");
+        assert_eq!(find(&es, "Tom Cruise").mentions, vec![3], "{es:#?}");
+        // Inside the quotation, "he" may still be someone the quotation named.
+        let es = entities("", "\"Tom Cruise helped me, and he never asked why,\" Travolta said.");
+        assert!(find(&es, "Tom Cruise").mentions.contains(&0));
     }
 
     #[test]

@@ -911,6 +911,16 @@ impl<'a> Reader<'a> {
             if let Some(question) = self.who_did(clause) {
                 read(question, InsightKind::Actors, vec![i], s * 0.6);
             }
+            // After every other reading: "How did failures at the trust lead to the
+            // deaths of babies?" matches readers' questions better than "What did
+            // failures at the trust lead to?".
+            if let Some(question) = what_it_is_about(clause)
+                .or_else(|| how_described(clause))
+                .or_else(|| what_they_set_out_to_do(clause))
+                .or_else(|| who_by(clause))
+            {
+                read(question, InsightKind::Components, vec![i], s * 0.6);
+            }
             // The first reading a reader can take as written ("What did Frank Jordan
             // break his shoulder in?" fails, "What did Frank Jordan break?" stands); a
             // flat "How did ...?" only ever as the first.
@@ -2233,6 +2243,17 @@ fn what_was_said(clause: &Clause) -> Option<String> {
         "say",
         "tell",
         "report",
+        "allege",
+        "deny",
+        "believe",
+        "predict",
+        "contend",
+        "assert",
+        "concede",
+        "maintain",
+        "stress",
+        "recall",
+        "estimate",
     ];
     let words: Vec<&str> = clause
         .rest
@@ -2334,6 +2355,279 @@ fn what_to_do(clause: &Clause) -> Option<String> {
     }
     let not = if negated { "not " } else { "" };
     Some(format!("What {} {} {} {} {not}to do?", clause.aux, clause.subject, words[0], object.join(" ")))
+}
+
+/// Verbs that take their object through a preposition: "The name refers to a
+/// Biblical passage" asks "What does the name refer to?".
+const PREPOSITIONAL_VERBS: &[(&str, &str)] = &[
+    ("refer", "to"),
+    ("rely", "on"),
+    ("focus", "on"),
+    ("call", "for"),
+    ("come", "from"),
+    ("stem", "from"),
+    ("result", "in"),
+    ("consist", "of"),
+    ("belong", "to"),
+    ("respond", "to"),
+    ("account", "for"),
+    ("suffer", "from"),
+    ("benefit", "from"),
+    ("search", "for"),
+    ("push", "for"),
+    ("argue", "for"),
+    ("vote", "for"),
+    ("pay", "for"),
+    ("apply", "for"),
+    ("lead", "to"),
+    ("contribute", "to"),
+    ("point", "to"),
+    ("object", "to"),
+    ("agree", "with"),
+    ("deal", "with"),
+    ("struggle", "with"),
+    ("specialize", "in"),
+    ("specialise", "in"),
+    ("invest", "in"),
+    ("participate", "in"),
+    ("recover", "from"),
+    ("worry", "about"),
+    ("complain", "about"),
+    ("apologize", "for"),
+    ("apologise", "for"),
+    ("campaign", "for"),
+    ("prepare", "for"),
+    ("qualify", "for"),
+];
+
+/// Adverbs between a verb and its preposition ("relies entirely on").
+const BEFORE_PREPOSITION: &[&str] = &[
+    "entirely",
+    "heavily",
+    "largely",
+    "mainly",
+    "mostly",
+    "partly",
+    "solely",
+    "only",
+    "increasingly",
+    "directly",
+    "exclusively",
+    "primarily",
+    "chiefly",
+    "instead",
+];
+
+/// The verb of a clause as a question asks it, with the adverbs before it: "also
+/// promised" after "did" is "also promise", after "has" "also promised". `None` for a
+/// form of "be", a negation, or a verb that is not the clause's own.
+fn question_verb(clause: &Clause) -> Option<(String, &'static str, Vec<&str>)> {
+    let words: Vec<&str> = clause.rest.split(' ').collect();
+    let adverbs = words.iter().take_while(|w| VERB_ADVERBS.contains(w)).count();
+    if words[..adverbs].iter().any(|w| ["not", "never"].contains(w)) {
+        return None;
+    }
+    let verb = *words.get(adverbs)?;
+    let base = crate::clauses::base_form(verb)?;
+    let asked = match clause.aux.as_str() {
+        "does" | "do" | "did" => clause.base.as_deref().filter(|b| *b == base).map(|_| base)?,
+        "has" | "have" | "had"
+            if verb.ends_with("ed")
+                || verb.ends_with("en")
+                || crate::clauses::IRREGULAR_PARTICIPLES.contains(&verb) =>
+        {
+            verb
+        }
+        "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" if verb == base => base,
+        _ => return None,
+    };
+    let before: String = words[..adverbs].iter().map(|w| format!(" {w}")).collect();
+    Some((format!("{before} {asked}"), base, words[adverbs + 1..].to_vec()))
+}
+
+/// Words that open no object a question can leave out: a clause ("how", "that"), a
+/// pronoun the answer would have to resolve.
+fn opens_no_object(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    lower.is_empty()
+        || PRONOUNS.contains(&lower)
+        || [
+            "how",
+            "what",
+            "whether",
+            "if",
+            "that",
+            "when",
+            "where",
+            "why",
+            "who",
+            "which",
+            "it",
+            "this",
+            "these",
+            "those",
+            "there",
+            "himself",
+            "herself",
+            "itself",
+            "themselves",
+        ]
+        .contains(&lower)
+}
+
+/// "The name refers to a Biblical passage" → "What does the name refer to?", "Most
+/// iodine in food comes from seafood" → "Where does iodine in food come from?": the
+/// object of a verb that takes it through a preposition (see [`PREPOSITIONAL_VERBS`]);
+/// the preposition and its object first.
+fn what_it_is_about(clause: &Clause) -> Option<String> {
+    let (verb, base, after) = question_verb(clause)?;
+    let mut after = after.as_slice();
+    while let Some((first, more)) = after.split_first()
+        && (BEFORE_PREPOSITION.contains(first) || *first == "in" && more.first() == Some(&"part"))
+    {
+        after = if *first == "in" { &more[1..] } else { more };
+    }
+    let (preposition, object) = after.split_first()?;
+    if !PREPOSITIONAL_VERBS.contains(&(base, *preposition)) || object.first().is_none_or(|w| opens_no_object(w)) {
+        return None;
+    }
+    let place = (base, *preposition) == ("come", "from");
+    // ("agrees with Putnam": a bare name may be someone, asked "who", or a place or
+    // a company; it is left.)
+    if object[0].starts_with(char::is_uppercase) && !place {
+        return None;
+    }
+    const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "some", "many"];
+    let head = object.iter().take(3).find(|w| !DETERMINERS.contains(w));
+    let wh = if place {
+        "Where"
+    } else if head.is_some_and(|w| names_a_person(w)) {
+        "Who"
+    } else {
+        "What"
+    };
+    Some(format!("{wh} {} {}{verb} {preposition}?", clause.aux, clause.subject))
+}
+
+/// "Neighbours described Mr Yeaman as kind" → "How did neighbours describe Mr
+/// Yeaman?", "The Economist called Clinton's stance on gay marriage 'cautious ...'" →
+/// "What did the Economist call Clinton's stance on gay marriage?": what someone is
+/// called, without the words that answer it.
+fn how_described(clause: &Clause) -> Option<String> {
+    const DESCRIBING: &[&str] = &["describe", "portray", "depict", "characterize", "characterise", "label", "brand"];
+    let (verb, base, after) = question_verb(clause)?;
+    let calling = base == "call";
+    if !calling && !DESCRIBING.contains(&base) {
+        return None;
+    }
+    // The thing described runs to "as" ("described it as"), the thing called to its
+    // name in quotation marks.
+    let end = if calling {
+        after.iter().position(|w| w.starts_with(['\'', '‘', '"', '“']))?
+    } else {
+        after.iter().position(|w| *w == "as")?
+    };
+    let described = &after[..end];
+    let plain = |w: &&str| {
+        w.chars().all(|c| c.is_alphanumeric() || "-'’.,".contains(c)) && !crate::clauses::is_function_word(w)
+            || ["the", "of", "on", "in", "for"].contains(w)
+    };
+    if !(1..=6).contains(&described.len())
+        || opens_no_object(described[0])
+        || !described.iter().all(plain)
+        || described[..described.len() - 1].iter().any(|w| w.ends_with(','))
+    {
+        return None;
+    }
+    let described = described.join(" ");
+    let described = described.trim_end_matches(',');
+    let wh = if calling { "What" } else { "How" };
+    Some(format!("{wh} {} {}{verb} {described}?", clause.aux, clause.subject))
+}
+
+/// "Mila Kunis is being sued by a Ukrainian wannabe singer" → "Who is suing Mila
+/// Kunis?": the agent of a passive asked for, where the agent is someone (a name, or a
+/// noun of a person: "by police", "by a singer"), with the verb made active. Only a
+/// regular verb, whose past is its participle.
+fn who_by(clause: &Clause) -> Option<String> {
+    let words: Vec<&str> = clause.rest.split(' ').collect();
+    let (progressive, perfect) = (words.first() == Some(&"being"), words.first() == Some(&"been"));
+    let at = usize::from(progressive || perfect);
+    let (verb, by) = (*words.get(at)?, *words.get(at + 1)?);
+    let base = crate::clauses::base_form(verb)?;
+    let past = crate::clauses::is_verb(verb) && verb.ends_with("ed") && verb != base;
+    let agent = &words[at + 2..];
+    if by != "by" || !past || agent.is_empty() || opens_no_object(agent[0]) {
+        return None;
+    }
+    // The agent's noun phrase: up to a relative, a preposition or punctuation.
+    let phrase: Vec<&str> = agent
+        .iter()
+        .copied()
+        .take_while(|w| !crate::clauses::is_function_word(w) || ["a", "an", "the"].contains(w))
+        .take(5)
+        .collect();
+    let last = phrase.last()?.trim_end_matches([',', '.']);
+    let named = phrase.iter().skip_while(|w| ["a", "an", "the"].contains(w)).all(|w| w.starts_with(char::is_uppercase));
+    let someone = ["police", "officers", "authorities", "troops", "soldiers", "investigators", "prosecutors"]
+        .contains(&last)
+        || names_a_person(last);
+    if !(someone || named && phrase.len() <= 4) {
+        return None;
+    }
+    let active = match (clause.aux.as_str(), progressive, perfect) {
+        ("is", true, _) => format!("is {}", crate::clauses::gerund_of(base)),
+        ("are" | "were" | "was", true, _) => {
+            format!("{} {}", if clause.aux == "are" { "is" } else { "was" }, crate::clauses::gerund_of(base))
+        }
+        ("has" | "have", _, true) => format!("has {verb}"),
+        ("had", _, true) => format!("had {verb}"),
+        ("was" | "were", false, false) => verb.to_string(),
+        _ => return None,
+    };
+    Some(format!("Who {active} {}?", clause.subject))
+}
+
+/// Verbs of an attempt or a choice that take another verb: "refused to defend herself"
+/// asks "What did Marie Teresa Ratcliffe refuse to do?".
+const ATTEMPTING: &[&str] = &[
+    "refuse",
+    "attempt",
+    "try",
+    "intend",
+    "promise",
+    "agree",
+    "decide",
+    "vow",
+    "threaten",
+    "fail",
+    "offer",
+    "plan",
+    "prefer",
+    "seek",
+    "aim",
+    "want",
+    "pledge",
+    "choose",
+    "struggle",
+    "continue",
+    "hope",
+    "expect",
+    "volunteer",
+];
+
+/// "The government intends to hold two referendums" → "What does the New Zealand
+/// government intend to do?": what someone attempts, chooses or refuses, where the
+/// next verb says it.
+fn what_they_set_out_to_do(clause: &Clause) -> Option<String> {
+    let (verb, base, after) = question_verb(clause)?;
+    if !ATTEMPTING.contains(&base) || after.first() != Some(&"to") {
+        return None;
+    }
+    let next = after.get(1)?;
+    let bare = next.chars().all(|c| c.is_ascii_lowercase()) && crate::clauses::base_form(next) == Some(next);
+    (bare && after.len() >= 3 && *next != "be").then(|| format!("What {} {}{verb} to do?", clause.aux, clause.subject))
 }
 
 /// The verb a "What did X ... about ...?" question asks with: the cue's own where it
@@ -3412,7 +3706,12 @@ fn well_formed(question: &str) -> bool {
     };
     // "What did Altice plead guilty to?", "What condition is the boy in?": asked so by design.
     let outcome = question.ends_with(" guilty to?") || question.starts_with("What condition ");
-    let stranded = passive || outcome || question.starts_with("How much ");
+    // "What does the name refer to?": the preposition of a verb that takes one.
+    let prepositional = words.len() >= 2 && {
+        let (verb, preposition) = (&words[words.len() - 2], words[words.len() - 1].trim_end_matches('?'));
+        crate::clauses::base_form(verb).is_some_and(|base| PREPOSITIONAL_VERBS.contains(&(base, preposition)))
+    };
+    let stranded = passive || outcome || prepositional || question.starts_with("How much ");
     if ends_open && !stranded && !question.ends_with("depend on?") {
         return false;
     }
@@ -5258,6 +5557,58 @@ mod tests {
         let questions = asked("Harbury childcare pledge launched", text);
         assert!(questions.iter().any(|q| q == "Who is Ravi Mendel?"), "{questions:#?}");
         assert!(questions.iter().any(|q| q == "How does Ravi Mendel view the pledge?"), "{questions:#?}");
+    }
+
+    #[test]
+    fn a_verb_and_its_preposition_ask_for_its_object() {
+        let text = "Scientists in Oxford published a study of crops and heat on Monday. \
+            The study focuses on ozone-temperature covariation over the growing season. \
+            Most iodine in food comes from seafood, milk and iodised salt. \
+            The volunteers rely entirely on human intelligence to find the particles. \
+            The report does not refer to any earlier findings.";
+        let questions = asked("Study of crops and heat", text);
+        for q in
+            ["What does the study focus on?", "Where does iodine in food come from?", "What do the volunteers rely on?"]
+        {
+            assert!(questions.iter().any(|x| x == q), "{q}: {questions:#?}");
+        }
+        // (A negation asks for nothing the sentence names.)
+        assert!(!questions.iter().any(|q| q.contains("refer")), "{questions:#?}");
+    }
+
+    #[test]
+    fn what_someone_was_called_attempted_or_did_by_agency_is_asked() {
+        let text = "The midwife was struck off the register after a hearing in London on Friday. \
+            Former midwife Marie Ratcliffe refused to defend herself against 77 misconduct charges. \
+            Neighbours described Mr Yeaman as kind and generous at the inquest. \
+            The Economist called Clinton's stance on gay marriage 'cautious to the point of cowardice.' \
+            Mila Kunis is being sued by a Ukrainian wannabe singer over a chicken.";
+        let questions = asked("Midwife struck off", text);
+        for q in [
+            "What did former midwife Marie Ratcliffe refuse to do?",
+            "How did neighbours describe Mr Yeaman?",
+            "What did the Economist call Clinton's stance on gay marriage?",
+            "Who is suing Mila Kunis?",
+        ] {
+            assert!(questions.iter().any(|x| x == q), "{q}: {questions:#?}");
+        }
+    }
+
+    #[test]
+    fn a_finding_whose_clause_cannot_be_read_is_asked_for_whole() {
+        let text = "Health officials in Sydney released a report on iodine deficiency on Tuesday. \
+            The report states that few if any food manufacturers use iodised salt in their breads. \
+            A second complaint alleges that few if any bakers were told of the shortage. \
+            The authors said salt was cheap and widely available across the country.";
+        let questions = asked("Iodine report", text);
+        for q in ["What does the report state?", "What does a second complaint allege?"] {
+            assert!(questions.iter().any(|x| x == q), "{q}: {questions:#?}");
+        }
+        // (Only a verb of finding or claiming: "How did Gruetters note that ...?" garbles.)
+        let text = "Monika Gruetters spoke at the opening of the museum in Berlin on Sunday. \
+            Gruetters noted that few if any museums in the region had returned the looted paintings.";
+        let questions = asked("Museum opens", text);
+        assert!(!questions.iter().any(|q| q.starts_with("How did Gruetters note")), "{questions:#?}");
     }
 
     #[test]
