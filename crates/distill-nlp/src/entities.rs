@@ -810,6 +810,11 @@ const DIRECTIONS: &[&str] = &[
     "southeast",
     "southwest",
 ];
+/// Whether a lowercased word is one of [`NEVER`], with either apostrophe ("I’ve").
+fn never(word: &str) -> bool {
+    NEVER.contains(&word) || word.contains('’') && NEVER.contains(&word.replace('’', "'").as_str())
+}
+
 /// Pronouns and determiners that are never names, even capitalised.
 const NEVER: &[&str] = &[
     "i",
@@ -1489,7 +1494,7 @@ fn split_run(toks: &[Token<'_>], mut i: usize, j: usize, initial: bool, stats: &
     if initial {
         let w = toks[i].lower();
         let keep = acronym(toks[i].text)
-            || (!NEVER.contains(&w.as_str())
+            || (!never(&w)
                 && !is_stopword(&w)
                 && !LABELS.contains(&w.as_str())
                 && (stats.mid_capitalised(&w) > 0
@@ -1517,7 +1522,7 @@ fn split_run(toks: &[Token<'_>], mut i: usize, j: usize, initial: bool, stats: &
     let mut k = i;
     while k < j {
         let w = toks[k].lower();
-        if capitalised(toks[k].text) && NEVER.contains(&w.as_str()) && !acronym(toks[k].text) {
+        if capitalised(toks[k].text) && never(&w) && !acronym(toks[k].text) {
             emit(toks, i, k, out);
             i = k + 1;
         } else if k > i && k + 1 < j && person_after_body(toks, i, k) {
@@ -1592,7 +1597,7 @@ fn emit(toks: &[Token<'_>], mut i: usize, j: usize, out: &mut Vec<Span>) {
         || all(DEMONYMS)
         || all(TITLES)
         || all(LABELS)
-        || (all(NEVER) && !acronym(toks[i].text))
+        || (words.iter().all(|w| never(w)) && !acronym(toks[i].text))
     {
         return;
     }
@@ -2403,7 +2408,7 @@ mod tests {
     fn pronouns_labels_months_and_sentence_starts_are_never_entities() {
         let text = "Advertisement\n\nRelated: Read more. Subscribe now. He said it was over. They left in March. \
             Monday was quiet. However, the vote passed. Officials said the vote would stand. \
-            The officials in Lyon agreed. I'm sure, she said.";
+            The officials in Lyon agreed. I'm sure, she said. The best analogy I’ve heard is wine tasting, Locke said.";
         let es = tag("", &split_sentences(text)).entities;
         let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
         for never in [
@@ -2419,6 +2424,7 @@ mod tests {
             "Officials",
             "The",
             "I'm",
+            "I’ve",
         ] {
             assert!(!names.contains(&never), "{never} in {names:?}");
         }

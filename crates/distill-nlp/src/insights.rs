@@ -1385,8 +1385,9 @@ impl<'a> Reader<'a> {
     /// A speaker already asked about in `views` is not asked again.
     fn said_questions(&self, said: &[Attribution], views: &[Candidate], entities: &[Entity]) -> Vec<Candidate> {
         // Each speaker: the name, whether the article reports them in the present, the
-        // verb that says most of how they spoke, and the sentences.
-        let mut speakers: Vec<(String, bool, &str, Vec<usize>)> = Vec::new();
+        // verb that says most of how they spoke, the sentences, and whether they are the
+        // article's subject.
+        let mut speakers: Vec<(String, bool, &str, Vec<usize>, bool)> = Vec::new();
         // A war or a tournament says nothing ("What did Civil War say about ...?"): a
         // speaker the tagger reads as an event was misread.
         let event = |name: &str| entities.iter().any(|e| e.kind == EntityType::Event && e.name == name);
@@ -1423,16 +1424,16 @@ impl<'a> Reader<'a> {
             }
             let lower = speaker_key(&name);
             let topic = self.topic.text.to_lowercase();
-            if views.iter().any(|v| v.question.to_lowercase().contains(&lower))
-                || topic.contains(&lower)
-                || lower.contains(&topic)
-            {
+            if views.iter().any(|v| v.question.to_lowercase().contains(&lower)) {
                 continue;
             }
+            // The article's subject speaking is asked only what they said of others
+            // ("What did Travolta say about Travolta?" asks nothing).
+            let subject = topic.contains(&lower) || lower.contains(&topic);
             let present = a.cue.ends_with('s') && !a.cue.ends_with("ss");
             let verb = telling_verb(&a.cue);
             match speakers.iter_mut().find(|(s, ..)| speaker_key(s) == lower) {
-                Some((known, _, said, cited)) => {
+                Some((known, _, said, cited, _)) => {
                     if name.len() > known.len() {
                         *known = name;
                     }
@@ -1443,11 +1444,11 @@ impl<'a> Reader<'a> {
                         *said = verb;
                     }
                 }
-                None => speakers.push((name, present, verb, vec![a.sentence])),
+                None => speakers.push((name, present, verb, vec![a.sentence], subject)),
             }
         }
         let mut out = Vec::new();
-        for (name, present, verb, mut citations) in speakers {
+        for (name, present, verb, mut citations, subject) in speakers {
             let group = GROUPS.contains(&name.rsplit(' ').next().unwrap_or("").to_lowercase().as_str());
             let named = !group && name.split(' ').all(|w| w.starts_with(char::is_uppercase));
             let (aux, who) = match (named, present) {
@@ -1463,6 +1464,9 @@ impl<'a> Reader<'a> {
                 && let Some(other) = self.also_spoken_of(&name, &citations, entities)
             {
                 out.push(Candidate { question: format!("What {aux} {who} {verb} about {}?", other.0), ..other.1 });
+            }
+            if subject {
+                continue;
             }
             let question = format!("What {aux} {who} {verb} about {}?", self.topic.text);
             citations.truncate(2);
@@ -2836,6 +2840,10 @@ const PASSIVE_FORMS: &[(&str, &[&str], &str)] = &[
         ],
         "What",
     ),
+    ("on", &["based", "focused", "centred", "centered", "modelled", "modeled"], "What"),
+    ("in", &["involved", "interested", "engaged", "embroiled", "implicated", "dressed"], "What"),
+    ("to", &["sentenced", "exposed", "subjected", "addicted", "committed", "dedicated", "devoted"], "What"),
+    ("at", &["aimed", "targeted", "directed"], "What"),
     (
         "by",
         &[
@@ -5609,6 +5617,24 @@ mod tests {
             Gruetters noted that few if any museums in the region had returned the looted paintings.";
         let questions = asked("Museum opens", text);
         assert!(!questions.iter().any(|q| q.starts_with("How did Gruetters note")), "{questions:#?}");
+    }
+
+    #[test]
+    fn the_subject_speaking_is_asked_what_they_said_of_others() {
+        let text = "John Travolta has not seen the new documentary about his church, he said on Monday. \
+            \"The Church of Scientology helped me through the worst time of my life,\" Travolta said. \
+            \"I have been happy with the Church of Scientology for 40 years,\" Travolta said. \
+            \"Nobody forced me to stay in it, and nobody forces anyone,\" Travolta said at the premiere.";
+        let questions = asked("John Travolta defends his church", text);
+        assert!(
+            questions.iter().any(|q| q.ends_with("say about the Church of Scientology?") && q.contains("Travolta")),
+            "{questions:#?}"
+        );
+        // What a thing is based on is asked.
+        let text = "Researchers in London surveyed older people about their savings this spring. \
+            The findings were based on a survey of 7,687 people aged over 45 in Britain.";
+        let questions = asked("Savings survey", text);
+        assert!(questions.iter().any(|q| q == "What were the findings based on?"), "{questions:#?}");
     }
 
     #[test]
