@@ -3724,8 +3724,34 @@ fn well_formed(question: &str) -> bool {
         return false;
     }
     // "Who is Temur Umarov?" is complete in four words.
-    let shortest =
-        if ["Who is ", "Who was ", "What happened to "].iter().any(|p| question.starts_with(p)) { 4 } else { 5 };
+    // So is "What did ESPN announce?": a name and a verb of making something known
+    // ("What did NASA hold?" is not).
+    const MADE_KNOWN: &[&str] = &[
+        "announce",
+        "release",
+        "reveal",
+        "confirm",
+        "unveil",
+        "publish",
+        "propose",
+        "approve",
+        "request",
+        "reject",
+        "demand",
+        "recommend",
+        "discover",
+    ];
+    let named_verb = words.len() == 4
+        && words[0] == "what"
+        && ["did", "does", "has", "have", "will"].contains(&words[1].as_str())
+        && question.split(' ').nth(2).is_some_and(|w| w.starts_with(char::is_uppercase))
+        && crate::clauses::base_form(words[3].trim_end_matches('?')).is_some_and(|b| MADE_KNOWN.contains(&b));
+    let shortest = if named_verb || ["Who is ", "Who was ", "What happened to "].iter().any(|p| question.starts_with(p))
+    {
+        4
+    } else {
+        5
+    };
     // "When did Nick Loeb file it ...?": "it" leans on a sentence the reader has not seen.
     // ("... since it was bailed out" refers to the question's own subject.)
     let auxiliary = |w: Option<&String>| {
@@ -5635,6 +5661,14 @@ mod tests {
             The findings were based on a survey of 7,687 people aged over 45 in Britain.";
         let questions = asked("Savings survey", text);
         assert!(questions.iter().any(|q| q == "What were the findings based on?"), "{questions:#?}");
+    }
+
+    #[test]
+    fn a_name_and_a_verb_of_making_known_are_question_enough() {
+        assert!(well_formed("What did ESPN announce?"));
+        assert!(well_formed("What has ISIS announced?"));
+        assert!(!well_formed("What did NASA hold?"));
+        assert!(!well_formed("What did police announce?"));
     }
 
     #[test]
