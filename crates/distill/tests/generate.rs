@@ -140,7 +140,24 @@ fn a_real_openai_compatible_endpoint_writes_answers_too() {
         return;
     };
     let data = sample_library();
-    let answer = json(data, &["ask", QUESTION, "--words", "60", "--llm-url", &url, "--llm-model", "smollm2", "--json"]);
+    // (A generous limit: on a loaded 2-core machine the server's answer took over the
+    // default 60 s once, and what is tested here is the protocol, not its speed.)
+    let answer = json(
+        data,
+        &[
+            "ask",
+            QUESTION,
+            "--words",
+            "60",
+            "--llm-url",
+            &url,
+            "--llm-model",
+            "smollm2",
+            "--llm-timeout",
+            "300s",
+            "--json",
+        ],
+    );
     let note = &answer["generation"];
     assert!(note["generator"].as_str().unwrap().contains("openai-compatible"), "{answer:#}");
     assert!(note.get("error").is_none(), "{answer:#}");
