@@ -14,15 +14,22 @@ venv=${DISTILL_LLM_VENV:-$HOME/.cache/distill/llm-server}
 version=0.3.36
 
 setup() {
-  if "$venv/bin/python" -c 'import llama_cpp.server' 2>/dev/null; then
+  # (The marker tells a portable build from one made for the building machine's CPU,
+  # which can die with "Illegal instruction" on a virtual machine that reports
+  # instructions it does not run: such a build is replaced.)
+  if [ -f "$venv/portable-$version" ] && "$venv/bin/python" -c 'import llama_cpp.server' 2>/dev/null; then
     echo "llm-server: $venv is present" >&2
     return
   fi
+  rm -rf "$venv"
   python3 -m venv "$venv" || die "cannot create a virtual environment at $venv (python3-venv)"
   "$venv/bin/python" -m pip install --quiet --upgrade pip >&2 || die "cannot upgrade pip in $venv"
-  # A C++ compiler builds llama.cpp; cmake comes from PyPI through the build backend.
-  "$venv/bin/python" -m pip install --quiet "llama-cpp-python[server]==$version" >&2 \
+  # A C++ compiler builds llama.cpp (for any x86-64 CPU, not only this one); cmake
+  # comes from PyPI through the build backend.
+  CMAKE_ARGS="-DGGML_NATIVE=OFF" "$venv/bin/python" -m pip install --quiet --no-cache-dir \
+    "llama-cpp-python[server]==$version" >&2 \
     || die "pip could not install llama-cpp-python[server]==$version (it needs a C++ compiler)"
+  touch "$venv/portable-$version"
   echo "llm-server: installed llama-cpp-python $version into $venv" >&2
 }
 
