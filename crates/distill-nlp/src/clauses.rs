@@ -494,7 +494,7 @@ enum Form {
 
 /// Verbs that report a finding, a claim or a decision: asked for whole ("What does
 /// the report state?") where the clause they report cannot be read.
-const FINDINGS: &[&str] = &[
+pub(crate) const FINDINGS: &[&str] = &[
     "state",
     "report",
     "reveal",
