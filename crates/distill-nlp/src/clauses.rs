@@ -6,7 +6,7 @@
 //! a sentence it returns `None` for is simply not turned into a question.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A declarative clause, split where a question inverts it.
@@ -339,6 +339,35 @@ const VERBS: &[&str] = &[
     "sanction", "slump", "stall", "torture", "plunder", "relaunch", "repost", "revamp", "snub", "taint",
 ];
 
+/// The wider lexicon: WordNet's verbs that are verbs only or verbs most of the time
+/// ("capsize", "sprawl", "uncover"), one a line, with "n" after one that is also a
+/// noun, adjective or adverb ("worship"); written by `scripts/wordnet-verbs.sh`. The
+/// curated lists above come first: a form they claim keeps their reading.
+const WORDNET_VERBS: &str = include_str!("wordnet_verbs.txt");
+
+/// The wider lexicon's verbs, each with whether it is also a noun (or another part of
+/// speech) in use.
+fn wordnet_verbs() -> impl Iterator<Item = (&'static str, bool)> {
+    WORDNET_VERBS.lines().filter(|line| !line.starts_with('#')).filter_map(|line| match line.split_once(' ') {
+        Some((verb, "n")) => Some((verb, true)),
+        None if !line.is_empty() => Some((line, false)),
+        _ => None,
+    })
+}
+
+/// Whether a verb of the lexicon is a noun as often ("record", "worship"): such a verb
+/// is read only in the past ("recorded"), where it cannot be a noun. (The curated
+/// verbs keep their own reading: "affect" is a noun in WordNet too.)
+fn noun_too(base: &str) -> bool {
+    static WIDER: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NOUNS_TOO.contains(&base)
+        || WIDER
+            .get_or_init(|| {
+                wordnet_verbs().filter(|(verb, noun)| *noun && !VERBS.contains(verb)).map(|(verb, _)| verb).collect()
+            })
+            .contains(base)
+}
+
 /// Verbs that are nouns as often ("police records show", "the trial"): read as verbs
 /// only in the past ("recorded"), where they cannot be nouns.
 #[rustfmt::skip]
@@ -443,7 +472,7 @@ pub(crate) const REPORTING: &[&str] = &[
 /// of the lexicon that is not also a noun ("want", not "date"), or a word in -ed.
 pub fn verb_like(word: &str) -> bool {
     let w = bare_lower(word);
-    finite(&w) || (w.len() > 4 && w.ends_with("ed")) || lexical(&w).is_some_and(|(base, _)| !NOUNS_TOO.contains(&base))
+    finite(&w) || (w.len() > 4 && w.ends_with("ed")) || lexical(&w).is_some_and(|(base, _)| !noun_too(base))
 }
 
 /// An auxiliary or modal, or a past or third-person form of a verb of the lexicon
@@ -1214,8 +1243,9 @@ fn find_verb(tokens: &[&str]) -> Option<(usize, Option<(&'static str, Form)>)> {
         if word != tokens[i] || word.starts_with(char::is_uppercase) {
             continue;
         }
-        // "that was released": the auxiliary's participle, skipped with it.
-        if AUXILIARIES.contains(&previous.as_str()) {
+        // "that was released": the auxiliary's participle, skipped with it; so is that
+        // of "get" ("the courts usually get involved").
+        if AUXILIARIES.contains(&previous.as_str()) || ["get", "gets", "got", "getting"].contains(&previous.as_str()) {
             continue;
         }
         if let Some((base, form)) = lexical(&lower) {
@@ -1232,7 +1262,7 @@ fn find_verb(tokens: &[&str]) -> Option<(usize, Option<(&'static str, Form)>)> {
                     ["on", "in", "at", "to", "with", "from", "for", "that", "the", "a", "an", "its", "their"]
                         .contains(t)
                 });
-            if form == Form::Base && !plural_subject || form != Form::Past && NOUNS_TOO.contains(&base) && !third {
+            if form == Form::Base && !plural_subject || form != Form::Past && noun_too(base) && !third {
                 continue;
             }
             // "The results, published in a journal on Monday, show ...", "A performer,
@@ -1241,6 +1271,12 @@ fn find_verb(tokens: &[&str]) -> Option<(usize, Option<(&'static str, Form)>)> {
             // girl from the school, Sharmeena Begum, left for Syria") is the second of
             // a pair: the verb follows it.
             let opens_aside = tokens[..i].iter().filter(|t| t.ends_with(',')).count() % 2 == 1;
+            // "Groups of hackers involved in cyber-crime ...": a participle with the
+            // preposition it describes with is an adjective after its noun.
+            let next = tokens.get(i + 1).copied().unwrap_or("");
+            if form == Form::Past && DESCRIBING.contains(&(base, next)) {
+                continue;
+            }
             if form == Form::Past && previous.ends_with(',') && opens_aside {
                 continue;
             }
@@ -1249,6 +1285,18 @@ fn find_verb(tokens: &[&str]) -> Option<(usize, Option<(&'static str, Form)>)> {
     }
     None
 }
+
+/// Participles that describe a noun with their preposition ("involved in", "based
+/// in"), not verbs of a clause without an auxiliary before them.
+const DESCRIBING: &[(&str, &str)] = &[
+    ("involve", "in"),
+    ("base", "in"),
+    ("base", "on"),
+    ("locate", "in"),
+    ("locate", "at"),
+    ("locate", "on"),
+    ("situate", "in"),
+];
 
 /// Determiners before a singular noun subject ("the study", "this report").
 const DETERMINED: &[&str] = &["the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "each", "every"];
@@ -1331,13 +1379,13 @@ fn forms() -> &'static HashMap<String, (&'static str, Form)> {
                 forms.entry(past.to_string()).or_insert((*verb, Form::Past));
             }
         }
-        for verb in VERBS {
+        for verb in VERBS.iter().copied().chain(wordnet_verbs().map(|(verb, _)| verb)) {
             // "see" makes no "seed", "feed" no "feeded": an irregular past replaces the
             // regular one.
-            let irregular = IRREGULAR.iter().any(|(_, base)| base == verb);
+            let irregular = IRREGULAR.iter().any(|(_, base)| *base == verb);
             for (form, kind) in inflections(verb) {
                 if !(irregular && kind == Form::Past) {
-                    forms.entry(form).or_insert((*verb, kind));
+                    forms.entry(form).or_insert((verb, kind));
                 }
             }
         }
@@ -1473,10 +1521,15 @@ const NOT_ADVERBS: &[&str] = &[
 
 /// Whether a word is an adverb that goes with a verb ("directly", "now", "again").
 pub(crate) fn is_adverb(token: &str) -> bool {
-    token.ends_with("ly") && !NOT_ADVERBS.contains(&token)
-        || ["now", "still", "also", "already", "again", "never", "previously", "often", "always", "soon", "even"]
-            .contains(&token)
+    token.ends_with("ly") && !NOT_ADVERBS.contains(&token) || PLAIN_ADVERBS.contains(&token)
 }
+
+/// Adverbs that go with a verb and do not end in "-ly".
+#[rustfmt::skip]
+const PLAIN_ADVERBS: &[&str] = &[
+    "now", "still", "also", "already", "again", "never", "previously", "often", "always", "soon", "even", "sometimes",
+    "afterwards",
+];
 
 /// The subject as a question repeats it: no leaning pronoun, no open clause, at most
 /// fourteen words; a closed appositive ("Umarov, a research fellow at X,") is dropped.
@@ -1513,9 +1566,10 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
             break;
         }
     }
-    // "Currently Shalev is a professor": a sentence adverb before a name is no part of it.
+    // "Currently Shalev is a professor", "(said) sometimes the friendly cat licks": a
+    // sentence adverb before a name or a determiner is no part of the subject.
     if tokens.len() > 1
-        && tokens[1].starts_with(char::is_uppercase)
+        && (tokens[1].starts_with(char::is_uppercase) || DETERMINED.contains(&tokens[1]))
         && adverb(&tokens[0].to_lowercase(), proper)
         && !KEPT_ADVERBS.contains(&tokens[0].to_lowercase().as_str())
         && !proper(tokens[0])
@@ -1523,6 +1577,10 @@ fn subject(tokens: &[&str], proper: &dyn Fn(&str) -> bool) -> Option<String> {
         tokens.remove(0);
     }
     let first = tokens.first()?.to_lowercase();
+    // "Echenique found himself sprawled on the court": a reflexive is no subject.
+    if first.ends_with("self") || first.ends_with("selves") {
+        return None;
+    }
     // "Even though legislative support ...", "Because the court ...": a subordinate
     // clause opening the sentence, misread as its subject.
     let second = tokens.get(1).map(|t| t.to_lowercase());
@@ -1755,12 +1813,24 @@ fn cut(rest: &str) -> (String, bool) {
             AUXILIARIES.contains(&w.as_str()) || lexical(&w).is_some_and(|(_, form)| form != Form::Base)
         })
     };
-    if let Some(and) = (2..words.len()).find(|&j| words[j] == "and" && second_verb(j)) {
+    // ("a team of between eight and 12": the "and" of "between" joins no clauses.)
+    let joins = |j: usize| {
+        words[j] == "and"
+            && !words[j.saturating_sub(8)..j].iter().rev().take_while(|w| **w != "and").any(|w| *w == "between")
+    };
+    let cut = match (2..words.len()).find(|&j| joins(j) && second_verb(j)) {
+        Some(and) => Some(and),
+        None if words.len() > 12 => (5..words.len()).find(|&j| joins(j)),
+        None => None,
+    };
+    if let Some(and) = cut {
+        // "videos of the expert inappropriately touching and engaging in ...": a
+        // participle whose partner is cut off goes with its adverbs.
+        let paired = words.get(and + 1).is_some_and(|w| w.ends_with("ing"));
         words.truncate(and);
-    } else if words.len() > 12
-        && let Some(and) = words.iter().skip(5).position(|w| *w == "and")
-    {
-        words.truncate(and + 5);
+        while paired && words.last().is_some_and(|w| w.ends_with("ing") || is_adverb(w)) && words.len() > 3 {
+            words.pop();
+        }
     }
     // Longer than a question reads: end before the last phrase that starts within
     // reach (a preposition, a participle, "that"), never inside one ("on a number of
@@ -2307,6 +2377,71 @@ mod tests {
             read_clause("Temur Umarov, a research fellow at the Center, argues that Moscow is eager to act.", &names)
                 .unwrap();
         assert_eq!(c.speaker.as_deref(), Some("Temur Umarov"));
+    }
+
+    #[test]
+    fn wordnet_verbs_widen_the_lexicon_and_the_curated_reading_stands() {
+        // Verbs the curated lists lack, read from WordNet's list.
+        assert_eq!(lexical("capsized"), Some(("capsize", Form::Past)));
+        let c = read_clause("The boat capsized two more times before he was rescued.", &names).unwrap();
+        assert_eq!((c.subject.as_str(), c.base.as_deref()), ("the boat", Some("capsize")));
+        let c = read_clause("An investigation uncovered a series of failures at every level.", &names).unwrap();
+        assert_eq!(c.base.as_deref(), Some("uncover"));
+        // A WordNet verb that is a noun in use is a verb only in the past.
+        assert!(noun_too("worship") && !verb_like("worship"));
+        // A curated verb that WordNet also lists as a noun keeps its present.
+        let c = read_clause("Climate change affects distribution of weeds, pests, and diseases.", &names).unwrap();
+        assert_eq!(c.base.as_deref(), Some("affect"));
+        let c = read_clause("Some patients refuse to step on the scale.", &names).unwrap();
+        assert_eq!(c.base.as_deref(), Some("refuse"));
+    }
+
+    #[test]
+    fn participles_that_describe_are_no_verbs() {
+        // "get involved": the participle of "get".
+        let c = read_clause("If there's a dispute, the courts usually get involved to decide who owns them.", &names);
+        assert!(c.as_ref().is_none_or(|c| c.base.as_deref() != Some("involve")), "{c:?}");
+        // "hackers involved in": an adjective after its noun; the verb comes later.
+        let c = read_clause(
+            "Other groups of hackers involved in massive cyber-crime operations rush to reverse-engineer the fixes.",
+            &names,
+        );
+        assert!(c.as_ref().is_none_or(|c| c.base.as_deref() != Some("involve")), "{c:?}");
+    }
+
+    #[test]
+    fn adverbs_and_reflexives_are_no_subjects() {
+        let c = read_clause(
+            "Afterwards, each ant was dipped in the solution for a couple of seconds, dried on a cloth and put in the nest.",
+            &names,
+        );
+        assert!(c.as_ref().is_none_or(|c| c.subject != "Afterwards"), "{c:?}");
+        assert!(is_adverb("afterwards") && is_adverb("sometimes"));
+        let c = read_clause(
+            "The director said sometimes the friendly cat even licks the ears of other sick strays.",
+            &names,
+        )
+        .unwrap();
+        assert_eq!(c.subject, "the friendly cat");
+        let c =
+            read_clause("In between, Echenique found himself sprawled on the court after getting bumped hard.", &names);
+        assert!(c.as_ref().is_none_or(|c| c.subject != "himself"), "{c:?}");
+    }
+
+    #[test]
+    fn the_and_of_between_and_of_paired_participles() {
+        let c = read_clause(
+            "O'Neill envisages a team of between eight and 12 running at Aintree during the three days of the festival.",
+            &names,
+        )
+        .unwrap();
+        assert!(c.rest.contains("between eight and 12"), "{}", c.rest);
+        let c = read_clause(
+            "An investigation also uncovered videos of the expert inappropriately touching and engaging in sexual acts with males at a studio where he was co-owner.",
+            &names,
+        )
+        .unwrap();
+        assert_eq!(c.rest, "also uncover videos of the expert");
     }
 
     #[test]

@@ -3693,6 +3693,19 @@ fn well_formed(question: &str) -> bool {
     if ends_open && !stranded && !question.ends_with("depend on?") {
         return false;
     }
+    // "How did a warship not only repulse an attack ...?": half of a pair.
+    if question.contains(" not only ") && !question.contains(" but ") {
+        return false;
+    }
+    // "How did Rathbun assert that Scientology officials?": a verb's "that" clause
+    // without a verb was cut short.
+    if let Some(that) = words.iter().rposition(|w| w == "that")
+        && that > 0
+        && crate::clauses::base_form(&words[that - 1]).is_some()
+        && !words[that + 1..].iter().any(|w| crate::clauses::verb_like(w))
+    {
+        return false;
+    }
     // "Who is Temur Umarov?" is complete in four words.
     // So is "What did ESPN announce?": a name and a verb of making something known
     // ("What did NASA hold?" is not).
@@ -4656,6 +4669,16 @@ mod tests {
         let c = read("Scans revealed a grade two hamstring tear in the thigh.");
         assert_eq!(what_was_said(&c).as_deref(), Some("What did scans reveal?"));
         assert!(!well_formed("How did scans reveal a tear that should keep him out for between three?"));
+    }
+
+    #[test]
+    fn half_a_pair_and_a_that_clause_without_a_verb_are_cut_short() {
+        assert!(!well_formed("How did Rathbun assert that Scientology officials?"));
+        assert!(well_formed("How did Rathbun assert that Scientology officials misled the detective?"));
+        assert!(!well_formed(
+            "How did an Indian Navy warship not only repulse an attack on a merchant vessel in the Gulf of Aden?"
+        ));
+        assert!(well_formed("How did the warship not only repulse an attack but also capture the pirates?"));
     }
 
     #[test]
