@@ -1853,6 +1853,10 @@ fn cut(rest: &str) -> (String, bool) {
         } else if cut_short && lower.ends_with("ing") && words.len() > 3 {
             // "release a statement thanking [his fans]": the participle lost its object.
             words.pop();
+        } else if cut_short && ["ahead", "instead", "prior", "because", "regardless", "due"].contains(&lower.as_str()) {
+            // "in the Christmas special ahead [of his first series]": the word that led
+            // into the phrase goes with it.
+            words.pop();
         } else {
             break;
         }
@@ -2509,6 +2513,11 @@ mod tests {
         );
         // A phrase cut after "his" loses the participle that governed it too.
         assert_eq!(cut("release a statement thanking his"), ("release a statement".to_string(), false));
+        // ... and the word that led into it.
+        assert_eq!(
+            cut("take over from Smith in this year's Christmas special ahead of his"),
+            ("take over from Smith in this year's Christmas special".to_string(), false)
+        );
     }
 
     #[test]

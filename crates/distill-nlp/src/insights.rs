@@ -1119,7 +1119,9 @@ impl<'a> Reader<'a> {
         // that "led to" it. A named country, group or disease, or a thing ("the video",
         // "the band"), has challenges and prospects, but its "economic stakes", "risks"
         // or "implications" ask nothing: only an event's or a plan's do.
-        let person = self.topic_is_person();
+        // ("the midwife", "the host", "the three": someone, though unnamed.)
+        const COUNTED: &[&str] = &["two", "three", "four", "five", "six", "pair", "trio"];
+        let person = self.topic_is_person() || names_a_person(head) || COUNTED.contains(&head);
         let of_events =
             [InsightKind::Background, InsightKind::Economics, InsightKind::Risks, InsightKind::Implications];
         // A fire or a shooting faces no challenges and has no prospects.
@@ -1134,6 +1136,13 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if disaster && matches!(kind, InsightKind::Obstacles | InsightKind::Outlook) {
+                continue;
+            }
+            // Nothing "led to" an earthquake or a storm, and a killing has no "economic
+            // stakes".
+            if kind == InsightKind::Background && NATURAL.contains(&head)
+                || kind == InsightKind::Economics && VIOLENT.contains(&head)
+            {
                 continue;
             }
             let citations = cued(cues);
@@ -3242,10 +3251,19 @@ fn when_it_happens(clause: &Clause) -> Option<(String, bool)> {
         return None;
     }
     let words: Vec<&str> = clause.rest.split(' ').collect();
-    let (mut start, end) = time_phrase(&words)?;
+    let (mut start, mut end) = time_phrase(&words)?;
     // ("lost tragically back on February 1": "back" goes with its date.)
     if start > 0 && ["back", "way"].contains(&words[start - 1]) {
         start -= 1;
+    }
+    // "take place from October 16 to November 14": the range goes whole.
+    if start > 0 && words[start - 1] == "from" {
+        let to = words.get(end).filter(|w| ["to", "until", "through", "till"].contains(*w))?;
+        let (second, last) = time_phrase(&words[end + 1..])?;
+        if second != 0 || to.is_empty() {
+            return None;
+        }
+        (start, end) = (start - 1, end + 1 + last);
     }
     let rest: Vec<&str> = words[..start].iter().chain(&words[end..]).copied().collect();
     // "When was the pregnancy announced?": a passive participle stands alone.
@@ -4220,6 +4238,17 @@ const THINGS: &[&str] = &[
     "contract", "offer", "bid", "sale", "decision", "approval", "reform",
 ];
 
+/// Disasters of nature: nothing "led to" them.
+#[rustfmt::skip]
+const NATURAL: &[&str] = &[
+    "storm", "hurricane", "earthquake", "flood", "drought", "quake", "typhoon", "cyclone", "tornado", "eruption",
+    "landslide", "avalanche", "heatwave", "tsunami",
+];
+
+/// Crimes and violence: no "economic stakes".
+const VIOLENT: &[&str] =
+    &["shooting", "stabbing", "murder", "killing", "kidnapping", "attack", "bombing", "riot", "assault", "massacre"];
+
 /// Event nouns of a disaster or a crime: no challenges to face, no long-term prospects.
 #[rustfmt::skip]
 const DISASTERS: &[&str] = &[
@@ -4712,6 +4741,13 @@ mod tests {
             when_it_happens(&read("The election was held on Sunday.")).map(|w| w.0).as_deref(),
             Some("When was the election held?")
         );
+        // A range of dates goes whole.
+        assert_eq!(
+            when_it_happens(&read("Registration will run from October 26 to November 20 in every region."))
+                .map(|w| w.0)
+                .as_deref(),
+            Some("When will registration run in every region?")
+        );
         assert!(!well_formed("When was the first robotics competition held in Washington D.C. Image?"));
         for (statement, question) in [
             (
@@ -4972,6 +5008,25 @@ mod tests {
             !questions.iter().any(|q| q.contains("challenges does") || q.contains("long-term prospects")),
             "{questions:#?}"
         );
+    }
+
+    #[test]
+    fn nothing_led_to_a_quake_a_killing_has_no_economic_stakes_and_a_person_no_prospects() {
+        let text = "A strong earthquake struck the coast of Ventara on Sunday, killing 12 people. \
+            The quake was the strongest in the region since 1990, and the fault had been quiet for decades. \
+            The region has seen many such quakes over the years, and the history of the fault is long.";
+        let questions = asked("Earthquake strikes Ventara coast", text);
+        assert!(!questions.iter().any(|q| q.starts_with("What events led to")), "{questions:#?}");
+        let text = "Police are investigating the killing of a shop owner in Marlow on Sunday. \
+            The killing shocked the town's market, where prices of stock fell, traders said. \
+            The owner's business made a profit of $2 million a year, and the cost of the killing to the economy is unknown.";
+        let questions = asked("Shop owner killed in Marlow", text);
+        assert!(!questions.iter().any(|q| q.contains("economic stakes")), "{questions:#?}");
+        let text = "The judge was removed from the bench on Monday. \
+            The judge will appeal, and the judge is expected to work again in the future. \
+            The outlook for the judge will depend on the appeal, and the judge said her long-term prospects are unclear.";
+        let questions = asked("What next for the judge", text);
+        assert!(!questions.iter().any(|q| q.contains("long-term prospects for the judge")), "{questions:#?}");
     }
 
     #[test]
