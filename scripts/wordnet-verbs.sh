@@ -6,12 +6,12 @@
 #   scripts/wordnet-verbs.sh [WORDNET_DIR]   (default: fetch the package into a temp dir)
 #
 # A word is kept when it is a verb in WordNet, of three letters or more, lower case, and
-# either a verb only or a verb at least as often as anything else: its verb senses tagged
-# in WordNet's sense-tagged corpus (the index's tagsense_cnt) are at least 1 and at least
-# its noun, adjective and adverb senses tagged together. A word that is also a noun,
-# adjective or adverb in tagged use carries "n": the reader takes only its past form as a
-# verb without more context ("worshipped", not "worship"). Words the reader needs as
-# prepositions are left out.
+# either a verb only in tagged use or a verb at least as often as anything else: its verb
+# senses tagged in WordNet's sense-tagged corpus (the index's tagsense_cnt) are at least 1
+# and at least its noun, adjective and adverb senses tagged together. A word that is also
+# a noun, adjective or adverb in WordNet at all carries "n" ("crane", "shuttle",
+# "worship"): the reader takes only its past form as a verb without more context
+# ("craned", not "cranes"). Words the reader needs as prepositions are left out.
 set -euo pipefail
 out="$(cd "$(dirname "$0")/.." && pwd)/crates/distill-nlp/src/wordnet_verbs.txt"
 dir="${1:-}"
@@ -41,8 +41,9 @@ fi
       for (w in verbs) {
         if (w !~ /^[a-z][a-z][a-z]+$/ || w in skipped) continue
         other = tagged["noun", w] + tagged["adj", w] + tagged["adv", w]
-        if (other == 0) { print w; continue }
-        if (tagged["verb", w] >= 1 && tagged["verb", w] >= other) print w " n"
+        if (other > 0 && (tagged["verb", w] < 1 || tagged["verb", w] < other)) continue
+        noun = (("noun", w) in seen) || (("adj", w) in seen) || (("adv", w) in seen)
+        print w (noun ? " n" : "")
       }
     }' "$dir/index.verb" "$dir/index.noun" "$dir/index.adj" "$dir/index.adv" | LC_ALL=C sort
 } > "$out"

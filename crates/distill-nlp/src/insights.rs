@@ -4416,6 +4416,10 @@ fn event_topic(title: &str, body: &str, compounds: bool) -> Option<Topic> {
         .iter()
         .enumerate()
         .filter(|(_, w)| EVENT_NOUNS.contains(&w.to_lowercase().as_str()))
+        // ("Sunday, March 17": a capitalized month is a date, not a march.)
+        .filter(|(_, w)| {
+            !(w.starts_with(char::is_uppercase) && distill_core::time::MONTHS.contains(&w.to_lowercase().as_str()))
+        })
         .max_by_key(|(i, w)| (body.matches(&format!(" {}", w.to_lowercase())).count().min(3), usize::MAX - i))
         .map(|(i, w)| (i, w.to_string()))?;
     let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -4442,7 +4446,11 @@ fn event_topic(title: &str, body: &str, compounds: bool) -> Option<Topic> {
             && !NUMBERS.contains(&lower.as_str())
             && !lower.ends_with("ly")
             && !lower.ends_with("ed")
-            && !lower.ends_with('s');
+            && !lower.ends_with('s')
+            // ("Gangbangers ... begin trial", "Red Sox extend offer": a verb after its
+            // subject, a plural or a name, is no modifier.)
+            && !(crate::clauses::verb_like(&lower)
+                && index.checked_sub(2).is_some_and(|i| words[i].ends_with('s') || capitalized(words[i])));
         if ok {
             let phrase = format!("{lower} {noun}");
             return Some(Topic { text: format!("the {phrase}"), needle: noun, plan, actor: false });
@@ -5218,6 +5226,21 @@ mod tests {
         ] {
             assert!(well_formed(good), "{good}");
         }
+    }
+
+    #[test]
+    fn a_headline_verb_is_no_modifier_of_the_topic_and_a_date_no_topic() {
+        let body = "the club made an offer to the player. the offer was for eight years. the port strike ended.";
+        let topic = |title: &str| event_topic(title, body, true).map(|t| t.text);
+        assert_eq!(topic("Red Sox extend offer to Teixeira").as_deref(), Some("the offer"));
+        assert_eq!(topic("Long port strike ends after a week").as_deref(), Some("the port strike"));
+        let text = "Police shot Kimani Gray, 16, in Brooklyn on March 9. \
+            Kimani Gray was killed by two officers in March, and protests followed the shooting. \
+            The protests over the shooting of Kimani Gray went on in March.";
+        let title = "Sunday, March 17, 2013 | 5:00 PM";
+        let (sentences, _) = questions(title, text);
+        let terms = Terms::new(title, &sentences);
+        assert_ne!(Reader::new(title, &sentences, &terms).topic.text, "March");
     }
 
     #[test]
