@@ -2421,11 +2421,8 @@ mod tests {
         );
         assert!(c.as_ref().is_none_or(|c| c.subject != "Afterwards"), "{c:?}");
         assert!(is_adverb("afterwards") && is_adverb("sometimes"));
-        let c = read_clause(
-            "The director said sometimes the friendly cat even helps other sick strays.",
-            &names,
-        )
-        .unwrap();
+        let c =
+            read_clause("The director said sometimes the friendly cat even helps other sick strays.", &names).unwrap();
         assert_eq!(c.subject, "the friendly cat");
         let c =
             read_clause("In between, Echenique found himself sprawled on the court after getting bumped hard.", &names);

@@ -336,7 +336,7 @@ fn is_abbreviation(p: &str, chars: &[(usize, char)], dot: usize, next: usize) ->
 /// "(CNN)An unmanned ..." and "Kathmandu, Nepal (CNN)Rescuers ..." with the agency's
 /// credit glued to the first word.
 pub fn strip_dateline(s: &str) -> &str {
-    if let Some(rest) = after_wire_credit(s) {
+    if let Some(rest) = after_wire_credit(s).or_else(|| after_timestamp(s)) {
         return rest;
     }
     for dash in [" — ", " – ", " - ", " -- ", " _ ", "—"] {
@@ -358,6 +358,67 @@ pub fn strip_dateline(s: &str) -> &str {
         }
     }
     s
+}
+
+/// The text after a page's timestamp glued to the sentence it opens ("Posted Nov 14th
+/// 2007 12:41PM Hewlett-Packard opened ...", "05/02/2013 Lindsay Lohan checked ...",
+/// "May 5 2010 15:14 Three people ..."): a date (numeric, or a month, a day and a
+/// year), perhaps a time and its zone, then a capital. A date alone that opens a
+/// sentence as its subject ("May 5 was ...") has no year after its day and stays.
+fn after_timestamp(s: &str) -> Option<&str> {
+    let mut rest = s;
+    #[rustfmt::skip]
+    const LABELS: &[&str] = &[
+        "Posted on ", "Posted ", "posted ", "Updated on ", "Updated ", "updated ", "Published on ", "Published ",
+        "Last updated ",
+    ];
+    for label in LABELS {
+        if let Some(after) = rest.strip_prefix(label) {
+            rest = after;
+            break;
+        }
+    }
+    // A date: "05/02/2013", "05 / 02 / 2013", "Nov 14th 2007", "May 5, 2010".
+    let numeric = |w: &str| !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
+    let tokens: Vec<&str> = rest.split(' ').collect();
+    let mut at = 0;
+    let compact = tokens.first().is_some_and(|t| {
+        let parts: Vec<&str> = t.split('/').collect();
+        parts.len() == 3 && parts.iter().all(|p| numeric(p))
+    });
+    if compact {
+        at = 1;
+    } else if tokens.len() > 5 && numeric(tokens[0]) && tokens[1] == "/" && numeric(tokens[2]) && tokens[3] == "/" {
+        at = 5;
+    } else if tokens.len() > 3 {
+        let month = tokens[0].trim_end_matches('.').to_lowercase();
+        let named = distill_core::time::MONTHS.iter().any(|m| *m == month || month.len() == 3 && m.starts_with(&month));
+        let day = tokens[1].trim_end_matches(',').trim_end_matches(|c: char| c.is_alphabetic());
+        let year = tokens[2].trim_end_matches(',');
+        if !(named && numeric(day) && day.len() <= 2 && year.len() == 4 && numeric(year)) {
+            return None;
+        }
+        at = 3;
+    }
+    if at == 0 {
+        return None;
+    }
+    // A time ("12:41PM", "15: 14", "10:00 a.m.") and its zone.
+    let clock = |w: &str| w.contains(':') && w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if tokens.get(at).is_some_and(|t| clock(t)) {
+        at += if tokens[at].ends_with(':') { 2 } else { 1 };
+    }
+    #[rustfmt::skip]
+    const ZONES: &[&str] = &[
+        "AM", "PM", "am", "pm", "a.m.", "p.m.", "ET", "PT", "CT", "EDT", "EST", "CDT", "CST", "PDT", "PST", "GMT", "UTC",
+        "BST", "CET", "|", "-",
+    ];
+    while tokens.get(at).is_some_and(|t| ZONES.contains(t)) {
+        at += 1;
+    }
+    let offset: usize = tokens[..at.min(tokens.len())].iter().map(|t| t.len() + 1).sum();
+    let after = rest.get(offset..)?;
+    after.starts_with(char::is_uppercase).then_some(after)
 }
 
 /// The text after a wire credit in brackets that opens it: an agency in capitals,
@@ -499,6 +560,21 @@ mod tests {
         assert_eq!(strip_dateline("Evansville, Indiana, United States - This week marked it."), "This week marked it.");
         assert_eq!(strip_dateline("Smith and Jones — the pair — won."), "Smith and Jones — the pair — won.");
         assert_eq!(strip_dateline("(WIRE)A ship ran aground."), "A ship ran aground.");
+        // A page's timestamp glued to the sentence.
+        assert_eq!(
+            strip_dateline("05/02/2013 Lindsay Lohan checked into a clinic."),
+            "Lindsay Lohan checked into a clinic."
+        );
+        assert_eq!(strip_dateline("May 5 2010 15:14 Three people died."), "Three people died.");
+        assert_eq!(
+            strip_dateline("updated 4/11/2007 1:26 PM ET A fired accountant was held."),
+            "A fired accountant was held."
+        );
+        assert_eq!(
+            strip_dateline("Posted Nov 14th 2007 12:41PM Hewlett-Packard opened its checkbook."),
+            "Hewlett-Packard opened its checkbook."
+        );
+        assert_eq!(strip_dateline("May 5 was the day it rained."), "May 5 was the day it rained.");
         assert_eq!(strip_dateline("Port Ellis, Maine (WIRE)Rescuers dug."), "Rescuers dug.");
         assert_eq!(strip_dateline("Port Ellis (WIRE) -- Rescuers dug."), "Rescuers dug.");
         assert_eq!(strip_dateline("PORT ELLIS, Maine (WIRE) _ Rescuers dug."), "Rescuers dug.");
