@@ -279,7 +279,7 @@ pub fn generate_insights(
     let said = reader.said_questions(said, &views, entities);
     candidates.extend(views);
     candidates.extend(said);
-    candidates.extend(reader.place_questions());
+    candidates.extend(reader.place_questions(entities));
     candidates.extend(reader.tally_questions());
     candidates.extend(reader.finding_questions());
     let who = reader.who_questions(&candidates);
@@ -1772,15 +1772,34 @@ impl<'a> Reader<'a> {
         out
     }
 
-    /// "How does the pact affect Tajikistan?": places the article says are at stake.
-    fn place_questions(&self) -> Vec<Candidate> {
+    /// "How does the pact affect Tajikistan?": places the article says are at stake
+    /// (and bodies: "How does the spacecraft affect the International Space Station?").
+    fn place_questions(&self, entities: &[Entity]) -> Vec<Candidate> {
         let mut out = Vec::new();
         // "How does Chomsky affect Russia?": a person is asked about as a person.
         if self.topic_is_person() {
             return out;
         }
+        // A place, a body or someone the tagger knows as one ("Tajikistan", "the
+        // International Space Station", "Chancellor George Osborne"), never an outlet
+        // ("How does the Angels affect the Los Angeles Times?") nor a piece of a name
+        // ("Welfare of Immigrants"); and no place as the subject ("How does Paris affect
+        // Chopard?").
+        let known = |name: &str, kinds: &[EntityType]| known_entity(entities, name, kinds);
+        let stake = [EntityType::Place, EntityType::Organization, EntityType::Person];
+        let place = |name: &str| known(name, &stake);
+        let topic = self.topic.text.trim_start_matches("the ");
+        let outlet = entities
+            .iter()
+            .any(|e| e.role == EntityRole::Publisher && std::iter::once(&e.name).chain(&e.aliases).any(|n| n == topic));
+        if outlet || known(topic, &[EntityType::Place]) {
+            return out;
+        }
         for entity in self.terms.entities.iter().filter(|e| !e.person).take(12) {
             if self.topic.contains(&entity.short) || entity.name.split(' ').count() > 3 {
+                continue;
+            }
+            if !place(&entity.name) && !place(&entity.short) {
                 continue;
             }
             let needle = format!(" {}", entity.name.to_lowercase());
@@ -1835,6 +1854,23 @@ fn referents(sentences: &[Sentence], entities: &[Entity]) -> HashMap<usize, Stri
         }
     }
     out
+}
+
+/// Whether the tagger knows `name` as an entity of one of `kinds` that is no outlet: by
+/// a name or an alias, or as the name after a title ("Chancellor George Osborne"); a
+/// single word ("PC", "Highway") only where it is a known name, or a place or person
+/// met twice.
+fn known_entity(entities: &[Entity], name: &str, kinds: &[EntityType]) -> bool {
+    entities.iter().any(|e| {
+        kinds.contains(&e.kind)
+            && e.role != EntityRole::Publisher
+            && (name.contains(' ')
+                || crate::entities::known_name(name)
+                || e.kind != EntityType::Organization && e.mentions.len() >= 2)
+            && std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| name == n || name.strip_suffix(n.as_str()).is_some_and(|t| t.ends_with(' ')))
+    })
 }
 
 /// Which sentences open inside a quotation that an earlier sentence of the paragraph
@@ -4865,6 +4901,29 @@ mod tests {
     fn asked(title: &str, text: &str) -> Vec<String> {
         let analysis = crate::analyze(title, text, &Default::default());
         analysis.insights.into_iter().map(|i| i.question).collect()
+    }
+
+    #[test]
+    fn what_is_at_stake_is_a_place_body_or_person_the_tagger_knows_never_an_outlet() {
+        let entity = |name: &str, kind, role, mentions: Vec<usize>| Entity {
+            name: name.to_string(),
+            kind,
+            role,
+            aliases: Vec::new(),
+            mentions,
+        };
+        let entities = [
+            entity("Tajikistan", EntityType::Place, EntityRole::Place, vec![1]),
+            entity("George Osborne", EntityType::Person, EntityRole::Party, vec![2, 4]),
+            entity("Daily Courier", EntityType::Organization, EntityRole::Publisher, vec![3, 5]),
+            entity("PC", EntityType::Organization, EntityRole::Party, vec![1, 2]),
+            entity("Qeshm", EntityType::Place, EntityRole::Place, vec![2]),
+        ];
+        let stake = [EntityType::Place, EntityType::Organization, EntityType::Person];
+        let known = |name: &str| known_entity(&entities, name, &stake);
+        assert!(known("Tajikistan") && known("Chancellor George Osborne"));
+        assert!(!known("Daily Courier") && !known("PC") && !known("Qeshm") && !known("Welfare of Immigrants"));
+        assert!(!known_entity(&entities, "Tajikistan", &[EntityType::Person]));
     }
 
     #[test]
