@@ -1222,6 +1222,23 @@ pub(crate) fn given_name_agrees(name: &str, male: bool) -> Option<bool> {
     name.split(' ').find_map(|w| gazetteer().given.get(w).copied().flatten()).map(|g| g == want)
 }
 
+/// Whether a name typed a person's is a body's or a place's after all: the gazetteer
+/// knows it as one ("Banda Aceh", "Kraft Foods"), a word of it is an organization's or
+/// a place's head ("Matanuska Colony Project", "Mat Maid Warehouse", "Albany County
+/// Sheriff"), or it opens with a verb's form ("Considering Lionsgate").
+pub(crate) fn no_one(name: &str) -> bool {
+    const HEADS: &[&str] = &["plant", "project", "warehouse", "sheriff", "foods", "pro", "pros", "treatment"];
+    let known_other = gazetteer_entry(name).is_some_and(|(_, kind, _)| kind != EntityType::Person);
+    let first = name.split(' ').next().unwrap_or("").to_lowercase();
+    known_other
+        || crate::clauses::is_gerund(&first)
+        || name.split(' ').map(str::to_lowercase).any(|w| {
+            [ORG_SUFFIXES, ORG_HEADS, PLACE_SUFFIXES, ORG_NOUNS, PLACE_NOUNS, HEADS]
+                .iter()
+                .any(|l| l.contains(&w.as_str()))
+        })
+}
+
 /// A name as the gazetteer keys it: lower case, a leading "the" dropped.
 fn gazetteer_entry(name: &str) -> Option<(&'static str, EntityType, bool)> {
     let lower = name.to_lowercase();
@@ -2402,6 +2419,16 @@ mod tests {
         let es = entities("", "The storm hit the coast, Reuters reported. It was the worst in years, the BBC said.");
         assert_eq!(find(&es, "Reuters").role, EntityRole::Publisher);
         assert_eq!(find(&es, "BBC").role, EntityRole::Publisher);
+    }
+
+    #[test]
+    fn a_body_or_place_taken_for_someone_is_no_one() {
+        for name in ["Kraft Plant", "Considering Lionsgate", "Albany County Sheriff", "Matanuska Colony Project"] {
+            assert!(no_one(name), "{name}");
+        }
+        for name in ["Yvonne Hiller", "Nicola Sturgeon", "Suella Braverman", "Zurana Horton"] {
+            assert!(!no_one(name), "{name}");
+        }
     }
 
     #[test]

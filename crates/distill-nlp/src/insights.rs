@@ -1538,6 +1538,9 @@ impl<'a> Reader<'a> {
         entities
             .iter()
             .filter(|e| e.role == EntityRole::Party && e.kind == EntityType::Person)
+            // ("What role does Kraft Plant play ...?": a place or a firm the tagger took
+            // for someone.)
+            .filter(|e| !crate::entities::no_one(&e.name))
             .filter(|e| e.mentions.len() >= 3 && !self.topic.contains(&e.name))
             .filter(|e| e.aliases.iter().all(|a| !self.topic.contains(a)))
             .filter(|e| self.befell(e).is_empty())
