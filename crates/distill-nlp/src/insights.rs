@@ -1163,6 +1163,18 @@ impl<'a> Reader<'a> {
                 || self.people.iter().any(|(name, aliases)| name == topic || aliases.iter().any(|a| a == topic)))
     }
 
+    /// Whether a speaker the clause reader found is none: a date ("November said") or a
+    /// place named as one that the gazetteer does not know ("Banstead High Street
+    /// said"), unlike a country or a capital that speaks for its government ("Moscow
+    /// said").
+    fn says_nothing(&self, name: &str) -> bool {
+        let first = name.split(' ').next().unwrap_or("").to_lowercase();
+        distill_core::time::MONTHS.contains(&first.as_str())
+            || crate::entities::named_as_a_place(name)
+                && !crate::entities::known_name(name)
+                && self.person(name).is_none()
+    }
+
     /// "How do critics view the pact?": for each source the article reports.
     fn view_questions(&self) -> Vec<Candidate> {
         let mut speakers: Vec<(String, Vec<usize>)> = Vec::new();
@@ -1176,7 +1188,8 @@ impl<'a> Reader<'a> {
                 && GROUPS.contains(&clause.subject.rsplit(' ').next().unwrap_or(""));
             let Some(speaker) = clause.speaker.as_ref().or(holds_view.then_some(&clause.subject)) else { continue };
             let speaker = self.full_name(speaker);
-            if !speaker.contains(' ') && crate::clauses::is_verb(&speaker.to_lowercase()) {
+            if !speaker.contains(' ') && crate::clauses::is_verb(&speaker.to_lowercase()) || self.says_nothing(&speaker)
+            {
                 continue;
             }
             // "How does Travolta view Travolta?"
@@ -1399,7 +1412,10 @@ impl<'a> Reader<'a> {
         let mut speakers: Vec<(String, bool, &str, Vec<usize>, bool)> = Vec::new();
         // A war or a tournament says nothing ("What did Civil War say about ...?"): a
         // speaker the tagger reads as an event was misread.
-        let event = |name: &str| entities.iter().any(|e| e.kind == EntityType::Event && e.name == name);
+        // (Nor a date or a street: see [`Reader::says_nothing`].)
+        let event = |name: &str| {
+            self.says_nothing(name) || entities.iter().any(|e| e.kind == EntityType::Event && e.name == name)
+        };
         // ("Wikinews observed ...": the publisher reports; it is no source.)
         let outlet = |name: &str| {
             entities
@@ -4927,6 +4943,17 @@ mod tests {
         assert!(known("Tajikistan") && known("Chancellor George Osborne"));
         assert!(!known("Daily Courier") && !known("PC") && !known("Qeshm") && !known("Welfare of Immigrants"));
         assert!(!known_entity(&entities, "Tajikistan", &[EntityType::Person]));
+    }
+
+    #[test]
+    fn a_street_or_a_month_says_nothing() {
+        let text = "Floods hit the town of Marlow on Monday, killing two people. \
+            Banstead High Street said the damage from the floods was the worst in decades. \
+            The floods closed every school in Marlow, Banstead High Street said on Tuesday. \
+            Mayor Jane Holt said the town would rebuild after the floods.";
+        let questions = asked("Floods hit Marlow", text);
+        assert!(questions.iter().any(|q| q.contains("Mayor Jane Holt")), "{questions:#?}");
+        assert!(!questions.iter().any(|q| q.contains("Banstead High Street")), "{questions:#?}");
     }
 
     #[test]
