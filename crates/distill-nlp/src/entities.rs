@@ -1222,13 +1222,6 @@ pub(crate) fn given_name_agrees(name: &str, male: bool) -> Option<bool> {
     name.split(' ').find_map(|w| gazetteer().given.get(w).copied().flatten()).map(|g| g == want)
 }
 
-/// Whether a name ends in a place's word ("Banstead High Street", "Hormozgan
-/// Province", "Gaza City").
-pub(crate) fn named_as_a_place(name: &str) -> bool {
-    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
-    name.contains(' ') && (PLACE_SUFFIXES.contains(&last.as_str()) || PLACE_NOUNS.contains(&last.as_str()))
-}
-
 /// Whether a name typed a person's is a body's or a place's after all: the gazetteer
 /// knows it as one ("Banda Aceh", "Kraft Foods"), a word of it is an organization's or
 /// a place's head ("Matanuska Colony Project", "Mat Maid Warehouse", "Albany County

@@ -1168,11 +1168,15 @@ impl<'a> Reader<'a> {
     /// said"), unlike a country or a capital that speaks for its government ("Moscow
     /// said").
     fn says_nothing(&self, name: &str) -> bool {
+        // (Not "City" or "State": Manchester City and Ohio State speak; not "Hall" or
+        // "Hill", people's names.)
+        const PLACES: &[&str] = &[
+            "street", "road", "avenue", "lane", "square", "province", "county", "district", "valley", "lake", "island",
+        ];
         let first = name.split(' ').next().unwrap_or("").to_lowercase();
+        let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
         distill_core::time::MONTHS.contains(&first.as_str())
-            || crate::entities::named_as_a_place(name)
-                && !crate::entities::known_name(name)
-                && self.person(name).is_none()
+            || name.contains(' ') && PLACES.contains(&last.as_str()) && !crate::entities::known_name(name)
     }
 
     /// "How do critics view the pact?": for each source the article reports.
