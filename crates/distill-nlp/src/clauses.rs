@@ -25,7 +25,8 @@ pub struct Clause {
     pub rest: String,
     /// The main verb's base form when the verb group had no auxiliary ("sign").
     pub base: Option<String>,
-    /// That verb as the sentence writes it ("signed").
+    /// That verb as the sentence writes it ("signed"; "shot and killed" where a
+    /// second past is joined to it, which `rest` gives in the base form too).
     pub written: Option<String>,
     /// Whether the cut part gave a reason ("because", ", citing", "to counter").
     pub reason: bool,
@@ -908,7 +909,19 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
     if let Some(base) = base {
         rest.push(base);
     }
+    let joined = rest.len();
     rest.extend(&tokens[after..]);
+    // "Officers shot and killed the teen" → "did officers shoot and kill the teen": a
+    // second past joined to the verb takes its base form too.
+    let mut written = base.map(|_| tokens[verb_at].to_string());
+    if base.is_some()
+        && aux == "did"
+        && rest.get(joined) == Some(&"and")
+        && let Some((second, Form::Past)) = rest.get(joined + 1).and_then(|t| self::lexical(t))
+    {
+        written = Some(format!("{} and {}", tokens[verb_at], rest[joined + 1]));
+        rest[joined + 1] = second;
+    }
     let (rest, reason) = cut(&rest.join(" "));
     // "A boy is recovering after falling into ...": one word is enough where the cut
     // gave the reason ("Why is a boy recovering?").
@@ -916,7 +929,6 @@ fn read(text: &str, proper: &dyn Fn(&str) -> bool, depth: usize) -> Option<Claus
     if rest.split(' ').count() < 2 && !alone {
         return None;
     }
-    let written = base.map(|_| tokens[verb_at].to_string());
     Some(Clause { speaker: None, subject, aux, rest, base: base.map(str::to_string), written, reason })
 }
 
@@ -2398,6 +2410,13 @@ mod tests {
         assert_eq!(c.base.as_deref(), Some("affect"));
         let c = read_clause("Some patients refuse to step on the scale.", &names).unwrap();
         assert_eq!(c.base.as_deref(), Some("refuse"));
+    }
+
+    #[test]
+    fn a_second_past_joined_to_the_verb_takes_its_base_form() {
+        let c = read_clause("Two officers shot and killed the teen in Brooklyn on Saturday.", &names).unwrap();
+        assert_eq!(c.question("Why"), "Why did two officers shoot and kill the teen in Brooklyn on Saturday?");
+        assert_eq!(c.written.as_deref(), Some("shot and killed"));
     }
 
     #[test]
