@@ -3773,6 +3773,18 @@ fn well_formed(question: &str) -> bool {
     if ends_open && !stranded && !question.ends_with("depend on?") {
         return false;
     }
+    // "How will the building likely be a total loss?", "How would the contract be the
+    // longest in club history?": "how" asks nothing of what a thing will be ("expected
+    // the 76ers to be a contender" and "what appeared to be" ask of something else;
+    // "How could a rise of 2C be the tipping point?" asks how it is possible).
+    if (question.starts_with("How will ") || question.starts_with("How would "))
+        && let Some(be) = words.windows(2).position(|w| w[0] == "be" && ["a", "an", "the"].contains(&w[1].as_str()))
+        && be > 0
+        && words[be - 1] != "to"
+        && !words[..be].iter().any(|w| ["that", "what", "which", "who"].contains(&w.as_str()))
+    {
+        return false;
+    }
     // "How did a warship not only repulse an attack ...?": half of a pair.
     if question.contains(" not only ") && !question.contains(" but ") {
         return false;
@@ -4782,6 +4794,9 @@ mod tests {
             "How did an Indian Navy warship not only repulse an attack on a merchant vessel in the Gulf of Aden?"
         ));
         assert!(well_formed("How did the warship not only repulse an attack but also capture the pirates?"));
+        assert!(!well_formed("How will the building likely be a total loss?"));
+        assert!(!well_formed("How would the contract be the longest and richest in club history?"));
+        assert!(well_formed("How had Philadelphia fans expected the 76ers to be a contender this year?"));
     }
 
     #[test]
