@@ -1298,17 +1298,10 @@ fn find_verb(tokens: &[&str]) -> Option<(usize, Option<(&'static str, Form)>)> {
     None
 }
 
-/// Participles that describe a noun with their preposition ("involved in", "based
+/// Participles that describe a noun with their preposition ("involved in", "located
 /// in"), not verbs of a clause without an auxiliary before them.
-const DESCRIBING: &[(&str, &str)] = &[
-    ("involve", "in"),
-    ("base", "in"),
-    ("base", "on"),
-    ("locate", "in"),
-    ("locate", "at"),
-    ("locate", "on"),
-    ("situate", "in"),
-];
+const DESCRIBING: &[(&str, &str)] =
+    &[("involve", "in"), ("locate", "in"), ("locate", "at"), ("locate", "on"), ("situate", "in")];
 
 /// Determiners before a singular noun subject ("the study", "this report").
 const DETERMINED: &[&str] = &["the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "each", "every"];

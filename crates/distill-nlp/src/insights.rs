@@ -3318,9 +3318,9 @@ fn when_it_happens(clause: &Clause) -> Option<(String, bool)> {
     }
     // "take place from October 16 to November 14": the range goes whole.
     if start > 0 && words[start - 1] == "from" {
-        let to = words.get(end).filter(|w| ["to", "until", "through", "till"].contains(*w))?;
+        words.get(end).filter(|w| ["to", "until", "through", "till"].contains(*w))?;
         let (second, last) = time_phrase(&words[end + 1..])?;
-        if second != 0 || to.is_empty() {
+        if second != 0 {
             return None;
         }
         (start, end) = (start - 1, end + 1 + last);
